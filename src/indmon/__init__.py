@@ -1,0 +1,25 @@
+"""indmon: monitor a country's industrial and ICT development.
+
+>>> import indmon
+>>> store = indmon.open(":memory:")
+>>> store.counts()["observations"]
+0
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from indmon.catalogue import Catalogue
+from indmon.errors import IndmonError
+from indmon.store import NewObservation, Source, Store
+
+__version__ = "0.1.0"
+
+
+def open(path: str | Path | None = None, *, read_only: bool = False) -> Store:  # noqa: A001
+    """Open the store at ``path`` (default: ``$INDMON_DB`` or the user's data directory)."""
+    return Store.open(path, read_only=read_only)
+
+
+__all__ = ["Catalogue", "IndmonError", "NewObservation", "Source", "Store", "open"]

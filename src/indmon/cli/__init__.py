@@ -1,0 +1,57 @@
+"""The ``indmon`` command line: thin commands over the library, one module per concept.
+
+Each module registers its commands on ``app``; every command turns an ``IndmonError``
+into a one-line message and exit code 1 (see ``indmon.cli.common.handle_errors``).
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from indmon.cli.common import state
+
+app = typer.Typer(
+    name="indmon",
+    help="Monitor industrial and ICT development: store, compute, extract, monitor, report, serve.",
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+
+
+@app.callback()
+def _global_options(
+    db: Annotated[
+        Path | None,
+        typer.Option("--db", envvar="INDMON_DB", help="The store (a DuckDB file). Default: "
+                     "indmon.duckdb in the user's data directory."),
+    ] = None,
+) -> None:
+    state.db = db
+
+
+#: command modules, one per concept; each defines ``register(app)``
+COMMAND_MODULES = (
+    "catalogue",
+    "store",
+    "intake",
+    "compute",
+    "extract",
+    "reconcile",
+    "monitor",
+    "report",
+    "web",
+    "demo",
+)
+
+for _name in COMMAND_MODULES:
+    importlib.import_module(f"indmon.cli.{_name}").register(app)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,72 @@
+"""``indmon query``, ``indmon provenance``, ``indmon sources``: read the store."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated
+
+import typer
+
+from indmon.cli.common import console, handle_errors, open_store, print_frame
+
+Output = Annotated[str, typer.Option("--output", "-o", help="table, csv or json")]
+
+
+def register(app: typer.Typer) -> None:
+    app.command("query")(query)
+    app.command("provenance")(provenance)
+    app.command("sources")(sources)
+
+
+@handle_errors
+def query(
+    indicator: Annotated[list[str] | None, typer.Argument(help="indicator ids")] = None,
+    period: Annotated[str | None, typer.Option(help="exactly this period, e.g. 2023")] = None,
+    start: Annotated[str | None, typer.Option("--from", help="first period, e.g. 2023-01")] = None,
+    end: Annotated[str | None, typer.Option("--to", help="last period, e.g. 2023-12")] = None,
+    industry: Annotated[str | None, typer.Option(help="industry code, sector letter or ALL")] = None,
+    province: Annotated[str | None, typer.Option(help="province code or ALL")] = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="as known on this date")] = None,
+    history: Annotated[bool, typer.Option(help="every vintage, not only the current")] = False,
+    sql: Annotated[str | None, typer.Option(help="run this SQL instead")] = None,
+    output: Output = "table",
+    limit: Annotated[int, typer.Option(help="at most this many rows (0: all)")] = 200,
+) -> None:
+    """Print observations, or the result of any SQL, from the store.
+
+    Example: indmon query va_ytd_yoy --period 2023 --as-of 2024-01-31 -o csv
+    """
+    with open_store(read_only=True) as store:
+        if sql:
+            frame = store.query(sql)
+        else:
+            frame = store.observations(
+                indicator or None, period=period, start=start, end=end, industry=industry,
+                province=province, as_of=as_of, history=history,
+            )
+            frame = frame.drop(columns=["recorded_at"], errors="ignore")
+    if limit:
+        frame = frame.head(limit)
+    print_frame(frame, output)
+
+
+@handle_errors
+def provenance(obs_id: Annotated[int, typer.Argument(help="an observation id")]) -> None:
+    """Show where one observation comes from: its sources, spans and vintages.
+
+    Example: indmon provenance 42
+    """
+    with open_store(read_only=True) as store:
+        record = store.provenance(obs_id)
+    console.print_json(json.dumps(record, ensure_ascii=False, default=str))
+
+
+@handle_errors
+def sources(output: Output = "table") -> None:
+    """List the documents, datasets and computations the store's numbers come from.
+
+    Example: indmon sources -o csv
+    """
+    with open_store(read_only=True) as store:
+        frame = store.sources().drop(columns=["details", "added_at"])
+    print_frame(frame, output, title="Sources")

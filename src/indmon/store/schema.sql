@@ -1,0 +1,52 @@
+-- Core tables of the indicator store. Other concepts (intake, monitor, web, extract)
+-- keep their own tables in their package's schema.sql, applied after this file.
+
+CREATE TABLE IF NOT EXISTS meta (
+    key VARCHAR PRIMARY KEY,
+    value VARCHAR NOT NULL
+);
+
+-- Where numbers come from: a document (release), a bundled dataset, or a computation.
+CREATE TABLE IF NOT EXISTS sources (
+    source_id VARCHAR PRIMARY KEY,
+    kind VARCHAR NOT NULL,          -- release | dataset | computation
+    publisher VARCHAR,
+    title VARCHAR,
+    published DATE,                 -- publication date; the vintage of what it states
+    url VARCHAR,
+    lang VARCHAR,
+    simulated BOOLEAN NOT NULL DEFAULT false,
+    details JSON,                   -- computations: method_version, engine, input_vintage ...
+    added_at TIMESTAMP NOT NULL DEFAULT current_timestamp
+);
+
+CREATE SEQUENCE IF NOT EXISTS obs_id_seq START 1;
+
+-- One value of one indicator for one period and cell, as known from its vintage on.
+-- A revision is a new row whose `supersedes` names the row it replaces; nothing is
+-- updated in place except the `conflict` flag.
+CREATE TABLE IF NOT EXISTS observations (
+    obs_id BIGINT PRIMARY KEY DEFAULT nextval('obs_id_seq'),
+    indicator VARCHAR NOT NULL,
+    period VARCHAR NOT NULL,
+    industry VARCHAR NOT NULL DEFAULT 'ALL',
+    province VARCHAR NOT NULL DEFAULT 'ALL',
+    value DOUBLE NOT NULL,
+    unit VARCHAR NOT NULL,
+    vintage TIMESTAMP NOT NULL,
+    n BIGINT,                       -- enterprises behind a computed figure
+    simulated BOOLEAN NOT NULL DEFAULT false,
+    conflict BOOLEAN NOT NULL DEFAULT false,
+    supersedes BIGINT,
+    recorded_at TIMESTAMP NOT NULL DEFAULT current_timestamp
+);
+
+-- Which sources state or produced an observation, and where in the document.
+CREATE TABLE IF NOT EXISTS provenance (
+    obs_id BIGINT NOT NULL,
+    source_id VARCHAR NOT NULL,
+    span_start INTEGER,
+    span_end INTEGER,
+    mention VARCHAR,
+    subject VARCHAR
+);
