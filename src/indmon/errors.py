@@ -35,7 +35,9 @@ class ConfigError(IndmonError):
 class RuleError(ConfigError):
     """A monitoring rule file does not validate."""
 
-    def __init__(self, message: str, *, file: str = "", rule: str = "", field: str = "") -> None:
+    def __init__(
+        self, message: str, *, file: str = "", rule: str = "", field: str = ""
+    ) -> None:
         super().__init__(message)
         #: the rule file
         self.file = file
@@ -85,7 +87,9 @@ class UnreadableFile(IntakeError):
 class RejectedRow(IntakeError):
     """One row failed validation."""
 
-    def __init__(self, *, file: str, row: int, field: str, reason: str, value: object = None) -> None:
+    def __init__(
+        self, *, file: str, row: int, field: str, reason: str, value: object = None
+    ) -> None:
         super().__init__(f"{file} row {row}, field {field!r}: {reason}")
         self.file = file
         self.row = row

@@ -226,32 +226,37 @@ def _shipped_catalogue() -> Catalogue:
     return cat
 
 
+def _indicator_problems(ind: Indicator, cat: Catalogue) -> list[str]:
+    expectations = [
+        (bool(ind.name_en and ind.name_zh), "needs both name_en and name_zh"),
+        (bool(ind.unit), "needs a unit"),
+        (ind.measure in MEASURES, f"measure {ind.measure!r} is not one of {MEASURES}"),
+        (ind.frequency in FREQUENCIES, f"frequency {ind.frequency!r} is not one of {FREQUENCIES}"),
+        (ind.derivation in DERIVATIONS,
+         f"derivation {ind.derivation!r} is not one of {DERIVATIONS}"),
+        (ind.theme in cat.themes, f"theme {ind.theme!r} is not one of {sorted(cat.themes)}"),
+        (set(ind.dimensions) <= set(DIMENSIONS),
+         f"dimensions {ind.dimensions} must be among {DIMENSIONS}"),
+    ]
+    return [message for ok, message in expectations if not ok]
+
+
 def check(cat: Catalogue) -> None:
     """Raise ``CatalogueError`` naming the first inconsistency found."""
     for ind in cat.indicators.values():
-        problems = []
-        if not ind.name_en or not ind.name_zh:
-            problems.append("needs both name_en and name_zh")
-        if not ind.unit:
-            problems.append("needs a unit")
-        if ind.measure not in MEASURES:
-            problems.append(f"measure {ind.measure!r} is not one of {MEASURES}")
-        if ind.frequency not in FREQUENCIES:
-            problems.append(f"frequency {ind.frequency!r} is not one of {FREQUENCIES}")
-        if ind.derivation not in DERIVATIONS:
-            problems.append(f"derivation {ind.derivation!r} is not one of {DERIVATIONS}")
-        if ind.theme not in cat.themes:
-            problems.append(f"theme {ind.theme!r} is not one of {sorted(cat.themes)}")
-        if not set(ind.dimensions) <= set(DIMENSIONS):
-            problems.append(f"dimensions {ind.dimensions} must be among {DIMENSIONS}")
+        problems = _indicator_problems(ind, cat)
         if problems:
-            raise CatalogueError(f"indicators.toml: indicator {ind.id!r} " + "; ".join(problems))
+            raise CatalogueError(f"indicator {ind.id!r}: " + "; ".join(problems))
     for industry in cat.industries.values():
         if industry.sector not in cat.sectors:
-            raise CatalogueError(f"industries.csv: {industry.code} has unknown sector {industry.sector}")
+            raise CatalogueError(
+                f"industries.csv: {industry.code} has unknown sector {industry.sector}"
+            )
     for province in cat.provinces.values():
         if province.region not in cat.regions:
-            raise CatalogueError(f"provinces.csv: {province.code} has unknown region {province.region}")
+            raise CatalogueError(
+                f"provinces.csv: {province.code} has unknown region {province.region}"
+            )
 
 
 __all__ = [

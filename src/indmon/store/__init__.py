@@ -132,11 +132,16 @@ class Store:
         return store
 
     def _apply_schemas(self) -> None:
-        self.con.execute(_schema_text("indmon.store"))
-        for domain in DOMAIN_SCHEMAS:
-            text = _schema_text(f"indmon.{domain}")
-            if text:
+        for package in ("indmon.store", *(f"indmon.{d}" for d in DOMAIN_SCHEMAS)):
+            text = _schema_text(package)
+            if not text:
+                continue
+            try:
                 self.con.execute(text)
+            except duckdb.Error as exc:
+                raise StoreError(
+                    f"{package}/schema.sql does not apply to {self.path}: {exc}"
+                ) from exc
         self.con.execute(
             "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION]
         )
@@ -214,7 +219,7 @@ class Store:
                 return RecordResult(merged=1)
         supersedes = current[0][0] if (current and revising) else None
         conflict = bool(current) and not revising
-        new_id = self._insert(obs, source, vintage, supersedes, conflict)
+        self._insert(obs, source, vintage, supersedes, conflict)
         if conflict:
             ids = [row[0] for row in current]
             self.con.execute(
@@ -227,24 +232,24 @@ class Store:
         self, obs: NewObservation, source: Source, vintage: dt.datetime,
         supersedes: int | None, conflict: bool,
     ) -> int:
-        row = self.con.execute(
+        row = _first(self.con.execute(
             """INSERT INTO observations (indicator, period, industry, province, value, unit,
                    vintage, n, simulated, conflict, supersedes)
                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING obs_id""",
             [obs.indicator, obs.period, obs.industry, obs.province, float(obs.value), obs.unit,
              vintage, obs.n, source.simulated, conflict, supersedes],
-        ).fetchone()
+        ))
         assert row is not None
         self._add_provenance(row[0], source.source_id, obs)
         return int(row[0])
 
     def _add_provenance(self, obs_id: int, source_id: str, obs: NewObservation) -> None:
         start, end = obs.span if obs.span else (None, None)
-        exists = self.con.execute(
+        exists = _first(self.con.execute(
             """SELECT 1 FROM provenance WHERE obs_id = ? AND source_id = ?
                AND span_start IS NOT DISTINCT FROM ?""",
             [obs_id, source_id, start],
-        ).fetchone()
+        ))
         if not exists:
             self.con.execute(
                 "INSERT INTO provenance VALUES (?, ?, ?, ?, ?, ?)",
@@ -286,14 +291,14 @@ class Store:
                 WHERE i.value IS NOT NULL AND isfinite(CAST(i.value AS DOUBLE))"""
         )
         same = f"abs(value - current_value) <= {SAME_VALUE_TOLERANCE} * greatest(1, abs(value))"
-        merged = con.execute(
+        merged = _first(con.execute(
             f"""INSERT INTO provenance
                 SELECT current_id, ?, NULL, NULL, NULL, NULL FROM staged
                 WHERE current_id IS NOT NULL AND {same}
                   AND NOT EXISTS (SELECT 1 FROM provenance p
                                   WHERE p.obs_id = current_id AND p.source_id = ?)""",
             [source.source_id, source.source_id],
-        ).fetchone()
+        ))
         con.execute(
             f"""CREATE OR REPLACE TEMP TABLE fresh AS
                 SELECT nextval('obs_id_seq') AS obs_id, * FROM staged
@@ -310,10 +315,10 @@ class Store:
             "INSERT INTO provenance SELECT obs_id, ?, NULL, NULL, NULL, NULL FROM fresh",
             [source.source_id],
         )
-        counts = con.execute(
+        counts = _first(con.execute(
             "SELECT count(*) FILTER (current_id IS NULL), count(*) FILTER (current_id IS NOT NULL)"
             " FROM fresh"
-        ).fetchone()
+        ))
         assert counts is not None and merged is not None
         con.execute("DROP TABLE fresh")
         con.execute("DROP TABLE staged")
@@ -334,8 +339,9 @@ class Store:
         format: Format = "pandas",
     ) -> Any:
         """Observations current as of ``as_of`` (default: now), or every vintage with
-        ``history=True``. ``start``/``end`` bound the period text (``2023-01`` to
-        ``2023-12`` includes ``2023-06`` and ``2023-01/2023-06``)."""
+        ``history=True``. ``start``/``end`` are months that bound the last month of each
+        period: ``2023-01`` to ``2023-12`` includes ``2023``, ``2023-Q1``, ``2023-06`` and
+        ``2023-01/2023-11``."""
         where, params = _filters(indicator, period, start, end, industry, province)
         base = "SELECT * FROM observations" if history else _current_sql(_as_of(as_of))
         if history and as_of is not None:
@@ -352,12 +358,12 @@ class Store:
         as_of: str | dt.date | None = None,
     ) -> float | None:
         """The current value of one figure, or None when the store does not have it."""
-        row = self.con.execute(
+        row = _first(self.con.execute(
             f"""SELECT value FROM ({_current_sql(_as_of(as_of))}) WHERE indicator = ?
                 AND period = ? AND industry = ? AND province = ?
                 ORDER BY conflict, vintage DESC LIMIT 1""",
             [indicator, period, industry, province],
-        ).fetchone()
+        ))
         return None if row is None else float(row[0])
 
     def provenance(self, obs_id: int) -> dict[str, Any]:
@@ -391,27 +397,29 @@ class Store:
                   WHERE o.conflict ORDER BY o.indicator, o.period, o.value"""
         return self._result(sql, [], format)
 
-    def query(self, sql: str, params: Sequence[Any] | None = None, format: Format = "pandas") -> Any:
+    def query(
+        self, sql: str, params: Sequence[Any] | None = None, format: Format = "pandas"
+    ) -> Any:
         """Run any read query on the store."""
         return self._result(sql, list(params or []), format)
 
     def _result(self, sql: str, params: list[Any], format: Format) -> Any:
+        if format not in ("pandas", "polars", "arrow"):
+            raise ConfigError(f"format {format!r} is not one of pandas, polars, arrow")
         try:
-            rel = self.con.execute(sql, params)
+            rel = self.con.sql(sql, params=params)
+            if format == "arrow":
+                return rel.to_arrow_table()
+            if format == "polars":
+                return rel.pl()
+            return rel.df()
         except duckdb.Error as exc:
             raise StoreError(f"query failed on {self.path}: {exc}") from exc
-        if format == "arrow":
-            return rel.arrow()
-        if format == "polars":
-            return rel.pl()
-        if format == "pandas":
-            return rel.df()
-        raise ConfigError(f"format {format!r} is not one of pandas, polars, arrow")
 
     def counts(self) -> dict[str, int]:
         """How many rows each core table holds, for a quick look at a store."""
         return {
-            table: int(self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0])  # type: ignore[index]
+            table: int(_first(self.con.execute(f"SELECT count(*) FROM {table}"))[0])  # type: ignore[index]
             for table in ("sources", "observations", "provenance")
         }
 
@@ -429,6 +437,12 @@ def _current_sql(as_of: dt.datetime | None = None) -> str:
         WHERE o.vintage <= {limit}
           AND NOT EXISTS (SELECT 1 FROM observations r
                           WHERE r.supersedes = o.obs_id AND r.vintage <= {limit})"""
+
+
+def _first(result: duckdb.DuckDBPyConnection) -> Any:
+    """The first row of a result, draining the rest (DuckDB refuses new work otherwise)."""
+    rows = result.fetchall()
+    return rows[0] if rows else None
 
 
 def _schema_text(package: str) -> str:
@@ -474,20 +488,18 @@ def _filters(
         where.append("period = ?")
         params.append(period)
     if start is not None:
-        where.append("split_part(period, '/', -1) >= ?")
+        where.append("period_end_month(period) >= ?")
         params.append(start)
     if end is not None:
-        where.append("split_part(period, '/', 1) <= ?")
-        params.append(end + "\uffff")
+        where.append("period_end_month(period) <= ?")
+        params.append(end)
     return where, params
 
 
 def _record(row: pd.Series) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in row.items():
-        if isinstance(value, pd.Timestamp):
-            value = value.isoformat()
-        elif isinstance(value, dt.date):
+        if isinstance(value, pd.Timestamp | dt.date):
             value = value.isoformat()
         elif value is pd.NA or (isinstance(value, float) and value != value):
             value = None

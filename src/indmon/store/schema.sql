@@ -50,3 +50,20 @@ CREATE TABLE IF NOT EXISTS provenance (
     mention VARCHAR,
     subject VARCHAR
 );
+
+CREATE OR REPLACE MACRO period_end_month_simple(p) AS (
+    CASE
+        WHEN length(p) = 4 THEN p || '-12'
+        WHEN p[6] = 'Q' THEN p[1:5] || lpad(CAST(3 * CAST(p[7] AS INTEGER) AS VARCHAR), 2, '0')
+        ELSE p[1:7]
+    END
+);
+
+-- The last month a period covers: 2023 -> 2023-12, 2023-Q1 -> 2023-03,
+-- 2023-01/2023-11 -> 2023-11, 2023-03-31 -> 2023-03 (see indmon.periods).
+CREATE OR REPLACE MACRO period_end_month(p) AS (
+    CASE
+        WHEN contains(p, '/') THEN period_end_month_simple(split_part(p, '/', 2))
+        ELSE period_end_month_simple(p)
+    END
+);
