@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from pathlib import Path as _Path
 
 from indmon.catalogue import Catalogue
 from indmon.errors import IndmonError
@@ -17,7 +17,7 @@ from indmon.store import NewObservation, Source, Store
 __version__ = "0.1.0"
 
 
-def open(path: str | Path | None = None, *, read_only: bool = False) -> Store:  # noqa: A001
+def open(path: str | _Path | None = None, *, read_only: bool = False) -> Store:
     """Open the store at ``path`` (default: ``$INDMON_DB`` or the user's data directory)."""
     return Store.open(path, read_only=read_only)
 
