@@ -1,6 +1,7 @@
 """The indicator catalogue and the classifications it is broken down by.
 
-Everything here is shipped data (``catalogue/data``): indicators in ``indicators/*.toml`` (one file per theme),
+Everything here is shipped data (``catalogue/data``): indicators in
+``indicators/*.toml`` (one file per theme),
 the 41 industrial divisions of GB/T 4754-2017 in ``industries.csv``, the 31
 provincial-level regions of GB/T 2260 in ``provinces.csv``. Code only reads and checks it.
 
@@ -12,6 +13,7 @@ provincial-level regions of GB/T 2260 in ``provinces.csv``. Code only reads and 
 from __future__ import annotations
 
 import csv
+import dataclasses
 import tomllib
 from dataclasses import dataclass, field
 from functools import cache
@@ -178,6 +180,14 @@ def _indicator(raw: dict[str, object]) -> Indicator:
         raise CatalogueError(
             f"indicators.toml: indicator {raw.get('id')!r} has unknown keys {sorted(unknown)}; "
             f"allowed: {sorted(known)}"
+        )
+    required = [name for name, f in Indicator.__dataclass_fields__.items()
+                if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING]
+    missing = [name for name in required if name not in raw]
+    if missing:
+        raise CatalogueError(
+            f"indicators.toml: indicator {raw.get('id')!r} lacks {missing}; every indicator "
+            f"needs {required}"
         )
     values = dict(raw)
     for key in ("dimensions", "aliases"):
