@@ -1,0 +1,87 @@
+"""A briefing as Markdown: numbers carry footnotes ``[^n]``, charts are SVG files in a
+folder next to the document, referenced relatively so the folder can be moved whole."""
+
+from __future__ import annotations
+
+from indmon.report import charts
+from indmon.report.model import Briefing, Cell, Number, Paragraph, Section, Table
+
+
+def render_markdown(briefing: Briefing, chart_dir: str = "charts",
+                    link_base: str = "") -> tuple[str, dict[str, bytes]]:
+    """The Markdown text and the chart files it references (path under ``chart_dir``)."""
+    files: dict[str, bytes] = {}
+    lines = _front(briefing)
+    for section in briefing.sections:
+        lines += _section(briefing, section, chart_dir, files, link_base)
+    lines += _notes(briefing)
+    return "\n".join(lines).rstrip() + "\n", files
+
+
+def _front(b: Briefing) -> list[str]:
+    w = b.words
+    lines = [f"# {b.title}", "", f"**{w['period']}**{w['colon']}{b.period_text}  ",
+             f"**{w['generated']}**{w['colon']}{b.generated:%Y-%m-%d %H:%M}  ",
+             f"{w['publisher_line']}", ""]
+    if b.simulated:
+        lines += [f"> **{w['simulated']}**{w['colon']}{w['simulated_banner']}", ""]
+    return lines
+
+
+def _number(b: Briefing, number: Number, cite: bool, link_base: str) -> str:
+    text = number.text.replace("|", "\\|")
+    if link_base and number.obs_ids:
+        text = f"[{text}]({link_base}{number.obs_ids[0]})"
+    if cite:
+        text += "".join(f"[^{n}]" for n in b.notes_for(number))
+    return text
+
+
+def _paragraph(b: Briefing, paragraph: Paragraph, link_base: str) -> str:
+    return "".join(part if isinstance(part, str) else _number(b, part, True, link_base)
+                   for part in paragraph)
+
+
+def _section(b: Briefing, section: Section, chart_dir: str, files: dict[str, bytes],
+             link_base: str) -> list[str]:
+    lines = [f"## {section.title}", ""]
+    if section.lead:
+        lines += [f"*{section.lead}*", ""]
+    for paragraph in section.paragraphs:
+        lines += [_paragraph(b, paragraph, link_base), ""]
+    for table in section.tables:
+        lines += _table(b, table, link_base)
+    for chart in section.charts:
+        name = f"{chart.chart_id}.svg"
+        files[name] = charts.svg(chart).encode("utf-8")
+        cites = "".join(f"[^{n}]" for n in b.notes_for(chart))
+        lines += [f"![{chart.title}]({chart_dir}/{name})", "", f"*{chart.source_line}*{cites}", ""]
+    return lines
+
+
+def _table(b: Briefing, table: Table, link_base: str) -> list[str]:
+    shared = b.shared_notes(table)
+    caption = f"**{table.caption}**" + "".join(f"[^{n}]" for n in shared)
+    head = "| " + " | ".join(table.columns) + " |"
+    rule = "|" + "|".join("---:" if i in table.numeric else "---"
+                          for i in range(len(table.columns))) + "|"
+    body = ["| " + " | ".join(_cell(b, c, not shared, link_base) for c in row) + " |"
+            for row in table.rows]
+    return [caption, "", head, rule, *body, ""]
+
+
+def _cell(b: Briefing, cell: Cell, cite: bool, link_base: str) -> str:
+    if cell is None:
+        return "–"
+    if isinstance(cell, Number):
+        return _number(b, cell, cite, link_base)
+    return cell.replace("|", "\\|")
+
+
+def _notes(b: Briefing) -> list[str]:
+    lines = [f"## {b.words['sources']}", ""]
+    lines += [f"- {source}" for source in b.sources] or ["–"]
+    lines.append("")
+    for note in b.notes:
+        lines.append(f"[^{note.number}]: " + "; ".join(note.lines))
+    return lines

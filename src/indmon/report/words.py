@@ -1,0 +1,123 @@
+"""The fixed words of a briefing (headings, column names, labels) in English and Chinese.
+
+Kept apart from the code so that a translator can check one table; ``tests/report``
+asserts that both languages have every key.
+"""
+
+from __future__ import annotations
+
+WORDS: dict[str, dict[str, str]] = {
+    "title": {"en": "Industry and ICT report card", "zh": "工业和信息化运行监测简报"},
+    "publisher_line": {
+        "en": "Industrial and ICT operation monitoring (indmon)",
+        "zh": "工业和信息化运行监测（indmon）",
+    },
+    "generated": {"en": "Generated", "zh": "生成时间"},
+    "period": {"en": "Period", "zh": "报告期"},
+    "contents": {"en": "Contents", "zh": "目录"},
+    "headline": {"en": "Headline figures", "zh": "主要指标"},
+    "simulated": {"en": "Simulated data", "zh": "模拟数据"},
+    "simulated_banner": {
+        "en": "Part of this report is computed from simulated enterprise reports. "
+              "Simulated figures are marked and are not official statistics.",
+        "zh": "本简报部分数据由模拟企业月报计算得出，已逐项标注，不是官方统计数据。",
+    },
+    "indicator": {"en": "Indicator", "zh": "指标"},
+    "value": {"en": "Value", "zh": "数值"},
+    "refers_to": {"en": "Period", "zh": "时期"},
+    "previous": {"en": "Previous year", "zh": "上年同期"},
+    "change": {"en": "Change", "zh": "变化"},
+    "industry": {"en": "Industry", "zh": "行业"},
+    "sector": {"en": "Sector", "zh": "门类"},
+    "province": {"en": "Province", "zh": "地区"},
+    "region": {"en": "Region", "zh": "区域"},
+    "rank": {"en": "Rank", "zh": "位次"},
+    "growth": {"en": "Growth, year to date (%)", "zh": "累计增速（%）"},
+    "contribution": {"en": "Contribution (pp)", "zh": "拉动（百分点）"},
+    "vs_national": {"en": "Against national rate (pp)", "zh": "与全国相比（百分点）"},
+    "profit": {"en": "Total profit", "zh": "利润总额"},
+    "profit_growth": {"en": "Profit growth (%)", "zh": "利润增速（%）"},
+    "loss_making": {"en": "Loss-making enterprises", "zh": "亏损企业数"},
+    "losses": {"en": "Losses", "zh": "亏损额"},
+    "enterprises": {"en": "Enterprises reporting", "zh": "报送企业数"},
+    "computed_overview": {
+        "en": "Industrial production computed from enterprise reports",
+        "zh": "企业月报汇总：工业生产",
+    },
+    "by_industry": {"en": "Value added by industry", "zh": "分行业增加值"},
+    "by_province": {"en": "Value added by province", "zh": "分地区增加值"},
+    "profits": {"en": "Profits and loss-making enterprises", "zh": "利润与亏损企业"},
+    "risks": {"en": "Risks and alerts", "zh": "风险预警"},
+    "no_alerts": {
+        "en": "Monitoring ran and raised no alerts for this period.",
+        "zh": "本期监测未发现预警。",
+    },
+    "severity": {"en": "Severity", "zh": "级别"},
+    "alert": {"en": "Alert", "zh": "预警"},
+    "month": {"en": "Month", "zh": "月份"},
+    "status": {"en": "Status", "zh": "状态"},
+    "high": {"en": "High", "zh": "高"},
+    "medium": {"en": "Medium", "zh": "中"},
+    "low": {"en": "Low", "zh": "低"},
+    "notes": {"en": "Notes", "zh": "注释"},
+    "sources": {"en": "Sources", "zh": "资料来源"},
+    "source": {"en": "Source", "zh": "来源"},
+    "computed_lead": {
+        "en": "Computed by indmon from enterprise monthly reports on a comparable sample, "
+              "year to date: {period}.",
+        "zh": "由indmon根据企业月报按可比口径计算，累计期间：{period}。",
+    },
+    "published_lead": {
+        "en": "Figures as published; each number cites its release.",
+        "zh": "数据为公开发布数据，每个数字均注明出处。",
+    },
+    "monthly_growth": {"en": "Month, year on year", "zh": "当月同比"},
+    "ytd_growth": {"en": "Year to date, year on year", "zh": "累计同比"},
+    "monthly_chart": {
+        "en": "Growth of industrial value added, {year}",
+        "zh": "{year}年规模以上工业增加值增速",
+    },
+    "industry_chart": {
+        "en": "Value added growth by industry, {period}",
+        "zh": "{period}分行业增加值增速",
+    },
+    "province_chart": {
+        "en": "Value added growth by province, {period}",
+        "zh": "{period}分地区增加值增速",
+    },
+    "profit_chart": {
+        "en": "Profit growth by industry, {period}",
+        "zh": "{period}分行业利润增速",
+    },
+    "national": {"en": "National", "zh": "全国"},
+    "percent_axis": {"en": "%", "zh": "%"},
+    "chart_source": {"en": "Source: {sources}", "zh": "资料来源：{sources}"},
+    "computation": {"en": "indmon computation", "zh": "indmon计算"},
+    "industries_grew": {
+        "en": "{grew} of the {total} industries grew year on year.",
+        "zh": "{total}个行业中有{grew}个行业增加值同比增长。",
+    },
+    "provinces_faster": {
+        "en": "{faster} of the {total} provinces grew faster than the national rate of ",
+        "zh": "{total}个地区中有{faster}个地区增速高于全国水平",
+    },
+    "no_data": {
+        "en": "The store holds no figures for {period}. Load releases or enterprise reports "
+              "and run the computation first.",
+        "zh": "库中没有{period}的数据。请先导入发布数据或企业月报并完成计算。",
+    },
+    "end_sentence": {"en": ".", "zh": "。"},
+    "colon": {"en": ": ", "zh": "："},
+    "comma": {"en": ", ", "zh": "，"},
+    "link_title": {"en": "Provenance of this number", "zh": "查看数据来源"},
+    "conflict": {
+        "en": "Sources state this figure differently; the latest is shown "
+              "(see `indmon store conflicts`).",
+        "zh": "不同来源对该数字的表述不一致，此处采用最新值（见 indmon store conflicts）。",
+    },
+}
+
+
+def words_for(lang: str) -> dict[str, str]:
+    """Every fixed word in one language."""
+    return {key: texts[lang] for key, texts in WORDS.items()}
