@@ -34,3 +34,17 @@ CREATE TABLE IF NOT EXISTS alert_history (
     changed_by VARCHAR,
     note VARCHAR
 );
+
+-- When monitoring last found the alert still firing (added by indmon.monitor).
+ALTER TABLE alerts ADD COLUMN IF NOT EXISTS last_seen_at TIMESTAMP;
+
+-- One row per monitoring run: what was evaluated and what it raised.
+CREATE TABLE IF NOT EXISTS monitor_runs (
+    period VARCHAR NOT NULL,
+    rules_file VARCHAR NOT NULL,
+    started_at TIMESTAMP NOT NULL,
+    seconds DOUBLE NOT NULL,
+    alerts BIGINT NOT NULL,
+    new_alerts BIGINT NOT NULL,
+    simulated BOOLEAN NOT NULL
+);
