@@ -1,0 +1,377 @@
+"""Fact -> indicator: say which catalogue figure a number stated in a release is.
+
+A release says "value added of manufacturing grew 5.0%"; the store keeps
+``va_ytd_yoy`` for industry ``C``, period ``2023``. Mapping decides three things:
+
+- the **indicator**: first by the rules in ``data/mapping.toml``, where a convention
+  decides (value added growth is ``va_ytd_yoy`` for years and quarters, ``va_yoy`` for
+  single months), then by the indicators' names and aliases (English or Chinese);
+  the fact's measure and unit must suit the indicator either way, so a growth rate
+  never lands on a level;
+- the **cell**: the industry named in the subject (a division by its name or a usual
+  short form, else a sector: manufacturing is ``C``) and the province named by the
+  fact's region (``CN`` is the whole, ``ALL``);
+- the **store period**: ``as of 2023-03-31`` becomes ``2023-03-31``.
+
+A fact that fits no indicator, or names a cell its indicator has no breakdown for, or a
+region outside China, keeps ``indicator=None``.
+
+>>> from indmon.catalogue import Catalogue
+>>> fact = Fact("doc", 0, 4, "5.0%", 5.0, "percent", "growth_yoy",
+...             "value added of manufacturing", "2023", "CN")
+>>> mapped = map_fact(fact, Catalogue.load())
+>>> (mapped.indicator, mapped.industry, mapped.province, mapped.period)
+('va_ytd_yoy', 'C', 'ALL', '2023')
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+import tomllib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from functools import cache
+from importlib import resources
+
+from indmon.catalogue import ALL, Catalogue, Indicator
+from indmon.errors import ConfigError
+from indmon.extract.facts import Fact
+from indmon.periods import Period
+
+#: measures that describe the same kind of number when the units agree
+_INTERCHANGEABLE = {frozenset({"level", "count"})}
+#: words that say nothing about what is measured, ignored when comparing names
+_STOPWORDS = frozenset((
+    "a", "an", "and", "the", "of", "in", "on", "for", "to", "by", "with", "from", "at", "as",
+    "its", "their", "china", "chinese", "national", "total", "year", "month", "quarter",
+    "growth", "rate", "has", "have", "been", "is", "are", "was", "were", "into", "which",
+    "more", "than", "increased", "increase", "grew", "grow", "rose", "reached", "number",
+    "over", "previous", "same", "period", "last",
+))
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A mapping fixed by convention (one ``[[rule]]`` of ``data/mapping.toml``)."""
+
+    indicator: str
+    measure: str
+    periods: tuple[str, ...]
+    all: tuple[tuple[re.Pattern[str], ...], ...]
+    none: tuple[re.Pattern[str], ...]
+
+    def matches(self, subject: str, measure: str, period_kind: str | None) -> bool:
+        if measure != self.measure or period_kind not in self.periods:
+            return False
+        if any(p.search(subject) for p in self.none):
+            return False
+        return all(any(p.search(subject) for p in group) for group in self.all)
+
+
+@dataclass(frozen=True)
+class MappingRules:
+    rules: tuple[Rule, ...]
+    #: (industry cell code, phrase patterns), most specific first
+    industries: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]
+    country: frozenset[str]
+
+
+# -- public API ------------------------------------------------------------------------
+def map_fact(fact: Fact, catalogue: Catalogue | None = None) -> Fact:
+    """The fact with indicator, industry, province and store period set when one fits.
+
+    A fact that fits no indicator comes back with ``indicator=None`` and otherwise
+    unchanged, so that it can still be kept and searched.
+    """
+    cat = catalogue or Catalogue.load()
+    period = store_period(fact.period)
+    province = province_code(fact.region, cat)
+    if period is None or province is None:
+        return replace(fact, indicator=None)
+    indicator = match_indicator(fact.subject, fact.measure, fact.unit, period, cat)
+    if indicator is None:
+        return replace(fact, indicator=None)
+    ind = cat.indicator(indicator)
+    period = indicator_period(period, ind)
+    # without an industry breakdown, industry words name the indicator itself
+    # ("high-tech manufacturing"); a province figure, though, is never the country's
+    industry = industry_code(fact.subject, cat) if "industry" in ind.dimensions else ALL
+    if province != ALL and "province" not in ind.dimensions:
+        return replace(fact, indicator=None)
+    return replace(fact, indicator=indicator, industry=industry, province=province, period=period)
+
+
+def map_facts(facts: Iterable[Fact], catalogue: Catalogue | None = None) -> list[Fact]:
+    """Map every fact (see ``map_fact``); the order is kept."""
+    cat = catalogue or Catalogue.load()
+    return [map_fact(f, cat) for f in facts]
+
+
+def match_indicator(
+    subject: str, measure: str, unit: str, period: str, catalogue: Catalogue
+) -> str | None:
+    """The id of the indicator a subject with this measure, unit and period states."""
+    text = normalise(subject)
+    kind = _period_kind(period)
+    for rule in mapping_rules().rules:
+        if rule.indicator in catalogue.indicators and rule.matches(text, measure, kind):
+            ind = catalogue.indicators[rule.indicator]
+            if compatible(ind, measure, unit):
+                return ind.id
+    return _match_by_name(text, measure, unit, catalogue)
+
+
+def store_period(period: str) -> str | None:
+    """The store's text for a fact's period, or None when there is no usable period."""
+    text = period.strip()
+    if text.lower().startswith("as of"):
+        text = text[5:].strip()
+    if not text:
+        return None
+    try:
+        Period.parse(text)
+    except ConfigError:
+        return None
+    return text
+
+
+def indicator_period(period: str, indicator: Indicator) -> str:
+    """The period text the store keeps an indicator's figure under.
+
+    A stock (a level at a date) is kept at the last day of the period the release
+    names: ``2023`` -> ``2023-12-31``. A span from January to March or December is the
+    first quarter or the year: ``2023-01/2023-03`` -> ``2023-Q1``.
+    """
+    parsed = Period.parse(period)
+    if indicator.frequency == "stock" and parsed.kind != "date":
+        year, month = int(parsed.end[:4]), int(parsed.end[5:7])
+        return f"{parsed.end}-{calendar.monthrange(year, month)[1]:02d}"
+    if parsed.kind == "span" and parsed.start[:4] == parsed.end[:4] and parsed.start[5:] == "01":
+        return {"03": f"{parsed.end[:4]}-Q1", "12": parsed.end[:4]}.get(parsed.end[5:], period)
+    return period
+
+
+def province_code(region: str, catalogue: Catalogue) -> str | None:
+    """``ALL`` for the whole country, a GB/T 2260 code for a province, else None."""
+    text = region.strip().lower()
+    if not text or text in mapping_rules().country:
+        return ALL
+    for code, names in _province_names(catalogue):
+        if any(text.startswith(name) for name in names):
+            return code
+    return None
+
+
+def industry_code(subject: str, catalogue: Catalogue) -> str:
+    """The industry cell a subject names: a division, a sector letter, or ``ALL``."""
+    text = normalise(subject)
+    for code, patterns in _division_names(catalogue):
+        if any(p.search(text) for p in patterns):
+            return code
+    for code, patterns in mapping_rules().industries:
+        if any(p.search(text) for p in patterns):
+            return code
+    return ALL
+
+
+def compatible(indicator: Indicator, measure: str, unit: str) -> bool:
+    """Whether a number of this measure and unit can be a value of the indicator."""
+    if unit != indicator.unit:
+        return False
+    return measure == indicator.measure or (
+        frozenset({measure, indicator.measure}) in _INTERCHANGEABLE
+    )
+
+
+def normalise(text: str) -> str:
+    """Lower case, with hyphens, quotes and punctuation read as single spaces."""
+    text = text.lower().replace("high-tech", "high tech")
+    text = re.sub(r"[^\w\u3000-\u303f\u4e00-\u9fff、]+", " ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+# -- rules data ------------------------------------------------------------------------
+@cache
+def mapping_rules() -> MappingRules:
+    """The shipped rules of ``data/mapping.toml``, read once per process."""
+    text = resources.files("indmon.extract").joinpath("data", "mapping.toml").read_text("utf-8")
+    return parse_rules(text, "mapping.toml")
+
+
+def parse_rules(text: str, name: str = "mapping.toml") -> MappingRules:
+    """Read mapping rules in the ``data/mapping.toml`` shape; errors name the rule."""
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{name}: not valid TOML ({exc}); fix the file's syntax") from exc
+    rules = tuple(_rule(entry, name, i) for i, entry in enumerate(raw.get("rule", []), 1))
+    industries = tuple(
+        (code, tuple(_phrase(p) for p in phrases))
+        for code, phrases in raw.get("industries", {}).items()
+    )
+    country = frozenset(n.lower() for n in raw.get("country", {}).get("names", []))
+    return MappingRules(rules, industries, country)
+
+
+def _rule(entry: dict[str, object], name: str, number: int) -> Rule:
+    missing = [k for k in ("indicator", "measure", "periods", "all") if k not in entry]
+    if missing:
+        raise ConfigError(
+            f"{name}: rule {number} ({entry.get('indicator', 'no indicator')}) lacks "
+            f"{', '.join(missing)}; every rule needs indicator, measure, periods and all"
+        )
+    groups = entry["all"]
+    if not isinstance(groups, list) or not all(isinstance(g, list) for g in groups):
+        raise ConfigError(
+            f"{name}: rule {number} field 'all' must be a list of phrase lists, "
+            'e.g. all = [["value added", "增加值"]]'
+        )
+    return Rule(
+        indicator=str(entry["indicator"]),
+        measure=str(entry["measure"]),
+        periods=tuple(str(p) for p in entry["periods"]),  # type: ignore[attr-defined]
+        all=tuple(tuple(_phrase(p) for p in group) for group in groups),
+        none=tuple(_phrase(p) for p in entry.get("none", [])),  # type: ignore[attr-defined]
+    )
+
+
+def _phrase(phrase: str) -> re.Pattern[str]:
+    """A phrase that matches at the start of a word (anywhere, for Chinese)."""
+    words = normalise(phrase) if phrase.isascii() else phrase
+    boundary = r"(?<![a-z0-9])" if words[:1].isascii() else ""
+    return re.compile(boundary + re.escape(words))
+
+
+# -- matching by names -----------------------------------------------------------------
+def _match_by_name(text: str, measure: str, unit: str, catalogue: Catalogue) -> str | None:
+    """The compatible indicator whose names the subject states most fully.
+
+    A growth rate whose subject names a level ("telecom business revenue" grew 7.7%)
+    is the growth indicator of that level, by the ``<id>_yoy`` naming convention.
+    """
+    words = _content_words(text)
+    found = _best_name(text, words, catalogue, lambda ind: compatible(ind, measure, unit))
+    if found is None and measure == "growth_yoy":
+        level = _best_name(text, words, catalogue, lambda ind: ind.measure != "growth_yoy")
+        sibling = catalogue.indicators.get(f"{level}_yoy") if level else None
+        if sibling is not None and compatible(sibling, measure, unit):
+            return sibling.id
+    return found
+
+
+def _best_name(
+    text: str, words: frozenset[str], catalogue: Catalogue, allowed: Callable[[Indicator], bool]
+) -> str | None:
+    """The indicator whose names account for most of the subject; None when two tie,
+    as "production and sales of new energy vehicles" names two indicators equally and
+    the figure can be either."""
+    scores = sorted(
+        ((score, names.indicator.id) for names in _name_index(catalogue)
+         if allowed(names.indicator) and (score := _indicator_score(text, words, names)) > 0),
+        reverse=True,
+    )
+    if not scores or (len(scores) > 1 and scores[0][0] == scores[1][0]):
+        return None
+    return scores[0][1]
+
+
+@dataclass(frozen=True)
+class _Names:
+    """An indicator's names, read once: content words of each English name and the
+    Chinese names as phrases."""
+
+    indicator: Indicator
+    english: tuple[frozenset[str], ...]
+    chinese: tuple[str, ...]
+    words: frozenset[str]
+
+
+#: name indexes by catalogue; the catalogue is kept so that its id is not reused
+_NAME_INDEXES: dict[int, tuple[Catalogue, tuple[_Names, ...]]] = {}
+
+
+def _name_index(catalogue: Catalogue) -> tuple[_Names, ...]:
+    cached = _NAME_INDEXES.get(id(catalogue))
+    if cached is None or cached[0] is not catalogue:
+        cached = (catalogue, tuple(_names_of(ind) for ind in catalogue.indicators.values()))
+        _NAME_INDEXES[id(catalogue)] = cached
+    return cached[1]
+
+
+def _names_of(ind: Indicator) -> _Names:
+    phrases = [normalise(n) for n in (ind.name_en, ind.name_zh, *ind.aliases)]
+    english = tuple(_content_words(p) for p in phrases if p and p.isascii())
+    chinese = tuple(p for p in phrases if p and not p.isascii())
+    return _Names(ind, english, chinese, frozenset().union(*english))
+
+
+def _indicator_score(text: str, words: frozenset[str], names: _Names) -> float:
+    """How much of the subject an indicator's names account for; 0 when none of its
+    names is stated in full (a Chinese name inside the subject, or every content word
+    of an English name of two words or more among the subject's words)."""
+    if any(phrase in text for phrase in names.chinese):
+        return 100.0 + max(len(p) for p in names.chinese if p in text)
+    if any(len(needed) >= 2 and needed <= words for needed in names.english):
+        return float(len(names.words & words))
+    if len(words) >= 2 and any(words <= named for named in names.english):
+        # a short subject ("industrial internet industry") inside one of the names
+        return len(words) / 10
+    return 0.0
+
+
+def _content_words(text: str) -> frozenset[str]:
+    return frozenset(_stem(_british(w)) for w in text.split() if w not in _STOPWORDS)
+
+
+def _british(word: str) -> str:
+    """One spelling for words releases spell both ways ("centers", "utilization")."""
+    word = re.sub(r"iz(e|ed|es|ing|ation|ations)$", r"is\1", word)
+    return re.sub(r"^(cent|met|fib|theat)er(s?)$", r"\1re\2", word)
+
+
+def _stem(word: str) -> str:
+    """Crude English stemming, enough to read "economic" as "economy" and "centres" as
+    "centre"."""
+    for suffix, keep in (("ies", ""), ("ing", ""), ("ial", ""), ("ed", ""), ("es", ""),
+                         ("ic", ""), ("al", ""), ("s", ""), ("y", ""), ("e", "")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 3:
+            return word[: -len(suffix)] + keep
+    return word
+
+
+def _period_kind(period: str) -> str | None:
+    try:
+        return Period.parse(period).kind
+    except ConfigError:
+        return None
+
+
+def _province_names(catalogue: Catalogue) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    # longest names first, so that no province is taken for one whose name begins its own
+    pairs = [
+        (code, tuple(n.lower() for n in (p.name_en, p.name_zh) if n))
+        for code, p in catalogue.provinces.items()
+    ]
+    return tuple(sorted(pairs, key=lambda pair: -max(len(n) for n in pair[1])))
+
+
+def _division_names(catalogue: Catalogue) -> tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]:
+    return tuple(
+        (code, (_phrase(ind.name_en), re.compile(re.escape(ind.name_zh))))
+        for code, ind in catalogue.industries.items()
+    )
+
+
+__all__ = [
+    "compatible",
+    "indicator_period",
+    "industry_code",
+    "map_fact",
+    "map_facts",
+    "match_indicator",
+    "normalise",
+    "parse_rules",
+    "province_code",
+    "store_period",
+]

@@ -1,0 +1,423 @@
+"""Claim checking: is what a text says borne out by the store, as it stood that day?
+
+Each number in the text that maps to an indicator gets a ``Verdict`` against the store
+as of the text's publication date, so a claim is never judged by figures published
+after it:
+
+- ``agrees``: the stored value, rounded to the decimals the text states, is the stated
+  value (``4.6%`` agrees with 4.63; ``1.8 trillion`` with 1.76e12);
+- ``disagrees``: the store holds another value; the verdict names it and its source;
+- ``unknown``: the store has no figure for that indicator, period and cell.
+
+Besides plain figures it checks the comparisons releases draw from them: a change
+("1 percentage point higher than in 2022": the stored difference between the two
+periods), and a streak ("the fifth consecutive month of growth": the run of stored
+monthly values that meet the condition, ending at the stated month). Ranks ("ranked
+first") are figures of rank indicators, checked where the store has them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+import pandas as pd
+
+from indmon.catalogue import ALL, Catalogue
+from indmon.errors import ConfigError
+from indmon.extract import extract_facts
+from indmon.extract.facts import Fact
+from indmon.extract.language import detect_language
+from indmon.extract.mapping import (
+    industry_code,
+    map_fact,
+    match_indicator,
+    normalise,
+    province_code,
+    store_period,
+)
+from indmon.periods import Period, month_add, previous_period
+from indmon.reconcile.ingest import document_date
+from indmon.store import Store
+
+AGREES, DISAGREES, UNKNOWN = "agrees", "disagrees", "unknown"
+#: words after a change that say it went down (the stated number is then negative)
+_DOWN = re.compile(
+    r"lower|slower|down|less|decreas|declin|fell|drop|narrow|回落|下降|放缓|减少|收窄|低于|降低"
+)
+_UP = re.compile(
+    r"higher|faster|up\b|more|increas|rose|accelerat|widen|加快|提高|上升|增加|高于|扩大"
+)
+_COMPARED = re.compile(
+    r"(?:compared (?:with|to)|than(?: in| that of)?|over|from|比|较)\s*(\d{4}(?:-Q[1-4]|-\d{2})?)"
+)
+_NUMBER = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+_STREAK_LEAD = re.compile(
+    r"^(?:the )?(?:number of )?consecutive (?:months|years|quarters)(?: of| in which| that| when)?"
+    r"(?: the)?\s*"
+)
+
+
+VERDICT_COLUMNS = (
+    "status", "kind", "mention", "start", "end", "stated", "stored", "indicator", "period",
+    "industry", "province", "source", "publisher", "published", "note",
+)
+
+
+@dataclass(frozen=True)
+class StoredFigure:
+    """A figure the store holds, and the source that states or produced it."""
+
+    obs_id: int
+    value: float
+    period: str
+    source_id: str
+    title: str
+    publisher: str
+    published: str
+    conflict: bool = False
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """How one stated number compares with the store."""
+
+    fact: Fact
+    status: str  #: agrees | disagrees | unknown
+    kind: str  #: figure | change | streak
+    indicator: str
+    period: str
+    industry: str = ALL
+    province: str = ALL
+    #: the stored value the claim is compared with (a difference or a run length for
+    #: changes and streaks), None when unknown
+    stored: float | None = None
+    #: the figures the verdict rests on
+    evidence: tuple[StoredFigure, ...] = field(default=())
+    note: str = ""
+
+    def to_record(self) -> dict[str, Any]:
+        source = self.evidence[0] if self.evidence else None
+        return {
+            "status": self.status, "kind": self.kind, "mention": self.fact.mention,
+            "start": self.fact.start, "end": self.fact.end, "stated": self.fact.value,
+            "stored": self.stored, "indicator": self.indicator, "period": self.period,
+            "industry": self.industry, "province": self.province,
+            "source": source.title if source else None,
+            "publisher": source.publisher if source else None,
+            "published": source.published if source else None,
+            "note": self.note,
+        }
+
+
+def check_text(
+    store: Store, text: str, *, doc: str = "claim", published: str | None = None,
+    facts: Sequence[Fact] | None = None,
+) -> list[Verdict]:
+    """Verdicts for every number of ``text`` that maps to an indicator.
+
+    ``published`` (YYYY-MM-DD) is when the text was written; without it, the date near
+    the top of the text, else today. ``facts`` skips extraction (facts already found in
+    ``text``).
+    """
+    lang = detect_language(text)
+    as_of = published or document_date(text, lang) or dt.date.today().isoformat()
+    if facts is None:
+        facts = extract_facts(text, doc, published=as_of, lang=lang)
+    return check_facts(store, facts, as_of=as_of, text=text)
+
+
+def check_facts(
+    store: Store, facts: Sequence[Fact], *, as_of: str, text: str = "",
+    catalogue: Catalogue | None = None,
+) -> list[Verdict]:
+    """Verdicts for facts already extracted; ``text`` gives the words around changes."""
+    checker = _Checker(store, catalogue or Catalogue.load(), as_of, text)
+    verdicts = []
+    for fact in facts:
+        verdict = checker.check(fact)
+        if verdict is not None:
+            verdicts.append(verdict)
+    return verdicts
+
+
+def verdict_frame(verdicts: Sequence[Verdict]) -> pd.DataFrame:
+    """One row per verdict, for printing and export."""
+    return pd.DataFrame([v.to_record() for v in verdicts], columns=list(VERDICT_COLUMNS))
+
+
+def agrees(stated: float, mention: str, stored: float) -> bool:
+    """Whether ``stored``, rounded as the mention is written, is the stated value.
+
+    A mention with k decimals (after its scale word: ``1.8 trillion``) states the value
+    to half a unit of its last digit.
+    """
+    return abs(stored - stated) <= precision(stated, mention) / 2 + 1e-9 * max(1.0, abs(stated))
+
+
+def precision(stated: float, mention: str) -> float:
+    """The step of the last digit the mention states, in the value's base units."""
+    m = _NUMBER.search(mention)
+    if m:
+        written = float(m.group(0).replace(",", ""))
+        decimals = len(m.group(1) or "")
+        scale = abs(stated / written) if written else 1.0
+        return scale * 10.0 ** -decimals
+    # numbers in words or Chinese numerals: as precise as the value itself is written
+    text = repr(float(stated))
+    decimals = 0 if text.endswith(".0") else len(text.split(".")[1])
+    return 10.0 ** -decimals
+
+
+# -- the checker -----------------------------------------------------------------------
+class _Checker:
+    def __init__(self, store: Store, catalogue: Catalogue, as_of: str, text: str) -> None:
+        self.store = store
+        self.catalogue = catalogue
+        self.as_of = as_of
+        self.text = text
+
+    def check(self, fact: Fact) -> Verdict | None:
+        """A change or streak is checked against the series it compares when that is
+        stored; otherwise (and for every other fact) as a figure of its own indicator."""
+        compared: Verdict | None = None
+        if fact.measure == "change":
+            compared = self.change(fact)
+        elif fact.measure == "streak":
+            compared = self.streak(fact)
+        if compared is not None and compared.status != UNKNOWN:
+            return compared
+        mapped = map_fact(fact, self.catalogue)
+        if mapped.indicator is None:
+            return compared
+        figure = self.figure(mapped)
+        return compared if figure.status == UNKNOWN and compared is not None else figure
+
+    # -- plain figures -----------------------------------------------------------------
+    def figure(self, fact: Fact) -> Verdict:
+        assert fact.indicator is not None
+        figures = self.lookup(fact.indicator, fact.period, fact.industry, fact.province)
+        base = Verdict(fact, UNKNOWN, "figure", fact.indicator, fact.period, fact.industry,
+                       fact.province)
+        if not figures:
+            return replace(base, note=f"no stored figure as of {self.as_of}")
+        disputed = " (sources differ on this figure: see indmon conflicts)" if len(
+            figures) > 1 else ""
+        for figure in figures:
+            if agrees(fact.value, fact.mention, figure.value):
+                return replace(base, status=AGREES, stored=figure.value, evidence=(figure,),
+                               note=disputed.strip(" ()"))
+        first = figures[0]
+        return replace(base, status=DISAGREES, stored=first.value, evidence=tuple(figures),
+                       note=f"stored {first.value:g} ({first.title}, {first.published})"
+                            + disputed)
+
+    def lookup(
+        self, indicator: str, period: str, industry: str, province: str
+    ) -> list[StoredFigure]:
+        """Stored figures for the cell as of the claim, trying equivalent period texts."""
+        for candidate in equivalent_periods(period, indicator):
+            frame = self.store.observations(
+                indicator, period=candidate, industry=industry, province=province,
+                as_of=self.as_of,
+            )
+            if not frame.empty:
+                frame = frame.sort_values(["conflict", "vintage"], ascending=[True, False])
+                return [self._figure(row) for _, row in frame.iterrows()]
+        return []
+
+    def _figure(self, row: pd.Series) -> StoredFigure:
+        obs_id = int(row["obs_id"])
+        cited = self.store.query(
+            """SELECT s.source_id, s.title, s.publisher, CAST(s.published AS VARCHAR) AS published
+               FROM provenance p JOIN sources s USING (source_id) WHERE p.obs_id = ?
+               ORDER BY s.published NULLS LAST, s.source_id LIMIT 1""",
+            [obs_id],
+        )
+        source = cited.iloc[0] if not cited.empty else pd.Series(dtype=object)
+        return StoredFigure(
+            obs_id, float(row["value"]), str(row["period"]), str(source.get("source_id", "")),
+            str(source.get("title") or ""), str(source.get("publisher") or ""),
+            str(source.get("published") or ""), bool(row["conflict"]),
+        )
+
+    # -- changes ------------------------------------------------------------------------
+    def change(self, fact: Fact) -> Verdict | None:
+        period = store_period(fact.period)
+        base = self._base_cell(fact, period)
+        if period is None or base is None:
+            return None
+        indicator, industry, province = base
+        earlier = compared_period(fact.subject, period)
+        verdict = Verdict(fact, UNKNOWN, "change", indicator, f"{earlier} to {period}",
+                          industry, province)
+        now = self.lookup(indicator, period, industry, province)
+        then = self.lookup(indicator, earlier, industry, province)
+        if not now or not then:
+            missing = period if not now else earlier
+            return replace(verdict, note=f"no stored {indicator} for {missing} as of {self.as_of}")
+        difference = now[0].value - then[0].value
+        stated = self.signed_change(fact)
+        evidence = (now[0], then[0])
+        if stated is None:  # direction not stated: only the size can be checked
+            ok = agrees(abs(fact.value), fact.mention, abs(difference))
+        else:
+            ok = agrees(stated, fact.mention, difference)
+        return replace(
+            verdict, status=AGREES if ok else DISAGREES, stored=round(difference, 10),
+            evidence=evidence,
+            note=f"{now[0].value:g} in {period} against {then[0].value:g} in {earlier}",
+        )
+
+    def signed_change(self, fact: Fact) -> float | None:
+        """The stated change with its direction, or None when the text does not say."""
+        if fact.value < 0:
+            return fact.value
+        after = self.text[fact.end: fact.end + 40].lower() if self.text else ""
+        before = self.text[max(0, fact.start - 12): fact.start] if self.text else ""
+        context = before + after
+        down, up = _DOWN.search(context), _UP.search(context)
+        if down and (not up or down.start() < up.start()):
+            return -fact.value
+        if up:
+            return fact.value
+        return None
+
+    def _base_cell(self, fact: Fact, period: str | None) -> tuple[str, str, str] | None:
+        """The indicator and cell whose difference a change fact states."""
+        if period is None:
+            return None
+        subject = _COMPARED.split(fact.subject)[0].rstrip(" ,")
+        if fact.unit != "percentage_point":
+            return self._cell(subject, "level", fact.unit, period, fact.region)
+        # percentage points are a change of a growth rate, else of a share
+        subject = re.sub(r"^(the )?growth (rate )?of ", "", subject)
+        return (self._cell(subject, "growth_yoy", "percent", period, fact.region)
+                or self._cell(subject, "share", "percent", period, fact.region))
+
+    def _cell(
+        self, subject: str, measure: str, unit: str, period: str, region: str
+    ) -> tuple[str, str, str] | None:
+        province = province_code(region, self.catalogue)
+        indicator = match_indicator(subject, measure, unit, period, self.catalogue)
+        if indicator is None or province is None:
+            return None
+        return indicator, industry_code(subject, self.catalogue), province
+
+    # -- streaks ------------------------------------------------------------------------
+    def streak(self, fact: Fact) -> Verdict | None:
+        period = store_period(fact.period)
+        step = _streak_step(fact.unit)
+        if period is None or step is None:
+            return None
+        subject = _STREAK_LEAD.sub("", normalise(fact.subject))
+        end = _streak_end(period, fact.unit)
+        found = self._streak_series(subject, end, fact.region)
+        if found is None:
+            return None
+        indicator, industry, province, holds = found
+        length, complete, evidence = self.run_length(indicator, industry, province, end, step,
+                                                     holds)
+        verdict = Verdict(fact, UNKNOWN, "streak", indicator, end, industry, province,
+                          stored=float(length), evidence=tuple(evidence))
+        claimed = round(fact.value)
+        if complete or length > claimed:
+            ok = length == claimed
+            return replace(verdict, status=AGREES if ok else DISAGREES,
+                           note=f"{length} consecutive {fact.unit}s to {end} in the store")
+        return replace(verdict, stored=None,
+                       note=f"the store's series covers only {length} {fact.unit}s before it "
+                            "stops; cannot tell where the run began")
+
+    def _streak_series(
+        self, subject: str, end: str, region: str
+    ) -> tuple[str, str, str, Callable[[float], bool]] | None:
+        """The series a streak counts, and the condition each period meets."""
+        if re.search(r"expansion|扩张|pmi", subject):
+            cell = self._cell(subject, "level", "index", end, region)
+            return (*cell, lambda v: v > 50) if cell else None
+        falling = re.search(r"declin|decreas|fall|fell|negative|下降|减少", subject)
+        cell = self._cell(subject, "growth_yoy", "percent", end, region)
+        if cell is None:
+            return None
+        return (*cell, (lambda v: v < 0) if falling else (lambda v: v > 0))
+
+    def run_length(
+        self, indicator: str, industry: str, province: str, end: str, step: int,
+        holds: Callable[[float], bool],
+    ) -> tuple[int, bool, list[StoredFigure]]:
+        """How many periods back from ``end`` meet the condition, and whether a period
+        that fails it ends the run (True) or the stored series simply stops (False)."""
+        length, period = 0, end
+        evidence: list[StoredFigure] = []
+        for _ in range(240):
+            figures = self.lookup(indicator, period, industry, province)
+            if not figures and step == 1 and period.endswith("-01"):
+                period = month_add(period, -1)  # no January figure: Jan-Feb is one release
+                continue
+            if not figures:
+                return length, False, evidence
+            if not holds(figures[0].value):
+                return length, True, [*evidence, figures[0]]
+            length, evidence = length + 1, [*evidence, figures[0]]
+            period = month_add(period, -1) if step == 1 else str(int(period) - 1)
+        return length, False, evidence
+
+
+# -- periods ---------------------------------------------------------------------------
+def equivalent_periods(period: str, indicator: str) -> list[str]:
+    """Texts the store may hold one period under: the text itself first.
+
+    A period from January to a month is also that span written out, a year or the
+    first quarter; year-to-date indicators computed from reports are stored by their
+    last month (``va_ytd_yoy`` for ``2023`` is also ``2023-12``).
+    """
+    try:
+        parsed = Period.parse(period)
+    except ConfigError:
+        return [period]
+    year = period[:4]
+    if parsed.start != f"{year}-01" or parsed.end[:4] != year or parsed.kind == "date":
+        return [period]
+    names = {f"{year}-12": year, f"{year}-03": f"{year}-Q1"}
+    candidates = [period, names.get(parsed.end, period), f"{year}-01/{parsed.end}"]
+    if "ytd" in indicator:
+        candidates.append(parsed.end)
+    return list(dict.fromkeys(candidates))
+
+
+def compared_period(subject: str, period: str) -> str:
+    """The period a change is measured against: named in the subject, else a year earlier."""
+    m = _COMPARED.search(subject)
+    return m.group(1) if m else previous_period(period)
+
+
+def _streak_step(unit: str) -> int | None:
+    return {"month": 1, "year": 12}.get(unit)
+
+
+def _streak_end(period: str, unit: str) -> str:
+    """The last period of a streak in the series' own period text."""
+    parsed = Period.parse(period)
+    if unit == "year":
+        return str(parsed.year)
+    return parsed.end
+
+
+__all__ = [
+    "AGREES",
+    "DISAGREES",
+    "UNKNOWN",
+    "StoredFigure",
+    "Verdict",
+    "agrees",
+    "check_facts",
+    "check_text",
+    "compared_period",
+    "equivalent_periods",
+    "precision",
+    "verdict_frame",
+]
