@@ -3,7 +3,8 @@
 
 CREATE SEQUENCE IF NOT EXISTS report_seq START 1;
 
--- One imported file (or API submission). A batch with completed_at set was committed
+-- One imported file (or API submission). The whole batch (this row, its reports or prices,
+-- its rejections, then completed_at) is written in one transaction. A batch with completed_at set was committed
 -- whole; re-importing a file whose sha256 has a completed batch changes nothing.
 CREATE TABLE IF NOT EXISTS import_batches (
     batch_id VARCHAR PRIMARY KEY,
@@ -59,8 +60,15 @@ CREATE TABLE IF NOT EXISTS prices (
     industry VARCHAR NOT NULL,
     period VARCHAR NOT NULL,
     ppi_yoy DOUBLE NOT NULL,
-    received_at TIMESTAMP NOT NULL
+    received_at TIMESTAMP NOT NULL,
+    row_number BIGINT,
+    extra JSON,
+    simulated BOOLEAN NOT NULL DEFAULT false
 );
+-- stores created before these columns existed get them here
+ALTER TABLE prices ADD COLUMN IF NOT EXISTS row_number BIGINT;
+ALTER TABLE prices ADD COLUMN IF NOT EXISTS extra JSON;
+ALTER TABLE prices ADD COLUMN IF NOT EXISTS simulated BOOLEAN DEFAULT false;
 
 -- The current vintage of each enterprise's report for each month.
 CREATE OR REPLACE VIEW current_reports AS
