@@ -1,0 +1,58 @@
+"""Pages of rows: limit and offset in, total and a link to the next page out."""
+
+from __future__ import annotations
+
+import io
+import json
+from typing import Any
+
+import pandas as pd
+from fastapi import Request
+from fastapi.responses import Response
+
+from indmon.errors import ConfigError
+
+
+def clamp(limit: int, offset: int, cap: int) -> tuple[int, int]:
+    """Refuse a negative page and cap its size, so one request cannot pull a whole store."""
+    if limit < 1 or offset < 0:
+        raise ConfigError(f"limit must be at least 1 and offset at least 0 (got {limit}, {offset})")
+    return min(limit, cap), offset
+
+
+def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """Rows as JSON-ready dicts: NaN becomes null and timestamps ISO text."""
+    if frame.empty:
+        return []
+    parsed: list[dict[str, Any]] = json.loads(
+        frame.to_json(orient="records", date_format="iso", force_ascii=False)
+    )
+    return parsed
+
+
+def page(request: Request, frame: pd.DataFrame, total: int, limit: int, offset: int
+         ) -> dict[str, Any]:
+    following = offset + limit
+    next_url = (
+        str(request.url.include_query_params(offset=following, limit=limit))
+        if following < total else None
+    )
+    return {"total": total, "limit": limit, "offset": offset, "next": next_url,
+            "items": records(frame)}
+
+
+def wants_csv(request: Request, format: str | None) -> bool:
+    if format is not None:
+        if format not in ("json", "csv"):
+            raise ConfigError(f"format {format!r} is not one of json, csv")
+        return format == "csv"
+    return "text/csv" in request.headers.get("accept", "")
+
+
+def csv_response(frame: pd.DataFrame, filename: str) -> Response:
+    buffer = io.StringIO()
+    frame.to_csv(buffer, index=False)
+    return Response(
+        buffer.getvalue(), media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )

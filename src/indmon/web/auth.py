@@ -1,0 +1,233 @@
+"""Who may call the API: users, their roles, bearer tokens and the audit log.
+
+Three roles, from narrowest to widest:
+
+``reporter``
+    bound to one enterprise; submits that enterprise's reports and reads only them.
+``analyst``
+    reads aggregates everywhere and enterprise microdata in the provinces granted;
+    acknowledges and resolves alerts, ingests releases.
+``admin``
+    everything, including users and tokens.
+
+Tokens are random strings shown once; the store keeps only their SHA-256 hash, so a
+copied database file does not leak working credentials.
+
+>>> store = Store.open(":memory:")
+>>> _ = add_user(store, "li", "analyst", provinces=["110000"])
+>>> token_id, token = issue_token(store, "li")
+>>> authenticate(store, token).role
+'analyst'
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import secrets
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from indmon.catalogue import Catalogue
+from indmon.errors import AccessDenied, ConfigError, NotFound, Unauthenticated
+from indmon.store import Store
+
+ROLES = ("reporter", "analyst", "admin")
+TOKEN_PREFIX = "imt_"
+
+
+@dataclass(frozen=True)
+class User:
+    """A caller of the API with the role that decides what it may do."""
+
+    name: str
+    role: str
+    #: the one enterprise a reporter reports for
+    enterprise_id: str | None = None
+    #: provinces (GB/T 2260 codes) where an analyst may read enterprise microdata
+    provinces: frozenset[str] = field(default_factory=frozenset)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name, "role": self.role, "enterprise_id": self.enterprise_id,
+            "provinces": sorted(self.provinces),
+        }
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+# -- users ------------------------------------------------------------------------------
+def add_user(
+    store: Store, name: str, role: str, *, enterprise_id: str | None = None,
+    provinces: Iterable[str] = (), actor: str = "cli",
+) -> User:
+    """Create a user; a reporter needs its enterprise, an analyst may get provinces."""
+    user = User(name.strip(), role, enterprise_id or None, frozenset(provinces))
+    _check_user(store, user)
+    with store.transaction() as con:
+        con.execute(
+            "INSERT INTO users (name, role, enterprise_id, provinces) VALUES (?, ?, ?, ?)",
+            [user.name, user.role, user.enterprise_id, ",".join(sorted(user.provinces)) or None],
+        )
+        audit(store, actor, "user.add", user.name, user.as_dict())
+    return user
+
+
+def _check_user(store: Store, user: User) -> None:
+    if not user.name or len(user.name) > 100:
+        raise ConfigError("user name must be 1 to 100 characters, e.g. 'li.wei'")
+    if user.role not in ROLES:
+        raise ConfigError(f"role {user.role!r} is not one of {', '.join(ROLES)}")
+    if user.role == "reporter" and not user.enterprise_id:
+        raise ConfigError(
+            f"reporter {user.name!r} needs the enterprise it reports for: --enterprise ID"
+        )
+    if user.role != "reporter" and user.enterprise_id:
+        raise ConfigError(f"only a reporter is bound to an enterprise, not a {user.role}")
+    catalogue = Catalogue.load()
+    for code in user.provinces:
+        catalogue.province(code)
+    exists = store.con.execute("SELECT 1 FROM users WHERE name = ?", [user.name]).fetchall()
+    if exists:
+        raise ConfigError(f"user {user.name!r} already exists; remove it first or pick another")
+
+
+def list_users(store: Store) -> list[User]:
+    rows = store.con.execute(
+        "SELECT name, role, enterprise_id, provinces FROM users ORDER BY name"
+    ).fetchall()
+    return [_user(row) for row in rows]
+
+
+def get_user(store: Store, name: str) -> User:
+    rows = store.con.execute(
+        "SELECT name, role, enterprise_id, provinces FROM users WHERE name = ?", [name]
+    ).fetchall()
+    if not rows:
+        raise NotFound(f"no user {name!r}; list users with 'indmon users list'")
+    return _user(rows[0])
+
+
+def _user(row: tuple[Any, ...]) -> User:
+    name, role, enterprise_id, provinces = row
+    return User(name, role, enterprise_id, frozenset(filter(None, (provinces or "").split(","))))
+
+
+def remove_user(store: Store, name: str, *, actor: str = "cli") -> None:
+    """Delete a user and revoke its tokens (an admin cannot remove itself)."""
+    get_user(store, name)
+    if name == actor:
+        raise ConfigError(f"{name} cannot remove itself; another admin has to do it")
+    with store.transaction() as con:
+        con.execute(
+            "UPDATE tokens SET revoked_at = current_timestamp "
+            "WHERE user_name = ? AND revoked_at IS NULL", [name],
+        )
+        con.execute("DELETE FROM users WHERE name = ?", [name])
+        audit(store, actor, "user.remove", name, {})
+
+
+# -- tokens -----------------------------------------------------------------------------
+def issue_token(store: Store, name: str, *, label: str = "", actor: str = "cli") -> tuple[int, str]:
+    """A new token for ``name``: returns its id and the token, which is never shown again."""
+    get_user(store, name)
+    token = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    with store.transaction() as con:
+        token_id = int(con.execute(
+            "INSERT INTO tokens (user_name, token_hash, label) VALUES (?, ?, ?) "
+            "RETURNING token_id",
+            [name, hash_token(token), label or None],
+        ).fetchall()[0][0])
+        audit(store, actor, "token.issue", name, {"token_id": token_id, "label": label})
+    return token_id, token
+
+
+def revoke_token(store: Store, token_id: int, *, actor: str = "cli") -> None:
+    rows = store.con.execute(
+        "SELECT user_name FROM tokens WHERE token_id = ? AND revoked_at IS NULL", [token_id]
+    ).fetchall()
+    if not rows:
+        raise NotFound(f"no active token {token_id}; list tokens with 'indmon users tokens'")
+    with store.transaction() as con:
+        con.execute(
+            "UPDATE tokens SET revoked_at = current_timestamp WHERE token_id = ?", [token_id]
+        )
+        audit(store, actor, "token.revoke", rows[0][0], {"token_id": token_id})
+
+
+def list_tokens(store: Store) -> pd.DataFrame:
+    """Tokens without their secrets: id, user, label, when issued and revoked."""
+    return store.con.execute(
+        "SELECT token_id, user_name, label, created_at, revoked_at FROM tokens ORDER BY token_id"
+    ).df()
+
+
+def authenticate(store: Store, token: str) -> User:
+    """The user a bearer token belongs to; ``Unauthenticated`` for an unknown or revoked one."""
+    rows = store.con.execute(
+        """SELECT u.name, u.role, u.enterprise_id, u.provinces FROM tokens t
+           JOIN users u ON u.name = t.user_name
+           WHERE t.token_hash = ? AND t.revoked_at IS NULL""",
+        [hash_token(token)],
+    ).fetchall()
+    if not rows:
+        raise Unauthenticated(
+            "the token is unknown or revoked; ask an admin for a new one "
+            "('indmon users token NAME')"
+        )
+    return _user(rows[0])
+
+
+# -- decisions --------------------------------------------------------------------------
+def require_reader(user: User | None, public: bool) -> None:
+    """Aggregates: anyone when the store is public, else analysts and admins."""
+    if public:
+        return
+    if user is None:
+        raise Unauthenticated("this store is not public: send 'Authorization: Bearer <token>'")
+    if user.role == "reporter":
+        raise AccessDenied(
+            f"{user.name} is a reporter and may read only its enterprise's reports"
+        )
+
+
+def require_role(user: User | None, *roles: str) -> User:
+    """The user, when it has one of ``roles``; else 401 (no user) or 403 (wrong role)."""
+    if user is None:
+        raise Unauthenticated("send 'Authorization: Bearer <token>' to do this")
+    if user.role not in roles:
+        raise AccessDenied(
+            f"{user.name} is a {user.role}; this needs the role {' or '.join(roles)}"
+        )
+    return user
+
+
+def require_enterprise_access(user: User | None, enterprise_id: str, provinces: set[str]) -> User:
+    """Microdata: a reporter its own enterprise, an analyst its provinces, an admin all."""
+    user = require_role(user, *ROLES)
+    if user.role == "admin":
+        return user
+    if user.role == "reporter" and user.enterprise_id == enterprise_id:
+        return user
+    if user.role == "analyst" and provinces and provinces <= user.provinces:
+        return user
+    raise AccessDenied(f"{user.name} may not read the reports of enterprise {enterprise_id}")
+
+
+def audit(store: Store, actor: str, action: str, target: str, detail: dict[str, Any]) -> None:
+    """Record one write. Call inside the write's transaction so both land or neither."""
+    store.con.execute(
+        "INSERT INTO audit_log (actor, action, target, detail) VALUES (?, ?, ?, ?)",
+        [actor, action, target, json.dumps(detail, ensure_ascii=False, default=str)],
+    )
+
+
+def audit_log(store: Store, limit: int = 100) -> pd.DataFrame:
+    return store.con.execute(
+        "SELECT * FROM audit_log ORDER BY audit_id DESC LIMIT ?", [limit]
+    ).df()

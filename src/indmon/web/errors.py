@@ -1,0 +1,119 @@
+"""Every error the API returns, mapped to an HTTP status in one place, in one shape.
+
+    {"error": {"type": "NotFound", "message": "no observation 9 in ...", "detail": ...}}
+
+``type`` is the exception class name (a client can branch on it), ``message`` is what
+a person can act on, ``detail`` carries structured extras (the rejected row's field,
+the validation errors of a request) or null.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from indmon import errors as e
+
+
+class PayloadTooLarge(e.IndmonError):
+    """A request body, upload or record batch is over the configured limit."""
+
+
+class FeatureUnavailable(e.IndmonError):
+    """The part of indmon that serves this request is not installed in this build."""
+
+
+#: most specific first: the first class an exception is an instance of decides
+STATUS: tuple[tuple[type[e.IndmonError], int], ...] = (
+    (e.Unauthenticated, 401),
+    (e.AccessDenied, 403),
+    (e.NotFound, 404),
+    (e.UnknownCode, 404),
+    (PayloadTooLarge, 413),
+    (e.RejectedRow, 422),
+    (e.UnreadableFile, 422),
+    (e.IntakeError, 422),
+    (e.ConfigError, 400),
+    (e.CatalogueError, 400),
+    (e.ExtractError, 422),
+    (e.ReportError, 500),
+    (e.ComputeError, 500),
+    (FeatureUnavailable, 501),
+    (e.StoreError, 503),
+)
+
+
+def status_for(exc: e.IndmonError) -> int:
+    for cls, status in STATUS:
+        if isinstance(exc, cls):
+            return status
+    return 500
+
+
+def error_body(kind: str, message: str, detail: Any = None) -> dict[str, Any]:
+    return {"error": {"type": kind, "message": message, "detail": detail}}
+
+
+def _detail(exc: e.IndmonError) -> dict[str, Any] | None:
+    if isinstance(exc, e.RejectedRow):
+        return {"file": exc.file, "row": exc.row, "field": exc.field, "reason": exc.reason}
+    if isinstance(exc, e.UnreadableFile):
+        return {"file": exc.file, "tried": exc.tried}
+    if isinstance(exc, e.UnknownCode):
+        return {"kind": exc.kind, "code": exc.code}
+    return None
+
+
+def error_response(exc: e.IndmonError) -> JSONResponse:
+    status = status_for(exc)
+    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+    body = error_body(type(exc).__name__, str(exc), _detail(exc))
+    return JSONResponse(body, status_code=status, headers=headers)
+
+
+async def _indmon_handler(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, e.IndmonError)
+    return error_response(exc)
+
+
+async def _validation_handler(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, RequestValidationError)
+    problems = [
+        {"where": ".".join(str(p) for p in err.get("loc", ())), "problem": err.get("msg", "")}
+        for err in exc.errors()
+    ]
+    where = "; ".join(f"{p['where']}: {p['problem']}" for p in problems[:5])
+    body = error_body("InvalidRequest", f"the request is not valid: {where}", problems)
+    return JSONResponse(body, status_code=422)
+
+
+async def _http_handler(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, StarletteHTTPException)
+    names = {404: "NotFound", 405: "MethodNotAllowed", 413: "PayloadTooLarge"}
+    kind = names.get(exc.status_code, "HTTPError")
+    message = str(exc.detail)
+    if exc.status_code == 404 and message == "Not Found":
+        message = f"no such route {request.url.path}; the API is listed at /docs"
+    return JSONResponse(error_body(kind, message), status_code=exc.status_code,
+                        headers=getattr(exc, "headers", None))
+
+
+async def _unexpected_handler(request: Request, exc: Exception) -> JSONResponse:
+    body = error_body(
+        "InternalError",
+        "the server failed on this request; the server log has the traceback",
+        {"exception": type(exc).__name__},
+    )
+    return JSONResponse(body, status_code=500)
+
+
+def install(app: FastAPI) -> None:
+    """Register the handlers that give every error the one JSON shape."""
+    app.add_exception_handler(e.IndmonError, _indmon_handler)
+    app.add_exception_handler(RequestValidationError, _validation_handler)
+    app.add_exception_handler(StarletteHTTPException, _http_handler)
+    app.add_exception_handler(Exception, _unexpected_handler)
