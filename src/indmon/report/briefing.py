@@ -34,14 +34,19 @@ from indmon.store import Store
 #: the headline's figures, in order: (indicator, industry); missing ones are skipped
 HEADLINE = (("va_ytd_yoy", ALL), ("va_ytd_yoy", "C"), ("va_hightech_ytd_yoy", ALL))
 #: how many figures of the ICT theme the headline adds after the industrial ones
-HEADLINE_ICT = 3
+HEADLINE_ICT = 4
+#: ICT figures the headline prefers, in order; the theme's other figures fill up the rest
+HEADLINE_ICT_IDS = ("telecom_revenue_yoy", "g5_base_stations", "g5_mobile_users",
+                    "gigabit_users", "computing_power_world_rank")
 #: a breakdown is charted when it has at least this many cells
 MIN_CHART_CELLS = 3
 
 
-def build_briefing(store: Store, period: str, lang: str) -> Briefing:
+def build_briefing(store: Store, period: str, lang: str, *,
+                   generated: dt.datetime | None = None) -> Briefing:
     """The report card for ``period`` (a year like ``2023`` or a month like ``2023-06``)
-    in ``lang`` (``en`` or ``zh``)."""
+    in ``lang`` (``en`` or ``zh``); ``generated`` fixes the time it states (default: now),
+    so that a snapshot of the output can be compared byte for byte."""
     phrasing.check_lang(lang)
     Period.parse(period)
     ctx = Context(store, Catalogue.load(), period, lang, words_for(lang))
@@ -60,7 +65,8 @@ def build_briefing(store: Store, period: str, lang: str) -> Briefing:
     citations = cite(store, ctx.cited, lang)
     return Briefing(
         title=ctx.word("title"), period=period, period_text=ctx.period_words(period),
-        lang=lang, generated=dt.datetime.now().replace(microsecond=0), sections=shown,
+        lang=lang, generated=generated or dt.datetime.now().replace(microsecond=0),
+        sections=shown,
         notes=citations.notes, sources=citations.sources, note_of=citations.note_of,
         simulated=any(s.simulated for s in shown), words=ctx.words,
     )
@@ -82,28 +88,43 @@ def _headline(ctx: Context, frame: pd.DataFrame, picked: list[Figure]) -> Sectio
 def _ict_figures(ctx: Context, picked: list[Figure]) -> list[Figure]:
     order = [i.id for i in ctx.catalogue.by_theme("ict")]
     whole = [f for f in picked if f.industry == ALL and f.province == ALL and f.indicator in order]
+    preferred = {ind: rank for rank, ind in enumerate(HEADLINE_ICT_IDS)}
     # figures for the whole period first: a quarter's figure is no headline for a year
     return sorted(whole, key=lambda f: (not is_whole(f.period, ctx.period),
+                                        preferred.get(f.indicator, len(preferred)),
                                         order.index(f.indicator)))[:HEADLINE_ICT]
 
 
 def _headline_sentence(ctx: Context, frame: pd.DataFrame, figure: Figure) -> Paragraph:
-    """``<subject> grew 4.6% year on year, 1.0 percentage point above 2022.``"""
+    """``<subject> grew 4.6% year on year, 1.0 percentage point above 2022.`` for rates,
+    ``China had 3.377 million 5G base stations at the end of 2023, …`` for levels."""
     name = ctx.name(figure.indicator)
     cell = ctx.cell_label(figure)
     subject = phrasing.growth_subject(name, ctx.lang) if figure.unit == "percent" else None
-    when = _period_note(ctx, figure)
     if subject and ctx.measure(figure.indicator) == "growth_yoy":
         subject = _with_cell(subject, cell, ctx.lang)
         before, after = phrasing.grew(subject, figure.value, ctx.lang)
-        parts: list[str | Number] = [before, ctx.number(figure, absolute=True), after + when]
+        parts: list[str | Number] = [before, ctx.number(figure, absolute=True),
+                                     after + _period_note(ctx, figure)]
     else:
-        label = _with_cell(name, cell, ctx.lang)
-        parts = [label + ("：" if ctx.lang == "zh" else ": "), ctx.number(figure), when]
+        parts = list(_level_sentence(ctx, figure, _with_cell(name, cell, ctx.lang)))
     previous = previous_of(frame, figure)
     if previous is not None:
         parts += [ctx.word("comma"), *comparison(ctx, figure, previous)]
     return ctx.sentence(*parts)
+
+
+def _level_sentence(ctx: Context, figure: Figure, name: str) -> tuple[str | Number, ...]:
+    """A level read as a sentence, worded by its kind (see ``phrasing.LEVEL_PHRASES``)."""
+    indicator = ctx.indicator(figure.indicator)
+    stock = Period.parse(figure.period).kind == "date" or (
+        indicator is not None and indicator.frequency == "stock")
+    measure = ctx.measure(figure.indicator)
+    kind = phrasing.level_kind(measure, figure.unit, stock)
+    before, after = phrasing.level_sentence(
+        figure.indicator, name, kind, figure.period, ctx.lang,
+        large=abs(figure.value) >= phrasing.PERCENT_FROM_COUNT)
+    return (before, ctx.number(figure), after)
 
 
 def _with_cell(text: str, cell: str, lang: str) -> str:

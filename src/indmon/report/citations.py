@@ -68,6 +68,23 @@ def chart_source(ctx: Context, obs_ids: list[int]) -> str:
     return ctx.word("chart_source", sources=("；" if ctx.lang == "zh" else "; ").join(names))
 
 
+def source_labels(store: Store, obs_ids: list[int], lang: str,
+                  first_only: bool = False) -> dict[int, str]:
+    """Publisher, title and date of the source(s) stating each observation, and the words
+    it was stated in (one document may state a figure twice, differently); the earliest
+    source only with ``first_only``."""
+    labels: dict[int, list[str]] = {}
+    for row in _provenance_rows(store, obs_ids).itertuples(index=False):
+        line = (_describe_source(row, lang) if first_only and row.kind != "computation"
+                else _note_line(row, lang))
+        labels.setdefault(int(row.obs_id), [])
+        if first_only and labels[int(row.obs_id)]:
+            continue
+        if line not in labels[int(row.obs_id)]:
+            labels[int(row.obs_id)].append(line)
+    return {obs_id: "; ".join(lines) for obs_id, lines in labels.items()}
+
+
 def _provenance_rows(store: Store, obs_ids: list[int]) -> pd.DataFrame:
     rows: pd.DataFrame = store.query(
         """SELECT p.obs_id, p.mention, s.source_id, s.kind, s.publisher, s.title,

@@ -34,6 +34,9 @@ class Figure:
     unit: str
     simulated: bool
     conflict: bool = False
+    #: (obs_id, value) of every current figure sources state for the same indicator, period
+    #: and cell, this one included, when they differ (``conflict``)
+    stated: tuple[tuple[int, float], ...] = ()
 
 
 def whole_periods(period: str) -> tuple[str, ...]:
@@ -68,8 +71,13 @@ def published_figures(store: Store, period: str) -> pd.DataFrame:
                 AND substr(split_part(o.period, '/', -1), 1, 4) IN (?, ?)
               ORDER BY o.conflict, o.vintage DESC"""
     frame: pd.DataFrame = store.query(sql, [str(year), str(year - 1)])
-    # where sources conflict, keep the latest figure (sorted first) and remember the conflict
-    return frame.drop_duplicates(["indicator", "period", "industry", "province"])
+    key = ["indicator", "period", "industry", "province"]
+    # where sources conflict, keep the latest figure (sorted first) and every stated value
+    stated = {k: tuple(zip(g["obs_id"].astype(int), g["value"].astype(float), strict=True))
+              for k, g in frame[frame["conflict"]].groupby(key, sort=False)}
+    frame = frame.drop_duplicates(key)
+    return frame.assign(stated=[stated.get(tuple(k), ()) for k in frame[key].itertuples(
+        index=False)])
 
 
 def _fits(text: str, period: str) -> bool:
@@ -115,6 +123,7 @@ def _figure(row: object) -> Figure:
         province=str(row.province), value=float(row.value),  # type: ignore[attr-defined]
         unit=str(row.unit), simulated=bool(row.simulated),  # type: ignore[attr-defined]
         conflict=bool(getattr(row, "conflict", False)),
+        stated=tuple(getattr(row, "stated", ()) or ()),
     )
 
 

@@ -12,6 +12,15 @@ from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
+class Stated:
+    """What one source states for a figure that sources state differently."""
+
+    number: Number
+    #: publisher, title and date of the source, in the briefing's language
+    source: str
+
+
+@dataclass(frozen=True)
 class Number:
     """A number as printed, with the observations it states or was derived from."""
 
@@ -19,6 +28,9 @@ class Number:
     #: the observations behind it; the first is the one a link points to
     obs_ids: tuple[int, ...]
     simulated: bool = False
+    #: when sources state the figure differently: every stated value with its source, so
+    #: that the reader sees the disagreement instead of one value chosen silently
+    differs: tuple[Stated, ...] = ()
 
 
 #: running text: words and numbers in reading order

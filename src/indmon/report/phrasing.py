@@ -15,6 +15,7 @@ units and its catalogue unit, never from the text a release happened to use.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from indmon.periods import Period
 
@@ -35,6 +36,9 @@ _UNIT_WORDS = {
     "year": ("years", "年"),
     "month": ("months", "个月"),
     "times": ("times", "倍"),
+    "index": ("", ""),
+    "eflops": ("EFLOPS", "EFLOPS"),
+    "kilowatt": ("kilowatts", "千瓦"),
     "kwh": ("kWh", "千瓦时"),
     "gbps": ("Gbps", "Gbps"),
     "mbps": ("Mbps", "Mbps"),
@@ -78,8 +82,10 @@ def scaled(value: float, lang: str) -> str:
     return plain_number(value, 2, grouped=grouped)
 
 
-def format_value(value: float, unit: str, lang: str, measure: str = "level") -> str:
-    """A figure with its unit, as a reader of ``lang`` expects it written."""
+def format_value(value: float, unit: str, lang: str, measure: str = "level",
+                 counter: str = "") -> str:
+    """A figure with its unit, as a reader of ``lang`` expects it written; ``counter``
+    replaces the Chinese counter word of counts (户 for users, 家 for enterprises)."""
     if unit == "percent":
         return f"{rate(value)}%"
     if unit == "percentage_point":
@@ -88,8 +94,31 @@ def format_value(value: float, unit: str, lang: str, measure: str = "level") -> 
         return f"第{plain_number(value)}位" if lang == "zh" else f"No. {plain_number(value)}"
     en_word, zh_word = _UNIT_WORDS.get(unit, (unit, unit))
     if lang == "zh":
-        return scaled(value, "zh") + zh_word
+        return scaled(value, "zh") + (counter if unit == "count" and counter else zh_word)
+    if en_word.endswith("s") and abs(value) == 1:
+        en_word = en_word[:-1]  # 1 year, 1 US dollar
     return scaled(value, "en") + (f" {en_word}" if en_word else "")
+
+
+#: Chinese counter words by the end of an indicator's name, then by a word it contains;
+#: other counts take 个
+_ZH_COUNTERS = (("用户数", "户"), ("企业数", "家"), ("工厂数", "家"))
+_ZH_COUNTERS_WITHIN = (("汽车", "辆"),)
+
+
+def zh_counter(name_zh: str) -> str:
+    """The counter word a Chinese count takes: ``8.05亿户`` users, ``45家`` enterprises."""
+    base = strip_qualifier(name_zh)
+    for suffix, word in _ZH_COUNTERS:
+        if base.endswith(suffix):
+            return word
+    return next((word for part, word in _ZH_COUNTERS_WITHIN if part in base), "个")
+
+
+def strip_qualifier(name: str) -> str:
+    """A name without its trailing qualifier: ``Telecom revenue (year to date)`` →
+    ``Telecom revenue``; ``电信业务收入（累计）`` → ``电信业务收入``. Sentences say the period."""
+    return re.sub(r"\s*(\([^)]*\)|（[^）]*）)$", "", name)
 
 
 def points(value: float, lang: str) -> str:
@@ -162,6 +191,17 @@ def growth_subject(name: str, lang: str) -> str | None:
     return name[: match.start()].strip()
 
 
+#: names that start with a proper noun keep their capital inside a sentence
+_PROPER_STARTS = ("China", "Chinese")
+
+
+def lower_first(text: str) -> str:
+    """``Value added`` → ``value added`` inside a sentence; ``5G``, ``IPv6``, ``China`` stay."""
+    if not text or text.startswith(_PROPER_STARTS) or (len(text) > 1 and text[1].isupper()):
+        return text
+    return text[0].lower() + text[1:]
+
+
 def grew(subject: str, value: float, lang: str) -> tuple[str, str]:
     """Words around a growth rate: ``<subject> grew`` … ``year on year`` (or fell / 下降)."""
     if lang == "zh":
@@ -189,12 +229,184 @@ def changed(change: float, previous: str, lang: str) -> tuple[str, str]:
     return f"{'up' if change >= 0 else 'down'} ", f" on {previous}"
 
 
+def unchanged(lang: str) -> str:
+    return "持平" if lang == "zh" else "unchanged"
+
+
 def signed_points(diff: float, lang: str) -> str:
     """A compact difference in points for tables: ``+1.0 pp`` / ``+1.0个百分点``."""
-    sign = "+" if diff > 0 else ("−" if diff < 0 else "±")
+    if round(diff, 1) == 0:
+        return unchanged(lang)
+    sign = "+" if diff > 0 else "−"
     return f"{sign}{abs(diff):.1f}" + ("个百分点" if lang == "zh" else " pp")
 
 
 def signed_percent(change: float) -> str:
     sign = "+" if change > 0 else ("−" if change < 0 else "±")
     return f"{sign}{rate(abs(change))}%"
+
+
+# -- changes of levels and counts ---------------------------------------------------------------
+#: counts below this are compared by their difference only: "+3", never "+7.3%"
+PERCENT_FROM_COUNT = 1000
+
+
+@dataclass(frozen=True)
+class LevelChange:
+    """How a level or count changed on the previous period, ready to be worded."""
+
+    diff: float
+    #: the change in percent, None where a percentage does not read naturally
+    percent: float | None
+    measure: str
+
+    @property
+    def same(self) -> bool:
+        return self.diff == 0
+
+
+def level_change(value: float, previous: float, unit: str, measure: str) -> LevelChange:
+    """The difference in units, and the percent change only where it reads naturally: for
+    amounts and large counts, not for small counts, ranks and streaks."""
+    diff = value - previous
+    natural = (measure not in ("rank", "streak") and previous > 0
+               and (unit != "count" or previous >= PERCENT_FROM_COUNT))
+    percent = 100 * (value / previous - 1) if natural else None
+    if percent is not None and round(percent, 1) == 0:
+        percent = None  # "+0.0%" says nothing the difference does not
+    return LevelChange(diff, percent, measure)
+
+
+def signed_amount(diff: float, unit: str, lang: str, measure: str = "level",
+                  counter: str = "") -> str:
+    """A difference in the figure's unit: ``+3``, ``+12.5 billion yuan``, ``−1.2万个``."""
+    sign = "+" if diff > 0 else "−"
+    return sign + format_value(abs(diff), unit, lang, "level" if measure == "rank" else measure,
+                               counter)
+
+
+def change_cell_text(change: LevelChange, unit: str, lang: str, counter: str = "") -> str:
+    """A level's change for a table: ``+1.065 million (+46.1%)``, ``+3``, ``unchanged``."""
+    if change.same:
+        return unchanged(lang)
+    if change.measure == "rank":
+        return rank_move(change.diff, lang)
+    text = signed_amount(change.diff, unit, lang, change.measure, counter)
+    if change.percent is not None:
+        pct = signed_percent(change.percent)
+        text += f"（{pct}）" if lang == "zh" else f" ({pct})"
+    return text
+
+
+def rank_move(diff: float, lang: str) -> str:
+    """A rank's move: a smaller number is a better place (``up 1 place`` / ``上升1位``)."""
+    places = plain_number(abs(diff))
+    if lang == "zh":
+        return f"{'上升' if diff < 0 else '下降'}{places}位"
+    plural = "" if abs(diff) == 1 else "s"
+    return f"{'up' if diff < 0 else 'down'} {places} place{plural}"
+
+
+def at_period_en(words: str) -> str:
+    """``2022`` → ``in 2022``, ``end of 2022`` → ``at the end of 2022``."""
+    if words.startswith("end of"):
+        return f"at the {words}"
+    return words if words.startswith("as of") else f"in {words}"
+
+
+def level_compared(change: LevelChange, previous: str, lang: str) -> tuple[str, str, str]:
+    """Words before and after the difference (a number) and after the percent change,
+    comparing a level with ``previous`` (period words): ``3 more than in 2022``,
+    ``up 0.7 trillion yuan or 9.1% from 2022``, ``比2022年增加3个``."""
+    up = change.diff > 0
+    pct = "" if change.percent is None else rate(abs(change.percent)) + "%"
+    if lang == "zh":
+        verb = "增加" if up else "减少"
+        grew_word = "增长" if up else "下降"
+        return f"比{previous}{verb}", "", f"，{grew_word}{pct}" if pct else ""
+    if change.measure in ("count", "streak") or (change.percent is None and
+                                                 change.measure != "rank"):
+        more = "more" if up else ("fewer" if change.measure == "count" else "less")
+        return "", f" {more} than {at_period_en(previous)}", f" (up {pct})" if pct and up else (
+            f" (down {pct})" if pct else "")
+    target = previous if not previous.startswith("end of") else f"the {previous}"
+    if pct:
+        return f"{'up' if up else 'down'} ", f" or {pct} from {target}", ""
+    return f"{'up' if up else 'down'} ", f" from {target}", ""
+
+
+# -- level indicators as sentences --------------------------------------------------------------
+#: how a level reads as a sentence, by kind of figure: (English, Chinese) templates.
+#: {Name}/{name}: the indicator's name (capitalised / inside a sentence); {at}: when a
+#: stock is counted ("at the end of 2023"); {in}: the period of a flow ("in 2023");
+#: {when}: the period in Chinese; {total}: a Chinese count's name as a total (…总数).
+LEVEL_PHRASES: dict[str, tuple[str, str]] = {
+    "count_stock": ("China had {value} {name} {at}", "{at}，{total}达{value}"),
+    "count_flow": ("{Name} totalled {value} {in}", "{when}，{name}为{value}"),
+    "level_stock": ("{Name} stood at {value} {at}", "{at}，{name}达{value}"),
+    "level_flow": ("{Name} reached {value} {in}", "{when}，{name}达{value}"),
+    "index": ("{Name} stood at {value} {in}", "{when}，{name}为{value}"),
+    "ratio": ("{Name} was {value} {in}", "{when}，{name}为{value}"),
+    "rank": ("{Name} was {value} {in}", "{when}，{name}为{value}"),
+    "streak": ("{Name} reached {value} {in}", "{when}，{name}达{value}"),
+}
+#: the few headline indicators whose generic sentence reads poorly
+HEADLINE_PHRASES: dict[str, tuple[str, str]] = {
+    "g5_base_stations": ("China had {value} 5G base stations {at}", "{at}，5G基站总数达{value}"),
+    "computing_power_world_rank": ("China's total computing power ranked {value} in the world "
+                                   "{in}", "{when}，我国算力总规模居全球{value}"),
+    "mfg_world_rank": ("China's manufacturing ranked {value} in the world by overall scale {in}",
+                       "{when}，我国制造业总体规模居全球{value}"),
+    "g5_economy_categories": ("5G applications reached {value} major categories of the "
+                              "national economy {in}", "{when}，5G应用已融入{value}国民经济大类"),
+}
+
+
+def level_kind(measure: str, unit: str, stock: bool) -> str:
+    """Which ``LEVEL_PHRASES`` entry a figure takes."""
+    if measure in ("rank", "streak"):
+        return measure
+    if unit in ("percent", "percentage_point"):
+        return "ratio"
+    if unit == "index":
+        return "index"
+    base = "count" if measure == "count" or unit == "count" else "level"
+    return f"{base}_{'stock' if stock else 'flow'}"
+
+
+def level_sentence(indicator: str, name: str, kind: str, period: str, lang: str,
+                   large: bool = False) -> tuple[str, str]:
+    """The words before and after a level's value: ``China had `` … `` 5G base stations at
+    the end of 2023`` / ``截至2023年底，5G基站总数达`` … ````. ``large`` counts read as totals."""
+    template = HEADLINE_PHRASES.get(indicator, LEVEL_PHRASES[kind])[lang == "zh"]
+    bare = strip_qualifier(name)
+    words = period_words(period, lang)
+    if lang == "zh":
+        fields = {"name": bare, "when": words, "at": _stock_at_zh(period, words),
+                  "total": _total_zh(bare) if large else bare}
+    else:
+        fields = {"Name": bare, "name": lower_first(bare), "in": at_period_en(words),
+                  "at": _stock_at_en(period, words)}
+    before, after = template.format(value="\0", **fields).split("\0")
+    return before, after
+
+
+def _stock_at_en(period: str, words: str) -> str:
+    p = Period.parse(period)
+    if p.kind == "year" or period.endswith("-12-31"):
+        return f"at the end of {p.end[:4]}"
+    return words if p.kind == "date" else f"at the end of {words}"
+
+
+def _stock_at_zh(period: str, words: str) -> str:
+    p = Period.parse(period)
+    if p.kind == "year" or period.endswith("-12-31"):
+        return f"截至{p.end[:4]}年底"
+    return words if p.kind == "date" else f"截至{words}末"
+
+
+def _total_zh(name: str) -> str:
+    """``5G基站数`` → ``5G基站总数``: how a large count is stated."""
+    if name.endswith("数") and not name.endswith("总数"):
+        return name[:-1] + "总数"
+    return name

@@ -60,7 +60,19 @@ class _Helpers:
         title = escape(self.b.words["link_title"])
         html = (Markup(f'<a class="{css}" href="{escape(href)}" title="{title}">{text}</a>')
                 if href else Markup(f'<span class="{css}">{text}</span>'))
-        return html + (self.cites(notes) if cite else Markup(""))
+        html += self.cites(notes) if cite else Markup("")
+        return html + self.differs(number) if number.differs else html
+
+    def differs(self, number: Number) -> Markup:
+        """Every value the sources state, each with its source, after a marker."""
+        words = self.b.words
+        paren = ("（", "）") if self.b.lang == "zh" else (" (", ")")
+        stated = [self.number(s.number) + escape(f"{paren[0]}{s.source}{paren[1]}")
+                  for s in number.differs]
+        sep = Markup("；" if self.b.lang == "zh" else "; ")
+        return (Markup(' <span class="differs"><b>⚠ ')
+                + escape(words["sources_differ"]) + Markup("</b>")
+                + escape(words["colon"]) + sep.join(stated) + Markup("</span>"))
 
     def cites(self, notes: tuple[int, ...]) -> Markup:
         return Markup("").join(

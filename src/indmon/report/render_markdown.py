@@ -34,7 +34,18 @@ def _number(b: Briefing, number: Number, cite: bool, link_base: str) -> str:
         text = f"[{text}]({link_base}{number.obs_ids[0]})"
     if cite:
         text += "".join(f"[^{n}]" for n in b.notes_for(number))
+    if number.differs:
+        text += _differs(b, number, link_base)
     return text
+
+
+def _differs(b: Briefing, number: Number, link_base: str) -> str:
+    """`` ⚠ sources differ: 22.5% (Publisher, “Title”, date); 27.7% (…)``."""
+    paren = ("（", "）") if b.lang == "zh" else (" (", ")")
+    stated = [_number(b, s.number, True, link_base) + f"{paren[0]}{s.source}{paren[1]}"
+              for s in number.differs]
+    sep = "；" if b.lang == "zh" else "; "
+    return f" **⚠ {b.words['sources_differ']}**{b.words['colon']}" + sep.join(stated)
 
 
 def _paragraph(b: Briefing, paragraph: Paragraph, link_base: str) -> str:

@@ -110,11 +110,30 @@ WORDS: dict[str, dict[str, str]] = {
     "colon": {"en": ": ", "zh": "："},
     "comma": {"en": ", ", "zh": "，"},
     "link_title": {"en": "Provenance of this number", "zh": "查看数据来源"},
-    "conflict": {
-        "en": "Sources state this figure differently; the latest is shown "
-              "(see `indmon store conflicts`).",
-        "zh": "不同来源对该数字的表述不一致，此处采用最新值（见 indmon store conflicts）。",
+    "basis_real": {
+        "en": "Growth rates are at comparable prices (value added deflated by producer price "
+              "indices), the basis of the statistics bureau's published growth; contributions "
+              "are shares of growth at current prices.",
+        "zh": "增速按可比价格计算（增加值按工业生产者出厂价格指数缩减），与国家统计局发布口径一致；"
+              "拉动按现价计算。",
     },
+    "basis_nominal": {
+        "en": "Growth rates are at current prices: the store has no comparable-price figures "
+              "for this period, so they are not directly comparable with the statistics "
+              "bureau's published growth, which is at comparable prices.",
+        "zh": "增速按现价计算：库中没有本期的可比价数据，因此与国家统计局按可比价格发布的增速"
+              "不可直接比较。",
+    },
+    "comparable_prices": {"en": "comparable prices", "zh": "可比价"},
+    "current_prices": {"en": "current prices", "zh": "现价"},
+    "comparable_prices_lead": {"en": "At comparable prices, ", "zh": "按可比价格计算，"},
+    "current_prices_lead": {"en": "At current prices, ", "zh": "按现价计算，"},
+    "at_current_prices": {"en": " (current prices)", "zh": "（现价）"},
+    "versus_published": {"en": "Against the published figure: ", "zh": "与公开发布数据对照："},
+    "computed_simulated": {"en": "computed from simulated reports ", "zh": "模拟数据计算值"},
+    "computed_label": {"en": "computed ", "zh": "计算值"},
+    "published_label": {"en": " vs published ", "zh": "，公开发布值"},
+    "sources_differ": {"en": "sources differ", "zh": "来源不一致"},
 }
 
 
