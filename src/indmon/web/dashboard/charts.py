@@ -6,7 +6,7 @@ bars, and the diverging colour scale of the province map.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape
 
@@ -105,11 +105,13 @@ def sparkline(values: Sequence[float], width: int = 120, height: int = 32) -> st
                     enumerate(coords))
     last_x, last_y = coords[-1]
     return (f'<svg class="spark" viewBox="0 0 {width} {height}" aria-hidden="true" '
+            f'preserveAspectRatio="none" '
             f'xmlns="http://www.w3.org/2000/svg"><path d="{path}"/>'
             f'<circle cx="{last_x:.1f}" cy="{last_y:.1f}" r="2.5"/></svg>')
 
 
-def bar_chart(points: Sequence[Point], *, unit: str, title: str, width: int = 520) -> str:
+def bar_chart(points: Sequence[Point], *, unit: str, title: str, width: int = 520,
+              label: Callable[[float], str] = lambda v: f"{v:,.4g}") -> str:
     """Horizontal bars, one per category, sorted as given; labels on the left."""
     if not points:
         return ""
@@ -134,7 +136,8 @@ def bar_chart(points: Sequence[Point], *, unit: str, title: str, width: int = 52
         kind = "neg" if p.value < 0 else "pos"
         bar = (f'<rect class="bar {kind}" x="{start:.1f}" y="{cy + 3}" '
                f'width="{max(end - start, 1):.1f}" height="{row - 8}"/>'
-               f'<text class="tick" x="{end + 4:.1f}" y="{cy + row - 8}">{p.value:,.4g}</text>')
+               f'<text class="tick" x="{end + 4:.1f}" y="{cy + row - 8}">'
+               f'{escape(label(p.value))}</text>')
         parts.append(f'<text class="cat" x="{left - 8}" y="{cy + row - 8}" '
                      f'text-anchor="end">{escape(_clip(p.label, 30))}</text>')
         parts.append(f'<a href="{escape(p.href)}">{bar}</a>' if p.href else bar)

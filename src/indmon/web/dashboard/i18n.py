@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import math
 
+from indmon.errors import ConfigError
+from indmon.periods import Period
+
 LANGS = ("en", "zh")
 LANG_COOKIE = "indmon_lang"
 
@@ -104,6 +107,27 @@ LABELS: dict[str, tuple[str, str]] = {
     "theme_other": ("Other", "其他"),
     "first": ("Earliest", "最早"),
     "figures": ("figures", "项数据"),
+    "published_card": ("Published figures", "公开发布数据"),
+    "published_card_note": (
+        "Figures stated in official releases, each compared with the same period a year "
+        "earlier.",
+        "官方发布的数据，与上年同期比较。",
+    ),
+    "computed_card": ("Computed from enterprise reports (simulated)",
+                      "根据企业报表计算（模拟数据）"),
+    "computed_card_note": (
+        "Computed by indmon from a simulated enterprise panel, compared with the previous "
+        "month; never compare these with the published figures above. Value added growth is "
+        "shown at comparable prices.",
+        "由 indmon 根据模拟企业样本计算，与上月比较；不可与上方公开发布数据对比。工业增加值增速"
+        "按可比价格计算。",
+    ),
+    "compared_with": ("compared with", "对比"),
+    "other_periods": ("Other periods", "其他时期"),
+    "computed_months": ("Computed months", "计算月份"),
+    "not_found": ("Page not found", "页面不存在"),
+    "not_found_text": ("There is no page at this address.", "此地址没有页面。"),
+    "home_link": ("Go to the report card", "返回运行概览"),
 }
 
 
@@ -117,38 +141,136 @@ def t(key: str, lang: str) -> str:
 
 
 def number(value: float | None, unit: str, lang: str) -> str:
-    """A figure as a reader expects it: 4.6%, 0.52 pp, 1.23 tn yuan / 1.23万亿元, 3,051."""
+    """A figure as a reader expects it: 4.6%, +0.52 pp, 1.8 tn yuan / 1.8万亿元, 3,051,
+    3 months / 3个月."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
     if unit == "percent":
         return f"{value:.1f}%"
     if unit == "percentage_point":
-        return f"{value:+.2f} " + ("个百分点" if lang == "zh" else "pp")
+        text = f"{value:+.2f}"
+        text = text[:-1] if text.endswith("0") else text  # +1.0 pp, +0.52 pp
+        return text + ("个百分点" if lang == "zh" else " pp")
     if unit in ("cny", "usd"):
         return _money(value, unit, lang)
     if unit == "count":
         return f"{value:,.0f}"
-    return f"{value:,.4g} {unit}"
+    if unit in COUNTED:
+        return _counted(value, unit, lang)
+    if unit in MEASURED:
+        return _measured(value, unit, lang)
+    return f"{_trim(value, 4)} {unit}"
+
+
+#: units counted in whole things: English singular and plural, the Chinese word
+COUNTED: dict[str, tuple[str, str, str]] = {
+    "month": ("month", "months", "个月"),
+    "year": ("year", "years", "年"),
+}
+
+#: physical units: English symbol and Chinese name, with the prefixes each language uses
+MEASURED: dict[str, tuple[str, str]] = {
+    "ton": ("tons", "吨"), "deadweight_ton": ("dwt", "载重吨"), "kilowatt": ("kW", "千瓦"),
+    "mbps": ("Mbit/s", "Mbit/s"), "eflops": ("EFLOPS", "EFLOPS"), "index": ("", ""),
+}
+
+
+def _counted(value: float, unit: str, lang: str) -> str:
+    one, many, zh = COUNTED[unit]
+    if lang == "zh":
+        return f"{_trim(value, 2)}{zh}"
+    return f"{_trim(value, 2)} {one if value == 1 else many}"
+
+
+def _measured(value: float, unit: str, lang: str) -> str:
+    en, zh = MEASURED[unit]
+    scale = _LARGE_ZH if lang == "zh" else _LARGE_EN
+    for size, word in scale:
+        if abs(value) >= size:
+            joined = f"{_trim(value / size, 2)}{word}" if lang == "zh" else (
+                f"{_trim(value / size, 2)} {word}")
+            return f"{joined}{zh}" if lang == "zh" else f"{joined} {en}".rstrip()
+    return f"{_trim(value, 4)}{zh}" if lang == "zh" else f"{_trim(value, 4)} {en}".rstrip()
+
+
+_LARGE_EN = ((1e12, "tn"), (1e9, "bn"), (1e6, "mn"))
+_LARGE_ZH = ((1e12, "万亿"), (1e8, "亿"), (1e4, "万"))
+
+
+def _trim(value: float, decimals: int) -> str:
+    """Thousands separators and at most ``decimals`` decimals, without trailing zeros."""
+    text = f"{value:,.{decimals}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def _money(value: float, unit: str, lang: str) -> str:
     if lang == "zh":
         currency = "元" if unit == "cny" else "美元"
-        for size, word in ((1e12, "万亿"), (1e8, "亿"), (1e4, "万")):
+        for size, word in _LARGE_ZH:
             if abs(value) >= size:
-                return f"{value / size:,.2f}{word}{currency}"
-        return f"{value:,.0f}{currency}"
-    currency = "yuan" if unit == "cny" else "US dollars"
-    for size, word in ((1e12, "tn"), (1e9, "bn"), (1e6, "mn")):
+                return f"{_trim(value / size, 2)}{word}{currency}"
+        return f"{_trim(value, 0)}{currency}"
+    if unit == "usd":
+        for size, word in _LARGE_EN:
+            if abs(value) >= size:
+                return f"US${_trim(value / size, 2)} {word}"
+        return f"US${_trim(value, 0)}"
+    for size, word in _LARGE_EN:
         if abs(value) >= size:
-            return f"{value / size:,.2f} {word} {currency}"
-    return f"{value:,.0f} {currency}"
+            return f"{_trim(value / size, 2)} {word} yuan"
+    return f"{_trim(value, 0)} yuan"
+
+
+MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
+             "September", "October", "November", "December")
+
+
+def period_label(text: str, lang: str) -> str:
+    """A period as a reader says it: 2023, Q1 2023 / 2023年一季度, December 2023 /
+    2023年12月, Jan-Nov 2023 / 2023年1-11月, end of 2023 / 2023年末."""
+    try:
+        period = Period.parse(text)
+    except ConfigError:
+        return text
+    year, month = period.end[:4], int(period.end[5:])
+    if period.kind == "year":
+        return f"{year}年" if lang == "zh" else year
+    if period.kind == "quarter":
+        q = text[-1]
+        return f"{year}年{'一二三四'[int(q) - 1]}季度" if lang == "zh" else f"Q{q} {year}"
+    if period.kind == "month":
+        return f"{year}年{month}月" if lang == "zh" else f"{MONTHS_EN[month - 1]} {year}"
+    if period.kind == "date":
+        return _date_label(text, lang)
+    return _span_label(period.start, period.end, lang)
+
+
+def _date_label(text: str, lang: str) -> str:
+    year, month, day = text[:4], int(text[5:7]), int(text[8:10])
+    if lang == "zh":
+        return f"{year}年末" if (month, day) == (12, 31) else f"{year}年{month}月{day}日"
+    return f"end of {year}" if (month, day) == (12, 31) else (
+        f"{day} {MONTHS_EN[month - 1][:3]} {year}")
+
+
+def _span_label(start: str, end: str, lang: str) -> str:
+    first, last = int(start[5:]), int(end[5:])
+    if start[:4] == end[:4]:
+        if lang == "zh":
+            return f"{end[:4]}年{first}-{last}月"
+        return f"{MONTHS_EN[first - 1][:3]}–{MONTHS_EN[last - 1][:3]} {end[:4]}"
+    if lang == "zh":
+        return f"{start[:4]}年{first}月至{end[:4]}年{last}月"
+    return f"{MONTHS_EN[first - 1][:3]} {start[:4]} – {MONTHS_EN[last - 1][:3]} {end[:4]}"
 
 
 def unit_label(unit: str, lang: str) -> str:
     names = {
         "percent": ("percent (%)", "%"), "percentage_point": ("percentage points", "百分点"),
-        "cny": ("yuan", "元"), "usd": ("US dollars", "美元"), "count": ("count", "个"),
+        "cny": ("yuan", "元"), "usd": ("US dollars", "美元"), "count": ("number", "个"),
+        "month": ("months", "个月"), "year": ("years", "年"), "ton": ("tons", "吨"),
+        "deadweight_ton": ("deadweight tons", "载重吨"), "kilowatt": ("kilowatts", "千瓦"),
+        "mbps": ("Mbit/s", "Mbit/s"), "eflops": ("EFLOPS", "EFLOPS"), "index": ("index", "指数"),
     }
     en, zh = names.get(unit, (unit, unit))
     return zh if lang == "zh" else en

@@ -8,6 +8,7 @@ box, and a banner when any figure on it is simulated. Every number links to
 from __future__ import annotations
 
 import json
+import threading
 from importlib import resources
 from typing import Annotated, Any
 
@@ -15,6 +16,7 @@ from fastapi import APIRouter, FastAPI, Form, Request
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from indmon import errors as e
 from indmon.catalogue import Catalogue
@@ -22,7 +24,7 @@ from indmon.web import auth
 from indmon.web import errors as web_errors
 from indmon.web.api.alerts import alert_filters
 from indmon.web.app import TOKEN_COOKIE, OptionalUser, Reader, StoreView, backend
-from indmon.web.dashboard import charts, data, i18n
+from indmon.web.dashboard import charts, data, fonts, i18n
 
 HERE = resources.files("indmon.web.dashboard")
 templates = Jinja2Templates(directory=str(HERE.joinpath("templates")))
@@ -42,6 +44,7 @@ def render(request: Request, name: str, user: auth.User | None, status_code: int
         "lang": lang, "other_lang": "zh" if lang == "en" else "en", "user": user,
         "t": lambda key: i18n.t(key, lang), "num": lambda v, u: i18n.number(v, u, lang),
         "unit_label": lambda u: i18n.unit_label(u, lang), "catalogue": catalogue,
+        "period_label": lambda p: i18n.period_label(str(p), lang),
         "industry_label": lambda c: catalogue.industry_label(c, lang),
         "province_label": lambda c: catalogue.province_label(c, lang),
         "simulated": False, **context,
@@ -52,12 +55,16 @@ def render(request: Request, name: str, user: auth.User | None, status_code: int
 
 
 @router.get("/", response_class=HTMLResponse)
-def home(request: Request, store: StoreView, user: Reader) -> HTMLResponse:
-    period, themes, simulated = data.report_card(store, language(request))
-    sparks = {card.indicator.id: charts.sparkline(card.trend)
-              for theme in themes for card in theme.cards}
-    return render(request, "home.html", user, period=period, themes=themes, sparks=sparks,
-                  simulated=simulated)
+def home(request: Request, store: StoreView, user: Reader, period: str | None = None
+         ) -> HTMLResponse:
+    """The latest annual published report card and, apart and labelled, the figures
+    computed from the (simulated) enterprise panel; ``?period=`` picks another period."""
+    card = data.report_card(store, language(request), period or None)
+    sections = [s for s in (card.published, card.computed) if s is not None]
+    sparks = {(section.simulated, c.indicator.id): charts.sparkline(c.trend)
+              for section in sections for theme in section.themes for c in theme.cards}
+    return render(request, "home.html", user, card=card, sparks=sparks,
+                  simulated=card.simulated)
 
 
 @router.get("/indicators/{indicator_id}", response_class=HTMLResponse)
@@ -95,7 +102,9 @@ def _breakdowns(store: Any, indicator_id: str, period: str, unit: str, lang: str
         points = [charts.Point(label(str(getattr(r, dimension)), lang), float(r.value),
                                f"/provenance/{r.obs_id}") for r in frame.itertuples()]
         out[dimension] = {
-            "chart": charts.bar_chart(points, unit=unit, title=dimension),
+            "chart": charts.bar_chart(points, unit=unit, title=dimension,
+                                      label=lambda v, u=str(frame["unit"].iloc[0]): i18n.number(
+                                          v, u, lang)),
             "rows": [(str(getattr(r, dimension)), data.figure(r)) for r in frame.itertuples()],
             "simulated": bool(frame["simulated"].any()),
         }
@@ -253,12 +262,17 @@ def logout() -> Response:
 
 @router.get("/fonts/NotoSansSC-Regular.otf")
 def chinese_font() -> Response:
-    """The Chinese font shipped by pylopdf-fonts-zh-cn, so pages read on machines without
-    CJK fonts; CSS asks for it only for CJK characters (unicode-range)."""
-    import pylopdf_fonts_zh_cn
-
-    return FileResponse(pylopdf_fonts_zh_cn.sans_path(), media_type="font/otf",
+    """The full Chinese font, for characters outside the interface subset."""
+    return FileResponse(fonts.full_font(), media_type="font/otf",
                         headers={"Cache-Control": "public, max-age=604800"})
+
+
+@router.get("/fonts/indmon-zh-interface.otf")
+def chinese_interface_font() -> Response:
+    """The Chinese glyphs of the dashboard's own words (~120 KB instead of 8 MB), so
+    Chinese text shows at once instead of boxes while the full font loads."""
+    return Response(fonts.interface_font(), media_type="font/otf",
+                    headers={"Cache-Control": "public, max-age=86400"})
 
 
 @router.get("/docs", response_class=HTMLResponse)
@@ -296,6 +310,9 @@ def _html_errors(request: Request) -> bool:
 def install(app: FastAPI) -> None:
     """Mount the pages and static files; page errors render as pages, API errors as JSON."""
     app.include_router(router)
+    # cutting the Chinese interface font takes about a second: do it now, not while the
+    # first reader waits (a page shown before the font arrives shows boxes)
+    threading.Thread(target=fonts.interface_font, name="indmon-font", daemon=True).start()
     app.mount("/static", StaticFiles(directory=str(HERE.joinpath("static"))), name="static")
 
     async def page_error(request: Request, exc: Exception) -> Response:
@@ -305,7 +322,16 @@ def install(app: FastAPI) -> None:
         status = web_errors.status_for(exc)
         name = "login.html" if status == 401 else "error.html"
         return render(request, name, None, status_code=status, message=str(exc),
-                      kind=type(exc).__name__)
+                      kind=type(exc).__name__, status=status, path=request.url.path)
+
+    async def missing_page(request: Request, exc: Exception) -> Response:
+        # unknown pages get a page in the reader's language; the API keeps its JSON shape
+        assert isinstance(exc, StarletteHTTPException)
+        if exc.status_code != 404 or not _html_errors(request):
+            return await web_errors.http_error_handler(request, exc)
+        return render(request, "error.html", None, status_code=404, message="",
+                      status=404, path=request.url.path)
 
     app.add_exception_handler(e.IndmonError, page_error)
+    app.add_exception_handler(StarletteHTTPException, missing_page)
 
