@@ -48,7 +48,8 @@ def demo(
     for path in result.reports:
         console.print(f"  {path}")
     if serve:
-        from indmon.web import serve as serve_dashboard
+        from indmon.web.app import WebConfig
+        from indmon.web.app import serve as serve_dashboard
 
         console.print(f"\nDashboard: [bold]http://{host}:{port}/[/] (Ctrl-C stops it)")
-        serve_dashboard(db_path, host=host, port=port, public=True)
+        serve_dashboard(db_path, host=host, port=port, config=WebConfig.from_env(public=True))
