@@ -1,0 +1,185 @@
+"""What a figure measures, read from the words around it (English and Chinese).
+
+The genre is regular: growth is stated right after a verb of change ("increased by",
+"同比增长"), a share after "accounting for" or "占...比重", a contribution in percentage
+points after "contributed"/"拉动", a comparison in percentage points after or before
+"higher than"/"比...提高". The cue nearest to the number decides.
+"""
+
+from __future__ import annotations
+
+import re
+
+_HEDGE_EN = r"(?:\s+(?:about|around|nearly|almost|over|more\s+than|less\s+than|approximately|some|roughly|up\s+to|close\s+to|a\s+total\s+of|an?\s+estimated))*"  # noqa: E501
+#: a list of earlier figures in the same construction: "by 15.3%, 7.5% and "
+_LIST_TAIL = re.compile(
+    r"(?:[\d.,]+\s*(?:%|percent|per\s*cent)?\s*(?:(?:,\s*and|,|and|to|or)\s+|-|~))+$", re.I
+)
+
+_GROWTH_EN = re.compile(
+    r"(?:increas\w*|grow(?:s|n|ing)?|grew|rose|risen|ris(?:e|es|ing)|up|expand\w*|climb\w*|"
+    r"jump\w*|surg\w*|gain\w*|accelerat\w*|growth\s+rate\s+(?:of|was|at|reached)|growth\s+of|"
+    r"(?:an?\s+)?(?:year-on-year\s+)?(?:increase|growth|rise)\s+of)"
+    r"(?:\s+by)?" + _HEDGE_EN + r"\s*$",
+    re.I,
+)
+_DECLINE_EN = re.compile(
+    r"(?:declin\w*|decreas\w*|fell|fallen|fall(?:s|ing)?|drop\w*|down|slid|shr[ua]nk|"
+    r"contract\w*|(?:an?\s+)?(?:year-on-year\s+)?(?:decrease|decline|drop|fall)\s+of)"
+    r"(?:\s+by)?" + _HEDGE_EN + r"\s*$",
+    re.I,
+)
+_SHARE_EN = re.compile(
+    r"(?:account\w*\s+for|proportion\w*|share\w*|contribut\w*|cover\w*|progress\s+of|"
+    r"make\s+up|made\s+up|constitut\w*|penetration(?:\s+rate)?|(?:utili[sz]ation|coverage)\s+rate|"
+    r"of\s+which|rate\s+(?:of|was|reached)|reach\w*|to|at|was|were|is|are)" + _HEDGE_EN + r"\s*$",
+    re.I,
+)
+_YOY_EN = re.compile(r"year\s*-?\s*on\s*-?\s*year|over\s+the\s+same\s+period|y-o-y|\byoy\b", re.I)
+_QOQ_EN = re.compile(r"month\s*-?\s*on\s*-?\s*month|quarter\s*-?\s*on\s*-?\s*quarter", re.I)
+_GROWTH_WORDS_EN = re.compile(r"\b(?:increas|grow|grew|rose|growth|up\b|declin|decreas|fell)",
+                              re.I)
+_CONTRIBUTION_EN = re.compile(
+    r"\b(?:contribut|driv|pull|boost|add(?:ing|s)\b|added\b(?!\s+value))", re.I
+)
+_COMPARISON_EN = re.compile(
+    r"^\s*(?:higher|lower|faster|slower|more|less|above|below|up|down|over)\s+(?:than|from)\b",
+    re.I,
+)
+_FLOW_EN = re.compile(
+    r"\b(?:production|produced|output|sales|sold|passengers|transported|volume|visits|trips|"
+    r"generated|capacity|exports?|imports?|shipments|deliveries|delivered|traffic|index|pmi)\b",
+    re.I,
+)
+_MONEY_EN = re.compile(
+    r"\b(?:exports?|imports?|revenue|income|profits?|investment|financing|loans?|sales|"
+    r"output\s+value|value|funds?|capital|cuts|fees|taxe?s?|spending|turnover)\b",
+    re.I,
+)
+_RATIO_EN = re.compile(r"\bratio\s+(?:reached|was|of|stood\s+at|is)" + _HEDGE_EN + r"\s*$", re.I)
+
+
+def _tail(left: str) -> str:
+    """The words just before a figure, without earlier figures of the same list."""
+    return _LIST_TAIL.sub("", left[-120:])
+
+
+def percent_measure_en(left: str, right: str) -> tuple[str, int]:
+    """(measure, sign) of a percent figure: sign -1 for a decline."""
+    near_right = right[:40]
+    if _QOQ_EN.search(near_right):
+        return "growth_qoq", _sign_en(left)
+    if _YOY_EN.search(near_right):
+        return "growth_yoy", _sign_en(left)
+    tail = _tail(left)
+    if _DECLINE_EN.search(tail):
+        return "growth_yoy", -1
+    if _GROWTH_EN.search(tail):
+        return "growth_yoy", 1
+    if re.match(r"\s*of\b", right) or _SHARE_EN.search(tail):
+        return "share", 1
+    if _YOY_EN.search(left) or _GROWTH_WORDS_EN.search(tail[-40:]):
+        return "growth_yoy", 1
+    return "share", 1
+
+
+def _sign_en(left: str) -> int:
+    return -1 if _DECLINE_EN.search(_tail(left)) else 1
+
+
+def point_measure_en(left: str, right: str) -> str:
+    """Percentage points are a contribution (level) or a difference (change)."""
+    if _COMPARISON_EN.match(right):
+        return "change"
+    return "level" if _CONTRIBUTION_EN.search(left[-70:]) else "change"
+
+
+_FLOW_AFTER_EN = re.compile(
+    r"^[^,.;]{0,40}?\b(?:were|was|are|is|been)\s+(?:exported|imported|produced|sold|"
+    r"delivered|shipped|manufactured|made|built|transported|carried)\b",
+    re.I,
+)
+
+
+_CHANGE_EN = re.compile(
+    r"(?:(?:increas|grow|grew|rose|risen|ris|up|down|declin|decreas|fell|fall|drop|expand|"
+    r"climb|jump)\w*\s+by|(?:an?\s+)?(?:increase|decrease|decline|growth|rise|drop|fall)\s+of)"
+    + _HEDGE_EN + r"\s*$",
+    re.I,
+)
+
+
+def flow_after_en(right: str) -> bool:
+    """"1.2 million vehicles were exported": the thing counted comes before the verb."""
+    return bool(_FLOW_AFTER_EN.search(right))
+
+
+def is_change_en(left: str) -> bool:
+    """"an increase of 1.02 million", "down by 300 units": a difference, not a level."""
+    return bool(_CHANGE_EN.search(_tail(left)))
+
+
+def count_measure_en(clause_left: str, value: float, right: str = "") -> tuple[str, str]:
+    """(unit, measure) of a plain number: a ratio, money without its unit, a flow or a count."""
+    if _RATIO_EN.search(clause_left):
+        return "times", "level"
+    if money_without_unit_en(clause_left, value):
+        return "cny", "level"
+    if is_change_en(clause_left):
+        return "count", "change"
+    if _FLOW_EN.search(clause_left) or _FLOW_AFTER_EN.search(right):
+        return "count", "level"
+    return "count", "count"
+
+
+def money_without_unit_en(clause_left: str, value: float) -> bool:
+    """"exports exceeded one trillion": large round money figures whose unit is implied."""
+    return value >= 1e9 and bool(_MONEY_EN.search(clause_left))
+
+
+# ---------------------------------------------------------------- Chinese
+
+_GROWTH_ZH = re.compile(r"(?:增长|增加|提高|上升|上涨|增速(?:为|达)?|增幅(?:为|达)?|回升|加快)"
+                        r"(?:了)?(?:约|近|超过|超|逾|达)?\s*$")
+_HEDGE_ZH = r"(?:约|近|超过|超|逾|达)?"
+_DECLINE_ZH = re.compile(r"(?:下降|减少|回落|下滑|降低|收窄|放缓)(?:了)?" + _HEDGE_ZH + r"\s*$")
+_SHARE_ZH = re.compile(r"(?:占|比重|占比|份额|覆盖率|贡献率|渗透率|利用率|普及率|进度|"
+                       r"达到|达|为|至)"
+                       r"(?:[^，。；,;\d]{0,20}的?比重)?(?:为|达|达到)?" + _HEDGE_ZH + r"\s*$")
+_YOY_ZH = re.compile(r"同比|比上年|比去年|较上年|较去年")
+_QOQ_ZH = re.compile(r"环比")
+_CONTRIBUTION_ZH = re.compile(r"拉动|贡献|带动")
+_FLOW_ZH = re.compile(r"产量|销量|产销|生产|销售|出口|进口|旅客|运输|发货|交付|完工|产能|流量")
+_LIST_TAIL_ZH = re.compile(r"(?:[\d.．]+\s*[%％]?\s*[、和及与,，\-~至到]\s*)+$")
+
+
+def percent_measure_zh(left: str, right: str) -> tuple[str, int]:
+    tail = _LIST_TAIL_ZH.sub("", left[-60:])
+    sign = -1 if _DECLINE_ZH.search(tail) else 1
+    if _QOQ_ZH.search(tail[-12:]):
+        return "growth_qoq", sign
+    if _DECLINE_ZH.search(tail) or _GROWTH_ZH.search(tail):
+        return "growth_yoy", sign
+    if _SHARE_ZH.search(tail):
+        return "share", 1
+    if _YOY_ZH.search(tail[-20:]):
+        return "growth_yoy", sign
+    return "share", 1
+
+
+def point_measure_zh(clause_left: str) -> str:
+    return "level" if _CONTRIBUTION_ZH.search(clause_left) else "change"
+
+
+_CHANGE_ZH = re.compile(r"(?:净增|净减|增加|减少)(?:了)?" + _HEDGE_ZH + r"\s*$")
+
+
+def is_change_zh(left: str) -> bool:
+    """"比上年末净增102万个", "增加2000亿元": a difference, not a level."""
+    return bool(_CHANGE_ZH.search(left))
+
+
+def count_measure_zh(clause_left: str) -> str:
+    if _CHANGE_ZH.search(clause_left):
+        return "change"
+    return "level" if _FLOW_ZH.search(clause_left) else "count"

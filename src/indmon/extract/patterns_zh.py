@@ -1,0 +1,121 @@
+"""Chinese grammar of figures as ministry releases and statistical communiqués write them.
+
+- figures: Arabic or Chinese numerals, a scale (万, 亿, 万亿) and a unit: ``4.6%``,
+  ``百分之四点六``, ``0.3个百分点``, ``1.8万亿元``, ``2.64万个``, ``9170万载重吨``
+- streaks: ``连续14年``, ``连续三个月``
+- rankings: ``居世界第一``, ``位居全球第二``, ``排名第3``
+
+Not figures: years and durations (``2023年``, ``3年``), dates (``1月19日``), ordinals
+(``第五批``, ``十四五``), meeting numbers (``二十大``), codes glued to letters (``5G``),
+hotline and document numbers (``12381``, ``〔2023〕12号``). A Chinese numeral counts
+things only before a measure word (``两个国家级中心``), never alone (``一是``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from indmon.extract.mentions import Mention, sign_before
+from indmon.extract.numbers import parse_zh_number
+
+_ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_ZH_NUM = r"[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?"
+_SCALE = r"(?:万亿|千亿|百亿|亿|千万|百万|万)"
+
+#: unit words after a number, with the facts-format unit they mean
+UNITS_ZH: list[tuple[str, str]] = [
+    (r"[%]", "percent"),
+    (r"个百分点", "percentage_point"),
+    (r"(?:元人民币|元|人民币)", "cny"),
+    (r"美元", "usd"),
+    (r"载重吨", "deadweight_ton"),
+    (r"吨", "ton"),
+    (r"标准箱|TEU|箱", "teu"),
+    (r"千瓦时|度电", "kwh"),
+    (r"千瓦", "kilowatt"),
+    (r"倍", "times"),
+    (r"公里|千米", "kilometer"),
+    (r"平方米", "square_meter"),
+]
+_UNIT_RE = "|".join(f"(?P<u{i}>{p})" for i, (p, _) in enumerate(UNITS_ZH))
+
+FIGURE_ZH = re.compile(
+    rf"(?P<pct>百分之(?P<pnum>{_ZH_NUM}|{_ARABIC}))"
+    rf"|(?P<num>{_ARABIC}|{_ZH_NUM})\s*(?P<scale>{_SCALE})?(?:多|余)?\s*(?:{_UNIT_RE})?"
+)
+STREAK_ZH = re.compile(rf"连续(?P<n>{_ARABIC}|{_ZH_NUM})(?:个)?(?P<unit>年|月|季度)")
+RANK_ZH = re.compile(
+    rf"(?:居|位居|位列|稳居|排名|排在|保持|名列)(?:全球|世界|全国|国内)?(?:各国)?"
+    rf"(?P<rank>首位|第(?:{_ARABIC}|{_ZH_NUM})(?:位)?)"
+    rf"|(?:全球|世界)(?P<rank2>第(?:{_ARABIC}|{_ZH_NUM}))"
+)
+DOUBLE_DIGIT_ZH = re.compile(r"两位数")
+
+#: measure words after which a Chinese numeral counts things
+_CLASSIFIER = re.compile(r"^[多余]?[个家项座台辆艘架条种类批户人名所款部套处件]")
+#: what follows rhetoric ("三个方面", "一是") rather than a count of things
+_ABSTRACT_AFTER = re.compile(
+    r"^(?:多|余)?(?:个|项|种|条|类|批)?(?:方面|特点|特征|阶段|环节|重点|任务|举措|问题|"
+    r"原则|目标|维度|层面|意见|行动|字|大|是|要|则|年|月|日|号|届|点)"
+)
+_NOT_AFTER_DIGITS = re.compile(r"^\s*(?:年|月|日|号|时|岁|周岁|届|次会议|-\d|—\d|/\d|[A-Za-z])")
+_HOTLINE_BEFORE = re.compile(r"(?:热线|电话|举报|号码|编号|文号|代码|型号)\s*[:：]?\s*$")
+_STREAK_UNITS = {"年": "year", "月": "month", "季度": "quarter"}
+
+
+def _unit_of(m: re.Match[str]) -> str:
+    for i, (_, unit) in enumerate(UNITS_ZH):
+        if m.group(f"u{i}"):
+            return unit
+    return "count"
+
+
+def _rejected(text: str, m: re.Match[str], unit: str) -> bool:
+    num, start = m.group("num"), m.start()
+    before = text[max(0, start - 6):start]
+    glued = start > 0 and text[start - 1].isascii() and text[start - 1].isalnum()
+    if before.endswith("第") or glued:
+        return True
+    if unit != "count" or m.group("scale"):
+        return False
+    after = text[m.end("num"):m.end("num") + 6]
+    if num[0].isdigit():
+        if _NOT_AFTER_DIGITS.match(after):
+            return True
+        return len(num) >= 5 and bool(_HOTLINE_BEFORE.search(before))
+    if num == "一" or _ABSTRACT_AFTER.match(after):
+        return True
+    return not _CLASSIFIER.match(after)
+
+
+def _figure(text: str, m: re.Match[str]) -> Mention | None:
+    if m.group("pct"):
+        return Mention(m.start(), m.end(), parse_zh_number(m.group("pnum")), "percent")
+    unit = _unit_of(m)
+    if _rejected(text, m, unit):
+        return None
+    sign = sign_before(text, m.start())
+    value = parse_zh_number(m.group("num") + (m.group("scale") or "")) * sign
+    end = m.end()
+    while end > m.start() and text[end - 1] in " 多余":
+        end -= 1
+    return Mention(m.start() - (sign < 0), end, value, unit)
+
+
+def find_mentions_zh(text: str) -> Iterator[Mention]:
+    """Every candidate mention in normalized Chinese text, specific grammars first."""
+    for m in STREAK_ZH.finditer(text):
+        unit = _STREAK_UNITS[m.group("unit")]
+        yield Mention(m.start(), m.end(), parse_zh_number(m.group("n")), unit, "streak", "streak")
+    for m in RANK_ZH.finditer(text):
+        group = "rank" if m.group("rank") else "rank2"
+        words = m.group(group)
+        value = 1.0 if words == "首位" else parse_zh_number(words.strip("第位"))
+        yield Mention(m.start(group), m.end(group), value, "count", "rank", "rank")
+    for m in DOUBLE_DIGIT_ZH.finditer(text):
+        yield Mention(m.start(), m.end(), 10.0, "percent", "number", "growth_yoy")
+    for m in FIGURE_ZH.finditer(text):
+        mention = _figure(text, m)
+        if mention is not None:
+            yield mention

@@ -1,0 +1,508 @@
+"""The time a release talks about: its own date, its topic period, and period wording.
+
+A press conference held on 19 January 2024 "on industry in 2023" says "in the first 11
+months" and means 2023-01/2023-11; "last year" is relative to the day it was held. So a
+document gets a ``DocumentTime`` (published date and topic period, read from its head) and
+every period phrase in it is resolved against that.
+
+Phrases that name a comparison base ("higher than in 2022", "the same period last year",
+"比上年") are marked ``is_base``: they say what a figure is compared with, not when it is.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from indmon.extract.mentions import Occupied, windows_around
+from indmon.extract.numbers import ORDINALS, WORD_NUMBERS, parse_zh_number
+
+MONTHS = {
+    name: i
+    for i, names in enumerate(
+        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+         ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+         ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+         ("december", "dec")],
+        start=1,
+    )
+    for name in names
+}  # fmt: skip
+_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"  # noqa: E501
+_YEAR = r"(?:19|20)\d\d"
+#: the head of a document where its date and topic are stated
+HEAD_CHARS = 1500
+
+
+@dataclass(frozen=True)
+class DocumentTime:
+    """When a release was published and which period it reports on."""
+
+    #: the day the release was published or the conference held, when known
+    published: dt.date | None = None
+    #: the period the release reports on (``2023``, ``2023-Q1``), or ``""``
+    topic: str = ""
+
+    @property
+    def reference_year(self) -> int | None:
+        """The year "this year" means: the publication year, else the topic's year."""
+        if self.published:
+            return self.published.year
+        return int(self.topic[:4]) if self.topic else None
+
+    @property
+    def default_year(self) -> int | None:
+        """The year of a month or quarter named without one: the topic's, else the date's."""
+        if self.topic:
+            return int(self.topic[:4])
+        return self.published.year if self.published else None
+
+    def year_of_month(self, month: int | None) -> int | None:
+        """The year of a month named without one: the latest such month up to the day of
+        publication ("in December" said in January is last year's), else the topic's year."""
+        if month is not None and self.published is not None:
+            year = self.published.year
+            return year if month <= self.published.month else year - 1
+        return self.default_year
+
+    @property
+    def topic_end_month(self) -> str:
+        """Last month the topic covers, for open spans like "since 2022"."""
+        if not self.topic:
+            return f"{self.published:%Y-%m}" if self.published else ""
+        if "-Q" in self.topic:
+            return f"{self.topic[:4]}-{3 * int(self.topic[-1]):02d}"
+        if len(self.topic) == 4:
+            return f"{self.topic}-12"
+        return self.topic.split("/")[-1][:7]
+
+
+@dataclass(frozen=True)
+class PeriodMention:
+    """A phrase in the text that names a period."""
+
+    start: int
+    end: int
+    #: the period in facts-format text: ``2023``, ``2023-Q1``, ``as of 2023-03-31``
+    period: str
+    #: True when the phrase names a comparison base, not the figure's own period
+    is_base: bool = False
+
+
+def month_end(year: int, month: int) -> str:
+    return f"{year}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
+
+
+def _word_int(word: str) -> int | None:
+    word = word.lower()
+    if word.isdigit():
+        return int(word)
+    value = WORD_NUMBERS.get(word) or ORDINALS.get(word)
+    return int(value) if value else None
+
+
+# ---------------------------------------------------------------- English wording
+
+_YEAR_REF = rf"(?P<year>{_YEAR})|(?P<rel>this|last|next)\s+year"
+_EN_BASE = re.compile(
+    r"\b(?:than|compared\s+(?:with|to)|over|versus|vs\.?|against|on)\s+(?:that\s+|those\s+)?"
+    r"(?:of\s+|in\s+|for\s+)?(?:the\s+)?(?:same\s+period\s+(?:of\s+|in\s+)?)?$",
+    re.IGNORECASE,
+)
+
+
+def _en_year(m: re.Match[str], time: DocumentTime, month: int | None = None) -> int | None:
+    groups = m.groupdict()
+    explicit = groups.get("year") or groups.get("year2") or groups.get("year3")
+    if explicit:
+        return int(explicit)
+    rel = m.groupdict().get("rel")
+    ref = time.reference_year
+    if rel and ref:
+        return ref + {"this": 0, "last": -1, "next": 1}[rel.lower()]
+    return time.year_of_month(month)
+
+
+def _en_first_months(m: re.Match[str], time: DocumentTime) -> str | None:
+    n = _word_int(m["n"])
+    year = _en_year(m, time, n if n and n <= 12 else None)
+    if not n or not year or n > 12:
+        return None
+    return f"{year}-01/{year}-{n:02d}"
+
+
+def _en_quarter(m: re.Match[str], time: DocumentTime) -> str | None:
+    q = _word_int(m["q"])
+    year = _en_year(m, time, 3 * q if q and q <= 4 else None)
+    if not year or not q or q > 4:
+        return None
+    return f"{year}-Q{q}"
+
+
+def _en_first_quarters(m: re.Match[str], time: DocumentTime) -> str | None:
+    q = _word_int(m["q"])
+    year = _en_year(m, time, 3 * q if q and q <= 4 else None)
+    return f"{year}-01/{year}-{3 * q:02d}" if year and q and q <= 4 else None
+
+
+def _en_half(m: re.Match[str], time: DocumentTime) -> str | None:
+    first = m["h"].lower() == "first"
+    year = _en_year(m, time, 6 if first else 12)
+    if not year:
+        return None
+    return f"{year}-01/{year}-06" if first else f"{year}-07/{year}-12"
+
+
+def _en_month_span(m: re.Match[str], time: DocumentTime) -> str | None:
+    first, last = MONTHS[m["m1"].lower().rstrip(".")], MONTHS[m["m2"].lower().rstrip(".")]
+    year = _en_year(m, time, last)
+    if not year or first >= last:
+        return None
+    return f"{year}-{first:02d}/{year}-{last:02d}"
+
+
+def _en_month_end(m: re.Match[str], time: DocumentTime) -> str | None:
+    if m["m"]:
+        month = MONTHS[m["m"].lower().rstrip(".")]
+        year = _en_year(m, time, month)
+        return f"as of {month_end(year, month)}" if year else None
+    if m["q"]:
+        q = _word_int(m["q"])
+        year = _en_year(m, time, 3 * q if q and q <= 4 else None)
+        return f"as of {month_end(year, 3 * q)}" if year and q and q <= 4 else None
+    if not (m["year"] or m["rel"]):
+        return None
+    year = _en_year(m, time)
+    return f"as of {year}-12-31" if year else None
+
+
+def _en_month(m: re.Match[str], time: DocumentTime) -> str | None:
+    month = MONTHS[m["m"].lower().rstrip(".")]
+    year = _en_year(m, time, month)
+    return f"{year}-{month:02d}" if year else None
+
+
+def _en_since(m: re.Match[str], time: DocumentTime) -> str | None:
+    year, end = _en_year(m, time), time.topic_end_month
+    if not year or not end or end < f"{year}-01":
+        return None
+    return f"{year}-01/{end}"
+
+
+def _en_year_only(m: re.Match[str], time: DocumentTime) -> str | None:
+    year = _en_year(m, time)
+    return str(year) if year else None
+
+
+_Resolver = Callable[[re.Match[str], DocumentTime], "str | None"]
+_OF_YEAR = rf"(?:\s*(?:of\s+|in\s+)?(?:{_YEAR_REF}))?"
+EN_PERIODS: list[tuple[re.Pattern[str], _Resolver]] = [
+    (re.compile(rf"\b(?:the\s+)?first\s+(?P<n>\w+)\s+months{_OF_YEAR}"), _en_first_months),
+    (re.compile(rf"\b(?:the\s+)?first\s+(?P<q>two|three)\s+quarters{_OF_YEAR}"),
+     _en_first_quarters),
+    (re.compile(rf"\b(?:as\s+of|by|at|until|till)\s+(?:the\s+)?end\s+of\s+(?:(?:the\s+)?(?P<q>first|second|third|fourth)\s+quarter|(?P<m>{_MONTH}))?{_OF_YEAR}"),
+     _en_month_end),
+    (re.compile(rf"\b(?:the\s+)?(?P<q>first|second|third|fourth)\s+quarter{_OF_YEAR}"),
+     _en_quarter),
+    (re.compile(rf"\bq(?P<q>[1-4])(?:\s+(?P<year>{_YEAR}))?\b"), _en_quarter),
+    (re.compile(rf"\b(?:the\s+)?(?P<h>first|second)\s+half{_OF_YEAR}"), _en_half),
+    (re.compile(rf"\b(?P<m1>{_MONTH})\s*(?:-|to|through|and)\s*(?P<m2>{_MONTH})(?:,?\s+(?P<year>{_YEAR}))?(?!\s*\d)"),
+     _en_month_span),
+    (re.compile(rf"\bsince\s+(?:the\s+beginning\s+of\s+)?(?:{_YEAR_REF})"), _en_since),
+    (re.compile(rf"\b(?:in|during|for)\s+(?P<m>{_MONTH})(?:\s+(?:of\s+)?(?:{_YEAR_REF}))?(?![\s.]*\d)"),
+     _en_month),
+    (re.compile(rf"\b(?:[Ii]n|[Ff]or|[Bb]y|of|[Yy]ear|[Dd]uring|[Uu]ntil)\s+(?P<year>{_YEAR})(?![\d-])"
+                rf"|^(?P<year2>{_YEAR})(?![\d-])|(?<![\d,.-])(?P<year3>{_YEAR})(?=\s*,)", re.M),
+     _en_year_only),
+    (re.compile(r"\b(?P<rel>this|last)\s+year\b"), _en_year_only),
+    (re.compile(r"\b(?:the\s+(?:whole|full|entire)\s+year|throughout\s+the\s+year)\b"),
+     _en_year_only),
+]
+
+
+def _scan(
+    text: str,
+    patterns: list[tuple[re.Pattern[str], _Resolver]],
+    time: DocumentTime,
+    is_base: Callable[[str, int, int], bool],
+    windows: list[tuple[int, int]],
+) -> list[PeriodMention]:
+    taken = Occupied()
+    found: list[PeriodMention] = []
+    lower = _lower(text)
+    for pattern, resolve in patterns:
+        for m in _in_windows(pattern, lower, windows):
+            period = resolve(m, time)
+            if period is None or not taken.claim(m.start(), m.end()):
+                continue
+            found.append(PeriodMention(m.start(), m.end(), period,
+                                       is_base(text, m.start(), m.end())))
+    found.sort(key=lambda p: p.start)
+    return found
+
+
+def _lower(text: str) -> str:
+    """Lower case with offsets kept: the English grammars are written in lower case, which
+    the regular expression engine matches about three times faster than ignoring case."""
+    lower = text.lower()
+    return lower if len(lower) == len(text) else text
+
+
+def _in_windows(
+    pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]]
+) -> Iterator[re.Match[str]]:
+    for start, end in windows:
+        yield from pattern.finditer(text, start, end)
+
+
+#: lower-case words one of which every English period or date phrase contains
+EN_ANCHORS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+              "dec", "quarter", "half", "month", "since", "year", "q1", "q2", "q3", "q4",
+              "on the")
+ZH_ANCHORS = ("年", "月", "季度")
+_YEAR_ANCHOR = re.compile(_YEAR)
+_BEFORE, _AFTER = 80, 60
+
+
+def _en_is_base(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 40):start]
+    after = text[end:end + 12].lower()
+    if _EN_BASE.search(before):
+        return True
+    return "same period" in before[-25:].lower() or after.startswith(("'s level", " level"))
+
+
+def find_periods_en(text: str, time: DocumentTime) -> list[PeriodMention]:
+    """Every period phrase in an English text, resolved against ``time``."""
+    windows = windows_around(text, EN_ANCHORS, _BEFORE, _AFTER, _YEAR_ANCHOR)
+    return _scan(text, EN_PERIODS, time, _en_is_base, windows)
+
+
+# ---------------------------------------------------------------- Chinese wording
+
+_ZH_N = r"[0-9零一二两三四五六七八九十]{1,3}"
+_ZH_YEAR = rf"(?:(?P<year>{_YEAR})\s*年|(?P<rel>今|去|上|明)年)?"
+_ZH_BASE_BEFORE = re.compile(r"(?:比|较|同比|与|高于|低于|快于|慢于|超过)\s*$")
+
+
+def _zh_int(text: str) -> int | None:
+    try:
+        return int(parse_zh_number(text))
+    except Exception:
+        return None
+
+
+def _zh_year(m: re.Match[str], time: DocumentTime, month: int | None = None) -> int | None:
+    if m.groupdict().get("year"):
+        return int(m["year"])
+    rel = m.groupdict().get("rel")
+    if rel and time.reference_year:
+        return time.reference_year + {"今": 0, "去": -1, "上": -1, "明": 1}[rel]
+    return time.year_of_month(month)
+
+
+def _zh_quarter(m: re.Match[str], time: DocumentTime) -> str | None:
+    q = _zh_int(m["q"])
+    year = _zh_year(m, time, 3 * q if q and 1 <= q <= 4 else None)
+    return f"{year}-Q{q}" if year and q and 1 <= q <= 4 else None
+
+
+def _zh_first_quarters(m: re.Match[str], time: DocumentTime) -> str | None:
+    q = _zh_int(m["q"])
+    year = _zh_year(m, time, 3 * q if q and 1 <= q <= 4 else None)
+    return f"{year}-01/{year}-{3 * q:02d}" if year and q and 1 <= q <= 4 else None
+
+
+def _zh_half(m: re.Match[str], time: DocumentTime) -> str | None:
+    first = m["h"] == "上"
+    year = _zh_year(m, time, 6 if first else 12)
+    if not year:
+        return None
+    return f"{year}-01/{year}-06" if first else f"{year}-07/{year}-12"
+
+
+def _zh_month_span(m: re.Match[str], time: DocumentTime) -> str | None:
+    first, last = _zh_int(m["m1"]), _zh_int(m["m2"])
+    year = _zh_year(m, time, last if last and last <= 12 else None)
+    if not year or not first or not last or not 1 <= first < last <= 12:
+        return None
+    return f"{year}-{first:02d}/{year}-{last:02d}"
+
+
+def _zh_first_months(m: re.Match[str], time: DocumentTime) -> str | None:
+    n = _zh_int(m["n"])
+    year = _zh_year(m, time, n if n and 1 <= n <= 12 else None)
+    return f"{year}-01/{year}-{n:02d}" if year and n and 1 <= n <= 12 else None
+
+
+def _zh_month_end(m: re.Match[str], time: DocumentTime) -> str | None:
+    month_text = m.groupdict().get("m")
+    month = _zh_int(month_text) if month_text else 12
+    year = _zh_year(m, time, month if month_text and month and month <= 12 else None)
+    return f"as of {month_end(year, month)}" if year and month and 1 <= month <= 12 else None
+
+
+def _zh_month(m: re.Match[str], time: DocumentTime) -> str | None:
+    month = _zh_int(m["m"])
+    year = _zh_year(m, time, month if month and 1 <= month <= 12 else None)
+    return f"{year}-{month:02d}" if year and month and 1 <= month <= 12 else None
+
+
+def _zh_since(m: re.Match[str], time: DocumentTime) -> str | None:
+    year, end = _zh_year(m, time), time.topic_end_month
+    return f"{year}-01/{end}" if year and end and end >= f"{year}-01" else None
+
+
+def _zh_year_only(m: re.Match[str], time: DocumentTime) -> str | None:
+    year = _zh_year(m, time)
+    return str(year) if year else None
+
+
+ZH_PERIODS: list[tuple[re.Pattern[str], _Resolver]] = [
+    (re.compile(rf"{_ZH_YEAR}前(?P<q>[二两三2-3])季度"), _zh_first_quarters),
+    (re.compile(rf"{_ZH_YEAR}(?:第)?(?P<q>[一二三四1-4])季度(?:末)?"), _zh_quarter),
+    (re.compile(rf"{_ZH_YEAR}(?P<h>[上下])半年"), _zh_half),
+    (re.compile(rf"截至{_ZH_YEAR}(?:(?P<m>{_ZH_N})月)?(?:末|底)"), _zh_month_end),
+    (re.compile(rf"{_ZH_YEAR}(?P<m>{_ZH_N})月(?:末|底)"), _zh_month_end),
+    (re.compile(rf"{_ZH_YEAR}(?P<m1>{_ZH_N})\s*(?:-|~|至|到|—|－)\s*(?P<m2>{_ZH_N})月(?:份)?"),
+     _zh_month_span),
+    (re.compile(rf"{_ZH_YEAR}前(?P<n>{_ZH_N})个月"), _zh_first_months),
+    (re.compile(rf"(?:自|从)?(?:(?P<year>{_YEAR})\s*年|(?P<rel>今|去|上)年)(?:初)?以来"),
+     _zh_since),
+    (re.compile(rf"{_ZH_YEAR}(?P<m>{_ZH_N})月(?:份)?(?!\s*{_ZH_N}\s*[日号])"), _zh_month),
+    (re.compile(rf"(?<!\d)(?P<year>{_YEAR})\s*年(?:末|底)"), _zh_month_end),
+    (re.compile(rf"(?<![\d-])(?P<year>{_YEAR})\s*年(?![\d]|\s*{_ZH_N}\s*月\s*{_ZH_N}\s*日)"),
+     _zh_year_only),
+    (re.compile(r"(?P<rel>今|去|上)?年(?:末|底)"), _zh_month_end),
+    (re.compile(r"(?P<rel>今|去|上)年(?!\s*同期)"), _zh_year_only),
+    (re.compile(r"全年"), _zh_year_only),
+]
+
+
+def _zh_is_base(text: str, start: int, end: int) -> bool:
+    if _ZH_BASE_BEFORE.search(text[max(0, start - 4):start]):
+        return True
+    return text[end:end + 2] == "同期"
+
+
+def find_periods_zh(text: str, time: DocumentTime) -> list[PeriodMention]:
+    """Every period phrase in a Chinese text, resolved against ``time``."""
+    windows = windows_around(text, ZH_ANCHORS, _BEFORE, _AFTER)
+    return _scan(text, ZH_PERIODS, time, _zh_is_base, windows)
+
+
+# ---------------------------------------------------------------- dates and the document
+
+
+_EN_DATES = [
+    re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>{_YEAR}))?"),
+    re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?"),
+    re.compile(rf"\b(?P<y>{_YEAR})-(?P<m>\d{{2}})-(?P<d>\d{{2}})\b"),
+    re.compile(r"\bon\s+the\s+(?P<d>\d{1,2})(?:st|nd|rd|th)\b"),
+]
+_ZH_DATE = re.compile(rf"(?:(?P<y>{_YEAR})\s*年\s*)?(?P<m>{_ZH_N})\s*月\s*(?P<d>{_ZH_N})\s*[日号]")
+
+
+_BARE_YEAR = re.compile(rf"(?<![\d,.])(?:{_YEAR})(?!\d)")
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    year: int | None
+    month: int | None
+    day: int
+
+
+def _date_from(m: re.Match[str], zh: bool) -> DateMention | None:
+    groups = m.groupdict()
+    month_text = groups.get("m")
+    if month_text is None:
+        month = None
+    elif zh or month_text.isdigit():
+        month = _zh_int(month_text) if zh else int(month_text)
+    else:
+        month = MONTHS.get(month_text.lower().rstrip("."))
+    day = _zh_int(groups["d"]) if zh else int(groups["d"])
+    if not day or day > 31 or (month is not None and not 1 <= month <= 12):
+        return None
+    year = int(groups["y"]) if groups.get("y") else None
+    return DateMention(m.start(), m.end(), year, month, day)
+
+
+def find_dates(text: str, lang: str) -> list[DateMention]:
+    """Calendar dates ("January 19", "Jan. 19, 2024", "1月19日"): never facts."""
+    found: list[DateMention] = []
+    patterns = [_ZH_DATE] if lang == "zh" else _EN_DATES
+    anchors = ZH_ANCHORS if lang == "zh" else EN_ANCHORS
+    windows = windows_around(text, anchors, _BEFORE, _AFTER, _YEAR_ANCHOR)
+    lower = _lower(text)
+    taken = Occupied()
+    for pattern in patterns:
+        for m in _in_windows(pattern, lower, windows):
+            date = _date_from(m, lang == "zh")
+            if date and taken.claim(date.start, date.end):
+                found.append(date)
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+def _published_from(dates: list[DateMention], topic: str) -> dt.date | None:
+    """The first full date in the head; else the first month-day after the topic ends."""
+    for date in dates:
+        if date.year and date.month:
+            return _safe_date(date.year, date.month, date.day)
+    if not topic:
+        return None
+    end = DocumentTime(topic=topic).topic_end_month
+    end_year, end_month = int(end[:4]), int(end[5:7])
+    for date in dates:
+        if date.month:
+            year = end_year if date.month > end_month else end_year + 1
+            return _safe_date(year, date.month, date.day)
+    return None
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _topic_from(
+    head: str, lang: str, dates: list[DateMention], published: dt.date | None
+) -> str:
+    """The first period the head names (not a comparison base, not inside a date)."""
+    in_date = [(d.start, d.end) for d in dates]
+    year = next((m.group() for m in _BARE_YEAR.finditer(head)
+                 if not any(s <= m.start() < e for s, e in in_date)), None)
+    if year is None:
+        return ""
+    find = find_periods_zh if lang == "zh" else find_periods_en
+    for mention in find(head, DocumentTime(published=published, topic=year)):
+        if mention.is_base or any(s <= mention.start < e for s, e in in_date):
+            continue
+        if not mention.period.startswith("as of") and "/" not in mention.period:
+            return mention.period
+    return year
+
+
+def document_time(text: str, lang: str, published: str | None = None) -> DocumentTime:
+    """Read the publication date and topic period from the head of a release.
+
+    ``published`` (ISO date) overrides what the text says, for callers who know better.
+    """
+    head = text[:HEAD_CHARS]
+    dates = find_dates(head, lang)
+    if published:
+        given = dt.date.fromisoformat(published[:10])
+        return DocumentTime(given, _topic_from(head, lang, dates, given))
+    full = next((d for d in dates if d.year and d.month), None)
+    day = _safe_date(full.year, full.month, full.day) if full and full.year and full.month else None
+    topic = _topic_from(head, lang, dates, day)
+    return DocumentTime(day or _published_from(dates, topic), topic)

@@ -1,0 +1,212 @@
+"""From a release's text to its facts: the extraction entry points.
+
+>>> facts = extract_facts("In 2023, value added of industry grew by 4.6% year on year.", "d")
+>>> [(f.mention, f.value, f.unit, f.measure, f.period) for f in facts]
+[('4.6%', 4.6, 'percent', 'growth_yoy', '2023')]
+
+The steps: normalize full-width characters (offsets unchanged), read the document's date
+and topic period, mark what holds no facts (dates, period phrases, page furniture, short
+quoted names), find mentions with the language's grammar, then give each its measure,
+period, region and subject from its sentence and paragraph.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from indmon.extract import measures, subjects
+from indmon.extract.documents import read_document
+from indmon.extract.facts import Fact
+from indmon.extract.language import detect_language
+from indmon.extract.layout import Layout
+from indmon.extract.mentions import Mention, Span, drop_overlapping
+from indmon.extract.numbers import normalize
+from indmon.extract.patterns_en import find_mentions_en
+from indmon.extract.patterns_zh import find_mentions_zh
+from indmon.extract.periods import (
+    DocumentTime,
+    PeriodMention,
+    document_time,
+    find_dates,
+    find_periods_en,
+    find_periods_zh,
+)
+
+_RIGHT_CHARS = 80
+_LEFT_CHARS = 160
+
+
+@dataclass(frozen=True)
+class Context:
+    """Everything the per-mention rules look at, computed once per document."""
+
+    doc: str
+    text: str
+    lang: str
+    time: DocumentTime
+    layout: Layout
+    #: non-base period phrases, sorted by start
+    periods: list[PeriodMention]
+    period_starts: list[int]
+    #: dates and period phrases: numbers inside them are not facts
+    no_facts: list[Span]
+    no_fact_starts: list[int]
+
+    @classmethod
+    def build(cls, text: str, doc: str, lang: str, published: str | None) -> Context:
+        normalized = normalize(text)
+        time = document_time(normalized, lang, published)
+        find = find_periods_zh if lang == "zh" else find_periods_en
+        all_periods = find(normalized, time)
+        periods = [p for p in all_periods if not p.is_base]
+        spans = [Span(p.start, p.end) for p in all_periods]
+        spans += [Span(d.start, d.end) for d in find_dates(normalized, lang)]
+        spans.sort(key=lambda s: s.start)
+        return cls(doc, normalized, lang, time, Layout.of(normalized, lang), periods,
+                   [p.start for p in periods], spans, [s.start for s in spans])
+
+    def in_no_fact_span(self, mention: Mention) -> bool:
+        i = bisect.bisect_right(self.no_fact_starts, mention.start)
+        return any(s.start <= mention.start and mention.end <= s.end
+                   for s in self.no_facts[max(0, i - 2):i])
+
+    def period_for(self, mention: Mention) -> str:
+        """Nearest period phrase in the clause, else earlier in the sentence, else later in
+        it, else earlier in the paragraph, else the document's topic."""
+        s_start, s_end = self.layout.sentence(mention.start)
+        c_start, c_end = self.layout.clause(mention.start, mention.end)
+        lo = bisect.bisect_left(self.period_starts, self.layout.paragraph_start(mention.start))
+        hi = bisect.bisect_left(self.period_starts, s_end)
+        in_clause = [p for p in self.periods[lo:hi] if c_start <= p.start and p.end <= c_end]
+        if in_clause:
+            return min(in_clause, key=lambda p: _distance(p, mention)).period
+        before = [p for p in self.periods[lo:hi] if p.end <= mention.start]
+        in_sentence_before = [p for p in before if p.start >= s_start]
+        if in_sentence_before:
+            return in_sentence_before[-1].period
+        after = [p for p in self.periods[lo:hi] if p.start >= mention.end]
+        if after:
+            return after[0].period
+        return self._carried(before, s_start)
+
+    def _carried(self, before: list[PeriodMention], sentence_start: int) -> str:
+        """A period from earlier sentences of the paragraph: a year, quarter or month carries
+        on; a stock date ("as of") only into the next sentence; a cumulative span never."""
+        previous_start = self.layout.sentence(max(0, sentence_start - 1))[0]
+        for period in reversed(before):
+            if "/" in period.period:
+                continue
+            if period.period.startswith("as of") and period.start < previous_start:
+                continue
+            return period.period
+        return self.time.topic
+
+
+def _distance(period: PeriodMention, mention: Mention) -> int:
+    return mention.start - period.end if period.end <= mention.start else period.start - mention.end
+
+
+def _rules_en(ctx: Context, m: Mention) -> tuple[float, str, str, str, str]:
+    """(value, unit, measure, subject, region) of an English mention."""
+    text = ctx.text
+    s_start, _ = ctx.layout.sentence(m.start)
+    c_start, _ = ctx.layout.clause(m.start, m.end)
+    left = text[max(s_start, m.start - _LEFT_CHARS):m.start]
+    clause_left = text[c_start:m.start]
+    right = text[m.end:m.end + _RIGHT_CHARS]
+    value, unit, measure = m.value, m.unit, m.measure
+    if m.kind == "rank":
+        subject = "world ranking of " + subjects.subject_before_en(left)
+    elif m.kind == "streak":
+        subject = f"consecutive {unit}s of " + subjects.subject_before_en(left)
+    elif measure:
+        subject = subjects.subject_before_en(left)
+    elif unit == "percent":
+        measure, sign = measures.percent_measure_en(left, right)
+        value *= sign
+        subject = subjects.subject_before_en(left)
+    elif unit == "percentage_point":
+        measure = measures.point_measure_en(left, right)
+        subject = subjects.subject_before_en(left)
+    elif unit == "count":
+        unit, measure = measures.count_measure_en(clause_left, value, right)
+        counted = measure == "count" or measures.flow_after_en(right)
+        after = subjects.subject_after_en(right) if counted else ""
+        subject = after or subjects.subject_before_en(left)
+    else:
+        measure = "change" if measures.is_change_en(left) else "level"
+        subject = subjects.subject_before_en(left)
+    region = subjects.region_en(left, right, measure in ("count", "level"))
+    return value, unit, measure, subject, region
+
+
+def _rules_zh(ctx: Context, m: Mention) -> tuple[float, str, str, str, str]:
+    """(value, unit, measure, subject, region) of a Chinese mention."""
+    text = ctx.text
+    s_start, _ = ctx.layout.sentence(m.start)
+    c_start, _ = ctx.layout.clause(m.start, m.end)
+    left = text[max(s_start, m.start - 80):m.start]
+    clause_left = text[c_start:m.start]
+    right = text[m.end:m.end + 40]
+    value, unit, measure = m.value, m.unit, m.measure
+    counts_things = False
+    if measure:
+        pass
+    elif unit == "percent":
+        measure, sign = measures.percent_measure_zh(left, right)
+        value *= sign
+    elif unit == "percentage_point":
+        measure = measures.point_measure_zh(left[-40:])
+    elif unit == "count":
+        measure = measures.count_measure_zh(clause_left)
+        counts_things = measure == "count"
+    else:
+        measure = "change" if measures.is_change_zh(left) else "level"
+    subject = subjects.subject_zh(left, clause_left, right, counts_things)
+    if m.kind == "rank":
+        subject = "world ranking of " + subject
+    elif m.kind == "streak":
+        subject = f"consecutive {unit}s of " + subject
+    region = subjects.region_zh(left, right, counts_things)
+    return value, unit, measure, subject.strip(), region
+
+
+def _mentions(ctx: Context) -> Iterator[Mention]:
+    find: Callable[[str], Iterator[Mention]] = (
+        find_mentions_zh if ctx.lang == "zh" else find_mentions_en
+    )
+    for mention in drop_overlapping(list(find(ctx.text))):
+        if ctx.in_no_fact_span(mention) or ctx.layout.is_blocked(mention.start, mention.end):
+            continue
+        yield mention
+
+
+def extract_facts(
+    text: str, doc: str, *, published: str | None = None, lang: str | None = None
+) -> list[Fact]:
+    """The facts a release states, in text order.
+
+    ``published`` (ISO date) is the release date when the text does not say it; ``lang``
+    (``en`` or ``zh``) overrides detection. Offsets index ``text`` exactly as given.
+    """
+    lang = lang or detect_language(text)
+    ctx = Context.build(text, doc, lang, published)
+    rules = _rules_zh if lang == "zh" else _rules_en
+    facts = []
+    for mention in _mentions(ctx):
+        value, unit, measure, subject, region = rules(ctx, mention)
+        facts.append(Fact(
+            doc=doc, start=mention.start, end=mention.end,
+            mention=text[mention.start:mention.end], value=value, unit=unit, measure=measure,
+            subject=subject, period=ctx.period_for(mention), region=region,
+        ))
+    return facts
+
+
+def extract_file(path: Path) -> list[Fact]:
+    """Read a release file (UTF-8 or GB18030) and extract its facts; ``doc`` is the stem."""
+    document = read_document(Path(path))
+    return extract_facts(document.text, document.doc, lang=document.lang)

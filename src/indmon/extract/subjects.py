@@ -1,0 +1,278 @@
+"""What a figure is about: a short English noun phrase, and the region it covers.
+
+In English releases the subject is the noun phrase before the verb of the clause
+("the added value of manufacturing increased by 5%") or, for counts, the phrase after
+the number ("45 national advanced manufacturing clusters"). Chinese releases get an
+English subject from a glossary of the genre's terms (``SUBJECT_GLOSSARY_ZH``), read
+left to right, longest term first; terms it lacks are left out rather than guessed.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from indmon.catalogue import Catalogue
+
+_VERB_EN = re.compile(
+    r"\b(?:increased|increasing|increases|grew|grows|growing|rose|rising|was|were|is|are|has|"
+    r"have|had|will|reached|reaching|amounted|accounted|accounting|accounts|exceeded|exceeding|"
+    r"exceeds|totaled|totalled|stood|hit|ranked|ranks|ranking|registered|recorded|maintained|"
+    r"saw|achieved|achieving|contributed|contributing|covered|covering|covers|realized|"
+    r"fell|declined|decreased|expanded|surpassed|remained|topped|led|went|came|up|down|"
+    r"dropped|climbed|jumped|slid|edged|posted|kept)\b",
+    re.IGNORECASE,
+)
+_LEAD_EN = re.compile(
+    r"^(?:(?:in\s+)?(?:particular|addition|general|total|short)\s*|among\s+them\s*|notably\s*|"
+    r"of\s+which\s*|statistics\s+show\s+that\s*|data\s+show(?:ed)?\s+that\s*|"
+    r"according\s+to\s+[^,]*\s*|"
+    r"(?:and|but|while|with|as|so|that|which|where|the|a|an|my\s+country's|china's|"
+    r"our\s+country's|its|their|this|these|also|total|overall|annual)\s+)+",
+    re.IGNORECASE,
+)
+_STOP_AFTER_EN = re.compile(
+    r"[,.;:](?=\s|$)|[()]|\band\s+\d|\b(?:in|with|to|for|that|which|who|and\s+(?:the|a|an|over|more|nearly)|"
+    r"such\s+as|including|across|from|by|on|at|were|was|have|has|had|will|are|is)\b",
+    re.IGNORECASE,
+)
+_MAX_WORDS = 12
+
+
+def _tidy(phrase: str) -> str:
+    phrase = re.sub(r"\s+", " ", phrase).strip(" ,;:-'").replace('"', "'")
+    phrase = _LEAD_EN.sub("", phrase)
+    phrase = re.sub(r"^(?:[\d.,]+\s*(?:%|percent|thousand|million|billion|trillion)?\s+)+", "",
+                    phrase)
+    phrase = re.sub(r"\s+(?:has|have|had|was|were|been|is|are|also|all|both)$", "", phrase)
+    words = phrase.split()[-_MAX_WORDS:]
+    if words and words[0][:1].isupper() and words[0][1:].islower() and "'" not in words[0]:
+        words[0] = words[0].lower()
+    return " ".join(words)
+
+
+def subject_before_en(sentence_left: str) -> str:
+    """The noun phrase before the verb in the words that lead up to a figure."""
+    clauses = re.split(r"[,;:]\s+|\s--?\s|\s—\s", sentence_left)
+    for clause in reversed(clauses):
+        verb = _VERB_EN.search(clause)
+        if verb and verb.start() > 0:
+            subject = _tidy(clause[:verb.start()])
+            if subject:
+                return subject
+    return _tidy(clauses[-1])
+
+
+def subject_after_en(right: str) -> str:
+    """The noun phrase a count counts: "45 national-level advanced manufacturing clusters"."""
+    right = re.sub(r"^\s*(?:\([^)]*\)\s*)?(?:-\s*)?(?:[\d,.]+\s*-?TEU(?:-\w+)?\s*)?", "", right)
+    stop = _STOP_AFTER_EN.search(right)
+    phrase = right[:stop.start()] if stop else right[:80]
+    return _tidy(phrase)
+
+
+# ---------------------------------------------------------------- regions
+
+
+@functools.lru_cache(maxsize=1)
+def _provinces() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str], dict[str, str]]:
+    catalogue = Catalogue.load()
+    en: dict[str, str] = {}
+    zh: dict[str, str] = {}
+    for province in catalogue.provinces.values():
+        name = province.name("en")
+        short = re.sub(r"\s*\(.*\)", "", name)
+        en[short.lower()] = short
+        zh[province.name("zh")] = short
+    en["xizang"] = en.get("tibet", "Tibet")
+    # case matters: a dateline's "BEIJING, March 5" names no region of the figures
+    en_re = re.compile(r"\b(" + "|".join(sorted(map(re.escape, en.values()), key=len, reverse=True))
+                       + r")\b(?!\s+(?:and|,))")
+    zh_re = re.compile("(" + "|".join(sorted(map(re.escape, zh), key=len, reverse=True)) + ")")
+    return en_re, en, zh_re, zh
+
+
+_WORLD_AFTER_EN = re.compile(r"^(?:[^,.;]|[,.](?=\d)){0,60}?\b"
+                             r"(?:in\s+the\s+world|globally|around\s+the\s+world)\b",
+                             re.IGNORECASE)
+_COUNTRY_EN = re.compile(r"\b(?:china|chinese|my\s+country|our\s+country|domestic)\b", re.I)
+
+
+def region_en(clause_left: str, right: str, counts_things: bool) -> str:
+    """A province named just before the figure; ``world`` for world totals; else ``CN``."""
+    if counts_things and _WORLD_AFTER_EN.search(right) and not _COUNTRY_EN.search(clause_left):
+        return "world"
+    pattern, names, _, _ = _provinces()
+    found = pattern.findall(clause_left)
+    if len(found) == 1:
+        return names[found[-1].lower()]
+    return "CN"
+
+
+def region_zh(clause_left: str, right: str, counts_things: bool) -> str:
+    _, _, pattern, names = _provinces()
+    found = pattern.findall(clause_left)
+    if len(found) == 1:
+        return names[found[-1]]
+    world = re.search(r"(?:全球|世界)[^，。；,;]{0,12}$", clause_left)
+    if counts_things and world and not re.search(r"我国|中国|全国", clause_left):
+        return "world"
+    return "CN"
+
+
+# ---------------------------------------------------------------- Chinese subjects
+
+#: the genre's terms, Chinese to English; longest match wins when reading a phrase
+SUBJECT_GLOSSARY_ZH = {
+    "规模以上工业增加值": "value added of industrial enterprises above designated size",
+    "规模以上工业企业": "industrial enterprises above designated size",
+    "规上工业增加值": "value added of industrial enterprises above designated size",
+    "规模以上": "above designated size",
+    "工业增加值": "industrial value added",
+    "制造业增加值": "manufacturing value added",
+    "高技术制造业": "high-tech manufacturing",
+    "装备制造业": "equipment manufacturing",
+    "制造业": "manufacturing",
+    "增加值": "value added",
+    "工业": "industrial",
+    "固定资产投资": "fixed asset investment",
+    "技术改造投资": "technological transformation investment",
+    "技改投资": "technological transformation investment",
+    "投资": "investment",
+    "出口交货值": "export delivery value",
+    "出口": "exports",
+    "进口": "imports",
+    "营业收入": "operating revenue",
+    "业务收入": "business revenue",
+    "电信业务收入": "telecommunications business revenue",
+    "电信业务总量": "total volume of telecommunications business",
+    "软件业务收入": "software business revenue",
+    "软件": "software",
+    "利润总额": "total profits",
+    "利润": "profits",
+    "收入": "revenue",
+    "5G基站": "5G base stations",
+    "基站": "base stations",
+    "千兆光网": "gigabit optical network",
+    "千兆": "gigabit",
+    "移动电话用户": "mobile phone users",
+    "5G移动电话用户": "5G mobile phone users",
+    "物联网": "Internet of Things",
+    "用户": "users",
+    "工业互联网": "industrial Internet",
+    "互联网": "Internet",
+    "平台": "platforms",
+    "算力": "computing power",
+    "总规模": "total scale",
+    "规模": "scale",
+    "新能源汽车": "new energy vehicles",
+    "汽车": "automobiles",
+    "产量": "output",
+    "销量": "sales",
+    "产销量": "production and sales",
+    "产销": "production and sales",
+    "造船完工量": "shipbuilding completions",
+    "新接订单量": "new shipbuilding orders",
+    "新接订单": "new orders",
+    "手持订单量": "orders on hand",
+    "手持订单": "orders on hand",
+    "造船": "shipbuilding",
+    "船舶": "ships",
+    "载重吨": "deadweight tonnage",
+    "粗钢": "crude steel",
+    "钢材": "steel products",
+    "有色金属": "non-ferrous metals",
+    "十种有色金属": "ten non-ferrous metals",
+    "水泥": "cement",
+    "集成电路": "integrated circuits",
+    "太阳能电池": "solar cells",
+    "锂电池": "lithium batteries",
+    "光伏": "photovoltaics",
+    "机器人": "robots",
+    "工业机器人": "industrial robots",
+    "手机": "mobile phones",
+    "微型计算机": "microcomputers",
+    "发电量": "power generation",
+    "用电量": "electricity consumption",
+    "中小企业": "small and medium-sized enterprises",
+    "专精特新": "specialized and sophisticated",
+    "小巨人": "'little giant'",
+    "企业": "enterprises",
+    "国家级": "national-level",
+    "省级": "provincial-level",
+    "制造业创新中心": "manufacturing innovation centres",
+    "创新中心": "innovation centres",
+    "先进制造业集群": "advanced manufacturing clusters",
+    "产业集群": "industrial clusters",
+    "集群": "clusters",
+    "智能制造示范工厂": "smart manufacturing demonstration factories",
+    "示范工厂": "demonstration factories",
+    "灯塔工厂": "'lighthouse factories'",
+    "工厂": "factories",
+    "项目": "projects",
+    "减税降费": "tax and fee cuts",
+    "融资": "financing",
+    "网上零售额": "online retail sales",
+    "社会消费品零售总额": "total retail sales of consumer goods",
+    "零售额": "retail sales",
+    "产能利用率": "capacity utilization rate",
+    "制造业PMI": "manufacturing PMI",
+    "PMI": "PMI",
+    "全国": "national",
+    "全球": "world",
+    "世界": "world",
+    "份额": "share",
+    "比重": "share",
+    "贡献率": "contribution rate",
+    "国民经济": "national economy",
+    "大类": "major categories",
+    "行业": "industries",
+    "产业": "industry",
+    "数字经济": "digital economy",
+    "核心产业": "core industries",
+    "电子信息制造业": "electronic information manufacturing",
+    "电子信息": "electronic information",
+    "通信": "communications",
+    "电信": "telecommunications",
+    "流量": "traffic",
+    "移动互联网": "mobile Internet",
+    "应用": "applications",
+    "数据中心": "data centres",
+    "工业固废": "industrial solid waste",
+    "综合利用": "comprehensive utilization",
+    "能耗": "energy consumption",
+    "单位": "per unit",
+}
+_GLOSSARY_RE = re.compile("|".join(sorted(map(re.escape, SUBJECT_GLOSSARY_ZH), key=len,
+                                          reverse=True)))
+_VERB_ZH = re.compile(r"同比|比上年|较上年|增长|增加(?!值)|下降|减少|达到|达|为|占|"
+                      r"超过|突破|居|位居|累计|实现|完成|提高|拉动")
+
+
+def _terms_zh(phrase: str) -> str:
+    terms: list[str] = []
+    for m in _GLOSSARY_RE.finditer(phrase):
+        term = SUBJECT_GLOSSARY_ZH[m.group()]
+        if term not in terms:
+            terms.append(term)
+    return " ".join(terms)
+
+
+def _before_verb_zh(phrase: str) -> str:
+    verb = _VERB_ZH.search(phrase)
+    return phrase[:verb.start()] if verb and verb.start() > 0 else phrase
+
+
+def subject_zh(sentence_left: str, clause_left: str, right: str, counts_things: bool) -> str:
+    """English for the Chinese phrase that names the figure: after a count's measure word
+    when the glossary knows it, else before the clause's verb, else anywhere before."""
+    clauses = [c for c in re.split(r"[，,；;：:]", sentence_left) if c]
+    candidates = [_before_verb_zh(clause_left), clause_left]
+    candidates += [_before_verb_zh(c) for c in reversed(clauses)]
+    if counts_things:
+        after = re.split(r"[，。；、,;（(和及与]", right, maxsplit=1)[0][:30]
+        candidates.insert(0, after)
+    for phrase in candidates:
+        if terms := _terms_zh(phrase):
+            return terms
+    return ""

@@ -1,0 +1,93 @@
+"""Chinese phenomena, each in a sentence written for the test, with the facts expected."""
+
+from __future__ import annotations
+
+import pytest
+
+from indmon.extract import extract_facts
+
+HEAD = "2025年工业经济运行情况\n2026年1月20日\n\n"
+
+
+def facts(body: str) -> list[tuple[str, float, str, str]]:
+    return [(f.mention, f.value, f.unit, f.measure) for f in extract_facts(HEAD + body, "t")]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("全国规模以上工业增加值同比增长4.8%，比上年加快0.2个百分点。",
+         [("4.8%", 4.8, "percent", "growth_yoy"),
+          ("0.2个百分点", 0.2, "percentage_point", "change")]),
+        ("工业增加值增长百分之四点六。", [("百分之四点六", 4.6, "percent", "growth_yoy")]),
+        ("工业增加值增长４．６％。", [("４．６％", 4.6, "percent", "growth_yoy")]),
+        ("利润总额同比下降2.4%。", [("2.4%", -2.4, "percent", "growth_yoy")]),
+        ("利润总额同比增长-2.4%。", [("-2.4%", -2.4, "percent", "growth_yoy")]),
+        ("工业对经济增长的贡献率为36%。", [("36%", 36, "percent", "share")]),
+        ("工业拉动经济增长1.1个百分点。",
+         [("1.1个百分点", 1.1, "percentage_point", "level")]),
+        ("营业收入达到1.56万亿元。", [("1.56万亿元", 1.56e12, "cny", "level")]),
+        ("融资规模超过2700亿元。", [("2700亿元", 2.7e11, "cny", "level")]),
+        ("出口额为83亿美元。", [("83亿美元", 8.3e9, "usd", "level")]),
+        ("造船完工量917万载重吨。", [("917万载重吨", 9.17e6, "deadweight_ton", "level")]),
+        ("累计建成5G基站337.7万个。", [("337.7万", 3.377e6, "count", "count")]),
+        ("培育国家级制造业创新中心29个。", [("29", 29, "count", "count")]),
+        ("新建三个国家级创新中心。", [("三", 3, "count", "count")]),
+        ("汽车产量2100万辆。", [("2100万", 2.1e7, "count", "level")]),
+        ("我国制造业规模连续14年居世界第一。",
+         [("连续14年", 14, "year", "streak"), ("第一", 1, "count", "rank")]),
+        ("制造业PMI连续三个月位于扩张区间。", [("连续三个月", 3, "month", "streak")]),
+        ("算力总规模位居全球第二。", [("第二", 2, "count", "rank")]),
+        ("出口实现两位数增长。", [("两位数", 10, "percent", "growth_yoy")]),
+    ],
+)
+def test_phenomena(body: str, expected: list[tuple[str, float, str, str]]) -> None:
+    assert facts(body) == [(m, pytest.approx(v), u, s) for m, v, u, s in expected]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "1月19日，国务院新闻办举行发布会。",  # a date
+        "2025年，工业经济稳中有进。",  # a year used to say when
+        "贯彻党的二十大精神，实施“十四五”规划。",  # names
+        "一是稳增长，二是促创新，第三是优环境。",  # enumeration
+        "主要有三个方面的特点。",  # rhetoric
+        "举报热线：12381。",  # hotline
+        "实施2024-2026年行动计划。",  # plan-year range
+        "推进5G和IPv6规模部署。",  # codes
+        "发布第五批专精特新企业名单，已连续实施3年。",  # ordinals, durations
+    ],
+)
+def test_not_facts(body: str) -> None:
+    assert facts(body) == []
+
+
+def test_page_leftovers_carry_no_facts() -> None:
+    assert facts("首页 > 新闻 > 第2页\n分享到：微信 微博\n1 2 3 4 5 >\n") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "period"),
+    [
+        ("1—11月，利润总额6.8万亿元。", "2025-01/2025-11"),
+        ("一季度，工业增加值增长6.5%。", "2025-Q1"),
+        ("截至9月末，5G用户达到10亿户。", "as of 2025-09-30"),
+        ("12月份，汽车产量增长12.5%。", "2025-12"),
+        ("工业增加值增长5.9%。", "2025"),
+    ],
+)
+def test_period_of_a_fact(body: str, period: str) -> None:
+    assert extract_facts(HEAD + body, "t")[0].period == period
+
+
+def test_region_and_subject() -> None:
+    (fact,) = extract_facts(HEAD + "江苏规模以上工业增加值增长7.2%。", "t")
+    assert fact.region == "Jiangsu"
+    assert fact.subject == "value added of industrial enterprises above designated size"
+
+
+def test_language_is_detected() -> None:
+    (fact,) = extract_facts(HEAD + "增长7.2%。", "t")
+    assert fact.unit == "percent"
+    assert extract_facts(HEAD + "增长7.2%。", "t", lang="en") != [fact]
