@@ -14,6 +14,7 @@ import pandas as pd
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from indmon.errors import IndmonError
 from indmon.store import Store
@@ -44,7 +45,9 @@ def handle_errors(func: Callable[P, R]) -> Callable[P, R]:
         try:
             return func(*args, **kwargs)
         except IndmonError as exc:
-            err_console.print(f"[bold red]error:[/] {exc}", highlight=False, markup=True)
+            # the message is plain text: brackets in it are not rich markup
+            message = Text.assemble(("error: ", "bold red"), str(exc))
+            err_console.print(message, highlight=False, soft_wrap=True)
             raise typer.Exit(1) from None
 
     return wrapper
