@@ -59,15 +59,56 @@ _MONEY_EN = re.compile(
 _RATIO_EN = re.compile(r"\bratio\s+(?:reached|was|of|stood\s+at|is)" + _HEDGE_EN + r"\s*$", re.I)
 
 
+#: what is counted at a date rather than over a span: networks, users, orders on hand
+_STOCK = re.compile(
+    r"\b(?:stations?|users?|subscribers?|ports?|connections?|terminals?|accounts?|"
+    r"(?:on|in)\s+hand|pending\s+orders|backlogs?|balances?|holdings?|installed|deposits?|loans?|reserves?|"
+    r"in\s+use|ownership|parc|fleet|capacity|coverage|penetration|access|lines?)\b",
+    re.I,
+)
+
+
+#: a change counted from the start of the year is a flow over the months since
+SINCE_YEAR_START = re.compile(
+    r"上年末|年初以来|比年初|(?:since|from|over)\s+the\s+(?:end\s+of\s+(?:last|the\s+previous)\s+year|"
+    r"beginning\s+of\s+the\s+year)",
+    re.I,
+)
+
+
+def is_stock(measure: str, subject: str) -> bool:
+    """True for a stock (base stations, users, orders on hand); counts of things are
+    stocks; levels, growth and shares of anything else are flows."""
+    return measure == "count" or bool(_STOCK.search(subject))
+
+
 def _tail(left: str) -> str:
     """The words just before a figure, without earlier figures of the same list."""
     return _LIST_TAIL.sub("", left[-120:])
 
 
-def percent_measure_en(left: str, right: str) -> tuple[str, int]:
+#: a growth noun after the figure: "a 13.2% increase", "a 4% year-on-year decline"
+_GROWTH_NOUN_AFTER_EN = re.compile(
+    r"^\s*(?:(?:year|month|quarter)\s*-?\s*on\s*-?\s*(?:year|month|quarter)\s+)?"
+    r"(?:(?P<up>increase|rise|growth|gain|jump|expansion)|"
+    r"(?P<down>decrease|decline|drop|fall|contraction|slump))\b",
+    re.I,
+)
+#: "On a month-on-month basis, output rose 0.44%": the basis is stated before the figure
+_QOQ_BASIS_EN = re.compile(
+    r"\bon\s+an?\s+(?:month|quarter)\s*-?\s*on\s*-?\s*(?:month|quarter)\s+basis\b", re.I
+)
+
+
+def percent_measure_en(left: str, right: str, clause_left: str = "") -> tuple[str, int]:
     """(measure, sign) of a percent figure: sign -1 for a decline."""
     near_right = right[:40]
-    if _QOQ_EN.search(near_right):
+    qoq = bool(_QOQ_EN.search(near_right) or _QOQ_EN.search(clause_left)
+               or _QOQ_BASIS_EN.search(left))
+    noun = _GROWTH_NOUN_AFTER_EN.match(right)
+    if noun:
+        return ("growth_qoq" if qoq else "growth_yoy"), (-1 if noun.group("down") else 1)
+    if qoq:
         return "growth_qoq", _sign_en(left)
     if _YOY_EN.search(near_right):
         return "growth_yoy", _sign_en(left)
@@ -87,11 +128,22 @@ def _sign_en(left: str) -> int:
     return -1 if _DECLINE_EN.search(_tail(left)) else 1
 
 
-def point_measure_en(left: str, right: str) -> str:
-    """Percentage points are a contribution (level) or a difference (change)."""
+_LOWER_AFTER_EN = re.compile(r"^\s*(?:lower|slower|less|below|down)\b", re.I)
+_NARROWER_EN = re.compile(r"(?:slow\w*|narrow\w*|lower\w*)(?:\s+by)?" + _HEDGE_EN + r"\s*$", re.I)
+
+
+def point_measure_en(left: str, right: str) -> tuple[str, int]:
+    """(measure, sign) of percentage points: a contribution (level) or a difference
+    (change), negative when the wording says lower, down or a decrease."""
+    tail = _tail(left)
+    lower = (_LOWER_AFTER_EN.match(right) or _DECLINE_EN.search(tail)
+             or _NARROWER_EN.search(tail))
+    sign = -1 if lower else 1
     if _COMPARISON_EN.match(right):
-        return "change"
-    return "level" if _CONTRIBUTION_EN.search(left[-70:]) else "change"
+        return "change", sign
+    if _CONTRIBUTION_EN.search(left[-70:]):
+        return "level", 1
+    return "change", sign
 
 
 _FLOW_AFTER_EN = re.compile(
@@ -167,8 +219,15 @@ def percent_measure_zh(left: str, right: str) -> tuple[str, int]:
     return "share", 1
 
 
-def point_measure_zh(clause_left: str) -> str:
-    return "level" if _CONTRIBUTION_ZH.search(clause_left) else "change"
+_LOWER_ZH = re.compile(r"(?:低于|慢于|少于|下降|回落|减少|降低|收窄|放缓|下滑)"
+                       r"[^，。；,;\d%]{0,8}$")
+
+
+def point_measure_zh(clause_left: str) -> tuple[str, int]:
+    """(measure, sign) of 个百分点: 拉动 is a contribution; 回落, 低于 a negative change."""
+    if _CONTRIBUTION_ZH.search(clause_left):
+        return "level", 1
+    return "change", -1 if _LOWER_ZH.search(clause_left) else 1
 
 
 _CHANGE_ZH = re.compile(r"(?:净增|净减|增加|减少)(?:了)?" + _HEDGE_ZH + r"\s*$")

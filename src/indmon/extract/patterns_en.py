@@ -88,6 +88,13 @@ RANK = re.compile(
 _RANK_NO_BEFORE = re.compile(r"(?:world'?s|global|ranked|ranks?|ranking|became|become|remain\w*|"
                              r"is|was|are|were)\s+(?:the\s+)?$",
                              re.IGNORECASE)
+#: parts of a whole in words, before "of": "one third of", "two-fifths of", "a quarter of"
+FRACTION = re.compile(
+    r"\b(?P<num>one|a|two|three|four)[\s-]+(?P<den>half|thirds?|quarters?|fourths?|fifths?|"
+    r"tenths?)(?=\s+of\b)",
+    re.IGNORECASE,
+)
+_DENOMINATORS = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "tenth": 10}
 DOUBLE_DIGIT = re.compile(r"\bdouble\s*-?\s*digits?\b", re.IGNORECASE)
 
 #: nouns that make a number word (``two``, ``three``) a count of things, not rhetoric
@@ -216,6 +223,13 @@ def find_mentions_en(text: str) -> Iterator[Mention]:
         if m.group("no") and not _RANK_NO_BEFORE.search(text[max(0, m.start() - 20):m.start()]):
             continue
         yield _rank(m)
+    for m in _windowed(FRACTION, text, ("half", "third", "quarter", "fourth", "fifth",
+                                        "tenth")):
+        numerator = 1 if m.group("num").lower() == "a" else WORD_NUMBERS[m.group("num").lower()]
+        denominator = _DENOMINATORS[m.group("den").lower().rstrip("s")]
+        if numerator < denominator:
+            yield Mention(m.start(), m.end(), 100 * numerator / denominator, "percent", "number",
+                          "share")
     for m in _windowed(DOUBLE_DIGIT, text, ("digit",)):
         yield Mention(m.start(), m.end(), 10.0, "percent", "number", "growth_yoy")
     lower = text.lower()

@@ -51,6 +51,10 @@ RANK_ZH = re.compile(
     rf"|(?:全球|世界)(?P<rank2>第(?:{_ARABIC}|{_ZH_NUM}))"
 )
 DOUBLE_DIGIT_ZH = re.compile(r"两位数")
+#: parts of a whole: 三分之一, 4分之3 (百分之 is a percent and read by ``FIGURE_ZH``)
+FRACTION_ZH = re.compile(
+    r"(?P<den>[二两三四五六七八九十]|\d{1,2})分之(?P<num>[一二两三四五六七八九]|\d)"
+)
 
 #: measure words after which a Chinese numeral counts things
 _CLASSIFIER = re.compile(r"^[多余]?[个家项座台辆艘架条种类批户人名所款部套处件]")
@@ -113,6 +117,11 @@ def find_mentions_zh(text: str) -> Iterator[Mention]:
         words = m.group(group)
         value = 1.0 if words == "首位" else parse_zh_number(words.strip("第位"))
         yield Mention(m.start(group), m.end(group), value, "count", "rank", "rank")
+    for m in FRACTION_ZH.finditer(text):
+        numerator, denominator = parse_zh_number(m.group("num")), parse_zh_number(m.group("den"))
+        if 0 < numerator < denominator:
+            yield Mention(m.start(), m.end(), 100 * numerator / denominator, "percent", "number",
+                          "share")
     for m in DOUBLE_DIGIT_ZH.finditer(text):
         yield Mention(m.start(), m.end(), 10.0, "percent", "number", "growth_yoy")
     for m in FIGURE_ZH.finditer(text):

@@ -90,6 +90,27 @@ class PeriodMention:
     period: str
     #: True when the phrase names a comparison base, not the figure's own period
     is_base: bool = False
+    #: True for "in June alone", "9月当月": the period of its own sentence only
+    own_sentence: bool = False
+
+
+def flow_span(period: str) -> str:
+    """The cumulative span a flow stated at a stock date covers: revenue "by the end of
+    June" is revenue of January to June; at the end of December it is the year's."""
+    if not period.startswith("as of "):
+        return period
+    year, month = period[6:10], int(period[11:13])
+    return year if month == 12 else f"{year}-01/{year}-{month:02d}"
+
+
+def span_of(period: str) -> str:
+    """A year or quarter as the span of months it covers: ``2023-Q1`` -> ``2023-01/2023-03``;
+    ``2023`` -> ``2023`` (the year is how a full-year flow is written)."""
+    if "-Q" in period:
+        year, quarter = period[:4], int(period[-1])
+        return f"{year}-{3 * quarter - 2:02d}/{year}-{3 * quarter:02d}" if quarter > 1 \
+            else f"{year}-01/{year}-03"
+    return period
 
 
 def month_end(year: int, month: int) -> str:
@@ -239,9 +260,14 @@ def _scan(
             if period is None or not taken.claim(m.start(), m.end()):
                 continue
             found.append(PeriodMention(m.start(), m.end(), period,
-                                       is_base(text, m.start(), m.end())))
+                                       is_base(text, m.start(), m.end()),
+                                       _ALONE.match(text, m.end()) is not None))
     found.sort(key=lambda p: p.start)
     return found
+
+
+#: words after a single month that keep it to its own sentence: "In June alone", "当月"
+_ALONE = re.compile(r"\s*(?:alone\b|by\s+itself\b|当月|单月)")
 
 
 def _lower(text: str) -> str:
@@ -272,7 +298,9 @@ def _en_is_base(text: str, start: int, end: int) -> bool:
     after = text[end:end + 12].lower()
     if _EN_BASE.search(before):
         return True
-    return "same period" in before[-25:].lower() or after.startswith(("'s level", " level"))
+    recent = before[-25:].lower()
+    return ("same period" in recent or "same quarter" in recent or "same month" in recent
+            or after.startswith(("'s level", " level")))
 
 
 def find_periods_en(text: str, time: DocumentTime) -> list[PeriodMention]:
@@ -481,13 +509,15 @@ def _topic_from(
     in_date = [(d.start, d.end) for d in dates]
     year = next((m.group() for m in _BARE_YEAR.finditer(head)
                  if not any(s <= m.start() < e for s, e in in_date)), None)
+    if year is None and published is not None:
+        year = str(published.year)  # "BEIJING, Nov. 15, 2024 -- ... in October"
     if year is None:
         return ""
     find = find_periods_zh if lang == "zh" else find_periods_en
     for mention in find(head, DocumentTime(published=published, topic=year)):
         if mention.is_base or any(s <= mention.start < e for s, e in in_date):
             continue
-        if not mention.period.startswith("as of") and "/" not in mention.period:
+        if not mention.period.startswith("as of"):
             return mention.period
     return year
 

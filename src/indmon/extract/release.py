@@ -33,6 +33,8 @@ from indmon.extract.periods import (
     find_dates,
     find_periods_en,
     find_periods_zh,
+    flow_span,
+    span_of,
 )
 
 _RIGHT_CHARS = 80
@@ -54,6 +56,8 @@ class Context:
     #: dates and period phrases: numbers inside them are not facts
     no_facts: list[Span]
     no_fact_starts: list[int]
+    #: the region of figures that name none: the province a report's title names, else CN
+    region: str = "CN"
 
     @classmethod
     def build(cls, text: str, doc: str, lang: str, published: str | None) -> Context:
@@ -66,7 +70,8 @@ class Context:
         spans += [Span(d.start, d.end) for d in find_dates(normalized, lang)]
         spans.sort(key=lambda s: s.start)
         return cls(doc, normalized, lang, time, Layout.of(normalized, lang), periods,
-                   [p.start for p in periods], spans, [s.start for s in spans])
+                   [p.start for p in periods], spans, [s.start for s in spans],
+                   subjects.head_province(normalized[:300], lang))
 
     def in_no_fact_span(self, mention: Mention) -> bool:
         i = bisect.bisect_right(self.no_fact_starts, mention.start)
@@ -75,28 +80,39 @@ class Context:
 
     def period_for(self, mention: Mention) -> str:
         """Nearest period phrase in the clause, else earlier in the sentence, else later in
-        it, else earlier in the paragraph, else the document's topic."""
+        it, else the last one stated before (the time wording of a paragraph holds for what
+        follows until new wording; "in June alone" only for its own sentence), else the
+        document's topic."""
         s_start, s_end = self.layout.sentence(mention.start)
         c_start, c_end = self.layout.clause(mention.start, mention.end)
-        lo = bisect.bisect_left(self.period_starts, self.layout.paragraph_start(mention.start))
+        lo = bisect.bisect_left(self.period_starts, s_start)
         hi = bisect.bisect_left(self.period_starts, s_end)
         in_clause = [p for p in self.periods[lo:hi] if c_start <= p.start and p.end <= c_end]
         if in_clause:
             return min(in_clause, key=lambda p: _distance(p, mention)).period
         before = [p for p in self.periods[lo:hi] if p.end <= mention.start]
-        in_sentence_before = [p for p in before if p.start >= s_start]
-        if in_sentence_before:
-            return in_sentence_before[-1].period
+        if before:
+            return before[-1].period
         after = [p for p in self.periods[lo:hi] if p.start >= mention.end]
         if after:
             return after[0].period
-        return self._carried(before, s_start)
+        return self._carried(mention.start, s_start)
 
-    def _carried(self, before: list[PeriodMention], sentence_start: int) -> str:
-        """A period from earlier sentences of the paragraph: a year, quarter or month carries
-        on; a stock date ("as of") only into the next sentence; a cumulative span never."""
+    def _carried(self, pos: int, sentence_start: int) -> str:
+        """A period stated earlier in the paragraph. Wording in the paragraph's first
+        sentence ("In the first half, ...") holds for the whole paragraph; later, a year,
+        quarter or month carries on, a stock date only into the next sentence, a cumulative
+        span or a month said "alone" not at all."""
+        paragraph_start = self.layout.paragraph_start(pos)
+        opening_end = self.layout.sentence(paragraph_start)[1]
         previous_start = self.layout.sentence(max(0, sentence_start - 1))[0]
-        for period in reversed(before):
+        lo = bisect.bisect_left(self.period_starts, paragraph_start)
+        hi = bisect.bisect_left(self.period_starts, sentence_start)
+        for period in reversed(self.periods[lo:hi]):
+            if period.own_sentence:
+                continue
+            if period.start < opening_end:
+                return period.period
             if "/" in period.period:
                 continue
             if period.period.startswith("as of") and period.start < previous_start:
@@ -119,17 +135,19 @@ def _rules_en(ctx: Context, m: Mention) -> tuple[float, str, str, str, str]:
     right = text[m.end:m.end + _RIGHT_CHARS]
     value, unit, measure = m.value, m.unit, m.measure
     if m.kind == "rank":
-        subject = "world ranking of " + subjects.subject_before_en(left)
+        scope = subjects.ranking_scope_en(left, text[m.start:m.end], right)
+        subject = scope + subjects.subject_before_en(left)
     elif m.kind == "streak":
         subject = f"consecutive {unit}s of " + subjects.subject_before_en(left)
     elif measure:
         subject = subjects.subject_before_en(left)
     elif unit == "percent":
-        measure, sign = measures.percent_measure_en(left, right)
+        measure, sign = measures.percent_measure_en(left, right, clause_left)
         value *= sign
         subject = subjects.subject_before_en(left)
     elif unit == "percentage_point":
-        measure = measures.point_measure_en(left, right)
+        measure, sign = measures.point_measure_en(left, right)
+        value *= sign
         subject = subjects.subject_before_en(left)
     elif unit == "count":
         unit, measure = measures.count_measure_en(clause_left, value, right)
@@ -139,7 +157,7 @@ def _rules_en(ctx: Context, m: Mention) -> tuple[float, str, str, str, str]:
     else:
         measure = "change" if measures.is_change_en(left) else "level"
         subject = subjects.subject_before_en(left)
-    region = subjects.region_en(left, right, measure in ("count", "level"))
+    region = subjects.region_en(left, right, measure in ("count", "level"), ctx.region)
     return value, unit, measure, subject, region
 
 
@@ -159,7 +177,8 @@ def _rules_zh(ctx: Context, m: Mention) -> tuple[float, str, str, str, str]:
         measure, sign = measures.percent_measure_zh(left, right)
         value *= sign
     elif unit == "percentage_point":
-        measure = measures.point_measure_zh(left[-40:])
+        measure, sign = measures.point_measure_zh(left[-40:])
+        value *= sign
     elif unit == "count":
         measure = measures.count_measure_zh(clause_left)
         counts_things = measure == "count"
@@ -167,11 +186,38 @@ def _rules_zh(ctx: Context, m: Mention) -> tuple[float, str, str, str, str]:
         measure = "change" if measures.is_change_zh(left) else "level"
     subject = subjects.subject_zh(left, clause_left, right, counts_things)
     if m.kind == "rank":
-        subject = "world ranking of " + subject
+        subject = subjects.ranking_scope_zh(text[max(0, m.start - 8):m.start]) + subject
     elif m.kind == "streak":
         subject = f"consecutive {unit}s of " + subject
-    region = subjects.region_zh(left, right, counts_things)
+    region = subjects.region_zh(left, right, counts_things, ctx.region)
     return value, unit, measure, subject.strip(), region
+
+
+def _stock_flow(ctx: Context, m: Mention, measure: str, subject: str) -> bool | None:
+    """True for a stock, False for a flow, None when the words leave it open.
+
+    A change counted from the start of the year ("比上年末净增210万户", "a net increase
+    since the end of last year") is a flow; a share of stocks ("accounting for one third
+    of the world's base stations") is a stock."""
+    s_start, s_end = ctx.layout.sentence(m.start)
+    if measure == "change":
+        window = ctx.text[max(s_start, m.start - 60):min(s_end, m.end + 80)]
+        if measures.SINCE_YEAR_START.search(window):
+            return False
+    if measure == "share":
+        window = ctx.text[max(s_start, m.start - 80):min(s_end, m.end + 60)]
+        return measures.is_stock("", window) or None
+    return measures.is_stock(measure, subject) or None
+
+
+def _period_of(period: str, topic: str, stock: bool | None) -> str:
+    """Stocks keep a stock date ("as of 2024-06-30"); flows stated at one (revenue, output,
+    investment "by the end of June") cover the span from January to that month, written
+    as the topic when it is that span (``2023-Q1`` rather than ``2023-01/2023-03``)."""
+    if not period.startswith("as of") or stock:
+        return period
+    span = flow_span(period)
+    return topic if topic and span_of(topic) == span else span
 
 
 def _mentions(ctx: Context) -> Iterator[Mention]:
@@ -201,7 +247,10 @@ def extract_facts(
         facts.append(Fact(
             doc=doc, start=mention.start, end=mention.end,
             mention=text[mention.start:mention.end], value=value, unit=unit, measure=measure,
-            subject=subject, period=ctx.period_for(mention), region=region,
+            subject=subject,
+            period=_period_of(ctx.period_for(mention), ctx.time.topic,
+                              _stock_flow(ctx, mention, measure, subject)),
+            region=region,
         ))
     return facts
 

@@ -46,7 +46,8 @@ def _tidy(phrase: str) -> str:
                     phrase)
     phrase = re.sub(r"\s+(?:has|have|had|was|were|been|is|are|also|all|both)$", "", phrase)
     words = phrase.split()[-_MAX_WORDS:]
-    if words and words[0][:1].isupper() and words[0][1:].islower() and "'" not in words[0]:
+    if (words and words[0][:1].isupper() and words[0][1:].islower() and "'" not in words[0]
+            and words[0].lower() not in _provinces()[1]):
         words[0] = words[0].lower()
     return " ".join(words)
 
@@ -98,26 +99,102 @@ _WORLD_AFTER_EN = re.compile(r"^(?:[^,.;]|[,.](?=\d)){0,60}?\b"
 _COUNTRY_EN = re.compile(r"\b(?:china|chinese|my\s+country|our\s+country|domestic)\b", re.I)
 
 
-def region_en(clause_left: str, right: str, counts_things: bool) -> str:
-    """A province named just before the figure; ``world`` for world totals; else ``CN``."""
-    if counts_things and _WORLD_AFTER_EN.search(right) and not _COUNTRY_EN.search(clause_left):
+#: a dateline names where the news was filed, not the region a figure measures:
+#: "Beijing, July 18, 2024 --", "SHANGHAI, Nov. 15 (Sample News) --"
+_DATELINE_EN = re.compile(
+    r"\b[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?"
+    r"(?:\s*\([^)]{1,40}\))?\s*(?:--?|:)\s*"
+)
+#: parts of the country named as regions: "the eastern region", "东部地区"
+_AREA_EN = re.compile(r"\b(eastern|central|western|northeastern|north-eastern)\s+regions?\b",
+                      re.I)
+_AREA_ZH = {"东部": "eastern region", "中部": "central region", "西部": "western region",
+            "东北": "northeastern region"}
+_CLAUSE_SPLIT_EN = re.compile(r"[,;]\s+|\s+(?:while|whereas|and)\s+")
+
+
+def without_dateline(left: str) -> str:
+    """The words before a figure with any dateline cut off."""
+    last = None
+    for last in _DATELINE_EN.finditer(left):  # noqa: B007 - the last dateline is wanted
+        continue
+    return left[last.end():] if last else left
+
+
+def region_en(sentence_left: str, right: str, counts_things: bool, default: str = "CN") -> str:
+    """A province or part of the country named in the figure's clause, else one named once
+    earlier in its sentence; ``world`` for world totals; else ``default``."""
+    left = without_dateline(sentence_left)
+    if counts_things and _WORLD_AFTER_EN.search(right) and not _COUNTRY_EN.search(left):
         return "world"
     pattern, names, _, _ = _provinces()
-    found = pattern.findall(clause_left)
-    if len(found) == 1:
-        return names[found[-1].lower()]
-    return "CN"
+    clause = _CLAUSE_SPLIT_EN.split(left)[-1]
+    for scope in (clause, left):
+        found = pattern.findall(scope)
+        if found and len(set(found)) == 1:
+            return names[found[-1].lower()]
+        area: list[str] = _AREA_EN.findall(scope)
+        if area:
+            return area[-1].lower().replace("north-eastern", "northeastern") + " region"
+        if found:
+            return default
+    return default
 
 
-def region_zh(clause_left: str, right: str, counts_things: bool) -> str:
+#: 全国 as the subject's own scope ("全国造船完工量"), not a comparison ("高于全国")
+_COUNTRY_ZH = re.compile(r"(?<![于比较占居列])(?:全国|我国|中国)")
+
+
+def region_zh(clause_left: str, right: str, counts_things: bool, default: str = "CN") -> str:
+    """A province named before the figure, a part of the country (东部地区), the world for
+    world totals, the whole country when 全国 scopes the subject, else ``default``."""
     _, _, pattern, names = _provinces()
     found = pattern.findall(clause_left)
     if len(found) == 1:
         return names[found[-1]]
+    area = re.search(r"(东部|中部|西部|东北)地区", clause_left)
+    if area:
+        return _AREA_ZH[area.group(1)]
     world = re.search(r"(?:全球|世界)[^，。；,;]{0,12}$", clause_left)
     if counts_things and world and not re.search(r"我国|中国|全国", clause_left):
         return "world"
-    return "CN"
+    return "CN" if _COUNTRY_ZH.search(clause_left) else default
+
+
+_MAX_TITLE = 120
+
+
+def head_province(head: str, lang: str) -> str:
+    """The province a report is about, when its title names exactly one: its figures
+    ("全省", "the province") are that province's unless the text says otherwise."""
+    title = head.strip().split("\n", 1)[0]
+    if len(title) > _MAX_TITLE:
+        return "CN"  # a paragraph, not a title
+    pattern, names, zh_pattern, zh_names = _provinces()
+    if lang == "zh":
+        found = set(zh_pattern.findall(title))
+        return zh_names[found.pop()] if len(found) == 1 else "CN"
+    found = {f.lower() for f in pattern.findall(without_dateline(title))}
+    return names[found.pop()] if len(found) == 1 else "CN"
+
+
+def ranking_scope_en(left: str, rank_words: str, right: str) -> str:
+    """"world ranking of" only when the words say world; "national" for the country."""
+    near = f"{left[-40:]} {rank_words} {right[:40]}".lower()
+    if re.search(r"\bworld|\bglobal", near):
+        return "world ranking of "
+    if re.search(r"\b(?:nationwide|national|in\s+the\s+country|among\s+(?:all\s+)?provinces)",
+                 near):
+        return "national ranking of "
+    return "ranking of "
+
+
+def ranking_scope_zh(rank_words: str) -> str:
+    if re.search(r"全球|世界", rank_words):
+        return "world ranking of "
+    if re.search(r"全国|国内", rank_words):
+        return "national ranking of "
+    return "ranking of "
 
 
 # ---------------------------------------------------------------- Chinese subjects

@@ -1,0 +1,102 @@
+"""Context rules: datelines, how far a period reaches, flows versus stocks, growth wording,
+ranking scope, fractions and the region of a provincial report (sentences written here)."""
+
+from __future__ import annotations
+
+from indmon.extract import Fact, extract_facts
+
+
+def _by_mention(text: str) -> dict[str, Fact]:
+    return {f.mention: f for f in extract_facts(text, "t")}
+
+
+def test_a_dateline_is_where_the_news_was_filed_not_the_region() -> None:
+    facts = _by_mention("Steel output up in April (simulated)\n"
+                        "Wuhan, May 20, 2025 -- In April, Hubei's output rose 6.1%. "
+                        "Output of steel grew 2.2%.")
+    assert facts["6.1%"].region == "Hubei"
+    assert facts["2.2%"].region == "CN"
+    facts = _by_mention("Hubei, May 20, 2025 -- In April, output of steel grew 2.2%.")
+    assert facts["2.2%"].region == "CN"
+
+
+def test_the_period_of_a_paragraph_opening_holds_for_its_sentences() -> None:
+    text = ("Notes of 2025 (simulated)\n"
+            "In the first four months, exports rose 3.3%. Imports grew 1.1%. "
+            "In April alone, exports rose 0.9%. Steel output grew 4.4%.\n"
+            "Cement output fell 5.5%.")
+    facts = _by_mention(text)
+    assert facts["1.1%"].period == "2025-01/2025-04"
+    assert facts["0.9%"].period == "2025-04"
+    assert facts["4.4%"].period == "2025-01/2025-04"
+    assert facts["5.5%"].period == "2025"
+
+
+def test_a_span_stated_mid_paragraph_reaches_only_its_sentence() -> None:
+    text = ("Industry in 2025 (simulated)\n"
+            "Output is steady. In the first ten months, steel grew 1.5%. Platforms raised "
+            "300 billion yuan.")
+    assert _by_mention(text)["300 billion yuan"].period == "2025"
+
+
+def test_flows_at_a_stock_date_cover_the_year_to_date() -> None:
+    text = ("By the end of September 2025, there were 5.1 million 5G base stations. "
+            "Software revenue reached 9.8 trillion yuan, and gigabit users numbered 0.2 billion.")
+    facts = _by_mention(text)
+    assert facts["5.1 million"].period == "as of 2025-09-30"
+    assert facts["9.8 trillion yuan"].period == "2025-01/2025-09"
+    assert facts["0.2 billion"].period == "as of 2025-09-30"
+
+
+def test_growth_nouns_after_the_figure_and_declines_are_negative() -> None:
+    facts = _by_mention("In 2025, exports were 3.2 million units, a 9.9% increase. Imports "
+                        "saw a decrease of 2.5%. Sales posted a 1.5% year-on-year decline.")
+    assert (facts["9.9%"].measure, facts["9.9%"].value) == ("growth_yoy", 9.9)
+    assert (facts["2.5%"].measure, facts["2.5%"].value) == ("growth_yoy", -2.5)
+    assert (facts["1.5%"].measure, facts["1.5%"].value) == ("growth_yoy", -1.5)
+
+
+def test_points_lower_than_are_a_negative_change() -> None:
+    facts = _by_mention("In 2025, the utilization rate was 73.0%, 0.6 percentage points lower "
+                        "than a year earlier, and growth was 0.2 percentage points higher than "
+                        "in 2024.")
+    assert (facts["0.6 percentage points"].measure,
+            facts["0.6 percentage points"].value) == ("change", -0.6)
+    assert facts["0.2 percentage points"].value == 0.2
+
+
+def test_month_on_month_basis_stated_before_the_figure() -> None:
+    facts = _by_mention("In May 2025, on a month-on-month basis, industrial output rose 0.3%.")
+    assert facts["0.3%"].measure == "growth_qoq"
+
+
+def test_a_ranking_is_world_only_when_the_text_says_so() -> None:
+    facts = _by_mention("In 2025, Anhui's output grew 9.0%, ranking third among provinces. "
+                        "China's robot output ranked first in the world.")
+    assert not facts["third"].subject.startswith("world")
+    assert facts["third"].region == "Anhui"
+    assert facts["first"].subject.startswith("world ranking of")
+
+
+def test_fractions_are_shares() -> None:
+    facts = _by_mention("In 2025, private firms made up two thirds of output and a quarter of "
+                        "exports.")
+    assert facts["two thirds"].value == 100 * 2 / 3
+    assert (facts["a quarter"].unit, facts["a quarter"].measure) == ("percent", "share")
+    zh = {f.mention: f for f in extract_facts("2025年，民营企业约占全部出口的五分之二。", "z")}
+    assert zh["五分之二"].value == 40.0
+
+
+def test_a_provincial_report_speaks_for_its_province() -> None:
+    text = ("浙江省2025年工业运行情况（模拟）\n"
+            "全年，全省规模以上工业增加值增长7.0%，高于全国1.2个百分点；"
+            "全国规模以上工业增加值增长5.8%。\n")
+    facts = _by_mention(text)
+    assert facts["7.0%"].region == "Zhejiang"
+    assert facts["1.2个百分点"].region == "Zhejiang"
+    assert facts["5.8%"].region == "CN"
+
+
+def test_chinese_points_that_fall_back_are_negative() -> None:
+    (fact,) = extract_facts("2025年，产能利用率比上年回落0.4个百分点。", "z")
+    assert (fact.measure, fact.value) == ("change", -0.4)
