@@ -1,0 +1,43 @@
+"""``indmon compute`` and ``indmon export indicators`` as a user runs them."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pandas as pd
+from tests.compute.builders import Report, add_reports
+
+from indmon.store import Store
+
+
+def indmon(*args: str, db: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["indmon", "--db", str(db), *args], capture_output=True, text=True,
+                          check=False, timeout=300)
+
+
+def test_compute_then_export(tmp_path: Path) -> None:
+    db = tmp_path / "cli.duckdb"
+    with Store.open(db) as store:
+        add_reports(store, [Report("A", f"{y}-0{m}", 100 if y == 2022 else 104, simulated=True)
+                            for y in (2022, 2023) for m in (1, 2)])
+    run = indmon("compute", "--from", "2023-01", "--to", "2023-02", db=db)
+    assert run.returncode == 0, run.stderr
+    assert "SIMULATED" in run.stdout and "2023-01..2023-02" in run.stdout
+    out = tmp_path / "indicators.csv"
+    export = indmon("export", "indicators", "--out", str(out), db=db)
+    assert export.returncode == 0, export.stderr
+    frame = pd.read_csv(out, dtype={"industry": str, "province": str})
+    ytd = frame[(frame.indicator == "va_ytd_yoy") & (frame.industry == "ALL")
+                & (frame.province == "ALL")]
+    assert ytd.value.round(6).tolist() == [4.0, 4.0]
+
+
+def test_errors_are_one_line_with_the_fix(tmp_path: Path) -> None:
+    db = tmp_path / "empty.duckdb"
+    Store.open(db).close()
+    run = indmon("compute", db=db)
+    assert run.returncode == 1
+    assert "no enterprise reports" in run.stderr and "indmon import reports" in run.stderr
+    wrong = indmon("compute", "--engine", "polars", db=db)
+    assert wrong.returncode == 1 and "duckdb, spark" in wrong.stderr
