@@ -419,7 +419,7 @@ class Store:
     def counts(self) -> dict[str, int]:
         """How many rows each core table holds, for a quick look at a store."""
         return {
-            table: int(_first(self.con.execute(f"SELECT count(*) FROM {table}"))[0])  # type: ignore[index]
+            table: int(_first(self.con.execute(f"SELECT count(*) FROM {table}"))[0])
             for table in ("sources", "observations", "provenance")
         }
 
