@@ -24,7 +24,9 @@ def query(
     period: Annotated[str | None, typer.Option(help="exactly this period, e.g. 2023")] = None,
     start: Annotated[str | None, typer.Option("--from", help="first period, e.g. 2023-01")] = None,
     end: Annotated[str | None, typer.Option("--to", help="last period, e.g. 2023-12")] = None,
-    industry: Annotated[str | None, typer.Option(help="industry code, sector letter or ALL")] = None,
+    industry: Annotated[
+        str | None, typer.Option(help="industry code, sector letter or ALL")
+    ] = None,
     province: Annotated[str | None, typer.Option(help="province code or ALL")] = None,
     as_of: Annotated[str | None, typer.Option("--as-of", help="as known on this date")] = None,
     history: Annotated[bool, typer.Option(help="every vintage, not only the current")] = False,

@@ -2,10 +2,12 @@
 
 DuckDB allows one writing process, so the app opens the store once and gives each
 request its own cursor on that connection; writes additionally take one lock so two
-submissions never interleave their transactions.
+submissions never interleave their transactions. Being the only writer, the app also keeps
+the current observations in memory between its own writes of observations
+(``indmon.web.api.current``), so observation queries do not run SQL.
 
 >>> app = create_app(":memory:")
->>> sorted(r.path for r in app.routes if r.path.startswith("/api/ind"))[:2]
+>>> sorted(p for p in app.openapi()["paths"] if p.startswith("/api/ind"))[:2]
 ['/api/indicators', '/api/indicators/{indicator_id}']
 """
 
@@ -15,19 +17,24 @@ import os
 import threading
 from collections import OrderedDict
 from collections.abc import AsyncIterator, Callable, Hashable, Iterator
-from contextlib import asynccontextmanager, contextmanager
+from contextlib import asynccontextmanager, contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
+import duckdb
 from fastapi import Depends, FastAPI, Request
 from fastapi.responses import JSONResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from indmon import errors as e
+from indmon.catalogue import Catalogue
 from indmon.store import Store
 from indmon.web import auth
 from indmon.web import errors as web_errors
+
+if TYPE_CHECKING:  # the api package imports this module, so only for annotations here
+    from indmon.web.api.current import CurrentObservations
 
 TOKEN_COOKIE = "indmon_token"
 
@@ -76,6 +83,9 @@ class Backend:
         self.write_lock = threading.Lock()
         self._cache: OrderedDict[Hashable, Any] = OrderedDict()
         self._cache_lock = threading.Lock()
+        self._current: CurrentObservations | None = None
+        self._current_lock = threading.Lock()
+        self._users: dict[str, auth.User] = {}
 
     def cached(self, key: Hashable, compute: Callable[[], Any]) -> Any:
         """``compute()``'s result, reused until the next write."""
@@ -91,23 +101,63 @@ class Backend:
                     self._cache.popitem(last=False)
         return result
 
-    def forget(self) -> None:
+    def forget(self, observations: bool = True, users: bool = True) -> None:
+        """Drop what a write may have changed: cached results always, the current
+        observations and the token lookups only when the write may have touched them."""
         with self._cache_lock:
             self._cache.clear()
+            if users:
+                self._users.clear()
+        if observations:
+            with self._current_lock:
+                self._current = None
+
+    def user(self, token_hash: str, lookup: Callable[[], auth.User]) -> auth.User:
+        """The user a token names, looked up once until users or tokens change."""
+        found = self._users.get(token_hash)
+        if found is None:
+            found = lookup()
+            with self._cache_lock:
+                if len(self._users) >= self.CACHE_SIZE:
+                    self._users.clear()
+                self._users[token_hash] = found
+        return found
+
+    def current_observations_if_built(self) -> CurrentObservations | None:
+        """The in-memory current figures when built, without waiting for a build."""
+        return self._current
+
+    def current_observations(self) -> CurrentObservations:
+        """Every current figure, indexed in memory; built on first use after a write that
+        may have changed observations (one build even when many requests ask at once)."""
+        from indmon.web.api.current import CurrentObservations
+
+        with self._current_lock:
+            if self._current is None:
+                view = self.reader()
+                try:
+                    self._current = CurrentObservations(view.observations())
+                finally:
+                    view.close()
+            return self._current
 
     def reader(self) -> Store:
         """A store view on its own cursor, safe to use from this request's thread."""
         return Store(self.store.con.cursor(), self.store.path)
 
     @contextmanager
-    def writer(self) -> Iterator[Store]:
+    def writer(self, *, observations: bool = True, users: bool = True) -> Iterator[Store]:
+        """The store for one write. ``observations=False`` promises the write records no
+        observation and ``users=False`` that it changes no user or token (report
+        submissions, alerts), which keeps the in-memory current figures and the token
+        lookups instead of rebuilding them after every submission."""
         with self.write_lock:
             view = self.reader()
             try:
                 yield view
             finally:
                 view.close()
-                self.forget()
+                self.forget(observations, users)
 
 
 def backend(request: Request) -> Backend:
@@ -130,8 +180,11 @@ def reader(request: Request) -> Iterator[Store]:
         yield view
 
 
-def current_user(request: Request) -> auth.User | None:
-    """The caller named by the bearer token (or the dashboard cookie), None when anonymous."""
+async def current_user(request: Request) -> auth.User | None:
+    """The caller named by the bearer token (or the dashboard cookie), None when anonymous.
+
+    Async on purpose: a known token is a dictionary lookup, cheaper than the hop to a
+    worker thread a plain function dependency costs on every request."""
     token = _token(request)
     if token is None:
         return None
@@ -140,9 +193,9 @@ def current_user(request: Request) -> auth.User | None:
         with _reading(request) as view:
             return auth.authenticate(view, token)
 
-    # a revoked token stops working at once: revoking is a write, and writes empty the cache
-    user: auth.User = backend(request).cached(("token", auth.hash_token(token)), lookup)
-    return user
+    # a revoked token stops working at once: revoking a token or removing a user is a
+    # write that empties the lookups
+    return backend(request).user(auth.hash_token(token), lookup)
 
 
 def _token(request: Request) -> str | None:
@@ -159,7 +212,7 @@ StoreView = Annotated[Store, Depends(reader)]
 OptionalUser = Annotated[auth.User | None, Depends(current_user)]
 
 
-def public_reader(request: Request, user: OptionalUser) -> auth.User | None:
+async def public_reader(request: Request, user: OptionalUser) -> auth.User | None:
     """Dependency for aggregate reads: public stores let anyone in."""
     auth.require_reader(user, backend(request).config.public)
     return user
@@ -205,6 +258,14 @@ class BodyLimit:
         await JSONResponse(body, status_code=413)(scope, receive, send)
 
 
+def _warm(backend: Backend) -> None:
+    # a failure here is the first query's to report; the store may also close under a
+    # server that stops at once
+    with suppress(e.IndmonError, duckdb.Error):
+        Catalogue.load()
+        backend.current_observations()
+
+
 def create_app(db_path: str | Path, *, config: WebConfig | None = None) -> FastAPI:
     """The API and dashboard on the store at ``db_path`` (opened now, kept open)."""
     from indmon.web.api import ROUTERS
@@ -214,6 +275,9 @@ def create_app(db_path: str | Path, *, config: WebConfig | None = None) -> FastA
     store = Store.open(db_path)
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # index the current figures while the server starts taking requests, so the
+        # first queries need not wait for it (they would wait on the same lock)
+        threading.Thread(target=_warm, args=(app.state.backend,), daemon=True).start()
         yield
         store.close()
 

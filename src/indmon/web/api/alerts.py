@@ -70,7 +70,7 @@ def change_alert(alert_id: int, change: AlertChange, request: Request,
                  user: OptionalUser) -> dict[str, Any]:
     """Analysts and admins; the change lands in the alert history and the audit log."""
     actor = auth.require_role(user, "analyst", "admin")
-    with backend(request).writer() as store:
+    with backend(request).writer(observations=False, users=False) as store:
         _alert(store, alert_id)
         set_status(store, alert_id, change.status, actor.name, change.note)
         with store.transaction():

@@ -17,6 +17,7 @@ from typing import Any, Literal
 import pandas as pd
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
 from indmon.errors import AccessDenied, ConfigError, IntakeError
@@ -142,9 +143,15 @@ async def _submit_json(request: Request, user: auth.User) -> dict[str, Any]:
     _check_own_enterprise(user, [str(r.get("enterprise_id", "")) for r in rows])
     source = str(body.get("source_name") or f"api:{user.name}")
     submit = intake_function("submit_records")
-    with backend(request).writer() as store:
-        result = submit(store, rows, source_name=source, submitted_by=user.name)
-        _audit(store, user, "reports.submit", source, {"records": len(rows)})
+
+    def store_batch() -> Any:
+        with backend(request).writer(observations=False, users=False) as store:
+            result = submit(store, rows, source_name=source, submitted_by=user.name)
+            _audit(store, user, "reports.submit", source, {"records": len(rows)})
+        return result
+
+    # storing blocks on the database; off the event loop, other requests keep being served
+    result = await run_in_threadpool(store_batch)
     return {"submitted_by": user.name, "result": jsonable(result)}
 
 
@@ -162,9 +169,14 @@ async def _submit_file(request: Request, user: auth.User) -> dict[str, Any]:
         path.write_bytes(await upload.read())
         if user.role == "reporter":
             _check_own_enterprise(user, _enterprise_ids(path))
-        with backend(request).writer() as store:
-            result = importer(store, [path], submitted_by=user.name)
-            _audit(store, user, "reports.import", name, {"bytes": path.stat().st_size})
+
+        def store_file() -> Any:
+            with backend(request).writer(observations=False, users=False) as store:
+                imported = importer(store, [path], submitted_by=user.name)
+                _audit(store, user, "reports.import", name, {"bytes": path.stat().st_size})
+            return imported
+
+        result = await run_in_threadpool(store_file)
     return {"submitted_by": user.name, "file": name, "result": jsonable(result)}
 
 

@@ -29,14 +29,14 @@ class NewToken(BaseModel):
 @router.get("/users", summary="List users")
 def list_users(request: Request, user: OptionalUser) -> list[dict[str, Any]]:
     auth.require_role(user, "admin")
-    with backend(request).writer() as store:
+    with backend(request).writer(observations=False) as store:
         return [u.as_dict() for u in auth.list_users(store)]
 
 
 @router.post("/users", status_code=201, summary="Add a user")
 def add_user(new: NewUser, request: Request, user: OptionalUser) -> dict[str, Any]:
     admin = auth.require_role(user, "admin")
-    with backend(request).writer() as store:
+    with backend(request).writer(observations=False) as store:
         created = auth.add_user(store, new.name, new.role, enterprise_id=new.enterprise_id,
                                 provinces=new.provinces, actor=admin.name)
     return created.as_dict()
@@ -45,7 +45,7 @@ def add_user(new: NewUser, request: Request, user: OptionalUser) -> dict[str, An
 @router.delete("/users/{name}", summary="Remove a user and revoke its tokens")
 def remove_user(name: str, request: Request, user: OptionalUser) -> dict[str, Any]:
     admin = auth.require_role(user, "admin")
-    with backend(request).writer() as store:
+    with backend(request).writer(observations=False) as store:
         auth.remove_user(store, name, actor=admin.name)
     return {"removed": name}
 
@@ -53,14 +53,14 @@ def remove_user(name: str, request: Request, user: OptionalUser) -> dict[str, An
 @router.get("/tokens", summary="List tokens (never their secrets)")
 def list_tokens(request: Request, user: OptionalUser) -> list[dict[str, Any]]:
     auth.require_role(user, "admin")
-    with backend(request).writer() as store:
+    with backend(request).writer(observations=False) as store:
         return records(auth.list_tokens(store))
 
 
 @router.post("/tokens", status_code=201, summary="Issue a token; it is shown only here")
 def issue_token(new: NewToken, request: Request, user: OptionalUser) -> dict[str, Any]:
     admin = auth.require_role(user, "admin")
-    with backend(request).writer() as store:
+    with backend(request).writer(observations=False) as store:
         token_id, token = auth.issue_token(store, new.user, label=new.label, actor=admin.name)
     return {"token_id": token_id, "user": new.user, "token": token}
 
@@ -68,7 +68,7 @@ def issue_token(new: NewToken, request: Request, user: OptionalUser) -> dict[str
 @router.delete("/tokens/{token_id}", summary="Revoke a token")
 def revoke_token(token_id: int, request: Request, user: OptionalUser) -> dict[str, Any]:
     admin = auth.require_role(user, "admin")
-    with backend(request).writer() as store:
+    with backend(request).writer(observations=False) as store:
         auth.revoke_token(store, token_id, actor=admin.name)
     return {"revoked": token_id}
 
@@ -76,5 +76,5 @@ def revoke_token(token_id: int, request: Request, user: OptionalUser) -> dict[st
 @router.get("/audit", summary="The audit log of writes, newest first")
 def audit_log(request: Request, user: OptionalUser, limit: int = 100) -> list[dict[str, Any]]:
     auth.require_role(user, "admin")
-    with backend(request).writer() as store:
+    with backend(request).writer(observations=False) as store:
         return records(auth.audit_log(store, limit=max(1, min(limit, 5000))))
