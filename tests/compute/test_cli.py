@@ -41,3 +41,13 @@ def test_errors_are_one_line_with_the_fix(tmp_path: Path) -> None:
     assert "no enterprise reports" in run.stderr and "indmon import reports" in run.stderr
     wrong = indmon("compute", "--engine", "polars", db=db)
     assert wrong.returncode == 1 and "duckdb, spark" in wrong.stderr
+
+
+def test_monitor_runs_for_each_computed_month(tmp_path: Path) -> None:
+    db = tmp_path / "monitor.duckdb"
+    with Store.open(db) as store:
+        add_reports(store, [Report("A", f"{y}-0{m}", 100 if y == 2022 else 90)
+                            for y in (2022, 2023) for m in (1, 2, 3)])
+    run = indmon("compute", "--from", "2023-02", "--to", "2023-03", "--monitor", db=db)
+    assert run.returncode == 0, run.stderr
+    assert "monitoring 2023-02:" in run.stdout and "monitoring 2023-03:" in run.stdout

@@ -73,14 +73,14 @@ def test_output_and_revenue_follow_value_added(store: Store) -> None:
     assert figures(frame, "revenue_ytd_yoy") == pytest.approx(expected)
 
 
-def test_profit_growth_needs_a_positive_base(store: Store, engine: str) -> None:
+def test_profit_growth_needs_a_positive_base(store: Store) -> None:
     add_reports(store, [
         Report("E1", "2022-01", 100, profit=10), Report("E1", "2022-02", 100, profit=-30),
         Report("E1", "2023-01", 100, profit=5), Report("E1", "2023-02", 100, profit=5),
         Report("E2", "2023-01", 100, profit=-5), Report("E2", "2023-02", 100, profit=3),
         Report("E2", "2023-03", 100, profit=12),
     ])
-    frame = computed(store, engine, start="2023-01", end="2023-03")
+    frame = computed(store, start="2023-01", end="2023-03")
     # Jan: 5 against 10. Feb: last year's Jan-Feb profit is -20, so no figure.
     assert figures(frame, "profit_ytd_yoy") == pytest.approx({"2023-01": -50.0})
     # profit_ytd counts every enterprise reporting this year, in or out of the sample

@@ -3,10 +3,11 @@
 One definition of each computation, written once with Ibis and run on the embedded
 DuckDB (default) or on Spark. The pipeline:
 
-- ``sample``: each enterprise's monthly and year-to-date figures and the same a year
-  earlier, on a dense enterprise-by-month grid (the one expensive step);
+- ``inputs``: the current vintage of every report, and the price indices;
+- ``sample``: per enterprise and year, when it enters the comparable samples; every
+  report with the month from which it counts (the one pass over report rows);
 - ``aggregate``: sums over the comparable samples per (industry, province, month),
-  rolled up to sectors, provinces and the whole country;
+  running sums over months, roll-ups to sectors, provinces and the whole country;
 - ``growth``, ``contributions``, ``counts``: the indicators, as long rows;
 - ``run``: choose months, run, record with provenance, export.
 

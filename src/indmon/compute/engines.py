@@ -64,12 +64,12 @@ def spark_session() -> Any:
 
 
 #: DuckDB's memory budget while computing; beyond it, intermediate results spill to disk
-DEFAULT_DUCKDB_MEMORY = "2.5GB"
+DEFAULT_DUCKDB_MEMORY = "3GB"
 
 
 @contextmanager
 def memory_budget(backend: BaseBackend) -> Iterator[None]:
-    """Bound DuckDB's memory for the run (``$INDMON_DUCKDB_MEMORY``, default 2.5GB).
+    """Bound DuckDB's memory for the run (``$INDMON_DUCKDB_MEMORY``, default 3GB).
 
     DuckDB would otherwise take up to 80% of the machine; a computation at national
     scale fits in less by spilling a little, which matters on a shared server. The
