@@ -31,8 +31,18 @@ ALL = "ALL"
 """The code of the whole in the industry and province dimensions."""
 
 
+class _Bilingual:
+    """Something with an English and a Chinese name."""
+
+    name_en: str
+    name_zh: str
+
+    def name(self, lang: str = "en") -> str:
+        return self.name_zh if lang == "zh" else self.name_en
+
+
 @dataclass(frozen=True)
-class Indicator:
+class Indicator(_Bilingual):
     """What is measured, in which unit, how often and by what breakdowns."""
 
     id: str
@@ -48,12 +58,9 @@ class Indicator:
     #: words and phrases (English or Chinese) that name this indicator in releases
     aliases: tuple[str, ...] = ()
 
-    def name(self, lang: str = "en") -> str:
-        return self.name_zh if lang == "zh" else self.name_en
-
 
 @dataclass(frozen=True)
-class Industry:
+class Industry(_Bilingual):
     """An industrial division of GB/T 4754-2017 (codes 06-46)."""
 
     code: str
@@ -61,24 +68,18 @@ class Industry:
     name_en: str
     name_zh: str
 
-    def name(self, lang: str = "en") -> str:
-        return self.name_zh if lang == "zh" else self.name_en
-
 
 @dataclass(frozen=True)
-class Sector:
+class Sector(_Bilingual):
     """A section of GB/T 4754-2017 that holds industrial divisions: B, C or D."""
 
     code: str
     name_en: str
     name_zh: str
 
-    def name(self, lang: str = "en") -> str:
-        return self.name_zh if lang == "zh" else self.name_en
-
 
 @dataclass(frozen=True)
-class Province:
+class Province(_Bilingual):
     """A provincial-level region of GB/T 2260, with its economic region and map tile."""
 
     code: str
@@ -89,19 +90,13 @@ class Province:
     #: column and row of the province on the dashboard's tile map
     tile: tuple[int, int] = (0, 0)
 
-    def name(self, lang: str = "en") -> str:
-        return self.name_zh if lang == "zh" else self.name_en
-
 
 @dataclass(frozen=True)
-class Theme:
+class Theme(_Bilingual):
     code: str
     order: int
     name_en: str
     name_zh: str
-
-    def name(self, lang: str = "en") -> str:
-        return self.name_zh if lang == "zh" else self.name_en
 
 
 @dataclass(frozen=True)
