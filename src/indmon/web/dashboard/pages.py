@@ -101,10 +101,13 @@ def _breakdowns(store: Any, indicator_id: str, period: str, unit: str, lang: str
         label = catalogue.industry_label if dimension == "industry" else catalogue.province_label
         points = [charts.Point(label(str(getattr(r, dimension)), lang), float(r.value),
                                f"/provenance/{r.obs_id}") for r in frame.itertuples()]
+        value_unit = str(frame["unit"].iloc[0])
+
+        def formatted(v: float, u: str = value_unit) -> str:
+            return i18n.number(v, u, lang)
+
         out[dimension] = {
-            "chart": charts.bar_chart(points, unit=unit, title=dimension,
-                                      label=lambda v, u=str(frame["unit"].iloc[0]): i18n.number(
-                                          v, u, lang)),
+            "chart": charts.bar_chart(points, unit=unit, title=dimension, label=formatted),
             "rows": [(str(getattr(r, dimension)), data.figure(r)) for r in frame.itertuples()],
             "simulated": bool(frame["simulated"].any()),
         }
