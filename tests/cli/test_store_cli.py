@@ -60,3 +60,16 @@ def test_catalogue_lists_41_industries_and_31_provinces(tmp_path: Path) -> None:
     industries = json.loads(indmon("catalogue", "industries", "-o", "json", db=db).stdout)
     provinces = json.loads(indmon("catalogue", "provinces", "-o", "json", db=db).stdout)
     assert len(industries) == 41 and len(provinces) == 31
+
+
+def test_csv_output_is_never_cut_but_the_table_says_when_it_is(tmp_path: Path) -> None:
+    db = tmp_path / "s.duckdb"
+    with Store.open(db) as store:
+        source = Source("r1", kind="release", publisher="Test Ministry", title="Test release",
+                        published="2024-01-19")
+        store.record([NewObservation("x", f"{year}", float(year), "count")
+                      for year in range(1800, 2050)], source)
+    csv_lines = indmon("query", "x", "-o", "csv", db=db).stdout.strip().splitlines()
+    assert len(csv_lines) == 251
+    table = indmon("query", "x", db=db)
+    assert "showing 200 of 250 rows" in table.stderr

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from indmon.cli.common import console, handle_errors, open_store, print_frame
+from indmon.cli.common import console, err_console, handle_errors, open_store, print_frame
 
 Output = Annotated[str, typer.Option("--output", "-o", help="table, csv or json")]
 
@@ -32,7 +32,11 @@ def query(
     history: Annotated[bool, typer.Option(help="every vintage, not only the current")] = False,
     sql: Annotated[str | None, typer.Option(help="run this SQL instead")] = None,
     output: Output = "table",
-    limit: Annotated[int, typer.Option(help="at most this many rows (0: all)")] = 200,
+    limit: Annotated[
+        int | None,
+        typer.Option(help="at most this many rows (0: all); default 200 in a table, all in "
+                     "csv and json"),
+    ] = None,
 ) -> None:
     """Print observations, or the result of any SQL, from the store.
 
@@ -47,7 +51,11 @@ def query(
                 province=province, as_of=as_of, history=history,
             )
             frame = frame.drop(columns=["recorded_at"], errors="ignore")
-    if limit:
+    if limit is None:
+        limit = 200 if output == "table" else 0
+    if limit and len(frame) > limit:
+        err_console.print(f"showing {limit} of {len(frame)} rows; --limit 0 shows all",
+                          highlight=False)
         frame = frame.head(limit)
     print_frame(frame, output)
 

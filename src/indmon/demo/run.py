@@ -73,7 +73,7 @@ def run_demo(
     with _timed(result, "import the simulated enterprise reports", say):
         result.facts["import"] = import_reports(store, panel.reports, simulated=True,
                                                 submitted_by="demo")
-        import_prices(store, [panel.prices], submitted_by="demo")
+        import_prices(store, [panel.prices], simulated=True, submitted_by="demo")
     with _timed(result, "compute indicators on DuckDB", say):
         result.facts["compute"] = run_compute(store, engine="duckdb")
     with _timed(result, f"monitor {MONITOR_PERIOD}", say):

@@ -166,7 +166,8 @@ def backend(request: Request) -> Backend:
 
 
 @contextmanager
-def _reading(request: Request) -> Iterator[Store]:
+def reading(request: Request) -> Iterator[Store]:
+    """A read view of the store for code that is not a FastAPI dependency."""
     view = backend(request).reader()
     try:
         yield view
@@ -176,7 +177,7 @@ def _reading(request: Request) -> Iterator[Store]:
 
 def reader(request: Request) -> Iterator[Store]:
     """Dependency: a read-only view of the store for one request."""
-    with _reading(request) as view:
+    with reading(request) as view:
         yield view
 
 
@@ -190,7 +191,7 @@ async def current_user(request: Request) -> auth.User | None:
         return None
 
     def lookup() -> auth.User:
-        with _reading(request) as view:
+        with reading(request) as view:
             return auth.authenticate(view, token)
 
     # a revoked token stops working at once: revoking a token or removing a user is a

@@ -9,7 +9,7 @@ from pydantic import BaseModel, Field
 
 from indmon.web import auth
 from indmon.web.api.paging import records
-from indmon.web.app import OptionalUser, backend
+from indmon.web.app import OptionalUser, backend, reading
 
 router = APIRouter(tags=["users"])
 
@@ -29,7 +29,7 @@ class NewToken(BaseModel):
 @router.get("/users", summary="List users")
 def list_users(request: Request, user: OptionalUser) -> list[dict[str, Any]]:
     auth.require_role(user, "admin")
-    with backend(request).writer(observations=False) as store:
+    with reading(request) as store:
         return [u.as_dict() for u in auth.list_users(store)]
 
 
@@ -53,7 +53,7 @@ def remove_user(name: str, request: Request, user: OptionalUser) -> dict[str, An
 @router.get("/tokens", summary="List tokens (never their secrets)")
 def list_tokens(request: Request, user: OptionalUser) -> list[dict[str, Any]]:
     auth.require_role(user, "admin")
-    with backend(request).writer(observations=False) as store:
+    with reading(request) as store:
         return records(auth.list_tokens(store))
 
 
@@ -76,5 +76,5 @@ def revoke_token(token_id: int, request: Request, user: OptionalUser) -> dict[st
 @router.get("/audit", summary="The audit log of writes, newest first")
 def audit_log(request: Request, user: OptionalUser, limit: int = 100) -> list[dict[str, Any]]:
     auth.require_role(user, "admin")
-    with backend(request).writer(observations=False) as store:
+    with reading(request) as store:
         return records(auth.audit_log(store, limit=max(1, min(limit, 5000))))
