@@ -6,7 +6,8 @@ name the object, say what was expected and how to fix it.
 
     IndmonError
     ├── ConfigError            (a setting, an option or a rule file is wrong)
-    │   └── RuleError          (a monitoring rule file does not validate)
+    │   ├── RuleError          (a monitoring rule file does not validate)
+    │   └── PeriodError(ValueError)  (a period text that is not a period)
     ├── CatalogueError         (an unknown indicator, industry or province)
     │   └── UnknownCode(KeyError)
     ├── StoreError             (the store cannot be opened, read or written)
@@ -45,6 +46,18 @@ class RuleError(ConfigError):
         self.rule = rule
         #: the offending field, where known
         self.field = field
+
+
+class PeriodError(ValueError, ConfigError):
+    """A period text that names no period (``2023-13``, ``Q1-2023``)."""
+
+    def __init__(self, value: str, expected: str, why: str = "") -> None:
+        reason = f" ({why})" if why else ""
+        super().__init__(f"period {value!r} is not understood{reason}; write {expected}")
+        #: the text as given
+        self.value = value
+        #: the forms that are understood
+        self.expected = expected
 
 
 class CatalogueError(IndmonError):

@@ -1,5 +1,5 @@
 -- Enterprise reports as received (append-only) and what validation rejected.
--- Owned by indmon.intake; indmon.compute reads current_reports and current_prices.
+-- Owned by indmon.store.raw; intake writes and compute reads through its functions.
 
 CREATE SEQUENCE IF NOT EXISTS report_seq START 1;
 

@@ -1,5 +1,5 @@
--- Core tables of the indicator store. Other concepts (intake, monitor, web, extract)
--- keep their own tables in their package's schema.sql, applied after this file.
+-- Core tables of the indicator store (owned by indmon.store).  Other concepts keep their
+-- own tables, applied after this migration in the order indmon.store.migrations lists.
 
 CREATE TABLE IF NOT EXISTS meta (
     key VARCHAR PRIMARY KEY,

@@ -1,6 +1,6 @@
 -- Every fact extracted from an ingested release, mapped or not, so that numbers the
--- catalogue has no indicator for can still be searched (owned by indmon.reconcile's
--- ingest; one row per stated number, keyed by its place in the document).
+-- catalogue has no indicator for can still be searched. Owned by indmon.reconcile;
+-- one row per stated number, keyed by its document (sources.source_id) and span.
 CREATE TABLE IF NOT EXISTS facts (
     doc VARCHAR NOT NULL,            -- the source document (sources.source_id)
     "start" INTEGER NOT NULL,        -- character span of the mention in the document

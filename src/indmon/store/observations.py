@@ -1,0 +1,467 @@
+"""The one place that writes SQL against ``sources``, ``observations`` and ``provenance``.
+
+The rules that give a number its meaning live here and nowhere else:
+
+- **current**: an observation is current as of D when its vintage is at most D and no
+  revision with a vintage at most D supersedes it;
+- **figure**: one indicator, period, cell *and origin*; published, computed and
+  simulated figures of the same cell are different figures and never merge;
+- **revision**: a computation, a release marked as revising, or a later release by the
+  same publisher replaces the current figure (a new vintage);
+- **conflict**: two sources that disagree about the same figure at the same time are
+  both kept, flagged, each with the note that explains it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from indmon.errors import ConfigError, NotFound
+from indmon.store.model import (
+    NewObservation,
+    Observation,
+    Origin,
+    Provenance,
+    ProvenanceRecord,
+    RecordResult,
+    Source,
+)
+from indmon.store.periods import Period
+
+#: two figures closer than this (relative) are the same figure stated twice
+SAME_VALUE_TOLERANCE = 1e-9
+CELL = ("indicator", "period", "industry", "province", "origin")
+OBSERVATION_COLUMNS = (
+    "obs_id, indicator, period, industry, province, value, unit, vintage, origin, n, "
+    "simulated, conflict, supersedes"
+)
+
+
+def same_value(a: float, b: float) -> bool:
+    return abs(a - b) <= SAME_VALUE_TOLERANCE * max(1.0, abs(a), abs(b))
+
+
+def current_sql(as_of: dt.datetime | None = None) -> str:
+    """Observations current as of a moment (default: now).
+
+    ``as_of`` is a parsed datetime, never user text, so writing it into the query as a
+    literal is safe.
+    """
+    limit = f"TIMESTAMP '{as_of.isoformat(sep=' ')}'" if as_of else "TIMESTAMP '9999-12-31'"
+    return f"""
+        SELECT o.* FROM observations o
+        WHERE o.vintage <= {limit}
+          AND NOT EXISTS (SELECT 1 FROM observations r
+                          WHERE r.supersedes = o.obs_id AND r.vintage <= {limit})"""
+
+
+def first_row(result: duckdb.DuckDBPyConnection) -> Any:
+    """The first row of a result, draining the rest (DuckDB refuses new work otherwise)."""
+    rows = result.fetchall()
+    return rows[0] if rows else None
+
+
+def marks(values: Sequence[Any]) -> str:
+    return ", ".join("?" for _ in values)
+
+
+# -- sources -------------------------------------------------------------------------------
+def add_source(con: duckdb.DuckDBPyConnection, source: Source) -> None:
+    """Register a source; registering the same id again keeps the first record."""
+    published = source.published_date
+    con.execute(
+        """INSERT INTO sources (source_id, kind, publisher, title, published, url, lang,
+                                simulated, details, content_hash, file, release_type)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+        [source.source_id, source.kind, source.publisher, source.title, published,
+         source.url, source.lang, source.simulated, json.dumps(source.details),
+         source.content_hash or None, source.file or None, source.release_type or None],
+    )
+
+
+def source_from_row(row: dict[str, Any]) -> Source:
+    details = row.get("details")
+    if isinstance(details, str):
+        details = json.loads(details) if details else {}
+    published = row.get("published")
+    if isinstance(published, pd.Timestamp):
+        published = published.date()
+    return Source(
+        source_id=str(row["source_id"]), kind=str(row.get("kind") or "release"),
+        publisher=_text(row.get("publisher")), title=_text(row.get("title")),
+        published=published if isinstance(published, dt.date) else (
+            _text(published) or None),
+        url=_text(row.get("url")), lang=_text(row.get("lang")),
+        simulated=bool(row.get("simulated") or False), details=details or {},
+        content_hash=_text(row.get("content_hash")), file=_text(row.get("file")),
+        release_type=_text(row.get("release_type")),
+    )
+
+
+def sources_frame(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    return con.execute("SELECT * FROM sources ORDER BY published, source_id").df()
+
+
+def source_by_id(con: duckdb.DuckDBPyConnection, source_id: str) -> Source | None:
+    frame = con.execute("SELECT * FROM sources WHERE source_id = ?", [source_id]).df()
+    return None if frame.empty else source_from_row(frame.iloc[0].to_dict())
+
+
+def sources_with_hash(con: duckdb.DuckDBPyConnection, digest: str) -> list[Source]:
+    frame = con.execute(
+        "SELECT * FROM sources WHERE content_hash = ? ORDER BY added_at, source_id", [digest]
+    ).df()
+    return [source_from_row(r) for r in frame.to_dict("records")]
+
+
+# -- recording ----------------------------------------------------------------------------
+def record(
+    con: duckdb.DuckDBPyConnection, observations: Iterable[NewObservation], source: Source
+) -> RecordResult:
+    """Record figures stated by ``source`` (inside the caller's transaction)."""
+    vintage = source.vintage()
+    origin = Origin.of(source)
+    add_source(con, source)
+    total = RecordResult()
+    for obs in observations:
+        total = total + _record_one(con, obs, source, origin, vintage)
+    return total
+
+
+def _current_of(
+    con: duckdb.DuckDBPyConnection, obs: NewObservation, origin: Origin
+) -> list[tuple[int, float, dt.datetime, list[str]]]:
+    """(obs_id, value, vintage, publishers) of each current figure of the same cell."""
+    rows = con.execute(
+        f"""SELECT o.obs_id, o.value, o.vintage,
+                   list(DISTINCT s.publisher) FILTER (s.publisher IS NOT NULL
+                                                      AND s.publisher <> '')
+            FROM ({current_sql()}) o
+            LEFT JOIN provenance p USING (obs_id) LEFT JOIN sources s USING (source_id)
+            WHERE o.indicator = ? AND o.period = ? AND o.industry = ? AND o.province = ?
+              AND o.origin = ?
+            GROUP BY o.obs_id, o.value, o.vintage ORDER BY o.vintage DESC, o.obs_id DESC""",
+        [obs.indicator, obs.period, obs.industry, obs.province, origin.value],
+    ).fetchall()
+    return [(int(r[0]), float(r[1]), r[2], list(r[3] or [])) for r in rows]
+
+
+def _record_one(
+    con: duckdb.DuckDBPyConnection, obs: NewObservation, source: Source, origin: Origin,
+    vintage: dt.datetime,
+) -> RecordResult:
+    current = _current_of(con, obs, origin)
+    for obs_id, value, _, _ in current:
+        if same_value(value, obs.value):
+            _add_provenance(con, obs_id, source.source_id, obs)
+            return RecordResult(merged=1)
+    replaced = _revised_by(current, source, origin, vintage)
+    if replaced is not None or not current:
+        _insert(con, obs, source, origin, vintage, replaced, conflict=False)
+        return RecordResult(revised=1) if replaced is not None else RecordResult(added=1)
+    _insert(con, obs, source, origin, vintage, None, conflict=True)
+    ids = [row[0] for row in current]
+    con.execute(f"UPDATE observations SET conflict = true WHERE obs_id IN ({marks(ids)})", ids)
+    return RecordResult(conflicts=1)
+
+
+def _revised_by(
+    current: list[tuple[int, float, dt.datetime, list[str]]], source: Source, origin: Origin,
+    vintage: dt.datetime,
+) -> int | None:
+    """The current figure a differing new one replaces, or None when they conflict.
+
+    A computation or a revising release replaces the latest current figure; a release
+    replaces an earlier figure its own publisher stated (a revision, not a conflict).
+    """
+    if not current:
+        return None
+    if origin is not Origin.PUBLISHED or source.revises:
+        return current[0][0]
+    for obs_id, _, earlier, publishers in current:
+        if source.publisher and source.publisher in publishers and earlier < vintage:
+            return obs_id
+    return None
+
+
+def _insert(
+    con: duckdb.DuckDBPyConnection, obs: NewObservation, source: Source, origin: Origin,
+    vintage: dt.datetime, supersedes: int | None, *, conflict: bool,
+) -> int:
+    row = first_row(con.execute(
+        """INSERT INTO observations (indicator, period, industry, province, value, unit,
+               vintage, n, simulated, conflict, supersedes, origin)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING obs_id""",
+        [obs.indicator, obs.period, obs.industry, obs.province, float(obs.value), obs.unit,
+         vintage, obs.n, origin is Origin.SIMULATED, conflict, supersedes, origin.value],
+    ))
+    assert row is not None
+    _add_provenance(con, int(row[0]), source.source_id, obs)
+    return int(row[0])
+
+
+def _add_provenance(
+    con: duckdb.DuckDBPyConnection, obs_id: int, source_id: str, obs: NewObservation
+) -> None:
+    start, end = obs.span if obs.span else (None, None)
+    exists = first_row(con.execute(
+        """SELECT 1 FROM provenance WHERE obs_id = ? AND source_id = ?
+           AND span_start IS NOT DISTINCT FROM ?""",
+        [obs_id, source_id, start],
+    ))
+    if not exists:
+        con.execute(
+            """INSERT INTO provenance (obs_id, source_id, span_start, span_end, mention,
+                                       subject, note) VALUES (?, ?, ?, ?, ?, ?, ?)""",
+            [obs_id, source_id, start, end, obs.mention or None, obs.subject or None,
+             obs.note or None],
+        )
+
+
+def record_frame(con: duckdb.DuckDBPyConnection, source: Source) -> RecordResult:
+    """Record the registered table ``incoming`` (many computed figures) set-wise.
+
+    A figure that differs from the current one of its origin revises it; an equal one
+    only gains this source as provenance. Non-finite values are refused by the caller.
+    """
+    vintage = source.vintage()
+    origin = Origin.of(source)
+    add_source(con, source)
+    has_n = "n" in con.execute("SELECT * FROM incoming LIMIT 0").df().columns
+    n_expr = "i.n" if has_n else "NULL"
+    con.execute(
+        f"""CREATE OR REPLACE TEMP TABLE staged AS
+            SELECT i.indicator, i.period, CAST(i.industry AS VARCHAR) AS industry,
+                   CAST(i.province AS VARCHAR) AS province, CAST(i.value AS DOUBLE) AS value,
+                   i.unit, CAST({n_expr} AS BIGINT) AS n, c.obs_id AS current_id,
+                   c.value AS current_value
+            FROM incoming i LEFT JOIN (SELECT * FROM ({current_sql()}) WHERE origin = ?) c
+              ON c.indicator = i.indicator AND c.period = i.period
+             AND c.industry = CAST(i.industry AS VARCHAR)
+             AND c.province = CAST(i.province AS VARCHAR)
+            WHERE i.value IS NOT NULL AND isfinite(CAST(i.value AS DOUBLE))""",
+        [origin.value],
+    )
+    same = f"abs(value - current_value) <= {SAME_VALUE_TOLERANCE} * greatest(1, abs(value))"
+    merged = first_row(con.execute(
+        f"""INSERT INTO provenance (obs_id, source_id)
+            SELECT current_id, ? FROM staged
+            WHERE current_id IS NOT NULL AND {same}
+              AND NOT EXISTS (SELECT 1 FROM provenance p
+                              WHERE p.obs_id = current_id AND p.source_id = ?)""",
+        [source.source_id, source.source_id],
+    ))
+    con.execute(
+        f"""CREATE OR REPLACE TEMP TABLE fresh AS
+            SELECT nextval('obs_id_seq') AS obs_id, * FROM staged
+            WHERE current_id IS NULL OR NOT ({same})"""
+    )
+    con.execute(
+        """INSERT INTO observations (obs_id, indicator, period, industry, province, value,
+               unit, vintage, n, simulated, conflict, supersedes, origin)
+           SELECT obs_id, indicator, period, industry, province, value, unit, ?, n, ?,
+                  false, current_id, ? FROM fresh""",
+        [vintage, origin is Origin.SIMULATED, origin.value],
+    )
+    con.execute("INSERT INTO provenance (obs_id, source_id) SELECT obs_id, ? FROM fresh",
+                [source.source_id])
+    counts = first_row(con.execute(
+        "SELECT count(*) FILTER (current_id IS NULL), count(*) FILTER (current_id IS NOT NULL)"
+        " FROM fresh"
+    ))
+    assert counts is not None and merged is not None
+    con.execute("DROP TABLE fresh")
+    con.execute("DROP TABLE staged")
+    return RecordResult(added=counts[0], revised=counts[1], merged=merged[0])
+
+
+# -- reading ------------------------------------------------------------------------------
+def parse_as_of(as_of: str | dt.date | None) -> dt.datetime | None:
+    if as_of is None:
+        return None
+    if isinstance(as_of, dt.datetime):
+        return as_of
+    if isinstance(as_of, dt.date):
+        return dt.datetime.combine(as_of, dt.time.max)
+    try:
+        parsed = dt.datetime.fromisoformat(as_of)
+    except ValueError:
+        raise ConfigError(f"as-of date {as_of!r} is not a date like 2024-01-19") from None
+    # a bare date means the end of that day: figures published that day are known
+    return dt.datetime.combine(parsed.date(), dt.time.max) if len(as_of) <= 10 else parsed
+
+
+def _values(wanted: str | Sequence[str] | None) -> list[str] | None:
+    if wanted is None:
+        return None
+    return [wanted] if isinstance(wanted, str) else [str(w) for w in wanted]
+
+
+def filters(
+    *, indicator: str | Sequence[str] | None = None, period: str | Sequence[str] | None = None,
+    start: str | None = None, end: str | None = None,
+    industry: str | Sequence[str] | None = None, province: str | Sequence[str] | None = None,
+    origin: str | Origin | Sequence[str | Origin] | None = None,
+    conflict: bool | None = None,
+) -> tuple[list[str], list[Any]]:
+    where: list[str] = []
+    params: list[Any] = []
+    origins = None if origin is None else [
+        Origin.parse(o).value for o in ([origin] if isinstance(origin, str) else origin)]
+    for column, values in (("indicator", _values(indicator)), ("period", _values(period)),
+                           ("industry", _values(industry)), ("province", _values(province)),
+                           ("origin", origins)):
+        if values is None:
+            continue
+        where.append(f"{column} IN ({marks(values)})" if values else "false")
+        params.extend(values)
+    if start is not None:
+        where.append("period_end_month(period) >= ?")
+        params.append(start)
+    if end is not None:
+        where.append("period_end_month(period) <= ?")
+        params.append(end)
+    if conflict is not None:
+        where.append("conflict" if conflict else "NOT conflict")
+    return where, params
+
+
+def observations_sql(
+    where: list[str], *, as_of: dt.datetime | None, history: bool, with_sources: bool
+) -> str:
+    base = "SELECT * FROM observations" if history else current_sql(as_of)
+    if history and as_of is not None:
+        where = [*where, f"vintage <= TIMESTAMP '{as_of.isoformat(sep=' ')}'"]
+    sources = (""", (SELECT string_agg(source_id, ';' ORDER BY source_id)
+                    FROM provenance p WHERE p.obs_id = o.obs_id) AS sources"""
+               if with_sources else "")
+    return f"""SELECT {", ".join("o." + c.strip() for c in OBSERVATION_COLUMNS.split(","))}
+                      {sources}
+               FROM ({base}) o {"WHERE " + " AND ".join(where) if where else ""}
+               ORDER BY indicator, period, industry, province, origin, vintage"""
+
+
+def observation_from_row(row: dict[str, Any]) -> Observation:
+    vintage = row["vintage"]
+    if isinstance(vintage, pd.Timestamp):
+        vintage = vintage.to_pydatetime()
+    n = row.get("n")
+    supersedes = row.get("supersedes")
+    return Observation(
+        obs_id=int(row["obs_id"]), indicator=str(row["indicator"]),
+        period=Period.parse(str(row["period"])), industry=str(row["industry"]),
+        province=str(row["province"]), value=float(row["value"]), unit=str(row["unit"]),
+        vintage=vintage, origin=Origin(str(row["origin"])),
+        n=_optional_int(n), conflict=bool(row.get("conflict") or False),
+        supersedes=_optional_int(supersedes),
+    )
+
+
+def provenance_record(con: duckdb.DuckDBPyConnection, obs_id: int, path: str
+                      ) -> ProvenanceRecord:
+    frame = con.execute(
+        f"SELECT {OBSERVATION_COLUMNS} FROM observations WHERE obs_id = ?", [obs_id]).df()
+    if frame.empty:
+        raise NotFound(f"no observation {obs_id} in the store {path}")
+    obs = observation_from_row(frame.iloc[0].to_dict())
+    cited = cited_by(con, [obs_id]).get(obs_id, [])
+    history = con.execute(
+        f"""SELECT {OBSERVATION_COLUMNS} FROM observations
+            WHERE indicator = ? AND period = ? AND industry = ? AND province = ?
+              AND origin = ? ORDER BY vintage, obs_id""",
+        [obs.indicator, obs.period.text, obs.industry, obs.province, obs.origin.value],
+    ).df()
+    vintages = [observation_from_row(r) for r in history.to_dict("records")]
+    disagreeing: list[Observation] = []
+    if obs.conflict:
+        others = con.execute(
+            f"""SELECT {OBSERVATION_COLUMNS} FROM ({current_sql()})
+                WHERE indicator = ? AND period = ? AND industry = ? AND province = ?
+                  AND origin = ? AND conflict AND obs_id <> ? ORDER BY vintage, obs_id""",
+            [obs.indicator, obs.period.text, obs.industry, obs.province, obs.origin.value,
+             obs_id],
+        ).df()
+        disagreeing = [observation_from_row(r) for r in others.to_dict("records")]
+    return ProvenanceRecord(obs, tuple(cited), tuple(vintages), tuple(disagreeing))
+
+
+def cited_by(con: duckdb.DuckDBPyConnection, obs_ids: Sequence[int]
+             ) -> dict[int, list[Provenance]]:
+    """Every source behind each observation, oldest publication first."""
+    if not obs_ids:
+        return {}
+    frame = con.execute(
+        """SELECT p.obs_id, p.span_start, p.span_end, p.mention, p.subject, p.note, s.*
+           FROM provenance p JOIN sources s USING (source_id)
+           WHERE p.obs_id IN (SELECT unnest(CAST(? AS BIGINT[])))
+           ORDER BY s.published NULLS LAST, s.source_id, p.span_start""",
+        [list(obs_ids)],
+    ).df()
+    out: dict[int, list[Provenance]] = {}
+    for row in frame.to_dict("records"):
+        start, end = row.get("span_start"), row.get("span_end")
+        span = None if _missing(start) else (int(start), int(end))
+        out.setdefault(int(row["obs_id"]), []).append(Provenance(
+            source_from_row(row), span, _text(row.get("mention")), _text(row.get("subject")),
+            _text(row.get("note")),
+        ))
+    return out
+
+
+def conflicts_sql() -> str:
+    return f"""SELECT o.indicator, o.period, o.industry, o.province, o.origin, o.value, o.unit,
+                      o.obs_id, p.source_id, s.title, s.publisher, s.published, p.mention,
+                      p.note
+               FROM ({current_sql()}) o JOIN provenance p USING (obs_id)
+               JOIN sources s USING (source_id)
+               WHERE o.conflict ORDER BY o.indicator, o.period, o.value"""
+
+
+def indicators_with(con: duckdb.DuckDBPyConnection, dimension: str,
+                    origin: Sequence[str] | None = None) -> set[str]:
+    """Indicators that have any figure broken down by ``industry`` or ``province``."""
+    column = _dimension(dimension)
+    where, params = filters(origin=origin)
+    extra = (" AND " + " AND ".join(where)) if where else ""
+    rows = con.execute(
+        f"SELECT DISTINCT indicator FROM observations WHERE {column} <> 'ALL'{extra}", params
+    ).fetchall()
+    return {str(r[0]) for r in rows}
+
+
+def periods_with(con: duckdb.DuckDBPyConnection, indicator: str, dimension: str,
+                 origin: Sequence[str] | None = None) -> list[str]:
+    """Periods for which ``indicator`` is broken down by the dimension, in time order."""
+    column = _dimension(dimension)
+    where, params = filters(origin=origin)
+    extra = (" AND " + " AND ".join(where)) if where else ""
+    rows = con.execute(
+        f"""SELECT DISTINCT period FROM observations
+            WHERE indicator = ? AND {column} <> 'ALL'{extra}""", [indicator, *params]
+    ).fetchall()
+    return sorted((str(r[0]) for r in rows), key=lambda t: Period.parse(t).sort_key())
+
+
+def _dimension(dimension: str) -> str:
+    if dimension not in ("industry", "province"):
+        raise ConfigError(f"dimension {dimension!r} is not one of industry, province")
+    return dimension
+
+
+def _missing(value: object) -> bool:
+    return value is None or value is pd.NA or value is pd.NaT or (
+        isinstance(value, float) and value != value)
+
+
+def _optional_int(value: Any) -> int | None:
+    return None if _missing(value) else int(value)
+
+
+def _text(value: object) -> str:
+    return "" if _missing(value) else str(value)
