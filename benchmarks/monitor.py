@@ -173,7 +173,7 @@ def minimal_figures(store: Store) -> pd.DataFrame:
 
 def load_reports(store: Store, panel: Path) -> None:
     """Straight from Parquet into ``reports`` (the speed part measures monitoring only)."""
-    store.con.execute(
+    store.execute(
         f"""INSERT INTO reports (batch_id, row_number, received_at, enterprise_id, period,
                 industry, province, output_value, value_added, revenue, profit, employees,
                 electricity_kwh, export_value, simulated)
@@ -222,12 +222,13 @@ def explained_by_data(store: Store, alert: pd.Series) -> bool:
 
 def _enterprise_ytd_change(store: Store, enterprise: str) -> float:
     year = PERIOD[:4]
-    row = store.con.execute(
+    rows = store.execute(
         """SELECT sum(value_added) FILTER (left(period, 4) = ?),
                   sum(value_added) FILTER (left(period, 4) = ?)
            FROM current_reports WHERE enterprise_id = ? AND right(period, 2) <= ?""",
         [year, str(int(year) - 1), enterprise, PERIOD[5:]],
-    ).fetchone()
+    )
+    row = rows[0] if rows else None
     return 100 * (row[0] / row[1] - 1) if row and row[0] and row[1] else 0.0
 
 
@@ -278,12 +279,12 @@ def speed(workdir: Path, enterprises: int, runs: int, seed: int) -> None:
     with Store.open(workdir / "speed.duckdb") as store:
         load_reports(store, files.directory)
         how = compute(store)
-        rows = store.con.execute("SELECT count(*) FROM reports").fetchone()[0]  # type: ignore[index]
+        rows = store.execute("SELECT count(*) FROM reports")[0][0]
         print(f"  {rows:,} report rows; panel, load and compute ({how}): "
               f"{time.perf_counter() - started:.0f} s")
-        scan = _median(runs, lambda: store.con.execute(
+        scan = _median(runs, lambda: store.execute(
             "SELECT industry, province, sum(value_added) FROM current_reports WHERE period = ? "
-            "GROUP BY ALL", [PERIOD]).fetchall())
+            "GROUP BY ALL", [PERIOD]))
         times = []
         for _ in range(runs):
             summary = run_monitoring(store, period=PERIOD)

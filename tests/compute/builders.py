@@ -1,4 +1,4 @@
-"""Small hand-made report sets, written straight into a store's ``reports`` table,
+"""Small hand-made report sets, stored as batches straight through ``indmon.store.raw``,
 and readers for the computed figures.
 
 Tests build exactly the rows a definition needs; going through the importer would
@@ -7,6 +7,7 @@ test the importer too.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -14,7 +15,7 @@ from typing import Any
 import pandas as pd
 
 from indmon.compute import compute_indicators
-from indmon.store import Store
+from indmon.store import Store, raw
 
 
 @dataclass(frozen=True)
@@ -32,28 +33,28 @@ class Report:
     simulated: bool = False
 
 
-def add_reports(store: Store, reports: Sequence[Report], batch: str = "test") -> None:
-    rows = [
-        (batch, i + 1, r.enterprise, r.period, r.industry, r.province,
-         r.output if r.output is not None else 3 * r.va, r.va,
-         r.revenue if r.revenue is not None else 4 * r.va, r.profit, r.simulated)
+def add_reports(store: Store, reports: Sequence[Report], batch: str | None = None) -> None:
+    """Store ``reports`` as one batch (a later batch revises an earlier one's reports)."""
+    frame = pd.DataFrame([
+        {"row_number": i + 1, "enterprise_id": r.enterprise, "period": r.period,
+         "industry": r.industry, "province": r.province,
+         "output_value": r.output if r.output is not None else 3 * r.va, "value_added": r.va,
+         "revenue": r.revenue if r.revenue is not None else 4 * r.va, "profit": r.profit,
+         "employees": 10, "simulated": r.simulated}
         for i, r in enumerate(reports)
-    ]
-    store.con.executemany(
-        """INSERT INTO reports (batch_id, row_number, received_at, enterprise_id, period,
-               industry, province, output_value, value_added, revenue, profit, employees,
-               simulated)
-           VALUES (?, ?, now(), ?, ?, ?, ?, ?, ?, ?, ?, 10, ?)""",
-        rows,
-    )
+    ])
+    _write(store, "reports", frame, batch)
 
 
 def add_prices(store: Store, prices: dict[tuple[str, str], float]) -> None:
-    store.con.executemany(
-        "INSERT INTO prices (batch_id, industry, period, ppi_yoy, received_at)"
-        " VALUES ('test', ?, ?, ?, now())",
-        [(industry, period, ppi) for (industry, period), ppi in prices.items()],
-    )
+    frame = pd.DataFrame([{"industry": industry, "period": period, "ppi_yoy": ppi}
+                          for (industry, period), ppi in prices.items()])
+    _write(store, "prices", frame, None)
+
+
+def _write(store: Store, kind: raw.Kind, frame: pd.DataFrame, batch: str | None) -> None:
+    name = batch or f"test-{uuid.uuid4().hex[:8]}"
+    raw.write_batch(store, raw.NewBatch(kind, f"{name}.csv", name, batch_id=name), frame)
 
 
 def figures(frame: pd.DataFrame, indicator: str, industry: str = "ALL",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pandas as pd
@@ -11,7 +10,7 @@ from tests.compute.builders import Report, add_reports
 
 from indmon.compute import export_indicators, run_compute
 from indmon.errors import ComputeError, ConfigError
-from indmon.store import Store
+from indmon.store import NewObservation, Origin, Source, Store
 
 
 def _two_years(simulated: bool = False) -> list[Report]:
@@ -26,12 +25,13 @@ def test_figures_are_stored_with_their_computation(store: Store) -> None:
     assert summary.recorded.added == summary.rows > 0
     assert store.value("va_ytd_yoy", "2023-03") == pytest.approx(10.0)
     source = store.source(summary.source_id)
-    details = json.loads(source["details"])
-    assert source["kind"] == "computation" and source["simulated"] is True
+    assert source.kind == "computation" and source.simulated is True
+    assert source.origin is Origin.SIMULATED
+    details = source.details
     assert details["engine"] == "duckdb" and details["from"] == "2023-01"
     assert details["input_vintage"] == store.query("SELECT max(seq) m FROM reports").m[0]
     stored = store.observations("va_ytd_yoy", period="2023-03")
-    assert stored.simulated.all() and stored.sources[0] == summary.source_id
+    assert (stored.origin == "simulated").all() and stored.sources[0] == summary.source_id
 
 
 def test_a_rerun_merges_and_a_revision_revises(store: Store) -> None:
@@ -60,11 +60,29 @@ def test_export_follows_the_results_format(store: Store, tmp_path: Path, suffix:
     frame = pd.read_csv(out, dtype={"industry": str, "province": str}) if suffix == ".csv" \
         else pd.read_parquet(out)
     assert list(frame.columns) == ["indicator", "period", "industry", "province", "value",
-                                   "unit", "n"]
+                                   "unit", "n", "origin"]
     row = frame[(frame.indicator == "va_ytd_yoy") & (frame.period == "2023-02")
                 & (frame.industry == "ALL") & (frame.province == "ALL")]
     assert row.value.tolist() == pytest.approx([10.0]) and row.n.tolist() == [2]
     assert set(frame.unit) <= {"percent", "percentage_point", "cny", "count", "month"}
+    assert set(frame.origin) == {"computed"}
+
+
+def test_export_leaves_out_published_figures_and_says_simulated(
+    store: Store, tmp_path: Path
+) -> None:
+    add_reports(store, _two_years(simulated=True))
+    run_compute(store, start="2023-01", end="2023-03")
+    release = Source("release-2023", publisher="NBS", title="A release", published="2023-04-17")
+    store.record([NewObservation("va_ytd_yoy", "2023-03", 3.0, "percent"),
+                  NewObservation("va_ytd_yoy", "2023-Q1", 3.0, "percent")], release)
+    out = tmp_path / "indicators.csv"
+    export_indicators(store, out)
+    frame = pd.read_csv(out, dtype={"industry": str, "province": str})
+    march = frame[(frame.indicator == "va_ytd_yoy") & (frame.period == "2023-03")
+                  & (frame.industry == "ALL") & (frame.province == "ALL")]
+    assert march.value.tolist() == pytest.approx([10.0])
+    assert set(frame.origin) == {"simulated"} and "2023-Q1" not in set(frame.period)
 
 
 def test_bad_requests_say_what_to_do(store: Store, tmp_path: Path) -> None:

@@ -1,8 +1,8 @@
 """Which engine runs the computations: the embedded DuckDB, or Spark.
 
 Ibis is the engine abstraction; this module only picks the Ibis backend. DuckDB runs
-on the store's own connection. Spark uses the active session if there is one (as under
-``spark-submit``), else starts one on ``$SPARK_MASTER`` (default ``local[2]``).
+on the store itself (``Store.ibis()``). Spark uses the active session if there is one
+(as under ``spark-submit``), else starts one on ``$SPARK_MASTER`` (default ``local[2]``).
 """
 
 from __future__ import annotations
@@ -27,7 +27,8 @@ ENGINES = ("duckdb", "spark")
 def connect(engine: str, store: Store) -> BaseBackend:
     """The Ibis backend for ``engine``: ``duckdb`` (default) or ``spark``."""
     if engine == "duckdb":
-        return ibis.duckdb.from_connection(store.con)
+        backend: BaseBackend = store.ibis()
+        return backend
     if engine == "spark":
         return ibis.pyspark.connect(spark_session())
     raise ComputeError(

@@ -1,22 +1,23 @@
 """The inputs of a computation, as Ibis tables on the chosen engine.
 
-On DuckDB these are the store's views ``current_reports`` and ``current_prices``
-themselves. Spark gets the same rows shipped from the store through Arrow.
+The reports and price indices are owned by :mod:`indmon.store.raw`, which selects their
+current vintages. On DuckDB the engine reads them where they are, on the store's own
+connection; Spark gets the same rows shipped from the store through Arrow.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-import ibis
 import ibis.expr.types as ir
 from ibis.backends import BaseBackend
 
 from indmon.compute.engines import spark_session
-from indmon.store import Store
+from indmon.store import Store, raw
 
 REPORT_COLUMNS = ("enterprise_id", "period", "industry", "province", "output_value",
                   "value_added", "revenue", "profit")
+PRICE_COLUMNS = ("industry", "period", "ppi_yoy")
 _REPORT_SCHEMA = ("enterprise_id string, period string, industry string, province string, "
                   "output_value double, value_added double, revenue double, profit double")
 _PRICE_SCHEMA = "industry string, period string, ppi_yoy double"
@@ -34,17 +35,13 @@ class InputStats:
     last: str | None
 
 
-def input_stats(store: Store, first: str = "0000-00", last: str = "9999-99") -> InputStats:
-    """Read from the raw ``reports``: a revision changes neither which months have
-    reports nor the latest ``seq``, and this avoids working out current vintages."""
-    row = store.con.execute(
-        """SELECT count(*), max(seq), coalesce(bool_or(simulated), false), min(period),
-                  max(period)
-           FROM reports WHERE period BETWEEN ? AND ?""",
-        [first, last],
-    ).fetchone()
-    assert row is not None
-    return InputStats(int(row[0]), row[1], bool(row[2]), row[3], row[4])
+def input_stats(store: Store, first: str | None = None, last: str | None = None
+                ) -> InputStats:
+    """The reports of months ``first..last`` (default: all); ``input_vintage`` is the
+    latest report ``seq`` among them."""
+    stats = raw.report_stats(store, first, last)
+    return InputStats(stats.reports, stats.latest_seq, stats.simulated, stats.first,
+                      stats.last)
 
 
 def input_tables(
@@ -52,30 +49,14 @@ def input_tables(
 ) -> tuple[ir.Table, ir.Table]:
     """Current reports of months ``first..last`` and all current price indices."""
     if backend.name == "duckdb":
-        return current_reports(backend.table("reports"), first, last), \
-            backend.table("current_prices")
+        return (raw.current_reports_table(backend, first, last, REPORT_COLUMNS),
+                raw.current_prices_table(backend, PRICE_COLUMNS))
     return _shipped_reports(backend, store, first, last), _shipped_prices(backend, store)
 
 
-def current_reports(reports: ir.Table, first: str, last: str) -> ir.Table:
-    """The current vintage of each enterprise's report for each month: the one with the
-    highest ``seq``, the rule of intake's ``current_reports`` view.
-
-    Selected here from the raw table, on the few columns computations use: the view
-    sorts whole rows (JSON extras included), which at national scale costs seconds and
-    a gigabyte more. ``tests/compute/test_inputs.py`` keeps the two in step.
-    """
-    latest = ibis.window(group_by=["enterprise_id", "period"], order_by=ibis.desc("seq"))
-    narrow = reports.filter(reports.period.between(first, last)).select(*REPORT_COLUMNS, "seq")
-    ranked = narrow.mutate(rank=ibis.row_number().over(latest))
-    return ranked.filter(ranked["rank"] == 0).select(*REPORT_COLUMNS)
-
-
 def _shipped_reports(backend: BaseBackend, store: Store, first: str, last: str) -> ir.Table:
-    frame = store.con.execute(
-        f"SELECT {', '.join(REPORT_COLUMNS)} FROM current_reports WHERE period BETWEEN ? AND ?",
-        [first, last],
-    ).df()
+    frame = raw.current_reports(store, first=first, last=last, columns=REPORT_COLUMNS,
+                                ordered=False)
     spark_session().createDataFrame(frame, schema=_REPORT_SCHEMA).createOrReplaceTempView(
         "indmon_current_reports"
     )
@@ -83,7 +64,7 @@ def _shipped_reports(backend: BaseBackend, store: Store, first: str, last: str) 
 
 
 def _shipped_prices(backend: BaseBackend, store: Store) -> ir.Table:
-    frame = store.con.execute("SELECT industry, period, ppi_yoy FROM current_prices").df()
+    frame = raw.current_prices(store, columns=PRICE_COLUMNS, ordered=False)
     spark_session().createDataFrame(frame, schema=_PRICE_SCHEMA).createOrReplaceTempView(
         "indmon_current_prices"
     )

@@ -37,7 +37,7 @@ from indmon.compute.sample import (
 )
 from indmon.errors import ComputeError, ConfigError
 from indmon.periods import check_month, month_from_index, month_index, months_between
-from indmon.store import RecordResult, Source, Store
+from indmon.store import Origin, RecordResult, Source, Store
 
 #: bump when a definition changes, so stored figures say which method made them
 METHOD_VERSION = "1"
@@ -208,7 +208,8 @@ def computed_indicator_ids(catalogue: Catalogue | None = None) -> list[str]:
 
 def export_indicators(store: Store, out: Path) -> int:
     """Write the current computed figures to ``out`` (``.csv`` or ``.parquet``) in the
-    format of indicator-results.md; returns the number of rows written."""
+    format of indicator-results.md, with their ``origin`` (``computed``, or
+    ``simulated`` when computed from simulated reports); returns the rows written."""
     suffix = out.suffix.lower()
     if suffix not in (".csv", ".parquet"):
         raise ConfigError(f"{out}: the export format follows the file name; end it in .csv "
@@ -220,19 +221,18 @@ def export_indicators(store: Store, out: Path) -> int:
     return len(frame)
 
 
+#: the columns of an export: indicator-results.md's, then where each figure comes from
+EXPORT_COLUMNS = [*RESULT_COLUMNS, "origin"]
+
+
 def _current_computed(store: Store) -> pd.DataFrame:
-    ids = computed_indicator_ids()
-    marks = ", ".join("?" for _ in ids)
-    return store.query(
-        f"""SELECT indicator, period, industry, province, value, unit, n
-            FROM observations o
-            WHERE indicator IN ({marks}) AND regexp_full_match(period, '\\d{{4}}-\\d{{2}}')
-              AND NOT EXISTS (SELECT 1 FROM observations r WHERE r.supersedes = o.obs_id)
-              AND EXISTS (SELECT 1 FROM provenance p WHERE p.obs_id = o.obs_id
-                          AND p.source_id LIKE 'compute:%')
-            ORDER BY indicator, period, industry, province""",
-        ids,
-    )
+    """Current figures of the computed indicators for single months (the periods a
+    computation produces), whatever computation made them."""
+    frame = store.observations(computed_indicator_ids(),
+                               origin=[Origin.COMPUTED, Origin.SIMULATED])
+    monthly = frame[frame["period"].astype(str).str.fullmatch(r"\d{4}-\d{2}")]
+    out = monthly[EXPORT_COLUMNS].astype({"n": "Int64"})
+    return out.sort_values([*EXPORT_COLUMNS[:4], "origin"], ignore_index=True)
 
 
 __all__ = ["METHOD_VERSION", "ComputeSummary", "compute_indicators", "export_indicators",

@@ -5,6 +5,10 @@ the comparable sample is the enterprises that report in both years; value added 
 year (January to the last month) is deflated by the division's ``ppi_yoy / 100`` and set
 against the same enterprises' value added of the previous year. A revised file's rows
 replace the original rows of the same enterprise and month.
+
+It reads the panel's files into a DuckDB database of its own (tables ``panel_reports``,
+``panel_prices``), never the store, so it checks the simulation and not indmon's
+intake or compute.
 """
 
 from __future__ import annotations
@@ -35,13 +39,14 @@ def comparable_growth(panel_dir: Path, year: int, by: str = "all",
 def _load(con: duckdb.DuckDBPyConnection, panel_dir: Path) -> None:
     pattern = str(panel_dir / "reports_*")
     con.execute(
-        f"""CREATE TABLE reports AS SELECT * EXCLUDE (rn) FROM (
+        f"""CREATE TABLE panel_reports AS SELECT * EXCLUDE (rn) FROM (
               SELECT *, row_number() OVER (PARTITION BY enterprise_id, period
                                            ORDER BY filename LIKE '%_revised%' DESC) AS rn
               FROM read_{_format(panel_dir)}('{pattern}', filename = true,
                                               union_by_name = true)) WHERE rn = 1"""
     )
-    con.execute(f"CREATE TABLE prices AS SELECT * FROM read_csv('{panel_dir / 'prices.csv'}', "
+    prices = panel_dir / "prices.csv"
+    con.execute(f"CREATE TABLE panel_prices AS SELECT * FROM read_csv('{prices}', "
                 "types = {'industry': 'VARCHAR', 'period': 'VARCHAR'})")
     sectors = pd.DataFrame([(i.code, i.sector) for i in Catalogue.load().industries.values()],
                            columns=["industry", "sector"])
@@ -60,7 +65,8 @@ def _growth_sql(by: str) -> str:
             SELECT r.enterprise_id, {cell} AS cell, CAST(r.period[1:4] AS INT) AS year,
                    CAST(r.value_added AS DOUBLE) / (p.ppi_yoy / 100) AS va_real,
                    CAST(r.value_added AS DOUBLE) AS va
-            FROM reports r JOIN prices p ON p.industry = r.industry AND p.period = r.period
+            FROM panel_reports r
+            JOIN panel_prices p ON p.industry = r.industry AND p.period = r.period
             JOIN sectors s ON s.industry = r.industry
             WHERE CAST(r.period[6:7] AS INT) <= ?2
         ),

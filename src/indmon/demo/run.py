@@ -56,11 +56,11 @@ def run_demo(
     say: Callable[[str], None] = lambda _: None,
 ) -> DemoResult:
     """Build the demo store and write the 2023 report cards into ``out_dir``."""
-    from indmon.catalogue.published import load_published
     from indmon.compute import run_compute
     from indmon.demo.panel import generate_panel
     from indmon.intake import import_prices, import_reports
     from indmon.monitor import run_monitoring
+    from indmon.reconcile.published import load_published
     from indmon.report import write_report
 
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -1,17 +1,17 @@
 """One imported file (or API submission) = one batch = one transaction.
 
-The batch row (with the file's SHA-256), the accepted rows, the rejections and finally
-``completed_at`` are written inside one ``store.transaction()``. A process killed half-way
-therefore leaves nothing behind (DuckDB rolls the open transaction back when the store is
-next opened), and running the same import again does the whole file. A file whose SHA-256
-already has a completed batch of the same kind is skipped: importing twice changes nothing.
+Intake validates the whole file in temporary tables of its own, then hands the accepted
+rows and the rejections to :func:`indmon.store.raw.write_batch`, which stores the batch
+row (with the file's SHA-256), the rows, the rejections and finally ``completed_at`` in
+one transaction. A process killed half-way therefore leaves nothing behind (DuckDB rolls
+the open transaction back when the store is next opened), and running the same import
+again does the whole file. A file whose SHA-256 already has a completed batch of the same
+kind is skipped: importing twice changes nothing.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,25 +20,30 @@ import pyarrow as pa
 
 from indmon.intake import validate
 from indmon.intake.fields import PRICE_FIELDS, REPORT_FIELDS, Field
-from indmon.intake.validate import REJECTED, ROW, STAGED, Rejection
-from indmon.store import Store
+from indmon.intake.validate import REJECTED, ROW, STAGED
+from indmon.store import Store, raw
+from indmon.store.raw import Advance, Rejection
 
-#: accepted rows are inserted in slices of this many, so a progress bar can move
-CHUNK_ROWS = 100_000
 ACCEPTED = "intake_accepted"
+#: the rejected rows with the whole row as written, as the store keeps them
+REJECTED_ROWS = "intake_rejected_rows"
+SCRATCH = (STAGED, REJECTED, ACCEPTED, REJECTED_ROWS)
 
 
 @dataclass(frozen=True)
 class Layout:
     """Where one exchange format goes in the store."""
 
-    kind: str
+    kind: raw.Kind
     fields: tuple[Field, ...]
-    #: the columns that identify a row; a second row with the same key is a duplicate
-    key: tuple[str, ...]
-    table: str
-    #: column list of ``table`` and the matching expressions over ``intake_accepted``
+    #: the raw table; its key identifies a row, a second row with the same key is a duplicate
+    table: raw.RawTable
+    #: columns of the raw table and the matching expressions over ``intake_staged``
     columns: tuple[tuple[str, str], ...]
+
+    @property
+    def key(self) -> tuple[str, ...]:
+        return self.table.key
 
 
 def _number(name: str) -> tuple[str, str]:
@@ -46,14 +51,14 @@ def _number(name: str) -> tuple[str, str]:
 
 
 REPORTS = Layout(
-    "reports", REPORT_FIELDS, ("enterprise_id", "period"), "reports",
+    "reports", REPORT_FIELDS, raw.REPORTS,
     (("enterprise_id", "enterprise_id"), ("period", "period"), ("industry", "industry"),
      ("province", "province"), _number("output_value"), _number("value_added"),
      _number("revenue"), _number("profit"), ("employees", "CAST(employees__num AS BIGINT)"),
      _number("electricity_kwh"), _number("export_value"), ("extra", "extra")),
 )
 PRICES = Layout(
-    "prices", PRICE_FIELDS, ("industry", "period"), "prices",
+    "prices", PRICE_FIELDS, raw.PRICES,
     (("industry", "industry"), ("period", "period"), _number("ppi_yoy"), ("extra", "extra")),
 )
 
@@ -83,10 +88,6 @@ class Incoming:
     table: pa.Table
 
 
-#: called with the number of rows just inserted
-Advance = Callable[[int], None]
-
-
 def file_sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as handle:
@@ -95,139 +96,60 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def batch_id_for(layout: Layout, sha256: str) -> str:
-    return f"{layout.kind}-{sha256[:16]}"
-
-
-def completed_batch(store: Store, layout: Layout, sha256: str) -> tuple[str, str] | None:
-    """(batch_id, file) of an earlier completed import of the same content, if any."""
-    row = store.con.execute(
-        """SELECT batch_id, file FROM import_batches
-           WHERE kind = ? AND sha256 = ? AND completed_at IS NOT NULL LIMIT 1""",
-        [layout.kind, sha256],
-    ).fetchone()
-    return None if row is None else (str(row[0]), str(row[1]))
-
-
 def skipped(store: Store, layout: Layout, label: str, sha256: str) -> FileImport | None:
     """The result for content already imported, or None when it is new."""
-    earlier = completed_batch(store, layout, sha256)
+    earlier = raw.completed_batch(store, layout.kind, sha256)
     if earlier is None:
         return None
-    batch_id, _ = earlier
-    counts = store.con.execute(
-        "SELECT rows, accepted, rejected, revisions FROM import_batches WHERE batch_id = ?",
-        [batch_id],
-    ).fetchone()
-    assert counts is not None
-    rows, accepted, rejected, revisions = (int(c or 0) for c in counts)
-    return FileImport(label, batch_id, rows, accepted, rejected, revisions,
-                      skipped_as_duplicate_file=True,
-                      rejections=stored_rejections(store, batch_id))
-
-
-def stored_rejections(store: Store, batch_id: str) -> list[Rejection]:
-    rows = store.con.execute(
-        """SELECT file, row_number, field, reason, value FROM rejections
-           WHERE batch_id = ? ORDER BY row_number, field""",
-        [batch_id],
-    ).fetchall()
-    return [Rejection(str(f), int(r), str(fd), str(rs), v) for f, r, fd, rs, v in rows]
+    return FileImport(label, earlier.batch_id, earlier.rows, earlier.accepted,
+                      earlier.rejected, earlier.revisions, skipped_as_duplicate_file=True,
+                      rejections=raw.batch_rejections(store, earlier.batch_id))
 
 
 def take_in(store: Store, layout: Layout, incoming: Incoming, *, submitted_by: str | None,
             simulated: bool, advance: Advance | None = None) -> FileImport:
-    """Validate ``incoming`` and store it as one batch, all inside one transaction."""
+    """Validate ``incoming``, then store it as one batch in one transaction."""
     columns = validate.column_map(incoming.table, layout.fields, incoming.label)
     extra = [c for c in incoming.table.column_names if c.strip().lower() not in columns]
     numbered = incoming.table.append_column(
         validate.RAW_ROW, pa.array(range(1, incoming.table.num_rows + 1), pa.int64())
     )
-    result = FileImport(incoming.label, batch_id_for(layout, incoming.sha256),
-                        rows=numbered.num_rows)
-    with store.transaction() as con:
-        con.register(validate.RAW, numbered)
+    batch = raw.NewBatch(layout.kind, incoming.label, incoming.sha256, rows=numbered.num_rows,
+                         submitted_by=submitted_by, simulated=simulated)
+    with store.registered(validate.RAW, numbered):
         try:
-            _open_batch(con, layout, incoming, result.batch_id, submitted_by)
-            validate.stage(con, layout.fields, columns, extra)
-            validate.find_rejections(con, layout.fields, layout.key)
-            _count(con, layout, result)
-            _insert_accepted(con, layout, result.batch_id, simulated, advance)
-            _keep_rejections(con, result.batch_id, incoming.label)
-            _close_batch(con, result)
+            # only intake's own temporary tables: nothing of the store changes here
+            with store.transaction() as con:
+                validate.stage(con, layout.fields, columns, extra)
+                validate.find_rejections(con, layout.fields, layout.key)
+                _accepted(con, layout)
+                _rejected_rows(con)
+            stored = raw.write_batch(store, batch, ACCEPTED, REJECTED_ROWS, advance=advance)
         finally:
-            con.unregister(validate.RAW)
-            for table in (STAGED, REJECTED, ACCEPTED):
-                con.execute(f"DROP TABLE IF EXISTS {table}")
-    result.rejections = stored_rejections(store, result.batch_id)
-    return result
+            for table in SCRATCH:
+                store.execute(f"DROP TABLE IF EXISTS {table}")
+    return FileImport(incoming.label, stored.batch_id, stored.rows, stored.accepted,
+                      stored.rejected, stored.revisions,
+                      rejections=raw.batch_rejections(store, stored.batch_id))
 
 
-def _open_batch(con: duckdb.DuckDBPyConnection, layout: Layout, incoming: Incoming,
-                batch_id: str, submitted_by: str | None) -> None:
-    # a batch left open by an older process can only be a crashed one: start it over
-    for table in (layout.table, "rejections"):
-        con.execute(f"DELETE FROM {table} WHERE batch_id = ?", [batch_id])
-    con.execute("DELETE FROM import_batches WHERE batch_id = ?", [batch_id])
+def _accepted(con: duckdb.DuckDBPyConnection, layout: Layout) -> None:
+    """The rows without rejections, in the raw table's columns."""
+    values = ", ".join(f"{expr} AS {name}" for name, expr in layout.columns)
     con.execute(
-        """INSERT INTO import_batches (batch_id, kind, file, sha256, submitted_by)
-           VALUES (?, ?, ?, ?, ?)""",
-        [batch_id, layout.kind, incoming.label, incoming.sha256, submitted_by],
-    )
-
-
-def _count(con: duckdb.DuckDBPyConnection, layout: Layout, result: FileImport) -> None:
-    con.execute(
-        f"CREATE OR REPLACE TEMP TABLE {ACCEPTED} AS SELECT * FROM {STAGED} "
+        f"CREATE OR REPLACE TEMP TABLE {ACCEPTED} AS "
+        f"SELECT {ROW} AS row_number, {values}, simulated_row AS simulated FROM {STAGED} "
         f"WHERE {ROW} NOT IN (SELECT {ROW} FROM {REJECTED}) ORDER BY {ROW}"
     )
-    key = ", ".join(layout.key)
-    counts = con.execute(
-        f"""SELECT (SELECT count(*) FROM {ACCEPTED}),
-                   (SELECT count(*) FROM {ACCEPTED} SEMI JOIN {layout.table} USING ({key}))"""
-    ).fetchone()
-    assert counts is not None
-    result.accepted, result.revisions = int(counts[0]), int(counts[1])
-    result.rejected = result.rows - result.accepted
 
 
-def _insert_accepted(con: duckdb.DuckDBPyConnection, layout: Layout, batch_id: str,
-                     simulated: bool, advance: Advance | None) -> None:
-    names = ", ".join(name for name, _ in layout.columns)
-    values = ", ".join(expr for _, expr in layout.columns)
-    received = dt.datetime.now().replace(microsecond=0)
-    total = con.execute(f"SELECT count(*), max({ROW}) FROM {ACCEPTED}").fetchone()
-    assert total is not None
-    last = int(total[1] or 0)
-    for start in range(1, last + 1, CHUNK_ROWS):
-        stop = start + CHUNK_ROWS - 1
-        inserted = con.execute(
-            f"""INSERT INTO {layout.table} (batch_id, row_number, received_at, simulated, {names})
-                SELECT ?, {ROW}, ?, ? OR simulated_row, {values} FROM {ACCEPTED}
-                WHERE {ROW} BETWEEN ? AND ? ORDER BY {ROW}""",
-            [batch_id, received, simulated, start, stop],
-        ).fetchone()
-        if advance is not None and inserted is not None:
-            advance(int(inserted[0]))
-
-
-def _keep_rejections(con: duckdb.DuckDBPyConnection, batch_id: str, label: str) -> None:
+def _rejected_rows(con: duckdb.DuckDBPyConnection) -> None:
+    """Every rejection with the whole row as written (JSON), for the submitter to fix."""
     con.execute(
-        f"""INSERT INTO rejections (batch_id, file, row_number, field, reason, value, raw)
-            SELECT ?, ?, j.{ROW}, j.field, j.reason, j.value,
-                   to_json(x)::JSON
+        f"""CREATE OR REPLACE TEMP TABLE {REJECTED_ROWS} AS
+            SELECT j.{ROW} AS row_number, j.field, j.reason, j.value, to_json(x)::JSON AS raw
             FROM {REJECTED} j JOIN (SELECT * EXCLUDE ({validate.RAW_ROW}),
                                            {validate.RAW_ROW} AS {ROW}
                                     FROM {validate.RAW}) x USING ({ROW})
-            ORDER BY j.{ROW}, j.field""",
-        [batch_id, label],
+            ORDER BY j.{ROW}, j.field"""
     )
-
-
-def _close_batch(con: duckdb.DuckDBPyConnection, result: FileImport) -> None:
-    con.execute(
-        """UPDATE import_batches SET rows = ?, accepted = ?, rejected = ?, revisions = ?,
-                  completed_at = current_timestamp WHERE batch_id = ?""",
-        [result.rows, result.accepted, result.rejected, result.revisions, result.batch_id],
-    )
-

@@ -19,7 +19,6 @@ from indmon.errors import UnreadableFile
 from indmon.intake.batches import (
     PRICES,
     REPORTS,
-    Advance,
     FileImport,
     Incoming,
     Layout,
@@ -28,8 +27,8 @@ from indmon.intake.batches import (
     take_in,
 )
 from indmon.intake.readers import read_table
-from indmon.intake.validate import Rejection
 from indmon.store import Store
+from indmon.store.raw import Advance, Rejection
 
 #: files with more rows than this get a second progress bar over their rows
 ROW_BAR_THRESHOLD = 50_000

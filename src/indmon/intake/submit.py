@@ -16,8 +16,8 @@ import pyarrow as pa
 
 from indmon.errors import IntakeError
 from indmon.intake.batches import REPORTS, FileImport, Incoming, skipped, take_in
-from indmon.intake.validate import Rejection
 from indmon.store import Store
+from indmon.store.raw import Rejection
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,8 @@
 A national month is about half a million rows, so rules are SQL predicates over the staged
 file, never a Python loop over rows. Every rule yields rejections
 ``(row_number, field, reason, value)``; a row with at least one rejection is kept out of
-the store (and kept, with all its reasons, in ``rejections``); the other rows go in.
+the store (and kept, with all its reasons, as the batch's rejections: see
+:class:`indmon.store.raw.Rejection`); the other rows go in.
 
 Row numbers count data rows from 1: the header is row 0, so data row 1 is line 2 of a CSV
 file (as long as no quoted cell spans lines) and row 2 of an Excel sheet.
@@ -12,7 +13,6 @@ file (as long as no quoted cell spans lines) and row 2 of an Excel sheet.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import duckdb
 import pyarrow as pa
@@ -27,22 +27,6 @@ REJECTED = "intake_rejections"
 ROW = "row_number"
 #: the data row number readers' tables get before staging (a name no file will use)
 RAW_ROW = "__indmon_row"
-
-
-@dataclass(frozen=True)
-class Rejection:
-    """Why one row (or one cell of it) was not taken in."""
-
-    file: str
-    #: data row number, 1-based (the header is row 0)
-    row: int
-    field: str
-    reason: str
-    #: the cell as written, or None when it was empty
-    value: str | None = None
-
-    def message(self) -> str:
-        return f"{self.file} row {self.row}, field {self.field!r}: {self.reason}"
 
 
 def column_map(table: pa.Table, fields: Sequence[Field], file: str) -> dict[str, str]:

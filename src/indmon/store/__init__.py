@@ -342,6 +342,15 @@ class Store:
         except duckdb.Error as exc:
             raise StoreError(f"query failed on {self.path}: {exc}") from exc
 
+    # -- added for the report card --
+    def periods(self, origin: str | Origin | Sequence[str | Origin] | None = None
+                ) -> list[str]:
+        """Every period with a current figure (of ``origin``), in time order: what a
+        report card can be asked for."""
+        origins = None if origin is None else [
+            str(o) for o in ([origin] if isinstance(origin, str) else origin)]
+        return _obs.periods_of(self._con, origins)
+
 
 def split_series(figures: Sequence[Observation], *, january_combined: bool = False
                  ) -> list[Series]:
@@ -382,8 +391,9 @@ def _connect(target: str, read_only: bool, wait: float) -> duckdb.DuckDBPyConnec
                 time.sleep(delay)
                 delay = min(delay * 2, 0.5)
                 continue
-            hint = (" Another indmon process holds it for writing; try again when it is "
-                    "done, or use another --db path" if locked else "")
+            hint = (" Another indmon process holds it: a command writing it (try again when "
+                    "it is done) or, for a write, a running 'indmon serve' (write through its "
+                    "API, or stop it); or use another --db path" if locked else "")
             raise StoreError(f"cannot open the store {target}: {exc}.{hint}") from exc
 
 

@@ -465,3 +465,15 @@ def _optional_int(value: Any) -> int | None:
 
 def _text(value: object) -> str:
     return "" if _missing(value) else str(value)
+
+
+# -- added for the report card --
+def periods_of(con: duckdb.DuckDBPyConnection, origin: Sequence[str] | None = None
+               ) -> list[str]:
+    """Every period with a current figure (of these origins), in time order."""
+    where, params = filters(origin=origin)
+    rows = con.execute(
+        f"SELECT DISTINCT period FROM ({current_sql()}) o"
+        + (" WHERE " + " AND ".join(where) if where else ""), params
+    ).fetchall()
+    return sorted((str(r[0]) for r in rows), key=lambda t: Period.parse(t).sort_key())
