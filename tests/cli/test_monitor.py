@@ -28,10 +28,9 @@ def db(tmp_path: Path) -> Path:
         "value_added": [r[2] for r in rows], "revenue": 0.0, "profit": 0.0, "employees": 5,
         "simulated": True,
     })
-    with Store.open(path) as store:
-        store.con.register("incoming", frame)
-        store.con.execute(f"INSERT INTO reports ({', '.join(frame.columns)}) "
-                          f"SELECT * FROM incoming")
+    with (Store.open(path) as store, store.transaction() as con,
+          store.registered("incoming", frame)):
+        con.execute(f"INSERT INTO reports ({', '.join(frame.columns)}) SELECT * FROM incoming")
     return path
 
 
@@ -73,3 +72,22 @@ def test_a_bad_rule_file_names_the_rule(db: Path, tmp_path: Path) -> None:
 def test_show_rules_prints_the_shipped_file(db: Path) -> None:
     code, out = _run(db, "monitor", "--show-rules")
     assert code == 0 and "key_enterprise_drop" in out
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["alerts", "--period", "2024-13"], "period '2024-13' is not understood"),
+    (["alerts", "--status", "open"], "status 'open' is not one of new, acknowledged, resolved"),
+    (["alerts", "--severity", "urgent"], "severity 'urgent' is not one of high, medium, low"),
+    (["monitor", "--period", "Q1-2024"], "period 'Q1-2024'"),
+])
+def test_bad_filters_are_clean_errors(db: Path, args: list[str], message: str) -> None:
+    code, out = _run(db, *args)
+    assert code == 1 and message in " ".join(out.split())
+
+
+def test_alerts_show_prints_missing_times_as_null(db: Path) -> None:
+    _run(db, "monitor", "--period", "2024-05")
+    alert_id = str(json.loads(_run(db, "alerts", "-o", "json")[1])[0]["alert_id"])
+    shown = json.loads(_run(db, "alerts", "show", alert_id)[1])
+    assert shown["updated_at"] is None and shown["history"] == []
+    assert shown["evidence"]["year_ago"] == 1000

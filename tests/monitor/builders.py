@@ -47,10 +47,9 @@ def add_reports(store: Store, rows: Iterable[dict[str, Any]]) -> None:
                 "export_value": None, "extra": None, "simulated": True}
     frame = pd.DataFrame([{**defaults, **row} for row in rows])
     frame["output_value"] = frame.get("output_value", frame["value_added"] * 4)
-    store.con.register("incoming_reports", frame)
     columns = ", ".join(frame.columns)
-    store.con.execute(f"INSERT INTO reports ({columns}) SELECT {columns} FROM incoming_reports")
-    store.con.unregister("incoming_reports")
+    with store.transaction() as con, store.registered("incoming_reports", frame):
+        con.execute(f"INSERT INTO reports ({columns}) SELECT {columns} FROM incoming_reports")
 
 
 def report(enterprise: str, period: str, value_added: float, *, industry: str = AUTO,

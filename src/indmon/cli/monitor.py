@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from indmon.cli.common import console, handle_errors, open_store, print_frame
+from indmon.cli.common import console, handle_errors, open_for_reading, open_store, print_frame
 from indmon.monitor import get_alert, list_alerts, run_monitoring, update_alert
 from indmon.monitor.rules import default_rules_path, load_rules
 
@@ -76,7 +76,7 @@ def alerts(
     """
     if ctx.invoked_subcommand is not None:
         return
-    with open_store(read_only=True) as store:
+    with open_for_reading() as store:
         frame = list_alerts(store, period=period, status=status, severity=severity)
     if output == "table":
         frame = frame[LIST_COLUMNS]
@@ -89,7 +89,7 @@ def show(alert_id: Annotated[int, typer.Argument(help="the alert id")]) -> None:
 
     Example: indmon alerts show 12
     """
-    with open_store(read_only=True) as store:
+    with open_for_reading() as store:
         alert = get_alert(store, alert_id)
     sys.stdout.write(json.dumps(alert, ensure_ascii=False, indent=2, default=str) + "\n")
 

@@ -8,7 +8,7 @@
 True
 """
 
-from indmon.monitor.alerts import Alert, get_alert, list_alerts, update_alert
+from indmon.monitor.alerts import Alert, get_alert, list_alerts, monitoring_ran, update_alert
 from indmon.monitor.monitoring import MonitorSummary, run_monitoring
 from indmon.monitor.rules import Rule, RuleSet, load_rules
 
@@ -20,6 +20,7 @@ __all__ = [
     "get_alert",
     "list_alerts",
     "load_rules",
+    "monitoring_ran",
     "run_monitoring",
     "update_alert",
 ]

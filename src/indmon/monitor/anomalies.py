@@ -29,6 +29,7 @@ import numpy as np
 import pandas as pd
 
 from indmon.monitor.alerts import Alert, cell_label
+from indmon.monitor.cells import enough_enterprises
 from indmon.periods import month_add
 
 #: months whose growth the Spring Festival moves: compared only with the same month
@@ -109,8 +110,8 @@ def detect_anomalies(frame: pd.DataFrame, period: str, settings: dict[str, Any])
     alerts: list[Alert] = []
     for indicator in settings["indicators"]:
         series = frame[(frame["indicator"] == indicator) & frame["level"].isin(settings["cells"])]
-        current = series[(series["period"] == period)
-                         & (series["n"].fillna(0) >= settings["min_enterprises"])]
+        month = series[series["period"] == period]
+        current = month[enough_enterprises(month, settings["min_enterprises"])]
         if current.empty:
             continue
         scored = current.join(history_scores(series, current, period, settings)).join(

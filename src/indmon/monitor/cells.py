@@ -1,8 +1,10 @@
 """Rules on computed figures: growth of a cell (an industry, a province, or both) in a month.
 
-They read the current observations the compute step stored (``va_yoy``, ``va_ytd_yoy``,
-``loss_making_ytd``, ``enterprises`` ...) as one pandas frame with a ``level`` column, so
-every rule is a filter over that frame. A cell whose figure rests on fewer than
+They read the current figures the compute step stored (``va_yoy``, ``va_ytd_yoy``,
+``loss_making_ytd``, ``enterprises`` ...), one per cell and month (``YYYY-MM``, the last
+month of a year-to-date figure), as one pandas frame with a ``level`` column (see
+``indmon.monitor.monitoring.observation_frame``), so every rule is a filter over that
+frame. A cell whose figure rests on fewer than
 ``min_enterprises`` enterprises is left alone: with a handful of reporters one firm's
 month swings the growth rate and alerts would be noise.
 """
@@ -19,6 +21,7 @@ from indmon.catalogue import ALL
 from indmon.monitor.alerts import Alert, cell_label
 from indmon.monitor.rules import Rule
 from indmon.periods import month_add
+from indmon.store import Origin
 
 SECTORS = ("B", "C", "D")
 
@@ -36,10 +39,24 @@ def with_levels(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.assign(level=level)
 
 
+def enough_enterprises(rows: pd.DataFrame, minimum: int) -> pd.Series:
+    """Which figures rest on at least ``minimum`` enterprises.
+
+    A computed figure says how many enterprises it rests on (``n``); one without a count
+    is not judged. A published figure has no count, and its publisher has already judged
+    it fit to publish, so it counts as large enough (only when monitoring is asked to
+    judge published figures, see ``observation_frame``).
+    """
+    counted = rows["n"].fillna(0) >= minimum
+    if "origin" not in rows:
+        return counted
+    return counted | (rows["n"].isna() & (rows["origin"] == Origin.PUBLISHED.value))
+
+
 def _cells(frame: pd.DataFrame, indicator: str, period: str, rule: Rule) -> pd.DataFrame:
     rows = frame[(frame["indicator"] == indicator) & (frame["period"] == period)
                  & frame["level"].isin(rule.params.get("cells", ["province"]))]
-    return rows[rows["n"].fillna(0) >= rule.params["min_enterprises"]]
+    return rows[enough_enterprises(rows, rule.params["min_enterprises"])]
 
 
 def _alert(rule: Rule, row: Any, title_en: str, title_zh: str, evidence: dict[str, Any],
@@ -118,7 +135,8 @@ def below_country(frame: pd.DataFrame, rule: Rule, period: str) -> list[Alert]:
     if country.empty:
         return []
     national = float(country.iloc[0])
-    provinces = rows[(rows["level"] == "province") & (rows["n"].fillna(0) >= p["min_enterprises"])]
+    provinces = rows[rows["level"] == "province"]
+    provinces = provinces[enough_enterprises(provinces, p["min_enterprises"])]
     behind = provinces[provinces["value"] < national - p["gap_pp"]]
     return [
         _alert(rule, row,

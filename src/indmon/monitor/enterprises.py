@@ -1,9 +1,10 @@
 """Rules on enterprise reports: key enterprises, silent enterprises, energy use, sample churn.
 
-These read the current vintage of each enterprise's report (the ``current_reports``
-view), restricted once per run to the months monitoring needs and kept in the temporary
-table ``monitor_reports``, so a national month (about half a million enterprises) is a
-few aggregate queries in DuckDB rather than a pass in Python.
+These read the current vintage of each enterprise's report (from
+:mod:`indmon.store.raw`, the owner of the reports), restricted once per run to the
+months monitoring needs and kept in monitoring's own temporary table
+``monitor_reports``, so a national month (about half a million enterprises) is a few
+aggregate queries in DuckDB rather than a pass in Python.
 
 Month-on-same-month comparisons follow the bureau: January is not compared on its own
 (the Spring Festival moves between January and February), February compares January
@@ -22,9 +23,12 @@ from indmon.monitor.alerts import Alert, cell_label
 from indmon.monitor.cells import with_levels
 from indmon.monitor.rules import Rule
 from indmon.periods import month_add
-from indmon.store import Store
+from indmon.store import Store, raw
 
 WINDOW_TABLE = "monitor_reports"
+#: the columns of the reports the rules read
+WINDOW_COLUMNS = ("enterprise_id", "period", "industry", "province", "output_value",
+                  "value_added", "electricity_kwh", "simulated")
 
 
 def comparison_months(period: str) -> list[str]:
@@ -47,18 +51,8 @@ def months_needed(period: str, rules: Iterable[Rule]) -> list[str]:
 
 
 def load_window(store: Store, months: list[str]) -> int:
-    """Copy the current reports of ``months`` into ``monitor_reports``; returns its rows."""
-    marks = ", ".join("?" for _ in months) or "NULL"
-    store.con.execute(
-        f"""CREATE OR REPLACE TEMP TABLE {WINDOW_TABLE} AS
-            SELECT enterprise_id, period, industry, province, output_value, value_added,
-                   electricity_kwh, simulated
-            FROM reports WHERE period IN ({marks})
-            QUALIFY row_number() OVER (PARTITION BY enterprise_id, period ORDER BY seq DESC) = 1""",
-        months,
-    )
-    row = store.con.execute(f"SELECT count(*) FROM {WINDOW_TABLE}").fetchone()
-    return int(row[0]) if row else 0
+    """Keep the current reports of ``months`` in ``monitor_reports``; returns its rows."""
+    return raw.copy_current_reports(store, WINDOW_TABLE, months=months, columns=WINDOW_COLUMNS)
 
 
 def _per_enterprise(months: list[str]) -> str:
@@ -80,8 +74,14 @@ def _grouped(select: str, inner: str) -> str:
                GROUP BY GROUPING SETS ((industry, province), (industry), (province))"""
 
 
+def _window_query(store: Store, sql: str, params: list[Any] | None = None) -> pd.DataFrame:
+    """A query over ``monitor_reports``, monitoring's own table."""
+    frame: pd.DataFrame = store.query(sql, params or [])
+    return frame
+
+
 def _query(store: Store, sql: str) -> pd.DataFrame:
-    return with_levels(store.con.execute(sql).df())
+    return with_levels(_window_query(store, sql))
 
 
 def electricity_vs_output(store: Store, rule: Rule, period: str) -> list[Alert]:
@@ -136,7 +136,8 @@ def key_enterprise_drop(store: Store, rule: Rule, period: str) -> list[Alert]:
         return []
     ago = [month_add(m, -12) for m in months]
     measure = "va" if p["measure"] == "value_added" else "output"
-    frame = store.con.execute(
+    frame = _window_query(
+        store,
         f"""WITH y AS (SELECT *, row_number() OVER (PARTITION BY province ORDER BY va DESC)
                               AS rank_in_province
                        FROM ({_per_enterprise(ago)}))
@@ -146,7 +147,7 @@ def key_enterprise_drop(store: Store, rule: Rule, period: str) -> list[Alert]:
             WHERE (y.rank_in_province <= ? OR (? > 0 AND y.va / ? >= ?))
               AND y.{measure} > 0 AND c.{measure} < y.{measure} * (1 - ? / 100)""",
         [p["top_n"], p["min_value_added"], len(months), p["min_value_added"], p["drop_pct"]],
-    ).df()
+    )
     return [_key_alert(rule, period, months, row) for row in frame.itertuples()]
 
 
@@ -175,7 +176,8 @@ def stopped_reporting(store: Store, rule: Rule, period: str) -> list[Alert]:
     """Enterprises whose last report was N months ago, grouped by the cell they left."""
     p = rule.params
     last = month_add(period, -p["months"])
-    silent = store.con.execute(
+    silent = _window_query(
+        store,
         f"""WITH latest AS (SELECT enterprise_id, max(period) AS last_period
                             FROM {WINDOW_TABLE} WHERE period BETWEEN ? AND ?
                             GROUP BY enterprise_id),
@@ -189,7 +191,7 @@ def stopped_reporting(store: Store, rule: Rule, period: str) -> list[Alert]:
             FROM base GROUP BY industry, province
             HAVING count(*) FILTER (silent) >= ?""",
         [last, period, last, last, p["min_enterprises"]],
-    ).df()
+    )
     silent = silent[100 * silent["va_silent"] / silent["va"].where(silent["va"] > 0)
                     >= p["min_share_pct"]]
     return [_silent_alert(rule, period, last, row) for row in silent.itertuples()]

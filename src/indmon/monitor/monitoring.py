@@ -8,24 +8,26 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
-from indmon.monitor.alerts import Alert, list_alerts, save_alerts
+from indmon.monitor.alerts import Alert, list_alerts, record_run, save_alerts
 from indmon.monitor.anomalies import detect_anomalies
 from indmon.monitor.cells import CELL_CHECKS, with_levels
 from indmon.monitor.enterprises import ENTERPRISE_CHECKS, load_window, months_needed
 from indmon.monitor.rules import Rule, RuleSet, load_rules
-from indmon.periods import check_month, month_add
-from indmon.store import Store
+from indmon.periods import Period, check_month, month_add
+from indmon.store import Origin, Store
 
 #: indicators the cell rules and detectors may read
 WATCHED = ("va_yoy", "va_ytd_yoy", "va_real_yoy", "va_real_ytd_yoy", "output_ytd_yoy",
            "revenue_ytd_yoy", "profit_ytd_yoy", "loss_making_ytd", "enterprises")
+#: the origins monitoring judges unless told otherwise: what indmon computed
+JUDGED: tuple[str, ...] = (Origin.COMPUTED.value, Origin.SIMULATED.value)
 
 
 @dataclass
@@ -56,13 +58,19 @@ class MonitorSummary:
                 .agg(alerts=("alert_id", "size"), new=("new", "sum")))
 
 
-def run_monitoring(store: Store, *, period: str, rules_path: Path | None = None) -> MonitorSummary:
+def run_monitoring(
+    store: Store, *, period: str, rules_path: Path | None = None,
+    origin: Sequence[str] = JUDGED,
+) -> MonitorSummary:
     """Evaluate the rules (default: the shipped ones) and detectors for ``period`` and store
-    the alerts; re-running refreshes evidence and never duplicates an alert."""
+    the alerts; re-running refreshes evidence and never duplicates an alert.
+
+    ``origin`` chooses the figures the cell rules and detectors judge (default: computed
+    and simulated ones; see :func:`observation_frame`)."""
     check_month(period)
     started = time.perf_counter()
     rules = load_rules(rules_path)
-    frame = observation_frame(store, period, rules)
+    frame = observation_frame(store, period, rules, origin=origin)
     notes = _notes(frame, period)
     alerts = evaluate(store, rules, frame, period)
     new, refreshed = save_alerts(store, alerts)
@@ -96,21 +104,41 @@ def _check(store: Store, rule: Rule, frame: pd.DataFrame, period: str) -> list[A
     return ENTERPRISE_CHECKS[rule.type](store, rule, period)
 
 
-def observation_frame(store: Store, period: str, rules: RuleSet) -> pd.DataFrame:
-    """Current computed figures the rules and detectors read, from far enough back."""
+def observation_frame(store: Store, period: str, rules: RuleSet, *,
+                      origin: Sequence[str] = JUDGED) -> pd.DataFrame:
+    """Current figures the rules and detectors read, from far enough back, one per cell
+    and month, with a ``level`` column.
+
+    Monitoring judges what indmon computed (``origin`` computed and simulated). Adding
+    ``published`` lets it also judge the figures releases state: a year-to-date or
+    January-February figure counts for its last month, as the computed ones do; where
+    several origins give a cell's month, the first in ``origin`` stands. Figures that
+    sources state differently (conflicts) are left out: there is no one value to judge.
+    """
     reach = max([24, int(rules.anomalies["history_months"])]
                 + [int(r.params.get("months", 0)) + 12 for r in rules.rules])
     watched = sorted(set(WATCHED) | set(rules.anomalies["indicators"]))
-    marks = ", ".join("?" for _ in watched)
-    frame = store.query(
-        f"""SELECT indicator, period, industry, province, value, n, simulated
-            FROM observations o
-            WHERE indicator IN ({marks}) AND period BETWEEN ? AND ?
-              AND NOT conflict
-              AND NOT EXISTS (SELECT 1 FROM observations r WHERE r.supersedes = o.obs_id)""",
-        [*watched, month_add(period, -reach), period],
-    )
-    return with_levels(frame)
+    found = store.observations(watched, start=month_add(period, -reach), end=period,
+                               origin=list(origin))
+    return with_levels(monthly(found, list(origin)))
+
+
+def monthly(found: pd.DataFrame, origin: list[str]) -> pd.DataFrame:
+    """Figures of monthly frequency placed at their last month, one per cell and month
+    (the first of ``origin`` that has it)."""
+    columns = ["indicator", "period", "industry", "province", "value", "n", "simulated",
+               "origin"]
+    found = found[~found["conflict"].astype(bool)]
+    parsed = {text: Period.parse(text) for text in found["period"].unique()}
+    month_of = {text: p.end_month for text, p in parsed.items() if p.frequency == "month"}
+    found = found[found["period"].isin(list(month_of))]
+    found = found.assign(period=found["period"].map(month_of))
+    rank = {name: i for i, name in enumerate(Origin.parse(o).value for o in origin)}
+    found = (found.assign(_rank=found["origin"].map(rank))
+             .sort_values(["_rank", "vintage"], ascending=[True, False], kind="stable")
+             .drop_duplicates(["indicator", "period", "industry", "province"]))
+    return found[columns].sort_values(["indicator", "period", "industry", "province"],
+                                      kind="stable").reset_index(drop=True)
 
 
 def _notes(frame: pd.DataFrame, period: str) -> list[str]:
@@ -121,11 +149,10 @@ def _notes(frame: pd.DataFrame, period: str) -> list[str]:
 
 
 def _record_run(store: Store, summary: MonitorSummary) -> None:
-    store.con.execute(
-        "INSERT INTO monitor_runs VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [summary.period, summary.rules_file, dt.datetime.now().replace(microsecond=0),
-         summary.seconds, summary.raised, summary.new, summary.simulated],
-    )
+    record_run(store, period=summary.period, rules_file=summary.rules_file,
+               seconds=summary.seconds, alerts=summary.raised, new=summary.new,
+               simulated=summary.simulated)
 
 
-__all__ = ["MonitorSummary", "evaluate", "observation_frame", "run_monitoring"]
+__all__ = ["JUDGED", "WATCHED", "MonitorSummary", "evaluate", "monthly", "observation_frame",
+           "run_monitoring"]

@@ -37,6 +37,8 @@ from indmon.store import Store
 
 ROLES = ("reporter", "analyst", "admin")
 TOKEN_PREFIX = "imt_"
+#: the columns of the audit log, in the order ``audit_log`` returns them
+AUDIT_COLUMNS = ("audit_id", "at", "actor", "action", "target", "detail")
 
 
 @dataclass(frozen=True)
@@ -92,22 +94,18 @@ def _check_user(store: Store, user: User) -> None:
     catalogue = Catalogue.load()
     for code in user.provinces:
         catalogue.province(code)
-    exists = store.con.execute("SELECT 1 FROM users WHERE name = ?", [user.name]).fetchall()
-    if exists:
+    if store.execute("SELECT 1 FROM users WHERE name = ?", [user.name]):
         raise ConfigError(f"user {user.name!r} already exists; remove it first or pick another")
 
 
 def list_users(store: Store) -> list[User]:
-    rows = store.con.execute(
-        "SELECT name, role, enterprise_id, provinces FROM users ORDER BY name"
-    ).fetchall()
+    rows = store.execute("SELECT name, role, enterprise_id, provinces FROM users ORDER BY name")
     return [_user(row) for row in rows]
 
 
 def get_user(store: Store, name: str) -> User:
-    rows = store.con.execute(
-        "SELECT name, role, enterprise_id, provinces FROM users WHERE name = ?", [name]
-    ).fetchall()
+    rows = store.execute(
+        "SELECT name, role, enterprise_id, provinces FROM users WHERE name = ?", [name])
     if not rows:
         raise NotFound(f"no user {name!r}; list users with 'indmon users list'")
     return _user(rows[0])
@@ -148,9 +146,8 @@ def issue_token(store: Store, name: str, *, label: str = "", actor: str = "cli")
 
 
 def revoke_token(store: Store, token_id: int, *, actor: str = "cli") -> None:
-    rows = store.con.execute(
-        "SELECT user_name FROM tokens WHERE token_id = ? AND revoked_at IS NULL", [token_id]
-    ).fetchall()
+    rows = store.execute(
+        "SELECT user_name FROM tokens WHERE token_id = ? AND revoked_at IS NULL", [token_id])
     if not rows:
         raise NotFound(f"no active token {token_id}; list tokens with 'indmon users tokens'")
     with store.transaction() as con:
@@ -162,19 +159,19 @@ def revoke_token(store: Store, token_id: int, *, actor: str = "cli") -> None:
 
 def list_tokens(store: Store) -> pd.DataFrame:
     """Tokens without their secrets: id, user, label, when issued and revoked."""
-    return store.con.execute(
+    return _frame(store.execute(
         "SELECT token_id, user_name, label, created_at, revoked_at FROM tokens ORDER BY token_id"
-    ).df()
+    ), ["token_id", "user_name", "label", "created_at", "revoked_at"])
 
 
 def authenticate(store: Store, token: str) -> User:
     """The user a bearer token belongs to; ``Unauthenticated`` for an unknown or revoked one."""
-    rows = store.con.execute(
+    rows = store.execute(
         """SELECT u.name, u.role, u.enterprise_id, u.provinces FROM tokens t
            JOIN users u ON u.name = t.user_name
            WHERE t.token_hash = ? AND t.revoked_at IS NULL""",
         [hash_token(token)],
-    ).fetchall()
+    )
     if not rows:
         raise Unauthenticated(
             "the token is unknown or revoked; ask an admin for a new one "
@@ -221,13 +218,21 @@ def require_enterprise_access(user: User | None, enterprise_id: str, provinces: 
 
 def audit(store: Store, actor: str, action: str, target: str, detail: dict[str, Any]) -> None:
     """Record one write. Call inside the write's transaction so both land or neither."""
-    store.con.execute(
+    store.execute(
         "INSERT INTO audit_log (actor, action, target, detail) VALUES (?, ?, ?, ?)",
         [actor, action, target, json.dumps(detail, ensure_ascii=False, default=str)],
     )
 
 
 def audit_log(store: Store, limit: int = 100) -> pd.DataFrame:
-    return store.con.execute(
-        "SELECT * FROM audit_log ORDER BY audit_id DESC LIMIT ?", [limit]
-    ).df()
+    """The latest ``limit`` writes, newest first."""
+    return _frame(store.execute(
+        'SELECT audit_id, "at", actor, action, target, detail FROM audit_log '
+        "ORDER BY audit_id DESC LIMIT ?",
+        [int(limit)],
+    ), list(AUDIT_COLUMNS))
+
+
+def _frame(rows: list[tuple[Any, ...]], columns: list[str]) -> pd.DataFrame:
+    """Rows from ``Store.execute`` as a table with these column names (also when empty)."""
+    return pd.DataFrame.from_records(rows, columns=columns)
