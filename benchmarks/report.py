@@ -20,7 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 from indmon.catalogue import Catalogue
-from indmon.catalogue.published import load_published
+from indmon.reconcile.published import load_published
 from indmon.report import build_briefing, render_briefing
 from indmon.store import Source, Store
 

@@ -1,11 +1,9 @@
-"""The bundled published figures: consistent with the catalogue and the release texts,
-and loaded into a real store with merged duplicates, flagged conflicts and vintages."""
+"""The bundled published figures as catalogue data: consistent with the catalogue and
+with the release texts (loading them into a store: tests/reconcile/test_published.py)."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -13,15 +11,14 @@ import pytest
 from indmon.catalogue import Catalogue
 from indmon.catalogue.published import (
     PublishedFigure,
-    check_published,
-    load_published,
     published_figures,
     published_sources,
     read_figures,
 )
 from indmon.errors import CatalogueError
+from indmon.extract.documents import read_document
 from indmon.periods import Period
-from indmon.store import Source, Store
+from indmon.reconcile.published import check_published
 
 #: in a checkout the shared reference material sits beside the repository
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
@@ -34,13 +31,6 @@ NO_SHARED = pytest.mark.skipif(
 @pytest.fixture(scope="module")
 def figures() -> list[PublishedFigure]:
     return published_figures()
-
-
-@pytest.fixture(scope="module")
-def loaded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    with Store.open(tmp_path_factory.mktemp("published") / "store.duckdb") as store:
-        load_published(store)
-        yield store
 
 
 def test_figures_agree_with_catalogue_and_sources(figures: list[PublishedFigure]) -> None:
@@ -74,6 +64,26 @@ def test_sources_carry_publisher_title_and_date() -> None:
     assert "scio.gov.cn" in sources["001_9544d068414588cc"].url
 
 
+def test_sources_are_known_by_their_content() -> None:
+    sources = published_sources()
+    assert all(len(s.content_hash) == 64 for s in sources)
+    assert len({s.content_hash for s in sources}) == len(sources)
+    assert {s.file for s in sources} == {f"{s.source_id}.txt" for s in sources}
+
+
+@NO_SHARED
+def test_content_hashes_are_those_of_the_release_texts() -> None:
+    for source in published_sources():
+        document = read_document(SHARED / "releases" / source.file)
+        assert document.content_hash == source.content_hash, source.source_id
+
+
+def test_the_figures_that_differ_say_why(figures: list[PublishedFigure]) -> None:
+    nev = [f for f in figures if (f.indicator, f.period) == ("nev_production_yoy", "2023-Q1")]
+    assert sorted(f.value for f in nev) == [22.5, 27.7]
+    assert all("differs from" in f.note for f in nev)
+
+
 @NO_SHARED
 def test_spans_point_at_the_mentions_in_the_releases(figures: list[PublishedFigure]) -> None:
     texts = {p.stem: p.read_text("utf-8") for p in (SHARED / "releases").glob("*.txt")}
@@ -91,68 +101,6 @@ def test_values_agree_with_the_hand_annotated_facts(figures: list[PublishedFigur
     for fig in figures:
         fact = gold[(fig.doc, fig.start)]
         assert (fact["value"], fact["unit"]) == (fig.value, fig.unit), (fig.doc, fig.start)
-
-
-def test_a_figure_stated_by_two_releases_is_one_observation(loaded: Store) -> None:
-    rows = loaded.observations("va_ytd_yoy", period="2023", industry="C")
-    assert rows["value"].tolist() == [5.0]
-    cited = loaded.provenance(int(rows["obs_id"].iloc[0]))["sources"]
-    assert {c["source_id"] for c in cited} == {"000_b304aa5af5c1748a", "001_9544d068414588cc"}
-    assert {c["mention"] for c in cited} == {"5.0%", "5%"}
-
-
-def test_differing_statements_are_kept_and_flagged(loaded: Store) -> None:
-    conflicts = loaded.conflicts()
-    nev = conflicts[conflicts["indicator"] == "nev_production_yoy"]
-    assert sorted(nev["value"]) == [22.5, 27.7]
-    assert set(nev["period"]) == {"2023-Q1"}
-
-
-def test_loading_twice_changes_nothing(loaded: Store) -> None:
-    tables = ("sources", "observations", "provenance")
-    before = {t: loaded.query(f"SELECT * EXCLUDE (added_at) FROM {t}")
-              if t == "sources" else loaded.query(f"SELECT * FROM {t}") for t in tables}
-    result = load_published(loaded)
-    assert (result.added, result.revised, result.conflicts) == (0, 0, 0)
-    for table in tables:
-        after = (loaded.query(f"SELECT * EXCLUDE (added_at) FROM {table}") if table == "sources"
-                 else loaded.query(f"SELECT * FROM {table}"))
-        assert after.equals(before[table]), table
-
-
-def test_figures_are_unknown_before_their_release(loaded: Store) -> None:
-    assert loaded.value("va_ytd_yoy", "2023", as_of="2024-01-18") is None
-    assert loaded.value("va_ytd_yoy", "2023", as_of="2024-01-19") == 4.6
-    assert loaded.value("va_ytd_yoy", "2022", as_of="2024-01-18") == 3.6
-    assert loaded.value("three_new_exports_usd", "2023", as_of="2024-01-31") is None
-
-
-def test_two_releases_that_disagree_are_flagged(tmp_path: Path) -> None:
-    first = PublishedFigure("g5_base_stations", "2023-12-31", "ALL", "ALL", 3_377_000, "count",
-                            "note-a", 0, 5, "3.377 million")
-    second = replace(first, value=3_380_000, doc="note-b", mention="3.38 million")
-    sources = [Source("note-b", publisher="B", title="Second", published="2024-01-20"),
-               Source("note-a", publisher="A", title="First", published="2024-01-19")]
-    with Store.open(tmp_path / "store.duckdb") as store:
-        result = load_published(store, [first, second], sources)
-        assert (result.added, result.conflicts) == (1, 1)
-        flagged = store.conflicts()
-        assert sorted(zip(flagged["source_id"], flagged["value"], strict=True)) == [
-            ("note-a", 3_377_000), ("note-b", 3_380_000)]
-
-
-def test_a_figure_in_the_wrong_unit_is_refused() -> None:
-    fig = PublishedFigure("g5_base_stations", "2023-03-31", "ALL", "ALL", 2.64, "million",
-                          "004_cad97cdaa49d5dd5", 10, 14, "2.64")
-    with pytest.raises(CatalogueError, match=r"row 2, field 'unit'.*'count'"):
-        check_published([fig], published_sources(), Catalogue.load())
-
-
-def test_an_unknown_indicator_is_refused() -> None:
-    fig = PublishedFigure("no_such_thing", "2023", "ALL", "ALL", 1, "count",
-                          "004_cad97cdaa49d5dd5", 10, 14, "1")
-    with pytest.raises(CatalogueError, match="no_such_thing"):
-        check_published([fig], published_sources(), Catalogue.load())
 
 
 def test_a_malformed_row_names_row_and_field() -> None:

@@ -53,3 +53,24 @@ def test_folders_expand_to_text_files(tmp_path: Path) -> None:
 def test_missing_path_is_named(tmp_path: Path) -> None:
     with pytest.raises(ExtractError, match=r"missing\.txt: no such file"):
         find_documents([tmp_path / "missing.txt"])
+
+
+def test_a_document_is_known_by_its_content(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    one = tmp_path / "a" / "release.txt"
+    other = tmp_path / "b" / "release.txt"
+    one.write_bytes(ZH.encode("utf-8"))
+    other.write_bytes((ZH + "\n").encode("utf-8"))
+    first, second = read_document(one), read_document(other)
+    assert first.doc == second.doc == "release"
+    assert first.source_id != second.source_id
+    assert first.source_id == f"release@{first.content_hash[:16]}"
+    assert first.path == one
+
+
+def test_the_same_text_in_another_encoding_has_one_hash(tmp_path: Path) -> None:
+    utf8, gbk = tmp_path / "utf8.txt", tmp_path / "gbk.txt"
+    utf8.write_bytes(ZH.encode("utf-8-sig"))
+    gbk.write_bytes(ZH.encode("gb18030"))
+    assert read_document(utf8).content_hash == read_document(gbk).content_hash

@@ -8,11 +8,13 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from indmon.errors import ConfigError
 from indmon.extract.facts import Fact
 from indmon.periods import month_add
 from indmon.reconcile.check import (
     AGREES,
     DISAGREES,
+    DISPUTED,
     UNKNOWN,
     agrees,
     check_facts,
@@ -162,21 +164,30 @@ def test_a_streak_is_counted_on_the_stored_monthly_series(store: Store) -> None:
     months = [month_add("2022-10", i) for i in range(7)]  # 2022-10 .. 2023-04
     values = [0.5, -1.0, 1.0, 2.0, 2.5, 3.1, 3.5]
     monthly_growth(store, dict(zip(months, values, strict=True)))
-    (right,) = check_facts(store, [streak_claim(5)], as_of="2023-06-01")
-    (wrong,) = check_facts(store, [streak_claim(3)], as_of="2023-06-01")
+    (right,) = check_facts(store, [streak_claim(5)], as_of="2023-06-01", against="simulated")
+    (wrong,) = check_facts(store, [streak_claim(3)], as_of="2023-06-01", against="simulated")
     assert (right.kind, right.status, right.stored) == ("streak", AGREES, 5.0)
+    assert "SIMULATED" in right.note
     assert (wrong.status, wrong.stored) == (DISAGREES, 5.0)
+
+
+def test_a_streak_on_a_simulated_series_is_not_official(store: Store) -> None:
+    months = [month_add("2022-10", i) for i in range(7)]
+    monthly_growth(store, dict(zip(months, [0.5, -1.0, 1.0, 2.0, 2.5, 3.1, 3.5], strict=True)))
+    (verdict,) = check_facts(store, [streak_claim(5)], as_of="2023-06-01")
+    assert verdict.status == UNKNOWN
 
 
 def test_january_is_skipped_when_only_january_february_is_released(store: Store) -> None:
     monthly_growth(store, {"2022-11": -0.5, "2022-12": 1.0, "2023-02": 2.0, "2023-03": 3.0})
-    (verdict,) = check_facts(store, [streak_claim(3, "2023-03")], as_of="2023-06-01")
+    (verdict,) = check_facts(store, [streak_claim(3, "2023-03")], as_of="2023-06-01",
+                             against="any")
     assert verdict.status == AGREES
 
 
 def test_a_series_too_short_to_see_the_start_of_the_run_is_unknown(store: Store) -> None:
     monthly_growth(store, {"2023-03": 1.0, "2023-04": 2.0})
-    (verdict,) = check_facts(store, [streak_claim(5)], as_of="2023-06-01")
+    (verdict,) = check_facts(store, [streak_claim(5)], as_of="2023-06-01", against="any")
     assert verdict.status == UNKNOWN
 
 
@@ -195,12 +206,104 @@ def test_verdicts_print_as_one_row_each(store: Store) -> None:
         ["agrees", "va_ytd_yoy", 4.63]]
 
 
-def test_a_claim_matching_one_of_two_conflicting_figures_agrees_with_a_note(
-    store: Store,
-) -> None:
+# -- conflicts ---------------------------------------------------------------------------
+def wire_report(store: Store, value: float = 4.8, note: str = "") -> None:
     other = Source("wire", kind="release", publisher="Wire", title="Wire report",
                    published="2024-01-18")
-    store.record([NewObservation("va_ytd_yoy", "2023", 4.8, "percent")], other)
+    store.record([NewObservation("va_ytd_yoy", "2023", value, "percent", note=note)], other)
+
+
+def test_a_claim_matching_one_of_two_conflicting_figures_is_disputed(store: Store) -> None:
+    wire_report(store, note="the wire rounds a preliminary figure")
     (verdict,) = check_facts(store, [claim(VA, "4.8%", 4.8)], as_of="2024-01-20")
-    assert (verdict.status, verdict.stored) == (AGREES, 4.8)
-    assert "sources differ" in verdict.note
+    assert (verdict.status, verdict.stored) == (DISPUTED, 4.8)
+    assert verdict.evidence[0].title == "Wire report"
+    assert {e.value for e in verdict.evidence} == {4.63, 4.8}
+    assert "4.63 (Test bulletin on industry, 2024-01-17)" in verdict.note
+    assert "the wire rounds a preliminary figure" in verdict.note
+    assert "matches Wire report, 2024-01-18 only" in verdict.note
+
+
+def test_a_claim_matching_neither_conflicting_figure_is_disputed(store: Store) -> None:
+    wire_report(store)
+    (verdict,) = check_facts(store, [claim(VA, "5.1%", 5.1)], as_of="2024-01-20")
+    assert verdict.status == DISPUTED
+    assert "matches none of them" in verdict.note
+
+
+def test_sources_that_differ_beyond_the_stated_decimals_agree_with_a_note(
+    store: Store,
+) -> None:
+    wire_report(store, value=4.6)
+    (verdict,) = check_facts(store, [claim(VA, "4.6%", 4.6)], as_of="2024-01-20")
+    assert verdict.status == AGREES
+    assert "differ only beyond the decimals stated" in verdict.note
+
+
+def test_a_conflict_not_yet_known_on_the_claims_date_is_no_dispute(store: Store) -> None:
+    wire_report(store)
+    (verdict,) = check_facts(store, [claim(VA, "4.8%", 4.8)], as_of="2024-01-17",
+                             against="published")
+    assert (verdict.status, verdict.stored) == (DISAGREES, 4.63)
+
+
+def test_a_change_resting_on_a_conflicted_figure_is_disputed(store: Store) -> None:
+    wire_report(store)
+    (verdict,) = check_facts(store, [change_claim(1.0)], as_of="2024-01-20", text=TEXT)
+    assert (verdict.kind, verdict.status) == ("change", DISPUTED)
+
+
+# -- origins -----------------------------------------------------------------------------
+def simulated_figure(store: Store, value: float, indicator: str = "va_ytd_yoy",
+                     period: str = "2023", simulated: bool = True) -> None:
+    run = Source("compute-9", kind="computation", title="Computed from reports",
+                 publisher="indmon", published="2024-01-10", simulated=simulated)
+    store.record([NewObservation(indicator, period, value, "percent")], run)
+
+
+def test_a_true_official_claim_is_not_judged_against_simulated_data(store: Store) -> None:
+    simulated_figure(store, 7.9)
+    (verdict,) = check_facts(store, [claim(VA, "4.6%", 4.6)], as_of="2024-01-20")
+    assert (verdict.status, verdict.stored) == (AGREES, 4.63)
+    assert verdict.to_record()["origin"] == "published"
+    assert "SIMULATED" not in verdict.note
+
+
+def test_simulated_figures_are_used_only_when_asked_and_say_so(store: Store) -> None:
+    simulated_figure(store, 7.9)
+    (verdict,) = check_facts(store, [claim(VA, "4.6%", 4.6)], as_of="2024-01-20",
+                             against="simulated")
+    assert (verdict.status, verdict.stored) == (DISAGREES, 7.9)
+    assert verdict.to_record()["origin"] == "simulated"
+    assert "SIMULATED" in verdict.note and "not an official statistic" in verdict.note
+
+
+def test_any_prefers_published_figures(store: Store) -> None:
+    simulated_figure(store, 7.9)
+    (verdict,) = check_facts(store, [claim(VA, "4.6%", 4.6)], as_of="2024-01-20",
+                             against="any")
+    assert (verdict.status, verdict.stored) == (AGREES, 4.63)
+
+
+def test_an_official_claim_with_only_a_simulated_figure_is_unknown(store: Store) -> None:
+    simulated_figure(store, 3.0, period="2023-Q1")
+    (verdict,) = check_facts(store, [claim(VA, "3.0%", 3.0, period="2023-Q1")],
+                             as_of="2024-01-20")
+    assert (verdict.status, verdict.stored) == (UNKNOWN, None)
+    assert "the store has a simulated figure" in verdict.note
+    (asked,) = check_facts(store, [claim(VA, "3.0%", 3.0, period="2023-Q1")],
+                           as_of="2024-01-20", against="simulated")
+    assert asked.status == AGREES and "SIMULATED" in asked.note
+
+
+def test_a_computed_figure_says_it_is_not_published(store: Store) -> None:
+    simulated_figure(store, 3.0, period="2023-Q1", simulated=False)
+    (verdict,) = check_facts(store, [claim(VA, "3.0%", 3.0, period="2023-Q1")],
+                             as_of="2024-01-20", against="computed")
+    assert verdict.status == AGREES
+    assert "computed by indmon" in verdict.note and "not a published statistic" in verdict.note
+
+
+def test_an_unknown_choice_of_figures_is_refused(store: Store) -> None:
+    with pytest.raises(ConfigError, match="'official' is not one of published, computed"):
+        check_facts(store, [claim(VA, "4.6%", 4.6)], as_of="2024-01-20", against="official")

@@ -1,33 +1,30 @@
-"""Figures that official releases state, shipped with the package and loadable into a store.
+"""Figures that official releases state, shipped with the package as catalogue data.
 
 The four bundled releases (``data/published/sources.csv``) review industry and ICT in
 2022, the first quarter of 2023 and 2023. Every figure they state that has an indicator
 in the catalogue is one row of ``data/published/figures.csv``, mapped by hand to an
 indicator and a cell, with the character span of its mention in the release text so that
-anyone can check it against the document.
+anyone can check it against the document. Each release also carries the SHA-256 of its
+text, so that ingesting the same text later finds it is the same document.
 
-Loading records each release as one ``Source``: a figure that several releases state
-becomes one observation with several provenance rows, and two releases (or two passages)
-that state different values for the same cell are both kept and flagged as a conflict.
+This module only reads the data; loading it into a store (with its checks against the
+catalogue) is reconcile's job: :func:`indmon.reconcile.published.load_published`.
 
->>> store = Store.open(":memory:")
->>> load_published(store).added > 100
-True
->>> store.value("va_ytd_yoy", "2023", industry="C")
-5.0
+>>> [f.value for f in published_figures() if (f.indicator, f.period, f.industry)
+...  == ("va_ytd_yoy", "2023", "C")][:1]
+[5.0]
 """
 
 from __future__ import annotations
 
 import csv
-from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 
-from indmon.catalogue import ALL, Catalogue
+from indmon.catalogue import ALL
 from indmon.errors import CatalogueError, ConfigError
-from indmon.periods import Period
-from indmon.store import NewObservation, RecordResult, Source, Store
+from indmon.store.model import Source
+from indmon.store.periods import Period
 
 FIGURES_FILE = "figures.csv"
 SOURCES_FILE = "sources.csv"
@@ -53,14 +50,9 @@ class PublishedFigure:
     end: int
     mention: str
     qualifier: str = ""
+    #: why the figure needs a remark (the body behind it, why it differs from another
+    #: statement); kept as the provenance note, so a conflict keeps its explanation
     note: str = ""
-
-    def observation(self) -> NewObservation:
-        return NewObservation(
-            indicator=self.indicator, period=self.period, value=self.value, unit=self.unit,
-            industry=self.industry, province=self.province, span=(self.start, self.end),
-            mention=self.mention,
-        )
 
 
 def _bundled(name: str) -> str:
@@ -124,72 +116,18 @@ def published_sources() -> list[Source]:
             source_id=raw["source_id"], kind="release", publisher=raw["publisher"],
             title=raw["title"], published=raw["published"], url=raw["url"],
             lang=raw["lang"], details={"note": raw["details"]} if raw["details"] else {},
+            content_hash=raw.get("content_hash") or "", file=raw.get("file") or "",
         )
         for raw in csv.DictReader(_bundled(SOURCES_FILE).splitlines())
     ]
     return sorted(sources, key=lambda s: (str(s.published), s.source_id))
 
 
-def check_published(
-    figures: Sequence[PublishedFigure], sources: Sequence[Source], catalogue: Catalogue
-) -> None:
-    """Raise ``CatalogueError`` at the first figure the catalogue or the sources contradict."""
-    known_sources = {s.source_id for s in sources}
-    for row, fig in enumerate(figures, start=2):
-        where = f"{FIGURES_FILE} row {row}"
-        indicator = catalogue.indicator(fig.indicator)
-        if fig.unit != indicator.unit:
-            raise CatalogueError(
-                f"{where}, field 'unit': {fig.unit!r} differs from the unit of indicator "
-                f"{fig.indicator!r} ({indicator.unit!r}); convert the value to that unit"
-            )
-        if fig.doc not in known_sources:
-            raise CatalogueError(
-                f"{where}, field 'doc': {fig.doc!r} is not in {SOURCES_FILE}; add the release there"
-            )
-        _check_cell(fig, where, catalogue)
-
-
-def _check_cell(fig: PublishedFigure, where: str, catalogue: Catalogue) -> None:
-    if fig.industry != ALL and fig.industry not in catalogue.sectors:
-        catalogue.industry(fig.industry)
-    if fig.province != ALL:
-        catalogue.province(fig.province)
-    if fig.end <= fig.start:
-        raise CatalogueError(f"{where}, field 'end': {fig.end} is not after start {fig.start}")
-
-
-def load_published(
-    store: Store,
-    figures: Sequence[PublishedFigure] | None = None,
-    sources: Sequence[Source] | None = None,
-) -> RecordResult:
-    """Record the bundled figures (or those given) in ``store``, one ``store.record`` call
-    per release.
-
-    Releases are recorded oldest first so that each observation's vintage is the date the
-    figure was first published. Loading again changes nothing: equal figures from the same
-    release only meet their existing provenance.
-    """
-    figures = published_figures() if figures is None else list(figures)
-    sources = published_sources() if sources is None else sorted(
-        sources, key=lambda s: (str(s.published), s.source_id)
-    )
-    check_published(figures, sources, Catalogue.load())
-    by_doc: dict[str, list[PublishedFigure]] = {}
-    for fig in figures:
-        by_doc.setdefault(fig.doc, []).append(fig)
-    total = RecordResult()
-    for source in sources:
-        stated = by_doc.get(source.source_id, [])
-        total = total + store.record([f.observation() for f in stated], source)
-    return total
-
-
 __all__ = [
+    "FIGURES_FILE",
+    "QUALIFIERS",
+    "SOURCES_FILE",
     "PublishedFigure",
-    "check_published",
-    "load_published",
     "published_figures",
     "published_sources",
     "read_figures",

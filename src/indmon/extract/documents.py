@@ -1,8 +1,12 @@
-"""Reading a release from disk: decoding, language and the document's own date.
+"""Reading a release from disk: decoding, language and the document's identity.
 
 Scraped releases come as UTF-8, UTF-8 with a byte-order mark, or GB18030 (the Chinese
 national encoding that contains GBK and GB2312). The text is kept exactly as decoded,
 newlines included, because fact offsets point into it.
+
+A document is known by its content, never by its file name: ``Document.content_hash``
+is the SHA-256 of the decoded text (the same release saved as UTF-8 or GB18030 has one
+hash) and ``Document.source_id`` the content-addressed id the store cites it by.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from pathlib import Path
 
 from indmon.errors import ExtractError
 from indmon.extract.language import detect_language
+from indmon.store.model import content_hash, document_id
 
 #: encodings tried in order; the first that decodes the whole file wins
 ENCODINGS = ("utf-8-sig", "gb18030")
@@ -21,13 +26,26 @@ TEXT_SUFFIXES = (".txt", ".text", ".md")
 
 @dataclass(frozen=True)
 class Document:
-    """A release as read: identifier, text and language."""
+    """A release as read: name, text, language and the file it came from."""
 
-    #: the file name without extension, used as ``doc`` in every fact
+    #: the file name without extension: ``doc`` of the facts ``indmon extract`` writes
     doc: str
     text: str
     #: ``en`` or ``zh``
     lang: str
+    #: the file it was read from (for display; never its identity)
+    path: Path | None = None
+
+    @property
+    def content_hash(self) -> str:
+        """SHA-256 of the text: the document's identity, whatever its file is called."""
+        return content_hash(self.text)
+
+    @property
+    def source_id(self) -> str:
+        """The store's id for this document: its name and the start of its content hash,
+        so that two different files of the same name are two sources."""
+        return document_id(self.doc, self.text)
 
 
 def decode(data: bytes, name: str) -> str:
@@ -51,7 +69,7 @@ def read_document(path: Path) -> Document:
     text = decode(data, str(path))
     if "\x00" in text:
         raise ExtractError(f"{path}: looks binary (NUL bytes); give a plain-text release")
-    return Document(doc=path.stem, text=text, lang=detect_language(text))
+    return Document(doc=path.stem, text=text, lang=detect_language(text), path=path)
 
 
 def find_documents(paths: list[Path]) -> list[Path]:

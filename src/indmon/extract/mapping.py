@@ -147,7 +147,7 @@ def indicator_period(period: str, indicator: Indicator) -> str:
     if indicator.frequency == "stock" and parsed.kind != "date":
         year, month = int(parsed.end[:4]), int(parsed.end[5:7])
         return f"{parsed.end}-{calendar.monthrange(year, month)[1]:02d}"
-    if parsed.kind == "span" and parsed.start[:4] == parsed.end[:4] and parsed.start[5:] == "01":
+    if parsed.kind == "ytd" and parsed.start[:4] == parsed.end[:4] and parsed.start[5:] == "01":
         return {"03": f"{parsed.end[:4]}-Q1", "12": parsed.end[:4]}.get(parsed.end[5:], period)
     return period
 
@@ -340,11 +340,18 @@ def _stem(word: str) -> str:
     return word
 
 
+#: period kinds that ``mapping.toml`` calls ``span``: any run of months, year to date
+#: and January-February combined included
+_SPAN_KINDS = frozenset({"span", "ytd", "janfeb"})
+
+
 def _period_kind(period: str) -> str | None:
+    """The kind of period in the words of ``mapping.toml``."""
     try:
-        return Period.parse(period).kind
+        kind = Period.parse(period).kind
     except ConfigError:
         return None
+    return "span" if kind in _SPAN_KINDS else kind
 
 
 def _province_names(catalogue: Catalogue) -> tuple[tuple[str, tuple[str, ...]], ...]:

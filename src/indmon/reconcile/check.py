@@ -2,11 +2,16 @@
 
 Each number in the text that maps to an indicator gets a ``Verdict`` against the store
 as of the text's publication date, so a claim is never judged by figures published
-after it:
+after it. A claim about official statistics is judged against **published** figures
+only, unless the caller asks for computed or simulated ones (``against``); a verdict
+resting on a computed or simulated figure says so in its note.
 
 - ``agrees``: the stored value, rounded to the decimals the text states, is the stated
   value (``4.6%`` agrees with 4.63; ``1.8 trillion`` with 1.76e12);
 - ``disagrees``: the store holds another value; the verdict names it and its source;
+- ``disputed``: sources in the store state different values for the figure (a
+  conflict); the note lists them and says which, if any, the claim matches. A claim is
+  never said to agree because it matches one side of a conflict;
 - ``unknown``: the store has no figure for that indicator, period and cell.
 
 Besides plain figures it checks the comparisons releases draw from them: a change
@@ -41,9 +46,19 @@ from indmon.extract.mapping import (
 )
 from indmon.periods import Period, month_add, previous_period
 from indmon.reconcile.ingest import document_date
-from indmon.store import Store
+from indmon.store import Observation, Origin, Store
 
-AGREES, DISAGREES, UNKNOWN = "agrees", "disagrees", "unknown"
+AGREES, DISAGREES, DISPUTED, UNKNOWN = "agrees", "disagrees", "disputed", "unknown"
+#: what a claim may be judged against; ``any`` takes the first origin that has the
+#: figure, published before computed before simulated
+AGAINST = ("published", "computed", "simulated", "any")
+_ORIGIN_RANK = {Origin.PUBLISHED: 0, Origin.COMPUTED: 1, Origin.SIMULATED: 2}
+_ORIGIN_NOTES = {
+    Origin.SIMULATED: "the stored figure is SIMULATED (computed from simulated enterprise "
+                      "reports), not an official statistic",
+    Origin.COMPUTED: "the stored figure is computed by indmon from enterprise reports, not "
+                     "a published statistic",
+}
 #: words after a change that say it went down (the stated number is then negative)
 _DOWN = re.compile(
     r"lower|slower|down|less|decreas|declin|fell|drop|narrow|回落|下降|放缓|减少|收窄|低于|降低"
@@ -63,13 +78,13 @@ _STREAK_LEAD = re.compile(
 
 VERDICT_COLUMNS = (
     "status", "kind", "mention", "start", "end", "stated", "stored", "indicator", "period",
-    "industry", "province", "source", "publisher", "published", "note",
+    "industry", "province", "origin", "source", "publisher", "published", "note",
 )
 
 
 @dataclass(frozen=True)
 class StoredFigure:
-    """A figure the store holds, and the source that states or produced it."""
+    """A figure the store holds, and the (earliest) source that states or produced it."""
 
     obs_id: int
     value: float
@@ -79,6 +94,13 @@ class StoredFigure:
     publisher: str
     published: str
     conflict: bool = False
+    #: published | computed | simulated
+    origin: str = Origin.PUBLISHED.value
+    #: the provenance note that explains the figure (why it differs from another source)
+    note: str = ""
+
+    def citation(self) -> str:
+        return ", ".join(p for p in (self.title or self.source_id, self.published) if p)
 
 
 @dataclass(frozen=True)
@@ -86,7 +108,7 @@ class Verdict:
     """How one stated number compares with the store."""
 
     fact: Fact
-    status: str  #: agrees | disagrees | unknown
+    status: str  #: agrees | disagrees | disputed | unknown
     kind: str  #: figure | change | streak
     indicator: str
     period: str
@@ -106,6 +128,7 @@ class Verdict:
             "start": self.fact.start, "end": self.fact.end, "stated": self.fact.value,
             "stored": self.stored, "indicator": self.indicator, "period": self.period,
             "industry": self.industry, "province": self.province,
+            "origin": source.origin if source else None,
             "source": source.title if source else None,
             "publisher": source.publisher if source else None,
             "published": source.published if source else None,
@@ -115,33 +138,47 @@ class Verdict:
 
 def check_text(
     store: Store, text: str, *, doc: str = "claim", published: str | None = None,
-    facts: Sequence[Fact] | None = None,
+    facts: Sequence[Fact] | None = None, against: str = "published",
 ) -> list[Verdict]:
     """Verdicts for every number of ``text`` that maps to an indicator.
 
     ``published`` (YYYY-MM-DD) is when the text was written; without it, the date near
     the top of the text, else today. ``facts`` skips extraction (facts already found in
-    ``text``).
+    ``text``). ``against`` is the origin of the figures to judge by (see ``AGAINST``).
     """
+    against_origins(against)  # a wrong choice is refused before extracting
     lang = detect_language(text)
     as_of = published or document_date(text, lang) or dt.date.today().isoformat()
     if facts is None:
         facts = extract_facts(text, doc, published=as_of, lang=lang)
-    return check_facts(store, facts, as_of=as_of, text=text)
+    return check_facts(store, facts, as_of=as_of, text=text, against=against)
 
 
 def check_facts(
     store: Store, facts: Sequence[Fact], *, as_of: str, text: str = "",
-    catalogue: Catalogue | None = None,
+    catalogue: Catalogue | None = None, against: str = "published",
 ) -> list[Verdict]:
     """Verdicts for facts already extracted; ``text`` gives the words around changes."""
-    checker = _Checker(store, catalogue or Catalogue.load(), as_of, text)
+    checker = _Checker(store, catalogue or Catalogue.load(), as_of, text,
+                       against_origins(against))
     verdicts = []
     for fact in facts:
         verdict = checker.check(fact)
         if verdict is not None:
             verdicts.append(verdict)
     return verdicts
+
+
+def against_origins(against: str) -> tuple[Origin, ...]:
+    """The origins a check may judge by, in order of preference."""
+    if against not in AGAINST:
+        raise ConfigError(
+            f"against {against!r} is not one of {', '.join(AGAINST)}; claims about official "
+            "statistics are checked against published figures"
+        )
+    if against == "any":
+        return tuple(sorted(Origin, key=_ORIGIN_RANK.__getitem__))
+    return (Origin(against),)
 
 
 def verdict_frame(verdicts: Sequence[Verdict]) -> pd.DataFrame:
@@ -174,11 +211,13 @@ def precision(stated: float, mention: str) -> float:
 
 # -- the checker -----------------------------------------------------------------------
 class _Checker:
-    def __init__(self, store: Store, catalogue: Catalogue, as_of: str, text: str) -> None:
+    def __init__(self, store: Store, catalogue: Catalogue, as_of: str, text: str,
+                 origins: tuple[Origin, ...] = (Origin.PUBLISHED,)) -> None:
         self.store = store
         self.catalogue = catalogue
         self.as_of = as_of
         self.text = text
+        self.origins = origins
 
     def check(self, fact: Fact) -> Verdict | None:
         """A change or streak is checked against the series it compares when that is
@@ -203,46 +242,84 @@ class _Checker:
         base = Verdict(fact, UNKNOWN, "figure", fact.indicator, fact.period, fact.industry,
                        fact.province)
         if not figures:
-            return replace(base, note=f"no stored figure as of {self.as_of}")
-        disputed = " (sources differ on this figure: see indmon conflicts)" if len(
-            figures) > 1 else ""
-        for figure in figures:
-            if agrees(fact.value, fact.mention, figure.value):
-                return replace(base, status=AGREES, stored=figure.value, evidence=(figure,),
-                               note=disputed.strip(" ()"))
-        first = figures[0]
-        return replace(base, status=DISAGREES, stored=first.value, evidence=tuple(figures),
-                       note=f"stored {first.value:g} ({first.title}, {first.published})"
-                            + disputed)
+            return replace(base, note=self.missing_note(fact.indicator, fact.period,
+                                                        fact.industry, fact.province))
+        if len(figures) > 1:
+            return self.disputed(base, figures)
+        (figure,) = figures
+        origin = origin_note(figures)
+        if agrees(fact.value, fact.mention, figure.value):
+            return replace(base, status=AGREES, stored=figure.value, evidence=(figure,),
+                           note=origin)
+        return replace(base, status=DISAGREES, stored=figure.value, evidence=(figure,),
+                       note=join_notes(f"stored {figure.value:g} ({figure.citation()})", origin))
+
+    def disputed(self, base: Verdict, figures: Sequence[StoredFigure]) -> Verdict:
+        """Sources disagree on the figure: list their values, say which the claim matches."""
+        fact = base.fact
+        matching = [f for f in figures if agrees(fact.value, fact.mention, f.value)]
+        stated = "; ".join(f"{f.value:g} ({join_notes(f.citation(), f.note)})" for f in figures)
+        evidence = (*matching, *(f for f in figures if f not in matching))
+        if len(matching) == len(figures):  # they differ only beyond the stated decimals
+            return replace(base, status=AGREES, stored=evidence[0].value, evidence=evidence,
+                           note=join_notes(f"sources in the store differ only beyond the "
+                                           f"decimals stated: {stated}", origin_note(figures)))
+        if matching:
+            verdict = ("the text's value matches "
+                       + " and ".join(f.citation() for f in matching) + " only")
+        else:
+            verdict = "the text's value matches none of them"
+        note = (f"sources in the store differ on this figure: {stated}; {verdict} "
+                "(see indmon conflicts)")
+        return replace(base, status=DISPUTED, stored=evidence[0].value, evidence=evidence,
+                       note=join_notes(note, origin_note(figures)))
 
     def lookup(
         self, indicator: str, period: str, industry: str, province: str
     ) -> list[StoredFigure]:
-        """Stored figures for the cell as of the claim, trying equivalent period texts."""
+        """The current figures of the cell as of the claim, latest first, trying
+        equivalent period texts: of the one origin asked for, or (asked for several) of
+        the first of them the store has. More than one figure means sources conflict."""
         for candidate in equivalent_periods(period, indicator):
-            frame = self.store.observations(
-                indicator, period=candidate, industry=industry, province=province,
-                as_of=self.as_of,
-            )
-            if not frame.empty:
-                frame = frame.sort_values(["conflict", "vintage"], ascending=[True, False])
-                return [self._figure(row) for _, row in frame.iterrows()]
+            found = self.store.figures(indicator, period=candidate, industry=industry,
+                                       province=province, as_of=self.as_of,
+                                       origin=list(self.origins))
+            if found:
+                best = min((o.origin for o in found), key=_ORIGIN_RANK.__getitem__)
+                chosen = sorted((o for o in found if o.origin is best),
+                                key=lambda o: (o.vintage, o.obs_id), reverse=True)
+                return self._stored(chosen)
         return []
 
-    def _figure(self, row: pd.Series) -> StoredFigure:
-        obs_id = int(row["obs_id"])
-        cited = self.store.query(
-            """SELECT s.source_id, s.title, s.publisher, CAST(s.published AS VARCHAR) AS published
-               FROM provenance p JOIN sources s USING (source_id) WHERE p.obs_id = ?
-               ORDER BY s.published NULLS LAST, s.source_id LIMIT 1""",
-            [obs_id],
-        )
-        source = cited.iloc[0] if not cited.empty else pd.Series(dtype=object)
-        return StoredFigure(
-            obs_id, float(row["value"]), str(row["period"]), str(source.get("source_id", "")),
-            str(source.get("title") or ""), str(source.get("publisher") or ""),
-            str(source.get("published") or ""), bool(row["conflict"]),
-        )
+    def missing_note(self, indicator: str, period: str, industry: str, province: str) -> str:
+        """Why a figure is unknown, naming the other origins the store does have."""
+        note = f"no stored {' or '.join(o.value for o in self.origins)} figure as of {self.as_of}"
+        others = sorted({
+            o.origin for candidate in equivalent_periods(period, indicator)
+            for o in self.store.figures(indicator, period=candidate, industry=industry,
+                                        province=province, as_of=self.as_of)
+        } - set(self.origins), key=_ORIGIN_RANK.__getitem__)
+        if not others:
+            return note
+        names = " and ".join(o.value for o in others)
+        return (f"{note}; the store has a {names} figure (check --against {others[0].value} "
+                "to compare with it)")
+
+    def _stored(self, figures: Sequence[Observation]) -> list[StoredFigure]:
+        cited = self.store.cited([o.obs_id for o in figures])
+        out = []
+        for obs in figures:
+            sources = cited.get(obs.obs_id, [])
+            source = sources[0].source if sources else None
+            date = source.published_date if source else None
+            note = next((p.note for p in sources if p.note), "")
+            out.append(StoredFigure(
+                obs.obs_id, obs.value, obs.period.text,
+                source.source_id if source else "", source.title if source else "",
+                source.publisher if source else "", date.isoformat() if date else "",
+                obs.conflict, obs.origin.value, note,
+            ))
+        return out
 
     # -- changes ------------------------------------------------------------------------
     def change(self, fact: Fact) -> Verdict | None:
@@ -258,10 +335,19 @@ class _Checker:
         then = self.lookup(indicator, earlier, industry, province)
         if not now or not then:
             missing = period if not now else earlier
-            return replace(verdict, note=f"no stored {indicator} for {missing} as of {self.as_of}")
+            return replace(verdict, note=f"no stored {indicator} for {missing} as of "
+                                         f"{self.as_of}")
         difference = now[0].value - then[0].value
         stated = self.signed_change(fact)
         evidence = (now[0], then[0])
+        origin = origin_note([*now, *then])
+        if len(now) > 1 or len(then) > 1:
+            differ = period if len(now) > 1 else earlier
+            values = ", ".join(f"{f.value:g}" for f in (now if len(now) > 1 else then))
+            return replace(verdict, status=DISPUTED, stored=round(difference, 10),
+                           evidence=(*now, *then),
+                           note=join_notes(f"sources in the store differ on {indicator} for "
+                                           f"{differ} ({values}); see indmon conflicts", origin))
         if stated is None:  # direction not stated: only the size can be checked
             ok = agrees(abs(fact.value), fact.mention, abs(difference))
         else:
@@ -269,7 +355,8 @@ class _Checker:
         return replace(
             verdict, status=AGREES if ok else DISAGREES, stored=round(difference, 10),
             evidence=evidence,
-            note=f"{now[0].value:g} in {period} against {then[0].value:g} in {earlier}",
+            note=join_notes(f"{now[0].value:g} in {period} against {then[0].value:g} in "
+                            f"{earlier}", origin),
         )
 
     def signed_change(self, fact: Fact) -> float | None:
@@ -327,7 +414,8 @@ class _Checker:
         if complete or length > claimed:
             ok = length == claimed
             return replace(verdict, status=AGREES if ok else DISAGREES,
-                           note=f"{length} consecutive {fact.unit}s to {end} in the store")
+                           note=join_notes(f"{length} consecutive {fact.unit}s to {end} in "
+                                           "the store", origin_note(evidence)))
         return replace(verdict, stored=None,
                        note=f"the store's series covers only {length} {fact.unit}s before it "
                             "stops; cannot tell where the run began")
@@ -365,6 +453,17 @@ class _Checker:
             length, evidence = length + 1, [*evidence, figures[0]]
             period = month_add(period, -1) if step == 1 else str(int(period) - 1)
         return length, False, evidence
+
+
+def origin_note(figures: Sequence[StoredFigure]) -> str:
+    """What a verdict must say about figures that are not published statistics."""
+    origins = {Origin(f.origin) for f in figures}
+    return "; ".join(_ORIGIN_NOTES[o] for o in sorted(origins, key=_ORIGIN_RANK.__getitem__)
+                     if o in _ORIGIN_NOTES)
+
+
+def join_notes(*notes: str) -> str:
+    return "; ".join(n for n in notes if n)
 
 
 # -- periods ---------------------------------------------------------------------------
@@ -408,11 +507,14 @@ def _streak_end(period: str, unit: str) -> str:
 
 
 __all__ = [
+    "AGAINST",
     "AGREES",
     "DISAGREES",
+    "DISPUTED",
     "UNKNOWN",
     "StoredFigure",
     "Verdict",
+    "against_origins",
     "agrees",
     "check_facts",
     "check_text",
