@@ -3,7 +3,6 @@ enterprise reports and one user per role, and real uvicorn servers on loopback."
 
 from __future__ import annotations
 
-import json
 import socket
 import threading
 import time
@@ -14,6 +13,8 @@ import httpx
 import pandas as pd
 import uvicorn
 
+from indmon.intake.submit import submit_records
+from indmon.monitor.alerts import Alert, save_alerts
 from indmon.store import NewObservation, Source, Store
 from indmon.web import auth
 from indmon.web.app import WebConfig, create_app
@@ -30,6 +31,10 @@ RELEASE = Source(
 OTHER_RELEASE = Source(
     "news-2024-01-20", kind="release", publisher="A news agency",
     title="Report on the 2023 industrial figures", published="2024-01-20", lang="en",
+)
+INSTITUTE = Source(
+    "institute-2024-01-22", kind="release", publisher="An economic research institute",
+    title="Notes on industry in 2023", published="2024-01-22", lang="en",
 )
 PANEL = Source(
     "compute-test", kind="computation", publisher="indmon", title="Computed from the test panel",
@@ -79,37 +84,38 @@ def build_store(path: Path) -> None:
         store.record([NewObservation("va_ytd_yoy", "2023-12", 4.6, "percent",
                                      mention="value added up 4.6 per cent in 2023")],
                      OTHER_RELEASE)
+        # another publisher, another value for the same figure: a conflict, with its note
+        store.record([NewObservation("va_ytd_yoy", "2023-12", 4.4, "percent",
+                                     mention="value added rose 4.4%",
+                                     note="counts only enterprises with a full year")],
+                     INSTITUTE)
         _alerts(store)
         _reports(store)
 
 
 def _alerts(store: Store) -> None:
-    rows = [
-        ("f1", "va_drop", "rule", "high", "2024-03", "va_yoy", "36", "ALL", None,
-         "Automobile value added slowed sharply", "汽车制造业增加值增速明显回落"),
-        ("f2", "profit_loss", "rule", "medium", "2024-03", "profit_ytd", "ALL", "110000", "E001",
-         "Enterprise E001 reported a loss", "企业E001出现亏损"),
-        ("f3", "anomaly:zscore", "anomaly", "low", "2024-02", "va_yoy", "ALL", "440000", None,
-         "Unusual growth in Guangdong", "广东增速异常"),
-    ]
-    for row in rows:
-        store.con.execute(
-            """INSERT INTO alerts (fingerprint, rule_id, kind, severity, period, indicator,
-                   industry, province, enterprise_id, title_en, title_zh, evidence, simulated)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true)""",
-            [*row, json.dumps({"value": 1.2, "threshold": 3.0, "previous": 5.1})],
-        )
+    # saved one at a time, so they get ids 1, 2, 3 in this order
+    evidence = {"value": 1.2, "threshold": 3.0, "previous": 5.1}
+    for alert in (
+        Alert("va_drop", "rule", "high", "2024-03", "Automobile value added slowed sharply",
+              "汽车制造业增加值增速明显回落", evidence, indicator="va_yoy", industry="36",
+              simulated=True),
+        Alert("profit_loss", "rule", "medium", "2024-03", "Enterprise E001 reported a loss",
+              "企业E001出现亏损", evidence, indicator="profit_ytd", province="110000",
+              enterprise_id="E001", simulated=True),
+        Alert("anomaly:zscore", "anomaly", "low", "2024-02", "Unusual growth in Guangdong",
+              "广东增速异常", evidence, indicator="va_yoy", province="440000", simulated=True),
+    ):
+        save_alerts(store, [alert])
 
 
 def _reports(store: Store) -> None:
-    for seq, (enterprise, province) in enumerate((("E001", "110000"), ("E002", "440000"))):
-        store.con.execute(
-            """INSERT INTO reports (batch_id, row_number, received_at, enterprise_id, period,
-                   industry, province, output_value, value_added, revenue, profit, employees,
-                   simulated)
-               VALUES ('seed', ?, now(), ?, '2024-03', '36', ?, 100, 30, 110, 5, 50, true)""",
-            [seq + 1, enterprise, province],
-        )
+    rows = [{"enterprise_id": enterprise, "period": "2024-03", "industry": "36",
+             "province": province, "output_value": 100, "value_added": 30, "revenue": 110,
+             "profit": 5, "employees": 50}
+            for enterprise, province in (("E001", "110000"), ("E002", "440000"))]
+    result = submit_records(store, rows, source_name="seed", submitted_by=None)
+    assert result.accepted == 2, result
 
 
 def add_people(path: Path) -> dict[str, str]:

@@ -42,6 +42,55 @@ def test_observations_by_province_and_period(site: Site) -> None:
     assert all(i["simulated"] for i in body["items"])
 
 
+def test_observations_say_origin_and_frequency_and_filter_by_origin(site: Site) -> None:
+    with site.client("analyst") as client:
+        published = client.get("/api/observations", params={
+            "indicator": "va_ytd_yoy", "period": "2023-12", "origin": "published"}).json()
+        simulated = client.get("/api/observations", params={
+            "indicator": "va_ytd_yoy", "period": "2023-12", "origin": "simulated",
+            "industry": "ALL", "province": "ALL"}).json()
+        as_of = client.get("/api/observations", params={
+            "indicator": "va_ytd_yoy", "origin": "published", "as_of": "2024-01-31"}).json()
+    assert sorted(i["value"] for i in published["items"]) == [4.4, 4.6]
+    assert {(i["period_kind"], i["frequency"]) for i in published["items"]} == {
+        ("month", "month")}
+    assert [i["origin"] for i in simulated["items"]] == ["simulated"]
+    assert {i["origin"] for i in as_of["items"]} == {"published"} and as_of["total"] == 2
+    assert {"period_kind", "frequency", "origin"} <= set(as_of["items"][0])
+
+
+def test_series_are_each_of_one_origin_and_frequency_in_time_order(site: Site) -> None:
+    with site.client("analyst") as client:
+        lines = client.get("/api/indicators/va_ytd_yoy/series").json()
+        published = client.get("/api/indicators/va_ytd_yoy/series",
+                               params={"origin": "published"}).json()
+    assert {(s["origin"], s["frequency"]) for s in lines} == {("published", "month"),
+                                                              ("simulated", "month")}
+    for line in lines:
+        assert {p["origin"] for p in line["points"]} == {line["origin"]}
+        periods = [p["period"] for p in line["points"]]
+        assert periods == sorted(periods) and len(periods) == len(set(periods))
+    assert [[p["period"] for p in s["points"]] for s in published] == [["2023-12"]]
+
+
+def test_facts_are_pages_of_typed_rows(site: Site) -> None:
+    with site.client("analyst") as client:
+        body = client.get("/api/facts", params={"indicator": "va_ytd_yoy",
+                                                "period": "2023"}).json()
+    assert body == {"total": 0, "limit": 100, "offset": 0, "next": None, "items": []}
+
+
+def test_the_openapi_documents_typed_responses(site: Site) -> None:
+    with site.client("analyst") as client:
+        spec = client.get("/openapi.json").json()
+    schemas = spec["components"]["schemas"]
+    listed = schemas["ListedObservation"]["properties"]
+    assert {"origin", "period_kind", "frequency", "vintage", "sources"} <= set(listed)
+    assert {"sources", "vintages", "disagreeing"} <= set(schemas["ProvenanceOut"]["properties"])
+    observations = spec["paths"]["/api/observations"]["get"]["responses"]["200"]["content"]
+    assert set(observations) == {"application/json", "text/csv"}
+
+
 def test_observations_as_csv(site: Site) -> None:
     with site.client("analyst") as client:
         by_param = client.get("/api/observations", params={"indicator": "profit_ytd",
@@ -71,17 +120,23 @@ def test_provenance_names_the_release(site: Site) -> None:
     with site.client("analyst") as client:
         items = client.get("/api/observations", params={
             "indicator": "va_ytd_yoy", "period": "2023-12"}).json()["items"]
-        stated = next(i for i in items if not i["simulated"])
+        stated = next(i for i in items if i["origin"] == "published" and i["value"] == 4.6)
         record = client.get(f"/api/observations/{stated['obs_id']}/provenance").json()
     publishers = {s["publisher"] for s in record["sources"]}
     assert publishers == {"State Council Information Office", "A news agency"}
     assert any(s["span_start"] == 120 for s in record["sources"])
+    assert record["conflict"] and [d["value"] for d in record["disagreeing"]] == [4.4]
+    assert (record["period_kind"], record["frequency"]) == ("month", "month")
 
 
 def test_conflicts_list_both_figures(site: Site) -> None:
     with site.client("analyst") as client:
         rows = client.get("/api/conflicts").json()
-    assert {r["value"] for r in rows if r["period"] == "2023-12"} >= {4.6, 3.5}
+    stated = {(r["value"], r["publisher"]) for r in rows if r["period"] == "2023-12"}
+    assert stated == {(4.6, "State Council Information Office"), (4.6, "A news agency"),
+                      (4.4, "An economic research institute")}
+    assert {r["origin"] for r in rows} == {"published"}  # a computed figure is no conflict
+    assert any(r["note"] == "counts only enterprises with a full year" for r in rows)
 
 
 def test_catalogue_endpoints(site: Site) -> None:

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from indmon.store import NewObservation, Source, Store
-from indmon.web.api.current import CurrentObservations
+from indmon.web.api.current import PERIOD_COLUMNS, CurrentObservations
 from indmon.web.api.paging import frame_json
 from indmon.web.app import WebConfig, create_app
 
@@ -17,6 +17,8 @@ FIRST = Source("release-1", publisher="Bureau", title="First release", published
 REVISION = Source("release-2", publisher="Bureau", title="Corrected release",
                   published="2024-02-15", revises=True)
 OTHER = Source("release-3", publisher="Ministry", title="Other release", published="2024-01-20")
+PANEL = Source("compute-1", kind="computation", publisher="indmon", title="From reports",
+               published="2024-02-01")
 
 
 @pytest.fixture()
@@ -25,12 +27,14 @@ def store(tmp_path: Path) -> Store:
     figures = [
         NewObservation(indicator, period, value, "percent", industry=industry, province=province)
         for indicator, value in (("va_yoy", 5.0), ("profit_ytd", 120.0))
-        for period in ("2023-01/2023-02", "2023-03", "2023-Q2", "2023-12", "2023", "2023-06-30")
+        for period in ("2023-01/2023-02", "2023-03", "2023-Q2", "2023-H1", "2023-H2", "2023-12",
+                       "2023", "2023-06-30")
         for industry, province in (("ALL", "ALL"), ("36", "ALL"), ("ALL", "320000"))
     ]
     opened.record(figures, FIRST)
     opened.record([NewObservation("va_yoy", "2023-03", 6.5, "percent")], REVISION)
     opened.record([NewObservation("va_yoy", "2023-12", 4.0, "percent", industry="36")], OTHER)
+    opened.record([NewObservation("va_yoy", "2023-12", 3.1, "percent")], PANEL)
     return opened
 
 
@@ -47,6 +51,10 @@ FILTERS = [
     {"industry": ["36"]},
     {"industry": ["36", "ALL"], "province": ["320000"]},
     {"indicator": ["profit_ytd"], "industry": ["nowhere"]},
+    {"start": "2023-06", "end": "2023-06"},  # 2023-H1 ends in June
+    {"start": "2023-07", "end": "2023-12", "indicator": ["va_yoy"]},  # 2023-H2, not H1
+    {"origin": ["computed"]},
+    {"origin": ["published", "simulated"], "period": "2023-12"},
 ]
 
 
@@ -57,15 +65,31 @@ def test_snapshot_selects_what_the_store_selects(store: Store, wanted: dict[str,
     got = snapshot.select(wanted.get("indicator"), period=wanted.get("period"),  # type: ignore[arg-type]
                           start=wanted.get("start"), end=wanted.get("end"),  # type: ignore[arg-type]
                           industries=wanted.get("industry"),  # type: ignore[arg-type]
-                          provinces=wanted.get("province"))  # type: ignore[arg-type]
+                          provinces=wanted.get("province"),  # type: ignore[arg-type]
+                          origins=wanted.get("origin"))  # type: ignore[arg-type]
     expected = store.observations(wanted.get("indicator"), period=wanted.get("period"),  # type: ignore[arg-type]
                                   start=wanted.get("start"), end=wanted.get("end"),  # type: ignore[arg-type]
                                   industry=wanted.get("industry"),  # type: ignore[arg-type]
-                                  province=wanted.get("province"))  # type: ignore[arg-type]
+                                  province=wanted.get("province"),  # type: ignore[arg-type]
+                                  origin=wanted.get("origin"))  # type: ignore[arg-type]
     if expected.empty:  # DuckDB types the columns of an empty result as plain objects
-        assert got.empty and list(got.columns) == list(expected.columns)
+        assert got.empty
+        assert [c for c in got.columns if c not in PERIOD_COLUMNS] == list(expected.columns)
         return
-    pd.testing.assert_frame_equal(got.reset_index(drop=True), expected.reset_index(drop=True))
+    pd.testing.assert_frame_equal(got.drop(columns=list(PERIOD_COLUMNS)).reset_index(drop=True),
+                                  expected.reset_index(drop=True))
+
+
+def test_snapshot_rows_say_their_period_kind_and_frequency(store: Store) -> None:
+    snapshot = CurrentObservations(store.observations())
+    kinds = snapshot.select(["va_yoy"], industries=["ALL"], provinces=["ALL"])
+    seen = dict(zip(kinds["period"], zip(kinds["period_kind"], kinds["frequency"],
+                                         strict=True), strict=False))
+    assert seen["2023-H1"] == ("half", "half")
+    assert seen["2023-01/2023-02"] == ("janfeb", "month")
+    assert seen["2023-06-30"] == ("date", "stock")
+    assert list(snapshot.frame.columns[:5]) == ["obs_id", "indicator", "period",
+                                                "period_kind", "frequency"]
 
 
 def test_snapshot_drops_superseded_and_keeps_conflicts(store: Store) -> None:
@@ -89,7 +113,7 @@ def test_app_rebuilds_after_observation_writes_only(store: Store, tmp_path: Path
     after = backend.current_observations()
     assert after is not before
     assert after.select(["va_yoy"], period="2024-01")["value"].tolist() == [3.0]
-    backend.store.close()
+    backend.close()
 
 
 def test_rows_written_once_read_as_pandas_writes_them(store: Store) -> None:

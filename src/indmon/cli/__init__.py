@@ -6,12 +6,23 @@ into a one-line message and exit code 1 (see ``indmon.cli.common.handle_errors``
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from indmon.cli import (
+    catalogue,
+    compute,
+    demo,
+    extract,
+    intake,
+    monitor,
+    reconcile,
+    report,
+    store,
+    web,
+)
 from indmon.cli.common import state
 
 app = typer.Typer(
@@ -35,22 +46,13 @@ def _global_options(
     state.db = db
 
 
-#: command modules, one per concept; each defines ``register(app)``
-COMMAND_MODULES = (
-    "catalogue",
-    "store",
-    "intake",
-    "compute",
-    "extract",
-    "reconcile",
-    "monitor",
-    "report",
-    "web",
-    "demo",
-)
+#: command modules, one per concept, in the order of ``indmon --help``; each defines
+#: ``register(app)``
+COMMAND_MODULES = (catalogue, store, intake, compute, extract, reconcile, monitor, report,
+                   web, demo)
 
-for _name in COMMAND_MODULES:
-    importlib.import_module(f"indmon.cli.{_name}").register(app)
+for _module in COMMAND_MODULES:
+    _module.register(app)
 
 
 def main() -> None:

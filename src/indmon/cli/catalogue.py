@@ -8,9 +8,8 @@ import pandas as pd
 import typer
 
 from indmon.catalogue import Catalogue
-from indmon.cli.common import handle_errors, print_frame
-
-Output = Annotated[str, typer.Option("--output", "-o", help="table, csv or json")]
+from indmon.cli.common import Output, handle_errors, print_frame
+from indmon.errors import ConfigError
 
 
 def register(app: typer.Typer) -> None:
@@ -33,6 +32,8 @@ def indicators(
     Example: indmon catalogue indicators 5G --theme ict
     """
     cat = Catalogue.load()
+    if theme is not None and theme not in cat.themes:
+        raise ConfigError(f"--theme {theme!r} is not one of {', '.join(sorted(cat.themes))}")
     found = cat.search(search, limit=10_000) if search else list(cat.indicators.values())
     rows = [
         {"id": i.id, "theme": i.theme, "name_en": i.name_en, "name_zh": i.name_zh,

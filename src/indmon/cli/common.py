@@ -1,14 +1,23 @@
-"""What every command shares: the selected store, error handling and output formats."""
+"""What every command shares: the selected store, error handling, output formats and the
+checks of what a user types (indicator ids, periods, industry and province codes).
+
+A read command opens the store with :func:`open_for_reading`: beside a running
+``indmon serve`` and other readers, without creating a store that is not there. A
+command's input is checked before it runs, so a typo is one line naming the value and
+the choices, and exit code 1, instead of an empty result.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import difflib
 import functools
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, ParamSpec, TypeVar
+from typing import Annotated, Any, NoReturn, ParamSpec, TypeVar
 
 import pandas as pd
 import typer
@@ -16,8 +25,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from indmon.errors import IndmonError
-from indmon.store import Store
+from indmon.catalogue import ALL, Catalogue
+from indmon.errors import CatalogueError, ConfigError, IndmonError, PeriodError
+from indmon.store import DEFAULT_WAIT_SECONDS, Origin, Period, Store
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -33,8 +43,28 @@ class State:
 state = State()
 
 
-def open_store(read_only: bool = False) -> Store:
-    return Store.open(state.db, read_only=read_only)
+def open_store() -> Store:
+    """The store for a command that writes it (created when it does not exist yet)."""
+    return Store.open(state.db)
+
+
+def open_for_reading() -> Store:
+    """The store for a command that only reads it (query, report, export, check...).
+
+    Opened read-only, so it works while ``indmon serve`` or other readers have the same
+    file open; waits up to ``DEFAULT_WAIT_SECONDS`` while a writing command holds it. A
+    ``--db`` path with no store is an error (``NotFound``: exit 1, nothing created), not
+    a new empty store. A ``:memory:`` store is opened read-write (there is nothing to
+    share)."""
+    return Store.open(state.db, read_only=True, must_exist=True, wait=DEFAULT_WAIT_SECONDS)
+
+
+def fail(exc: IndmonError) -> NoReturn:
+    """Print ``error: <message>`` on stderr and exit with code 1."""
+    # the message is plain text: brackets in it are not rich markup
+    message = Text.assemble(("error: ", "bold red"), str(exc))
+    err_console.print(message, highlight=False, soft_wrap=True)
+    raise typer.Exit(1)
 
 
 def handle_errors(func: Callable[P, R]) -> Callable[P, R]:
@@ -45,16 +75,40 @@ def handle_errors(func: Callable[P, R]) -> Callable[P, R]:
         try:
             return func(*args, **kwargs)
         except IndmonError as exc:
-            # the message is plain text: brackets in it are not rich markup
-            message = Text.assemble(("error: ", "bold red"), str(exc))
-            err_console.print(message, highlight=False, soft_wrap=True)
-            raise typer.Exit(1) from None
+            fail(exc)
 
     return wrapper
 
 
+# -- output formats -------------------------------------------------------------------
+#: what ``--output``/``-o`` may be for a command printing a table
+OUTPUTS = ("table", "csv", "json")
+
+
+def check_output(value: str, choices: Sequence[str] = OUTPUTS) -> str:
+    """``value`` if it is one of ``choices``, else a ``ConfigError`` listing them."""
+    if value not in choices:
+        raise ConfigError(f"--output {value!r} is not one of {', '.join(choices)}")
+    return value
+
+
+def _output_option(value: str) -> str:
+    # a parameter callback runs before the command: failing here writes nothing
+    try:
+        return check_output(value)
+    except ConfigError as exc:
+        fail(exc)
+
+
+#: the ``--output``/``-o`` option of a command printing a table: table, csv or json;
+#: anything else is one error line and exit 1 before the command runs
+Output = Annotated[str, typer.Option("--output", "-o", help="table, csv or json",
+                                     callback=_output_option)]
+
+
 def print_frame(frame: pd.DataFrame, output: str = "table", title: str | None = None) -> None:
     """Print a result as a rich table, CSV or JSON (records)."""
+    check_output(output)
     if output == "csv":
         frame.to_csv(sys.stdout, index=False)
     elif output == "json":
@@ -75,3 +129,94 @@ def _cell(value: Any) -> str:
     if isinstance(value, float):
         return f"{value:,.4g}" if abs(value) < 1e6 else f"{value:,.0f}"
     return str(value)
+
+
+# -- what a user types ------------------------------------------------------------------
+def check_indicators(ids: Sequence[str], store: Store | None = None) -> list[str]:
+    """Indicator ids of the catalogue; with ``store``, an id the catalogue lacks passes
+    when the store holds figures of it (a user's own indicator)."""
+    known = Catalogue.load().indicators
+    for value in ids:
+        if value in known:
+            continue
+        if store is not None and store.figures(value):
+            continue
+        raise CatalogueError(
+            f"unknown indicator {value!r}{_close(value, list(known))}; "
+            f"'indmon catalogue indicators' lists all {len(known)}")
+    return list(ids)
+
+
+def check_industry(code: str | None) -> str | None:
+    """ALL, a sector letter (B, C, D) or a division code of GB/T 4754-2017."""
+    if code is None:
+        return None
+    cat = Catalogue.load()
+    choices = [ALL, *sorted(cat.sectors), *sorted(cat.industries)]
+    if code not in choices:
+        raise ConfigError(f"--industry {code!r} is not known{_close(code, choices)}; use "
+                          f"{', '.join(choices)} ('indmon catalogue industries' names them)")
+    return code
+
+
+def check_province(code: str | None) -> str | None:
+    """ALL or a GB/T 2260 province code."""
+    if code is None:
+        return None
+    choices = [ALL, *sorted(Catalogue.load().provinces)]
+    if code not in choices:
+        raise ConfigError(f"--province {code!r} is not known{_close(code, choices)}; use "
+                          f"{', '.join(choices)} ('indmon catalogue provinces' names them)")
+    return code
+
+
+def check_origin(text: str | None) -> str | None:
+    """published, computed or simulated."""
+    if text is None:
+        return None
+    choices = [o.value for o in Origin]
+    if text not in choices:
+        raise ConfigError(f"--origin {text!r} is not one of {', '.join(choices)}")
+    return text
+
+
+def check_period(text: str | None, option: str = "--period") -> str | None:
+    """The period as the store writes it; an impossible one names the accepted forms."""
+    if text is None:
+        return None
+    return _parsed(text, option).text
+
+
+def month_bounds(start: str | None, end: str | None, *, options: tuple[str, str] = (
+        "--from", "--to")) -> tuple[str | None, str | None]:
+    """``--from``/``--to`` as the months that bound a period's last month: a period may
+    be given for either (``--from 2023 --to 2023`` is every figure within 2023)."""
+    first = _parsed(start, options[0]).start if start is not None else None
+    last = _parsed(end, options[1]).end if end is not None else None
+    if first is not None and last is not None and first > last:
+        raise ConfigError(f"{options[0]} {start} comes after {options[1]} {end}: no period "
+                          "lies between them")
+    return first, last
+
+
+def check_date(text: str | None, option: str = "--as-of") -> str | None:
+    """A date like 2024-01-19 (or a moment like 2024-01-19T12:00)."""
+    if text is None:
+        return None
+    try:
+        dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise ConfigError(f"{option} date {text!r} is not a date like 2024-01-19") from None
+    return text
+
+
+def _parsed(text: str, option: str) -> Period:
+    try:
+        return Period.parse(text)
+    except PeriodError as exc:
+        raise ConfigError(f"{option}: {exc}") from None
+
+
+def _close(value: str, choices: Sequence[str]) -> str:
+    near = difflib.get_close_matches(value, list(choices), n=3, cutoff=0.6)
+    return f" (did you mean {', '.join(near)}?)" if near else ""

@@ -7,10 +7,14 @@ from typing import Annotated
 
 import typer
 
-from indmon.cli.common import console, handle_errors, open_store
+from indmon.cli.common import console, handle_errors, open_for_reading, open_store
 from indmon.compute import ENGINES, ComputeSummary, export_indicators, run_compute
 from indmon.errors import ConfigError
 from indmon.store import Store
+from indmon.store.periods import check_month
+
+#: the file formats ``indmon export indicators`` writes, by file name ending
+EXPORT_SUFFIXES = (".csv", ".parquet")
 
 
 def register(app: typer.Typer) -> None:
@@ -38,6 +42,9 @@ def compute(
     """
     if engine not in ENGINES:
         raise ConfigError(f"--engine {engine!r} is not one of {', '.join(ENGINES)}")
+    for option, month in (("--from", start), ("--to", end)):
+        if month is not None:
+            _month(month, option)
     with open_store() as store:
         summary = run_compute(store, engine=engine, start=start, end=end, progress=True)
         console.print(_describe(summary))
@@ -71,8 +78,22 @@ def indicators(
     """Write every current computed figure in the indicator-results format (indicator,
     period, industry, province, value, unit, n).
 
+    The format follows the file name: .csv or .parquet. Works while 'indmon serve' runs
+    on the same store.
+
     Example: indmon export indicators --out indicators.parquet
     """
-    with open_store(read_only=True) as store:
+    if out.suffix.lower() not in EXPORT_SUFFIXES:
+        raise ConfigError(f"--out {str(out)!r}: the format follows the file name, and "
+                          f"{out.suffix or 'no ending'!r} is not one of "
+                          f"{', '.join(EXPORT_SUFFIXES)}")
+    with open_for_reading() as store:
         rows = export_indicators(store, out)
     console.print(f"{rows:,} figures written to {out}")
+
+
+def _month(text: str, option: str) -> None:
+    try:
+        check_month(text)
+    except ConfigError as exc:
+        raise ConfigError(f"{option}: {exc}") from None

@@ -12,10 +12,11 @@ from typing import Annotated
 import pandas as pd
 import typer
 
-from indmon.cli.common import console, handle_errors, open_store, print_frame
+from indmon.cli.common import console, handle_errors, open_for_reading, open_store, print_frame
 from indmon.demo.panel import DEMO_ENTERPRISES, FORMATS, NATIONAL_ENTERPRISES, generate_panel
 from indmon.errors import ConfigError
 from indmon.intake import ImportSummary, import_prices, import_reports
+from indmon.store import raw
 
 Files = Annotated[list[Path], typer.Argument(help="CSV, Parquet or XLSX files", exists=False)]
 SubmittedBy = Annotated[str | None, typer.Option("--submitted-by", help="who sent the files")]
@@ -71,13 +72,8 @@ def rejections(
 
     Example: indmon rejections --batch reports-0cc3b517575c454e -o csv
     """
-    sql = """SELECT batch_id, file, row_number AS row, field, reason, value FROM rejections
-             {where} ORDER BY batch_id, row_number, field"""
-    with open_store(read_only=True) as store:
-        frame = store.query(sql.format(where="WHERE batch_id = ?" if batch else ""),
-                            [batch] if batch else [])
-    if limit:
-        frame = frame.head(limit)
+    with open_for_reading() as store:
+        frame = raw.rejections(store, batch, limit=limit or None)
     print_frame(frame, output, title="Rejected rows")
 
 

@@ -7,9 +7,22 @@ from typing import Annotated
 
 import typer
 
-from indmon.cli.common import console, err_console, handle_errors, open_store, print_frame
-
-Output = Annotated[str, typer.Option("--output", "-o", help="table, csv or json")]
+from indmon.cli.common import (
+    Output,
+    check_date,
+    check_indicators,
+    check_industry,
+    check_origin,
+    check_period,
+    check_province,
+    console,
+    err_console,
+    handle_errors,
+    month_bounds,
+    open_for_reading,
+    print_frame,
+)
+from indmon.errors import ConfigError
 
 
 def register(app: typer.Typer) -> None:
@@ -21,13 +34,21 @@ def register(app: typer.Typer) -> None:
 @handle_errors
 def query(
     indicator: Annotated[list[str] | None, typer.Argument(help="indicator ids")] = None,
-    period: Annotated[str | None, typer.Option(help="exactly this period, e.g. 2023")] = None,
-    start: Annotated[str | None, typer.Option("--from", help="first period, e.g. 2023-01")] = None,
-    end: Annotated[str | None, typer.Option("--to", help="last period, e.g. 2023-12")] = None,
+    period: Annotated[str | None, typer.Option(
+        help="exactly this period: 2023, 2023-H1, 2023-Q1, 2023-03, 2023-01/2023-11 or "
+             "2023-03-31")] = None,
+    start: Annotated[str | None, typer.Option(
+        "--from", help="figures ending in this period's first month or later, e.g. "
+                       "2023-01")] = None,
+    end: Annotated[str | None, typer.Option(
+        "--to", help="figures ending in this period's last month or earlier, e.g. "
+                     "2023-12")] = None,
     industry: Annotated[
         str | None, typer.Option(help="industry code, sector letter or ALL")
     ] = None,
     province: Annotated[str | None, typer.Option(help="province code or ALL")] = None,
+    origin: Annotated[str | None, typer.Option(
+        help="only published, computed or simulated figures")] = None,
     as_of: Annotated[str | None, typer.Option("--as-of", help="as known on this date")] = None,
     history: Annotated[bool, typer.Option(help="every vintage, not only the current")] = False,
     sql: Annotated[str | None, typer.Option(help="run this SQL instead")] = None,
@@ -40,15 +61,27 @@ def query(
 ) -> None:
     """Print observations, or the result of any SQL, from the store.
 
+    Works while 'indmon serve' runs on the same store. An unknown indicator, industry or
+    province, or a period that is not one, is an error naming the value and the choices.
+
     Example: indmon query va_ytd_yoy --period 2023 --as-of 2024-01-31 -o csv
     """
-    with open_store(read_only=True) as store:
+    period = check_period(period)
+    first, last = month_bounds(start, end)
+    check_industry(industry)
+    check_province(province)
+    check_origin(origin)
+    check_date(as_of)
+    if limit is not None and limit < 0:
+        raise ConfigError(f"--limit {limit} must be 0 (every row) or more")
+    with open_for_reading() as store:
         if sql:
             frame = store.query(sql)
         else:
+            check_indicators(indicator or [], store)
             frame = store.observations(
-                indicator or None, period=period, start=start, end=end, industry=industry,
-                province=province, as_of=as_of, history=history,
+                indicator or None, period=period, start=first, end=last, industry=industry,
+                province=province, origin=origin, as_of=as_of, history=history,
             )
             frame = frame.drop(columns=["recorded_at"], errors="ignore")
     if limit is None:
@@ -66,9 +99,9 @@ def provenance(obs_id: Annotated[int, typer.Argument(help="an observation id")])
 
     Example: indmon provenance 42
     """
-    with open_store(read_only=True) as store:
+    with open_for_reading() as store:
         record = store.provenance(obs_id)
-    console.print_json(json.dumps(record, ensure_ascii=False, default=str))
+    console.print_json(json.dumps(record.as_dict(), ensure_ascii=False, default=str))
 
 
 @handle_errors
@@ -77,6 +110,6 @@ def sources(output: Output = "table") -> None:
 
     Example: indmon sources -o csv
     """
-    with open_store(read_only=True) as store:
-        frame = store.sources().drop(columns=["details", "added_at"])
+    with open_for_reading() as store:
+        frame = store.sources().drop(columns=["details", "added_at"], errors="ignore")
     print_frame(frame, output, title="Sources")

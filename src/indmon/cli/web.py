@@ -7,11 +7,17 @@ from typing import Annotated
 import pandas as pd
 import typer
 
-from indmon.cli.common import console, handle_errors, open_store, print_frame, state
+from indmon.cli.common import (
+    Output,
+    console,
+    handle_errors,
+    open_for_reading,
+    open_store,
+    print_frame,
+    state,
+)
 from indmon.store import default_path
 from indmon.web import auth
-
-Output = Annotated[str, typer.Option("--output", "-o", help="table, csv or json")]
 
 
 def register(app: typer.Typer) -> None:
@@ -38,7 +44,9 @@ def serve(
 ) -> None:
     """Serve the JSON API (/api, /docs) and the dashboard (/) on the store.
 
-    The server holds the store: stop it before writing to the same file from the CLI.
+    Read commands (query, report, export, check, users list...) work beside the server.
+    The server is the store's one writer while it runs: write through the API (reports,
+    releases, alerts, users), or stop it before writing from the CLI.
 
     Example: indmon serve --port 8000 --public
     """
@@ -76,7 +84,7 @@ def list_users(output: Output = "table") -> None:
 
     Example: indmon users list -o json
     """
-    with open_store() as store:
+    with open_for_reading() as store:
         rows = [u.as_dict() for u in auth.list_users(store)]
     frame = pd.DataFrame(rows, columns=["name", "role", "enterprise_id", "provinces"])
     frame["provinces"] = frame["provinces"].map(lambda p: ",".join(p))
@@ -115,7 +123,7 @@ def tokens(output: Output = "table") -> None:
 
     Example: indmon users tokens
     """
-    with open_store() as store:
+    with open_for_reading() as store:
         print_frame(auth.list_tokens(store), output, title="Tokens")
 
 
@@ -138,5 +146,5 @@ def audit(limit: Annotated[int, typer.Option(help="how many entries")] = 50,
 
     Example: indmon users audit --limit 20
     """
-    with open_store(read_only=True) as store:
+    with open_for_reading() as store:
         print_frame(auth.audit_log(store, limit), output, title="Audit log")

@@ -1,9 +1,11 @@
 """The web app: the JSON API under /api and the dashboard, on one store.
 
-DuckDB allows one writing process, so the app opens the store once and gives each
-request its own cursor on that connection; writes additionally take one lock so two
-submissions never interleave their transactions. Being the only writer, the app also keeps
-the current observations in memory between its own writes of observations
+DuckDB allows many processes to read a store file, or one to write it. The app serves
+from a read-only connection, giving each request its own cursor, and opens the file for
+writing only for the length of each write, after the reads in flight and before the next
+ones (:class:`Backend`): ``indmon query``, ``report``, ``export`` and ``check`` read the
+store while the app serves it. Being the only writer while it holds the file, the app
+keeps the current observations in memory between its own writes of observations
 (``indmon.web.api.current``), so observation queries do not run SQL.
 
 >>> app = create_app(":memory:")
@@ -15,8 +17,9 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from collections import OrderedDict
-from collections.abc import AsyncIterator, Callable, Hashable, Iterator
+from collections.abc import AsyncIterator, Callable, Hashable, Iterator, Sized
 from contextlib import asynccontextmanager, contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,11 +28,12 @@ from typing import TYPE_CHECKING, Annotated, Any
 import duckdb
 from fastapi import Depends, FastAPI, Request
 from fastapi.responses import JSONResponse
+from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from indmon import errors as e
 from indmon.catalogue import Catalogue
-from indmon.store import Store
+from indmon.store import DEFAULT_WAIT_SECONDS, Store
 from indmon.web import auth
 from indmon.web import errors as web_errors
 
@@ -64,64 +68,180 @@ class WebConfig:
         return cls(**values)
 
 
-class Backend:
-    """The one store connection of the app, the lock that serialises writes, and a cache
-    of read results.
+class ReadWriteLock:
+    """Many readers or one writer, between the threads of one process.
 
-    While the app runs it is the only process that can write the store (DuckDB allows
-    one writer), so a result stays valid until the app's own next write: every write
-    goes through ``writer()``, which empties the cache.
+    A writer waits for the reads in flight to finish. While a writer waits, new readers
+    wait too, so a steady stream of reads cannot keep a write out; but a reader waits for
+    a waiting writer at most ``grace`` seconds and then joins the reads in flight: a
+    request may take a second read lease while it holds a first one (a dependency and
+    its handler), and must not queue behind a writer that waits for the first.
+    """
+
+    def __init__(self, grace: float = 0.5) -> None:
+        self._changed = threading.Condition()
+        self._readers = 0
+        self._writing = False
+        self._writers_waiting = 0
+        self.grace = grace
+
+    @contextmanager
+    def shared(self) -> Iterator[None]:
+        with self._changed:
+            deadline = time.monotonic() + self.grace
+            while True:
+                if self._writing or (self._writers_waiting and self._readers == 0):
+                    self._changed.wait()  # a write runs, or is about to: until it ends
+                    continue
+                left = deadline - time.monotonic()
+                if self._writers_waiting and left > 0:
+                    self._changed.wait(timeout=left)  # let the waiting write go first
+                    continue
+                break
+            self._readers += 1
+        try:
+            yield
+        finally:
+            with self._changed:
+                self._readers -= 1
+                if self._readers == 0:
+                    self._changed.notify_all()
+
+    @contextmanager
+    def exclusive(self) -> Iterator[None]:
+        with self._changed:
+            self._writers_waiting += 1
+            try:
+                while self._writing or self._readers:
+                    self._changed.wait()
+            finally:
+                self._writers_waiting -= 1
+            self._writing = True
+        try:
+            yield
+        finally:
+            with self._changed:
+                self._writing = False
+                self._changed.notify_all()
+
+
+class Backend:
+    """The app's store connection, the lock between its reads and writes, and the caches
+    of read results, current figures and token lookups.
+
+    DuckDB lets many processes open a store file read-only, or one process open it for
+    writing. So that ``indmon query``, ``report``, ``export`` and ``check`` can read the
+    store while the app serves it, the app keeps a read-only connection and reopens the
+    file for writing only for the length of one write (``writer()``): it waits for its
+    own reads in flight, closes the read connection, opens the file for writing
+    (waiting while a command reading the file holds it), writes, checkpoints, closes
+    and reopens read-only. No other process can write while the app holds the file, so
+    cached results stay valid until the app's own next write, which empties them.
+
+    A ``:memory:`` store has one read-write connection for both.
     """
 
     #: results kept; a result larger than ``CACHE_ROWS`` rows is not kept
     CACHE_SIZE = 512
     CACHE_ROWS = 20_000
+    #: how long a write waits for commands reading the store file to let go of it
+    WRITE_WAIT_SECONDS = 30.0
 
-    def __init__(self, store: Store, config: WebConfig) -> None:
-        self.store = store
+    def __init__(self, path: str | Path, config: WebConfig) -> None:
+        self.path = str(path)
+        self.memory = self.path == ":memory:"
         self.config = config
-        self.write_lock = threading.Lock()
+        self.lock = ReadWriteLock()
+        self._store: Store | None = None
+        self._open_lock = threading.Lock()
+        self._writing: tuple[int, Store] | None = None  # (thread, store) of the write
         self._cache: OrderedDict[Hashable, Any] = OrderedDict()
         self._cache_lock = threading.Lock()
+        #: counts writes (all, and those that may change users): a result computed
+        #: before a write is not kept after it
+        self._generation = 0
+        self._user_generation = 0
         self._current: CurrentObservations | None = None
         self._current_lock = threading.Lock()
         self._users: dict[str, auth.User] = {}
+        self._start()
 
+    def _start(self) -> None:
+        """Bring the schema up to date with one read-write open, then open for serving."""
+        store = Store.open(self.path, wait=self.WRITE_WAIT_SECONDS)
+        if self.memory:
+            self._store = store
+            return
+        try:
+            store.checkpoint()
+        finally:
+            store.close()
+        self._store = self._open_for_reading()
+
+    def _open_for_reading(self) -> Store:
+        return Store.open(self.path, read_only=True, must_exist=True,
+                          wait=DEFAULT_WAIT_SECONDS)
+
+    def _serving_store(self) -> Store:
+        """The read connection, reopened if a write could not reopen it."""
+        with self._open_lock:
+            if self._store is None:
+                self._store = self._open_for_reading()
+            return self._store
+
+    def close(self) -> None:
+        """Close the store (when the app stops)."""
+        with self.lock.exclusive(), self._open_lock:
+            if self._store is not None:
+                self._store.close()
+                self._store = None
+
+    # -- caches ------------------------------------------------------------------------
     def cached(self, key: Hashable, compute: Callable[[], Any]) -> Any:
         """``compute()``'s result, reused until the next write."""
         with self._cache_lock:
             if key in self._cache:
                 self._cache.move_to_end(key)
                 return self._cache[key]
+            generation = self._generation
         result = compute()
-        if not hasattr(result, "__len__") or len(result) <= self.CACHE_ROWS:
+        if not isinstance(result, Sized) or len(result) <= self.CACHE_ROWS:
             with self._cache_lock:
-                self._cache[key] = result
-                while len(self._cache) > self.CACHE_SIZE:
-                    self._cache.popitem(last=False)
+                if self._generation == generation:
+                    self._cache[key] = result
+                    while len(self._cache) > self.CACHE_SIZE:
+                        self._cache.popitem(last=False)
         return result
 
     def forget(self, observations: bool = True, users: bool = True) -> None:
         """Drop what a write may have changed: cached results always, the current
         observations and the token lookups only when the write may have touched them."""
         with self._cache_lock:
+            self._generation += 1
             self._cache.clear()
             if users:
+                self._user_generation += 1
                 self._users.clear()
         if observations:
-            with self._current_lock:
-                self._current = None
+            self._current = None
 
     def user(self, token_hash: str, lookup: Callable[[], auth.User]) -> auth.User:
         """The user a token names, looked up once until users or tokens change."""
         found = self._users.get(token_hash)
         if found is None:
+            generation = self._user_generation
             found = lookup()
             with self._cache_lock:
-                if len(self._users) >= self.CACHE_SIZE:
-                    self._users.clear()
-                self._users[token_hash] = found
+                # a token revoked while it was looked up must not stay cached as valid
+                if self._user_generation == generation:
+                    if len(self._users) >= self.CACHE_SIZE:
+                        self._users.clear()
+                    self._users[token_hash] = found
         return found
+
+    def known_user(self, token_hash: str) -> auth.User | None:
+        """The user of a token looked up before, without touching the store."""
+        return self._users.get(token_hash)
 
     def current_observations_if_built(self) -> CurrentObservations | None:
         """The in-memory current figures when built, without waiting for a build."""
@@ -133,31 +253,113 @@ class Backend:
         from indmon.web.api.current import CurrentObservations
 
         with self._current_lock:
-            if self._current is None:
-                view = self.reader()
-                try:
-                    self._current = CurrentObservations(view.observations())
-                finally:
-                    view.close()
-            return self._current
+            current = self._current
+            if current is None:
+                # built and kept under a read lease: no write can come in between
+                with self.reading() as view:
+                    current = CurrentObservations(view.observations())
+                    self._current = current
+            return current
 
-    def reader(self) -> Store:
-        """A store view on its own cursor, safe to use from this request's thread."""
-        return Store(self.store.con.cursor(), self.store.path)
-
+    # -- reading and writing -----------------------------------------------------------
     @contextmanager
-    def writer(self, *, observations: bool = True, users: bool = True) -> Iterator[Store]:
-        """The store for one write. ``observations=False`` promises the write records no
-        observation and ``users=False`` that it changes no user or token (report
-        submissions, alerts), which keeps the in-memory current figures and the token
-        lookups instead of rebuilding them after every submission."""
-        with self.write_lock:
-            view = self.reader()
+    def reading(self) -> Iterator[Store]:
+        """A view of the store on its own cursor for one read; a write waits for it."""
+        if self._writing is not None and self._writing[0] == threading.get_ident():
+            view = self._writing[1].cursor()  # a read inside this thread's own write
             try:
                 yield view
             finally:
                 view.close()
-                self.forget(observations, users)
+            return
+        with self.lock.shared():
+            view = self._serving_store().cursor()
+            try:
+                yield view
+            finally:
+                view.close()
+
+    def reader(self) -> Store:
+        """A read view the caller closes; prefer ``reading()``, which cannot leak it.
+
+        The view holds a read lease until it is closed, as ``reading()`` does."""
+        lease = self.reading()
+        view = lease.__enter__()
+
+        def release() -> None:
+            lease.__exit__(None, None, None)
+
+        return _LeasedView.of(view, release)
+
+    @contextmanager
+    def writer(self, *, observations: bool = True, users: bool = True) -> Iterator[Store]:
+        """The store for one write, after the reads in flight (see the class doc).
+
+        ``observations=False`` promises the write records no observation and
+        ``users=False`` that it changes no user or token (report submissions, alerts),
+        which keeps the in-memory current figures and the token lookups instead of
+        rebuilding them after every submission."""
+        with self.lock.exclusive():
+            store = self._open_for_writing()
+            self._writing = (threading.get_ident(), store)
+            try:
+                yield store
+            finally:
+                self._writing = None
+                try:
+                    self._finish_write(store)
+                finally:
+                    self.forget(observations, users)
+
+    def _open_for_writing(self) -> Store:
+        if self.memory:
+            return self._serving_store().cursor()
+        with self._open_lock:
+            if self._store is not None:
+                self._store.close()
+                self._store = None
+        try:
+            return Store.open(self.path, wait=self.WRITE_WAIT_SECONDS)
+        except e.StoreError as exc:
+            raise e.StoreError(
+                f"the store {self.path} cannot be written now: other indmon commands have "
+                f"held it for {self.WRITE_WAIT_SECONDS:.0f} s; try again when they are "
+                f"done ({exc})"
+            ) from exc
+
+    def _finish_write(self, store: Store) -> None:
+        """Checkpoint and close the write connection, then reopen for reading (a failure
+        to reopen is retried by the next read)."""
+        if self.memory:
+            store.close()
+            return
+        try:
+            store.checkpoint()
+        finally:
+            store.close()
+        with suppress(e.StoreError), self._open_lock:
+            self._store = self._open_for_reading()
+
+
+class _LeasedView(Store):
+    """A read view that ends its read lease when it is closed (``Backend.reader``)."""
+
+    _release: Callable[[], None]
+
+    @classmethod
+    def of(cls, view: Store, release: Callable[[], None]) -> _LeasedView:
+        leased = cls.__new__(cls)
+        leased.__dict__.update(vars(view))  # the very view: same cursor, path and mode
+        leased._release = release
+        return leased
+
+    def close(self) -> None:
+        release, self._release = self._release, _nothing
+        release()  # ending the lease closes the view
+
+
+def _nothing() -> None:
+    return None
 
 
 def backend(request: Request) -> Backend:
@@ -168,11 +370,8 @@ def backend(request: Request) -> Backend:
 @contextmanager
 def reading(request: Request) -> Iterator[Store]:
     """A read view of the store for code that is not a FastAPI dependency."""
-    view = backend(request).reader()
-    try:
+    with backend(request).reading() as view:
         yield view
-    finally:
-        view.close()
 
 
 def reader(request: Request) -> Iterator[Store]:
@@ -185,10 +384,16 @@ async def current_user(request: Request) -> auth.User | None:
     """The caller named by the bearer token (or the dashboard cookie), None when anonymous.
 
     Async on purpose: a known token is a dictionary lookup, cheaper than the hop to a
-    worker thread a plain function dependency costs on every request."""
+    worker thread a plain function dependency costs on every request. An unknown one is
+    looked up off the event loop: the lookup may wait for a write to finish."""
     token = _token(request)
     if token is None:
         return None
+    app = backend(request)
+    token_hash = auth.hash_token(token)
+    known = app.known_user(token_hash)
+    if known is not None:
+        return known
 
     def lookup() -> auth.User:
         with reading(request) as view:
@@ -196,7 +401,8 @@ async def current_user(request: Request) -> auth.User | None:
 
     # a revoked token stops working at once: revoking a token or removing a user is a
     # write that empties the lookups
-    return backend(request).user(auth.hash_token(token), lookup)
+    found: auth.User = await run_in_threadpool(app.user, token_hash, lookup)
+    return found
 
 
 def _token(request: Request) -> str | None:
@@ -268,30 +474,37 @@ def _warm(backend: Backend) -> None:
 
 
 def create_app(db_path: str | Path, *, config: WebConfig | None = None) -> FastAPI:
-    """The API and dashboard on the store at ``db_path`` (opened now, kept open)."""
+    """The API and dashboard on the store at ``db_path``.
+
+    The store's schema is brought up to date now, with one read-write open; the app
+    then serves from a read-only connection and opens the file for writing only while
+    it writes (see :class:`Backend`), so CLI commands can read the store meanwhile.
+    """
     from indmon.web.api import ROUTERS
     from indmon.web.dashboard import pages
 
     config = config or WebConfig.from_env()
-    store = Store.open(db_path)
+    served = Backend(db_path, config)
+
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         # index the current figures while the server starts taking requests, so the
         # first queries need not wait for it (they would wait on the same lock)
         threading.Thread(target=_warm, args=(app.state.backend,), daemon=True).start()
         yield
-        store.close()
+        served.close()
 
     app = FastAPI(
         lifespan=lifespan,
         title="indmon API",
         version="1",
         description="Industrial and ICT development indicators with provenance, "
-        "enterprise report intake and early-warning alerts.",
+        "enterprise report intake and early-warning alerts. Errors have one shape: "
+        '`{"error": {"type", "message", "detail"}}`.',
         docs_url=None,
         redoc_url=None,
     )
-    app.state.backend = Backend(store, config)
+    app.state.backend = served
     web_errors.install(app)
     for router in ROUTERS:
         app.include_router(router, prefix="/api")

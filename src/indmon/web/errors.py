@@ -4,11 +4,22 @@
 
 ``type`` is the exception class name (a client can branch on it), ``message`` is what
 a person can act on, ``detail`` carries structured extras (the rejected row's field,
-the validation errors of a request) or null.
+the validation errors of a request, the parameter, value and choices of a bad
+parameter value) or null.
+
+An unknown resource named in the path (``/api/indicators/nope``,
+``/api/observations/9/provenance``) is 404; a query parameter whose value cannot be
+right (``period=2023-13``, ``province=999999``, ``format=xml``) is 422.
+
+>>> import json
+>>> body = error_response(InvalidParameter("format", "xml", ["json", "csv"])).body
+>>> json.loads(body)["error"]["detail"]
+{'parameter': 'format', 'value': 'xml', 'choices': ['json', 'csv']}
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -27,6 +38,23 @@ class FeatureUnavailable(e.IndmonError):
     """The part of indmon that serves this request is not installed in this build."""
 
 
+class InvalidParameter(e.ConfigError):
+    """A query parameter's value cannot be right: it names no period, code or format.
+
+    The message names the parameter and the value and says what is accepted; ``choices``
+    lists the accepted values where they are few enough to list (in ``detail``)."""
+
+    def __init__(self, parameter: str, value: str, choices: Sequence[str] = (),
+                 message: str = "") -> None:
+        if not message:
+            shown = ", ".join(list(choices)[:12]) + (", ..." if len(choices) > 12 else "")
+            message = f"{parameter} {value!r} is not one of {shown}"
+        super().__init__(message)
+        self.parameter = parameter
+        self.value = value
+        self.choices = list(choices)
+
+
 #: most specific first: the first class an exception is an instance of decides
 STATUS: tuple[tuple[type[e.IndmonError], int], ...] = (
     (e.Unauthenticated, 401),
@@ -34,6 +62,8 @@ STATUS: tuple[tuple[type[e.IndmonError], int], ...] = (
     (e.NotFound, 404),
     (e.UnknownCode, 404),
     (PayloadTooLarge, 413),
+    (InvalidParameter, 422),
+    (e.PeriodError, 422),
     (e.RejectedRow, 422),
     (e.UnreadableFile, 422),
     (e.IntakeError, 422),
@@ -65,6 +95,10 @@ def _detail(exc: e.IndmonError) -> dict[str, Any] | None:
         return {"file": exc.file, "tried": exc.tried}
     if isinstance(exc, e.UnknownCode):
         return {"kind": exc.kind, "code": exc.code}
+    if isinstance(exc, InvalidParameter):
+        return {"parameter": exc.parameter, "value": exc.value, "choices": exc.choices}
+    if isinstance(exc, e.PeriodError):
+        return {"value": exc.value, "expected": exc.expected}
     return None
 
 
@@ -99,7 +133,7 @@ async def http_error_handler(request: Request, exc: Exception) -> JSONResponse:
     if exc.status_code == 404 and message == "Not Found":
         message = f"no such route {request.url.path}; the API is listed at /docs"
     return JSONResponse(error_body(kind, message), status_code=exc.status_code,
-                        headers=getattr(exc, "headers", None))
+                        headers=exc.headers)
 
 
 async def _unexpected_handler(request: Request, exc: Exception) -> JSONResponse:

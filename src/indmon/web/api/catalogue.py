@@ -6,41 +6,47 @@ microseconds of work, less than the hop to a worker thread a plain function cost
 
 from __future__ import annotations
 
-from dataclasses import asdict
-from typing import Any
+from typing import Annotated
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Query
 
 from indmon.catalogue import Catalogue
+from indmon.web.api import params
+from indmon.web.api.models import IndicatorOut, IndustryOut, ProvinceOut
 from indmon.web.app import Reader
 
 router = APIRouter(tags=["catalogue"])
 
 
-@router.get("/indicators", summary="List indicators")
-async def list_indicators(user: Reader, q: str | None = None, theme: str | None = None
-                    ) -> list[dict[str, Any]]:
-    """Every indicator of the catalogue; ``q`` searches ids, names and aliases."""
+@router.get("/indicators", summary="List indicators", response_model=list[IndicatorOut])
+async def list_indicators(
+    user: Reader,
+    q: Annotated[str | None, Query(description="words to find in ids, names and "
+                                   "aliases")] = None,
+    theme: Annotated[str | None, Query(description="only this theme, e.g. ict")] = None,
+) -> list[IndicatorOut]:
+    """Every indicator of the catalogue; ``q`` searches ids, names and aliases. An
+    unknown ``theme`` is a 422 listing the themes."""
     catalogue = Catalogue.load()
+    params.theme(theme)
     found = catalogue.search(q, limit=1000) if q else list(catalogue.indicators.values())
-    return [asdict(i) for i in found if theme is None or i.theme == theme]
+    return [IndicatorOut.of(i) for i in found if theme is None or i.theme == theme]
 
 
-@router.get("/indicators/{indicator_id}", summary="One indicator")
-async def get_indicator(indicator_id: str, user: Reader) -> dict[str, Any]:
-    return asdict(Catalogue.load().indicator(indicator_id))
+@router.get("/indicators/{indicator_id}", summary="One indicator",
+            response_model=IndicatorOut)
+async def get_indicator(indicator_id: str, user: Reader) -> IndicatorOut:
+    """An indicator the catalogue does not know is a 404 naming the known ones."""
+    return IndicatorOut.of(Catalogue.load().indicator(indicator_id))
 
 
-@router.get("/industries", summary="Industrial divisions (GB/T 4754-2017)")
-async def list_industries(user: Reader) -> list[dict[str, Any]]:
-    return [asdict(i) for i in Catalogue.load().industries.values()]
+@router.get("/industries", summary="Industrial divisions (GB/T 4754-2017)",
+            response_model=list[IndustryOut])
+async def list_industries(user: Reader) -> list[IndustryOut]:
+    return [IndustryOut.of(i) for i in Catalogue.load().industries.values()]
 
 
-@router.get("/provinces", summary="Provinces (GB/T 2260) with their map tile")
-async def list_provinces(user: Reader) -> list[dict[str, Any]]:
-    out = []
-    for province in Catalogue.load().provinces.values():
-        row = asdict(province)
-        row["tile_x"], row["tile_y"] = row.pop("tile")
-        out.append(row)
-    return out
+@router.get("/provinces", summary="Provinces (GB/T 2260) with their map tile",
+            response_model=list[ProvinceOut])
+async def list_provinces(user: Reader) -> list[ProvinceOut]:
+    return [ProvinceOut.of(p) for p in Catalogue.load().provinces.values()]

@@ -2,12 +2,15 @@
 
 Working out which figures are current means an anti-join over every vintage of every
 observation plus the list of each figure's sources: a few hundred milliseconds on a
-national store, far too slow to repeat for every query of the API. While the app runs it
-is the only process that can write the store (DuckDB allows one writer), so the current
-figures change only when the app itself records observations; the app rebuilds this
-snapshot then, and queries filter it in memory with the same rules as
-``Store.observations``: equality or lists for indicator, industry and province, ``period``
-exact, ``start``/``end`` bounding the period's last month.
+national store, far too slow to repeat for every query of the API. While the app runs no
+other process can write the store (the app holds the file; other processes may only read
+it), so the current figures change only when the app itself records observations; the
+app rebuilds this snapshot then, and queries filter it in memory with the same rules as
+``Store.observations``: equality or lists for indicator, industry, province and origin,
+``period`` exact, ``start``/``end`` bounding the period's last month.
+
+Each row also carries its period's kind and frequency (``Period.parse``), so a client
+never joins figures of different frequencies.
 
 >>> import pandas as pd
 >>> frame = pd.DataFrame({"indicator": ["a", "a", "b"], "period": ["2023", "2023-03", "2023"],
@@ -15,8 +18,10 @@ exact, ``start``/``end`` bounding the period's last month.
 >>> snapshot = CurrentObservations(frame)
 >>> snapshot.select(["a"], end="2023-06")["value"].tolist()
 [2.0]
->>> snapshot.json(snapshot.positions(period="2023"))[:50]
-'[{"indicator":"a","period":"2023","industry":"ALL"'
+>>> snapshot.json(snapshot.positions(period="2023"))[:73]
+'[{"indicator":"a","period":"2023","period_kind":"year","frequency":"year"'
+>>> _end_month("2023-H1"), _end_month("2023-01/2023-11"), _end_month("2023-Q3")
+('2023-06', '2023-11', '2023-09')
 """
 
 from __future__ import annotations
@@ -26,16 +31,23 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from indmon.errors import PeriodError
+from indmon.store import Period
+
+#: the columns of each row besides the store's, placed after ``period``
+PERIOD_COLUMNS = ("period_kind", "frequency")
+
 
 class CurrentObservations:
     """The current figures, sorted as ``Store.observations`` sorts them, with position
     indexes by indicator, by period and by both, so a query touches only its rows."""
 
     def __init__(self, frame: pd.DataFrame) -> None:
-        self.frame = frame.reset_index(drop=True)
+        self.frame = with_period_kinds(frame.reset_index(drop=True))
         self._end_months = _Codes(_end_months(self.frame["period"]))
         # integer codes once: comparing strings row by row is what made queries slow
-        self._cells = {column: _Codes(self.frame[column]) for column in ("industry", "province")}
+        self._cells = {column: _Codes(self.frame[column]) for column in self._FILTERED
+                       if column in self.frame.columns}
         self._by_indicator = _positions(self.frame, ["indicator"])
         self._by_period = _positions(self.frame, ["period"])
         self._by_both = _positions(self.frame, ["indicator", "period"])
@@ -43,26 +55,35 @@ class CurrentObservations:
         # joined from text instead of going through pandas on every request
         self._json = np.full(len(self.frame), None, dtype=object)
 
+    _FILTERED = ("industry", "province", "origin")
+
     def __len__(self) -> int:
         return len(self.frame)
+
+    def has_indicator(self, indicator: str) -> bool:
+        """Whether any current figure is of ``indicator``."""
+        return (indicator,) in self._by_indicator
 
     def select(self, indicators: Sequence[str] | None = None, *, period: str | None = None,
                start: str | None = None, end: str | None = None,
                industries: Sequence[str] | None = None,
-               provinces: Sequence[str] | None = None) -> pd.DataFrame:
+               provinces: Sequence[str] | None = None,
+               origins: Sequence[str] | None = None) -> pd.DataFrame:
         """The figures matching every filter given, in store order."""
         return self.frame.iloc[self.positions(
             indicators, period=period, start=start, end=end, industries=industries,
-            provinces=provinces)]
+            provinces=provinces, origins=origins)]
 
     def positions(self, indicators: Sequence[str] | None = None, *, period: str | None = None,
                   start: str | None = None, end: str | None = None,
                   industries: Sequence[str] | None = None,
-                  provinces: Sequence[str] | None = None) -> np.ndarray:
+                  provinces: Sequence[str] | None = None,
+                  origins: Sequence[str] | None = None) -> np.ndarray:
         """Where in ``frame`` the figures ``select`` returns are, ascending."""
         rows = self._candidates(indicators, period)
         keep = np.ones(len(rows), dtype=bool)
-        for column, wanted in (("industry", industries), ("province", provinces)):
+        for column, wanted in (("industry", industries), ("province", provinces),
+                               ("origin", origins)):
             if wanted is not None:
                 keep &= self._cells[column].among(rows, wanted)
         if start is not None or end is not None:
@@ -132,6 +153,28 @@ def _positions(frame: pd.DataFrame, columns: list[str]) -> dict[tuple[str, ...],
     return {key if isinstance(key, tuple) else (key,): rows for key, rows in groups.items()}
 
 
+def with_period_kinds(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with each period's kind and frequency beside it (None for period text
+    that is not a period, which a store made by hand may hold)."""
+    if "period" not in frame.columns or "period_kind" in frame.columns:
+        return frame
+    parsed = {text: _kind_and_frequency(str(text)) for text in frame["period"].unique()}
+    at = list(frame.columns).index("period") + 1
+    out = frame.copy()
+    for offset, column in enumerate(PERIOD_COLUMNS):
+        out.insert(at + offset, column, frame["period"].map(
+            {text: pair[offset] for text, pair in parsed.items()}).astype(object))
+    return out
+
+
+def _kind_and_frequency(text: str) -> tuple[str | None, str | None]:
+    try:
+        period = Period.parse(text)
+    except PeriodError:
+        return None, None
+    return period.kind, period.frequency
+
+
 def _end_months(periods: pd.Series) -> pd.Series:
     """Each period's last month (YYYY-MM), the month ``start``/``end`` compare against."""
     ends = {text: _end_month(text) for text in periods.unique()}
@@ -139,12 +182,16 @@ def _end_months(periods: pd.Series) -> pd.Series:
 
 
 def _end_month(text: str) -> str:
-    """The store's ``period_end_month`` macro (schema.sql), rule for rule, so both paths
-    filter alike even on period text the catalogue would not accept."""
+    """The store's ``period_end_month`` macro (store/sql/0006_origin.sql), rule for rule,
+    so both paths filter alike even on period text ``Period.parse`` would not accept."""
     if "/" in text:
         text = text.split("/")[1]
     if len(text) == 4:
         return text + "-12"
-    if len(text) > 6 and text[5] == "Q" and text[6].isdigit():
-        return f"{text[:5]}{3 * int(text[6]):02d}"
+    if len(text) > 6 and text[6].isdigit() and text[5] in _MONTHS_PER:
+        return f"{text[:5]}{_MONTHS_PER[text[5]] * int(text[6]):02d}"
     return text[:7]
+
+
+#: months in a quarter (2023-Q3 ends in September) and in a half (2023-H1 ends in June)
+_MONTHS_PER = {"Q": 3, "H": 6}

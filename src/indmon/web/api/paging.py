@@ -11,13 +11,24 @@ import pandas as pd
 from fastapi import Request
 from fastapi.responses import Response
 
-from indmon.errors import ConfigError
+from indmon.web.errors import InvalidParameter
+
+#: the OpenAPI entry of a route that also answers in CSV (``format=csv``)
+CSV_RESPONSE: dict[int | str, dict[str, Any]] = {
+    200: {"content": {"text/csv": {"schema": {"type": "string"}}},
+          "description": "JSON, or every matching row as CSV with format=csv"},
+}
+FORMATS = ("json", "csv")
 
 
 def clamp(limit: int, offset: int, cap: int) -> tuple[int, int]:
     """Refuse a negative page and cap its size, so one request cannot pull a whole store."""
-    if limit < 1 or offset < 0:
-        raise ConfigError(f"limit must be at least 1 and offset at least 0 (got {limit}, {offset})")
+    if limit < 1:
+        raise InvalidParameter("limit", str(limit), message=(
+            f"limit {limit} must be at least 1 (pages hold at most {cap:,} rows)"))
+    if offset < 0:
+        raise InvalidParameter("offset", str(offset), message=(
+            f"offset {offset} must be 0 or more"))
     return min(limit, cap), offset
 
 
@@ -66,8 +77,8 @@ def frame_json(frame: pd.DataFrame) -> str:
 
 def wants_csv(request: Request, format: str | None) -> bool:
     if format is not None:
-        if format not in ("json", "csv"):
-            raise ConfigError(f"format {format!r} is not one of json, csv")
+        if format not in FORMATS:
+            raise InvalidParameter("format", format, FORMATS)
         return format == "csv"
     return "text/csv" in request.headers.get("accept", "")
 

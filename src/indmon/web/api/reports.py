@@ -1,14 +1,14 @@
 """Report cards (briefings) and enterprise report submission.
 
-Submissions go through the same validation and durability as ``indmon intake import``:
+Submissions go through the same validation and durability as ``indmon import reports``:
 ``indmon.intake.submit_records`` for a JSON batch and ``indmon.intake.import_reports``
-for an uploaded file. The response carries the per-row outcome intake returns.
+for an uploaded file. The response carries the per-row outcome intake returns. An
+enterprise's stored reports are read from :mod:`indmon.store.raw`, their owner.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import importlib
+import datetime as dt
 import json
 import tempfile
 from pathlib import Path
@@ -17,15 +17,18 @@ from typing import Any, Literal
 import pandas as pd
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
+from pydantic import BaseModel, ConfigDict, Field
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
 from indmon.errors import AccessDenied, ConfigError, IntakeError
-from indmon.store import Store
+from indmon.intake import ImportSummary, SubmitResult, import_reports, submit_records
+from indmon.report import render_report
+from indmon.store import Period, Store, raw
 from indmon.web import auth
-from indmon.web.api.paging import records
+from indmon.web.api import params
 from indmon.web.app import OptionalUser, Reader, StoreView, backend
-from indmon.web.errors import FeatureUnavailable, PayloadTooLarge
+from indmon.web.errors import PayloadTooLarge
 
 router = APIRouter(tags=["reports"])
 UPLOAD_SUFFIXES = (".csv", ".xlsx", ".parquet")
@@ -50,50 +53,70 @@ _SUBMISSION_BODY = {
 }
 
 
-def intake_function(name: str) -> Any:
-    """A function of ``indmon.intake``, or 501 naming what is missing."""
-    return _function("indmon.intake", name)
+class ReportOut(BaseModel):
+    """The current vintage of one enterprise's report for one month, as stored."""
+
+    model_config = ConfigDict(frozen=True)
+
+    enterprise_id: str
+    period: str = Field(description="the month reported, YYYY-MM")
+    industry: str = Field(description="division of GB/T 4754-2017")
+    province: str = Field(description="provincial-level region of GB/T 2260")
+    output_value: float
+    value_added: float
+    revenue: float
+    profit: float
+    employees: int
+    electricity_kwh: float | None = None
+    export_value: float | None = None
+    extra: dict[str, Any] | None = Field(None, description="columns beyond the format, as sent")
+    simulated: bool
+    seq: int = Field(description="the vintage: a later report of the month has a higher seq")
+    batch_id: str = Field(description="the import or submission it came in")
+    row_number: int = Field(description="its data row in that batch, from 1")
+    received_at: dt.datetime
+
+    @classmethod
+    def of(cls, row: dict[str, Any]) -> ReportOut:
+        extra = row.get("extra")
+        return cls.model_validate({**row, "extra": json.loads(extra) if extra else None})
 
 
-def _function(module: str, name: str) -> Any:
-    try:
-        found = getattr(importlib.import_module(module), name, None)
-    except ImportError:
-        found = None
-    if found is None:
-        raise FeatureUnavailable(f"{module}.{name} is not available in this installation")
-    return found
+class EnterpriseReports(BaseModel):
+    enterprise_id: str
+    total: int
+    items: list[ReportOut]
 
 
-def jsonable(result: Any) -> Any:
-    """Whatever intake returns (dataclass, dict, frame) as plain JSON values."""
-    if isinstance(result, pd.DataFrame):
-        return records(result)
-    if dataclasses.is_dataclass(result) and not isinstance(result, type):
-        result = dataclasses.asdict(result)
-    elif hasattr(result, "model_dump"):
-        result = result.model_dump()
-    return json.loads(json.dumps(result, default=_plain, ensure_ascii=False))
+class Submission(BaseModel):
+    """What a JSON batch of records did: each record accepted or its rejections."""
+
+    submitted_by: str
+    result: SubmitResult
 
 
-def _plain(value: Any) -> Any:
-    if isinstance(value, pd.DataFrame):
-        return records(value)
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return dataclasses.asdict(value)
-    return str(value)
+class Upload(BaseModel):
+    """What an uploaded file did, as ``indmon import reports`` reports it."""
+
+    submitted_by: str
+    file: str
+    result: ImportSummary
 
 
-@router.get("/reports/enterprise/{enterprise_id}", summary="An enterprise's own reports")
+@router.get("/reports/enterprise/{enterprise_id}", summary="An enterprise's own reports",
+            response_model=EnterpriseReports)
 def enterprise_reports(enterprise_id: str, store: StoreView, user: OptionalUser,
-                       period: str | None = None) -> dict[str, Any]:
-    """Current vintage of each monthly report: the enterprise's reporter, analysts of its
-    province and admins."""
-    where = "enterprise_id = ?" + (" AND period = ?" if period else "")
-    params = [enterprise_id] + ([period] if period else [])
-    frame = store.query(f"SELECT * FROM current_reports WHERE {where} ORDER BY period", params)
-    auth.require_enterprise_access(user, enterprise_id, set(frame["province"].astype(str)))
-    return {"enterprise_id": enterprise_id, "total": len(frame), "items": records(frame)}
+                       period: str | None = None) -> EnterpriseReports:
+    """Current vintage of each monthly report, of the months of ``period`` (a month, a
+    quarter, a year ...) or all: the enterprise's reporter, analysts of its province and
+    admins."""
+    months = Period.parse(params.period(period) or "") if period is not None else None
+    rows = raw.current_reports(store, enterprise=enterprise_id,
+                               first=months.start if months else None,
+                               last=months.end if months else None, format="arrow").to_pylist()
+    auth.require_enterprise_access(user, enterprise_id, {str(r["province"]) for r in rows})
+    return EnterpriseReports(enterprise_id=enterprise_id, total=len(rows),
+                             items=[ReportOut.of(r) for r in rows])
 
 
 @router.get("/reports/{period}", summary="The report card of a period",
@@ -102,19 +125,18 @@ def enterprise_reports(enterprise_id: str, store: StoreView, user: OptionalUser,
 def report_card(period: str, store: StoreView, user: Reader,
                 lang: Literal["en", "zh"] = "en",
                 format: Literal["html", "pdf"] = "html") -> Response:
-    render = _function("indmon.report", "render_report")
     # numbers in the card link to the dashboard's provenance pages of this same server
-    rendered = render(store, period, lang, format, link_base="/provenance/")
+    rendered = render_report(store, period, lang, format, link_base="/provenance/")
     if format == "pdf":
-        body = rendered if isinstance(rendered, bytes) else Path(rendered).read_bytes()
+        body = rendered if isinstance(rendered, bytes) else rendered.encode("utf-8")
         return Response(body, media_type="application/pdf", headers={
             "Content-Disposition": f'inline; filename="indmon-{period}-{lang}.pdf"'})
-    text = rendered.decode("utf-8") if isinstance(rendered, bytes) else str(rendered)
-    return HTMLResponse(text)
+    return HTMLResponse(rendered.decode("utf-8") if isinstance(rendered, bytes) else rendered)
 
 
-@router.post("/reports", summary="Submit enterprise reports", openapi_extra=_SUBMISSION_BODY)
-async def submit_reports(request: Request, user: OptionalUser) -> dict[str, Any]:
+@router.post("/reports", summary="Submit enterprise reports", openapi_extra=_SUBMISSION_BODY,
+             response_model=Submission | Upload)
+async def submit_reports(request: Request, user: OptionalUser) -> Submission | Upload:
     """A JSON batch ``{"records": [...]}`` or a multipart upload of one CSV/XLSX/Parquet file.
 
     A reporter may submit only rows of its own enterprise.
@@ -129,7 +151,7 @@ async def submit_reports(request: Request, user: OptionalUser) -> dict[str, Any]
                       "upload with a 'file' field")
 
 
-async def _submit_json(request: Request, user: auth.User) -> dict[str, Any]:
+async def _submit_json(request: Request, user: auth.User) -> Submission:
     try:
         body = await request.json()
     except ValueError as exc:
@@ -142,20 +164,19 @@ async def _submit_json(request: Request, user: auth.User) -> dict[str, Any]:
         raise PayloadTooLarge(f"{len(rows):,} records in one batch; send at most {limit:,}")
     _check_own_enterprise(user, [str(r.get("enterprise_id", "")) for r in rows])
     source = str(body.get("source_name") or f"api:{user.name}")
-    submit = intake_function("submit_records")
 
-    def store_batch() -> Any:
+    def store_batch() -> SubmitResult:
         with backend(request).writer(observations=False, users=False) as store:
-            result = submit(store, rows, source_name=source, submitted_by=user.name)
+            result = submit_records(store, rows, source_name=source, submitted_by=user.name)
             _audit(store, user, "reports.submit", source, {"records": len(rows)})
         return result
 
     # storing blocks on the database; off the event loop, other requests keep being served
     result = await run_in_threadpool(store_batch)
-    return {"submitted_by": user.name, "result": jsonable(result)}
+    return Submission(submitted_by=user.name, result=result)
 
 
-async def _submit_file(request: Request, user: auth.User) -> dict[str, Any]:
+async def _submit_file(request: Request, user: auth.User) -> Upload:
     form = await request.form()
     upload = form.get("file")
     if not isinstance(upload, UploadFile) or not upload.filename:
@@ -163,21 +184,20 @@ async def _submit_file(request: Request, user: auth.User) -> dict[str, Any]:
     name = Path(upload.filename).name
     if not name.lower().endswith(UPLOAD_SUFFIXES):
         raise ConfigError(f"{name}: upload a {', '.join(UPLOAD_SUFFIXES)} file")
-    importer = intake_function("import_reports")
     with tempfile.TemporaryDirectory(prefix="indmon-upload-") as folder:
         path = Path(folder) / name
         path.write_bytes(await upload.read())
         if user.role == "reporter":
             _check_own_enterprise(user, _enterprise_ids(path))
 
-        def store_file() -> Any:
+        def store_file() -> ImportSummary:
             with backend(request).writer(observations=False, users=False) as store:
-                imported = importer(store, [path], submitted_by=user.name)
+                imported = import_reports(store, [path], submitted_by=user.name)
                 _audit(store, user, "reports.import", name, {"bytes": path.stat().st_size})
             return imported
 
         result = await run_in_threadpool(store_file)
-    return {"submitted_by": user.name, "file": name, "result": jsonable(result)}
+    return Upload(submitted_by=user.name, file=name, result=result)
 
 
 def _enterprise_ids(path: Path) -> list[str]:
