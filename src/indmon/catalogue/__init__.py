@@ -1,7 +1,8 @@
 """The indicator catalogue and the classifications it is broken down by.
 
 Everything here is shipped data (``catalogue/data``): indicators in
-``indicators/*.toml`` (one file per theme),
+``indicators/*.toml`` (one file per theme), the units their figures are in and how each
+is written in ``units.toml`` (see :mod:`indmon.catalogue.units`),
 the 41 industrial divisions of GB/T 4754-2017 in ``industries.csv``, the 31
 provincial-level regions of GB/T 2260 in ``provinces.csv``. Code only reads and checks it.
 
@@ -20,6 +21,8 @@ from functools import cache
 from importlib import resources
 from typing import Literal
 
+from indmon.catalogue.units import Unit, Units
+from indmon.catalogue.units import shipped as _shipped_units
 from indmon.errors import CatalogueError, UnknownCode
 
 Measure = Literal["level", "growth_yoy", "growth_qoq", "change", "share", "rank", "streak", "count"]
@@ -57,6 +60,9 @@ class Indicator(_Bilingual):
     description: str = ""
     #: words and phrases (English or Chinese) that name this indicator in releases
     aliases: tuple[str, ...] = ()
+    #: January and February are released (or computed) together: there is no January
+    #: figure, and February's covers both months (monthly indicators only)
+    january_combined: bool = False
 
 
 @dataclass(frozen=True)
@@ -109,6 +115,8 @@ class Catalogue:
     provinces: dict[str, Province]
     themes: dict[str, Theme]
     regions: dict[str, tuple[str, str]] = field(default_factory=dict)
+    #: the units figures are in (``units.toml``); every indicator's unit is one of them
+    units: Units = field(default_factory=_shipped_units)
 
     @classmethod
     def load(cls) -> Catalogue:
@@ -132,6 +140,10 @@ class Catalogue:
             return self.provinces[code]
         except KeyError:
             raise UnknownCode("province", code, sorted(self.provinces)) from None
+
+    def unit(self, unit_id: str) -> Unit:
+        """A unit of ``units.toml``; ``UnknownCode`` for any other."""
+        return self.units.unit(unit_id)
 
     def industries_in(self, sector: str) -> list[Industry]:
         return [i for i in self.industries.values() if i.sector == sector]
@@ -226,7 +238,8 @@ def _shipped_catalogue() -> Catalogue:
         for r in _rows("themes.csv")
     }
     regions = {r["code"]: (r["name_en"], r["name_zh"]) for r in _rows("regions.csv")}
-    cat = Catalogue(indicators, industries, sectors, provinces, themes, regions)
+    cat = Catalogue(indicators, industries, sectors, provinces, themes, regions,
+                    _shipped_units())
     check(cat)
     return cat
 
@@ -234,7 +247,13 @@ def _shipped_catalogue() -> Catalogue:
 def _indicator_problems(ind: Indicator, cat: Catalogue) -> list[str]:
     expectations = [
         (bool(ind.name_en and ind.name_zh), "needs both name_en and name_zh"),
-        (bool(ind.unit), "needs a unit"),
+        (ind.unit in cat.units.units,
+         f"unit {ind.unit!r} is not one of the units of units.toml "
+         f"({', '.join(sorted(cat.units.units))}); add it there or use one of them"),
+        (isinstance(ind.january_combined, bool),
+         f"january_combined must be true or false, not {ind.january_combined!r}"),
+        (not ind.january_combined or ind.frequency == "month",
+         f"january_combined applies to monthly indicators, not frequency {ind.frequency!r}"),
         (ind.measure in MEASURES, f"measure {ind.measure!r} is not one of {MEASURES}"),
         (ind.frequency in FREQUENCIES, f"frequency {ind.frequency!r} is not one of {FREQUENCIES}"),
         (ind.derivation in DERIVATIONS,
@@ -272,5 +291,7 @@ __all__ = [
     "Province",
     "Sector",
     "Theme",
+    "Unit",
+    "Units",
     "load_indicators",
 ]
