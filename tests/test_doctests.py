@@ -7,7 +7,9 @@ import importlib
 
 import pytest
 
-MODULES = ["indmon", "indmon.store", "indmon.periods", "indmon.catalogue"]
+MODULES = ["indmon", "indmon.store", "indmon.store.periods", "indmon.store.model",
+           "indmon.periods", "indmon.catalogue", "indmon.catalogue.units",
+           "indmon.web.api.params", "indmon.web.api.current", "indmon.web.errors"]
 
 
 @pytest.mark.parametrize("name", MODULES)
