@@ -32,7 +32,13 @@ SQL = re.compile(r"\b(SELECT|INSERT|UPDATE|DELETE|CREATE)\b")
 def sql_strings(path: Path) -> list[tuple[int, str]]:
     """(line, text) of every string constant that looks like SQL."""
     found = []
-    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+    tree = ast.parse(path.read_text("utf-8"))
+    # the literal parts of an f-string are read with the f-string, not again on their own
+    parts = {id(v) for node in ast.walk(tree) if isinstance(node, ast.JoinedStr)
+             for v in node.values}
+    for node in ast.walk(tree):
+        if id(node) in parts:
+            continue
         if isinstance(node, ast.JoinedStr):
             text = "".join(v.value for v in node.values
                            if isinstance(v, ast.Constant) and isinstance(v.value, str))

@@ -78,20 +78,20 @@ def section(briefing: Briefing, key: str) -> str:
 # -- 1. price basis ------------------------------------------------------------------------
 def test_computed_growth_is_at_comparable_prices_in_english(card_store: Store) -> None:
     briefing = build_briefing(card_store, "2023", "en")
-    overview = section(briefing, "computed-overview")
+    overview = section(briefing, "simulated-overview")
     assert ("At comparable prices, value added of industrial enterprises above designated size"
             " grew 4.6% year on year, 1.0 percentage point above 2022.") in overview
     assert "computed from simulated reports 4.6% vs published 4.6%" in overview
     assert "Growth rates are at comparable prices" in overview
-    industry = section(briefing, "computed-industry")
+    industry = section(briefing, "simulated-industry")
     assert "9.0%" in industry and "5.0%" not in industry  # division 36 at comparable prices
     assert "comparable prices" in industry
-    province = section(briefing, "computed-province")
+    province = section(briefing, "simulated-province")
     assert "2 of the 3" not in province and "7.0%" in province and "3.5%" not in province
 
 
 def test_computed_growth_is_at_comparable_prices_in_chinese(card_store: Store) -> None:
-    overview = section(build_briefing(card_store, "2023", "zh"), "computed-overview")
+    overview = section(build_briefing(card_store, "2023", "zh"), "simulated-overview")
     assert "按可比价格计算，规模以上工业增加值同比增长4.6%，比2022年加快1.0个百分点。" in overview
     assert "模拟数据计算值4.6%，公开发布值4.6%" in overview
     assert "增速按可比价格计算" in overview
@@ -102,7 +102,7 @@ def test_computed_growth_is_at_comparable_prices_in_chinese(card_store: Store) -
 def test_without_comparable_prices_current_prices_are_shown_and_said(
         computed_store: Store, lang: str, said: str) -> None:
     briefing = build_briefing(computed_store, "2023", lang)
-    overview = section(briefing, "computed-overview")
+    overview = section(briefing, "simulated-overview")
     assert said in overview and "5.2%" in overview
 
 

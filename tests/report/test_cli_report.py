@@ -26,3 +26,35 @@ def test_report_command_turns_bad_options_into_a_message(tmp_path: Path) -> None
                                       "2023", "--lang", "fr", "--out", str(tmp_path / "x")])
     assert result.exit_code == 1
     assert "use --lang en or --lang zh" in result.output
+
+
+def test_a_period_without_figures_exits_1_naming_the_periods_with_some(tmp_path: Path) -> None:
+    db = tmp_path / "s.duckdb"
+    with Store.open(db) as store:
+        add_published(store)
+    out = tmp_path / "card.md"
+    result = CliRunner().invoke(app, ["--db", str(db), "report", "--period", "2019",
+                                      "--format", "md", "--out", str(out)])
+    assert result.exit_code == 1
+    message = " ".join(result.output.split())
+    assert "no figures for period '2019'" in message
+    assert "periods with figures: years 2023, 2022; months 2023-11" in message
+    assert not out.exists()
+
+
+def test_a_store_that_does_not_exist_is_not_created(tmp_path: Path) -> None:
+    db = tmp_path / "missing.duckdb"
+    result = CliRunner().invoke(app, ["--db", str(db), "report", "--period", "2023",
+                                      "--out", str(tmp_path / "card.html")])
+    assert result.exit_code == 1 and "no store at" in result.output
+    assert not db.exists()
+
+
+def test_a_period_a_card_cannot_be_made_for_is_refused(tmp_path: Path) -> None:
+    db = tmp_path / "s.duckdb"
+    with Store.open(db) as store:
+        add_published(store)
+    result = CliRunner().invoke(app, ["--db", str(db), "report", "--period", "2023-01/2023-11",
+                                      "--out", str(tmp_path / "card.html")])
+    assert result.exit_code == 1
+    assert "ask for its last month (2023-11)" in " ".join(result.output.split())

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from indmon.cli.common import console, handle_errors, open_store
+from indmon.cli.common import check_period, console, handle_errors, open_for_reading
 
 
 def register(app: typer.Typer) -> None:
@@ -17,7 +17,9 @@ def register(app: typer.Typer) -> None:
 
 @handle_errors
 def report(
-    period: Annotated[str, typer.Option("--period", help="A year (2023) or a month (2023-06).")],
+    period: Annotated[str, typer.Option(
+        "--period", help="A year (2023), a half (2023-H1), a quarter (2023-Q1) or a month "
+        "(2023-06).")],
     out: Annotated[Path, typer.Option("--out", help="The file to write; Markdown charts go "
                                       "to <name>_charts/ beside it.")],
     lang: Annotated[str, typer.Option("--lang", help="en or zh.")] = "en",
@@ -28,12 +30,17 @@ def report(
 ) -> None:
     """Write the report card for a period: headline figures, one section per theme,
     sections computed from enterprise reports, the risk list, and the sources of every
-    number.
+    number. A period without figures is an error naming the periods that have some.
 
     Example: indmon report --period 2023 --lang zh --format pdf --out briefing-2023-zh.pdf
     """
-    from indmon.report import write_report
+    from indmon.report import check_format, write_report
+    from indmon.report.card import card_period
+    from indmon.report.phrasing import check_lang
 
-    with open_store(read_only=True) as store:
-        written = write_report(store, period, lang, fmt, out, link_base=link_base)
+    wanted = card_period(check_period(period) or period)
+    check_lang(lang)
+    check_format(fmt)
+    with open_for_reading() as store:
+        written = write_report(store, wanted.text, lang, fmt, out, link_base=link_base)
     console.print(f"wrote {written}")

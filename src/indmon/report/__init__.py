@@ -1,7 +1,10 @@
 """Report cards (briefings) by theme, in English and Chinese, as Markdown, HTML or PDF.
 
+``indmon.report.card`` builds the report card of a period (which figure stands for it,
+its comparison, its section by origin); the briefing and the dashboard both render it.
 Every number links to its provenance (``link_base``) or cites an endnote naming its
-source or computation; simulated figures are labelled wherever they are shown.
+source or computation; simulated figures are labelled wherever they are shown. A period
+without figures raises ``NotFound`` naming the periods that have some.
 
 >>> write_report(store, "2023", "zh", "pdf", Path("briefing-2023-zh.pdf"))  # doctest: +SKIP
 """
@@ -12,6 +15,7 @@ from pathlib import Path
 
 from indmon.errors import ConfigError, ReportError
 from indmon.report.briefing import build_briefing
+from indmon.report.card import ReportCard, build_card, card_periods, default_period
 from indmon.report.model import Briefing
 from indmon.store import Store
 
@@ -89,4 +93,6 @@ def _write_markdown(briefing: Briefing, out: Path, link_base: str) -> None:
     out.write_text(text, "utf-8")
 
 
-__all__ = ["FORMATS", "build_briefing", "render_briefing", "render_report", "write_report"]
+__all__ = ["FORMATS", "ReportCard", "build_briefing", "build_card", "card_periods",
+           "check_format", "default_period", "render_briefing", "render_report",
+           "write_report"]

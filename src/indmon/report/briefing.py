@@ -1,9 +1,12 @@
-"""Build a report card (``Briefing``) for one period from what the store holds.
+"""Build a briefing (``Briefing``) for one period by rendering its report card.
 
-Sections follow the catalogue: a headline section, one section per theme (in
-``themes.csv`` order) listing the published figures the store has, the sections computed
-from enterprise reports, and the risk list. A section with nothing to show is left out,
-so the same code serves a store with only published figures, only computed ones, or both.
+The report card (``indmon.report.card``) decides which figure stands for the period,
+what it is compared with and which section it belongs to by origin; the dashboard
+renders the same card. The briefing words it: a headline section and one section per
+theme (in ``themes.csv`` order) from the published figures, the sections computed from
+enterprise reports (one set per origin: computed, or simulated), and the risk list. A
+section with nothing to show is left out; a period without any figure is an error that
+names the periods that have some.
 
 >>> briefing = build_briefing(store, "2023", "en")       # doctest: +SKIP
 >>> [s.title for s in briefing.sections]                  # doctest: +SKIP
@@ -14,22 +17,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pandas as pd
-
 from indmon.catalogue import ALL, Catalogue
-from indmon.periods import Period
 from indmon.report import computed, phrasing, risks
+from indmon.report.card import CardSection, Entry, ReportCard, build_card
+from indmon.report.charts import series_chart
 from indmon.report.citations import chart_source, cite
-from indmon.report.context import Context, change_cell, comparison, is_whole, unit_label
-from indmon.report.figures import (
-    Figure,
-    pick_published,
-    previous_of,
-    published_figures,
-)
+from indmon.report.context import Context, change_cell, comparison, unit_label, year_lines
 from indmon.report.model import Briefing, Chart, Number, Paragraph, Section, Table
 from indmon.report.words import words_for
-from indmon.store import Store
+from indmon.store import Origin, Store
 
 #: the headline's figures, in order: (indicator, industry); missing ones are skipped
 HEADLINE = (("va_ytd_yoy", ALL), ("va_ytd_yoy", "C"), ("va_hightech_ytd_yoy", ALL))
@@ -44,87 +40,88 @@ MIN_CHART_CELLS = 3
 
 def build_briefing(store: Store, period: str, lang: str, *,
                    generated: dt.datetime | None = None) -> Briefing:
-    """The report card for ``period`` (a year like ``2023`` or a month like ``2023-06``)
-    in ``lang`` (``en`` or ``zh``); ``generated`` fixes the time it states (default: now),
-    so that a snapshot of the output can be compared byte for byte."""
+    """The report card for ``period`` (a year like ``2023``, a quarter, a half or a
+    month like ``2023-06``) in ``lang`` (``en`` or ``zh``); ``generated`` fixes the time it
+    states (default: now), so that a snapshot of the output can be compared byte for
+    byte. Raises ``NotFound`` when the store has no figures for the period."""
     phrasing.check_lang(lang)
-    Period.parse(period)
-    ctx = Context(store, Catalogue.load(), period, lang, words_for(lang))
-    frame = published_figures(store, period)
-    picked = pick_published(frame, period)
-    sections = [
-        _headline(ctx, frame, picked),
-        *_theme_sections(ctx, frame, picked),
-        *computed.sections(ctx),
-        risks.section(ctx),
-    ]
+    card = build_card(store, period)
+    return render_card(store, card, lang, generated=generated)
+
+
+def render_card(store: Store, card: ReportCard, lang: str, *,
+                generated: dt.datetime | None = None) -> Briefing:
+    """The briefing of an already built report card."""
+    ctx = Context(store, Catalogue.load(), card, lang, words_for(lang))
+    sections: list[Section | None] = []
+    if card.published is not None:
+        sections += [_headline(ctx, card.published), *_theme_sections(ctx, card.published)]
+    for section in card.computed:
+        sections += computed.sections(ctx, section)
+    sections.append(risks.section(ctx))
     shown = tuple(s for s in sections if s is not None)
-    if not shown:
-        shown = (Section("empty", ctx.word("headline"),
-                         paragraphs=((ctx.word("no_data", period=ctx.period_words(period)),),)),)
-    citations = cite(store, ctx.cited, lang)
+    citations = cite(store, ctx.cited, lang, ctx.describe)
     return Briefing(
-        title=ctx.word("title"), period=period, period_text=ctx.period_words(period),
-        lang=lang, generated=generated or dt.datetime.now().replace(microsecond=0),
-        sections=shown,
-        notes=citations.notes, sources=citations.sources, note_of=citations.note_of,
-        simulated=any(s.simulated for s in shown), words=ctx.words,
+        title=ctx.word("title"), period=card.period.text,
+        period_text=ctx.period_words(card.period), lang=lang,
+        generated=generated or dt.datetime.now().replace(microsecond=0),
+        sections=shown, notes=citations.notes, sources=citations.sources,
+        note_of=citations.note_of, simulated=card.simulated, words=ctx.words,
     )
 
 
 # -- headline -----------------------------------------------------------------------------
-def _headline(ctx: Context, frame: pd.DataFrame, picked: list[Figure]) -> Section | None:
-    by_key = {(f.indicator, f.industry, f.province): f for f in picked}
-    chosen = [by_key[(ind, industry, ALL)] for ind, industry in HEADLINE
-              if (ind, industry, ALL) in by_key]
-    chosen += [f for f in _ict_figures(ctx, picked) if f not in chosen]
+def _headline(ctx: Context, published: CardSection) -> Section | None:
+    chosen = [e for ind, industry in HEADLINE if (e := published.get(ind, industry))]
+    chosen += [e for e in _ict_entries(ctx, published) if e not in chosen]
     if not chosen:
         return None
-    paragraphs = [_headline_sentence(ctx, frame, f) for f in chosen]
+    paragraphs = [_headline_sentence(ctx, e) for e in chosen]
     return Section("headline", ctx.word("headline"), paragraphs=tuple(paragraphs),
-                   lead=ctx.word("published_lead"))
+                   lead=ctx.word("published_lead"), origin=Origin.PUBLISHED.value,
+                   figures=tuple(e.obs_id for e in chosen))
 
 
-def _ict_figures(ctx: Context, picked: list[Figure]) -> list[Figure]:
+def _ict_entries(ctx: Context, published: CardSection) -> list[Entry]:
     order = [i.id for i in ctx.catalogue.by_theme("ict")]
-    whole = [f for f in picked if f.industry == ALL and f.province == ALL and f.indicator in order]
+    whole = [e for e in published.whole() if e.indicator in order]
     preferred = {ind: rank for rank, ind in enumerate(HEADLINE_ICT_IDS)}
-    # figures for the whole period first: a quarter's figure is no headline for a year
-    return sorted(whole, key=lambda f: (not is_whole(f.period, ctx.period),
-                                        preferred.get(f.indicator, len(preferred)),
-                                        order.index(f.indicator)))[:HEADLINE_ICT]
+    # the period's own figures first: a quarter's figure is no headline for a year
+    return sorted(whole, key=lambda e: (e.latest_known,
+                                        preferred.get(e.indicator, len(preferred)),
+                                        order.index(e.indicator)))[:HEADLINE_ICT]
 
 
-def _headline_sentence(ctx: Context, frame: pd.DataFrame, figure: Figure) -> Paragraph:
+def _headline_sentence(ctx: Context, entry: Entry) -> Paragraph:
     """``<subject> grew 4.6% year on year, 1.0 percentage point above 2022.`` for rates,
     ``China had 3.377 million 5G base stations at the end of 2023, …`` for levels."""
-    name = ctx.name(figure.indicator)
-    cell = ctx.cell_label(figure)
-    subject = phrasing.growth_subject(name, ctx.lang) if figure.unit == "percent" else None
-    if subject and ctx.measure(figure.indicator) == "growth_yoy":
+    name = ctx.name(entry.indicator)
+    cell = ctx.cell_label(entry)
+    subject = phrasing.growth_subject(name, ctx.lang) if entry.unit == "percent" else None
+    if subject and ctx.measure(entry.indicator) == "growth_yoy":
         subject = _with_cell(subject, cell, ctx.lang)
-        before, after = phrasing.grew(subject, figure.value, ctx.lang)
-        parts: list[str | Number] = [before, ctx.number(figure, absolute=True),
-                                     after + _period_note(ctx, figure)]
+        before, after = phrasing.grew(subject, entry.value, ctx.lang)
+        parts: list[str | Number] = [before, ctx.number(entry, absolute=True),
+                                     after + _period_note(ctx, entry)]
     else:
-        parts = list(_level_sentence(ctx, figure, _with_cell(name, cell, ctx.lang)))
-    previous = previous_of(frame, figure)
-    if previous is not None:
-        parts += [ctx.word("comma"), *comparison(ctx, figure, previous)]
+        parts = list(_level_sentence(ctx, entry, _with_cell(name, cell, ctx.lang)))
+    if entry.previous is not None:
+        parts += [ctx.word("comma"), *comparison(ctx, entry.figure, entry.previous)]
     return ctx.sentence(*parts)
 
 
-def _level_sentence(ctx: Context, figure: Figure, name: str) -> tuple[str | Number, ...]:
-    """A level read as a sentence, worded by its kind (see ``phrasing.LEVEL_PHRASES``)."""
-    indicator = ctx.indicator(figure.indicator)
-    stock = Period.parse(figure.period).kind == "date" or (
+def _level_sentence(ctx: Context, entry: Entry, name: str) -> tuple[str | Number, ...]:
+    """A level read as a sentence, worded by its kind (see ``phrasing.LEVEL_PHRASES``);
+    a latest-known figure says so after it."""
+    indicator = ctx.indicator(entry.indicator)
+    stock = entry.figure.period.kind == "date" or (
         indicator is not None and indicator.frequency == "stock")
-    measure = ctx.measure(figure.indicator)
-    kind = phrasing.level_kind(measure, figure.unit, stock)
+    measure = ctx.measure(entry.indicator)
+    kind = phrasing.level_kind(measure, entry.unit, stock)
     before, after = phrasing.level_sentence(
-        figure.indicator, name, kind, figure.period, ctx.lang,
-        large=abs(figure.value) >= phrasing.PERCENT_FROM_COUNT)
-    return (before, ctx.number(figure), after)
+        entry.indicator, name, kind, entry.covers.text, ctx.lang,
+        large=abs(entry.value) >= phrasing.PERCENT_FROM_COUNT)
+    return (before, ctx.number(entry), after + _period_note(ctx, entry))
 
 
 def _with_cell(text: str, cell: str, lang: str) -> str:
@@ -133,96 +130,85 @@ def _with_cell(text: str, cell: str, lang: str) -> str:
     return f"{text}（{cell}）" if lang == "zh" else f"{text} ({cell})"
 
 
-def _period_note(ctx: Context, figure: Figure) -> str:
-    if is_whole(figure.period, ctx.period):
+def _period_note(ctx: Context, entry: Entry) -> str:
+    note = ctx.when(entry)
+    if not note:
         return ""
-    words = ctx.period_words(figure.period)
-    return f"（{words}）" if ctx.lang == "zh" else f" ({words})"
+    return f"（{note}）" if ctx.lang == "zh" else f" ({note})"
 
 
 # -- one section per theme ------------------------------------------------------------------
-def _theme_sections(ctx: Context, frame: pd.DataFrame, picked: list[Figure]) -> list[Section]:
+def _theme_sections(ctx: Context, published: CardSection) -> list[Section]:
     sections = []
-    for theme in sorted(ctx.catalogue.themes.values(), key=lambda t: t.order):
-        order = [i.id for i in ctx.catalogue.by_theme(theme.code)]
-        figures = [f for f in picked if f.indicator in order]
-        if not figures:
-            continue
-        figures.sort(key=lambda f: (order.index(f.indicator), f.industry != ALL,
-                                    f.province != ALL, f.industry, f.province))
-        table = _theme_table(ctx, frame, theme.name(ctx.lang), figures)
-        charts = _breakdown_charts(ctx, figures) + _series_charts(ctx, frame, order)
-        sections.append(Section(f"theme-{theme.code}", theme.name(ctx.lang), tables=(table,),
-                                charts=tuple(charts), lead=ctx.word("published_lead")))
+    for theme in published.themes:
+        name = ctx.catalogue.themes[theme.code].name(ctx.lang)
+        entries = list(theme.entries)
+        table = _theme_table(ctx, name, entries)
+        charts = _breakdown_charts(ctx, entries) + _series_charts(ctx, theme.indicators())
+        sections.append(Section(f"theme-{theme.code}", name, tables=(table,),
+                                charts=tuple(charts), lead=ctx.word("published_lead"),
+                                origin=Origin.PUBLISHED.value,
+                                figures=tuple(e.obs_id for e in entries)))
     return sections
 
 
-def _theme_table(ctx: Context, frame: pd.DataFrame, caption: str,
-                 figures: list[Figure]) -> Table:
+def _theme_table(ctx: Context, caption: str, entries: list[Entry]) -> Table:
     rows = []
-    for figure in figures:
-        cell = ctx.cell_label(figure)
-        label = f"— {cell}" if cell and _has_whole(figures, figure) else _with_cell(
-            ctx.name(figure.indicator), cell, ctx.lang)
-        previous = previous_of(frame, figure)
-        when = "" if is_whole(figure.period, ctx.period) else ctx.period_words(figure.period)
-        rows.append((label, ctx.number(figure), when,
+    for entry in entries:
+        cell = ctx.cell_label(entry)
+        label = f"— {cell}" if cell and _has_whole(entries, entry) else _with_cell(
+            ctx.name(entry.indicator), cell, ctx.lang)
+        previous = entry.previous
+        rows.append((label, ctx.number(entry), ctx.when(entry),
                      ctx.number(previous) if previous else None,
-                     change_cell(ctx, figure, previous)))
+                     change_cell(ctx, entry.figure, previous)))
     columns = tuple(ctx.word(k) for k in ("indicator", "value", "refers_to", "previous", "change"))
     return Table(caption, columns, tuple(rows), numeric=(1, 3, 4))
 
 
-def _has_whole(figures: list[Figure], figure: Figure) -> bool:
-    return any(f.indicator == figure.indicator and f.industry == ALL and f.province == ALL
-               for f in figures)
+def _has_whole(entries: list[Entry], entry: Entry) -> bool:
+    return any(e.indicator == entry.indicator and e.whole for e in entries)
 
 
-def _breakdown_charts(ctx: Context, figures: list[Figure]) -> list[Chart]:
+def _breakdown_charts(ctx: Context, entries: list[Entry]) -> list[Chart]:
     """A bar chart for each indicator stated for several industries or provinces."""
     charts = []
-    for indicator in dict.fromkeys(f.indicator for f in figures):
-        cells = [f for f in figures if f.indicator == indicator
-                 and (f.industry != ALL) != (f.province != ALL)]
+    for indicator in dict.fromkeys(e.indicator for e in entries):
+        cells = [e for e in entries if e.indicator == indicator
+                 and (e.industry != ALL) != (e.province != ALL)]
         if len(cells) < MIN_CHART_CELLS:
             continue
-        cells.sort(key=lambda f: f.value)
-        whole = next((f for f in figures if f.indicator == indicator
-                      and f.industry == ALL and f.province == ALL), None)
+        cells.sort(key=lambda e: e.value)
+        whole = next((e for e in entries if e.indicator == indicator and e.whole), None)
         charts.append(Chart(
             chart_id=f"{indicator}-cells", kind="bar", title=ctx.name(indicator),
-            categories=tuple(ctx.cell_label(f) for f in cells),
-            series=(("", tuple(f.value for f in cells)),),
+            categories=tuple(ctx.cell_label(e) for e in cells),
+            series=(("", tuple(e.value for e in cells)),),
             unit_label=unit_label(ctx, cells[0].unit),
-            source_line=chart_source(ctx, [f.obs_id for f in cells]),
-            simulated=any(f.simulated for f in cells),
+            source_line=chart_source(ctx, [e.obs_id for e in cells]),
+            simulated=any(e.simulated for e in cells),
             reference=(whole.value, ctx.word("national")) if whole else None,
-            obs_ids=tuple(f.obs_id for f in cells)))
-        ctx.cited.extend(f.obs_id for f in cells)
+            obs_ids=tuple(e.obs_id for e in cells)))
+        ctx.cited.extend(e.figure for e in cells)
     return charts
 
 
-def _series_charts(ctx: Context, frame: pd.DataFrame, order: list[str]) -> list[Chart]:
-    """A line chart for each indicator published month by month in the year."""
-    year = str(Period.parse(ctx.period).year)
-    monthly = frame[(frame["industry"] == ALL) & (frame["province"] == ALL)
-                    & frame["period"].str.fullmatch(rf"{year}-\d\d")
-                    & frame["indicator"].isin(order)]
+def _series_charts(ctx: Context, indicators: list[str]) -> list[Chart]:
+    """A line chart for each indicator published month by month in the card's year:
+    each line one series of the store (one origin, frequency and kind of period)."""
     charts = []
-    for indicator, rows in monthly.groupby("indicator", sort=False):
-        if len(rows) < MIN_CHART_CELLS:
+    for indicator in indicators:
+        lines = year_lines(ctx, indicator, Origin.PUBLISHED)
+        if not lines or max(len(s.points) for _, s in lines) < MIN_CHART_CELLS:
             continue
-        rows = rows.sort_values("period")
-        charts.append(Chart(
-            chart_id=f"{indicator}-months", kind="line", title=ctx.name(str(indicator)),
-            categories=tuple(p[5:] for p in rows["period"]),
-            series=(("", tuple(float(v) for v in rows["value"])),),
-            unit_label=unit_label(ctx, str(rows["unit"].iloc[0])),
-            source_line=chart_source(ctx, [int(i) for i in rows["obs_id"]]),
-            simulated=bool(rows["simulated"].any()),
-            obs_ids=tuple(int(i) for i in rows["obs_id"])))
-        ctx.cited.extend(int(i) for i in rows["obs_id"])
+        drawn = [p for _, s in lines for p in s.points]
+        chart = series_chart(f"{indicator}-months", ctx.name(indicator), lines,
+                             unit=drawn[0].unit, lang=ctx.lang,
+                             source_line=chart_source(ctx, [p.obs_id for p in drawn]))
+        if chart is not None:
+            charts.append(chart)
+            ctx.cited.extend(drawn)
     return charts
 
 
-__all__ = ["HEADLINE", "build_briefing"]
+__all__ = ["HEADLINE", "build_briefing", "render_card"]

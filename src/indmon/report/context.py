@@ -1,5 +1,5 @@
-"""What every section builder shares: the store, the catalogue, the language, and how a
-stored figure becomes a printed, cited number."""
+"""What every section builder shares: the report card, the catalogue, the language, and
+how a card's figure becomes a printed, cited number."""
 
 from __future__ import annotations
 
@@ -9,20 +9,25 @@ from indmon.catalogue import ALL, Catalogue, Indicator
 from indmon.errors import UnknownCode
 from indmon.periods import Period
 from indmon.report import phrasing
-from indmon.report.figures import Figure
+from indmon.report.card import Entry, ReportCard, covered
+from indmon.report.citations import Worded
 from indmon.report.model import Number, Paragraph, Stated
-from indmon.store import Store
+from indmon.store import Observation, Origin, Series, Store
 
 
 @dataclass
 class Context:
     store: Store
     catalogue: Catalogue
-    period: str
+    card: ReportCard
     lang: str
     words: dict[str, str]
-    #: observation ids cited so far, in order: they become the endnotes
-    cited: list[int] = field(default_factory=list)
+    #: figures cited so far, in order: they become the endnotes
+    cited: list[Observation] = field(default_factory=list)
+
+    @property
+    def period(self) -> str:
+        return self.card.period.text
 
     def word(self, key: str, **values: str) -> str:
         return self.words[key].format(**values) if values else self.words[key]
@@ -46,7 +51,7 @@ class Context:
         ind = self.indicator(indicator_id)
         return phrasing.zh_counter(ind.name_zh) if ind else ""
 
-    def cell_label(self, figure: Figure) -> str:
+    def cell_label(self, figure: Observation | Entry) -> str:
         """The industry and/or province a figure is for, empty for the whole country."""
         parts = []
         if figure.industry != ALL:
@@ -55,44 +60,94 @@ class Context:
             parts.append(_safe(self.catalogue.province_label, figure.province, self.lang))
         return " · ".join(parts)
 
-    def number(self, figure: Figure, absolute: bool = False) -> Number:
-        """The figure as printed in this language, cited."""
+    def value_text(self, figure: Observation, absolute: bool = False) -> str:
         value = abs(figure.value) if absolute else figure.value
-        text = phrasing.format_value(value, figure.unit, self.lang,
-                                     self.measure(figure.indicator), self.counter(figure.indicator))
-        number = self.derived(text, figure)
-        if len(figure.stated) < 2:
+        return phrasing.format_value(value, figure.unit, self.lang,
+                                     self.measure(figure.indicator),
+                                     self.counter(figure.indicator))
+
+    def number(self, figure: Observation | Entry, absolute: bool = False) -> Number:
+        """A card's figure as printed in this language, cited; an entry whose sources
+        disagree carries every stated value with its source."""
+        obs = figure.figure if isinstance(figure, Entry) else figure
+        number = self.derived(self.value_text(obs, absolute), obs)
+        if not isinstance(figure, Entry) or not figure.conflict:
             return number
         return replace(number, differs=self._stated(figure, absolute))
 
-    def _stated(self, figure: Figure, absolute: bool) -> tuple[Stated, ...]:
+    def _stated(self, entry: Entry, absolute: bool) -> tuple[Stated, ...]:
         """Every value sources state for a conflicting figure, each with its source."""
         from indmon.report.citations import source_labels
 
-        labels = source_labels(self.store, [obs_id for obs_id, _ in figure.stated], self.lang)
+        labels = source_labels(self.store, [f.obs_id for f in entry.stated], self.lang)
         stated = []
-        for obs_id, value in figure.stated:
-            shown = abs(value) if absolute else value
-            text = phrasing.format_value(shown, figure.unit, self.lang,
-                                         self.measure(figure.indicator),
-                                         self.counter(figure.indicator))
-            self.cited.append(obs_id)
-            stated.append(Stated(Number(text, (obs_id,), figure.simulated),
-                                 labels.get(obs_id, "")))
+        for figure in entry.stated:
+            self.cited.append(figure)
+            stated.append(Stated(Number(self.value_text(figure, absolute), (figure.obs_id,),
+                                        figure.simulated), labels.get(figure.obs_id, "")))
         return tuple(stated)
 
-    def derived(self, text: str, *figures: Figure) -> Number:
-        """A number computed here from stored figures (a difference, a rank): cites them."""
-        ids = tuple(f.obs_id for f in figures)
-        self.cited.extend(ids)
-        return Number(text, ids, any(f.simulated for f in figures))
+    def derived(self, text: str, *figures: Observation) -> Number:
+        """A number read or computed here from stored figures (a difference): cites them."""
+        self.cited.extend(figures)
+        return Number(text, tuple(f.obs_id for f in figures), any(f.simulated for f in figures))
 
-    def period_words(self, text: str) -> str:
-        return phrasing.period_words(text, self.lang)
+    def period_words(self, period: str | Period) -> str:
+        return phrasing.period_words(period if isinstance(period, str) else period.text,
+                                     self.lang)
+
+    def figure_period(self, figure: Observation) -> str:
+        """The period a figure covers in words; a year to date ending in December is
+        the year (``2022``), as releases say it."""
+        return self.period_words(covered(figure))
+
+    def when(self, entry: Entry) -> str:
+        """The period note of an entry: nothing for the card period's own figure, else
+        ``latest known: January–November 2023``."""
+        if not entry.latest_known:
+            return ""
+        return self.word("latest_known", period=self.period_words(entry.covers))
 
     def sentence(self, *parts: str | Number) -> Paragraph:
         """Parts joined into a sentence ending with the language's full stop."""
         return (*parts, self.word("end_sentence"))
+
+    def describe(self, figure: Observation) -> Worded:
+        """A figure in words for the note that cites it."""
+        return Worded(self.name(figure.indicator),
+                      self.cell_label(figure), self.figure_period(figure),
+                      self.value_text(figure))
+
+
+def year_lines(ctx: Context, indicator: str, origin: Origin) -> list[tuple[str, Series]]:
+    """The monthly lines of an indicator (one per kind: months, year to date) within the
+    card's year up to its end, labelled by kind when there are several."""
+    year = ctx.card.period.end[:4]
+    found: list[tuple[str, Series]] = []
+    for line in ctx.store.series(indicator, origin=origin, start=f"{year}-01",
+                                 end=ctx.card.period.end):
+        if line.frequency != "month":
+            continue
+        for kind, points in _by_kind(line).items():
+            inside = tuple(p for p in points if p.period.start[:4] == year)
+            if inside:
+                found.append((kind, replace(line, kind=kind, points=inside)))
+    several = len(found) > 1
+    return [(ctx.word("monthly_growth" if kind == "month" else "ytd_growth") if several
+             else "", line) for kind, line in found]
+
+
+def _by_kind(line: Series) -> dict[str, tuple[Observation, ...]]:
+    """A monthly line's points by kind of period: a year-to-date line and a month line
+    never share one line; January-February goes with the year to date where there is one."""
+    kinds = {p.period.kind for p in line.points}
+    groups: dict[str, list[Observation]] = {}
+    for point in line.points:
+        kind = point.period.kind
+        if kind == "janfeb":
+            kind = "ytd" if "ytd" in kinds else "month"
+        groups.setdefault("ytd" if kind == "ytd" else "month", []).append(point)
+    return {kind: tuple(points) for kind, points in groups.items()}
 
 
 def _safe(label: object, code: str, lang: str) -> str:
@@ -107,9 +162,10 @@ def is_growth(unit: str) -> bool:
     return unit in ("percent", "percentage_point")
 
 
-def comparison(ctx: Context, figure: Figure, previous: Figure) -> tuple[str | Number, ...]:
+def comparison(ctx: Context, figure: Observation, previous: Observation
+               ) -> tuple[str | Number, ...]:
     """Words and numbers comparing a figure with the same figure a year earlier."""
-    prev_words = ctx.period_words(previous.period)
+    prev_words = ctx.figure_period(previous)
     if is_growth(figure.unit):
         diff = round(figure.value - previous.value, 1)
         around = phrasing.compared(diff, prev_words, ctx.lang)
@@ -134,8 +190,9 @@ def comparison(ctx: Context, figure: Figure, previous: Figure) -> tuple[str | Nu
     return (before, ctx.derived(amount, figure, previous), after + percent)
 
 
-def change_cell(ctx: Context, figure: Figure, previous: Figure | None) -> Number | None:
-    """The compact change on the previous year for a table cell: points for rates, the
+def change_cell(ctx: Context, figure: Observation, previous: Observation | None
+                ) -> Number | None:
+    """The compact change on the year before for a table cell: points for rates, the
     difference in units (and percent where it reads naturally) for levels."""
     if previous is None:
         return None
@@ -147,15 +204,6 @@ def change_cell(ctx: Context, figure: Figure, previous: Figure | None) -> Number
     text = phrasing.change_cell_text(change, figure.unit, ctx.lang,
                                      ctx.counter(figure.indicator))
     return ctx.derived(text, figure, previous)
-
-
-def is_whole(figure_period: str, period: str) -> bool:
-    """Whether a figure's period is the requested one (so it needs no period note)."""
-    from indmon.report.figures import whole_periods
-
-    return figure_period in whole_periods(period) or (
-        Period.parse(period).kind == "month" and figure_period == period
-    )
 
 
 def unit_label(ctx: Context, unit: str) -> str:

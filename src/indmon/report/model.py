@@ -1,8 +1,9 @@
 """The briefing as a document model, independent of the format it is rendered to.
 
-A briefing is built once from the store (``indmon.report.briefing``) and rendered to
-Markdown, HTML or PDF. Every number in it is a ``Number`` that knows the observations it
-was read or derived from, so each renderer can link it to its provenance or cite it.
+A briefing is built once from a report card (``indmon.report.card``, the model the
+dashboard renders too) by ``indmon.report.briefing`` and rendered to Markdown, HTML or
+PDF. Every number in it is a ``Number`` that knows the observations it was read or
+derived from, so each renderer can link it to its provenance or cite it.
 """
 
 from __future__ import annotations
@@ -80,15 +81,22 @@ class Section:
     simulated: bool = False
     #: a line under the heading: what the section is based on
     lead: str = ""
+    #: the origin of every figure in it: published | computed | simulated ("" for risks)
+    origin: str = ""
+    #: the report card's figures the section shows (observation ids), comparisons aside
+    figures: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
 class Note:
-    """One endnote: the sources or computation behind one or more numbers."""
+    """One endnote: one source (publisher, title and date, or a computation) and the
+    figures of the briefing it supports."""
 
     number: int
     lines: tuple[str, ...]
     simulated: bool = False
+    #: the figures this source supports, as read: ``name, period: value (stated as …)``
+    figures: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

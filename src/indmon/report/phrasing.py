@@ -2,7 +2,9 @@
 
 The two languages scale numbers differently (English counts in thousands, millions and
 trillions; Chinese in 万, 亿 and 万亿), so a figure is formatted from its value in base
-units and its catalogue unit, never from the text a release happened to use.
+units and its catalogue unit, never from the text a release happened to use. Numbers and
+units are written by :mod:`indmon.catalogue.units` (the one formatter of every surface);
+the functions here keep the names the briefing code calls.
 
 >>> format_value(1.8e12, "cny", "en"), format_value(1.8e12, "cny", "zh")
 ('1.8 trillion yuan', '1.8万亿元')
@@ -17,32 +19,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from indmon.catalogue import units
 from indmon.periods import Period
 
 LANGS = ("en", "zh")
 
-_SCALES = {
-    "en": ((1e12, " trillion"), (1e9, " billion"), (1e6, " million")),
-    "zh": ((1e12, "万亿"), (1e8, "亿"), (1e4, "万")),
-}
-#: unit words after a number: (English, Chinese); English puts a space before its word
-_UNIT_WORDS = {
-    "cny": ("yuan", "元"),
-    "usd": ("US dollars", "美元"),
-    "count": ("", "个"),
-    "ton": ("tons", "吨"),
-    "deadweight_ton": ("deadweight tons", "载重吨"),
-    "teu": ("TEU", "标准箱"),
-    "year": ("years", "年"),
-    "month": ("months", "个月"),
-    "times": ("times", "倍"),
-    "index": ("", ""),
-    "eflops": ("EFLOPS", "EFLOPS"),
-    "kilowatt": ("kilowatts", "千瓦"),
-    "kwh": ("kWh", "千瓦时"),
-    "gbps": ("Gbps", "Gbps"),
-    "mbps": ("Mbps", "Mbps"),
-}
 _MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
               "September", "October", "November", "December")
 _QUARTERS_ZH = ("一", "二", "三", "四")
@@ -60,44 +41,25 @@ def check_lang(lang: str) -> str:
 def plain_number(value: float, decimals: int = 3, grouped: bool = True) -> str:
     """A number with at most ``decimals`` decimals and no trailing zeros (``3.377``, ``62``);
     ``grouped`` adds thousands separators, which Chinese texts do not use."""
-    text = f"{value:{',' if grouped else ''}.{decimals}f}"
-    text = text.rstrip("0").rstrip(".") if "." in text else text
-    return "0" if text in ("-0", "") else text
+    return units.plain_number(value, decimals, grouped)
 
 
 def rate(value: float) -> str:
     """A growth rate or share as statistics releases print it: one decimal, or two when the
     figure was stated with two (``0.25``), never the noise of a computed ratio."""
-    if round(value, 2) == value and round(value, 1) != value:
-        return f"{value:.2f}"
-    return f"{value:.1f}" if round(value, 1) != 0 else "0.0"  # never "-0.0"
+    return units.rate_digits(value)
 
 
 def scaled(value: float, lang: str) -> str:
     """A large amount with the language's scale word (``1.8 trillion``, ``1.8万亿``)."""
-    grouped = lang != "zh"
-    for factor, word in _SCALES[lang]:
-        if abs(value) >= factor:
-            return plain_number(value / factor, grouped=grouped) + word
-    return plain_number(value, 2, grouped=grouped)
+    return units.scaled(value, lang)
 
 
 def format_value(value: float, unit: str, lang: str, measure: str = "level",
                  counter: str = "") -> str:
     """A figure with its unit, as a reader of ``lang`` expects it written; ``counter``
     replaces the Chinese counter word of counts (户 for users, 家 for enterprises)."""
-    if unit == "percent":
-        return f"{rate(value)}%"
-    if unit == "percentage_point":
-        return points(value, lang)
-    if measure == "rank":
-        return f"第{plain_number(value)}位" if lang == "zh" else f"No. {plain_number(value)}"
-    en_word, zh_word = _UNIT_WORDS.get(unit, (unit, unit))
-    if lang == "zh":
-        return scaled(value, "zh") + (counter if unit == "count" and counter else zh_word)
-    if en_word.endswith("s") and abs(value) == 1:
-        en_word = en_word[:-1]  # 1 year, 1 US dollar
-    return scaled(value, "en") + (f" {en_word}" if en_word else "")
+    return units.format_value(value, unit, lang, measure, counter=counter)
 
 
 #: Chinese counter words by the end of an indicator's name, then by a word it contains;
@@ -123,10 +85,7 @@ def strip_qualifier(name: str) -> str:
 
 def points(value: float, lang: str) -> str:
     """Percentage points: ``1.0 percentage point`` / ``1.0个百分点``."""
-    text = f"{abs(value):.1f}" if value >= 0 else f"-{abs(value):.1f}"
-    if lang == "zh":
-        return f"{text}个百分点"
-    return f"{text} percentage point" + ("" if abs(value) == 1 else "s")
+    return units.format_value(value, "percentage_point", lang)
 
 
 def month_label(month: str, lang: str) -> str:
@@ -234,16 +193,14 @@ def unchanged(lang: str) -> str:
 
 
 def signed_points(diff: float, lang: str) -> str:
-    """A compact difference in points for tables: ``+1.0 pp`` / ``+1.0个百分点``."""
-    if round(diff, 1) == 0:
-        return unchanged(lang)
-    sign = "+" if diff > 0 else "−"
-    return f"{sign}{abs(diff):.1f}" + ("个百分点" if lang == "zh" else " pp")
+    """A compact difference in points for tables: ``+1.0 pp`` / ``+1.0个百分点``;
+    ``unchanged`` / ``持平`` when it rounds to nothing."""
+    return units.format_difference(diff, "percentage_point", lang)
 
 
-def signed_percent(change: float) -> str:
-    sign = "+" if change > 0 else ("−" if change < 0 else "±")
-    return f"{sign}{rate(abs(change))}%"
+def signed_percent(change: float, lang: str = "en") -> str:
+    """A change in percent: ``+46.1%``; ``unchanged`` when it rounds to nothing."""
+    return units.format_percent_change(change, lang)
 
 
 # -- changes of levels and counts ---------------------------------------------------------------
@@ -279,10 +236,10 @@ def level_change(value: float, previous: float, unit: str, measure: str) -> Leve
 
 def signed_amount(diff: float, unit: str, lang: str, measure: str = "level",
                   counter: str = "") -> str:
-    """A difference in the figure's unit: ``+3``, ``+12.5 billion yuan``, ``−1.2万个``."""
-    sign = "+" if diff > 0 else "−"
-    return sign + format_value(abs(diff), unit, lang, "level" if measure == "rank" else measure,
-                               counter)
+    """A difference in the figure's unit: ``+3``, ``+12.5 billion yuan``, ``−1.2万个``;
+    ``unchanged`` / ``持平`` when it rounds to nothing."""
+    return units.format_difference(diff, unit, lang, "level" if measure == "rank" else measure,
+                                   counter=counter, short=False)
 
 
 def change_cell_text(change: LevelChange, unit: str, lang: str, counter: str = "") -> str:
@@ -293,7 +250,7 @@ def change_cell_text(change: LevelChange, unit: str, lang: str, counter: str = "
         return rank_move(change.diff, lang)
     text = signed_amount(change.diff, unit, lang, change.measure, counter)
     if change.percent is not None:
-        pct = signed_percent(change.percent)
+        pct = signed_percent(change.percent, lang)
         text += f"（{pct}）" if lang == "zh" else f" ({pct})"
     return text
 

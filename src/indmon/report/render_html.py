@@ -15,7 +15,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from indmon.report import charts
-from indmon.report.model import Briefing, Cell, Chart, Number, Paragraph, Table
+from indmon.report.model import Briefing, Cell, Chart, Note, Number, Paragraph, Table
 
 
 @cache
@@ -75,8 +75,15 @@ class _Helpers:
                 + escape(words["colon"]) + sep.join(stated) + Markup("</span>"))
 
     def cites(self, notes: tuple[int, ...]) -> Markup:
-        return Markup("").join(
-            Markup(f'<sup class="cite"><a href="#note-{n}">{n}</a></sup>') for n in notes)
+        """Note markers in one superscript, separated by spaces: "1 2", never "12"."""
+        if not notes:
+            return Markup("")
+        links = Markup(" ").join(Markup(f'<a href="#note-{n}">{n}</a>') for n in notes)
+        return Markup('<sup class="cite">') + links + Markup("</sup>")
+
+    def note_figures(self, note: Note) -> str:
+        """The figures a note's source supports, in one line."""
+        return ("；" if self.b.lang == "zh" else "; ").join(note.figures)
 
     def paragraph(self, paragraph: Paragraph) -> Markup:
         return Markup("").join(

@@ -1,10 +1,13 @@
 """A briefing as Markdown: numbers carry footnotes ``[^n]``, charts are SVG files in a
-folder next to the document, referenced relatively so the folder can be moved whole."""
+folder next to the document, referenced relatively so the folder can be moved whole.
+
+Several footnotes on one number are separated by a space (``4.6%[^1] [^2]``), so that
+rendered superscripts read "1 2", never "12"."""
 
 from __future__ import annotations
 
 from indmon.report import charts
-from indmon.report.model import Briefing, Cell, Number, Paragraph, Section, Table
+from indmon.report.model import Briefing, Cell, Note, Number, Paragraph, Section, Table
 
 
 def render_markdown(briefing: Briefing, chart_dir: str = "charts",
@@ -33,7 +36,7 @@ def _number(b: Briefing, number: Number, cite: bool, link_base: str) -> str:
     if link_base and number.obs_ids:
         text = f"[{text}]({link_base}{number.obs_ids[0]})"
     if cite:
-        text += "".join(f"[^{n}]" for n in b.notes_for(number))
+        text += cites(b.notes_for(number))
     if number.differs:
         text += _differs(b, number, link_base)
     return text
@@ -65,14 +68,14 @@ def _section(b: Briefing, section: Section, chart_dir: str, files: dict[str, byt
     for chart in section.charts:
         name = f"{chart.chart_id}.svg"
         files[name] = charts.svg(chart).encode("utf-8")
-        cites = "".join(f"[^{n}]" for n in b.notes_for(chart))
-        lines += [f"![{chart.title}]({chart_dir}/{name})", "", f"*{chart.source_line}*{cites}", ""]
+        lines += [f"![{chart.title}]({chart_dir}/{name})", "",
+                  f"*{chart.source_line}*{cites(b.notes_for(chart))}", ""]
     return lines
 
 
 def _table(b: Briefing, table: Table, link_base: str) -> list[str]:
     shared = b.shared_notes(table)
-    caption = f"**{table.caption}**" + "".join(f"[^{n}]" for n in shared)
+    caption = f"**{table.caption}**" + cites(shared)
     head = "| " + " | ".join(table.columns) + " |"
     rule = "|" + "|".join("---:" if i in table.numeric else "---"
                           for i in range(len(table.columns))) + "|"
@@ -89,10 +92,26 @@ def _cell(b: Briefing, cell: Cell, cite: bool, link_base: str) -> str:
     return cell.replace("|", "\\|")
 
 
+def cites(notes: tuple[int, ...]) -> str:
+    """Footnote markers, separated so that they never run together."""
+    return " ".join(f"[^{n}]" for n in notes)
+
+
 def _notes(b: Briefing) -> list[str]:
     lines = [f"## {b.words['sources']}", ""]
     lines += [f"- {source}" for source in b.sources] or ["–"]
     lines.append("")
     for note in b.notes:
-        lines.append(f"[^{note.number}]: " + "; ".join(note.lines))
+        lines.append(f"[^{note.number}]: " + note_text(b, note))
     return lines
+
+
+def note_text(b: Briefing, note: Note) -> str:
+    """``Source. Figures: a; b.`` (the figures the source supports)."""
+    text = "; ".join(note.lines)
+    if not note.figures:
+        return text
+    sep = "；" if b.lang == "zh" else "; "
+    stop = "。" if b.lang == "zh" else ". "
+    end = "。" if b.lang == "zh" else "."
+    return f"{text}{stop}{b.words['note_figures']}{b.words['colon']}{sep.join(note.figures)}{end}"

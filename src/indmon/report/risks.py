@@ -1,4 +1,4 @@
-"""The risk list: alerts that monitoring raised for the report's months, most severe first.
+"""The risk list: the report card's alerts for its months, most severe first.
 
 With no alerts the section says so, but only when monitoring has run on this store:
 otherwise silence would wrongly suggest that everything was checked.
@@ -7,32 +7,27 @@ otherwise silence would wrongly suggest that everything was checked.
 from __future__ import annotations
 
 from indmon.catalogue import ALL
-from indmon.periods import Period, months_between
 from indmon.report.context import Context
-from indmon.report.figures import alerts_for, monitoring_ran
 from indmon.report.model import Section, Table
 
 
 def section(ctx: Context) -> Section | None:
-    period = Period.parse(ctx.period)
-    months = months_between(period.start, period.end)
-    if not monitoring_ran(ctx.store, months):
+    card = ctx.card
+    if not card.monitored:
         return None
-    alerts = alerts_for(ctx.store, months)
-    if alerts.empty:
+    if not card.alerts:
         return Section("risks", ctx.word("risks"), paragraphs=((ctx.word("no_alerts"),),))
-    title_column = "title_zh" if ctx.lang == "zh" else "title_en"
     rows = []
-    for alert in alerts.itertuples(index=False):
-        title = str(getattr(alert, title_column))
+    for alert in card.alerts:
+        title = alert.title(ctx.lang)
         if alert.simulated:
             title += f"（{ctx.word('simulated')}）" if ctx.lang == "zh" else (
                 f" ({ctx.word('simulated')})")
-        rows.append((ctx.word(str(alert.severity)) if alert.severity in ctx.words
-                     else str(alert.severity), ctx.period_words(str(alert.period)),
-                     _cell(ctx, str(alert.industry), str(alert.province)), title))
+        rows.append((ctx.word(alert.severity) if alert.severity in ctx.words
+                     else alert.severity, ctx.period_words(alert.period),
+                     _cell(ctx, alert.industry, alert.province), title))
     columns = tuple(ctx.word(k) for k in ("severity", "month", "industry", "alert"))
-    simulated = bool(alerts["simulated"].any())
+    simulated = any(a.simulated for a in card.alerts)
     heading = ctx.word("risks")
     if simulated:
         heading += f"（{ctx.word('simulated')}）" if ctx.lang == "zh" else (

@@ -1,4 +1,5 @@
-"""The fixed words of a briefing (headings, column names, labels) in English and Chinese.
+"""The fixed words of a report card (headings, column names, labels) in English and
+Chinese, for the briefing and the dashboard's report card alike.
 
 Kept apart from the code so that a translator can check one table; ``tests/report``
 asserts that both languages have every key.
@@ -25,7 +26,7 @@ WORDS: dict[str, dict[str, str]] = {
     "indicator": {"en": "Indicator", "zh": "指标"},
     "value": {"en": "Value", "zh": "数值"},
     "refers_to": {"en": "Period", "zh": "时期"},
-    "previous": {"en": "Previous year", "zh": "上年同期"},
+    "previous": {"en": "A year earlier", "zh": "上年同期"},
     "change": {"en": "Change", "zh": "变化"},
     "industry": {"en": "Industry", "zh": "行业"},
     "sector": {"en": "Sector", "zh": "门类"},
@@ -40,10 +41,8 @@ WORDS: dict[str, dict[str, str]] = {
     "loss_making": {"en": "Loss-making enterprises", "zh": "亏损企业数"},
     "losses": {"en": "Losses", "zh": "亏损额"},
     "enterprises": {"en": "Enterprises reporting", "zh": "报送企业数"},
-    "computed_overview": {
-        "en": "Industrial production computed from enterprise reports",
-        "zh": "企业月报汇总：工业生产",
-    },
+    "computed_overview": {"en": "Industrial production", "zh": "工业生产"},
+    "computed": {"en": "Computed from enterprise reports", "zh": "企业月报计算"},
     "by_industry": {"en": "Value added by industry", "zh": "分行业增加值"},
     "by_province": {"en": "Value added by province", "zh": "分地区增加值"},
     "profits": {"en": "Profits and loss-making enterprises", "zh": "利润与亏损企业"},
@@ -101,11 +100,18 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "{faster} of the {total} provinces grew faster than the national rate of ",
         "zh": "{total}个地区中有{faster}个地区增速高于全国水平",
     },
-    "no_data": {
-        "en": "The store holds no figures for {period}. Load releases or enterprise reports "
-              "and run the computation first.",
-        "zh": "库中没有{period}的数据。请先导入发布数据或企业月报并完成计算。",
+    "latest_known": {"en": "latest known: {period}", "zh": "最新可得：{period}"},
+    "latest_known_lead": {
+        "en": "Figures marked latest known are the latest the store has within {period}, "
+              "not figures for the whole of it.",
+        "zh": "标注“最新可得”的数据为{period}内库中最新的数据，并非全期数据。",
     },
+    "simulated_lead": {
+        "en": "The reports are simulated: these figures illustrate the method and are not "
+              "official statistics.",
+        "zh": "所用企业月报为模拟数据：以下数字仅演示计算方法，不是官方统计数据。",
+    },
+    "note_figures": {"en": "Figures", "zh": "所涉数据"},
     "end_sentence": {"en": ".", "zh": "。"},
     "colon": {"en": ": ", "zh": "："},
     "comma": {"en": ", ", "zh": "，"},
@@ -134,6 +140,44 @@ WORDS: dict[str, dict[str, str]] = {
     "computed_label": {"en": "computed ", "zh": "计算值"},
     "published_label": {"en": " vs published ", "zh": "，公开发布值"},
     "sources_differ": {"en": "sources differ", "zh": "来源不一致"},
+    # -- the dashboard's report card (the same card, on the home page) --
+    "section_published": {"en": "Published figures", "zh": "公开发布数据"},
+    "section_computed": {"en": "Computed from enterprise reports", "zh": "根据企业月报计算"},
+    "section_simulated": {"en": "Computed from simulated enterprise reports",
+                          "zh": "根据模拟企业月报计算"},
+    "section_published_note": {
+        "en": "Figures stated in official releases, each compared with the same period a "
+              "year earlier.",
+        "zh": "官方发布的数据，均与上年同期比较。",
+    },
+    "section_computed_note": {
+        "en": "Computed by indmon from enterprise monthly reports, each compared with the "
+              "same period a year earlier. These are not published statistics.",
+        "zh": "由indmon根据企业月报计算，均与上年同期比较；不是公开发布的统计数据。",
+    },
+    "section_simulated_note": {
+        "en": "Computed by indmon from a simulated enterprise panel, each compared with the "
+              "same period a year earlier: the figures illustrate the method, are not "
+              "official statistics and must not be compared with the published figures.",
+        "zh": "由indmon根据模拟企业样本计算，均与上年同期比较：仅演示计算方法，不是官方统计数据，"
+              "不可与公开发布数据对比。",
+    },
+    "compared_with": {"en": "compared with", "zh": "对比"},
+    "years": {"en": "Years", "zh": "年度"},
+    "halves": {"en": "Half years", "zh": "半年"},
+    "quarters": {"en": "Quarters", "zh": "季度"},
+    "months": {"en": "Months", "zh": "月度"},
+    "no_figures": {"en": "The store has no figures for {period}.",
+                   "zh": "库中没有{period}的数据。"},
+    "empty_store": {
+        "en": "The store holds no figures yet: load published figures or import and compute "
+              "enterprise reports.",
+        "zh": "库中还没有数据：请导入发布数据，或导入企业月报并完成计算。",
+    },
+    "periods_with_figures": {"en": "Periods with figures", "zh": "有数据的时期"},
+    "industries_count": {"en": "{count} industries", "zh": "{count}个行业"},
+    "provinces_count": {"en": "{count} provinces", "zh": "{count}个地区"},
+    "all_alerts": {"en": "All alerts of these months", "zh": "查看这些月份的全部预警"},
 }
 
 

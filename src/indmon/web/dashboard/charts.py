@@ -1,6 +1,11 @@
 """Small SVG charts drawn on the server, so pages load nothing from the internet and
-read without JavaScript: a line chart with axes and units, a sparkline, horizontal
-bars, and the diverging colour scale of the province map.
+read without JavaScript: a line chart over time with axes, units and a legend, a
+sparkline, horizontal bars, and the diverging colour scale of the province map.
+
+A line chart draws ``Line``s, each the figures of one origin and one frequency in time
+order (a store ``Series``), so points of different frequencies or origins are never
+joined; the value axis is labelled by :func:`indmon.catalogue.units.axis`, whose tick
+labels are always distinct.
 """
 
 from __future__ import annotations
@@ -9,6 +14,8 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape
+
+from indmon.catalogue import units
 
 #: diverging scale: contraction in red, growth in blue, as statistical bulletins colour it
 NEGATIVE = (200, 70, 60)
@@ -21,76 +28,189 @@ class Point:
     label: str
     value: float
     href: str = ""
+    #: the period the point is for (its text), on line charts
+    period: str = ""
+    #: where the point sits on a time axis: the month index of the period's last month
+    at: int | None = None
 
 
-def _nice_step(span: float, ticks: int = 5) -> float:
-    raw = span / max(ticks, 1)
-    magnitude = 10 ** math.floor(math.log10(raw)) if raw > 0 else 1.0
-    for factor in (1, 2, 2.5, 5, 10):
-        if raw <= factor * magnitude:
-            return factor * magnitude
-    return 10 * magnitude
+@dataclass(frozen=True)
+class Line:
+    """One line of a line chart: figures of one origin and one frequency, in time order
+    (a ``Series`` of the store). A chart never joins points of two lines."""
+
+    label: str
+    origin: str
+    frequency: str
+    points: tuple[Point, ...]
+
+    @property
+    def simulated(self) -> bool:
+        return self.origin == "simulated"
 
 
-def _axis(values: Sequence[float]) -> tuple[float, float, float]:
+#: line colours by origin: published in the dashboard's blue, computed in green, simulated
+#: in the ochre of the simulated-data badge (and dashed)
+LINE_COLOURS = {
+    "published": ("#1d5fa8", "#12304f", "#5b8fc9"),
+    "computed": ("#1f7a4d", "#5aa37a", "#0f4d2f"),
+    "simulated": ("#8a5a00", "#c98a1c", "#5a3d00"),
+}
+
+
+def value_range(values: Sequence[float]) -> tuple[float, float]:
+    """The span a value axis covers: levels far from zero keep a tight axis, growth rates
+    and anything near zero show where zero is."""
     low, high = min(values), max(values)
-    # levels far from zero keep a tight axis; growth rates show where zero is
     if not (low > 0 and low / high > 0.5):
         low, high = min(low, 0.0), max(high, 0.0)
-    if math.isclose(low, high):
-        low, high = low - 1, high + 1
-    step = _nice_step(high - low)
-    return math.floor(low / step) * step, math.ceil(high / step) * step, step
+    return low, high
 
 
-def _tick(value: float, step: float) -> str:
-    if abs(value) >= 1e12:
-        return f"{value / 1e12:g}T"
-    if abs(value) >= 1e9:
-        return f"{value / 1e9:g}B"
-    if abs(value) >= 1e6:
-        return f"{value / 1e6:g}M"
-    return f"{value:.{max(0, -math.floor(math.log10(step)))}f}" if step < 1 else f"{value:,.0f}"
+def value_axis(values: Sequence[float], unit: str, lang: str) -> units.Axis:
+    """Round ticks over the values, labelled with distinct numbers at one scale."""
+    low, high = value_range(values)
+    return units.axis(units.nice_ticks(low, high), unit, lang)
 
 
-def line_chart(points: Sequence[Point], *, unit: str, title: str, width: int = 720,
-               height: int = 280) -> str:
-    """A labelled line chart; each point is a link to its provenance."""
-    if not points:
+def line_chart(lines: Sequence[Line], *, unit: str, lang: str, title: str,
+               value_text: Callable[[float], str] | None = None, width: int = 720,
+               height: int = 300) -> str:
+    """A line chart over time: each ``Line`` drawn on its own (never joined to another),
+    placed by the months its periods end in, with a legend naming each line's origin and
+    frequency. Every point links to its provenance. Lines carry their origin, frequency
+    and periods as data attributes, so what is drawn can be checked."""
+    drawn = [line for line in lines if line.points]
+    if not drawn:
         return ""
-    left, right, top, bottom = 64, 36, 28, 44
-    low, high, step = _axis([p.value for p in points])
+    for line in drawn:
+        _check_time_order(line)
+    left, right, bottom = 64, 40, 44
+    top = 28 + 16 * (len(_legend_layout(drawn, width - right)) - 1)
+    axis = value_axis([p.value for line in drawn for p in line.points], unit, lang)
+    low, high = axis.ticks[0], axis.ticks[-1]
+    first = min(p.at for line in drawn for p in line.points if p.at is not None)
+    last = max(p.at for line in drawn for p in line.points if p.at is not None)
     plot_w, plot_h = width - left - right, height - top - bottom
+    text = value_text or axis.text
 
-    def x(i: int) -> float:
-        return left + (plot_w * i / max(len(points) - 1, 1))
+    def x(at: int | None) -> float:
+        if last == first or at is None:
+            return left + plot_w / 2
+        return left + plot_w * (at - first) / (last - first)
 
     def y(v: float) -> float:
         return top + plot_h * (1 - (v - low) / (high - low))
 
-    parts = [f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" '
+    parts = [f'<svg class="chart lines" viewBox="0 0 {width} {height}" role="img" '
              f'aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg">',
-             f'<text class="axis-unit" x="{left}" y="16">{escape(unit)}</text>']
-    tick = low
-    while tick <= high + step / 2:
-        parts.append(f'<line class="grid{" zero" if abs(tick) < step / 1e6 else ""}" '
-                     f'x1="{left}" x2="{width - right}" y1="{y(tick):.1f}" y2="{y(tick):.1f}"/>')
-        parts.append(f'<text class="tick" x="{left - 8}" y="{y(tick) + 4:.1f}" '
-                     f'text-anchor="end">{_tick(tick, step)}</text>')
-        tick += step
-    path = " ".join(f"{'M' if i == 0 else 'L'}{x(i):.1f},{y(p.value):.1f}"
-                    for i, p in enumerate(points))
-    parts.append(f'<path class="line" d="{path}"/>')
-    every = max(1, math.ceil(len(points) / 8))
-    for i, p in enumerate(points):
-        dot = (f'<circle class="dot" cx="{x(i):.1f}" cy="{y(p.value):.1f}" r="3.5">'
-               f'<title>{escape(p.label)}: {p.value:,.4g}</title></circle>')
-        parts.append(f'<a href="{escape(p.href)}">{dot}</a>' if p.href else dot)
-        if i % every == 0 or i == len(points) - 1:
-            parts.append(f'<text class="tick" x="{x(i):.1f}" y="{height - bottom + 18}" '
-                         f'text-anchor="middle">{escape(p.label)}</text>')
+             f'<text class="axis-unit" x="{left}" y="16">{escape(axis.caption)}</text>']
+    parts += _legend(drawn, width - right, 16)
+    for tick, label in zip(axis.ticks, axis.labels, strict=True):
+        zero = " zero" if tick == 0 else ""
+        parts.append(f'<line class="grid{zero}" x1="{left}" x2="{width - right}" '
+                     f'y1="{y(tick):.1f}" y2="{y(tick):.1f}"/>')
+        parts.append(f'<text class="tick y" x="{left - 8}" y="{y(tick) + 4:.1f}" '
+                     f'text-anchor="end">{escape(label)}</text>')
+    parts += _time_ticks(drawn, x, height - bottom + 18)
+    for index, line in enumerate(drawn):
+        parts += _line(line, _colour(drawn, index), x, y, text)
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _check_time_order(line: Line) -> None:
+    positions = [p.at for p in line.points]
+    if any(at is None for at in positions) or positions != sorted(set(positions)):  # type: ignore[type-var]
+        raise ValueError(f"line {line.label!r} is not one point per period in time order: "
+                         f"{[p.period for p in line.points]}")
+
+
+def _colour(lines: Sequence[Line], index: int) -> str:
+    palette = LINE_COLOURS.get(lines[index].origin, LINE_COLOURS["published"])
+    same = [i for i, line in enumerate(lines) if line.origin == lines[index].origin]
+    return palette[same.index(index) % len(palette)]
+
+
+def _line(line: Line, colour: str, x: Callable[[int | None], float],
+          y: Callable[[float], float], text: Callable[[float], str]) -> list[str]:
+    kind = " simulated" if line.simulated else ""
+    periods = " ".join(p.period for p in line.points)
+    path = " ".join(f"{'M' if i == 0 else 'L'}{x(p.at):.1f},{y(p.value):.1f}"
+                    for i, p in enumerate(line.points))
+    parts = [f'<g class="series" data-origin="{escape(line.origin)}" '
+             f'data-frequency="{escape(line.frequency)}" data-periods="{escape(periods)}">',
+             f'<title>{escape(line.label)}</title>']
+    if len(line.points) > 1:
+        parts.append(f'<path class="line{kind}" style="stroke:{colour}" d="{path}"/>')
+    for p in line.points:
+        dot = (f'<circle class="dot{kind}" style="stroke:{colour}" data-period='
+               f'"{escape(p.period)}" cx="{x(p.at):.1f}" cy="{y(p.value):.1f}" r="3.5">'
+               f'<title>{escape(line.label)} · {escape(p.label)}: {escape(text(p.value))}'
+               f'</title></circle>')
+        parts.append(f'<a href="{escape(p.href)}">{dot}</a>' if p.href else dot)
+    parts.append("</g>")
+    return parts
+
+
+#: about how wide a legend entry is: swatch, gap and 6.5 px a character
+def _entry_width(line: Line) -> float:
+    return 28 + 6.5 * len(line.label)
+
+
+def _legend_layout(lines: Sequence[Line], right: float) -> list[list[int]]:
+    """Which lines' entries go on which legend row: the first row starts after the axis
+    caption, further rows span the chart."""
+    rows: list[list[int]] = [[]]
+    used = 160.0
+    for index, line in enumerate(lines):
+        if used + _entry_width(line) > right and rows[-1]:
+            rows.append([])
+            used = 0.0
+        rows[-1].append(index)
+        used += _entry_width(line)
+    return rows
+
+
+def _legend(lines: Sequence[Line], right: float, top: float) -> list[str]:
+    """Swatch and label of every line, right-aligned, wrapping onto further rows."""
+    parts = ['<g class="legend">']
+    for row_number, row in enumerate(_legend_layout(lines, right)):
+        cy = top + 16 * row_number
+        cx = right - sum(_entry_width(lines[i]) for i in row)
+        for index in row:
+            line = lines[index]
+            kind = " simulated" if line.simulated else ""
+            colour = _colour(lines, index)
+            parts.append(f'<line class="swatch{kind}" style="stroke:{colour}" x1="{cx:.1f}" '
+                         f'x2="{cx + 18:.1f}" y1="{cy - 4:.1f}" y2="{cy - 4:.1f}"/>'
+                         f'<text class="legend-label" x="{cx + 22:.1f}" y="{cy:.1f}">'
+                         f'{escape(line.label)}</text>')
+            cx += _entry_width(line)
+    parts.append("</g>")
+    return parts
+
+
+def _time_ticks(lines: Sequence[Line], x: Callable[[int | None], float], baseline: float
+                ) -> list[str]:
+    """Labels under the time axis, left to right wherever one fits beside the previous
+    (about 6.5 px a character), the latest period always."""
+    labels: dict[int, str] = {}
+    for line in lines:
+        for p in line.points:
+            if p.at is not None:
+                labels.setdefault(p.at, p.label)
+    positions = sorted(labels)
+
+    def clear(a: int, b: int) -> bool:
+        return abs(x(b) - x(a)) >= 3.4 * (len(labels[a]) + len(labels[b])) + 10
+
+    shown = [positions[-1]]
+    for at in reversed(positions[:-1]):
+        if clear(at, shown[-1]):
+            shown.append(at)
+    return [f'<text class="tick x" x="{x(at):.1f}" y="{baseline}" text-anchor="middle">'
+            f'{escape(labels[at])}</text>' for at in reversed(shown)]
 
 
 def sparkline(values: Sequence[float], width: int = 120, height: int = 32) -> str:
@@ -111,7 +231,7 @@ def sparkline(values: Sequence[float], width: int = 120, height: int = 32) -> st
 
 
 def bar_chart(points: Sequence[Point], *, unit: str, title: str, width: int = 520,
-              label: Callable[[float], str] = lambda v: f"{v:,.4g}") -> str:
+              label: Callable[[float], str] = units.plain_number) -> str:
     """Horizontal bars, one per category, sorted as given; labels on the left."""
     if not points:
         return ""
@@ -159,7 +279,18 @@ def diverging_colour(value: float | None, limit: float) -> str:
     return "#{:02x}{:02x}{:02x}".format(*mix)
 
 
-def legend_stops(limit: float, steps: int = 5) -> list[tuple[str, str]]:
-    """(colour, label) pairs from -limit to +limit for the map legend."""
+def legend(limit: float, unit: str, lang: str, steps: int = 5
+           ) -> tuple[str, list[tuple[str, str]]]:
+    """The map legend: its caption (the unit at the labels' scale) and (colour, label)
+    pairs from -limit to +limit, labels signed, distinct and never ``-0``."""
     values = [-limit + 2 * limit * i / (steps - 1) for i in range(steps)]
-    return [(diverging_colour(v, limit), f"{v:+.1f}") for v in values]
+    axis = units.axis(values, unit, lang)
+    signed = [("+" + label if v > 0 else label) for v, label in zip(values, axis.labels,
+                                                                     strict=True)]
+    return axis.caption, [(diverging_colour(v, limit), text)
+                          for v, text in zip(values, signed, strict=True)]
+
+
+def legend_stops(limit: float, steps: int = 5) -> list[tuple[str, str]]:
+    """(colour, label) pairs of a legend in percentage points (see :func:`legend`)."""
+    return legend(limit, "percentage_point", "en", steps)[1]

@@ -1,17 +1,35 @@
-"""What the dashboard pages show, read from the store in the shape templates need."""
+"""What the dashboard pages show, read through the store's typed API in the shape
+templates need.
+
+The home page's report card is the briefing's report card (``indmon.report.card``): the
+same figures, periods, comparisons and sections by origin, laid out as cards.
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
 
 from indmon.catalogue import ALL, Catalogue, Indicator
-from indmon.errors import ConfigError, NotFound
-from indmon.periods import Period, previous_period
-from indmon.store import Store
+from indmon.errors import ConfigError
+from indmon.monitor.alerts import list_alerts
+from indmon.periods import Period
+from indmon.report.card import (
+    CardSection,
+    Entry,
+    ReportCard,
+    build_card,
+    card_periods,
+    default_period,
+    trends,
+)
+from indmon.store import Observation, Store
+from indmon.web import auth
+from indmon.web.api.alerts import enterprise_scope
+from indmon.web.dashboard import charts
 
 MONTH = re.compile(r"^\d{4}-\d{2}$")
 #: how many periods a headline card's trend line covers
@@ -19,9 +37,13 @@ TREND_PERIODS = 13
 #: indicators shown first on the report card and chosen by default on map and table
 PREFERRED = ("va_real_ytd_yoy", "va_ytd_yoy", "va_real_yoy", "va_yoy", "profit_ytd",
              "profit_ytd_yoy", "revenue_ytd_yoy", "va_contribution_pp")
-#: a computed growth rate at comparable prices replaces its nominal twin on the report
-#: card: the published growth of value added is a real (price-adjusted) rate
+#: a computed growth rate at current prices and its twin at comparable prices, which the
+#: published growth of value added is: the nominal one is marked "current prices"
 REAL_TWIN = {"va_ytd_yoy": "va_real_ytd_yoy", "va_yoy": "va_real_yoy"}
+#: a card lists an indicator's industries and provinces up to this many, else counts them
+CELLS_LISTED = 6
+#: the most alerts the alerts page lists
+ALERTS_SHOWN = 500
 
 
 @dataclass
@@ -34,25 +56,6 @@ class Figure:
     period: str
     simulated: bool
     conflict: bool = False
-
-
-@dataclass
-class Card:
-    indicator: Indicator
-    latest: Figure
-    previous: Figure | None
-    trend: list[float] = field(default_factory=list)
-
-    @property
-    def change(self) -> float | None:
-        return None if self.previous is None else self.latest.value - self.previous.value
-
-
-@dataclass
-class ThemeCards:
-    code: str
-    name: str
-    cards: list[Card]
 
 
 def figure(row: Any) -> Figure:
@@ -99,143 +102,119 @@ def period_kind(text: str) -> str:
         return "other"
 
 
-#: which period names a group of published figures ending in the same month
-KIND_RANK = {"year": 0, "quarter": 1, "span": 2, "month": 3, "date": 4, "other": 5}
+# -- the report card (the briefing's model: indmon.report.card) -------------------------------
+@dataclass(frozen=True)
+class IndicatorCard:
+    """One indicator of a card section: its whole-country entry, its cells, its trend."""
+
+    indicator: Indicator
+    whole: Entry | None
+    #: the industries and provinces listed on the card (all of them, up to CELLS_LISTED)
+    cells: tuple[Entry, ...] = ()
+    #: how many divisions and provinces there are when too many to list
+    industries: int = 0
+    provinces: int = 0
+    #: the trend line of the whole-country figure (SVG), empty without one
+    spark: str = ""
+    #: a growth rate at current prices shown next to its comparable-price twin
+    current_prices: bool = False
+
+    @property
+    def entries(self) -> list[Entry]:
+        return ([self.whole] if self.whole else []) + list(self.cells)
 
 
-@dataclass
-class Section:
-    """Headline cards of one period, all published or all computed (never mixed)."""
-
-    period: str
-    themes: list[ThemeCards]
-    simulated: bool
+@dataclass(frozen=True)
+class ThemeCards:
+    code: str
+    name: str
+    cards: tuple[IndicatorCard, ...]
 
 
-@dataclass
-class ReportCard:
-    published: Section | None
-    computed: Section | None
-    #: report-card periods a reader can pick: published ones, then computed months
-    published_periods: list[str]
-    computed_months: list[str]
+@dataclass(frozen=True)
+class SectionCards:
+    """A card section as the home page shows it: published, computed or simulated."""
+
+    section: CardSection
+    themes: tuple[ThemeCards, ...]
+
+    @property
+    def origin(self) -> str:
+        return self.section.origin.value
 
     @property
     def simulated(self) -> bool:
-        return self.computed is not None
+        return self.section.simulated
+
+    def entries(self) -> list[Entry]:
+        return [e for theme in self.themes for c in theme.cards for e in c.entries]
 
 
-def report_card(store: Store, lang: str, period: str | None = None) -> ReportCard:
-    """The published report card of ``period`` (default: the latest year) and, apart, the
-    figures computed from the simulated panel for the month that period ends in."""
-    frame = whole(store)
-    published = frame[~frame["simulated"]] if not frame.empty else frame
-    computed = frame[frame["simulated"]] if not frame.empty else frame
-    labels = published_periods(published)
-    months = sorted({str(p) for p in computed["period"] if MONTH.match(str(p))},
-                    reverse=True) if not computed.empty else []
-    chosen_label, month = _chosen(period, labels, months)
-    card = ReportCard(None, None, labels, months)
-    if chosen_label is not None:
-        card.published = _published_section(published, chosen_label, lang)
-    if month is not None:
-        card.computed = _computed_section(computed, month, lang)
-    return card
+@dataclass(frozen=True)
+class HomeCard:
+    """The home page: the report card of one period and the periods one can pick."""
+
+    card: ReportCard
+    sections: tuple[SectionCards, ...]
+    periods: tuple[Period, ...]
+
+    @property
+    def simulated(self) -> bool:
+        return self.card.simulated
 
 
-def published_periods(frame: pd.DataFrame) -> list[str]:
-    """One name per month in which published figures end, newest first: 2023 for the
-    figures of the year and those at its end, 2023-Q1 for a quarter's, and so on."""
-    by_end: dict[str, list[str]] = {}
-    for text in {str(p) for p in frame["period"]} if not frame.empty else set():
-        by_end.setdefault(end_month(text), []).append(text)
-    return [min(texts, key=lambda t: (KIND_RANK[period_kind(t)], t))
-            for _end, texts in sorted(by_end.items(), reverse=True)]
+def report_card(store: Store, lang: str, period: str | None = None) -> HomeCard | None:
+    """The report card of ``period`` (default: the latest year with figures of its own)
+    as the home page shows it, or None when the store holds no figures at all. A period
+    without figures raises ``NotFound`` naming the periods that have some."""
+    wanted = period or default_period(store)
+    if wanted is None:
+        return None
+    card = build_card(store, wanted)
+    lines = trends(store, [e for s in card.sections for e in s.entries], TREND_PERIODS)
+    sections = tuple(SectionCards(s, _themes(s, lang, lines)) for s in card.sections)
+    return HomeCard(card, sections, tuple(card_periods(store)))
 
 
-def _chosen(period: str | None, labels: list[str], months: list[str]
-            ) -> tuple[str | None, str | None]:
-    if period is None:
-        annual = [label for label in labels if period_kind(label) == "year"]
-        label = annual[0] if annual else (labels[0] if labels else None)
-        month = months[0] if months else None
-        if label is not None and months:
-            # the computed section follows the published period where the panel covers it
-            month = next((m for m in months if m <= end_month(label)), months[0])
-        return label, month
-    end = Period.parse(period).end
-    label = next((item for item in labels if end_month(item) == end), None)
-    month = next((m for m in months if m == end), None)
-    if label is None and month is None:
-        raise NotFound(
-            f"no figures for period {period!r}; published: {', '.join(labels[:12]) or 'none'}; "
-            f"computed months: {', '.join(months[:3]) or 'none'} and earlier"
-        )
-    return label, month
-
-
-def _published_section(frame: pd.DataFrame, label: str, lang: str) -> Section:
-    end = end_month(label)
-    periods = frame["period"].astype(str)
-    ends = periods.map(end_month)
-    rank = periods.map(lambda t: KIND_RANK[period_kind(t)])
-    chosen = frame.assign(_rank=rank)[ends == end].sort_values("_rank")
-    chosen = chosen.drop_duplicates("indicator")
-    cards = []
-    for row in chosen.itertuples():
-        latest = figure(row)
-        kind = period_kind(latest.period)
-        same = frame[(frame["indicator"] == row.indicator)
-                     & (periods.map(period_kind) == kind) & (ends <= end)]
-        same = same.assign(_end=same["period"].astype(str).map(end_month)).sort_values("_end")
-        before = same[same["period"].astype(str) == _year_earlier(latest.period)]
-        previous = figure(next(before.itertuples())) if not before.empty else None
-        cards.append((str(row.indicator), latest, previous,
-                      [float(v) for v in same["value"].tail(TREND_PERIODS)]))
-    return Section(label, _by_theme(cards, lang), False)
-
-
-def _card_order(card: Card) -> tuple[int, str]:
-    ident = card.indicator.id
-    return (PREFERRED.index(ident) if ident in PREFERRED else len(PREFERRED), ident)
-
-
-def _year_earlier(text: str) -> str:
-    try:
-        return previous_period(text)
-    except (ConfigError, ValueError):
-        return ""
-
-
-def _computed_section(frame: pd.DataFrame, month: str, lang: str) -> Section:
-    months = frame[frame["period"].astype(str).str.match(MONTH.pattern)]
-    present = set(months.loc[months["period"] == month, "indicator"].astype(str))
-    shown = [i for i in present if REAL_TWIN.get(i) not in present]
-    cards = []
-    for indicator_id in shown:
-        rows = months[(months["indicator"] == indicator_id) & (months["period"] <= month)]
-        rows = rows.sort_values("period")
-        figures = [figure(r) for r in rows.itertuples()]
-        cards.append((indicator_id, figures[-1], figures[-2] if len(figures) > 1 else None,
-                      [f.value for f in figures[-TREND_PERIODS:]]))
-    return Section(month, _by_theme(cards, lang), True)
-
-
-def _by_theme(cards: list[tuple[str, Figure, Figure | None, list[float]]], lang: str
-              ) -> list[ThemeCards]:
+def _themes(section: CardSection, lang: str, lines: dict[int, list[Observation]]
+            ) -> tuple[ThemeCards, ...]:
     catalogue = Catalogue.load()
-    grouped: dict[str, list[Card]] = {}
-    for indicator_id, latest, previous, trend in cards:
-        indicator = catalogue.indicators.get(indicator_id)
-        if indicator is not None:
-            grouped.setdefault(indicator.theme, []).append(Card(indicator, latest, previous,
-                                                                trend))
-    order = sorted(grouped, key=lambda code: catalogue.themes[code].order
-                   if code in catalogue.themes else 99)
-    return [ThemeCards(code, catalogue.themes[code].name(lang) if code in catalogue.themes
-                       else code, sorted(grouped[code], key=_card_order)) for code in order]
+    themes = []
+    for theme in section.themes:
+        cards = [_indicator_card(section, catalogue.indicator(ident), lines)
+                 for ident in theme.indicators()]
+        themes.append(ThemeCards(theme.code, catalogue.themes[theme.code].name(lang),
+                                 tuple(sorted(cards, key=_card_order))))
+    return tuple(themes)
 
 
+def _indicator_card(section: CardSection, indicator: Indicator,
+                    lines: dict[int, list[Observation]]) -> IndicatorCard:
+    entries = [e for e in section.entries if e.indicator == indicator.id]
+    whole_entry = next((e for e in entries if e.whole), None)
+    cells = tuple(e for e in entries if not e.whole)
+    spark = charts.sparkline([p.value for p in lines.get(whole_entry.obs_id, [])]) if (
+        whole_entry) else ""
+    twin = REAL_TWIN.get(indicator.id)
+    current_prices = twin is not None and section.get(twin) is not None
+    if len(cells) <= CELLS_LISTED:
+        return IndicatorCard(indicator, whole_entry, cells, spark=spark,
+                             current_prices=current_prices)
+    catalogue = Catalogue.load()
+    return IndicatorCard(indicator, whole_entry,
+                         industries=sum(1 for e in cells if e.industry in catalogue.industries),
+                         provinces=sum(1 for e in cells if e.province in catalogue.provinces),
+                         spark=spark, current_prices=current_prices)
+
+
+def _card_order(card: IndicatorCard) -> tuple[bool, int]:
+    """Cards with a whole-country figure first, the preferred ones leading; otherwise
+    the catalogue's order (the sort is stable)."""
+    ident = card.indicator.id
+    return (card.whole is None, PREFERRED.index(ident) if ident in PREFERRED else len(PREFERRED))
+
+
+# -- breakdowns (province map, industry table) --------------------------------------------------
 def breakdown(store: Store, indicator: str, period: str, dimension: str) -> pd.DataFrame:
     """Figures of one period by industry (whole country) or by province (all industry)."""
     if dimension == "industry":
@@ -249,13 +228,7 @@ def breakdown(store: Store, indicator: str, period: str, dimension: str) -> pd.D
 
 def default_indicator(store: Store, dimension: str) -> str | None:
     """The first preferred indicator that has a breakdown by ``dimension``."""
-    column, other = ("industry", "province") if dimension == "industry" else ("province",
-                                                                              "industry")
-    rows = store.query(
-        f"""SELECT DISTINCT indicator FROM observations
-            WHERE {column} <> 'ALL' AND {other} = 'ALL'"""
-    )
-    present = set(rows["indicator"])
+    present = store.indicators_with(dimension)
     for ident in PREFERRED:
         if ident in present:
             return ident
@@ -263,13 +236,8 @@ def default_indicator(store: Store, dimension: str) -> str | None:
 
 
 def breakdown_periods(store: Store, indicator: str, dimension: str) -> list[str]:
-    column = "industry" if dimension == "industry" else "province"
-    rows = store.query(
-        f"SELECT DISTINCT period FROM observations WHERE indicator = ? AND {column} <> 'ALL' "
-        "ORDER BY period DESC",
-        [indicator],
-    )
-    return [str(p) for p in rows["period"]]
+    """Periods the indicator is broken down by ``dimension`` for, newest first."""
+    return list(reversed(store.periods_with(indicator, dimension)))
 
 
 def industry_table(store: Store, period: str, indicators: list[str]) -> pd.DataFrame:
@@ -279,12 +247,11 @@ def industry_table(store: Store, period: str, indicators: list[str]) -> pd.DataF
     return frame
 
 
-def alerts(store: Store, where: list[str], params: list[Any]) -> pd.DataFrame:
-    clause = ("WHERE " + " AND ".join(where)) if where else ""
-    return store.query(
-        f"""SELECT * FROM alerts {clause}
-            ORDER BY CASE status WHEN 'new' THEN 0 WHEN 'acknowledged' THEN 1 ELSE 2 END,
-                     CASE severity WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END,
-                     period DESC, alert_id DESC LIMIT 500""",
-        params,
-    )
+# -- alerts -------------------------------------------------------------------------------------
+def alerts(store: Store, user: auth.User | None, *, status: str | None = None,
+           severity: str | None = None, period: str | None = None) -> pd.DataFrame:
+    """The alerts page: the alerts ``user`` may see (the API's access rule), open work
+    first, then the most severe and the latest month."""
+    return list_alerts(store, status=status, severity=severity, period=period,
+                       order="status", limit=ALERTS_SHOWN,
+                       enterprise_provinces=enterprise_scope(user))

@@ -1,9 +1,11 @@
-"""Words of the dashboard in English and Chinese, and how numbers are written in each."""
+"""Words of the dashboard in English and Chinese; numbers and units are written by the
+catalogue's one formatter (:mod:`indmon.catalogue.units`)."""
 
 from __future__ import annotations
 
 import math
 
+from indmon.catalogue import units
 from indmon.errors import ConfigError
 from indmon.periods import Period
 
@@ -54,6 +56,21 @@ LABELS: dict[str, tuple[str, str]] = {
         "February figure covers January-February combined.",
         "1-2月数据合并发布：没有1月单月数据，2月数据为1-2月合计。",
     ),
+    "origin_published": ("Published", "公开发布"),
+    "origin_computed": ("Computed", "计算"),
+    "origin_simulated": ("Simulated data", "模拟数据"),
+    "origin": ("Origin", "数据类型"),
+    "note": ("Note", "说明"),
+    "disagreeing": ("Other sources state", "其他来源的数值"),
+    "series": ("Series", "序列"),
+    "freq_year": ("annual", "年度"),
+    "freq_half": ("half-yearly", "半年度"),
+    "freq_quarter": ("quarterly", "季度"),
+    "freq_month": ("monthly", "月度"),
+    "freq_span": ("multi-month", "多月"),
+    "freq_stock": ("at dates", "时点"),
+    "kind_month": ("single months", "当月"),
+    "kind_ytd": ("year to date", "累计"),
     "simulated_note": (
         "Computed from a simulated enterprise panel: the figures illustrate the method and "
         "are not official statistics.",
@@ -140,85 +157,20 @@ def t(key: str, lang: str) -> str:
     return zh if lang == "zh" else en
 
 
-def number(value: float | None, unit: str, lang: str) -> str:
-    """A figure as a reader expects it: 4.6%, +0.52 pp, 1.8 tn yuan / 1.8万亿元, 3,051,
-    3 months / 3个月."""
+def number(value: float | None, unit: str, lang: str, measure: str = "level") -> str:
+    """A figure as a reader expects it, written by the catalogue's one formatter
+    (:mod:`indmon.catalogue.units`) in its table form: 4.6%, +0.52 pp, 1.8 trillion yuan /
+    1.8万亿元, 3,051, 3 months / 3个月; a dash where there is no figure."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
-    if unit == "percent":
-        return f"{value:.1f}%"
-    if unit == "percentage_point":
-        text = f"{value:+.2f}"
-        text = text[:-1] if text.endswith("0") else text  # +1.0 pp, +0.52 pp
-        return text + ("个百分点" if lang == "zh" else " pp")
-    if unit in ("cny", "usd"):
-        return _money(value, unit, lang)
-    if unit == "count":
-        return f"{value:,.0f}"
-    if unit in COUNTED:
-        return _counted(value, unit, lang)
-    if unit in MEASURED:
-        return _measured(value, unit, lang)
-    return f"{_trim(value, 4)} {unit}"
+    return units.format_value(value, unit, pick(lang), measure, short=True)
 
 
-#: units counted in whole things: English singular and plural, the Chinese word
-COUNTED: dict[str, tuple[str, str, str]] = {
-    "month": ("month", "months", "个月"),
-    "year": ("year", "years", "年"),
-}
-
-#: physical units: English symbol and Chinese name, with the prefixes each language uses
-MEASURED: dict[str, tuple[str, str]] = {
-    "ton": ("tons", "吨"), "deadweight_ton": ("dwt", "载重吨"), "kilowatt": ("kW", "千瓦"),
-    "mbps": ("Mbit/s", "Mbit/s"), "eflops": ("EFLOPS", "EFLOPS"), "index": ("", ""),
-}
-
-
-def _counted(value: float, unit: str, lang: str) -> str:
-    one, many, zh = COUNTED[unit]
-    if lang == "zh":
-        return f"{_trim(value, 2)}{zh}"
-    return f"{_trim(value, 2)} {one if value == 1 else many}"
-
-
-def _measured(value: float, unit: str, lang: str) -> str:
-    en, zh = MEASURED[unit]
-    scale = _LARGE_ZH if lang == "zh" else _LARGE_EN
-    for size, word in scale:
-        if abs(value) >= size:
-            joined = f"{_trim(value / size, 2)}{word}" if lang == "zh" else (
-                f"{_trim(value / size, 2)} {word}")
-            return f"{joined}{zh}" if lang == "zh" else f"{joined} {en}".rstrip()
-    return f"{_trim(value, 4)}{zh}" if lang == "zh" else f"{_trim(value, 4)} {en}".rstrip()
-
-
-_LARGE_EN = ((1e12, "tn"), (1e9, "bn"), (1e6, "mn"))
-_LARGE_ZH = ((1e12, "万亿"), (1e8, "亿"), (1e4, "万"))
-
-
-def _trim(value: float, decimals: int) -> str:
-    """Thousands separators and at most ``decimals`` decimals, without trailing zeros."""
-    text = f"{value:,.{decimals}f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
-
-
-def _money(value: float, unit: str, lang: str) -> str:
-    if lang == "zh":
-        currency = "元" if unit == "cny" else "美元"
-        for size, word in _LARGE_ZH:
-            if abs(value) >= size:
-                return f"{_trim(value / size, 2)}{word}{currency}"
-        return f"{_trim(value, 0)}{currency}"
-    if unit == "usd":
-        for size, word in _LARGE_EN:
-            if abs(value) >= size:
-                return f"US${_trim(value / size, 2)} {word}"
-        return f"US${_trim(value, 0)}"
-    for size, word in _LARGE_EN:
-        if abs(value) >= size:
-            return f"{_trim(value / size, 2)} {word} yuan"
-    return f"{_trim(value, 0)} yuan"
+def difference(diff: float | None, unit: str, lang: str, measure: str = "level") -> str:
+    """A change between two figures: +1.0 pp (rates differ in points), −3, unchanged."""
+    if diff is None or (isinstance(diff, float) and math.isnan(diff)):
+        return "–"
+    return units.format_difference(diff, unit, pick(lang), measure)
 
 
 MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -245,6 +197,20 @@ def period_label(text: str, lang: str) -> str:
     return _span_label(period.start, period.end, lang)
 
 
+def period_short(text: str, lang: str) -> str:
+    """A period on a chart's time axis: Mar 2023 / 2023年3月 for a month, otherwise as
+    :func:`period_label` says it."""
+    try:
+        period = Period.parse(text)
+    except ConfigError:
+        return text
+    if period.kind == "month":
+        month = int(period.end[5:])
+        return f"{period.end[:4]}年{month}月" if lang == "zh" else (
+            f"{MONTHS_EN[month - 1][:3]} {period.end[:4]}")
+    return period_label(text, lang)
+
+
 def _date_label(text: str, lang: str) -> str:
     year, month, day = text[:4], int(text[5:7]), int(text[8:10])
     if lang == "zh":
@@ -265,12 +231,5 @@ def _span_label(start: str, end: str, lang: str) -> str:
 
 
 def unit_label(unit: str, lang: str) -> str:
-    names = {
-        "percent": ("percent (%)", "%"), "percentage_point": ("percentage points", "百分点"),
-        "cny": ("yuan", "元"), "usd": ("US dollars", "美元"), "count": ("number", "个"),
-        "month": ("months", "个月"), "year": ("years", "年"), "ton": ("tons", "吨"),
-        "deadweight_ton": ("deadweight tons", "载重吨"), "kilowatt": ("kilowatts", "千瓦"),
-        "mbps": ("Mbit/s", "Mbit/s"), "eflops": ("EFLOPS", "EFLOPS"), "index": ("index", "指数"),
-    }
-    en, zh = names.get(unit, (unit, unit))
-    return zh if lang == "zh" else en
+    """The unit as a heading or axis caption, from ``units.toml``: %, yuan / 元."""
+    return units.unit_label(unit, pick(lang))

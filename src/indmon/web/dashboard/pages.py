@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import threading
+from dataclasses import replace
 from importlib import resources
 from typing import Annotated, Any
 
@@ -19,10 +20,14 @@ from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from indmon import errors as e
-from indmon.catalogue import Catalogue
+from indmon.catalogue import ALL, Catalogue, Indicator, units
+from indmon.report import phrasing
+from indmon.report.card import Entry, card_periods, covered, entry_period_words
+from indmon.report.words import words_for
+from indmon.store import Observation, Series, Source
+from indmon.store.periods import Period, month_index
 from indmon.web import auth
 from indmon.web import errors as web_errors
-from indmon.web.api.alerts import alert_filters
 from indmon.web.app import TOKEN_COOKIE, OptionalUser, Reader, StoreView, backend
 from indmon.web.dashboard import charts, data, fonts, i18n
 
@@ -57,102 +62,301 @@ def render(request: Request, name: str, user: auth.User | None, status_code: int
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request, store: StoreView, user: Reader, period: str | None = None
          ) -> HTMLResponse:
-    """The latest annual published report card and, apart and labelled, the figures
-    computed from the (simulated) enterprise panel; ``?period=`` picks another period."""
-    card = data.report_card(store, language(request), period or None)
-    sections = [s for s in (card.published, card.computed) if s is not None]
-    sparks = {(section.simulated, c.indicator.id): charts.sparkline(c.trend)
-              for section in sections for theme in section.themes for c in theme.cards}
-    return render(request, "home.html", user, card=card, sparks=sparks,
-                  simulated=card.simulated)
+    """The report card of the latest year (``?period=`` picks another): the briefing's
+    model, with published, computed and simulated figures in sections of their own. A
+    period without figures is a 404 page naming the periods that have some."""
+    lang = language(request)
+    context = _card_words(lang)
+    try:
+        # the card is the same for every reader until the next write: build it once
+        view = backend(request).cached(("home-card", lang, period or ""),
+                                       lambda: data.report_card(store, lang, period or None))
+    except e.NotFound as missing:
+        return render(request, "home.html", user, status_code=404, view=None,
+                      missing=period, message=str(missing),
+                      periods=card_periods(store), **context)
+    return render(request, "home.html", user, view=view, missing=None,
+                  periods=list(view.periods) if view else [],
+                  simulated=bool(view and view.simulated), **context)
+
+
+def _card_words(lang: str) -> dict[str, Any]:
+    """How the report card is worded on the page: the briefing's words and periods."""
+    words = words_for(lang)
+    catalogue = Catalogue.load()
+
+    def cell_name(entry: Entry) -> str:
+        code = entry.province if entry.industry == ALL else entry.industry
+        label = catalogue.province_label if entry.industry == ALL else catalogue.industry_label
+        try:
+            return str(label(code, lang))
+        except e.UnknownCode:
+            return code
+
+    return {
+        "w": lambda key, **values: words[key].format(**values) if values else words[key],
+        "card_period": lambda p: phrasing.period_words(str(p), lang),
+        "entry_words": lambda entry: entry_period_words(entry, lang),
+        "figure_words": lambda obs: phrasing.period_words(covered(obs).text, lang),
+        "cell_name": cell_name,
+    }
 
 
 @router.get("/indicators/{indicator_id}", response_class=HTMLResponse)
 def indicator_page(indicator_id: str, request: Request, store: StoreView, user: Reader
                    ) -> HTMLResponse:
+    """One indicator over time, for the whole country and all industry: a line for each
+    origin and frequency (never joined), its breakdowns for the latest period that has
+    them, every figure in a table, and the notes that apply to it."""
     lang = language(request)
     indicator = Catalogue.load().indicator(indicator_id)
-    rows = data.whole(store, indicator_id)
-    figures = [data.figure(r) for r in rows.itertuples()]
-    unit = i18n.unit_label(indicator.unit, lang)
-    chart = charts.line_chart(
-        [charts.Point(f.period, f.value, f"/provenance/{f.obs_id}") for f in figures],
-        unit=unit, title=indicator.name(lang))
-    period = figures[-1].period if figures else data.latest_period(
-        store.observations(indicator_id))
-    parts = _breakdowns(store, indicator_id, period, unit, lang) if period else {}
-    source = store.provenance(figures[-1].obs_id)["sources"] if figures else []
-    simulated = any(f.simulated for f in figures) or any(
-        b["simulated"] for b in parts.values())
-    return render(request, "indicator.html", user, indicator=indicator, figures=figures,
-                  chart=chart, period=period, parts=parts, source=source, simulated=simulated,
-                  monthly=indicator.frequency == "month")
+    lines = series_lines(store, indicator, lang)
+    chart = charts.line_chart([line for line, _ in lines], unit=indicator.unit, lang=lang,
+                              title=indicator.name(lang),
+                              value_text=lambda v: i18n.number(v, indicator.unit, lang))
+    parts = _breakdowns(store, indicator, lang)
+    simulated = any(line.simulated for line, _ in lines) or any(p["simulated"] for p in parts)
+    return render(request, "indicator.html", user, indicator=indicator, lines=lines,
+                  chart=chart, parts=parts, sources=_line_sources(store, lines),
+                  rows=_series_rows(lines, _disagreeing(store, indicator.id)),
+                  simulated=simulated,
+                  january_combined=indicator.january_combined)
 
 
-def _breakdowns(store: Any, indicator_id: str, period: str, unit: str, lang: str
-                ) -> dict[str, dict[str, Any]]:
+#: the order lines are listed and drawn in: published first, simulated last
+ORIGIN_ORDER = {"published": 0, "computed": 1, "simulated": 2}
+FREQUENCY_ORDER = {"year": 0, "half": 1, "quarter": 2, "month": 3, "span": 4, "stock": 5}
+
+
+def series_lines(store: Any, indicator: Indicator, lang: str, *, industry: str = ALL,
+                 province: str = ALL) -> list[tuple[charts.Line, Series]]:
+    """The lines a chart of one cell draws, from ``store.series``: one per origin and
+    frequency (and kind of period, where single months and year-to-date figures of one
+    indicator share a frequency), in time order, without January where the indicator's
+    January and February are combined."""
+    found = store.series(indicator.id, industry=industry, province=province,
+                         january_combined=indicator.january_combined)
+    found.sort(key=lambda s: (ORIGIN_ORDER.get(s.origin.value, 9),
+                              FREQUENCY_ORDER.get(s.frequency, 9)))
+    lines = []
+    for series in found:
+        parts = _one_point_per_month(series)
+        for key, points in parts.items():
+            label = _line_label(series, key if len(parts) > 1 else None, lang)
+            lines.append((charts.Line(label, series.origin.value, series.frequency,
+                                      tuple(_chart_point(o, lang) for o in points)),
+                          replace(series, kind=key[0], points=points)))
+    return lines
+
+
+def _one_point_per_month(series: Series) -> dict[tuple[str, int], tuple[Observation, ...]]:
+    """The series as one line, unless two of its figures end in the same month (a single
+    month and a year to date of one frequency, or spans of different lengths): then each
+    kind of period (and, if need be, each length) is its own line; a January-February
+    figure joins the series' main kind."""
+    main = "ytd" if series.kind in ("ytd", "janfeb") else series.kind
+
+    def kind(o: Observation) -> str:
+        return main if o.period.kind == "janfeb" else o.period.kind
+
+    for key in (lambda o: (series.kind, 0), lambda o: (kind(o), 0),
+                lambda o: (kind(o), o.period.months)):
+        groups: dict[tuple[str, int], list[Observation]] = {}
+        for o in series.points:
+            groups.setdefault(key(o), []).append(o)
+        if all(len({o.period.end for o in g}) == len(g) for g in groups.values()):
+            break
+    return {k: tuple(points) for k, points in groups.items()}
+
+
+def _line_label(series: Series, key: tuple[str, int] | None, lang: str) -> str:
+    """``Published · annual``, ``Simulated data · monthly``, ``… · monthly, year to date``;
+    a line split off its series says which kind (and length) of period it holds."""
+    label = " · ".join([i18n.t(f"origin_{series.origin.value}", lang),
+                        i18n.t(f"freq_{series.frequency}", lang)])
+    if key is None:
+        return label
+    kind, months = key
+    words = [i18n.t(f"kind_{kind}", lang)] if kind in ("month", "ytd") else []
+    if months:
+        words.append(units.format_value(months, "month", lang))
+    comma = "，" if lang == "zh" else ", "
+    return comma.join([label, *words])
+
+
+def _chart_point(o: Observation, lang: str) -> charts.Point:
+    return charts.Point(i18n.period_short(o.period.text, lang), o.value,
+                        f"/provenance/{o.obs_id}", o.period.text, month_index(o.period.end))
+
+
+def _line_sources(store: Any, lines: list[tuple[charts.Line, Series]]
+                  ) -> list[tuple[charts.Line, list[Source]]]:
+    """The sources of each line's latest point, for the caption under the chart."""
+    latest = [series.points[-1].obs_id for _line, series in lines if series.points]
+    cited = store.cited(latest) if latest else {}
+    out = []
+    for line, series in lines:
+        provenance = cited.get(series.points[-1].obs_id, []) if series.points else []
+        unique = {p.source.source_id: p.source for p in provenance}
+        out.append((line, list(unique.values())))
+    return out
+
+
+def _disagreeing(store: Any, indicator_id: str) -> dict[tuple[str, str], list[Observation]]:
+    """Whole-country figures that sources state differently, by origin and period."""
+    out: dict[tuple[str, str], list[Observation]] = {}
+    for o in store.figures(indicator_id, industry=ALL, province=ALL, conflict=True):
+        out.setdefault((o.origin.value, o.period.text), []).append(o)
+    return out
+
+
+def _series_rows(lines: list[tuple[charts.Line, Series]],
+                 disagreeing: dict[tuple[str, str], list[Observation]]
+                 ) -> list[tuple[charts.Line, Observation, str, list[Observation]]]:
+    """Every figure drawn, line by line, newest first, with a key that sorts periods in
+    time order (never as text) and, where sources disagree, the other values stated."""
+    rows = []
+    for line, series in lines:
+        for o in reversed(series.points):
+            end, longer_first, _text = o.period.sort_key()
+            others = [d for d in disagreeing.get((o.origin.value, o.period.text), [])
+                      if d.obs_id != o.obs_id and d.value != o.value]
+            rows.append((line, o, f"{end}.{50 + max(longer_first, -49):02d}", others))
+    return rows
+
+
+def _latest_breakdown(store: Any, indicator_id: str, dimension: str
+                      ) -> tuple[str, list[Observation]] | None:
+    """The latest period (in time order) with figures by ``dimension`` for the whole of
+    the other dimension, and those figures."""
+    for period in reversed(store.periods_with(indicator_id, dimension)):
+        found = _cells(store, indicator_id, period, dimension)
+        if found:
+            return period, found
+    return None
+
+
+def _cells(store: Any, indicator_id: str, period: str, dimension: str) -> list[Observation]:
+    """Figures of one period by industry (whole country) or by province (all industry),
+    one per cell and origin (the latest stated where sources conflict)."""
+    if dimension == "industry":
+        found = store.figures(indicator_id, period=period, province=ALL)
+        found = [o for o in found if o.industry != ALL]
+    else:
+        found = store.figures(indicator_id, period=period, industry=ALL)
+        found = [o for o in found if o.province != ALL]
+    best: dict[tuple[str, str, str], Observation] = {}
+    for o in found:
+        key = (o.industry, o.province, o.origin.value)
+        held = best.get(key)
+        if held is None or (held.conflict, -held.vintage.timestamp()) > (
+                o.conflict, -o.vintage.timestamp()):
+            best[key] = o
+    return list(best.values())
+
+
+def _by_origin(found: list[Observation]) -> list[tuple[str, list[Observation]]]:
+    groups: dict[str, list[Observation]] = {}
+    for o in found:
+        groups.setdefault(o.origin.value, []).append(o)
+    return sorted(groups.items(), key=lambda item: ORIGIN_ORDER.get(item[0], 9))
+
+
+def _code(o: Observation, dimension: str) -> str:
+    return o.industry if dimension == "industry" else o.province
+
+
+def _breakdowns(store: Any, indicator: Indicator, lang: str) -> list[dict[str, Any]]:
+    """A bar chart and table per dimension for its latest period: one per origin, so that
+    published and simulated figures never share a chart."""
     catalogue = Catalogue.load()
-    out = {}
+    out = []
     for dimension in ("industry", "province"):
-        frame = data.breakdown(store, indicator_id, period, dimension)
-        if frame.empty:
+        latest = _latest_breakdown(store, indicator.id, dimension)
+        if latest is None:
             continue
-        frame = frame.sort_values("value", ascending=False)
+        period, found = latest
         label = catalogue.industry_label if dimension == "industry" else catalogue.province_label
-        points = [charts.Point(label(str(getattr(r, dimension)), lang), float(r.value),
-                               f"/provenance/{r.obs_id}") for r in frame.itertuples()]
-        value_unit = str(frame["unit"].iloc[0])
+        for origin, figures in _by_origin(found):
+            figures.sort(key=lambda o: o.value, reverse=True)
+            points = [charts.Point(label(_code(o, dimension), lang), o.value,
+                                   f"/provenance/{o.obs_id}") for o in figures]
 
-        def formatted(v: float, u: str = value_unit) -> str:
-            return i18n.number(v, u, lang)
+            def formatted(v: float) -> str:
+                return i18n.number(v, indicator.unit, lang)
 
-        out[dimension] = {
-            "chart": charts.bar_chart(points, unit=unit, title=dimension, label=formatted),
-            "rows": [(str(getattr(r, dimension)), data.figure(r)) for r in frame.itertuples()],
-            "simulated": bool(frame["simulated"].any()),
-        }
+            out.append({
+                "dimension": dimension, "period": period, "origin": origin,
+                "origin_label": i18n.t(f"origin_{origin}", lang),
+                "chart": charts.bar_chart(points, unit=i18n.unit_label(indicator.unit, lang),
+                                          title=dimension, label=formatted),
+                "rows": [(_code(o, dimension), o) for o in figures],
+                "simulated": origin == "simulated",
+            })
     return out
 
 
 @router.get("/provinces", response_class=HTMLResponse)
 def provinces_page(request: Request, store: StoreView, user: Reader,
-                   indicator: str | None = None, period: str | None = None) -> HTMLResponse:
+                   indicator: str | None = None, period: str | None = None,
+                   origin: str | None = None) -> HTMLResponse:
+    """A tile map and ranking of one indicator's figures by province for one period and
+    one origin (published figures are never coloured on the same map as simulated)."""
+    lang = language(request)
     catalogue = Catalogue.load()
-    indicator = indicator or data.default_indicator(store, "province")
+    indicator = indicator or _default_indicator(store, "province")
     if indicator is None:
         return render(request, "provinces.html", user, indicator=None, tiles=[], periods=[])
     chosen = catalogue.indicator(indicator)
-    periods = data.breakdown_periods(store, indicator, "province")
+    periods = list(reversed(store.periods_with(indicator, "province")))  # newest first
     period = period or (periods[0] if periods else None)
-    frame = data.breakdown(store, indicator, period, "province") if period else None
-    values = {} if frame is None else {str(r.province): data.figure(r)
-                                       for r in frame.itertuples()}
-    limit = max((abs(f.value) for f in values.values()), default=1.0) or 1.0
+    if period is not None:
+        Period.parse(period)
+    groups = _by_origin(_cells(store, indicator, period, "province")) if period else []
+    origins = [name for name, _ in groups]
+    if origin is not None and origin not in origins:
+        raise e.NotFound(f"no {origin!r} figures of {indicator} by province for {period}; "
+                         f"origins: {', '.join(origins) or 'none'}")
+    picked = origin or (origins[0] if origins else None)
+    values = {o.province: o for name, found in groups if name == picked for o in found}
+    limit = max((abs(o.value) for o in values.values()), default=1.0) or 1.0
     tiles = [{"province": p, "figure": values.get(p.code),
+              "text": units.format_number(values[p.code].value, chosen.unit, lang, short=True)
+              if p.code in values else "–",
               "colour": charts.diverging_colour(values[p.code].value if p.code in values
                                                 else None, limit)}
              for p in catalogue.provinces.values()]
     ranking = sorted(values.items(), key=lambda item: item[1].value, reverse=True)
+    caption, stops = charts.legend(limit, chosen.unit, lang)
     return render(request, "provinces.html", user, indicator=chosen, period=period,
-                  periods=periods, tiles=tiles, ranking=ranking,
-                  legend=charts.legend_stops(limit), choices=_choices(store, "province"),
-                  simulated=any(f.simulated for f in values.values()))
+                  periods=periods, tiles=tiles, ranking=ranking, legend=stops,
+                  legend_caption=caption, choices=_choices(store, "province"),
+                  origins=origins, origin=picked, simulated=picked == "simulated")
 
 
-def _choices(store: Any, dimension: str) -> list[Any]:
-    column = "province" if dimension == "province" else "industry"
-    present = set(store.query(
-        f"SELECT DISTINCT indicator FROM observations WHERE {column} <> 'ALL'")["indicator"])
+def _choices(store: Any, dimension: str) -> list[Indicator]:
+    """Catalogue indicators the store breaks down by ``dimension``, in catalogue order."""
+    present = store.indicators_with(dimension)
     return [i for i in Catalogue.load().indicators.values() if i.id in present]
+
+
+def _default_indicator(store: Any, dimension: str) -> str | None:
+    """The first preferred indicator with a breakdown by ``dimension``."""
+    present = store.indicators_with(dimension)
+    return next((i for i in data.PREFERRED if i in present), min(present, default=None))
 
 
 @router.get("/industries", response_class=HTMLResponse)
 def industries_page(request: Request, store: StoreView, user: Reader,
                     period: str | None = None) -> HTMLResponse:
-    main = data.default_indicator(store, "industry")
+    """The preferred indicators by industrial division for one period (newest first in
+    the period list, in time order)."""
+    main = _default_indicator(store, "industry")
     columns = [c for c in data.PREFERRED if c in {i.id for i in _choices(store, "industry")}]
-    periods = data.breakdown_periods(store, main, "industry") if main else []
+    periods = list(reversed(store.periods_with(main, "industry"))) if main else []
     period = period or (periods[0] if periods else None)
+    if period is not None:
+        Period.parse(period)
     frame = data.industry_table(store, period, columns) if period and columns else None
     cells: dict[str, dict[str, data.Figure]] = {}
     if frame is not None:
@@ -169,9 +373,8 @@ def industries_page(request: Request, store: StoreView, user: Reader,
 @router.get("/alerts", response_class=HTMLResponse)
 def alerts_page(request: Request, store: StoreView, user: Reader, status: str = "",
                 severity: str = "", period: str = "") -> HTMLResponse:
-    where, params = alert_filters(user, status or None, severity or None, period or None,
-                                   None, None)
-    frame = data.alerts(store, where, params)
+    frame = data.alerts(store, user, status=status or None, severity=severity or None,
+                        period=period or None)
     rows = frame.to_dict("records")
     for row in rows:
         row["evidence_text"] = _evidence(row.get("evidence"))
@@ -203,13 +406,13 @@ def _short(value: Any) -> str:
 @router.get("/provenance/{obs_id}", response_class=HTMLResponse)
 def provenance_page(obs_id: int, request: Request, store: StoreView, user: Reader
                     ) -> HTMLResponse:
-    record = store.provenance(obs_id)
+    record = store.provenance(obs_id).as_dict()
     catalogue = Catalogue.load()
     indicator = catalogue.indicators.get(record["indicator"])
     for source in record["sources"]:
         source["details_items"] = _details(source.get("details"))
     return render(request, "provenance.html", user, obs=record, indicator=indicator,
-                  simulated=bool(record.get("simulated")))
+                  simulated=bool(record["simulated"]))
 
 
 def _details(raw: Any) -> list[tuple[str, str]]:
