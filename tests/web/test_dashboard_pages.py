@@ -37,7 +37,10 @@ def mixed_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
                       NewObservation("va_ytd_yoy", "2023", 4.6, "percent"),
                       NewObservation("va_ytd_yoy", "2023-Q1", 3.0, "percent"),
                       NewObservation("pmi_expansion_streak", "2023-03", 3, "month"),
-                      NewObservation("three_new_exports", "2023", 1.06e12, "cny")], PUBLISHED)
+                      NewObservation("three_new_exports", "2023", 1.06e12, "cny"),
+                      NewObservation("advanced_mfg_clusters_national", "2022-12-31", 45, "count"),
+                      NewObservation("advanced_mfg_clusters_national", "2023-12-31", 45, "count")],
+                     PUBLISHED)
         computed = [NewObservation(ind, f"2023-{m:02d}", value + m / 10, "percent")
                     for m in range(2, 13)
                     for ind, value in (("va_ytd_yoy", 1.0), ("va_real_ytd_yoy", 3.4))]
@@ -70,6 +73,17 @@ def test_report_card_leads_with_the_latest_year_compared_with_the_year_before(
     assert "Simulated data" not in published
     # the first quarter is no figure of the year
     assert "Q1 2023" not in published and "3.0%" not in published
+
+
+@pytest.mark.parametrize(("lang", "rise", "same"), [("en", "▲ +1.0 pp", "unchanged"),
+                                                    ("zh", "▲ +1.0个百分点", "持平")])
+def test_changes_read_as_words_not_as_signs(mixed_site: Site, lang: str, rise: str,
+                                           same: str) -> None:
+    published = _section(_page(mixed_site, f"/?lang={lang}").text, "published")
+    deltas = [re.sub(r"\s+", " ", d).strip()
+              for d in re.findall(r'<span class="delta[^"]*">(.*?)</span>', published, re.S)]
+    assert rise in deltas and same in deltas
+    assert not any("=" in d or "＝" in d or "-0" in d for d in deltas)
 
 
 def test_a_shorter_period_is_shown_only_as_latest_known(mixed_site: Site) -> None:

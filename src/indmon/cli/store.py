@@ -31,6 +31,10 @@ def register(app: typer.Typer) -> None:
     app.command("sources")(sources)
 
 
+#: columns a terminal table leaves out (csv and json have them)
+TABLE_HIDDEN = ["simulated", "supersedes", "n"]
+
+
 @handle_errors
 def query(
     indicator: Annotated[list[str] | None, typer.Argument(help="indicator ids")] = None,
@@ -84,6 +88,10 @@ def query(
                 province=province, origin=origin, as_of=as_of, history=history,
             )
             frame = frame.drop(columns=["recorded_at"], errors="ignore")
+            if output == "table":
+                # a terminal table keeps what a reader needs: origin says simulated, and
+                # csv/json keep every column
+                frame = frame.drop(columns=TABLE_HIDDEN, errors="ignore")
     if limit is None:
         limit = 200 if output == "table" else 0
     if limit and len(frame) > limit:

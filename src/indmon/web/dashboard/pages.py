@@ -48,6 +48,7 @@ def render(request: Request, name: str, user: auth.User | None, status_code: int
     response = templates.TemplateResponse(request, name, status_code=status_code, context={
         "lang": lang, "other_lang": "zh" if lang == "en" else "en", "user": user,
         "t": lambda key: i18n.t(key, lang), "num": lambda v, u: i18n.number(v, u, lang),
+        "diff": lambda d, u: i18n.difference(d, u, lang),
         "unit_label": lambda u: i18n.unit_label(u, lang), "catalogue": catalogue,
         "period_label": lambda p: i18n.period_label(str(p), lang),
         "industry_label": lambda c: catalogue.industry_label(c, lang),
