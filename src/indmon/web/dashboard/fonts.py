@@ -13,7 +13,8 @@ import functools
 import io
 from pathlib import Path
 
-from indmon.catalogue import Catalogue
+from indmon.catalogue import Catalogue, units
+from indmon.report.words import words_for
 from indmon.web.dashboard import i18n
 
 #: characters the pages write around figures that are in no label: periods and units
@@ -30,6 +31,12 @@ def dashboard_characters() -> str:
     """Every non-Latin character the dashboard itself can write, sorted."""
     catalogue = Catalogue.load()
     words = [zh for _en, zh in i18n.LABELS.values()]
+    words.extend(words_for("zh").values())  # the report card's words
+    shipped = units.shipped()
+    for unit in shipped.units.values():
+        words.extend((unit.label_zh, unit.word_zh, unit.short_zh))
+    words.extend(scale.word for scale in shipped.scales.get("zh", ()))
+    words.append(units.UNCHANGED["zh"])
     for group in (catalogue.indicators, catalogue.industries, catalogue.provinces,
                   catalogue.themes, catalogue.sectors):
         words.extend(item.name("zh") for item in group.values())
