@@ -97,3 +97,24 @@ def test_bad_requests_say_what_to_do(store: Store, tmp_path: Path) -> None:
         run_compute(store, engine="polars")
     with pytest.raises(ConfigError, match=r"\.csv or \.parquet"):
         export_indicators(store, tmp_path / "out.xlsx")
+
+
+def test_a_non_finite_figure_is_refused_not_silently_dropped(store: Store) -> None:
+    # stored straight through the raw tables, as reports taken in before intake checked
+    # plausible bounds were: 1.7e308 sums to infinity
+    add_reports(store, _two_years())
+    first = run_compute(store, start="2023-03", end="2023-03")
+    before = store.observations(origin=[Origin.COMPUTED])
+    huge = 1.7e308
+    add_reports(store, [Report("A", "2023-03", huge, output=huge, revenue=huge),
+                        Report("B", "2023-03", huge, output=huge, revenue=huge)],
+                batch="overflow")
+
+    with pytest.raises(ComputeError) as raised:
+        run_compute(store, start="2023-03", end="2023-03")
+
+    message = str(raised.value)
+    assert "non-finite" in message and "nothing was recorded" in message
+    assert "_yoy 2023-03 industry 13 province 110000 = " in message
+    after = store.observations(origin=[Origin.COMPUTED])
+    assert first.recorded.added > 0 and len(after) == len(before)

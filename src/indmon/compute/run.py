@@ -17,6 +17,7 @@ from typing import Any
 
 import ibis
 import ibis.expr.types as ir
+import numpy as np
 import pandas as pd
 from ibis.backends import BaseBackend
 
@@ -176,6 +177,7 @@ def run_compute(
     run_id = dt.datetime.now().strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
     with _progress(progress) as step:
         frame = _compute(connect(engine, store), store, first, last, step)
+        _refuse_non_finite(frame, first, last)
         step(f"recording {len(frame):,} figures")
         recorded = store.record_frame(frame, _source(run_id, engine, first, last, stats))
     return ComputeSummary(
@@ -183,6 +185,27 @@ def run_compute(
         months=tuple(months_between(first, last)), rows=len(frame), recorded=recorded,
         input_vintage=stats.input_vintage, simulated=stats.simulated,
         seconds=time.perf_counter() - began,
+    )
+
+
+def _refuse_non_finite(frame: pd.DataFrame, first: str, last: str) -> None:
+    """A figure that is not a finite number (a sum that overflowed) cannot be stored, and
+    storing the others would leave the old figure of its cell current without a word:
+    the run records nothing and says which figures, so the inputs can be corrected."""
+    bad = frame[~np.isfinite(frame["value"].to_numpy(dtype="float64"))]
+    if bad.empty:
+        return
+    shown = "; ".join(
+        f"{r.indicator} {r.period} industry {r.industry} province {r.province} = {r.value}"
+        for r in bad.head(5).itertuples()
+    )
+    more = f" and {len(bad) - 5:,} more" if len(bad) > 5 else ""
+    raise ComputeError(
+        f"the computation for {first}..{last} gave {len(bad):,} non-finite figure(s): "
+        f"{shown}{more}; nothing was recorded, so the stored figures stay as they were. "
+        "Some enterprise reports of those cells hold implausible values (stored before "
+        "intake checked plausible bounds): find them with indmon query --sql on "
+        "current_reports and send corrections"
     )
 
 

@@ -5,19 +5,30 @@ rows and the rejections to :func:`indmon.store.raw.write_batch`, which stores th
 row (with the file's SHA-256), the rows, the rejections and finally ``completed_at`` in
 one transaction. A process killed half-way therefore leaves nothing behind (DuckDB rolls
 the open transaction back when the store is next opened), and running the same import
-again does the whole file. A file whose SHA-256 already has a completed batch of the same
-kind is skipped: importing twice changes nothing.
+again does the whole file.
+
+Content whose SHA-256 already has a completed batch of the same kind is skipped when
+every row of that batch still equals the current version of its enterprise-month (or
+industry-month): importing twice changes nothing. When a later batch has changed some of
+them, the same content is a correction back to the earlier values and is stored again,
+as a new batch (``reports-<sha>-2``, ``-3`` ...), so that its rows become current.
+
+A reporter may send only its own enterprise's rows: with ``own_enterprise``, every
+enterprise id of the table, as it would be stored, must be that one, or nothing of the
+table is stored (:class:`indmon.errors.AccessDenied`).
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
 import pyarrow as pa
 
+from indmon.errors import AccessDenied
 from indmon.intake import validate
 from indmon.intake.fields import PRICE_FIELDS, REPORT_FIELDS, Field
 from indmon.intake.validate import REJECTED, ROW, STAGED
@@ -96,10 +107,15 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def skipped(store: Store, layout: Layout, label: str, sha256: str) -> FileImport | None:
-    """The result for content already imported, or None when it is new."""
+def skipped(store: Store, layout: Layout, label: str, sha256: str,
+            replayed: Sequence[str] = ()) -> FileImport | None:
+    """The result for content already imported whose rows are all still current, or None
+    when it is new or would bring back values a later batch changed (a correction).
+    ``replayed``: the SHA-256s of the files after this one in the same import, see
+    :func:`indmon.store.raw.batch_is_current`."""
     earlier = raw.completed_batch(store, layout.kind, sha256)
-    if earlier is None:
+    if earlier is None or not raw.batch_is_current(store, earlier.batch_id,
+                                                   replayed=replayed):
         return None
     return FileImport(label, earlier.batch_id, earlier.rows, earlier.accepted,
                       earlier.rejected, earlier.revisions, skipped_as_duplicate_file=True,
@@ -107,16 +123,28 @@ def skipped(store: Store, layout: Layout, label: str, sha256: str) -> FileImport
 
 
 def take_in(store: Store, layout: Layout, incoming: Incoming, *, submitted_by: str | None,
-            simulated: bool, advance: Advance | None = None) -> FileImport:
-    """Validate ``incoming``, then store it as one batch in one transaction."""
-    columns = validate.column_map(incoming.table, layout.fields, incoming.label)
-    extra = [c for c in incoming.table.column_names if c.strip().lower() not in columns]
+            simulated: bool, advance: Advance | None = None,
+            own_enterprise: str | None = None, replayed: Sequence[str] = ()) -> FileImport:
+    """Validate ``incoming``, then store it as one batch in one transaction.
+
+    With ``own_enterprise`` (a reporter's), every row must carry that enterprise id.
+    """
+    names = validate.header(incoming.table, incoming.label)
     numbered = incoming.table.append_column(
         validate.RAW_ROW, pa.array(range(1, incoming.table.num_rows + 1), pa.int64())
     )
-    batch = raw.NewBatch(layout.kind, incoming.label, incoming.sha256, rows=numbered.num_rows,
-                         submitted_by=submitted_by, simulated=simulated)
     with store.registered(validate.RAW, numbered):
+        if own_enterprise is not None:
+            _check_own_enterprise(store, names, own_enterprise, incoming.label)
+        columns = validate.column_map(incoming.table, layout.fields, incoming.label, names)
+        earlier = skipped(store, layout, incoming.label, incoming.sha256, replayed)
+        if earlier is not None:
+            return earlier
+        extra = [c for c in incoming.table.column_names if validate.normalised(c) not in columns]
+        batch = raw.NewBatch(layout.kind, incoming.label, incoming.sha256,
+                             rows=numbered.num_rows, submitted_by=submitted_by,
+                             simulated=simulated,
+                             batch_id=raw.next_batch_id(store, layout.kind, incoming.sha256))
         try:
             # only intake's own temporary tables: nothing of the store changes here
             with store.transaction() as con:
@@ -131,6 +159,16 @@ def take_in(store: Store, layout: Layout, incoming: Incoming, *, submitted_by: s
     return FileImport(incoming.label, stored.batch_id, stored.rows, stored.accepted,
                       stored.rejected, stored.revisions,
                       rejections=raw.batch_rejections(store, stored.batch_id))
+
+
+def _check_own_enterprise(store: Store, names: dict[str, str], own: str, label: str) -> None:
+    with store.transaction() as con:
+        others = validate.foreign_enterprises(con, names, own)
+    if others:
+        raise AccessDenied(
+            f"{label}: a reporter for enterprise {own} may send only its own reports, and "
+            f"this holds rows of {', '.join(others)}; nothing of it was stored"
+        )
 
 
 def _accepted(con: duckdb.DuckDBPyConnection, layout: Layout) -> None:

@@ -63,14 +63,19 @@ class ImportSummary:
 
 
 def import_reports(store: Store, paths: Sequence[Path], *, submitted_by: str | None = None,
-                   simulated: bool = False, progress: bool = False) -> ImportSummary:
+                   simulated: bool = False, progress: bool = False,
+                   own_enterprise: str | None = None) -> ImportSummary:
     """Validate and store enterprise monthly report files, one transaction per file.
 
     Good rows go in even when other rows of the same file are rejected; rejections are
-    kept in the ``rejections`` table. A file imported before (same SHA-256) is skipped.
-    ``simulated=True`` marks every row as coming from the simulated demo panel.
+    kept in the ``rejections`` table. A file imported before (same SHA-256) is skipped
+    while its rows are still the current versions; after a later correction it is stored
+    again, as a correction back to its values. ``simulated=True`` marks every row as
+    coming from the simulated demo panel. With ``own_enterprise`` (a reporter's
+    enterprise) a file holding any other enterprise's row is refused whole
+    (:class:`indmon.errors.AccessDenied`).
     """
-    return _import(store, REPORTS, paths, submitted_by, simulated, progress)
+    return _import(store, REPORTS, paths, submitted_by, simulated, progress, own_enterprise)
 
 
 def import_prices(store: Store, paths: Sequence[Path], *, submitted_by: str | None = None,
@@ -80,30 +85,39 @@ def import_prices(store: Store, paths: Sequence[Path], *, submitted_by: str | No
 
 
 def _import(store: Store, layout: Layout, paths: Sequence[Path], submitted_by: str | None,
-            simulated: bool, progress: bool) -> ImportSummary:
+            simulated: bool, progress: bool, own_enterprise: str | None = None
+            ) -> ImportSummary:
     summary = ImportSummary(layout.kind)
-    with _bars(progress, len(paths)) as bars:
-        for path in map(Path, paths):
+    files = [Path(p) for p in paths]
+    for path in files:
+        if not path.is_file():
+            raise UnreadableFile(f"{path}: no such file; check the path", file=str(path))
+    shas = [file_sha256(path) for path in files]
+    with _bars(progress, len(files)) as bars:
+        for i, path in enumerate(files):
             bars.file_started(path.name)
-            summary.files.append(
-                _import_file(store, layout, path, submitted_by, simulated, bars)
-            )
+            summary.files.append(_import_file(
+                store, layout, path, shas[i], submitted_by, simulated, bars, own_enterprise,
+                replayed=shas[i + 1:],
+            ))
             bars.file_done()
     return summary
 
 
-def _import_file(store: Store, layout: Layout, path: Path, submitted_by: str | None,
-                 simulated: bool, bars: _Bars) -> FileImport:
-    if not path.is_file():
-        raise UnreadableFile(f"{path}: no such file; check the path", file=str(path))
-    sha256 = file_sha256(path)
-    earlier = skipped(store, layout, str(path), sha256)
+def _import_file(store: Store, layout: Layout, path: Path, sha256: str,
+                 submitted_by: str | None, simulated: bool, bars: _Bars,
+                 own_enterprise: str | None, replayed: Sequence[str]) -> FileImport:
+    # content imported before, still current: nothing to read. A reporter's file is read
+    # first all the same, so that a copy of another enterprise's file says nothing of it
+    earlier = (skipped(store, layout, str(path), sha256, replayed) if own_enterprise is None
+               else None)
     if earlier is not None:
         return earlier
     table = read_table(path)
     advance = bars.rows(table.num_rows)
     return take_in(store, layout, Incoming(str(path), sha256, table),
-                   submitted_by=submitted_by, simulated=simulated, advance=advance)
+                   submitted_by=submitted_by, simulated=simulated, advance=advance,
+                   own_enterprise=own_enterprise, replayed=replayed)
 
 
 class _Bars:

@@ -2,7 +2,8 @@
 
 A submission is validated and stored exactly like an imported file: one batch, one
 transaction, the same rejections. Its identity is the SHA-256 of the records written as
-canonical JSON, so sending the same records twice stores them once.
+canonical JSON, so sending the same records twice stores them once (unless a later
+submission changed them meanwhile: then the same records again are a correction back).
 """
 
 from __future__ import annotations
@@ -41,15 +42,21 @@ class SubmitResult:
 
 
 def submit_records(store: Store, records: list[dict[str, Any]], *, source_name: str,
-                   submitted_by: str | None) -> SubmitResult:
-    """Validate and store report records; each gets accepted or its rejections."""
+                   submitted_by: str | None, own_enterprise: str | None = None
+                   ) -> SubmitResult:
+    """Validate and store report records; each gets accepted or its rejections.
+
+    With ``own_enterprise`` (a reporter's enterprise) records of any other enterprise
+    refuse the whole submission (:class:`indmon.errors.AccessDenied`).
+    """
     if not records:
         raise IntakeError(f"{source_name}: no records submitted; send at least one report")
     sha256 = _content_hash(records)
-    outcome = skipped(store, REPORTS, source_name, sha256)
+    outcome = skipped(store, REPORTS, source_name, sha256) if own_enterprise is None else None
     if outcome is None:
         outcome = take_in(store, REPORTS, Incoming(source_name, sha256, _as_table(records)),
-                          submitted_by=submitted_by, simulated=False)
+                          submitted_by=submitted_by, simulated=False,
+                          own_enterprise=own_enterprise)
     return _result(outcome, len(records))
 
 

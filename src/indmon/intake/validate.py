@@ -29,29 +29,68 @@ ROW = "row_number"
 RAW_ROW = "__indmon_row"
 
 
-def column_map(table: pa.Table, fields: Sequence[Field], file: str) -> dict[str, str]:
-    """Match the file's header to the format's fields, case and spaces aside.
+def normalised(column: str) -> str:
+    """A column name as matched to a field: case, surrounding spaces and a BOM aside."""
+    return column.replace("\ufeff", "").strip().lower()
 
-    Returns field name -> column name for every field present; raises when a required
-    column is missing or a column name appears twice.
+
+def header(table: pa.Table, file: str) -> dict[str, str]:
+    """Normalised name -> the column as written, for every column of the file.
+
+    Each name is matched once: two columns that normalise to the same name (``ENTERPRISE_ID``
+    and ``enterprise_id``) are an error naming both, never a choice of one of them.
     """
     seen: dict[str, str] = {}
     for column in table.column_names:
-        key = column.strip().lower()
+        if column == RAW_ROW:
+            continue
+        key = normalised(column)
         if key in seen:
             raise IntakeError(
-                f"{file}: column {column!r} appears twice in the header; keep one of them"
+                f"{file}: columns {seen[key]!r} and {column!r} both name the column {key!r} "
+                "(case and spaces aside); a file holds each column once: keep one of them"
             )
         seen[key] = column
-    seen.pop(RAW_ROW, None)
+    return seen
+
+
+def column_map(table: pa.Table, fields: Sequence[Field], file: str,
+               names: dict[str, str] | None = None) -> dict[str, str]:
+    """Match the file's header to the format's fields, case and spaces aside.
+
+    Returns field name -> column name for every field present; raises when a required
+    column is missing or two columns normalise to the same name (see :func:`header`).
+    """
+    seen = header(table, file) if names is None else names
     missing = [f.name for f in fields if f.required and f.name not in seen]
     if missing:
         raise IntakeError(
             f"{file}: required column(s) {', '.join(missing)} missing; the header has "
-            f"{', '.join(table.column_names) or 'no columns'}. Add the column(s) (see "
-            "docs/intake.md for the format)"
+            f"{', '.join(c for c in table.column_names if c != RAW_ROW) or 'no columns'}. "
+            "Add the column(s) (see docs/intake.md for the format)"
         )
     return {f.name: seen[f.name] for f in fields if f.name in seen}
+
+
+def cell(column: str) -> str:
+    """The SQL text of a cell as validated and stored: trimmed, empty as NULL."""
+    return f"nullif(trim({_quote(column)}::VARCHAR), '')::VARCHAR"
+
+
+def foreign_enterprises(con: duckdb.DuckDBPyConnection, names: dict[str, str], own: str,
+                        limit: int = 5) -> list[str]:
+    """Enterprise ids of ``intake_raw`` other than ``own``, exactly as they would be
+    stored (trimmed): what a reporter for ``own`` may not send. Empty ids are left to
+    validation, which rejects them."""
+    column = names.get("enterprise_id")
+    if column is None:
+        return []
+    rows = con.execute(
+        f"""SELECT DISTINCT e FROM (SELECT {cell(column)} AS e FROM {RAW})
+            WHERE e IS NOT NULL AND e <> ? ORDER BY e LIMIT {int(limit)}""",
+        [own],
+    ).fetchall()
+    return [str(r[0]) for r in rows]
 
 
 def stage(con: duckdb.DuckDBPyConnection, fields: Sequence[Field], columns: dict[str, str],
@@ -63,8 +102,8 @@ def stage(con: duckdb.DuckDBPyConnection, fields: Sequence[Field], columns: dict
     """
     parts = [f"{RAW_ROW} AS {ROW}"]
     for f in fields:
-        text = f"nullif(trim({_quote(columns[f.name])}), '')" if f.name in columns else "NULL"
-        parts.append(f"{text}::VARCHAR AS {f.name}")
+        text = cell(columns[f.name]) if f.name in columns else "NULL::VARCHAR"
+        parts.append(f"{text} AS {f.name}")
         if f.numeric:
             parts.append(f"TRY_CAST({text} AS DOUBLE) AS {f.name}__num")
     if extra:
@@ -72,7 +111,7 @@ def stage(con: duckdb.DuckDBPyConnection, fields: Sequence[Field], columns: dict
         parts.append(f"json_object({pairs}) AS extra")
     else:
         parts.append("NULL::JSON AS extra")
-    flag = next((c for c in extra if c.strip().lower() == SIMULATED_COLUMN), None)
+    flag = next((c for c in extra if normalised(c) == SIMULATED_COLUMN), None)
     parts.append(
         f"coalesce(TRY_CAST(trim({_quote(flag)}::VARCHAR) AS BOOLEAN), false) AS simulated_row"
         if flag else "false AS simulated_row"
@@ -141,7 +180,29 @@ def _number_rules(f: Field, n: str, num: str, quoted: str) -> list[tuple[str, st
     if f.kind == "count":
         rules.append((n, f"isfinite({num}) AND {num} <> floor({num})",
                       f"{quoted} || ' is not a whole number; {f.meaning} is a count'", n))
+    if f.bounds is not None:
+        rules.append(_bounds_rule(f, n, num, quoted))
     return rules
+
+
+def _bounds_rule(f: Field, n: str, num: str, quoted: str) -> tuple[str, str, str, str]:
+    """A finite number outside the field's plausible range (below 0, or not above 0 for
+    an index, has its own rule already)."""
+    assert f.bounds is not None
+    low, high = f.bounds
+    floor_rule = {"amount": f" AND {num} >= 0", "count": f" AND {num} >= 0",
+                  "index": f" AND {num} > 0"}.get(f.kind, "")
+    condition = f"isfinite({num}) AND ({num} > {high!r} OR ({num} < {low!r}{floor_rule}))"
+    reason = (f"{quoted} || ' is outside the plausible range {_plain(low)} to {_plain(high)} "
+              f"for {n} ({f.meaning}); check the value and its unit'")
+    return n, condition, reason, n
+
+
+def _plain(number: float) -> str:
+    """1e15 as ``1e15``, 5000000 as ``5,000,000``."""
+    if abs(number) >= 1e7:
+        return f"{number:.0e}".replace("e+", "e")
+    return f"{number:,.0f}" if float(number).is_integer() else f"{number:,}"
 
 
 def _value_added_rule() -> tuple[str, str, str, str]:

@@ -176,15 +176,70 @@ def batch(store: Store, batch_id: str) -> Batch | None:
 
 
 def completed_batch(store: Store, kind: str, sha256: str) -> Batch | None:
-    """An earlier completed batch of the same kind and content (SHA-256), if any: the
-    content was stored whole before, whatever its file was called."""
+    """The latest completed batch of the same kind and content (SHA-256), if any: the
+    content was stored whole before, whatever its file was called. (The same content is
+    stored again as a correction when a later batch changed its rows, see
+    :func:`batch_is_current`.)"""
     rows = store._con.execute(
         f"""SELECT {_BATCH_COLUMNS} FROM import_batches
             WHERE kind = ? AND sha256 = ? AND completed_at IS NOT NULL
-            ORDER BY completed_at LIMIT 1""",
+            ORDER BY completed_at DESC, batch_id DESC LIMIT 1""",
         [kind, sha256],
     ).fetchall()
     return _batch(rows[0]) if rows else None
+
+
+def next_batch_id(store: Store, kind: str, sha256: str) -> str:
+    """The id for a new batch of this content: :func:`batch_id_for` the first time, then
+    ``<that>-2``, ``-3`` ... when the same content comes again as a correction (a
+    completed batch is never overwritten; an incomplete one is started over)."""
+    base = batch_id_for(kind, sha256)
+    done = {str(r[0]) for r in store._con.execute(
+        """SELECT batch_id FROM import_batches
+           WHERE completed_at IS NOT NULL AND (batch_id = ? OR batch_id LIKE ?)""",
+        [base, base + "-%"],
+    ).fetchall()}
+    if base not in done:
+        return base
+    n = 2
+    while f"{base}-{n}" in done:
+        n += 1
+    return f"{base}-{n}"
+
+
+def batch_is_current(store: Store, batch_id: str, *, replayed: Sequence[str] = ()) -> bool:
+    """Whether every stored row of the batch equals the current version of its key (the
+    row with the highest ``seq``) on the data columns: then storing the same content
+    again would change nothing. A batch without stored rows is current.
+
+    ``replayed`` are SHA-256s of content about to be imported after this one (the rest of
+    the same command): a row whose current version came from such content counts as
+    current, since replaying them in order restores it (``indmon import`` run again
+    after a crash, or twice, changes nothing)."""
+    found = batch(store, batch_id)
+    if found is None:
+        return False
+    table = raw_table(found.kind)
+    key = ", ".join(table.key)
+    data = [c for c in table.columns if c not in (*table.key, "row_number", "received_at",
+                                                  "simulated")]
+    same = " AND ".join(
+        f"CAST(m.{c} AS VARCHAR) IS NOT DISTINCT FROM CAST(l.{c} AS VARCHAR)" if c == "extra"
+        else f"m.{c} IS NOT DISTINCT FROM l.{c}" for c in data
+    )
+    marks = ", ".join("?" for _ in replayed) or "NULL"
+    rows = store._con.execute(
+        f"""WITH mine AS (SELECT * FROM {table.table} WHERE batch_id = ?),
+                 latest AS (SELECT * FROM {table.table} SEMI JOIN mine USING ({key})
+                            QUALIFY row_number() OVER (PARTITION BY {key}
+                                                       ORDER BY seq DESC) = 1)
+            SELECT count(*) FROM mine m JOIN latest l USING ({key})
+            WHERE NOT ({same})
+              AND l.batch_id NOT IN (SELECT batch_id FROM import_batches
+                                     WHERE kind = ? AND sha256 IN ({marks}))""",
+        [batch_id, found.kind, *replayed],
+    ).fetchall()
+    return int(rows[0][0]) == 0
 
 
 def write_batch(store: Store, new: NewBatch, accepted: Rows, rejected: Rows | None = None,
@@ -568,6 +623,7 @@ __all__ = [
     "Rows",
     "batch",
     "batch_id_for",
+    "batch_is_current",
     "batch_rejections",
     "completed_batch",
     "copy_current_reports",
@@ -575,6 +631,7 @@ __all__ = [
     "current_prices_table",
     "current_reports",
     "current_reports_table",
+    "next_batch_id",
     "raw_table",
     "rejections",
     "report_stats",

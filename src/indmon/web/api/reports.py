@@ -14,14 +14,13 @@ import tempfile
 from pathlib import Path
 from typing import Any, Literal
 
-import pandas as pd
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
-from indmon.errors import AccessDenied, ConfigError, IntakeError
+from indmon.errors import AccessDenied, ConfigError, RejectedRow
 from indmon.intake import ImportSummary, SubmitResult, import_reports, submit_records
 from indmon.report import render_report
 from indmon.store import Period, Store, raw
@@ -139,7 +138,10 @@ def report_card(period: str, store: StoreView, user: Reader,
 async def submit_reports(request: Request, user: OptionalUser) -> Submission | Upload:
     """A JSON batch ``{"records": [...]}`` or a multipart upload of one CSV/XLSX/Parquet file.
 
-    A reporter may submit only rows of its own enterprise.
+    A reporter may submit only rows of its own enterprise (checked on the rows as intake
+    parses them: 403 otherwise). A batch of which no row is accepted is a 422 naming the
+    first rejection (its rejections are kept); a partly accepted one is a 200 with the
+    outcome of every row.
     """
     submitter = auth.require_role(user, "reporter", "admin")
     kind = request.headers.get("content-type", "")
@@ -167,12 +169,15 @@ async def _submit_json(request: Request, user: auth.User) -> Submission:
 
     def store_batch() -> SubmitResult:
         with backend(request).writer(observations=False, users=False) as store:
-            result = submit_records(store, rows, source_name=source, submitted_by=user.name)
+            result = submit_records(store, rows, source_name=source, submitted_by=user.name,
+                                    own_enterprise=_own(user))
             _audit(store, user, "reports.submit", source, {"records": len(rows)})
         return result
 
     # storing blocks on the database; off the event loop, other requests keep being served
     result = await run_in_threadpool(store_batch)
+    if not result.accepted:
+        _nothing_accepted([r for row in result.rows for r in row.rejections], len(rows))
     return Submission(submitted_by=user.name, result=result)
 
 
@@ -187,32 +192,42 @@ async def _submit_file(request: Request, user: auth.User) -> Upload:
     with tempfile.TemporaryDirectory(prefix="indmon-upload-") as folder:
         path = Path(folder) / name
         path.write_bytes(await upload.read())
-        if user.role == "reporter":
-            _check_own_enterprise(user, _enterprise_ids(path))
 
+        # a reporter's file is checked by intake on the rows as it parses them, the very
+        # values it would store: a second reading here could see other columns
         def store_file() -> ImportSummary:
             with backend(request).writer(observations=False, users=False) as store:
-                imported = import_reports(store, [path], submitted_by=user.name)
+                imported = import_reports(store, [path], submitted_by=user.name,
+                                          own_enterprise=_own(user))
                 _audit(store, user, "reports.import", name, {"bytes": path.stat().st_size})
             return imported
 
         result = await run_in_threadpool(store_file)
+    if not any(f.accepted for f in result.files):
+        _nothing_accepted([r for f in result.files for r in f.rejections],
+                          sum(f.rows for f in result.files))
     return Upload(submitted_by=user.name, file=name, result=result)
 
 
-def _enterprise_ids(path: Path) -> list[str]:
-    """The enterprise ids a file holds, read before import to keep reporters to their own."""
-    try:
-        if path.suffix.lower() == ".csv":
-            frame = pd.read_csv(path, dtype=str, usecols=["enterprise_id"])
-        elif path.suffix.lower() == ".xlsx":
-            frame = pd.read_excel(path, dtype=str, usecols=["enterprise_id"])
-        else:
-            frame = pd.read_parquet(path, columns=["enterprise_id"])
-    except (ValueError, KeyError, OSError) as exc:
-        raise IntakeError(f"{path.name}: cannot read its enterprise_id column: {exc}") from None
-    ids: list[str] = frame["enterprise_id"].astype(str).tolist()
-    return ids
+def _own(user: auth.User) -> str | None:
+    """The one enterprise a reporter may send reports of; None for an admin."""
+    if user.role != "reporter":
+        return None
+    return user.enterprise_id or ""
+
+
+def _nothing_accepted(rejections: list[raw.Rejection], rows: int) -> None:
+    """A 422 for a batch of which no row was taken in, naming its first rejection."""
+    if not rejections:
+        return
+    first = rejections[0]
+    error = RejectedRow(file=first.file, row=first.row, field=first.field,
+                        reason=first.reason, value=first.value)
+    others = len(rejections) - 1
+    more = f"; {others} more reason(s) in the batch's rejections" if others else ""
+    error.args = (f"{error} (no row of the {rows} sent was accepted, so nothing of them "
+                  f"was stored{more})",)
+    raise error
 
 
 def _check_own_enterprise(user: auth.User, enterprise_ids: list[str]) -> None:
