@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import difflib
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -265,6 +267,13 @@ def _indicator_problems(ind: Indicator, cat: Catalogue) -> list[str]:
     return [message for ok, message in expectations if not ok]
 
 
+def did_you_mean(value: str, choices: Sequence[str]) -> str:
+    """`` (did you mean a, b?)`` naming up to three choices close to a mistyped code, or
+    nothing: the hint every surface adds to an unknown id or code."""
+    near = difflib.get_close_matches(value, list(choices), n=3, cutoff=0.6)
+    return f" (did you mean {', '.join(near)}?)" if near else ""
+
+
 def check(cat: Catalogue) -> None:
     """Raise ``CatalogueError`` naming the first inconsistency found."""
     for ind in cat.indicators.values():
@@ -293,5 +302,6 @@ __all__ = [
     "Theme",
     "Unit",
     "Units",
+    "did_you_mean",
     "load_indicators",
 ]

@@ -10,7 +10,6 @@ the choices, and exit code 1, instead of an empty result.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import functools
 import json
 import sys
@@ -25,7 +24,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from indmon.catalogue import ALL, Catalogue
+from indmon.catalogue import ALL, Catalogue, did_you_mean
 from indmon.errors import CatalogueError, ConfigError, IndmonError, PeriodError
 from indmon.store import DEFAULT_WAIT_SECONDS, Origin, Period, Store
 
@@ -142,7 +141,7 @@ def check_indicators(ids: Sequence[str], store: Store | None = None) -> list[str
         if store is not None and store.figures(value):
             continue
         raise CatalogueError(
-            f"unknown indicator {value!r}{_close(value, list(known))}; "
+            f"unknown indicator {value!r}{did_you_mean(value, list(known))}; "
             f"'indmon catalogue indicators' lists all {len(known)}")
     return list(ids)
 
@@ -154,7 +153,7 @@ def check_industry(code: str | None) -> str | None:
     cat = Catalogue.load()
     choices = [ALL, *sorted(cat.sectors), *sorted(cat.industries)]
     if code not in choices:
-        raise ConfigError(f"--industry {code!r} is not known{_close(code, choices)}; use "
+        raise ConfigError(f"--industry {code!r} is not known{did_you_mean(code, choices)}; use "
                           f"{', '.join(choices)} ('indmon catalogue industries' names them)")
     return code
 
@@ -165,7 +164,7 @@ def check_province(code: str | None) -> str | None:
         return None
     choices = [ALL, *sorted(Catalogue.load().provinces)]
     if code not in choices:
-        raise ConfigError(f"--province {code!r} is not known{_close(code, choices)}; use "
+        raise ConfigError(f"--province {code!r} is not known{did_you_mean(code, choices)}; use "
                           f"{', '.join(choices)} ('indmon catalogue provinces' names them)")
     return code
 
@@ -174,10 +173,10 @@ def check_origin(text: str | None) -> str | None:
     """published, computed or simulated."""
     if text is None:
         return None
-    choices = [o.value for o in Origin]
-    if text not in choices:
-        raise ConfigError(f"--origin {text!r} is not one of {', '.join(choices)}")
-    return text
+    try:
+        return Origin.parse(text).value
+    except ConfigError as exc:
+        raise ConfigError(f"--{exc}") from None
 
 
 def check_period(text: str | None, option: str = "--period") -> str | None:
@@ -216,7 +215,3 @@ def _parsed(text: str, option: str) -> Period:
     except PeriodError as exc:
         raise ConfigError(f"{option}: {exc}") from None
 
-
-def _close(value: str, choices: Sequence[str]) -> str:
-    near = difflib.get_close_matches(value, list(choices), n=3, cutoff=0.6)
-    return f" (did you mean {', '.join(near)}?)" if near else ""

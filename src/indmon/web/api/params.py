@@ -19,10 +19,9 @@ indmon.web.errors.InvalidParameter: period 'Q1-2023' is not understood; write 20
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from collections.abc import Callable, Sequence
 
-from indmon.catalogue import ALL, Catalogue
+from indmon.catalogue import ALL, Catalogue, did_you_mean
 from indmon.errors import PeriodError
 from indmon.store import Origin, Period
 from indmon.web.errors import InvalidParameter
@@ -43,7 +42,7 @@ def indicators(text: str | None, stored: Callable[[str], bool] = lambda _: False
     for value in wanted or ():
         if value not in known and not stored(value):
             raise InvalidParameter("indicator", value, sorted(known), message=(
-                f"indicator {value!r} is not in the catalogue{_close(value, list(known))}; "
+                f"indicator {value!r} is not in the catalogue{did_you_mean(value, list(known))}; "
                 "GET /api/indicators lists every indicator"))
     return wanted
 
@@ -128,10 +127,6 @@ def _codes(name: str, text: str | None, choices: Sequence[str], accepted: str
     for value in wanted or ():
         if value not in known:
             raise InvalidParameter(name, value, choices, message=(
-                f"{name} {value!r} is not known{_close(value, choices)}; use {accepted}"))
+                f"{name} {value!r} is not known{did_you_mean(value, choices)}; use {accepted}"))
     return wanted
 
-
-def _close(value: str, choices: Sequence[str]) -> str:
-    near = difflib.get_close_matches(value, list(choices), n=3, cutoff=0.6)
-    return f" (did you mean {', '.join(near)}?)" if near else ""
