@@ -20,6 +20,7 @@ OWNERS: dict[str, tuple[str, ...]] = {
        for t in ("observations", "provenance", "sources", "meta", "migrations")},
     **{t: ("store/raw.py",) for t in ("import_batches", "reports", "rejections", "prices",
                                       "current_reports", "current_prices")},
+    "disclosure": ("store/observations.py", "store/disclosure.py", "store/migrations.py"),
     "facts": ("reconcile/",),
     **{t: ("monitor/",) for t in ("alerts", "alert_history", "monitor_runs")},
     **{t: ("web/auth.py",) for t in ("users", "tokens", "audit_log")},

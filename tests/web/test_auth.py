@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -36,7 +37,7 @@ def test_the_store_keeps_only_the_hash_of_a_token(store: Store) -> None:
     _, token = auth.issue_token(store, "root")
     tokens = auth.list_tokens(store)
     assert list(tokens.columns) == ["token_id", "user_name", "label", "created_at",
-                                    "revoked_at"]
+                                    "revoked_at", "expires_at"]
     assert token not in tokens.astype(str).to_numpy().ravel()
     assert store.execute("SELECT count(*) FROM tokens WHERE token_hash = ?",
                          [auth.hash_token(token)]) == [(1,)]
@@ -90,3 +91,55 @@ def test_a_read_only_view_authenticates(tmp_path: Path) -> None:
     with Store.open(path, read_only=True) as reader:
         assert auth.authenticate(reader, token).name == "li"
         assert [u.name for u in auth.list_users(reader)] == ["li"]
+
+
+def test_a_token_with_an_expiry_stops_working_then(store: Store) -> None:
+    auth.add_user(store, "li", "analyst")
+    now = dt.datetime.now()
+    _, lasting = auth.issue_token(store, "li", expires="30d")
+    token_id, past = auth.issue_token(store, "li", expires=now - dt.timedelta(seconds=1))
+    assert auth.authenticate(store, lasting).name == "li"
+    with pytest.raises(Unauthenticated, match="the token expired at"):
+        auth.authenticate(store, past)
+    credential = auth.credential(store, lasting)
+    assert credential.expires_at is not None
+    assert dt.timedelta(days=29) < credential.expires_at - now <= dt.timedelta(days=30)
+    with pytest.raises(Unauthenticated, match="expired"):
+        credential.valid_user(now + dt.timedelta(days=31))
+    assert auth.token_expiry(store, token_id) is not None
+    assert auth.list_tokens(store)["expires_at"].notna().all()
+
+
+@pytest.mark.parametrize(("text", "after"), [
+    ("30d", dt.timedelta(days=30)), ("12h", dt.timedelta(hours=12)),
+    ("2w", dt.timedelta(weeks=2)), ("90m", dt.timedelta(minutes=90)),
+    (" 45s ", dt.timedelta(seconds=45)),
+])
+def test_lifetimes_read_as_people_write_them(text: str, after: dt.timedelta) -> None:
+    now = dt.datetime(2024, 1, 1, 8, 0)
+    assert auth.parse_expiry(text, now) == now + after
+
+
+@pytest.mark.parametrize("text", ["soon", "30x", "0d", "-1d", "2024-13-01", ""])
+def test_an_expiry_that_cannot_be_read_is_an_error_naming_it(text: str) -> None:
+    with pytest.raises(ConfigError, match="expires"):
+        auth.parse_expiry(text)
+
+
+def test_the_cli_issues_a_token_that_expires(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from indmon.cli import app
+
+    db = str(tmp_path / "cli.duckdb")
+    runner = CliRunner()
+    assert runner.invoke(app, ["--db", db, "users", "add", "li", "--role", "analyst"]
+                         ).exit_code == 0
+    issued = runner.invoke(app, ["--db", db, "users", "token", "li", "--expires", "30d"])
+    assert issued.exit_code == 0, issued.output
+    assert "expires " in issued.stdout
+    token = issued.stdout.strip().splitlines()[-1]
+    bad = runner.invoke(app, ["--db", db, "users", "token", "li", "--expires", "soon"])
+    assert bad.exit_code != 0 and "'soon'" in bad.output
+    with Store.open(tmp_path / "cli.duckdb", read_only=True) as store:
+        assert auth.credential(store, token).expires_at is not None

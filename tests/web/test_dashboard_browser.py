@@ -37,9 +37,14 @@ def page(browser: object, public_site: Site) -> Iterator[object]:
     outside: list[str] = []
     opened.on("request", lambda r: outside.append(r.url)
               if not r.url.startswith(public_site.url) else None)
+    # what the Content-Security-Policy refused: the pages must need nothing it forbids
+    refused: list[str] = []
+    opened.on("console", lambda m: refused.append(m.text)
+              if "Content Security Policy" in m.text else None)
     yield opened
     context.close()
     assert outside == [], f"pages loaded from outside the server: {outside}"
+    assert refused == [], f"the Content-Security-Policy refused: {refused}"
 
 
 def shot(page: object, name: str) -> None:
@@ -57,6 +62,8 @@ def shot(page: object, name: str) -> None:
     ("/industries", "industries", "Industries"),
     ("/alerts", "alerts", "Alerts"),
     ("/docs", "api-docs", "API reference"),
+    ("/login", "login", "Sign in"),
+    ("/provenance/1", "provenance-computed", "Provenance"),
 ])
 def test_page_renders_without_raw_json(page: object, public_site: Site, path: str, name: str,
                                        heading: str) -> None:
@@ -106,8 +113,36 @@ def test_analyst_acknowledges_an_alert(page: object, public_site: Site) -> None:
     page.goto(public_site.url + "/login?lang=en")  # type: ignore[attr-defined]
     page.fill("input[name=token]", public_site.tokens["analyst"])  # type: ignore[attr-defined]
     page.click("form.login button")  # type: ignore[attr-defined]
+    # ana is granted Beijing: the Beijing enterprise's alert is hers to act on, the
+    # Guangdong one is shown without actions
     page.goto(public_site.url + "/alerts?severity=low")  # type: ignore[attr-defined]
+    assert page.locator("tr[data-alert] button.act").count() == 0  # type: ignore[attr-defined]
+    page.goto(public_site.url + "/alerts?severity=medium")  # type: ignore[attr-defined]
     row = page.locator("tr[data-alert]").first  # type: ignore[attr-defined]
     row.locator("button[data-status=acknowledged]").click()
     playwright_api.expect(row.locator(".status")).to_contain_text("✓")
     shot(page, "alerts-analyst")
+
+
+def test_the_province_map_keeps_its_colours_under_the_policy(page: object,
+                                                             public_site: Site) -> None:
+    page.goto(public_site.url + "/provinces?lang=en")  # type: ignore[attr-defined]
+    tile = page.locator("a.tile#tile-110000")  # type: ignore[attr-defined]
+    colour = tile.evaluate("t => getComputedStyle(t).backgroundColor")
+    column = tile.evaluate("t => getComputedStyle(t).gridColumnStart")
+    assert colour not in ("", "rgba(0, 0, 0, 0)") and column not in ("", "auto")
+
+
+def test_chart_lines_keep_their_colours_under_the_policy(page: object,
+                                                          public_site: Site) -> None:
+    page.goto(public_site.url + "/indicators/va_ytd_yoy?lang=en")  # type: ignore[attr-defined]
+    strokes = page.locator("svg.chart path.line").evaluate_all(  # type: ignore[attr-defined]
+        "paths => paths.map(p => getComputedStyle(p).stroke)")
+    assert strokes and len(set(strokes)) == len(strokes)  # one colour a line, as drawn
+
+
+def test_the_report_card_document_renders_under_its_own_policy(page: object,
+                                                                public_site: Site) -> None:
+    page.goto(public_site.url + "/api/reports/2024-03?lang=en")  # type: ignore[attr-defined]
+    assert page.locator("svg").count() > 0  # type: ignore[attr-defined]
+    shot(page, "report-card-document")

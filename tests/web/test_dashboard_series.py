@@ -170,7 +170,7 @@ def test_lines_are_labelled_by_origin_and_simulated_lines_say_so(seeded: Seeded)
     html = _get(seeded, f"/indicators/{HEADLINE}?lang=en")
     legend = re.findall(r'<text class="legend-label"[^>]*>([^<]*)</text>', html)
     assert "Published · annual" in legend and "Simulated data · monthly" in legend
-    assert 'class="line simulated"' in html
+    assert re.search(r'class="line simulated ink-[0-9a-f]{6}"', html)
     zh = _get(seeded, f"/indicators/{HEADLINE}?lang=zh")
     assert "模拟数据 · 月度" in re.findall(r'<text class="legend-label"[^>]*>([^<]*)<', zh)
 

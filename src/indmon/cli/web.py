@@ -106,14 +106,20 @@ def remove(name: Annotated[str, typer.Argument(help="user name")]) -> None:
 def token(
     name: Annotated[str, typer.Argument(help="user name")],
     label: Annotated[str, typer.Option(help="where the token is used")] = "",
+    expires: Annotated[str | None, typer.Option(
+        help="when it stops working: a lifetime (30d, 12h, 2w) or a date (2025-06-30)")
+    ] = None,
 ) -> None:
     """Issue an access token for NAME; it is printed once and stored only as a hash.
 
-    Example: indmon users token li --label laptop
+    Example: indmon users token li --label laptop --expires 30d
     """
     with open_store() as store:
-        token_id, secret = auth.issue_token(store, name, label=label)
-    console.print(f"token {token_id} for {name} (shown once, keep it safe):", highlight=False)
+        token_id, secret = auth.issue_token(store, name, label=label, expires=expires)
+        until = auth.token_expiry(store, token_id)
+    console.print(f"token {token_id} for {name}"
+                  f"{f', expires {until:%Y-%m-%d %H:%M}' if until else ''} "
+                  "(shown once, keep it safe):", highlight=False)
     typer.echo(secret)
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -155,8 +155,10 @@ def list_alerts(
     ``ALL`` for national ones) and ``indicator``. ``order`` is ``severity`` (latest
     month first, most severe first), ``status`` (new, acknowledged, resolved, then most
     severe, latest month) or ``recent`` (most severe, newest first); ``limit`` keeps the
-    first rows. ``enterprise_provinces`` is for access control: alerts naming an
-    enterprise are kept only in these provinces (empty: none); None keeps them all.
+    first rows. ``enterprise_provinces`` is for access control: alerts naming
+    enterprises (an enterprise's own, or a rule's list of enterprises in the evidence,
+    see :func:`names_enterprises`) are kept only in these provinces (empty: none); None
+    keeps them all.
     A filter value that cannot match (an unknown status, ``2023-13``) raises an error
     naming the value and the choices, rather than quietly returning nothing.
     """
@@ -246,9 +248,39 @@ def _alert_filters(
         any_of("province", provinces)
     if enterprise_provinces is not None:
         granted = ", ".join("?" for _ in enterprise_provinces) or "NULL"
-        where.append(f"(enterprise_id IS NULL OR province IN ({granted}))")
+        where.append(f"(NOT {NAMES_ENTERPRISES} OR province IN ({granted}))")
         params.extend(enterprise_provinces)
     return where, params
+
+
+#: the evidence key under which a rule lists the enterprises it is about (the enterprises
+#: that stopped reporting): such an alert names enterprises as much as an enterprise's own
+ENTERPRISE_LIST_KEY = "enterprise_ids"
+#: SQL on ``alerts``: the alert names enterprises (its own enterprise, or a list of them)
+NAMES_ENTERPRISES = (f"(enterprise_id IS NOT NULL OR "
+                     f"coalesce(json_exists(evidence, '$.{ENTERPRISE_LIST_KEY}'), false))")
+
+
+def names_enterprises(alert: Mapping[str, Any]) -> bool:
+    """Whether an alert (a row of ``list_alerts`` or ``get_alert``) names enterprises:
+    microdata, for those who may read the enterprises of its province."""
+    if alert.get("enterprise_id"):
+        return True
+    evidence = alert.get("evidence")
+    if isinstance(evidence, str):
+        try:
+            evidence = json.loads(evidence)
+        except ValueError:
+            return False
+    return isinstance(evidence, dict) and ENTERPRISE_LIST_KEY in evidence
+
+
+def in_scope(alert: Mapping[str, Any], enterprise_provinces: Collection[str] | None) -> bool:
+    """Whether ``list_alerts(..., enterprise_provinces=...)`` would keep this alert: the
+    same rule for one alert (``get_alert``) as for a list."""
+    if enterprise_provinces is None or not names_enterprises(alert):
+        return True
+    return alert.get("province") in set(enterprise_provinces)
 
 
 def monitoring_ran(store: Store, months: list[str]) -> bool:
@@ -359,9 +391,11 @@ __all__ = [
     "alert_indicators",
     "cell_label",
     "get_alert",
+    "in_scope",
     "list_alerts",
     "monitor_runs",
     "monitoring_ran",
+    "names_enterprises",
     "record_run",
     "save_alerts",
     "update_alert",

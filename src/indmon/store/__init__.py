@@ -30,10 +30,12 @@ import pandas as pd
 import platformdirs
 
 from indmon.errors import ConfigError, NotFound, StoreError
+from indmon.store import disclosure as _disclosure
 from indmon.store import observations as _obs
 from indmon.store.migrations import SCHEMA_VERSION, migrate
 from indmon.store.model import (
     ALL,
+    Clearance,
     NewObservation,
     Observation,
     Origin,
@@ -200,15 +202,23 @@ class Store:
         with self.transaction() as con:
             return _obs.record(con, observations, source)
 
-    def record_frame(self, frame: Any, source: Source) -> RecordResult:
+    def record_frame(self, frame: Any, source: Source, *, disclosure: Any | None = None,
+                     disclosure_periods: Sequence[str] = ()) -> RecordResult:
         """Record many computed figures at once (a pandas/polars/Arrow table).
 
         Columns: indicator, period, industry, province, value, unit, and optionally n.
         Meant for computations: a figure that differs from the current one revises it,
-        an equal one only gains this source as provenance.
+        an equal one only gains this source as provenance. ``disclosure`` (the
+        suppressed cells of ``disclosure_periods``, see :meth:`replace_disclosure`) is
+        recorded in the same transaction, so no reader sees new figures under old
+        decisions.
         """
         with self.transaction() as con, self.registered("incoming", frame):
-            return _obs.record_frame(con, source)
+            result = _obs.record_frame(con, source)
+            if disclosure is not None:
+                with self.registered("incoming_disclosure", disclosure):
+                    _disclosure.replace(con, disclosure, disclosure_periods, source.source_id)
+            return result
 
     # -- reading -----------------------------------------------------------------------
     def observations(
@@ -224,16 +234,21 @@ class Store:
         as_of: str | dt.date | None = None,
         history: bool = False,
         format: Format = "pandas",
+        clearance: Clearance | None = None,
     ) -> Any:
         """Observations current as of ``as_of`` (default: now), or every vintage with
         ``history=True``, as a table with an ``origin`` and a ``sources`` column.
         ``start``/``end`` are months that bound the last month of each period: ``2023-01``
-        to ``2023-12`` includes ``2023``, ``2023-Q1``, ``2023-06`` and ``2023-01/2023-11``."""
+        to ``2023-12`` includes ``2023``, ``2023-Q1``, ``2023-06`` and ``2023-01/2023-11``.
+
+        ``suppressed`` says why a confidential cell is suppressed; a reader whose
+        ``clearance`` does not reach it gets its value and n withheld (null, ``withheld``
+        true). Without a clearance (the store's owner) every value is given."""
         where, params = _obs.filters(indicator=indicator, period=period, start=start,
                                      end=end, industry=industry, province=province,
                                      origin=origin)
         sql = _obs.observations_sql(where, as_of=_obs.parse_as_of(as_of), history=history,
-                                    with_sources=True)
+                                    with_sources=True, clearance=clearance)
         return self._result(sql, params, format)
 
     def figures(
@@ -248,13 +263,15 @@ class Store:
         origin: str | Origin | Sequence[str | Origin] | None = None,
         as_of: str | dt.date | None = None,
         conflict: bool | None = None,
+        clearance: Clearance | None = None,
     ) -> list[Observation]:
-        """Current figures as typed observations, in time order within each cell."""
+        """Current figures as typed observations, in time order within each cell
+        (``clearance`` as for :meth:`observations`: a withheld value is NaN)."""
         where, params = _obs.filters(indicator=indicator, period=period, start=start,
                                      end=end, industry=industry, province=province,
                                      origin=origin, conflict=conflict)
         sql = _obs.observations_sql(where, as_of=_obs.parse_as_of(as_of), history=False,
-                                    with_sources=False)
+                                    with_sources=False, clearance=clearance)
         frame = self._result(sql, params, "pandas")
         found = [_obs.observation_from_row(r) for r in frame.to_dict("records")]
         return sorted(found, key=lambda o: (o.indicator, o.industry, o.province,
@@ -271,6 +288,7 @@ class Store:
         end: str | None = None,
         as_of: str | dt.date | None = None,
         january_combined: bool = False,
+        clearance: Clearance | None = None,
     ) -> list[Series]:
         """The figures of one cell split into lines a chart may draw: each of one origin,
         one frequency and one kind of period, in time order.
@@ -280,28 +298,40 @@ class Store:
         where January and February are released combined, there is no January point.
         """
         figures = self.figures(indicator, industry=industry, province=province,
-                               origin=origin, start=start, end=end, as_of=as_of)
+                               origin=origin, start=start, end=end, as_of=as_of,
+                               clearance=clearance)
         return split_series(figures, january_combined=january_combined)
 
     def value(
         self, indicator: str, period: str, industry: str = ALL, province: str = ALL,
         as_of: str | dt.date | None = None,
         origin: str | Origin | Sequence[str | Origin] | None = None,
+        clearance: Clearance | None = None,
     ) -> float | None:
-        """The current value of one figure, or None when the store does not have it.
-        Published figures stand before computed ones, and those before simulated ones."""
-        found = self.figures(indicator, period=period, industry=industry, province=province,
-                             as_of=as_of, origin=origin)
+        """The current value of one figure, or None when the store does not have it (or
+        withholds it from this ``clearance``). Published figures stand before computed
+        ones, and those before simulated ones."""
+        found = [o for o in self.figures(indicator, period=period, industry=industry,
+                                         province=province, as_of=as_of, origin=origin,
+                                         clearance=clearance) if not o.withheld]
         if not found:
             return None
         rank = {Origin.PUBLISHED: 0, Origin.COMPUTED: 1, Origin.SIMULATED: 2}
         best = min(found, key=lambda o: (rank[o.origin], o.conflict, -o.vintage.timestamp()))
         return best.value
 
-    def provenance(self, obs_id: int) -> ProvenanceRecord:
+    def provenance(self, obs_id: int, clearance: Clearance | None = None
+                   ) -> ProvenanceRecord:
         """An observation with every source that states or produced it, every vintage of
-        its figure and, for a conflict, the figures that disagree with it."""
-        return _obs.provenance_record(self._con, int(obs_id), self.path)
+        its figure and, for a conflict, the figures that disagree with it; the values of
+        a suppressed cell are withheld from a reader without ``clearance`` for it."""
+        record = _obs.provenance_record(self._con, int(obs_id), self.path)
+        obs = record.observation
+        if obs.origin is Origin.PUBLISHED:
+            return record
+        reason = _disclosure.reason(self._con, obs.period.text, obs.industry, obs.province)
+        return _disclosure.marked(record, reason,
+                                  _disclosure.withheld_from(clearance, obs.province, reason))
 
     def cited(self, obs_ids: Sequence[int]) -> dict[int, list[Provenance]]:
         """The sources behind each of many observations, oldest publication first."""
@@ -342,6 +372,19 @@ class Store:
         except duckdb.Error as exc:
             raise StoreError(f"query failed on {self.path}: {exc}") from exc
 
+    # -- disclosure control (the table ``disclosure``) --
+    def replace_disclosure(self, decisions: Any, periods: Sequence[str], source_id: str
+                           ) -> int:
+        """Make the suppressed cells of ``periods`` exactly ``decisions`` (a table with
+        the columns of :data:`indmon.store.disclosure.COLUMNS`), in one transaction."""
+        with self.transaction() as con, self.registered("incoming_disclosure", decisions):
+            return _disclosure.replace(con, decisions, periods, source_id)
+
+    def disclosure(self, period: str | Sequence[str] | None = None) -> pd.DataFrame:
+        """The suppressed cells (of ``period``) with status, reason, enterprises and the
+        shares of the largest one and two enterprises."""
+        return _disclosure.decisions(self._con, period)
+
     # -- added for the report card --
     def periods(self, origin: str | Origin | Sequence[str | Origin] | None = None
                 ) -> list[str]:
@@ -350,6 +393,23 @@ class Store:
         origins = None if origin is None else [
             str(o) for o in ([origin] if isinstance(origin, str) else origin)]
         return _obs.periods_of(self._con, origins)
+
+    def latest_figures(self, *, start: str, end: str, industry: str | None = None,
+                       province: str | None = None) -> list[Observation]:
+        """Current figures ending in ``start..end`` (months), keeping of each indicator,
+        cell and origin only those that end in its latest month: what a report card
+        chooses from, a tenth of :meth:`figures` over a year of monthly figures. Same
+        order as :meth:`figures`."""
+        where, params = _obs.filters(start=start, end=end, industry=industry,
+                                     province=province)
+        sql = _obs.observations_sql(where, as_of=None, history=False, with_sources=False)
+        latest = f"""SELECT * FROM ({sql}) QUALIFY period_end_month(period) = max(
+                         period_end_month(period)) OVER (
+                         PARTITION BY indicator, industry, province, origin)"""
+        frame = self._result(latest, params, "pandas")
+        found = [_obs.observation_from_row(r) for r in frame.to_dict("records")]
+        return sorted(found, key=lambda o: (o.indicator, o.industry, o.province,
+                                            o.origin.value, o.period.sort_key(), o.obs_id))
 
 
 def split_series(figures: Sequence[Observation], *, january_combined: bool = False
@@ -402,6 +462,7 @@ __all__ = [
     "DEFAULT_WAIT_SECONDS",
     "SAME_VALUE_TOLERANCE",
     "SCHEMA_VERSION",
+    "Clearance",
     "NewObservation",
     "Observation",
     "Origin",

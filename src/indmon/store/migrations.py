@@ -8,7 +8,8 @@ tables                          owner                  read by others through
 ==============================  =====================  ====================================
 meta, migrations                indmon.store           ``Store.schema_version``
 sources, observations,          indmon.store           ``Store`` query functions
-provenance                      (store.observations)
+provenance, disclosure          (store.observations,
+                                store.disclosure)
 import_batches, reports,        indmon.store.raw       ``indmon.store.raw`` functions
 rejections, prices
 facts                           indmon.reconcile       ``indmon.reconcile`` functions
@@ -52,6 +53,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0004_monitor", "indmon.monitor", "schema.sql"),
     Migration("0005_web", "indmon.web", "schema.sql"),
     Migration("0006_origin", "indmon.store", "sql/0006_origin.sql"),
+    Migration("0007_disclosure", "indmon.store", "sql/0007_disclosure.sql"),
+    Migration("0008_token_expiry", "indmon.web", "token_expiry.sql"),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].id
 

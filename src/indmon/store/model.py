@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -177,6 +178,11 @@ class Observation:
     #: sources state a different value for the same figure at the same time
     conflict: bool = False
     supersedes: int | None = None
+    #: why the cell is confidential (statistical disclosure control), or None
+    suppressed: str | None = None
+    #: the value is kept from this reader (``value`` is then NaN): a suppressed cell read
+    #: without clearance for it
+    withheld: bool = False
 
     @property
     def simulated(self) -> bool:
@@ -187,6 +193,11 @@ class Observation:
         return self.origin is Origin.PUBLISHED
 
     @property
+    def confidential(self) -> bool:
+        """A suppressed cell shown to a reader cleared for it: not for publication."""
+        return self.suppressed is not None and not self.withheld
+
+    @property
     def cell(self) -> tuple[str, str]:
         return (self.industry, self.province)
 
@@ -194,11 +205,50 @@ class Observation:
         return {
             "obs_id": self.obs_id, "indicator": self.indicator, "period": self.period.text,
             "period_kind": self.period.kind, "frequency": self.period.frequency,
-            "industry": self.industry, "province": self.province, "value": self.value,
+            "industry": self.industry, "province": self.province,
+            "value": None if self.withheld else self.value,
             "unit": self.unit, "vintage": self.vintage.isoformat(), "origin": self.origin.value,
-            "simulated": self.simulated, "n": self.n, "conflict": self.conflict,
-            "supersedes": self.supersedes,
+            "simulated": self.simulated, "n": None if self.withheld else self.n,
+            "conflict": self.conflict, "supersedes": self.supersedes,
+            "suppressed": self.suppressed, "withheld": self.withheld,
         }
+
+
+@dataclass(frozen=True)
+class Clearance:
+    """Which confidential (suppressed) cells a reader may see the values of.
+
+    Computed cells resting on too few enterprises, or dominated by one or two, are
+    suppressed (see :mod:`indmon.compute.disclosure`). A reader without clearance gets
+    them withheld: no value, and the reason. ``Clearance.full()`` is the store's owner,
+    an admin, or an analyst of the whole country; ``Clearance.of_provinces`` an analyst
+    of some provinces, who sees the cells of those provinces (never a national cell:
+    it may rest on enterprises elsewhere); ``Clearance.public()`` sees none.
+    """
+
+    full: bool = False
+    provinces: frozenset[str] = frozenset()
+
+    @classmethod
+    def public(cls) -> Clearance:
+        return cls()
+
+    @classmethod
+    def everything(cls) -> Clearance:
+        return cls(full=True)
+
+    @classmethod
+    def of_provinces(cls, provinces: Iterable[str]) -> Clearance:
+        return cls(provinces=frozenset(str(p) for p in provinces))
+
+    def sees(self, province: str) -> bool:
+        return self.full or (province != ALL and province in self.provinces)
+
+    @property
+    def label(self) -> str:
+        if self.full:
+            return "full"
+        return "provinces " + ",".join(sorted(self.provinces)) if self.provinces else "public"
 
 
 @dataclass(frozen=True)
@@ -267,7 +317,8 @@ class ProvenanceRecord:
         out = self.observation.as_dict()
         out["sources"] = [p.as_dict() for p in self.sources]
         out["vintages"] = [
-            {"obs_id": v.obs_id, "value": v.value, "vintage": v.vintage.isoformat(),
+            {"obs_id": v.obs_id, "value": None if v.withheld else v.value,
+             "vintage": v.vintage.isoformat(),
              "conflict": v.conflict, "supersedes": v.supersedes} for v in self.vintages
         ]
         out["disagreeing"] = [d.as_dict() for d in self.disagreeing]
@@ -276,6 +327,7 @@ class ProvenanceRecord:
 
 __all__ = [
     "ALL",
+    "Clearance",
     "NewObservation",
     "Observation",
     "Origin",

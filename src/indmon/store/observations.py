@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -24,6 +26,8 @@ import pandas as pd
 
 from indmon.errors import ConfigError, NotFound
 from indmon.store.model import (
+    ALL,
+    Clearance,
     NewObservation,
     Observation,
     Origin,
@@ -333,18 +337,47 @@ def filters(
 
 
 def observations_sql(
-    where: list[str], *, as_of: dt.datetime | None, history: bool, with_sources: bool
+    where: list[str], *, as_of: dt.datetime | None, history: bool, with_sources: bool,
+    clearance: Clearance | None = None,
 ) -> str:
+    """The observations matching ``where``, each with the disclosure decision on its
+    cell (``suppressed``: the reason, or null) and, for a reader whose ``clearance``
+    does not cover a suppressed cell, its value and enterprise count withheld (null,
+    ``withheld`` true). ``clearance`` None reads everything (the store's owner)."""
     base = "SELECT * FROM observations" if history else current_sql(as_of)
     if history and as_of is not None:
         where = [*where, f"vintage <= TIMESTAMP '{as_of.isoformat(sep=' ')}'"]
     sources = (""", (SELECT string_agg(source_id, ';' ORDER BY source_id)
                     FROM provenance p WHERE p.obs_id = o.obs_id) AS sources"""
                if with_sources else "")
-    return f"""SELECT {", ".join("o." + c.strip() for c in OBSERVATION_COLUMNS.split(","))}
+    hidden = f"(d.reason IS NOT NULL AND NOT {cleared_sql(clearance)})"
+    columns = [f"CASE WHEN {hidden} THEN NULL ELSE o.{c} END AS {c}" if c in ("value", "n")
+               else "o." + c for c in (c.strip() for c in OBSERVATION_COLUMNS.split(","))]
+    return f"""SELECT {", ".join(columns)}, d.reason AS suppressed, {hidden} AS withheld
                       {sources}
-               FROM ({base}) o {"WHERE " + " AND ".join(where) if where else ""}
-               ORDER BY indicator, period, industry, province, origin, vintage"""
+               FROM (SELECT * FROM ({base}) {"WHERE " + " AND ".join(where) if where else ""}) o
+               LEFT JOIN disclosure d ON o.origin <> 'published' AND d.period = o.period
+                    AND d.industry = o.industry AND d.province = o.province
+               ORDER BY o.indicator, o.period, o.industry, o.province, o.origin, o.vintage"""
+
+
+_CODE = re.compile(r"^[0-9A-Za-z_-]{1,32}$")
+
+
+def cleared_sql(clearance: Clearance | None) -> str:
+    """A SQL condition on ``o.province``: the reader may see a suppressed cell's value.
+
+    Province codes come from a user's scope; anything but a plain code is refused, so
+    writing them into the query is safe."""
+    if clearance is None or clearance.full:
+        return "true"
+    codes = sorted(clearance.provinces - {ALL})
+    if not codes:
+        return "false"
+    for code in codes:
+        if not _CODE.match(code):
+            raise ConfigError(f"province code {code!r} in a clearance is not a plain code")
+    return "o.province IN (" + ", ".join(f"'{c}'" for c in codes) + ")"
 
 
 def observation_from_row(row: dict[str, Any]) -> Observation:
@@ -356,11 +389,16 @@ def observation_from_row(row: dict[str, Any]) -> Observation:
     return Observation(
         obs_id=int(row["obs_id"]), indicator=str(row["indicator"]),
         period=Period.parse(str(row["period"])), industry=str(row["industry"]),
-        province=str(row["province"]), value=float(row["value"]), unit=str(row["unit"]),
+        province=str(row["province"]),
+        value=math.nan if _missing(row["value"]) else float(row["value"]),
+        unit=str(row["unit"]),
         vintage=vintage, origin=Origin(str(row["origin"])),
         n=_optional_int(n), conflict=bool(row.get("conflict") or False),
         supersedes=_optional_int(supersedes),
+        suppressed=_text(row.get("suppressed")) or None,
+        withheld=bool(row.get("withheld") or False),
     )
+
 
 
 def provenance_record(con: duckdb.DuckDBPyConnection, obs_id: int, path: str

@@ -19,9 +19,9 @@ import os
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import AsyncIterator, Callable, Hashable, Iterator, Sized
+from collections.abc import AsyncIterator, Callable, Collection, Hashable, Iterator, Sized
 from contextlib import asynccontextmanager, contextmanager, suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -33,14 +33,18 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from indmon import errors as e
 from indmon.catalogue import Catalogue
+from indmon.intake.readers.limits import ReadLimits
 from indmon.store import DEFAULT_WAIT_SECONDS, Store
-from indmon.web import auth
+from indmon.web import auth, security
 from indmon.web import errors as web_errors
 
 if TYPE_CHECKING:  # the api package imports this module, so only for annotations here
     from indmon.web.api.current import CurrentObservations
 
 TOKEN_COOKIE = "indmon_token"
+#: what a write may change, as ``Backend.writer`` is told and cached results depend on:
+#: ``other`` is everything else (reports, the audit log), changed by every write
+WRITES = frozenset({"observations", "alerts", "users", "other"})
 
 
 @dataclass(frozen=True)
@@ -56,11 +60,16 @@ class WebConfig:
     #: most rows one page of /api/observations returns
     max_page: int = 5_000
     default_page: int = 100
+    #: what one uploaded report file may hold and cost to read (INDMON_MAX_INFLATED_MB,
+    #: INDMON_MAX_COMPRESSION_RATIO, INDMON_MAX_ROWS, INDMON_MAX_COLUMNS,
+    #: INDMON_MAX_READ_SECONDS; ``indmon.intake.readers.limits``)
+    read_limits: ReadLimits = field(default_factory=ReadLimits.from_env)
 
     @classmethod
     def from_env(cls, **overrides: Any) -> WebConfig:
         values: dict[str, Any] = {
             "public": os.environ.get("INDMON_PUBLIC", "") in ("1", "true", "yes"),
+            "read_limits": ReadLimits.from_env(),
         }
         if os.environ.get("INDMON_MAX_UPLOAD_MB"):
             values["max_body_bytes"] = int(float(os.environ["INDMON_MAX_UPLOAD_MB"]) * 1024**2)
@@ -155,15 +164,16 @@ class Backend:
         self._store: Store | None = None
         self._open_lock = threading.Lock()
         self._writing: tuple[int, Store] | None = None  # (thread, store) of the write
-        self._cache: OrderedDict[Hashable, Any] = OrderedDict()
+        #: results by key, each with what it was computed from (``WRITES``)
+        self._cache: OrderedDict[Hashable, tuple[Any, frozenset[str]]] = OrderedDict()
         self._cache_lock = threading.Lock()
-        #: counts writes (all, and those that may change users): a result computed
-        #: before a write is not kept after it
-        self._generation = 0
-        self._user_generation = 0
+        self._flights: dict[Hashable, _Flight] = {}  # computations under way, by key
+        #: counts the writes that may have changed each kind of content: a result
+        #: computed from one before such a write is not kept after it
+        self._generations = dict.fromkeys(WRITES, 0)
         self._current: CurrentObservations | None = None
         self._current_lock = threading.Lock()
-        self._users: dict[str, auth.User] = {}
+        self._users: dict[str, auth.Credential] = {}
         self._start()
 
     def _start(self) -> None:
@@ -197,50 +207,94 @@ class Backend:
                 self._store = None
 
     # -- caches ------------------------------------------------------------------------
-    def cached(self, key: Hashable, compute: Callable[[], Any]) -> Any:
-        """``compute()``'s result, reused until the next write."""
-        with self._cache_lock:
-            if key in self._cache:
-                self._cache.move_to_end(key)
-                return self._cache[key]
-            generation = self._generation
-        result = compute()
-        if not isinstance(result, Sized) or len(result) <= self.CACHE_ROWS:
+    def cached(self, key: Hashable, compute: Callable[[], Any], *,
+               depends: Collection[str] = WRITES) -> Any:
+        """``compute()``'s result, reused until the next write that may change what it
+        ``depends`` on (``WRITES``; by default anything: every write empties it).
+
+        One computation per key at a time: requests that miss the cache while it is
+        being computed wait for that result rather than each computing it again (50
+        readers of a cold home page once built the report card 50 times at once)."""
+        kinds = frozenset(depends)
+        while True:
             with self._cache_lock:
-                if self._generation == generation:
-                    self._cache[key] = result
+                if key in self._cache:
+                    self._cache.move_to_end(key)
+                    return self._cache[key][0]
+                flight = self._flights.get(key)
+                if flight is None:
+                    flight = self._flights[key] = _Flight()
+                    generations = self._generations_of(kinds)
+                    break
+            flight.done.wait()
+            if flight.failed is None:
+                return flight.result
+            # the computation failed: compute it here (and raise its error, if it is one)
+        try:
+            result = compute()
+        except BaseException as exc:
+            flight.failed = exc
+            raise
+        else:
+            flight.result = result
+        finally:
+            with self._cache_lock:
+                del self._flights[key]
+                if (flight.failed is None and self._generations_of(kinds) == generations
+                        and (not isinstance(flight.result, Sized)
+                             or len(flight.result) <= self.CACHE_ROWS)):
+                    self._cache[key] = (flight.result, kinds)
                     while len(self._cache) > self.CACHE_SIZE:
                         self._cache.popitem(last=False)
+            flight.done.set()
         return result
 
-    def forget(self, observations: bool = True, users: bool = True) -> None:
-        """Drop what a write may have changed: cached results always, the current
-        observations and the token lookups only when the write may have touched them."""
+    def _generations_of(self, kinds: frozenset[str]) -> tuple[int, ...]:
+        return tuple(self._generations[k] for k in sorted(kinds))
+
+    def peek(self, key: Hashable) -> Any:
+        """A result ``cached`` keeps under ``key``, or None; never computes."""
         with self._cache_lock:
-            self._generation += 1
-            self._cache.clear()
+            found = self._cache.get(key)
+            if found is None:
+                return None
+            self._cache.move_to_end(key)
+            return found[0]
+
+    def forget(self, observations: bool = True, users: bool = True,
+               alerts: bool = True) -> None:
+        """Drop what a write may have changed: the cached results computed from it (every
+        write may change ``other`` content: reports, the audit log), the current
+        observations and the token lookups only when the write may have touched them."""
+        changed = {"other"} | {kind for kind, flag in (
+            ("observations", observations), ("users", users), ("alerts", alerts)) if flag}
+        with self._cache_lock:
+            for kind in changed:
+                self._generations[kind] += 1
+            for key in [k for k, (_, kinds) in self._cache.items() if kinds & changed]:
+                del self._cache[key]
             if users:
-                self._user_generation += 1
                 self._users.clear()
         if observations:
             self._current = None
 
-    def user(self, token_hash: str, lookup: Callable[[], auth.User]) -> auth.User:
-        """The user a token names, looked up once until users or tokens change."""
+    def user(self, token_hash: str, lookup: Callable[[], auth.Credential]) -> auth.Credential:
+        """Whom a token names (and until when), looked up once until users or tokens
+        change; whether it has expired is the caller's to check on every request."""
         found = self._users.get(token_hash)
         if found is None:
-            generation = self._user_generation
+            generation = self._generations["users"]
             found = lookup()
             with self._cache_lock:
                 # a token revoked while it was looked up must not stay cached as valid
-                if self._user_generation == generation:
+                if self._generations["users"] == generation:
                     if len(self._users) >= self.CACHE_SIZE:
                         self._users.clear()
                     self._users[token_hash] = found
         return found
 
-    def known_user(self, token_hash: str) -> auth.User | None:
-        """The user of a token looked up before, without touching the store."""
+    def known_user(self, token_hash: str) -> auth.Credential | None:
+        """The credential of a token looked up before, without touching the store."""
         return self._users.get(token_hash)
 
     def current_observations_if_built(self) -> CurrentObservations | None:
@@ -292,13 +346,16 @@ class Backend:
         return _LeasedView.of(view, release)
 
     @contextmanager
-    def writer(self, *, observations: bool = True, users: bool = True) -> Iterator[Store]:
+    def writer(self, *, observations: bool = True, users: bool = True,
+               alerts: bool = True) -> Iterator[Store]:
         """The store for one write, after the reads in flight (see the class doc).
 
-        ``observations=False`` promises the write records no observation and
-        ``users=False`` that it changes no user or token (report submissions, alerts),
-        which keeps the in-memory current figures and the token lookups instead of
-        rebuilding them after every submission."""
+        ``observations=False`` promises the write records no observation,
+        ``users=False`` that it changes no user or token (report submissions, alerts)
+        and ``alerts=False`` that it changes no alert or monitoring run (report
+        submissions): what was computed from those is kept (the in-memory current
+        figures, the token lookups, the dashboard's home page) instead of being rebuilt
+        after every submission."""
         with self.lock.exclusive():
             store = self._open_for_writing()
             self._writing = (threading.get_ident(), store)
@@ -309,7 +366,7 @@ class Backend:
                 try:
                     self._finish_write(store)
                 finally:
-                    self.forget(observations, users)
+                    self.forget(observations, users, alerts)
 
     def _open_for_writing(self) -> Store:
         if self.memory:
@@ -339,6 +396,15 @@ class Backend:
             store.close()
         with suppress(e.StoreError), self._open_lock:
             self._store = self._open_for_reading()
+
+
+class _Flight:
+    """One computation of a cached result under way, and its outcome for those waiting."""
+
+    def __init__(self) -> None:
+        self.done = threading.Event()
+        self.result: Any = None
+        self.failed: BaseException | None = None
 
 
 class _LeasedView(Store):
@@ -393,16 +459,16 @@ async def current_user(request: Request) -> auth.User | None:
     token_hash = auth.hash_token(token)
     known = app.known_user(token_hash)
     if known is not None:
-        return known
+        return known.valid_user()  # an expired token stops working, cached or not
 
-    def lookup() -> auth.User:
+    def lookup() -> auth.Credential:
         with reading(request) as view:
-            return auth.authenticate(view, token)
+            return auth.credential(view, token)
 
     # a revoked token stops working at once: revoking a token or removing a user is a
     # write that empties the lookups
-    found: auth.User = await run_in_threadpool(app.user, token_hash, lookup)
-    return found
+    found: auth.Credential = await run_in_threadpool(app.user, token_hash, lookup)
+    return found.valid_user()
 
 
 def _token(request: Request) -> str | None:
@@ -510,6 +576,7 @@ def create_app(db_path: str | Path, *, config: WebConfig | None = None) -> FastA
         app.include_router(router, prefix="/api")
     pages.install(app)
     app.add_middleware(BodyLimit, limit=config.max_body_bytes)
+    app.add_middleware(security.SecurityHeaders)  # outermost: every answer gets the headers
 
     return app
 

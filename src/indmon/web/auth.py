@@ -11,7 +11,8 @@ Three roles, from narrowest to widest:
     everything, including users and tokens.
 
 Tokens are random strings shown once; the store keeps only their SHA-256 hash, so a
-copied database file does not leak working credentials.
+copied database file does not leak working credentials. A token may expire
+(``issue_token(..., expires="30d")``); after that it gets a 401 saying so.
 
 >>> store = Store.open(":memory:")
 >>> _ = add_user(store, "li", "analyst", provinces=["110000"])
@@ -22,8 +23,10 @@ copied database file does not leak working credentials.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
+import re
 import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -131,18 +134,75 @@ def remove_user(store: Store, name: str, *, actor: str = "cli") -> None:
 
 
 # -- tokens -----------------------------------------------------------------------------
-def issue_token(store: Store, name: str, *, label: str = "", actor: str = "cli") -> tuple[int, str]:
-    """A new token for ``name``: returns its id and the token, which is never shown again."""
+#: how ``parse_expiry`` reads a lifetime: a number and a unit
+LIFETIME = re.compile(r"^\s*(\d{1,6})\s*([smhdw])\s*$", re.IGNORECASE)
+LIFETIME_UNITS = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
+
+
+def parse_expiry(text: str, now: dt.datetime | None = None) -> dt.datetime:
+    """When a token given ``text`` expires: a lifetime (``30d``, ``12h``, ``2w``, ``90m``,
+    ``45s``) from ``now``, or a date or date and time (``2025-06-30``, at its start).
+
+    >>> parse_expiry("30d", dt.datetime(2024, 1, 1))
+    datetime.datetime(2024, 1, 31, 0, 0)
+    >>> parse_expiry("2024-06-30")
+    datetime.datetime(2024, 6, 30, 0, 0)
+    """
+    now = now or dt.datetime.now()
+    found = LIFETIME.match(text)
+    if found:
+        amount, unit = int(found.group(1)), LIFETIME_UNITS[found.group(2).lower()]
+        if amount < 1:
+            raise ConfigError(f"expires {text!r} must be a lifetime of at least 1 {unit[:-1]}")
+        return (now + dt.timedelta(**{unit: amount})).replace(microsecond=0)
+    try:
+        when = dt.datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise ConfigError(
+            f"expires {text!r} is neither a lifetime nor a date; give e.g. 30d, 12h, 2w or "
+            "2025-06-30") from None
+    return when.replace(tzinfo=None) if when.tzinfo is None else (
+        when.astimezone().replace(tzinfo=None))
+
+
+def _expiry(expires: str | dt.timedelta | dt.datetime | None) -> dt.datetime | None:
+    if expires is None or expires == "":
+        return None
+    if isinstance(expires, str):
+        return parse_expiry(expires)
+    if isinstance(expires, dt.timedelta):
+        return (dt.datetime.now() + expires).replace(microsecond=0)
+    return expires
+
+
+def issue_token(store: Store, name: str, *, label: str = "", actor: str = "cli",
+                expires: str | dt.timedelta | dt.datetime | None = None) -> tuple[int, str]:
+    """A new token for ``name``: returns its id and the token, which is never shown again.
+
+    ``expires`` (a lifetime such as ``"30d"``, a ``timedelta``, or a time) makes the token
+    stop working then; without it the token works until it is revoked."""
     get_user(store, name)
+    expires_at = _expiry(expires)
     token = TOKEN_PREFIX + secrets.token_urlsafe(32)
     with store.transaction() as con:
         token_id = int(con.execute(
-            "INSERT INTO tokens (user_name, token_hash, label) VALUES (?, ?, ?) "
+            "INSERT INTO tokens (user_name, token_hash, label, expires_at) VALUES (?, ?, ?, ?) "
             "RETURNING token_id",
-            [name, hash_token(token), label or None],
+            [name, hash_token(token), label or None, expires_at],
         ).fetchall()[0][0])
-        audit(store, actor, "token.issue", name, {"token_id": token_id, "label": label})
+        audit(store, actor, "token.issue", name, {
+            "token_id": token_id, "label": label,
+            "expires_at": expires_at.isoformat() if expires_at else None})
     return token_id, token
+
+
+def token_expiry(store: Store, token_id: int) -> dt.datetime | None:
+    """When a token expires (None: never)."""
+    rows = store.execute("SELECT expires_at FROM tokens WHERE token_id = ?", [token_id])
+    if not rows:
+        raise NotFound(f"no token {token_id}; list tokens with 'indmon users tokens'")
+    found: dt.datetime | None = rows[0][0]
+    return found
 
 
 def revoke_token(store: Store, token_id: int, *, actor: str = "cli") -> None:
@@ -158,16 +218,34 @@ def revoke_token(store: Store, token_id: int, *, actor: str = "cli") -> None:
 
 
 def list_tokens(store: Store) -> pd.DataFrame:
-    """Tokens without their secrets: id, user, label, when issued and revoked."""
+    """Tokens without their secrets: id, user, label, when issued, revoked and expiring."""
     return _frame(store.execute(
-        "SELECT token_id, user_name, label, created_at, revoked_at FROM tokens ORDER BY token_id"
-    ), ["token_id", "user_name", "label", "created_at", "revoked_at"])
+        "SELECT token_id, user_name, label, created_at, revoked_at, expires_at FROM tokens "
+        "ORDER BY token_id"
+    ), ["token_id", "user_name", "label", "created_at", "revoked_at", "expires_at"])
 
 
-def authenticate(store: Store, token: str) -> User:
-    """The user a bearer token belongs to; ``Unauthenticated`` for an unknown or revoked one."""
+@dataclass(frozen=True)
+class Credential:
+    """Whom a token names, and until when (None: until revoked)."""
+
+    user: User
+    expires_at: dt.datetime | None = None
+
+    def valid_user(self, now: dt.datetime | None = None) -> User:
+        """The user, while the token has not expired; else ``Unauthenticated`` saying so."""
+        if self.expires_at is not None and (now or dt.datetime.now()) >= self.expires_at:
+            raise Unauthenticated(
+                f"the token expired at {self.expires_at:%Y-%m-%d %H:%M:%S}; ask an admin for "
+                "a new one ('indmon users token NAME --expires 30d')")
+        return self.user
+
+
+def credential(store: Store, token: str) -> Credential:
+    """The user a bearer token belongs to and its expiry; ``Unauthenticated`` for an
+    unknown or revoked token (an expired one is refused by ``Credential.valid_user``)."""
     rows = store.execute(
-        """SELECT u.name, u.role, u.enterprise_id, u.provinces FROM tokens t
+        """SELECT u.name, u.role, u.enterprise_id, u.provinces, t.expires_at FROM tokens t
            JOIN users u ON u.name = t.user_name
            WHERE t.token_hash = ? AND t.revoked_at IS NULL""",
         [hash_token(token)],
@@ -177,7 +255,14 @@ def authenticate(store: Store, token: str) -> User:
             "the token is unknown or revoked; ask an admin for a new one "
             "('indmon users token NAME')"
         )
-    return _user(rows[0])
+    *user, expires_at = rows[0]
+    return Credential(_user(tuple(user)), expires_at)
+
+
+def authenticate(store: Store, token: str) -> User:
+    """The user a bearer token belongs to; ``Unauthenticated`` for an unknown, revoked or
+    expired one."""
+    return credential(store, token).valid_user()
 
 
 # -- decisions --------------------------------------------------------------------------

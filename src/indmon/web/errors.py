@@ -19,15 +19,19 @@ right (``period=2023-13``, ``province=999999``, ``format=xml``) is 422.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from indmon import errors as e
+from indmon.intake.readers.limits import FileOverLimit
 
 
 class PayloadTooLarge(e.IndmonError):
@@ -62,6 +66,7 @@ STATUS: tuple[tuple[type[e.IndmonError], int], ...] = (
     (e.NotFound, 404),
     (e.UnknownCode, 404),
     (PayloadTooLarge, 413),
+    (FileOverLimit, 413),
     (InvalidParameter, 422),
     (e.PeriodError, 422),
     (e.RejectedRow, 422),
@@ -75,6 +80,63 @@ STATUS: tuple[tuple[type[e.IndmonError], int], ...] = (
     (FeatureUnavailable, 501),
     (e.StoreError, 503),
 )
+
+
+class ErrorInfo(BaseModel):
+    type: str = Field(description="the error's kind (an exception class name): a client "
+                      "may branch on it")
+    message: str = Field(description="what went wrong and what to do about it")
+    detail: Any = Field(None, description="structured extras: the parameter, value and "
+                        "choices of a bad parameter; the file, row and field of a rejected "
+                        "row; the problems of a request that is not valid; or null")
+
+
+class ErrorBody(BaseModel):
+    """The one shape of every error the API returns."""
+
+    error: ErrorInfo
+
+
+#: what each error status means, as the OpenAPI description lists it
+ERROR_DESCRIPTIONS: dict[int, str] = {
+    400: "The request cannot be carried out as sent; the message says why and what to send",
+    401: "No token, or one that is unknown, revoked or expired (send 'Authorization: "
+         "Bearer <token>')",
+    403: "The caller's role or scope does not allow this",
+    404: "Nothing by that id or code (an alert out of the caller's scope reads as missing)",
+    413: "The body, upload or batch is over the server's limits (size, inflated size, rows, "
+         "columns or reading time)",
+    422: "A parameter, field, file or row is not valid; detail names it",
+    500: "Producing the answer failed; the message says what is missing",
+    503: "The store is held by other indmon commands; try again when they are done",
+}
+#: the errors any route that checks the caller may answer with
+ACCESS = (401, 403)
+
+
+def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """The ``responses=`` entries of a route for these error statuses, in the error shape.
+
+    >>> sorted(error_responses(401, 404))
+    [401, 404]
+    """
+    return {status: {"model": ErrorBody, "description": ERROR_DESCRIPTIONS[status]}
+            for status in sorted(set(statuses))}
+
+
+def parse_json(body: bytes) -> Any:
+    """A request body as JSON, or ``ConfigError`` (400) saying why it is not: not JSON,
+    or nested deeper than the parser goes (thousands of ``[`` once ended in a 500)."""
+    try:
+        return json.loads(body)
+    except RecursionError:
+        raise e.ConfigError(_TOO_DEEP) from None
+    except ValueError as exc:
+        raise e.ConfigError(f"the body is not valid JSON: {exc}") from None
+
+
+_TOO_DEEP = ("the body is nested too deeply to read (arrays or objects inside each other "
+             "hundreds of levels deep); send the documented shape")
 
 
 def status_for(exc: e.IndmonError) -> int:
@@ -91,8 +153,11 @@ def error_body(kind: str, message: str, detail: Any = None) -> dict[str, Any]:
 def _detail(exc: e.IndmonError) -> dict[str, Any] | None:
     if isinstance(exc, e.RejectedRow):
         return {"file": exc.file, "row": exc.row, "field": exc.field, "reason": exc.reason}
+    if isinstance(exc, FileOverLimit):
+        return {"file": Path(exc.file).name, "limit": exc.limit, "value": exc.value,
+                "maximum": exc.maximum, "setting": exc.setting}
     if isinstance(exc, e.UnreadableFile):
-        return {"file": exc.file, "tried": exc.tried}
+        return {"file": Path(exc.file).name, "tried": exc.tried}
     if isinstance(exc, e.UnknownCode):
         return {"kind": exc.kind, "code": exc.code}
     if isinstance(exc, InvalidParameter):
@@ -132,17 +197,32 @@ async def http_error_handler(request: Request, exc: Exception) -> JSONResponse:
     message = str(exc.detail)
     if exc.status_code == 404 and message == "Not Found":
         message = f"no such route {request.url.path}; the API is listed at /docs"
+    if exc.status_code == 400 and message == "There was an error parsing the body":
+        # FastAPI's words for a body that is not JSON, or nested too deeply to parse
+        kind, message = "InvalidRequest", (
+            "the body could not be read as JSON: it is not JSON, or it is nested too "
+            "deeply; send the documented shape")
     return JSONResponse(error_body(kind, message), status_code=exc.status_code,
                         headers=exc.headers)
 
 
-async def _unexpected_handler(request: Request, exc: Exception) -> JSONResponse:
+async def _too_deep_handler(request: Request, exc: Exception) -> JSONResponse:
+    """Deeply nested input that reached a recursive parser or validator: a 400, not a 500."""
+    return JSONResponse(error_body("InvalidRequest", _TOO_DEEP), status_code=400)
+
+
+def unexpected_response(exc: BaseException | None = None) -> JSONResponse:
+    """The 500 of an error no handler expected, in the one shape."""
     body = error_body(
         "InternalError",
         "the server failed on this request; the server log has the traceback",
-        {"exception": type(exc).__name__},
+        {"exception": type(exc).__name__} if exc is not None else None,
     )
     return JSONResponse(body, status_code=500)
+
+
+async def _unexpected_handler(request: Request, exc: Exception) -> JSONResponse:
+    return unexpected_response(exc)
 
 
 def install(app: FastAPI) -> None:
@@ -150,4 +230,5 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(e.IndmonError, _indmon_handler)
     app.add_exception_handler(RequestValidationError, _validation_handler)
     app.add_exception_handler(StarletteHTTPException, http_error_handler)
+    app.add_exception_handler(RecursionError, _too_deep_handler)
     app.add_exception_handler(Exception, _unexpected_handler)

@@ -1,32 +1,36 @@
 """Alerts raised by monitoring: read them, acknowledge or resolve them.
 
 Every read and change goes through :mod:`indmon.monitor.alerts`, the owner of the alert
-tables; this module decides only who may see what. Alerts on aggregates are for every
-reader; an alert naming an enterprise is microdata, shown to an admin, and to an analyst
-only in the provinces granted.
+tables; this module decides only who may see and change what. Alerts on aggregates are
+for every reader; an alert naming enterprises (an enterprise's own, or a list of the
+enterprises that stopped reporting) is microdata, shown to an admin, and to an analyst
+only in the provinces granted; to anyone else it does not exist (404, as a missing one).
+An analyst changes the national alerts and those of its provinces; an admin any.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Annotated, Any, Literal
 
 import pandas as pd
 from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel, Field
 
-from indmon.errors import NotFound
+from indmon.catalogue import ALL
+from indmon.errors import AccessDenied, NotFound
 from indmon.monitor import alerts as monitor
 from indmon.store import Store
 from indmon.web import auth
 from indmon.web.api import params
-from indmon.web.api.paging import clamp, records
+from indmon.web.api.models import LocalTime
+from indmon.web.api.paging import Limit, Offset, RowId, clamp, records
 from indmon.web.app import OptionalUser, Reader, StoreView, backend
-from indmon.web.errors import InvalidParameter
+from indmon.web.errors import ACCESS, InvalidParameter, error_responses
 
 router = APIRouter(tags=["alerts"])
+AlertId = Annotated[int, RowId]
 Status = Literal["new", "acknowledged", "resolved"]
 Severity = Literal["high", "medium", "low"]
 
@@ -55,17 +59,17 @@ class AlertItem(BaseModel):
     evidence: dict[str, Any] = Field(description="the figures, thresholds and comparison")
     simulated: bool
     status: Status
-    created_at: dt.datetime
-    updated_at: dt.datetime | None = None
+    created_at: LocalTime
+    updated_at: LocalTime | None = None
     updated_by: str | None = None
     note: str | None = None
-    last_seen_at: dt.datetime | None = None
+    last_seen_at: LocalTime | None = None
     fingerprint: str
 
 
 class AlertChangeRecord(BaseModel):
     status: Status
-    changed_at: dt.datetime
+    changed_at: LocalTime
     changed_by: str | None = None
     note: str | None = None
 
@@ -93,6 +97,14 @@ def enterprise_scope(user: auth.User | None) -> list[str] | None:
     return []
 
 
+def may_change(user: auth.User | None, alert: Mapping[str, Any]) -> bool:
+    """Whether ``user`` may acknowledge or resolve ``alert``: an admin any; an analyst
+    the national and industry-wide alerts (province ALL) and those of its provinces."""
+    if user is None or user.role not in ("analyst", "admin"):
+        return False
+    return user.role == "admin" or alert.get("province") in (ALL, *user.provinces)
+
+
 def visible_alerts(
     store: Store, user: auth.User | None, *, status: str | None = None,
     severity: str | None = None, period: str | None = None, indicator: str | None = None,
@@ -107,7 +119,21 @@ def visible_alerts(
     )
 
 
-@router.get("/alerts", summary="Alerts, most severe first, newest first within a severity")
+def visible_alert(store: Store, user: auth.User | None, alert_id: int) -> dict[str, Any]:
+    """One alert with its history, when ``user`` may see it. An alert naming enterprises
+    out of the caller's scope is answered exactly as one that does not exist, so that
+    its existence says nothing."""
+    try:
+        alert = monitor.get_alert(store, alert_id)
+    except NotFound:
+        alert = None
+    if alert is None or not monitor.in_scope(alert, enterprise_scope(user)):
+        raise NotFound(f"no alert {alert_id}; list alerts at /api/alerts")
+    return alert
+
+
+@router.get("/alerts", summary="Alerts, most severe first, newest first within a severity",
+            responses=error_responses(*ACCESS, 422))
 def list_alerts(
     request: Request, store: StoreView, user: Reader,
     status: Status | None = None, severity: Severity | None = None,
@@ -115,11 +141,11 @@ def list_alerts(
     indicator: Annotated[str | None, Query(description="an indicator id")] = None,
     province: Annotated[str | None, Query(description="province codes, comma separated; "
                                           "ALL for national alerts")] = None,
-    limit: int = 100, offset: int = 0,
+    limit: Limit = 100, offset: Offset = 0,
 ) -> AlertPage:
-    """Alerts on aggregates for every reader; those naming an enterprise only for users
-    who may read that enterprise's microdata (an admin; an analyst in the provinces
-    granted)."""
+    """Alerts on aggregates for every reader; those naming enterprises (an enterprise's
+    own, or the enterprises that stopped reporting) only for users who may read those
+    enterprises' microdata (an admin; an analyst in the provinces granted)."""
     limit, offset = clamp(limit, offset, backend(request).config.max_page)
     frame = visible_alerts(store, user, status=status, severity=severity,
                            period=params.period(period),
@@ -134,14 +160,29 @@ def list_alerts(
     )
 
 
-@router.patch("/alerts/{alert_id}", summary="Acknowledge or resolve an alert")
-def change_alert(alert_id: int, change: AlertChange, request: Request,
+@router.get("/alerts/{alert_id}", summary="One alert with its status history",
+            responses=error_responses(*ACCESS, 404, 422))
+def get_alert(alert_id: AlertId, store: StoreView, user: Reader) -> AlertDetail:
+    """The alert and every status change made to it; an alert the caller may not see
+    (one naming enterprises out of its scope) is a 404, as a missing one is."""
+    return AlertDetail(**_item(visible_alert(store, user, alert_id)))
+
+
+@router.patch("/alerts/{alert_id}", summary="Acknowledge or resolve an alert",
+              responses=error_responses(400, *ACCESS, 404, 413, 422, 503))
+def change_alert(alert_id: AlertId, change: AlertChange, request: Request,
                  user: OptionalUser) -> AlertDetail:
-    """Analysts and admins; the change lands in the alert history and the audit log,
-    together or not at all."""
+    """Analysts and admins. An analyst changes the national and industry-wide alerts and
+    those of its provinces (403 for another province's; 404 for an alert it may not see).
+    The change lands in the alert history and the audit log, together or not at all."""
     actor = auth.require_role(user, "analyst", "admin")
     with backend(request).writer(observations=False, users=False) as store:
-        _known(store, alert_id)
+        alert = visible_alert(store, actor, alert_id)
+        if not may_change(actor, alert):
+            raise AccessDenied(
+                f"{actor.name} may change the alerts of provinces "
+                f"{', '.join(sorted(actor.provinces)) or '(none granted)'} and national ones; "
+                f"alert {alert_id} is of province {alert.get('province')}")
         changed = monitor.update_alert(
             store, alert_id, change.status, by=actor.name, note=change.note,
             within=lambda: auth.audit(store, actor.name, "alert.status", str(alert_id),
@@ -163,34 +204,8 @@ def _one_indicator(store: Store, text: str | None) -> str | None:
     return wanted[0]
 
 
-def _known(store: Store, alert_id: int) -> None:
-    try:
-        monitor.get_alert(store, alert_id)
-    except NotFound:
-        raise NotFound(f"no alert {alert_id}; list alerts at /api/alerts") from None
-
-
 def _item(row: dict[str, Any]) -> dict[str, Any]:
     """A stored alert row as the response model reads it (evidence decoded)."""
     evidence = row.get("evidence")
     decoded = json.loads(evidence) if isinstance(evidence, str) else evidence
     return {**row, "evidence": decoded if isinstance(decoded, dict) else {"value": decoded}}
-
-
-def alert_filters(user: auth.User | None, *values: str | None) -> tuple[list[str], list[Any]]:
-    """Transitional, for ``web/dashboard/pages.py`` until it calls :func:`visible_alerts`:
-    the old WHERE fragments (status, severity, period, indicator, province, then the
-    enterprise scope). Remove with its last caller."""
-    where: list[str] = []
-    bound: list[Any] = []
-    for column, wanted in zip(("status", "severity", "period", "indicator", "province"),
-                              values, strict=True):
-        if wanted is not None:
-            where.append(f"{column} = ?")
-            bound.append(wanted)
-    scope = enterprise_scope(user)
-    if scope is not None:
-        granted = ", ".join("?" for _ in scope) or "NULL"
-        where.append(f"(enterprise_id IS NULL OR province IN ({granted}))")
-        bound.extend(scope)
-    return where, bound

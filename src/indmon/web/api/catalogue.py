@@ -14,11 +14,13 @@ from indmon.catalogue import Catalogue
 from indmon.web.api import params
 from indmon.web.api.models import IndicatorOut, IndustryOut, ProvinceOut
 from indmon.web.app import Reader
+from indmon.web.errors import ACCESS, error_responses
 
 router = APIRouter(tags=["catalogue"])
 
 
-@router.get("/indicators", summary="List indicators", response_model=list[IndicatorOut])
+@router.get("/indicators", summary="List indicators", response_model=list[IndicatorOut],
+            responses=error_responses(*ACCESS, 422))
 async def list_indicators(
     user: Reader,
     q: Annotated[str | None, Query(description="words to find in ids, names and "
@@ -34,19 +36,19 @@ async def list_indicators(
 
 
 @router.get("/indicators/{indicator_id}", summary="One indicator",
-            response_model=IndicatorOut)
+            response_model=IndicatorOut, responses=error_responses(*ACCESS, 404, 422))
 async def get_indicator(indicator_id: str, user: Reader) -> IndicatorOut:
     """An indicator the catalogue does not know is a 404 naming the known ones."""
     return IndicatorOut.of(Catalogue.load().indicator(indicator_id))
 
 
 @router.get("/industries", summary="Industrial divisions (GB/T 4754-2017)",
-            response_model=list[IndustryOut])
+            response_model=list[IndustryOut], responses=error_responses(*ACCESS))
 async def list_industries(user: Reader) -> list[IndustryOut]:
     return [IndustryOut.of(i) for i in Catalogue.load().industries.values()]
 
 
 @router.get("/provinces", summary="Provinces (GB/T 2260) with their map tile",
-            response_model=list[ProvinceOut])
+            response_model=list[ProvinceOut], responses=error_responses(*ACCESS))
 async def list_provinces(user: Reader) -> list[ProvinceOut]:
     return [ProvinceOut.of(p) for p in Catalogue.load().provinces.values()]

@@ -32,6 +32,7 @@ from indmon.reconcile.ingest import (
 from indmon.store import Store
 from indmon.web import auth
 from indmon.web.app import Backend, OptionalUser, backend
+from indmon.web.errors import ACCESS, error_responses
 
 router = APIRouter(tags=["documents"])
 #: what an upload may be: plain-text releases (UTF-8, UTF-8 with BOM or GB18030)
@@ -80,7 +81,8 @@ class ReleaseForm:
     release_type: str | None
 
 
-@router.post("/documents", summary="Ingest a release", response_model=IngestResponse)
+@router.post("/documents", summary="Ingest a release", response_model=IngestResponse,
+             responses=error_responses(400, *ACCESS, 413, 422, 503))
 async def ingest(
     request: Request, user: OptionalUser,
     files: Annotated[list[UploadFile], File(

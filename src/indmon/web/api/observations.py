@@ -24,6 +24,9 @@ from indmon.web.api.models import (
 )
 from indmon.web.api.paging import (
     CSV_RESPONSE,
+    Limit,
+    Offset,
+    RowId,
     clamp,
     csv_response,
     frame_json,
@@ -32,19 +35,18 @@ from indmon.web.api.paging import (
     wants_csv,
 )
 from indmon.web.app import Backend, Reader, StoreView, backend
-from indmon.web.errors import InvalidParameter
+from indmon.web.errors import ACCESS, InvalidParameter, error_responses
 
 router = APIRouter(tags=["observations"])
 
 Listed = Annotated[str | None, Query(description="one value or a comma-separated list")]
-Limit = Annotated[int, Query(description="rows per page; capped at the server's page size")]
-Offset = Annotated[int, Query(description="rows to skip")]
 Format = Annotated[str | None, Query(description="json (the default) or csv; or send "
                                      "Accept: text/csv")]
 
 
 @router.get("/observations", summary="Observations, filtered and paged",
-            response_model=ObservationPage, responses=CSV_RESPONSE)
+            response_model=ObservationPage,
+            responses={**CSV_RESPONSE, **error_responses(*ACCESS, 422)})
 async def list_observations(
     request: Request, user: Reader,
     indicator: Listed = None,
@@ -133,7 +135,7 @@ def _as_of(app: Backend, wanted: Wanted, as_of: str | None) -> pd.DataFrame:
 
 
 @router.get("/indicators/{indicator_id}/series", summary="The lines a chart of one cell draws",
-            response_model=list[SeriesOut])
+            response_model=list[SeriesOut], responses=error_responses(*ACCESS, 404, 422))
 def series(
     indicator_id: str, store: StoreView, user: Reader,
     industry: Annotated[str, Query(description="ALL, a sector or a division")] = ALL,
@@ -177,15 +179,15 @@ def _one(codes: tuple[str, ...] | None, name: str) -> str:
 
 
 @router.get("/observations/{obs_id}/provenance", summary="Where one figure comes from",
-            response_model=ProvenanceOut)
-def provenance(obs_id: int, store: StoreView, user: Reader) -> ProvenanceOut:
+            response_model=ProvenanceOut, responses=error_responses(*ACCESS, 404, 422))
+def provenance(obs_id: Annotated[int, RowId], store: StoreView, user: Reader) -> ProvenanceOut:
     """The observation, every source stating or producing it, its vintages and, for a
     conflict, the figures that disagree with it. An unknown ``obs_id`` is a 404."""
     return ProvenanceOut.model_validate(store.provenance(obs_id).as_dict())
 
 
 @router.get("/conflicts", summary="Figures that sources state differently",
-            response_model=list[Conflict])
+            response_model=list[Conflict], responses=error_responses(*ACCESS))
 def conflicts(store: StoreView, user: Reader) -> list[Conflict]:
     """Every current figure sources disagree on, one row per source and value, with the
     note that explains it."""
@@ -197,7 +199,7 @@ def conflicts(store: StoreView, user: Reader) -> list[Conflict]:
 
 
 @router.get("/facts", summary="Facts extracted from releases", response_model=FactPage,
-            responses=CSV_RESPONSE)
+            responses={**CSV_RESPONSE, **error_responses(*ACCESS, 404, 422)})
 def facts(
     request: Request, store: StoreView, user: Reader,
     doc: Annotated[str | None, Query(description="a source id (GET /api/observations "

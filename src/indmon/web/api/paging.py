@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import io
 import json
-from typing import Any
+from typing import Annotated, Any
 
 import orjson
 import pandas as pd
-from fastapi import Request
+from fastapi import Path, Query, Request
 from fastapi.responses import Response
 
 from indmon.web.errors import InvalidParameter
@@ -19,16 +19,31 @@ CSV_RESPONSE: dict[int | str, dict[str, Any]] = {
           "description": "JSON, or every matching row as CSV with format=csv"},
 }
 FORMATS = ("json", "csv")
+#: the largest offset accepted: far beyond any store, and within what an index can hold
+#: (10**30 once reached numpy as an index and failed as a server error)
+MAX_OFFSET = 10**12
+#: the largest id a row of the store can have (BIGINT)
+MAX_ID = 2**63 - 1
+
+Limit = Annotated[int, Query(ge=1, description="rows per page; capped at the server's "
+                             "page size")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="rows to skip")]
+#: a row id in a path (an observation, alert or token): a BIGINT of the store
+RowId = Path(ge=0, le=MAX_ID)
 
 
 def clamp(limit: int, offset: int, cap: int) -> tuple[int, int]:
-    """Refuse a negative page and cap its size, so one request cannot pull a whole store."""
+    """Refuse a negative or impossible page and cap its size, so one request cannot pull a
+    whole store."""
     if limit < 1:
         raise InvalidParameter("limit", str(limit), message=(
             f"limit {limit} must be at least 1 (pages hold at most {cap:,} rows)"))
     if offset < 0:
         raise InvalidParameter("offset", str(offset), message=(
             f"offset {offset} must be 0 or more"))
+    if offset > MAX_OFFSET:
+        raise InvalidParameter("offset", str(offset), message=(
+            f"offset {offset} is beyond any page; give at most {MAX_OFFSET:,}"))
     return min(limit, cap), offset
 
 

@@ -22,12 +22,14 @@ from starlette.datastructures import UploadFile
 
 from indmon.errors import AccessDenied, ConfigError, RejectedRow
 from indmon.intake import ImportSummary, SubmitResult, import_reports, submit_records
+from indmon.intake.readers import read_ahead
 from indmon.report import render_report
 from indmon.store import Period, Store, raw
 from indmon.web import auth
 from indmon.web.api import params
 from indmon.web.app import OptionalUser, Reader, StoreView, backend
-from indmon.web.errors import PayloadTooLarge
+from indmon.web.errors import ACCESS, PayloadTooLarge, error_responses, parse_json
+from indmon.web.security import document_policy
 
 router = APIRouter(tags=["reports"])
 UPLOAD_SUFFIXES = (".csv", ".xlsx", ".parquet")
@@ -103,7 +105,7 @@ class Upload(BaseModel):
 
 
 @router.get("/reports/enterprise/{enterprise_id}", summary="An enterprise's own reports",
-            response_model=EnterpriseReports)
+            response_model=EnterpriseReports, responses=error_responses(*ACCESS, 422))
 def enterprise_reports(enterprise_id: str, store: StoreView, user: OptionalUser,
                        period: str | None = None) -> EnterpriseReports:
     """Current vintage of each monthly report, of the months of ``period`` (a month, a
@@ -120,7 +122,8 @@ def enterprise_reports(enterprise_id: str, store: StoreView, user: OptionalUser,
 
 @router.get("/reports/{period}", summary="The report card of a period",
             response_class=Response,
-            responses={200: {"content": {"text/html": {}, "application/pdf": {}}}})
+            responses={200: {"content": {"text/html": {}, "application/pdf": {}}},
+                       **error_responses(*ACCESS, 404, 422, 500)})
 def report_card(period: str, store: StoreView, user: Reader,
                 lang: Literal["en", "zh"] = "en",
                 format: Literal["html", "pdf"] = "html") -> Response:
@@ -130,11 +133,15 @@ def report_card(period: str, store: StoreView, user: Reader,
         body = rendered if isinstance(rendered, bytes) else rendered.encode("utf-8")
         return Response(body, media_type="application/pdf", headers={
             "Content-Disposition": f'inline; filename="indmon-{period}-{lang}.pdf"'})
-    return HTMLResponse(rendered.decode("utf-8") if isinstance(rendered, bytes) else rendered)
+    document = rendered.decode("utf-8") if isinstance(rendered, bytes) else rendered
+    # a standalone document: no script, and exactly its own styles (matplotlib's charts)
+    return HTMLResponse(document, headers={
+        "Content-Security-Policy": document_policy(document)})
 
 
 @router.post("/reports", summary="Submit enterprise reports", openapi_extra=_SUBMISSION_BODY,
-             response_model=Submission | Upload)
+             response_model=Submission | Upload,
+             responses=error_responses(400, *ACCESS, 413, 422, 503))
 async def submit_reports(request: Request, user: OptionalUser) -> Submission | Upload:
     """A JSON batch ``{"records": [...]}`` or a multipart upload of one CSV/XLSX/Parquet file.
 
@@ -154,10 +161,8 @@ async def submit_reports(request: Request, user: OptionalUser) -> Submission | U
 
 
 async def _submit_json(request: Request, user: auth.User) -> Submission:
-    try:
-        body = await request.json()
-    except ValueError as exc:
-        raise ConfigError(f"the body is not valid JSON: {exc}") from None
+    # parsed off the event loop: a large batch must not hold up other requests
+    body = await run_in_threadpool(parse_json, await request.body())
     rows = body.get("records") if isinstance(body, dict) else None
     if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
         raise ConfigError('the body must be {"records": [{...}, ...]}, one object per report')
@@ -168,7 +173,7 @@ async def _submit_json(request: Request, user: auth.User) -> Submission:
     source = str(body.get("source_name") or f"api:{user.name}")
 
     def store_batch() -> SubmitResult:
-        with backend(request).writer(observations=False, users=False) as store:
+        with backend(request).writer(observations=False, users=False, alerts=False) as store:
             result = submit_records(store, rows, source_name=source, submitted_by=user.name,
                                     own_enterprise=_own(user))
             _audit(store, user, "reports.submit", source, {"records": len(rows)})
@@ -189,14 +194,18 @@ async def _submit_file(request: Request, user: auth.User) -> Upload:
     name = Path(upload.filename).name
     if not name.lower().endswith(UPLOAD_SUFFIXES):
         raise ConfigError(f"{name}: upload a {', '.join(UPLOAD_SUFFIXES)} file")
+    site = backend(request)
     with tempfile.TemporaryDirectory(prefix="indmon-upload-") as folder:
         path = Path(folder) / name
         path.write_bytes(await upload.read())
 
-        # a reporter's file is checked by intake on the rows as it parses them, the very
-        # values it would store: a second reading here could see other columns
+        # parsed in a worker thread, within the read limits, before the write lock is
+        # taken: a slow or hostile file (a decompression bomb) holds up no other request,
+        # and one over a limit is refused before the store is touched. A reporter's file
+        # is checked by intake on the rows it parsed, the very values it would store.
         def store_file() -> ImportSummary:
-            with backend(request).writer(observations=False, users=False) as store:
+            with read_ahead(path, site.config.read_limits), \
+                    site.writer(observations=False, users=False, alerts=False) as store:
                 imported = import_reports(store, [path], submitted_by=user.name,
                                           own_enterprise=_own(user))
                 _audit(store, user, "reports.import", name, {"bytes": path.stat().st_size})

@@ -132,6 +132,17 @@ def _colour(lines: Sequence[Line], index: int) -> str:
     return palette[same.index(index) % len(palette)]
 
 
+def ink(colour: str) -> str:
+    """The class that strokes a line in ``colour`` (one of ``LINE_COLOURS``): the colours
+    are rules of style.css, since the page's Content-Security-Policy allows no inline
+    style attribute.
+
+    >>> ink("#1d5fa8")
+    'ink-1d5fa8'
+    """
+    return "ink-" + colour.removeprefix("#")
+
+
 def _line(line: Line, colour: str, x: Callable[[int | None], float],
           y: Callable[[float], float], text: Callable[[float], str]) -> list[str]:
     kind = " simulated" if line.simulated else ""
@@ -142,9 +153,9 @@ def _line(line: Line, colour: str, x: Callable[[int | None], float],
              f'data-frequency="{escape(line.frequency)}" data-periods="{escape(periods)}">',
              f'<title>{escape(line.label)}</title>']
     if len(line.points) > 1:
-        parts.append(f'<path class="line{kind}" style="stroke:{colour}" d="{path}"/>')
+        parts.append(f'<path class="line{kind} {ink(colour)}" d="{path}"/>')
     for p in line.points:
-        dot = (f'<circle class="dot{kind}" style="stroke:{colour}" data-period='
+        dot = (f'<circle class="dot{kind} {ink(colour)}" data-period='
                f'"{escape(p.period)}" cx="{x(p.at):.1f}" cy="{y(p.value):.1f}" r="3.5">'
                f'<title>{escape(line.label)} · {escape(p.label)}: {escape(text(p.value))}'
                f'</title></circle>')
@@ -182,7 +193,7 @@ def _legend(lines: Sequence[Line], right: float, top: float) -> list[str]:
             line = lines[index]
             kind = " simulated" if line.simulated else ""
             colour = _colour(lines, index)
-            parts.append(f'<line class="swatch{kind}" style="stroke:{colour}" x1="{cx:.1f}" '
+            parts.append(f'<line class="swatch{kind} {ink(colour)}" x1="{cx:.1f}" '
                          f'x2="{cx + 18:.1f}" y1="{cy - 4:.1f}" y2="{cy - 4:.1f}"/>'
                          f'<text class="legend-label" x="{cx + 22:.1f}" y="{cy:.1f}">'
                          f'{escape(line.label)}</text>')

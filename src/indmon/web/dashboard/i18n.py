@@ -61,6 +61,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "origin_simulated": ("Simulated data", "模拟数据"),
     "origin": ("Origin", "数据类型"),
     "note": ("Note", "说明"),
+    "not_a_web_address": ("not an http(s) address: shown, not linked",
+                          "非http(s)地址：仅显示，不作链接"),
     "disagreeing": ("Other sources state", "其他来源的数值"),
     "series": ("Series", "序列"),
     "freq_year": ("annual", "年度"),

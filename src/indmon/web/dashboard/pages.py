@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import json
 import threading
-from dataclasses import replace
+from collections.abc import Hashable
+from dataclasses import dataclass, replace
 from importlib import resources
 from typing import Annotated, Any
+from urllib.parse import urlsplit
 
 from fastapi import APIRouter, FastAPI, Form, Request
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from indmon import errors as e
@@ -28,12 +31,28 @@ from indmon.store import Observation, Series, Source
 from indmon.store.periods import Period, month_index
 from indmon.web import auth
 from indmon.web import errors as web_errors
+from indmon.web.api.alerts import may_change
 from indmon.web.app import TOKEN_COOKIE, OptionalUser, Reader, StoreView, backend
 from indmon.web.dashboard import charts, data, fonts, i18n
+from indmon.web.security import csp_nonce
 
 HERE = resources.files("indmon.web.dashboard")
 templates = Jinja2Templates(directory=str(HERE.joinpath("templates")))
 router = APIRouter(include_in_schema=False)
+
+
+def is_http_url(text: object) -> bool:
+    """Whether ``text`` is an http(s) address, the only kind a page makes a link of (a
+    stored ``javascript:`` address is shown as text).
+
+    >>> is_http_url("https://www.miit.gov.cn/x"), is_http_url(" javascript:alert(1)")
+    (True, False)
+    """
+    if not isinstance(text, str):
+        return False
+    parsed = urlsplit(text.strip())
+    return parsed.scheme.lower() in ("http", "https") and bool(parsed.netloc) and (
+        text == text.strip())
 
 
 def language(request: Request) -> str:
@@ -53,32 +72,82 @@ def render(request: Request, name: str, user: auth.User | None, status_code: int
         "period_label": lambda p: i18n.period_label(str(p), lang),
         "industry_label": lambda c: catalogue.industry_label(c, lang),
         "province_label": lambda c: catalogue.province_label(c, lang),
-        "simulated": False, **context,
+        "simulated": False, "csp_nonce": csp_nonce(request),
+        "http_url": is_http_url, **context,
     })
-    if request.query_params.get("lang") in i18n.LANGS:
-        response.set_cookie(i18n.LANG_COOKIE, lang, max_age=365 * 86400, samesite="lax")
+    remember_language(request, response, lang)
     return response
 
 
+def remember_language(request: Request, response: Response, lang: str) -> None:
+    """An explicit ``?lang=`` is remembered in a cookie for the next pages."""
+    if request.query_params.get("lang") in i18n.LANGS:
+        response.set_cookie(i18n.LANG_COOKIE, lang, max_age=365 * 86400, samesite="lax")
+
+
+#: what the report card is made of: the figures and the alerts (never the enterprise
+#: reports), so a report submission keeps the page and a new figure or alert change drops it
+HOME_DEPENDS = frozenset({"observations", "alerts"})
+
+
+@dataclass(frozen=True)
+class RenderedPage:
+    """A page as sent: kept whole in the app's cache (not a sized result, so kept
+    whatever its length)."""
+
+    body: bytes
+    status_code: int
+
+
+def viewer(user: auth.User | None) -> Hashable:
+    """Whom a cached page was rendered for: every anonymous reader alike; a signed-in
+    user by name (the header names it), role and provinces (what it may see)."""
+    if user is None:
+        return "public"
+    return (user.name, user.role, tuple(sorted(user.provinces)))
+
+
 @router.get("/", response_class=HTMLResponse)
-def home(request: Request, store: StoreView, user: Reader, period: str | None = None
-         ) -> HTMLResponse:
+async def home(request: Request, user: Reader, period: str | None = None) -> Response:
     """The report card of the latest year (``?period=`` picks another): the briefing's
     model, with published, computed and simulated figures in sections of their own. A
-    period without figures is a 404 page naming the periods that have some."""
+    period without figures is a 404 page naming the periods that have some.
+
+    The page is the same for every reader of one scope until the figures or alerts
+    change, so it is rendered once per (period, language, viewer) and then sent from
+    the app's cache, which such a write empties: a cache hit touches neither the store
+    nor a worker thread."""
     lang = language(request)
+    site = backend(request)
+    key = ("home-page", lang, period or "", viewer(user))
+    page = site.peek(key)
+    if page is None:
+        page = await run_in_threadpool(lambda: site.cached(
+            key, lambda: _render_home(request, user, lang, period), depends=HOME_DEPENDS))
+    response = HTMLResponse(page.body, status_code=page.status_code)
+    remember_language(request, response, lang)
+    return response
+
+
+def _render_home(request: Request, user: auth.User | None, lang: str, period: str | None
+                 ) -> RenderedPage:
     context = _card_words(lang)
-    try:
-        # the card is the same for every reader until the next write: build it once
-        view = backend(request).cached(("home-card", lang, period or ""),
-                                       lambda: data.report_card(store, lang, period or None))
-    except e.NotFound as missing:
-        return render(request, "home.html", user, status_code=404, view=None,
-                      missing=period, message=str(missing),
-                      periods=card_periods(store), **context)
-    return render(request, "home.html", user, view=view, missing=None,
-                  periods=list(view.periods) if view else [],
-                  simulated=bool(view and view.simulated), **context)
+    site = backend(request)
+    with site.reading() as store:
+        try:
+            # the card is the same for every reader until the next write: build it once
+            view = site.cached(("home-card", lang, period or ""),
+                               lambda: data.report_card(store, lang, period or None),
+                               depends=HOME_DEPENDS)
+        except e.NotFound as missing:
+            response = render(request, "home.html", user, status_code=404, view=None,
+                              missing=period, message=str(missing),
+                              periods=card_periods(store), **context)
+        else:
+            response = render(request, "home.html", user, view=view, missing=None,
+                              periods=list(view.periods) if view else [],
+                              simulated=bool(view and view.simulated), **context)
+    return RenderedPage(bytes(response.body), response.status_code)
 
 
 def _card_words(lang: str) -> dict[str, Any]:
@@ -379,8 +448,9 @@ def alerts_page(request: Request, store: StoreView, user: Reader, status: str = 
     rows = frame.to_dict("records")
     for row in rows:
         row["evidence_text"] = _evidence(row.get("evidence"))
+        row["can_act"] = may_change(user, row)  # the API's rule: buttons only where it allows
     return render(request, "alerts.html", user, rows=rows, status=status, severity=severity,
-                  period=period, can_act=user is not None and user.role in ("analyst", "admin"),
+                  period=period, can_act=any(row["can_act"] for row in rows),
                   simulated=bool(not frame.empty and frame["simulated"].any()))
 
 
