@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from indmon.store import ALL, Clearance
+from indmon.store import ALL, Clearance, Store
 from indmon.web.auth import User
 
 
@@ -50,3 +50,20 @@ def masked(frame: pd.DataFrame, clearance: Clearance) -> pd.DataFrame:
         if "n" in out.columns:
             out["n"] = out["n"].astype("Int64").mask(hidden)
     return out
+
+
+def visible_cell_alerts(store: Store, alerts: pd.DataFrame, clearance: Clearance
+                        ) -> pd.DataFrame:
+    """``alerts`` without those about a suppressed cell ``clearance`` does not reach: an
+    alert's evidence quotes the cell's figures."""
+    if clearance.full or alerts.empty:
+        return alerts
+    decided = store.disclosure(sorted({str(p) for p in alerts["period"]}))
+    if decided.empty:
+        return alerts
+    suppressed = set(zip(decided["period"], decided["industry"], decided["province"],
+                         strict=True))
+    keep = [(str(p), str(i), str(v)) not in suppressed or clearance.sees(str(v))
+            for p, i, v in zip(alerts["period"], alerts["industry"], alerts["province"],
+                               strict=True)]
+    return alerts[keep]

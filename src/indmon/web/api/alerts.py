@@ -27,6 +27,7 @@ from indmon.web.api import params
 from indmon.web.api.models import LocalTime
 from indmon.web.api.paging import Limit, Offset, RowId, clamp, records
 from indmon.web.app import OptionalUser, Reader, StoreView, backend
+from indmon.web.disclosure import clearance_of, visible_cell_alerts
 from indmon.web.errors import ACCESS, InvalidParameter, error_responses
 
 router = APIRouter(tags=["alerts"])
@@ -112,11 +113,12 @@ def visible_alerts(
 ) -> pd.DataFrame:
     """The alerts ``user`` may see, filtered: the one query of the API and the dashboard.
     A province filter narrows what the grant allows, never widens it."""
-    return monitor.list_alerts(
+    found = monitor.list_alerts(
         store, status=status, severity=severity, period=period, indicator=indicator,
         provinces=provinces, order=order, limit=limit,
         enterprise_provinces=enterprise_scope(user),
     )
+    return visible_cell_alerts(store, found, clearance_of(user))
 
 
 def visible_alert(store: Store, user: auth.User | None, alert_id: int) -> dict[str, Any]:
@@ -127,7 +129,9 @@ def visible_alert(store: Store, user: auth.User | None, alert_id: int) -> dict[s
         alert = monitor.get_alert(store, alert_id)
     except NotFound:
         alert = None
-    if alert is None or not monitor.in_scope(alert, enterprise_scope(user)):
+    if alert is None or not monitor.in_scope(alert, enterprise_scope(user)) or \
+            visible_cell_alerts(store, pd.DataFrame([alert])[["period", "industry", "province"]],
+                                clearance_of(user)).empty:
         raise NotFound(f"no alert {alert_id}; list alerts at /api/alerts")
     return alert
 

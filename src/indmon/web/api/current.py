@@ -32,7 +32,8 @@ import numpy as np
 import pandas as pd
 
 from indmon.errors import PeriodError
-from indmon.store import Period
+from indmon.store import Clearance, Period
+from indmon.web.disclosure import masked
 
 #: the columns of each row besides the store's, placed after ``period``
 PERIOD_COLUMNS = ("period_kind", "frequency")
@@ -54,6 +55,12 @@ class CurrentObservations:
         # each row's JSON, written the first time a page shows the row: pages are then
         # joined from text instead of going through pandas on every request
         self._json = np.full(len(self.frame), None, dtype=object)
+        # confidential cells: which rows, and their JSON for callers without clearance
+        self._suppressed = (self.frame["suppressed"].notna().to_numpy(dtype=bool)
+                            if "suppressed" in self.frame.columns
+                            else np.zeros(len(self.frame), dtype=bool))
+        self._json_withheld = np.full(len(self.frame), None, dtype=object)
+        self._masked: pd.DataFrame | None = None
 
     _FILTERED = ("industry", "province", "origin")
 
@@ -90,17 +97,51 @@ class CurrentObservations:
             keep &= self._end_months.between(rows, start, end)
         return rows[keep]
 
-    def json(self, positions: np.ndarray) -> str:
+    def json(self, positions: np.ndarray, clearance: Clearance | None = None) -> str:
         """The rows at ``positions`` as a JSON array, the same text as pandas writes with
-        ``to_json(orient="records", date_format="iso", force_ascii=False)``."""
-        texts = self._json[positions]
+        ``to_json(orient="records", date_format="iso", force_ascii=False)``; rows of
+        suppressed cells ``clearance`` does not reach are written withheld."""
+        hidden = self.withheld(positions, clearance)
+        if not hidden.any():
+            return "[" + ",".join(self._texts(positions, self._json, self.frame)) + "]"
+        texts = np.empty(len(positions), dtype=object)
+        texts[~hidden] = self._texts(positions[~hidden], self._json, self.frame)
+        texts[hidden] = self._texts(positions[hidden], self._json_withheld,
+                                    self._withheld_frame())
+        return "[" + ",".join(texts) + "]"
+
+    def rows(self, positions: np.ndarray, clearance: Clearance | None = None) -> pd.DataFrame:
+        """The rows at ``positions`` as a table, withheld where ``clearance`` says."""
+        rows = self.frame.iloc[positions]
+        if clearance is None or not self.withheld(positions, clearance).any():
+            return rows
+        return masked(rows, clearance)
+
+    def withheld(self, positions: np.ndarray, clearance: Clearance | None) -> np.ndarray:
+        """Which of ``positions`` are suppressed cells ``clearance`` does not reach."""
+        if clearance is None or clearance.full or not self._suppressed.any():
+            return np.zeros(len(positions), dtype=bool)
+        seen = self._cells["province"].among(positions, sorted(clearance.provinces)) \
+            if clearance.provinces and "province" in self._cells else \
+            np.zeros(len(positions), dtype=bool)
+        hidden: np.ndarray = self._suppressed[positions] & ~seen
+        return hidden
+
+    def _withheld_frame(self) -> pd.DataFrame:
+        if self._masked is None:
+            self._masked = masked(self.frame, Clearance.public())
+        return self._masked
+
+    @staticmethod
+    def _texts(positions: np.ndarray, cache: np.ndarray, frame: pd.DataFrame) -> np.ndarray:
+        texts: np.ndarray = cache[positions]
         unwritten = positions[pd.isna(texts)]
         if len(unwritten):
-            written = self.frame.iloc[unwritten].to_json(
+            written = frame.iloc[unwritten].to_json(
                 orient="records", lines=True, date_format="iso", force_ascii=False)
-            self._json[unwritten] = written.split("\n")[:len(unwritten)]
-            texts = self._json[positions]
-        return "[" + ",".join(texts) + "]"
+            cache[unwritten] = written.split("\n")[:len(unwritten)]
+            texts = cache[positions]
+        return texts
 
     def _candidates(self, indicators: Sequence[str] | None, period: str | None) -> np.ndarray:
         """Positions of the rows the indicator and period filters leave, ascending."""

@@ -44,7 +44,8 @@ class ObservationOut(_Model):
         "frequencies never join")
     industry: str = Field(description="ALL, a sector letter or a GB/T 4754-2017 division")
     province: str = Field(description="ALL or a GB/T 2260 code")
-    value: float
+    value: float | None = Field(description="null when ``withheld``: a confidential cell "
+                                "the caller has no clearance for")
     unit: str
     vintage: LocalTime = Field(description="when the figure became known")
     origin: OriginName = Field(description="published (an official source), computed (by "
@@ -53,6 +54,11 @@ class ObservationOut(_Model):
     n: int | None = Field(None, description="enterprises behind a computed figure")
     conflict: bool = Field(description="sources state a different value for this figure")
     supersedes: int | None = Field(None, description="the observation this one revises")
+    suppressed: str | None = Field(None, description="why the cell is confidential "
+                                   "(statistical disclosure control), or null: see "
+                                   "docs/disclosure.md")
+    withheld: bool = Field(False, description="the value and n are kept from this caller "
+                           "(no clearance for the suppressed cell)")
 
     @classmethod
     def of(cls, observation: Observation) -> ObservationOut:
@@ -101,7 +107,7 @@ class CitedSource(_Model):
 
 class Vintage(_Model):
     obs_id: int
-    value: float
+    value: float | None = Field(description="null when the cell's values are withheld")
     vintage: LocalTime
     conflict: bool
     supersedes: int | None

@@ -12,7 +12,7 @@ from starlette.concurrency import run_in_threadpool
 from indmon.catalogue import ALL, Catalogue
 from indmon.errors import UnknownCode
 from indmon.reconcile.facts import search_facts
-from indmon.store import Period, Store
+from indmon.store import Clearance, Period, Store
 from indmon.web.api import params
 from indmon.web.api.current import CurrentObservations, with_period_kinds
 from indmon.web.api.models import (
@@ -35,6 +35,7 @@ from indmon.web.api.paging import (
     wants_csv,
 )
 from indmon.web.app import Backend, Reader, StoreView, backend
+from indmon.web.disclosure import clearance_of
 from indmon.web.errors import ACCESS, InvalidParameter, error_responses
 
 router = APIRouter(tags=["observations"])
@@ -70,11 +71,12 @@ async def list_observations(
     """
     csv = wants_csv(request, format)
     app = backend(request)
+    clearance = clearance_of(user)
     limit, offset = clamp(limit, offset, app.config.max_page)
     if as_of is not None:
         wanted = await run_in_threadpool(_wanted, app, indicator, period, start, end,
                                          industry, province, origin)
-        frame = await run_in_threadpool(_as_of, app, wanted, params.as_of(as_of))
+        frame = await run_in_threadpool(_as_of, app, wanted, params.as_of(as_of), clearance)
         if csv:
             return csv_response(frame, "observations.csv")
         return page_response(request, frame_json(frame.iloc[offset:offset + limit]),
@@ -87,9 +89,9 @@ async def list_observations(
                              end=wanted.end, industries=wanted.industries,
                              provinces=wanted.provinces, origins=wanted.origins)
     if csv:
-        return csv_response(current.frame.iloc[rows], "observations.csv")
-    return page_response(request, current.json(rows[offset:offset + limit]), len(rows),
-                         limit, offset)
+        return csv_response(current.rows(rows, clearance), "observations.csv")
+    return page_response(request, current.json(rows[offset:offset + limit], clearance),
+                         len(rows), limit, offset)
 
 
 @dataclass(frozen=True)
@@ -120,17 +122,18 @@ def _wanted(app: Backend, *filters: str | None) -> Wanted:
     return _checked(app.current_observations(), *filters)
 
 
-def _as_of(app: Backend, wanted: Wanted, as_of: str | None) -> pd.DataFrame:
+def _as_of(app: Backend, wanted: Wanted, as_of: str | None, clearance: Clearance
+           ) -> pd.DataFrame:
     """Figures as they stood on a past date: a store query (cached until the next write)."""
     def query() -> pd.DataFrame:
         with app.reading() as view:
             frame: pd.DataFrame = view.observations(
                 wanted.indicators, period=wanted.period, start=wanted.start, end=wanted.end,
                 industry=wanted.industries, province=wanted.provinces, origin=wanted.origins,
-                as_of=as_of)
+                as_of=as_of, clearance=clearance)
         return with_period_kinds(frame.drop(columns=["recorded_at"], errors="ignore"))
 
-    frame: pd.DataFrame = app.cached(("observations", wanted, as_of), query)
+    frame: pd.DataFrame = app.cached(("observations", wanted, as_of, clearance), query)
     return frame
 
 
@@ -156,7 +159,7 @@ def series(
         indicator_id, industry=_one(params.industries(industry), "industry"),
         province=_one(params.provinces(province), "province"),
         origin=params.origins(origin), start=first, end=last, as_of=params.as_of(as_of),
-        january_combined=january_combined)
+        january_combined=january_combined, clearance=clearance_of(user))
     return [SeriesOut.of(s) for s in found]
 
 
@@ -183,7 +186,7 @@ def _one(codes: tuple[str, ...] | None, name: str) -> str:
 def provenance(obs_id: Annotated[int, RowId], store: StoreView, user: Reader) -> ProvenanceOut:
     """The observation, every source stating or producing it, its vintages and, for a
     conflict, the figures that disagree with it. An unknown ``obs_id`` is a 404."""
-    return ProvenanceOut.model_validate(store.provenance(obs_id).as_dict())
+    return ProvenanceOut.model_validate(store.provenance(obs_id, clearance_of(user)).as_dict())
 
 
 @router.get("/conflicts", summary="Figures that sources state differently",

@@ -26,10 +26,11 @@ from indmon.report.card import (
     default_period,
     trends,
 )
-from indmon.store import Observation, Store
+from indmon.store import Clearance, Observation, Store
 from indmon.web import auth
 from indmon.web.api.alerts import enterprise_scope
 from indmon.web.dashboard import charts
+from indmon.web.disclosure import clearance_of, visible_cell_alerts
 
 MONTH = re.compile(r"^\d{4}-\d{2}$")
 #: how many periods a headline card's trend line covers
@@ -56,11 +57,17 @@ class Figure:
     period: str
     simulated: bool
     conflict: bool = False
+    #: why the cell is confidential, and whether its value is kept from this reader
+    suppressed: str | None = None
+    withheld: bool = False
 
 
 def figure(row: Any) -> Figure:
+    suppressed = getattr(row, "suppressed", None)
     return Figure(int(row.obs_id), float(row.value), str(row.unit), str(row.period),
-                  bool(row.simulated), bool(row.conflict))
+                  bool(row.simulated), bool(row.conflict),
+                  suppressed if isinstance(suppressed, str) else None,
+                  bool(getattr(row, "withheld", False)))
 
 
 def whole(store: Store, indicator: str | None = None) -> pd.DataFrame:
@@ -240,9 +247,12 @@ def breakdown_periods(store: Store, indicator: str, dimension: str) -> list[str]
     return list(reversed(store.periods_with(indicator, dimension)))
 
 
-def industry_table(store: Store, period: str, indicators: list[str]) -> pd.DataFrame:
-    """One row per division and the figures of ``indicators`` as columns (obs ids kept)."""
-    frame = store.observations(indicators, period=period, province=ALL)
+def industry_table(store: Store, period: str, indicators: list[str],
+                   clearance: Clearance | None = None) -> pd.DataFrame:
+    """One row per division and the figures of ``indicators`` as columns (obs ids kept);
+    suppressed cells without the reader's clearance come withheld."""
+    frame = store.observations(indicators, period=period, province=ALL,
+                               clearance=clearance or Clearance.public())
     frame = _one_per_cell(frame[frame["industry"] != ALL])
     return frame
 
@@ -252,6 +262,7 @@ def alerts(store: Store, user: auth.User | None, *, status: str | None = None,
            severity: str | None = None, period: str | None = None) -> pd.DataFrame:
     """The alerts page: the alerts ``user`` may see (the API's access rule), open work
     first, then the most severe and the latest month."""
-    return list_alerts(store, status=status, severity=severity, period=period,
-                       order="status", limit=ALERTS_SHOWN,
-                       enterprise_provinces=enterprise_scope(user))
+    found = list_alerts(store, status=status, severity=severity, period=period,
+                        order="status", limit=ALERTS_SHOWN,
+                        enterprise_provinces=enterprise_scope(user))
+    return visible_cell_alerts(store, found, clearance_of(user))

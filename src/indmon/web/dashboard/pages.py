@@ -27,13 +27,14 @@ from indmon.catalogue import ALL, Catalogue, Indicator, units
 from indmon.report import phrasing
 from indmon.report.card import Entry, card_periods, covered, entry_period_words
 from indmon.report.words import words_for
-from indmon.store import Observation, Series, Source
+from indmon.store import Clearance, Observation, Series, Source
 from indmon.store.periods import Period, month_index
 from indmon.web import auth
 from indmon.web import errors as web_errors
 from indmon.web.api.alerts import may_change
 from indmon.web.app import TOKEN_COOKIE, OptionalUser, Reader, StoreView, backend
 from indmon.web.dashboard import charts, data, fonts, i18n
+from indmon.web.disclosure import clearance_of
 from indmon.web.security import csp_nonce
 
 HERE = resources.files("indmon.web.dashboard")
@@ -180,11 +181,12 @@ def indicator_page(indicator_id: str, request: Request, store: StoreView, user: 
     them, every figure in a table, and the notes that apply to it."""
     lang = language(request)
     indicator = Catalogue.load().indicator(indicator_id)
-    lines = series_lines(store, indicator, lang)
+    clearance = clearance_of(user)
+    lines = series_lines(store, indicator, lang, clearance=clearance)
     chart = charts.line_chart([line for line, _ in lines], unit=indicator.unit, lang=lang,
                               title=indicator.name(lang),
                               value_text=lambda v: i18n.number(v, indicator.unit, lang))
-    parts = _breakdowns(store, indicator, lang)
+    parts = _breakdowns(store, indicator, lang, clearance)
     simulated = any(line.simulated for line, _ in lines) or any(p["simulated"] for p in parts)
     return render(request, "indicator.html", user, indicator=indicator, lines=lines,
                   chart=chart, parts=parts, sources=_line_sources(store, lines),
@@ -199,13 +201,15 @@ FREQUENCY_ORDER = {"year": 0, "half": 1, "quarter": 2, "month": 3, "span": 4, "s
 
 
 def series_lines(store: Any, indicator: Indicator, lang: str, *, industry: str = ALL,
-                 province: str = ALL) -> list[tuple[charts.Line, Series]]:
+                 province: str = ALL, clearance: Clearance | None = None
+                 ) -> list[tuple[charts.Line, Series]]:
     """The lines a chart of one cell draws, from ``store.series``: one per origin and
     frequency (and kind of period, where single months and year-to-date figures of one
     indicator share a frequency), in time order, without January where the indicator's
     January and February are combined."""
     found = store.series(indicator.id, industry=industry, province=province,
-                         january_combined=indicator.january_combined)
+                         january_combined=indicator.january_combined,
+                         clearance=clearance or Clearance.public())
     found.sort(key=lambda s: (ORIGIN_ORDER.get(s.origin.value, 9),
                               FREQUENCY_ORDER.get(s.frequency, 9)))
     lines = []
@@ -214,7 +218,8 @@ def series_lines(store: Any, indicator: Indicator, lang: str, *, industry: str =
         for key, points in parts.items():
             label = _line_label(series, key if len(parts) > 1 else None, lang)
             lines.append((charts.Line(label, series.origin.value, series.frequency,
-                                      tuple(_chart_point(o, lang) for o in points)),
+                                      tuple(_chart_point(o, lang) for o in points
+                                            if not o.withheld)),
                           replace(series, kind=key[0], points=points)))
     return lines
 
@@ -295,25 +300,27 @@ def _series_rows(lines: list[tuple[charts.Line, Series]],
     return rows
 
 
-def _latest_breakdown(store: Any, indicator_id: str, dimension: str
+def _latest_breakdown(store: Any, indicator_id: str, dimension: str, clearance: Clearance
                       ) -> tuple[str, list[Observation]] | None:
     """The latest period (in time order) with figures by ``dimension`` for the whole of
     the other dimension, and those figures."""
     for period in reversed(store.periods_with(indicator_id, dimension)):
-        found = _cells(store, indicator_id, period, dimension)
+        found = _cells(store, indicator_id, period, dimension, clearance)
         if found:
             return period, found
     return None
 
 
-def _cells(store: Any, indicator_id: str, period: str, dimension: str) -> list[Observation]:
+def _cells(store: Any, indicator_id: str, period: str, dimension: str,
+           clearance: Clearance) -> list[Observation]:
     """Figures of one period by industry (whole country) or by province (all industry),
-    one per cell and origin (the latest stated where sources conflict)."""
+    one per cell and origin (the latest stated where sources conflict); suppressed cells
+    the reader has no clearance for come withheld."""
     if dimension == "industry":
-        found = store.figures(indicator_id, period=period, province=ALL)
+        found = store.figures(indicator_id, period=period, province=ALL, clearance=clearance)
         found = [o for o in found if o.industry != ALL]
     else:
-        found = store.figures(indicator_id, period=period, industry=ALL)
+        found = store.figures(indicator_id, period=period, industry=ALL, clearance=clearance)
         found = [o for o in found if o.province != ALL]
     best: dict[tuple[str, str, str], Observation] = {}
     for o in found:
@@ -323,6 +330,19 @@ def _cells(store: Any, indicator_id: str, period: str, dimension: str) -> list[O
                 o.conflict, -o.vintage.timestamp()):
             best[key] = o
     return list(best.values())
+
+
+def _ranked(o: Observation) -> tuple[bool, float]:
+    """Largest first; withheld (suppressed) cells after every figure shown."""
+    return (o.withheld, -o.value if not o.withheld else 0.0)
+
+
+def _tile_text(o: Observation | None, unit: str, lang: str) -> str:
+    if o is None:
+        return "–"
+    if o.withheld:
+        return i18n.t("suppressed", lang)
+    return units.format_number(o.value, unit, lang, short=True)
 
 
 def _by_origin(found: list[Observation]) -> list[tuple[str, list[Observation]]]:
@@ -336,21 +356,23 @@ def _code(o: Observation, dimension: str) -> str:
     return o.industry if dimension == "industry" else o.province
 
 
-def _breakdowns(store: Any, indicator: Indicator, lang: str) -> list[dict[str, Any]]:
+def _breakdowns(store: Any, indicator: Indicator, lang: str, clearance: Clearance
+                ) -> list[dict[str, Any]]:
     """A bar chart and table per dimension for its latest period: one per origin, so that
     published and simulated figures never share a chart."""
     catalogue = Catalogue.load()
     out = []
     for dimension in ("industry", "province"):
-        latest = _latest_breakdown(store, indicator.id, dimension)
+        latest = _latest_breakdown(store, indicator.id, dimension, clearance)
         if latest is None:
             continue
         period, found = latest
         label = catalogue.industry_label if dimension == "industry" else catalogue.province_label
         for origin, figures in _by_origin(found):
-            figures.sort(key=lambda o: o.value, reverse=True)
+            figures.sort(key=_ranked)
             points = [charts.Point(label(_code(o, dimension), lang), o.value,
-                                   f"/provenance/{o.obs_id}") for o in figures]
+                                   f"/provenance/{o.obs_id}") for o in figures
+                      if not o.withheld]
 
             def formatted(v: float) -> str:
                 return i18n.number(v, indicator.unit, lang)
@@ -382,21 +404,22 @@ def provinces_page(request: Request, store: StoreView, user: Reader,
     period = period or (periods[0] if periods else None)
     if period is not None:
         Period.parse(period)
-    groups = _by_origin(_cells(store, indicator, period, "province")) if period else []
+    groups = _by_origin(_cells(store, indicator, period, "province", clearance_of(user))
+                        ) if period else []
     origins = [name for name, _ in groups]
     if origin is not None and origin not in origins:
         raise e.NotFound(f"no {origin!r} figures of {indicator} by province for {period}; "
                          f"origins: {', '.join(origins) or 'none'}")
     picked = origin or (origins[0] if origins else None)
     values = {o.province: o for name, found in groups if name == picked for o in found}
-    limit = max((abs(o.value) for o in values.values()), default=1.0) or 1.0
+    shown = {code: o for code, o in values.items() if not o.withheld}
+    limit = max((abs(o.value) for o in shown.values()), default=1.0) or 1.0
     tiles = [{"province": p, "figure": values.get(p.code),
-              "text": units.format_number(values[p.code].value, chosen.unit, lang, short=True)
-              if p.code in values else "–",
-              "colour": charts.diverging_colour(values[p.code].value if p.code in values
+              "text": _tile_text(values.get(p.code), chosen.unit, lang),
+              "colour": charts.diverging_colour(shown[p.code].value if p.code in shown
                                                 else None, limit)}
              for p in catalogue.provinces.values()]
-    ranking = sorted(values.items(), key=lambda item: item[1].value, reverse=True)
+    ranking = sorted(values.items(), key=lambda item: _ranked(item[1]))
     caption, stops = charts.legend(limit, chosen.unit, lang)
     return render(request, "provinces.html", user, indicator=chosen, period=period,
                   periods=periods, tiles=tiles, ranking=ranking, legend=stops,
@@ -427,7 +450,8 @@ def industries_page(request: Request, store: StoreView, user: Reader,
     period = period or (periods[0] if periods else None)
     if period is not None:
         Period.parse(period)
-    frame = data.industry_table(store, period, columns) if period and columns else None
+    frame = data.industry_table(store, period, columns, clearance_of(user)) \
+        if period and columns else None
     cells: dict[str, dict[str, data.Figure]] = {}
     if frame is not None:
         for r in frame.itertuples():
@@ -477,7 +501,7 @@ def _short(value: Any) -> str:
 @router.get("/provenance/{obs_id}", response_class=HTMLResponse)
 def provenance_page(obs_id: int, request: Request, store: StoreView, user: Reader
                     ) -> HTMLResponse:
-    record = store.provenance(obs_id).as_dict()
+    record = store.provenance(obs_id, clearance_of(user)).as_dict()
     catalogue = Catalogue.load()
     indicator = catalogue.indicators.get(record["indicator"])
     for source in record["sources"]:
