@@ -79,18 +79,26 @@ def ingest(
 
 
 @handle_errors
-def load_published_figures(output: Output = "table") -> None:
-    """Load the figures of the bundled releases (MIIT/SCIO, 2022 to 2023), with citations.
+def load_published_figures(
+    output: Output = "table",
+    history: Annotated[bool, typer.Option(
+        "--history/--no-history",
+        help="also load the bundled history of monthly releases (2014 onwards, "
+             "confirmed figures only)")] = True,
+) -> None:
+    """Load the figures of the bundled releases (MIIT/SCIO, 2022 to 2023), with citations,
+    and the history of monthly headline releases (statistics bureau, automobile
+    association) confirmed by an official page or two copies.
 
     Each release is one source; figures several releases state alike are one
     observation with several sources, differing ones are flagged as
     conflicts with the note that explains them. Loading again changes
     nothing.
 
-    Example: indmon load-published
+    Example: indmon load-published --no-history
     """
     with open_store() as store:
-        result = load_published(store)
+        result = load_published(store, history=history)
     print_frame(pd.DataFrame([dataclasses.asdict(result)]), output,
                 title="Published figures loaded")
 

@@ -19,13 +19,20 @@ True
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
 from indmon.catalogue import ALL, Catalogue
 from indmon.catalogue.published import (
+    CONFIRMED,
     FIGURES_FILE,
     SOURCES_FILE,
+    HistoryCopy,
+    HistoryFigure,
     PublishedFigure,
+    history_copies,
+    history_figures,
+    history_releases,
     published_figures,
     published_sources,
 )
@@ -75,14 +82,19 @@ def load_published(
     store: Store,
     figures: Sequence[PublishedFigure] | None = None,
     sources: Sequence[Source] | None = None,
+    history: bool | None = None,
 ) -> RecordResult:
     """Record the bundled figures (or those given) in ``store``, one ``store.record`` call
     per release, after checking them against the catalogue.
 
     Releases are recorded oldest first so that each observation's vintage is the date the
     figure was first published. Loading again changes nothing: equal figures from the same
-    release only meet their existing provenance.
+    release only meet their existing provenance. With the bundled releases (no ``figures``
+    or ``sources`` given) the bundled history of monthly releases is loaded too, unless
+    ``history`` is false (:func:`load_history`).
     """
+    if history is None:
+        history = figures is None and sources is None
     figures = published_figures() if figures is None else list(figures)
     sources = published_sources() if sources is None else sorted(
         sources, key=lambda s: (str(s.published), s.source_id)
@@ -95,7 +107,59 @@ def load_published(
     for source in sources:
         stated = by_doc.get(source.source_id, [])
         total = total + store.record([published_observation(f) for f in stated], source)
+    return total + load_history(store) if history else total
+
+
+def history_observation(fig: HistoryFigure, copies: Sequence[HistoryCopy]) -> NewObservation:
+    """A history figure as a figure to record: the mention of its first copy, and a note
+    saying how it is confirmed and where it was seen."""
+    where = ", ".join(sorted({c.site for c in copies})) or fig.sites
+    how = ("stated by an official page" if fig.status == "confirmed_official"
+           else f"confirmed by {len({c.site for c in copies})} copies on different sites")
+    return NewObservation(
+        indicator=fig.indicator, period=fig.period, value=fig.value, unit=fig.unit,
+        industry=fig.industry, province=fig.province,
+        mention=copies[0].mention if copies else "",
+        note=f"{how}; seen at {where}",
+    )
+
+
+def load_history(store: Store) -> RecordResult:
+    """Record the confirmed figures of the bundled history (``data/history/``): one source
+    per release (publisher, standard title, release date, release type, the address of
+    its first official copy or first copy), oldest first, so that a final figure (the
+    annual communiqué) becomes a later vintage of the preliminary monthly one.
+
+    Unconfirmed figures (``unconfirmed.csv``) are never loaded.
+    """
+    catalogue = Catalogue.load()
+    figures = history_figures()
+    copies: dict[tuple[str, str, str, str], list[HistoryCopy]] = {}
+    for copy in history_copies():
+        key = (copy.source_id, copy.indicator, copy.period, copy.industry)
+        copies.setdefault(key, []).append(copy)
+    by_source: dict[str, list[NewObservation]] = {}
+    for fig in figures:
+        if fig.status not in CONFIRMED:
+            raise CatalogueError(f"history figure {fig.indicator} {fig.period}: status "
+                                 f"{fig.status!r} is not one of {CONFIRMED}")
+        indicator = catalogue.indicator(fig.indicator)
+        if fig.unit != indicator.unit:
+            raise CatalogueError(f"history figure {fig.indicator} {fig.period}: unit "
+                                 f"{fig.unit!r} is not the indicator's {indicator.unit!r}")
+        seen = copies.get((fig.source_id, fig.indicator, fig.period, fig.industry), [])
+        by_source.setdefault(fig.source_id, []).append(history_observation(fig, seen))
+    total = RecordResult()
+    for release in history_releases():
+        stated = by_source.get(release.source_id, [])
+        if stated:
+            source = release.source()
+            urls = sorted({c.url for (sid, *_), cs in copies.items() if sid == release.source_id
+                           for c in cs})
+            source = dataclasses.replace(source, details={**source.details, "copies": urls})
+            total = total + store.record(stated, source)
     return total
 
 
-__all__ = ["check_published", "load_published", "published_observation"]
+__all__ = ["check_published", "history_observation", "load_history", "load_published",
+           "published_observation"]

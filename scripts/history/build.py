@@ -1,0 +1,90 @@
+"""Build the bundled history (src/indmon/catalogue/data/history/) from saved page excerpts.
+
+    python3 scripts/history/build.py /tmp/h6/pages
+
+The excerpts (one file per look-up of the ``search`` tool's "pages" corpus, in the format
+``indmon.reconcile.history.read_lookup`` reads) stay outside the repository: only the
+figures, their citations and the addresses of the copies are written. See
+docs/published-figures.md ("The history") for the rules; the coverage page is rebuilt
+from the written files by ``python3 scripts/history/coverage.py``.
+"""
+
+from __future__ import annotations
+
+import csv
+import sys
+from pathlib import Path
+
+from indmon.catalogue.published import HISTORY_DIR, write_coverage_page
+from indmon.reconcile.history import History, HistoryFigure, build_history, site_of
+
+SOURCE_COLUMNS = ("source_id", "family", "period", "publisher", "title", "published",
+                  "date_basis", "release_type", "url")
+FIGURE_COLUMNS = ("indicator", "period", "industry", "province", "value", "unit", "source_id",
+                  "status", "copies", "sites")
+COPY_COLUMNS = ("source_id", "indicator", "period", "industry", "value", "mention", "url",
+                "site", "official")
+CONFLICT_COLUMNS = ("indicator", "period", "industry", "accepted", "stated", "mention", "url",
+                    "site", "reason")
+
+
+def _value(value: float) -> str:
+    return f"{value:.10g}" if abs(value) < 1e9 else f"{round(value):d}"
+
+
+def _figure_row(fig: HistoryFigure) -> dict[str, str]:
+    return {"indicator": fig.indicator, "period": fig.period, "industry": fig.industry,
+            "province": "ALL", "value": _value(fig.value), "unit": fig.unit,
+            "source_id": fig.source_id, "status": fig.status, "copies": str(len(fig.copies)),
+            "sites": " ".join(fig.sites)}
+
+
+def write(history: History, folder: Path, pages: Path) -> None:
+    from indmon.reconcile.history import is_official
+
+    folder.mkdir(parents=True, exist_ok=True)
+    used = {f.source_id for f in history.figures + history.unconfirmed}
+    sources = []
+    for rid, rel in sorted(history.releases.items()):
+        if rid not in used:
+            continue
+        copies = [c for f in history.figures + history.unconfirmed if f.source_id == rid
+                  for c in f.copies]
+        primary = next((c.url for c in copies if is_official(c.url)), copies[0].url)
+        sources.append({"source_id": rid, "family": rel.family, "period": rel.period,
+                        "publisher": rel.publisher, "title": rel.title,
+                        "published": rel.published, "date_basis": rel.date_basis,
+                        "release_type": rel.release_type, "url": primary})
+    _write(folder / "sources.csv", SOURCE_COLUMNS, sources)
+    _write(folder / "figures.csv", FIGURE_COLUMNS, [_figure_row(f) for f in history.figures])
+    _write(folder / "unconfirmed.csv", FIGURE_COLUMNS,
+           [_figure_row(f) for f in history.unconfirmed])
+    copy_rows = []
+    for fig in history.figures + history.unconfirmed:
+        for c in sorted(fig.copies, key=lambda c: c.url):
+            copy_rows.append({"source_id": fig.source_id, "indicator": fig.indicator,
+                              "period": fig.period, "industry": fig.industry,
+                              "value": _value(c.value), "mention": c.mention, "url": c.url,
+                              "site": site_of(c.url), "official": str(is_official(c.url)).lower()})
+    _write(folder / "copies.csv", COPY_COLUMNS, copy_rows)
+    _write(folder / "conflicts.csv", CONFLICT_COLUMNS, [
+        {"indicator": c.indicator, "period": c.period, "industry": c.industry,
+         "accepted": "" if c.accepted is None else _value(c.accepted), "stated": _value(c.stated),
+         "mention": c.mention, "url": c.url, "site": site_of(c.url), "reason": c.reason}
+        for c in history.conflicts])
+    print(f"{len(sources)} releases, {len(history.figures)} confirmed figures, "
+          f"{len(history.unconfirmed)} unconfirmed, {len(history.conflicts)} conflicts, "
+          f"{history.discarded.get('spam', 0)} numbers discarded as spam; from {pages}")
+
+
+def _write(path: Path, columns: tuple[str, ...], rows: list[dict[str, str]]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=columns, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+if __name__ == "__main__":
+    pages = Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/h6/pages")
+    write(build_history(pages), HISTORY_DIR, pages)
+    write_coverage_page()

@@ -1,0 +1,1111 @@
+"""A history of headline figures from copies of public releases: extract, map, confirm.
+
+The bundled history (``indmon/catalogue/data/history/``) holds ten years of the headline
+figures of the monthly releases an economist follows: the statistics bureau's industrial
+production, industrial profits and manufacturing PMI, the automobile manufacturers'
+association's production and sales, the ministry's telecom operation. It was built from
+*copies* of those releases found on the web (wires, portals, mirrors, machine
+translations): each copy is one page excerpt, saved outside the repository, with the
+reference month of the release it copies determined by hand from the page's own text,
+address or date (never from its values).
+
+This module turns such excerpts into figures with the project's own pipeline:
+
+1. **clean** the copy: drop the pinyin readings some mirrors insert after each character,
+   read traditional characters as simplified ones, split the lists releases use
+   ("大、中、小型企业" is three subjects), and blank out any number broken by injected
+   spam ("7《…》.9%" is no figure at all);
+2. **extract** its numbers with :func:`indmon.extract.extract_facts` (values, units, signs
+   and measures);
+3. **map** each number to a catalogue indicator, period and cell from the words around it
+   (:func:`map_copy`): the release family of its sentence, the subject nearest before it,
+   and the period phrase that governs it ("1-3月份" is year to date, "3月份" the month);
+4. **confirm** (:func:`confirm`): a figure is accepted when an official page states it, or
+   when two copies on different sites agree; the others stay unconfirmed, and copies that
+   disagree with an accepted figure are listed as conflicts.
+
+:func:`build_history` runs all four over a folder of excerpts; ``scripts/history/build.py``
+writes its result as the bundled CSV files.
+
+>>> copy = Copy("c1", "https://www.stats.gov.cn/x.html", "2019-03", "2019-04-17",
+...             "2019年3月份,规模以上工业增加值同比实际增长8.5%。从环比看,3月份,"
+...             "规模以上工业增加值比上月增长1%。一季度,规模以上工业增加值同比增长6.5%。")
+>>> [(f.indicator, f.period, f.value) for f in map_copy(copy)]
+[('va_yoy', '2019-03', 8.5), ('va_mom', '2019-03', 1.0), ('va_ytd_yoy', '2019-03', 6.5)]
+"""
+
+from __future__ import annotations
+
+import calendar
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from indmon.extract import Fact, extract_facts
+
+# --------------------------------------------------------------------------- copies
+
+
+@dataclass(frozen=True)
+class Copy:
+    """One page excerpt that copies (part of) a release, with its reference month."""
+
+    copy_id: str
+    url: str
+    #: the month the release is about (``2019-03``), determined by hand from the page
+    period: str
+    #: the release date the page states or its address carries, when it shows one
+    published: str
+    text: str
+    #: how the year was determined: text | url | page
+    year_basis: str = "text"
+    #: the release it copies when that is not the monthly one (``communique``: the
+    #: statistics bureau's annual statistical communiqué, whose figures are final)
+    release: str = ""
+
+    @property
+    def site(self) -> str:
+        return site_of(self.url)
+
+    @property
+    def official(self) -> bool:
+        return is_official(self.url)
+
+
+#: the publishers' own sites and the central government's portal: one page there is
+#: enough to accept a figure (a provincial or city government's repost is a copy)
+OFFICIAL_DOMAINS = ("stats.gov.cn", "www.gov.cn", "miit.gov.cn", "ndrc.gov.cn", "scio.gov.cn",
+                    "caam.org.cn")
+_SECOND_LEVEL = {"com.cn", "net.cn", "org.cn", "gov.cn", "edu.cn", "co.uk", "org.uk",
+                 "com.hk", "com.tw", "co.jp"}
+
+
+def site_of(url: str) -> str:
+    """The registrable domain of ``url``: copies on one site are not independent."""
+    host = (urlsplit(url).hostname or "").lower()
+    if re.fullmatch(r"[\d.]+|\[?[0-9a-f:]+\]?", host):
+        return host  # an address, not a name: the whole of it is the site
+    labels = host.split(".")
+    if len(labels) >= 3 and ".".join(labels[-2:]) in _SECOND_LEVEL:
+        return ".".join(labels[-3:])
+    return ".".join(labels[-2:])
+
+
+def independent_copies(urls: Iterable[str]) -> int:
+    """How many independent copies ``urls`` are: one per site, and mirrors (the same long
+    path and query on another domain, as spam networks republish a page) count once."""
+    sites: dict[str, str] = {}
+    for url in urls:
+        parts = urlsplit(url)
+        page = f"{parts.path}?{parts.query}"
+        sites.setdefault(site_of(url), page if len(page) >= 20 else site_of(url))
+    return len(set(sites.values()))
+
+
+def is_official(url: str) -> bool:
+    host = (urlsplit(url).hostname or "").lower()
+    if host.startswith("big5.") and "/gate/big5/" in url:  # the portal's traditional gateway
+        host = url.split("/gate/big5/", 1)[1].split("/", 1)[0].lower()
+    return any(host == d or host.endswith("." + d) for d in OFFICIAL_DOMAINS)
+
+
+def read_lookup(path: Path) -> list[Copy]:
+    """Read one saved look-up: a ``Q:`` line, then per copy ``=== url``, an ``@`` line
+    (``period=2019-03 year=text published=2019-04-17``) and the excerpt."""
+    copies: list[Copy] = []
+    blocks = path.read_text(encoding="utf-8").split("\n=== ")[1:]
+    for number, block in enumerate(blocks, start=1):
+        head, _, rest = block.partition("\n")
+        meta_line, _, text = rest.partition("\n")
+        meta = dict(part.split("=", 1) for part in meta_line.lstrip("@ ").split() if "=" in part)
+        period = meta.get("period", "unknown")
+        if not re.fullmatch(r"\d{4}-\d{2}", period) or meta.get("kind") == "forecast":
+            continue  # no year the page itself supports, or not a release: never used
+        copies.append(Copy(f"{path.stem}-{number}", head.strip(), period,
+                           meta.get("published", ""), text.strip(), meta.get("year", "text"),
+                           meta.get("release", "")))
+    return copies
+
+
+def read_lookups(folder: Path) -> list[Copy]:
+    return [c for p in sorted(folder.glob("*.txt")) for c in read_lookup(p)]
+
+
+# --------------------------------------------------------------------------- cleaning
+
+# Traditional characters of the released wording, read as the simplified ones (the
+# extraction grammar and the keywords below are written in simplified Chinese).
+# Traditional characters of the released wording, read as the simplified ones (the
+# extraction grammar and the keywords below are written in simplified Chinese).
+_TRADITIONAL_PAIRS = (
+    "國国統统計计規规業业產产産产應应與与際际價价環环門门類类礦矿電电熱热氣气經经濟济營营資资臺台華华數数據据額额潤润總总銷销"
+    "輛辆協协會会萬万億亿噸吨個个點点達达從从訂订單单庫库員员時时間间區区創创製制築筑務务實实現现週周轉转長长級级調调查查場场"
+    "態态開开啟启擴扩張张臨临於于為为發发佈布來来網网圖图聯联團团體体較较隨随勢势顯显歸归幣币購购係系兩两並并這这無无處处審审"
+    "辦办運运東东線线權权屬属島岛灣湾採采廠厂機机構构層层術术導导鋼钢鐵铁動动輕轻興兴樣样條条們们優优標标準准關关帶带給给車车"
+    "賣卖買买凈净佈布麵面綜综財财況况對对後后還还進进過过當当將将問问題题學学質质劃划號号絡络虧亏損损漲涨貨货負负債债設设備备"
+    "煉炼鋁铝紡纺織织醫医藥药緩缓減减穩稳順顺節节鄉乡鎮镇縣县幾几歲岁紀纪錄录齊齐續续積积極极測测綠绿裝装專专預预變变選选見见"
+    "視视認认證证議议論论說说讀读請请讓让談谈護护費费貿贸貸贷貴贵賬账販贩躍跃軟软載载輸输邊边遠远遞递適适郵邮釋释鍵键錢钱鏈链"
+    "閉闭陸陆險险雙双雖虽離离難难靜静頻频風风飛飞驗验億亿躉趸紅红纖纤維维塊块環环廣广龍龙門门區区"
+)
+_TRADITIONAL = str.maketrans(dict(zip(_TRADITIONAL_PAIRS[::2], _TRADITIONAL_PAIRS[1::2],
+                                      strict=True)))
+_PINYIN = re.compile(r"\((?:[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüɑ]+)\)\s?")
+#: a number with injected text inside it ("7《天空体育》.9%"): no figure can be read from it
+_SPAM_NUMBER = re.compile(r"\d[\d.,]*《[^》\n]{1,40}》[\d.,]*\d*%?")
+_LISTS = (
+    ("大、中、小型企业", "大型企业、中型企业、小型企业"),
+    ("大型、中型和小型企业", "大型企业、中型企业和小型企业"),
+    ("大、中型企业", "大型企业、中型企业"),
+    ("中、小型企业", "中型企业、小型企业"),
+    ("产销", "产量和销量"),
+)
+SPAM_MARK = "〔discarded: injected text〕"
+#: characters some mirrors mangle into others (an encoding error, not a variant)
+_MOJIBAKE = (("燃?xì)饧八", "燃气及水"), ("規(guī)???", "规模看"), ("規???", "规模看"),
+             ("规???", "规模看"))
+
+
+def clean(text: str) -> str:
+    """The copy's text as the extraction should read it (see the module docstring)."""
+    for broken, meant in _MOJIBAKE:
+        text = text.replace(broken, meant)
+    text = _PINYIN.sub("", text).translate(_TRADITIONAL)
+    text = _SPAM_NUMBER.sub(SPAM_MARK, text)
+    for wording, listed in _LISTS:
+        text = text.replace(wording, listed)
+    return text
+
+
+# --------------------------------------------------------------------------- mapping
+
+
+@dataclass(frozen=True)
+class CopyFigure:
+    """One figure as one copy states it, mapped to the catalogue."""
+
+    indicator: str
+    period: str
+    industry: str
+    value: float
+    unit: str
+    copy_id: str
+    url: str
+    mention: str
+    #: digits the copy gives after the decimal point: agreement allows for rounding
+    decimals: int = 1
+    #: the release family (``nbs-ip``, ``nbs-communique``, ...)
+    family: str = ""
+
+
+@dataclass(frozen=True)
+class _Target:
+    """What a subject keyword stands for: an indicator stem and a cell."""
+
+    stem: str
+    industry: str = "ALL"
+
+
+_SKIP = _Target("")
+_CN_NUMBERS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+               "八": 8, "九": 9, "十": 10, "十一": 11, "十二": 12}
+_EN_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+               "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+_MONTHS = {name: i for i, name in enumerate(calendar.month_name) if name}
+_MONTH_WORDS = "|".join(_MONTHS)
+
+# Period phrases: (pattern, kind, month) -- kind "ytd" (January to the month), "month",
+# "prev_year" (the previous calendar year), "skip" (two-year averages and the like).
+_PERIOD_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p, re.IGNORECASE), kind) for p, kind in (
+        (r"两年平均|比20\d\d年|two-year average", "skip"),
+        (r"上年全年|去年全年", "prev_year"),
+        (r"上月为|上月是|前值", "skip"),
+        (r"1\s*[-—―~～至到]\s*(\d{1,2})\s*月", "ytd"),
+        (r"[前首](\d{1,2}|[一二两三四五六七八九十]{1,2})个月", "ytd"),
+        (r"一季度|第一季度|首季", "ytd3"),
+        (r"上半年", "ytd6"),
+        (r"前三季度", "ytd9"),
+        (r"全年|20\d\d年全年", "ytd12"),
+        (r"(?<![\d-])(\d{1,2})\s*月(?!\d)", "month"),
+        (r"(?<![\d])20\d\d年(?![\d一二三四五六七八九十上下前第]|\s*\d|底|末|以来)", "ytd12"),
+        (r"first (two|three|four|five|six|seven|eight|nine|ten|eleven) months", "ytd"),
+        (rf"(?:from )?january(?: to |-| through )({_MONTH_WORDS})", "ytd"),
+        (r"first quarter", "ytd3"),
+        (r"first half", "ytd6"),
+        (r"first three quarters", "ytd9"),
+        (r"whole year|full[- ]year|for the year", "ytd12"),
+        (r"last month|this month|the month", "ref"),
+        (r"\bin 20\d\d\b(?! ?[a-z]*\s(?:january|february|march|april|may|june|july|august|"
+         r"september|october|november|december))", "ytd12_en"),
+        (rf"\b({_MONTH_WORDS})\b", "month"),
+    )
+)
+
+
+#: words before a period phrase that make it the comparison base
+_COMPARED = re.compile(r"(?:比|较|于|同比|than(?: in)?|from|compared with)\s*$",
+                       re.IGNORECASE)
+
+
+def _period_phrases(text: str) -> list[tuple[int, int, str, int | None]]:
+    """Every period phrase in ``text``: (start, end, kind, month)."""
+    found: list[tuple[int, int, str, int | None]] = []
+    taken: list[tuple[int, int]] = []
+    for pattern, kind in _PERIOD_PATTERNS:
+        for m in pattern.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            if kind != "skip" and _COMPARED.search(text[max(0, m.start() - 14):m.start()]):
+                taken.append((m.start(), m.end()))  # "比11月增长": the base, not the period
+                continue
+            month = _phrase_month(m, kind)
+            if kind == "ytd12_en":
+                kind, month = "ytd", 12
+            elif kind.startswith("ytd") and kind != "ytd":
+                kind, month = "ytd", int(kind[3:])
+            if kind in ("ytd", "month") and not (month and 1 <= month <= 12):
+                continue
+            found.append((m.start(), m.end(), kind, month))
+            taken.append((m.start(), m.end()))
+    return sorted(found)
+
+
+def _phrase_month(m: re.Match[str], kind: str) -> int | None:
+    if not m.groups():
+        return None
+    raw = m.group(1)
+    if raw.isdigit():
+        return int(raw)
+    if raw in _CN_NUMBERS:
+        return _CN_NUMBERS[raw]
+    if raw.lower() in _EN_NUMBERS:
+        return _EN_NUMBERS[raw.lower()]
+    return _MONTHS.get(raw.capitalize())
+
+
+# Subjects per release family: (keyword, target). The keyword nearest before a number
+# names it; at one position the longer keyword wins ("非制造业" is not "制造业").
+_KEYWORDS: dict[str, tuple[tuple[str, _Target], ...]] = {
+    "va": (
+        ("规模以上工业增加值", _Target("va")), ("工业增加值", _Target("va")),
+        ("规上工业增加值", _Target("va")), ("全部工业增加值", _SKIP),
+        ("采矿业", _Target("va", "B")), ("制造业", _Target("va", "C")),
+        ("电力、热力、燃气及水", _Target("va", "D")), ("电力热力燃气及水", _Target("va", "D")),
+        ("国有控股", _Target("va_state_holding")), ("国有及国有控股", _Target("va_state_holding")),
+        ("集体企业", _Target("va_collective")), ("股份制", _Target("va_shareholding")),
+        ("外商及港澳台", _Target("va_foreign")), ("私营企业", _Target("va_private")),
+        ("出口交货值", _Target("export")), ("产品销售率", _Target("sales_ratio")),
+        ("装备制造业", _SKIP), ("高技术制造业", _SKIP), ("消费品制造业", _SKIP),
+        ("高技术产业", _SKIP), ("高耗能", _SKIP), ("大类行业", _SKIP), ("汽车", _SKIP),
+        ("新能源汽车", _SKIP), ("地区", _SKIP), ("产品", _SKIP), ("服务业", _SKIP),
+        ("value added of the industrial enterprises", _Target("va")),
+        ("value-added of industries above scale", _Target("va")),
+        ("value added of industries above scale", _Target("va")),
+        ("industrial added value", _Target("va")),
+        ("mining", _Target("va", "B")), ("manufacturing", _Target("va", "C")),
+        ("electricity, heat", _Target("va", "D")),
+        ("state holding", _Target("va_state_holding")),
+        ("state-owned holding", _Target("va_state_holding")),
+        ("collective", _Target("va_collective")), ("joint-stock", _Target("va_shareholding")),
+        ("foreign", _Target("va_foreign")), ("private", _Target("va_private")),
+    ),
+    "profit": (
+        ("利润总额", _Target("profit")), ("利润", _Target("profit")), ("获利", _Target("profit")),
+        ("采矿业", _Target("profit", "B")), ("制造业", _Target("profit", "C")),
+        ("电力、热力、燃气及水", _Target("profit", "D")),
+        ("电力热力燃气及水", _Target("profit", "D")),
+        ("国有控股", _Target("profit_state_holding")),
+        ("国营控股", _Target("profit_state_holding")),
+        ("集体企业", _Target("profit_collective")), ("股份制", _Target("profit_shareholding")),
+        ("外商及港澳台", _Target("profit_foreign")), ("私营企业", _Target("profit_private")),
+        ("私人企业", _Target("profit_private")),
+        ("营业收入", _Target("revenue")), ("主营业务收入", _Target("revenue")),
+        ("营收", _Target("revenue")),
+        ("装备制造业", _SKIP), ("高技术制造业", _SKIP), ("消费品制造业", _SKIP),
+        ("原材料制造业", _SKIP), ("大类行业", _SKIP), ("利润率", _SKIP), ("成本", _SKIP),
+        ("费用", _SKIP), ("资产", _SKIP), ("负债", _SKIP), ("应收账款", _SKIP), ("存货", _SKIP),
+        ("地区", _SKIP), ("汽车制造业", _SKIP), ("行业", _SKIP), ("机械工业", _SKIP),
+        ("profits made by industrial enterprises", _Target("profit")),
+        ("total profits of industrial enterprises", _Target("profit")),
+        ("profits of state-holding", _Target("profit_state_holding")),
+        ("collective-owned", _Target("profit_collective")),
+        ("joint-stock", _Target("profit_shareholding")),
+        ("foreign funded", _Target("profit_foreign")),
+        ("private enterprises", _Target("profit_private")),
+        ("mining and quarrying", _Target("profit", "B")), ("manufacturing", _Target("profit", "C")),
+        ("electricity, heat", _Target("profit", "D")),
+    ),
+    "pmi": (
+        ("制造业采购经理指数", _Target("pmi")), ("采购经理人指数", _Target("pmi")),
+        ("采购经理指数", _Target("pmi")), ("制造业PMI", _Target("pmi")), ("PMI", _Target("pmi")),
+        ("大型企业", _Target("pmi_large")), ("中型企业", _Target("pmi_medium")),
+        ("小型企业", _Target("pmi_small")), ("小企业", _Target("pmi_small")),
+        ("大企业", _Target("pmi_large")),
+        ("生产指数", _Target("pmi_production")), ("新订单指数", _Target("pmi_new_orders")),
+        ("原材料库存指数", _Target("pmi_raw_inventory")),
+        ("从业人员指数", _Target("pmi_employment")), ("员工指数", _Target("pmi_employment")),
+        ("供应商配送时间指数", _Target("pmi_supplier_delivery")),
+        ("供应商交货时间指数", _Target("pmi_supplier_delivery")),
+        ("生产经营活动预期指数", _Target("pmi_expectations")),
+        ("非制造业", _SKIP), ("非制造业PMI", _SKIP), ("商务活动指数", _SKIP), ("综合PMI", _SKIP),
+        ("新出口订单", _SKIP),
+        ("采购量指数", _SKIP), ("价格指数", _SKIP), ("高技术制造业", _SKIP), ("消费品行业", _SKIP),
+        ("装备制造业", _SKIP), ("行业PMI", _SKIP), ("建筑业", _SKIP), ("服务业", _SKIP),
+        ("manufacturing purchasing managers", _Target("pmi")), ("official PMI", _Target("pmi")),
+        ("manufacturing PMI", _Target("pmi")), ("Purchasing Manager's Index", _Target("pmi")),
+        ("large-sized", _Target("pmi_large")), ("medium-sized", _Target("pmi_medium")),
+        ("small-sized", _Target("pmi_small")),
+        ("production index", _Target("pmi_production")),
+        ("production sub-index", _Target("pmi_production")),
+        ("new orders", _Target("pmi_new_orders")),
+        ("raw materials inventory", _Target("pmi_raw_inventory")),
+        ("employed person", _Target("pmi_employment")),
+        ("supplier delivery time", _Target("pmi_supplier_delivery")),
+        ("non-manufacturing", _SKIP), ("High-tech manufacturing", _SKIP),
+    ),
+    "auto": (
+        ("汽车", _Target("auto")), ("新能源汽车", _Target("nev")),
+        ("插电式混合动力", _SKIP), ("纯电动", _SKIP), ("乘用车", _SKIP), ("商用车", _SKIP),
+        ("出口", _SKIP),
+        ("automotive vehicles", _Target("auto")), ("vehicle production", _Target("auto")),
+        ("vehicle sales", _Target("auto")), ("auto sales", _Target("auto")),
+        ("automobile sales", _Target("auto")), ("car sales", _Target("auto")),
+        ("auto production", _Target("auto")), ("auto output", _Target("auto")),
+        ("vehicles in china", _Target("auto")), ("units of vehicles", _Target("auto")),
+        ("new energy vehicles", _Target("nev")), ("new energy vehicle", _Target("nev")),
+        ("NEVs", _Target("nev")), ("NEV sales", _Target("nev")),
+        ("passenger car", _SKIP), ("passenger vehicle", _SKIP), ("commercial vehicle", _SKIP),
+        ("exports", _SKIP), ("battery electric", _SKIP), ("plug-in hybrid", _SKIP),
+        ("heavy-duty", _SKIP), ("pickup", _SKIP), ("sport utility", _SKIP), ("sedans", _SKIP),
+        ("accounted for", _SKIP), ("2% contraction", _SKIP), ("fuel-cell", _SKIP),
+    ),
+    "telecom": (
+        ("电信业务收入", _Target("telecom_revenue")), ("业务收入", _Target("telecom_revenue")),
+        ("电信业务总量", _Target("telecom_volume")),
+        ("5G基站", _Target("g5_base_stations")), ("5G移动电话用户", _Target("g5_mobile_users")),
+        ("新建5G基站", _SKIP), ("4G基站", _SKIP), ("移动基站", _SKIP), ("净增", _SKIP),
+        ("固定通信", _SKIP), ("移动通信", _SKIP), ("数据及互联网", _SKIP), ("新兴业务", _SKIP),
+        ("宽带", _SKIP), ("移动电话用户", _SKIP), ("用户", _SKIP), ("东、中、西部", _SKIP),
+        ("云计算", _SKIP), ("固定资产投资", _SKIP), ("占比", _SKIP), ("占移动", _SKIP),
+    ),
+}
+# Which family a sentence belongs to: the first of these its words show.
+_FAMILY_SIGNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("pmi", re.compile(r"采购经理|PMI|purchasing manager|生产指数|新订单指数|配送时间指数|"
+                       r"库存指数|从业人员指数|员工指数|交货时间指数|sub-index|"
+                       r"production index|new orders|employed person|inventory index|"
+                       r"delivery time index", re.IGNORECASE)),
+    ("telecom", re.compile(r"电信|5G基站|通信业")),
+    ("auto", re.compile(r"汽车工业协会|中汽协|产量和销量|新能源汽车产|新能源汽车销|"
+                        r"Automobile Manufacturers|CAAM|vehicle|auto sales|car sales|NEV",
+                        re.IGNORECASE)),
+    ("profit", re.compile(r"利润|获利|profits", re.IGNORECASE)),
+    ("va", re.compile(r"增加值|产品销售率|出口交货值|added value|value added|value-added",
+                      re.IGNORECASE)),
+)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+#: the wrong series: figures in a sentence naming them are never taken
+_WRONG_SERIES = re.compile(r"财新|Caixin|Markit|CPCA|乘用车市场信息联席会|乘联会|预计|预期|"
+                           r"expected|forecast|foresees|机械工业|省|全市|全省", re.IGNORECASE)
+_MOM = re.compile(r"环比|比上月|经季节调整|month-on-month|month on month", re.IGNORECASE)
+#: an English period phrase right after a number ("8.2 percent for the whole year 2019")
+_PERIOD_AFTER = re.compile(r"^\s*(?:percent|per cent|%)?\s*(?:year on year\s*)?"
+                           r"((?:for|in|during) (?:the )?[\w -]{3,30})", re.IGNORECASE)
+#: how English copies qualify a number after it ("0.50 percent month-on-month")
+_MOM_AFTER = re.compile(r"month-on-month|month on month", re.IGNORECASE)
+#: decline words the extraction grammar does not sign (Hong Kong and wire wording)
+_DECLINE_TAIL = re.compile(r"(?:跌|降|减|下滑|fell|fall|falling|down|decreas\w*|drop\w*|declin\w*|"
+                           r"slump\w*|plummet\w*|contract\w*|tumbl\w*)(?:\s*(?:by|of|to|just|a|"
+                           r"modest))*\s*$", re.IGNORECASE)
+_YOY = re.compile(r"同比|year-on-year|year on year|按年", re.IGNORECASE)
+_PRODUCTION = re.compile(r"产量|生产|production|produced|output", re.IGNORECASE)
+_SALES = re.compile(r"销量|销售|sales|sold", re.IGNORECASE)
+
+
+@dataclass
+class _ListState:
+    """Subjects a sentence lists before their values ("A、B和C分别为…")."""
+
+    targets: list[_Target] = field(default_factory=list)
+    used: dict[str, int] = field(default_factory=dict)
+
+    def next(self, klass: str) -> _Target | None:
+        index = self.used.get(klass, 0)
+        if index >= len(self.targets):
+            return None
+        self.used[klass] = index + 1
+        return self.targets[index]
+
+
+def map_copy(copy: Copy) -> list[CopyFigure]:
+    """Every figure of ``copy`` the catalogue has an indicator for, in text order."""
+    text = clean(copy.text)
+    facts = _paragraph_facts(text, copy)
+    by_sentence: dict[int, list[Fact]] = defaultdict(list)
+    sentences = _sentences(text)
+    for fact in facts:
+        for number, (start, end) in enumerate(sentences):
+            if start <= fact.start < end:
+                by_sentence[number].append(fact)
+                break
+    figures: list[CopyFigure] = []
+    context = _Context()
+    for number, (start, end) in enumerate(sentences):
+        stated = sorted(by_sentence.get(number, []), key=lambda f: f.start)
+        figures += _map_sentence(copy, text, start, end, stated, context)
+    return figures
+
+
+def _paragraph_facts(text: str, copy: Copy) -> list[Fact]:
+    """The facts of each paragraph, extracted on its own: a bilingual copy (a Chinese
+    release with its machine translation) is read in each paragraph's language."""
+    facts: list[Fact] = []
+    offset = 0
+    for paragraph in text.split("\n"):
+        if paragraph.strip():
+            for fact in extract_facts(paragraph, copy.copy_id, published=copy.published or None):
+                facts.append(replace(fact, start=fact.start + offset, end=fact.end + offset))
+        offset += len(paragraph) + 1
+    return facts
+
+
+@dataclass
+class _Context:
+    """What the previous sentences said: a sentence that names neither the release nor a
+    period ("the production and sales figures at ...") continues the one before."""
+
+    family: str | None = None
+    lead: tuple[str, int | None] | None = None
+
+
+def _map_sentence(copy: Copy, text: str, start: int, end: int, facts: list[Fact],
+                  context: _Context) -> list[CopyFigure]:
+    sentence = text[start:end]
+    family = next((name for name, sign in _FAMILY_SIGNS if sign.search(sentence)),
+                  context.family)
+    phrases = _period_phrases(sentence)
+    # the sentence's period: its first phrase before its first number that is not a base
+    # ("由上年全年下降…转为…"); a phrase later in the sentence belongs to a later clause
+    inside = [(ps, pe) for ps, pe, _, _ in phrases]
+    real = [f.start - start for f in facts
+            if not any(ps <= f.start - start < pe for ps, pe in inside)]
+    first = real[0] if real else len(sentence)
+    leading = [(kind, month) for s, _, kind, month in phrases
+               if kind not in ("prev_year", "skip") and s < first]
+    if not leading and not _CJK.search(sentence):
+        # English puts the period after the figure ("produced 25.7 million ... in 2019")
+        leading = [(kind, month) for _, _, kind, month in phrases
+                   if kind not in ("prev_year", "skip")]
+    lead = leading[0] if leading else context.lead
+    if sentence.strip():
+        context.family, context.lead = family, lead
+    if _WRONG_SERIES.search(sentence) or SPAM_MARK in sentence or family is None:
+        return []
+    lists = _ListState()
+    figures: list[CopyFigure] = []
+    previous_end = start
+    in_phrases = [(start + s, start + e) for s, e, _, _ in phrases]
+    for fact in facts:
+        if any(s <= fact.start < e for s, e in in_phrases):
+            continue  # a number inside a period phrase ("1至10月份") states nothing
+        local = text[previous_end:fact.start]
+        right = text[fact.end:min(end, fact.end + 60)]
+        figures += _map_fact(copy, family, fact, local, text[start:fact.start], right, lead,
+                             lists)
+        previous_end = fact.end
+    return figures
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans: Chinese full stops, line ends, and English full stops before a capital."""
+    spans, start = [], 0
+    for m in re.finditer(r"[。!?！？\n]|\.(?=\s+[A-Z\"“(])", text):
+        spans.append((start, m.end()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if e > s]
+
+
+def _qualifier_after(right: str, wanted: re.Pattern[str], other: re.Pattern[str]) -> bool:
+    """Whether ``wanted`` qualifies the number before ``other`` does ("... 5.3 percent and
+    8.2 percent month on month, while ... year on year")."""
+    w, o = wanted.search(right), other.search(right)
+    return w is not None and (o is None or w.start() < o.start())
+
+
+#: subjects that only name the release's headline, outranked by any specific one
+_GENERIC = (_Target("va"), _Target("profit"), _Target("pmi"))
+_CONNECTOR = re.compile(r"^(?:企业|enterprises|\s)*(?:[、,，]|和|及|与|以及|\band\b)"
+                        r"(?:[\s、,，]|和|及|与|以及|\band\b|\bthe\b|企业|enterprises)*$",
+                        re.IGNORECASE)
+
+
+def _targets_in(family: str, text: str, prefer_specific: bool = True) -> list[_Target]:
+    """The subjects of ``text``: the last list of keywords joined only by connectors
+    ("大型企业、中型企业和小型企业", "production and sales"), else the last keyword alone.
+    Longer keywords win where they overlap."""
+    hits: list[tuple[int, int, _Target]] = []
+    lowered = text.lower()
+    for keyword, target in sorted(_KEYWORDS[family], key=lambda kt: -len(kt[0])):
+        for m in re.finditer(re.escape(keyword.lower()), lowered):
+            if any(s < m.end() and m.start() < e for s, e, _ in hits):
+                continue
+            hits.append((m.start(), m.end(), target))
+    if not hits:
+        return []
+    hits.sort(key=lambda h: h[0])
+    specific = [hit for hit in hits if hit[2] not in _GENERIC]
+    if prefer_specific and specific:
+        # a specific subject ("国有控股企业实现利润总额", "小型企业PMI") outranks the
+        # generic word of the release that follows it
+        hits = specific
+    run = [hits[-1]]
+    for hit in reversed(hits[:-1]):
+        if not _CONNECTOR.match(text[hit[1]:run[0][0]]):
+            break
+        run.insert(0, hit)
+    ordered: list[_Target] = []
+    for _, _, target in run:
+        if target not in ordered:
+            ordered.append(target)
+    return ordered
+
+
+def _nearest_target(family: str, before: str) -> _Target | None:
+    """The subject of the clause (after the last semicolon) the number ends, else the last
+    one the sentence named."""
+    clause = re.split(r"[;；]", before)[-1]
+    targets = _targets_in(family, clause) or _targets_in(family, before, prefer_specific=False)
+    return targets[-1] if targets else None
+
+
+def _sides(text: str) -> list[str]:
+    """Production and sales named in ``text``: the last list of them, else the last one."""
+    hits: list[tuple[int, int, str]] = []
+    lowered = text.lower()
+    for word, side in _AUTO_PS:
+        hits += [(m.start(), m.end(), side) for m in re.finditer(word, lowered)]
+    if not hits:
+        return []
+    hits.sort()
+    run = [hits[-1]]
+    for hit in reversed(hits[:-1]):
+        if not _CONNECTOR.match(text[hit[1]:run[0][0]]):
+            break
+        run.insert(0, hit)
+    ordered: list[str] = []
+    for _, _, side in run:
+        if side not in ordered:
+            ordered.append(side)
+    return ordered
+
+
+_APPROXIMATE = re.compile(r"(just under|nearly|about|around|more than|over|近|约|超过|逾|达到)\s*$",
+                          re.IGNORECASE)
+_AUTO_PS: tuple[tuple[str, str], ...] = (
+    ("产量", "production"), ("生产", "production"), ("production", "production"),
+    ("produced", "production"), ("output", "production"),
+    ("销量", "sales"), ("销售", "sales"), ("sales", "sales"), ("sold", "sales"),
+)
+
+
+def _map_fact(copy: Copy, family: str, fact: Fact, local: str, before: str, right: str,
+              lead: tuple[str, int | None] | None, lists: _ListState) -> list[CopyFigure]:
+    if fact.measure == "change" or fact.unit == "percentage_point":
+        return []  # changes against another period are not stored
+    if _APPROXIMATE.search(local) or right[:1] in ("余", "多"):
+        return []  # "nearly", "more than": not the figure itself
+    phrases = _period_phrases(local)
+    if any(kind == "skip" for _, _, kind, _ in phrases):
+        return []  # two-year averages, comparisons with another base year
+    after = _PERIOD_AFTER.match(right)
+    if after and (found := _period_phrases(after.group(1))):
+        period_kind, month = found[0][2], found[0][3]  # "8.2 percent for the whole year 2019"
+    elif phrases:
+        period_kind, month = phrases[-1][2], phrases[-1][3]
+    else:
+        period_kind, month = lead or ("month", None)
+    mom = bool(_MOM.search(local)) or _qualifier_after(right, _MOM_AFTER, _YOY)
+    value = _signed(fact.value, local)
+    if value != fact.value:
+        fact = replace(fact, value=value)
+    if family == "auto":
+        return _auto_figures(copy, fact, local, before, period_kind, month, mom, lists)
+    target = _subject(family, local, before, fact, lists)
+    if target is None or not target.stem:
+        return []
+    figure = _figure(copy, family, fact, target.stem, target.industry, period_kind, month, mom,
+                     local + right, local)
+    return [figure] if figure else []
+
+
+def _signed(value: float, local: str) -> float:
+    """The value with the sign a decline word right before it gives, where the extraction
+    left it positive ("按年跌3.5%", "slumped by 8.2%")."""
+    return -value if value > 0 and _DECLINE_TAIL.search(local[-24:]) else value
+
+
+def _subject(family: str, local: str, before: str, fact: Fact,
+             lists: _ListState) -> _Target | None:
+    """The subject of a number: the one its own words name, the next of a list the
+    sentence gave before ("A、B和C分别为…"), or the nearest one before it."""
+    local_targets = _targets_in(family, local)
+    klass = "level" if fact.unit in ("cny", "count", "index") else "rate"
+    if len(local_targets) >= 2:
+        lists.targets, lists.used = local_targets, {}
+        return lists.next(klass)
+    if len(local_targets) == 1:
+        lists.targets = []
+        return local_targets[0]
+    if lists.targets:
+        return lists.next(klass)
+    return _nearest_target(family, before)
+
+
+def _auto_figures(copy: Copy, fact: Fact, local: str, before: str, period_kind: str,
+                  month: int | None, mom: bool, lists: _ListState) -> list[CopyFigure]:
+    """Automobile figures: the vehicle (all or new-energy) nearest before the number, and
+    production or sales, often listed ("production and sales ... A and B, up p and q")."""
+    if mom:
+        return []
+    vehicle = _nearest_target("auto", before)
+    stem = vehicle.stem if vehicle is not None else "auto"
+    if not stem:
+        return []
+    sides = _sides(local)
+    klass = "level" if fact.unit == "count" else "rate"
+    chosen: list[str]
+    if len(sides) >= 2:
+        lists.targets, lists.used = [_Target(s) for s in sides], {}
+        chosen = [sides[0]]
+        lists.used[klass] = 1
+    elif len(sides) == 1:
+        lists.targets, chosen = [], sides
+    elif lists.targets:
+        if re.search(r"均|both", local, re.IGNORECASE):  # "同比均增长": every one listed
+            chosen = [t.stem for t in lists.targets[lists.used.get(klass, 0):]]
+            lists.used[klass] = len(lists.targets)
+        else:
+            nxt = lists.next(klass)
+            chosen = [nxt.stem] if nxt else []
+    else:
+        earlier = _sides(before)
+        chosen = earlier[-1:]
+    figures = []
+    for side in chosen:
+        figure = _figure(copy, "auto", fact, f"{stem}_{side}", "ALL", period_kind, month, False,
+                         local)
+        if figure:
+            figures.append(figure)
+    return figures
+
+
+def _figure(copy: Copy, family: str, fact: Fact, stem: str, industry: str, period_kind: str,
+            month: int | None, mom: bool, words: str, local: str = "") -> CopyFigure | None:
+    year, ref_month = (int(part) for part in copy.period.split("-"))
+    if period_kind == "prev_year":
+        year, month, period_kind = year - 1, 12, "ytd"
+    elif month is None:
+        month = ref_month
+    elif month > ref_month:  # "12月" in a January copy is the previous year's
+        year -= 1
+    ytd = period_kind == "ytd"
+    value, unit = fact.value, fact.unit
+    if unit == "times":  # "增长1.37倍": growth of 137 percent
+        if not re.search(r"增长|up|increase", words, re.IGNORECASE):
+            return None
+        value, unit = round(fact.value * 100, 6), "percent"
+    if family == "pmi":
+        if unit in ("percent", "count") and 30 < value < 70 and _reads_as_index(fact, local):
+            unit = "index"
+        else:
+            return None
+    indicator = _indicator(family, stem, ytd, mom, unit, month)
+    if indicator is None or _unit_of(indicator) != unit:
+        return None
+    if indicator == "va_sales_ratio" and value < 50:
+        return None  # a change of the ratio written as a percent, not the ratio
+    release = f"nbs-{copy.release}" if copy.release else family_of(indicator)
+    return CopyFigure(indicator, _store_period(indicator, year, month), industry, value, unit,
+                      copy.copy_id, copy.url, fact.mention, decimals_of(fact.mention), release)
+
+
+def _reads_as_index(fact: Fact, local: str) -> bool:
+    """An index is stated with its decimal or a percent sign ("50.1", "52%"), or as the
+    value a verb gives it ("降至54", "came in at 51"); a bare number elsewhere is a day,
+    a time or a count ("2024-12-31 15:58")."""
+    if "." in fact.mention or "%" in fact.mention or "percent" in fact.mention:
+        return True
+    return bool(re.search(r"(?:至|为|為|录得|錄得|\bat|\bto)\s*$", local, re.IGNORECASE))
+
+
+def _indicator(family: str, stem: str, ytd: bool, mom: bool, unit: str,
+               month: int) -> str | None:
+    """The catalogue indicator of a number of ``family`` about ``stem``, given whether it
+    is a year-to-date or a month-on-month figure and its unit."""
+    if family in ("profit", "auto") and mom:
+        return None  # month-on-month changes of these are not stored
+    return _INDICATOR_RULES[family](stem, ytd, mom, unit == "percent", month)
+
+
+def _va_indicator(stem: str, ytd: bool, mom: bool, rate: bool, month: int) -> str | None:
+    # January-February is released as one: it is February's monthly figure
+    cumulative = ytd and month > 2
+    if stem == "va":
+        if mom:
+            return "va_mom" if rate and not ytd else None
+        return "va_ytd_yoy" if cumulative else "va_yoy"
+    if mom or cumulative:
+        return None
+    if stem.startswith("va_"):
+        return f"va_yoy_{stem[3:]}"
+    if stem == "export":
+        return "export_delivery_value_yoy" if rate else "export_delivery_value"
+    return "va_sales_ratio" if stem == "sales_ratio" else None
+
+
+def _profit_indicator(stem: str, ytd: bool, mom: bool, rate: bool, month: int) -> str | None:
+    cumulative = ytd or month <= 2
+    if stem == "profit":
+        if cumulative:
+            return "profit_ytd_yoy" if rate else "profit_ytd"
+        return "profit_month_yoy" if rate else "profit_month"
+    if not cumulative:
+        return None
+    if stem.startswith("profit_"):
+        return f"profit_ytd_yoy_{stem[7:]}" if rate else f"profit_ytd_{stem[7:]}"
+    if stem == "revenue":
+        return "revenue_ytd_yoy" if rate else "revenue_ytd"
+    return None
+
+
+def _pmi_indicator(stem: str, ytd: bool, mom: bool, rate: bool, month: int) -> str | None:
+    if ytd or mom:
+        return None
+    return "pmi_manufacturing" if stem == "pmi" else stem
+
+
+def _auto_indicator(stem: str, ytd: bool, mom: bool, rate: bool, month: int) -> str | None:
+    if stem not in ("auto_production", "auto_sales", "nev_production", "nev_sales"):
+        return None
+    base = f"{stem}_ytd" if ytd else stem
+    return f"{base}_yoy" if rate else base
+
+
+def _telecom_indicator(stem: str, ytd: bool, mom: bool, rate: bool, month: int) -> str | None:
+    if stem in ("g5_base_stations", "g5_mobile_users"):
+        return stem
+    if stem in ("telecom_revenue", "telecom_volume"):
+        return f"{stem}_yoy" if rate else stem
+    return None
+
+
+_INDICATOR_RULES = {"va": _va_indicator, "profit": _profit_indicator, "pmi": _pmi_indicator,
+                    "auto": _auto_indicator, "telecom": _telecom_indicator}
+
+
+def _unit_of(indicator: str) -> str | None:
+    from indmon.catalogue import Catalogue
+
+    found = Catalogue.load().indicators.get(indicator)
+    return found.unit if found else None
+
+
+def _store_period(indicator: str, year: int, month: int) -> str:
+    if indicator in ("g5_base_stations", "g5_mobile_users"):  # stocks: at the month's end
+        return f"{year}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
+    return f"{year}-{month:02d}"
+
+
+def decimals_of(mention: str) -> int:
+    """Digits after the decimal point of the number in ``mention``: its precision."""
+    digits = re.search(r"\d+(?:[.,]\d+)*", mention)
+    if not digits or "." not in digits.group(0):
+        return 0
+    return len(digits.group(0).rsplit(".", 1)[1])
+
+
+# --------------------------------------------------------------------------- confirming
+
+
+@dataclass(frozen=True)
+class Release:
+    """The release a figure comes from: its publisher, our title for it, its date."""
+
+    source_id: str
+    family: str
+    period: str
+    publisher: str
+    title: str
+    #: the release date: stated by a copy (``stated``), the earliest date in a copy's
+    #: address (``copy``), or the end of the month the publisher's calendar puts it in
+    #: (``schedule``: the release was out by then)
+    published: str
+    date_basis: str
+    release_type: str = "preliminary"
+
+
+@dataclass(frozen=True)
+class HistoryFigure:
+    """One accepted (or unconfirmed) figure with the copies that state it."""
+
+    indicator: str
+    period: str
+    industry: str
+    value: float
+    unit: str
+    source_id: str
+    #: confirmed_official | confirmed_two_copies | unconfirmed
+    status: str
+    copies: tuple[CopyFigure, ...]
+
+    @property
+    def sites(self) -> list[str]:
+        return sorted({site_of(c.url) for c in self.copies})
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A copy stating another value than the accepted one, or copies that disagree."""
+
+    indicator: str
+    period: str
+    industry: str
+    accepted: float | None
+    stated: float
+    url: str
+    mention: str
+    reason: str
+
+
+@dataclass
+class History:
+    releases: dict[str, Release]
+    figures: list[HistoryFigure]
+    unconfirmed: list[HistoryFigure]
+    conflicts: list[Conflict]
+    discarded: dict[str, int]
+
+
+#: (publisher, title pattern) per release family; titles are our own standard names
+FAMILIES: dict[str, tuple[str, str]] = {
+    "nbs-ip": ("National Bureau of Statistics of China", "Industrial production in {month}"),
+    "nbs-profit": ("National Bureau of Statistics of China",
+                   "Profits of industrial enterprises above designated size, {span}"),
+    "nbs-pmi": ("National Bureau of Statistics of China and China Federation of Logistics "
+                "and Purchasing", "China purchasing managers' index, {month}"),
+    "caam": ("China Association of Automobile Manufacturers",
+             "Automobile production and sales, {month}"),
+    "miit-telecom": ("Ministry of Industry and Information Technology",
+                     "Communications industry operation, {span}"),
+    "nbs-communique": ("National Bureau of Statistics of China",
+                       "Statistical communiqué on the national economic and social "
+                       "development in {year}"),
+}
+#: release types: the communiqué restates the year's figures as final
+FINAL_FAMILIES = ("nbs-communique",)
+#: how many days after its month each family is published, at the latest (calendar)
+_SCHEDULE_MONTHS = {"nbs-ip": 1, "nbs-profit": 1, "nbs-pmi": 0, "caam": 1, "miit-telecom": 1,
+                    "nbs-communique": 2}
+
+
+def family_of(indicator: str) -> str:
+    if indicator.startswith("pmi_"):
+        return "nbs-pmi"
+    if indicator.startswith(("profit_", "revenue_")):
+        return "nbs-profit"
+    if indicator.startswith(("auto_", "nev_")):
+        return "caam"
+    if indicator.startswith(("telecom_", "g5_")):
+        return "miit-telecom"
+    return "nbs-ip"
+
+
+def _month_of(period: str) -> str:
+    return period[:7]
+
+
+def agree(a: CopyFigure, b: CopyFigure) -> bool:
+    """Whether two copies state the same figure, allowing for the coarser one's rounding
+    ("25.8 million" agrees with "25.769 million"; "25.712" does not with "25.721")."""
+    decimals = min(a.decimals, b.decimals)
+    scale = _mention_scale(a if a.decimals == decimals else b)
+    tolerance = 0.5 * 10.0 ** (-decimals) * scale + 1e-9 * max(abs(a.value), abs(b.value), 1.0)
+    return bool(abs(a.value - b.value) <= tolerance)
+
+
+def _mention_scale(fig: CopyFigure) -> float:
+    """The factor from the mention's number to the stored value (亿元 is 1e8)."""
+    digits = re.search(r"\d+(?:,\d{3})*(?:\.\d+)?", fig.mention)
+    if not digits:
+        return 1.0
+    stated = float(digits.group(0).replace(",", ""))
+    return abs(fig.value / stated) if stated else 1.0
+
+
+def confirm(figures: Iterable[CopyFigure], copies: dict[str, Copy]) -> History:
+    """Group the copies' figures by indicator, period and cell and apply the rule: an
+    official page, or two copies on different sites that agree."""
+    grouped: dict[tuple[str, str, str, str], list[CopyFigure]] = defaultdict(list)
+    for fig in figures:
+        grouped[(fig.indicator, fig.period, fig.industry, fig.family)].append(fig)
+    accepted: list[HistoryFigure] = []
+    unconfirmed: list[HistoryFigure] = []
+    conflicts: list[Conflict] = []
+    for (*cell, family), stated in sorted(grouped.items()):
+        key = (cell[0], cell[1], cell[2])
+        stated = _one_per_copy_value(stated)
+        value_groups = _by_value(stated)
+        chosen, status = _accepted(value_groups, copies)
+        source_id = f"{family}-{_month_of(key[1])}"
+        if chosen is None:
+            if len(value_groups) > 1:
+                first = value_groups[0][0]
+                for group in value_groups:
+                    for f in group:
+                        why = ("" if group is value_groups[0]
+                               else f" ({_reason(first, f)} against {first.mention})")
+                        conflicts.append(_conflict(key, None, f, f"copies disagree{why}; none is "
+                                                   "official or confirmed by two sites"))
+            unconfirmed.append(HistoryFigure(*key, stated[0].value, stated[0].unit, source_id,
+                                             "unconfirmed", tuple(stated)))
+            continue
+        best = max(chosen, key=lambda f: f.decimals)
+        for group in value_groups:
+            if group is not chosen:
+                conflicts += [_conflict(key, best.value, f, _reason(best, f)) for f in group]
+        accepted.append(HistoryFigure(*key, best.value, best.unit, source_id, status,
+                                      tuple(chosen)))
+    return History({}, accepted, unconfirmed, conflicts, {})
+
+
+def _accepted(value_groups: list[list[CopyFigure]],
+              copies: dict[str, Copy]) -> tuple[list[CopyFigure] | None, str]:
+    """The group of agreeing copies the rule accepts, and how: the only one an official
+    page is in, else the only one stated on two sites; none when the copies leave it open."""
+    official = [g for g in value_groups if any(copies[f.copy_id].official for f in g)]
+    sited = [g for g in value_groups if independent_copies(f.url for f in g) >= 2]
+    if len(official) == 1:
+        return official[0], "confirmed_official"
+    if not official and len(sited) == 1:
+        return sited[0], "confirmed_two_copies"
+    return None, "unconfirmed"
+
+
+def _one_per_copy_value(stated: list[CopyFigure]) -> list[CopyFigure]:
+    """A copy stating a figure twice alike (title and body) states it once."""
+    seen: dict[tuple[str, float], CopyFigure] = {}
+    for fig in stated:
+        seen.setdefault((fig.copy_id, round(fig.value, 9)), fig)
+    return list(seen.values())
+
+
+def _by_value(stated: list[CopyFigure]) -> list[list[CopyFigure]]:
+    groups: list[list[CopyFigure]] = []
+    for fig in sorted(stated, key=lambda f: -f.decimals):
+        for group in groups:
+            if agree(group[0], fig):
+                group.append(fig)
+                break
+        else:
+            groups.append([fig])
+    return groups
+
+
+def _reason(accepted: CopyFigure, other: CopyFigure) -> str:
+    ratio = abs(other.value / accepted.value) if accepted.value and other.value else 0.0
+    if ratio and abs(math.log10(ratio)) > 0.5 and abs(math.log10(ratio) - round(
+            math.log10(ratio))) < 0.01:
+        return "wrong magnitude (a unit lost in translation, 亿 read as billion)"
+    if sorted(str(abs(accepted.value))) == sorted(str(abs(other.value))):
+        return "digits transposed"
+    if accepted.value and other.value and (accepted.value > 0) != (other.value > 0):
+        return "sign differs"
+    if accepted.value == -other.value:
+        return "sign differs"
+    return "value differs from the accepted figure"
+
+
+def _conflict(key: tuple[str, str, str], accepted: float | None, fig: CopyFigure,
+              reason: str) -> Conflict:
+    return Conflict(*key, accepted, fig.value, fig.url, fig.mention, reason)
+
+
+def releases_for(figures: Sequence[HistoryFigure], copies: dict[str, Copy]) -> dict[str, Release]:
+    """One release per family and month, dated from its copies where they show a date."""
+    by_source: dict[str, list[HistoryFigure]] = defaultdict(list)
+    for fig in figures:
+        by_source[fig.source_id].append(fig)
+    releases = {}
+    for source_id, figs in sorted(by_source.items()):
+        family, month = source_id.rsplit("-", 2)[0], source_id[-7:]
+        seen = {c.copy_id for f in figs for c in f.copies}
+        published, basis = _release_date(family, month, [copies[c] for c in sorted(seen)])
+        publisher, title = FAMILIES[family]
+        releases[source_id] = Release(source_id, family, month, publisher,
+                                      title.format(month=_month_name(month), year=month[:4],
+                                                   span=_span_name(family, month)),
+                                      published, basis,
+                                      "final" if family in FINAL_FAMILIES else "preliminary")
+    return releases
+
+
+def _release_date(family: str, month: str, seen: list[Copy]) -> tuple[str, str]:
+    year, number = int(month[:4]), int(month[5:])
+    # a copy's date before the end of the reference month cannot be the release's
+    earliest_possible = f"{month}-{calendar.monthrange(year, number)[1]:02d}"
+    if family != "nbs-pmi":
+        earliest_possible = f"{month}-28"
+    stated = sorted(c.published for c in seen if c.published and c.published >= month)
+    if stated:
+        return stated[0], "stated"
+    in_urls = sorted(d for c in seen for d in _url_dates(c.url) if d >= earliest_possible)
+    if in_urls:
+        return in_urls[0], "copy"
+    ahead = _SCHEDULE_MONTHS[family]
+    y, m = (year + (number + ahead - 1) // 12, (number + ahead - 1) % 12 + 1)
+    return f"{y}-{m:02d}-{calendar.monthrange(y, m)[1]:02d}", "schedule"
+
+
+_URL_DATE = re.compile(r"(20[12]\d)[-/]?(0[1-9]|1[0-2])[-/]?(0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def _url_dates(url: str) -> list[str]:
+    return [f"{y}-{m}-{d}" for y, m, d in _URL_DATE.findall(url)]
+
+
+def _month_name(month: str) -> str:
+    return f"{calendar.month_name[int(month[5:])]} {month[:4]}"
+
+
+def _span_name(family: str, month: str) -> str:
+    number = int(month[5:])
+    if number == 1:
+        return f"January {month[:4]}"
+    if number == 12 and family != "nbs-profit":
+        return f"the year {month[:4]}"
+    return f"January-{calendar.month_name[number]} {month[:4]}"
+
+
+def build_history(folder: Path) -> History:
+    """Read every saved look-up in ``folder``, map its copies and confirm their figures."""
+    copies = {c.copy_id: c for c in read_lookups(folder)}
+    figures: list[CopyFigure] = []
+    raw = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
+    discarded = {
+        # numbers broken by injected text, in every saved copy (dated or not)
+        "spam": sum(len(_SPAM_NUMBER.findall(text)) for text in raw),
+        # copies whose year the page itself does not show: never used
+        "no_year": sum(text.count("period=unknown") for text in raw),
+        "copies": len(copies),
+    }
+    for copy in copies.values():
+        figures += map_copy(copy)
+    history = confirm(figures, copies)
+    history.releases = releases_for(history.figures + history.unconfirmed, copies)
+    history.discarded = discarded
+    return history

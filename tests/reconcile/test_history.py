@@ -1,0 +1,162 @@
+"""The history builder: cleaning copies, mapping their numbers, confirming figures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from indmon.reconcile.history import (
+    Copy,
+    CopyFigure,
+    agree,
+    build_history,
+    clean,
+    confirm,
+    independent_copies,
+    is_official,
+    map_copy,
+    read_lookup,
+    site_of,
+)
+
+
+def mapped(text: str, period: str = "2019-03",
+           url: str = "https://a.example.com/1") -> set[tuple[str, str, str, float]]:
+    copy = Copy("c", url, period, "", text)
+    return {(f.indicator, f.period, f.industry, f.value) for f in map_copy(copy)}
+
+
+def test_a_monthly_release_gives_its_headline_sectors_and_ownership_types() -> None:
+    figures = mapped(
+        "2019年3月份,规模以上工业增加值同比实际增长8.5%,比1-2月份加快3.2个百分点。从环比看,"
+        "3月份,规模以上工业增加值比上月增长1%。一季度,规模以上工业增加值同比增长6.5%。\n"
+        "分三大门类看,3月份,采矿业增加值同比增长4.6%,增速较1-2月份加快4.3个百分点;"
+        "制造业增长9.0%,加快3.4个百分点;电力、热力、燃气及水生产和供应业下降0.7%。\n"
+        "分经济类型看,3月份,国有控股企业增加值同比增长4.7%;股份制企业增长10.0%,"
+        "外商及港澳台商投资企业增长4.2%;私营企业增长14.2%。")
+    assert figures == {
+        ("va_yoy", "2019-03", "ALL", 8.5), ("va_mom", "2019-03", "ALL", 1.0),
+        ("va_ytd_yoy", "2019-03", "ALL", 6.5), ("va_yoy", "2019-03", "B", 4.6),
+        ("va_yoy", "2019-03", "C", 9.0), ("va_yoy", "2019-03", "D", -0.7),
+        ("va_yoy_state_holding", "2019-03", "ALL", 4.7),
+        ("va_yoy_shareholding", "2019-03", "ALL", 10.0),
+        ("va_yoy_foreign", "2019-03", "ALL", 4.2), ("va_yoy_private", "2019-03", "ALL", 14.2),
+    }
+
+
+def test_january_february_is_the_february_point_and_a_base_is_not_a_period() -> None:
+    figures = mapped("3月份,采矿业增加值同比增长4.2%,1—2月份为下降6.5%。"
+                     "从环比看,12月,规模以上工业增加值比11月增长0.42%。", period="2020-03")
+    assert ("va_yoy", "2020-02", "B", -6.5) in figures
+    assert ("va_mom", "2019-12", "ALL", 0.42) in figures  # December, not November
+
+
+def test_a_number_broken_by_injected_text_gives_no_figure() -> None:
+    text = "分三大门类看,3月份,采矿业增加值同比增长9.3%,制造业增长7《天空体育下注》.9%。"
+    assert "《" not in clean(text)
+    figures = mapped(text)
+    assert not [f for f in figures if f[2] == "C"]
+
+
+def test_mirror_garbage_is_cleaned_before_extraction() -> None:
+    text = ("國家統(tǒng)計局:規(guī)模以上工業(yè)企業(yè)實現(xiàn)"
+            "利潤總額12972.0億元,同比下降3.3%。")
+    assert "(tǒng)" not in clean(text) and "亿元" in clean(text)
+    assert ("profit_month", "2019-03", "ALL", 1_297_200_000_000.0) in mapped(text)
+
+
+def test_pmi_lists_and_the_wrong_series() -> None:
+    figures = mapped("3月份,制造业采购经理指数(PMI)为50.5%。从企业规模看,大、中、小型企业PMI"
+                     "分别为51.1%、49.9%和49.3%,比上月上升0.7、1.5和3.9个百分点。\n"
+                     "3月财新中国制造业采购经理指数(PMI)录得48.1。\n"
+                     "3月份,非制造业商务活动指数为54.8%。")
+    assert figures == {("pmi_manufacturing", "2019-03", "ALL", 50.5),
+                       ("pmi_large", "2019-03", "ALL", 51.1),
+                       ("pmi_medium", "2019-03", "ALL", 49.9),
+                       ("pmi_small", "2019-03", "ALL", 49.3)}
+
+
+def test_english_wire_copy_of_the_automobile_association() -> None:
+    figures = mapped(
+        "In 2019, vehicle production dropped 7.5 percent from a year ago. The production and "
+        "sales figures at 25.721 million units and 25.769 million units. Automobile sales fell "
+        "a modest 0.1 percent in December.", period="2019-12")
+    assert figures == {("auto_production_ytd_yoy", "2019-12", "ALL", -7.5),
+                       ("auto_production_ytd", "2019-12", "ALL", 25_721_000.0),
+                       ("auto_sales_ytd", "2019-12", "ALL", 25_769_000.0),
+                       ("auto_sales_yoy", "2019-12", "ALL", -0.1)}
+
+
+def figure(value: float, url: str, mention: str = "", copy_id: str = "") -> CopyFigure:
+    return CopyFigure("va_yoy", "2019-03", "ALL", value, "percent", copy_id or url, url,
+                      mention or f"{value}%", 1, "nbs-ip")
+
+
+def copies_of(*figs: CopyFigure) -> dict[str, Copy]:
+    return {f.copy_id: Copy(f.copy_id, f.url, "2019-03", "", "") for f in figs}
+
+
+def test_two_sites_confirm_one_site_twice_does_not() -> None:
+    a, b = figure(8.5, "https://one.com/a"), figure(8.5, "https://www.two.com.cn/b")
+    history = confirm([a, b], copies_of(a, b))
+    assert [f.status for f in history.figures] == ["confirmed_two_copies"]
+    c, d = figure(8.5, "https://one.com/a"), figure(8.5, "https://m.one.com/c", copy_id="x")
+    history = confirm([c, d], copies_of(c, d))
+    assert history.figures == [] and [f.status for f in history.unconfirmed] == ["unconfirmed"]
+
+
+def test_an_official_page_confirms_alone_and_wins_a_disagreement() -> None:
+    official = figure(50.1, "http://big5.www.gov.cn/gate/big5/www.gov.cn/xinwen/x.htm")
+    wrong = figure(50.7, "http://copy.example.com/y")
+    history = confirm([official, wrong], copies_of(official, wrong))
+    assert [(f.value, f.status) for f in history.figures] == [(50.1, "confirmed_official")]
+    assert [(c.stated, c.accepted) for c in history.conflicts] == [(50.7, 50.1)]
+
+
+def test_disagreeing_copies_are_named_with_a_reason() -> None:
+    good = [figure(3903.81, f"https://s{i}.com/p", "3,903.81 billion") for i in range(2)]
+    bad = figure(390.83, "https://mt.example.org/p", "390.83 billion")
+    history = confirm([*good, bad], copies_of(*good, bad))
+    assert history.conflicts[0].reason.startswith("wrong magnitude")
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ((25_769_000.0, "25.769 million", 3), (25_800_000.0, "25.8 million", 1), True),
+    ((25_712_000.0, "25.712 million", 3), (25_721_000.0, "25.721 million", 3), False),
+    ((6.0, "6.0%", 1), (6.0, "6%", 0), True),
+])
+def test_agreement_allows_for_rounding_only(a: tuple[float, str, int], b: tuple[float, str, int],
+                                            same: bool) -> None:
+    def fig(v: float, mention: str, d: int) -> CopyFigure:
+        return CopyFigure("x", "2019-12", "ALL", v, "count", "c", "u", mention, d)
+
+    assert agree(fig(*a), fig(*b)) is same
+
+
+def test_a_mirror_on_another_domain_is_not_a_second_copy() -> None:
+    path = "/data/13/2017-01-20/6228055547149881770.html"
+    assert independent_copies([f"http://one.com{path}", f"http://two.net{path}"]) == 1
+    assert independent_copies(["http://one.com/a/1.html", "http://two.net/b/2.html"]) == 2
+
+
+def test_sites_and_official_pages() -> None:
+    assert site_of("http://m.578011.com/n/x.html") == "578011.com"
+    assert site_of("http://www.cssc.org.cn/page") == "cssc.org.cn"
+    assert site_of("http://1.62.100.15/wab.php") == "1.62.100.15"
+    assert is_official("https://www.stats.gov.cn/sj/zxfb/x.html")
+    assert not is_official("http://commerce.suzhou.gov.cn/x.shtml")  # a city's repost
+
+
+def test_a_copy_without_a_year_is_never_read(tmp_path: Path) -> None:
+    page = tmp_path / "001.txt"
+    page.write_text("Q: query\n=== https://a.com/1\n@ period=unknown year=none\n"
+                    "3月份,规模以上工业增加值同比实际增长7.7%。\n"
+                    "=== https://b.com/2\n@ period=2019-03 year=text published=2019-04-17\n"
+                    "2019年3月份,规模以上工业增加值同比实际增长8.5%。\n", encoding="utf-8")
+    assert [c.url for c in read_lookup(page)] == ["https://b.com/2"]
+    history = build_history(tmp_path)
+    assert [f.value for f in history.unconfirmed] == [8.5]
+    assert history.discarded["no_year"] == 1
+    release = history.releases["nbs-ip-2019-03"]
+    assert (release.published, release.date_basis) == ("2019-04-17", "stated")
