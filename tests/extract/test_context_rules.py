@@ -100,3 +100,10 @@ def test_a_provincial_report_speaks_for_its_province() -> None:
 def test_chinese_points_that_fall_back_are_negative() -> None:
     (fact,) = extract_facts("2025年，产能利用率比上年回落0.4个百分点。", "z")
     assert (fact.measure, fact.value) == ("change", -0.4)
+
+
+def test_a_word_that_begins_like_a_month_names_no_month() -> None:
+    facts = _by_mention("Notes of 2025 (simulated)\n"
+                        "In 2025, spending in marketing grew 5.5%, and we set up 15 marine parks.")
+    assert facts["5.5%"].period == "2025"
+    assert facts["15"].value == 15  # not read as the date "15 Mar"

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from indmon.extract import extract_facts
+from indmon.extract.patterns_zh import FIGURE_ZH, FRACTION_ZH, figure_matches, fraction_matches
 
 HEAD = "2025年工业经济运行情况\n2026年1月20日\n\n"
 
@@ -91,3 +97,26 @@ def test_language_is_detected() -> None:
     (fact,) = extract_facts(HEAD + "增长7.2%。", "t")
     assert fact.unit == "percent"
     assert extract_facts(HEAD + "增长7.2%。", "t", lang="en") != [fact]
+
+
+# -- the fast scans find what the plain patterns find ---------------------------------------
+
+_TOKENS = ["百分之", "百分之四点六", "三百分之", "百", "分之", "三分之一", "4分之3", "4.6%", "三百",
+           "五千万", "1.2万亿元", "百分之12", "第三", "一是", "12个", "增长", "，", "。", "两位数"]
+_TEXTS = st.lists(st.sampled_from(_TOKENS), max_size=40).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS)
+def test_figures_are_found_as_one_scan_of_figure_zh_finds_them(text: str) -> None:
+    def found(matches: Iterable[re.Match[str]]) -> list[tuple[object, ...]]:
+        return [(m.span(), m.lastgroup, m.groupdict().get("num"), m.groupdict().get("pnum"))
+                for m in matches]
+    assert found(figure_matches(text)) == found(FIGURE_ZH.finditer(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS)
+def test_fractions_are_found_as_one_scan_of_fraction_zh_finds_them(text: str) -> None:
+    assert ([m.span() for m in fraction_matches(text)]
+            == [m.span() for m in FRACTION_ZH.finditer(text)])

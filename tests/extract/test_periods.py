@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from pathlib import Path
 
 import pytest
 
+from indmon.extract.fastre import lowered
 from indmon.extract.periods import (
+    EN_DATES,
+    EN_PERIODS,
+    ZH_DATES,
+    ZH_PERIODS,
+    Anchors,
     DocumentTime,
+    Stems,
+    anchored_matches,
     document_time,
     find_dates,
     find_periods_en,
@@ -126,3 +136,45 @@ def test_dates_are_found() -> None:
     text = "On January 19, on the 19th, on Jan. 19, 2024 and 2024年1月19日"
     assert len(find_dates(text, "en")) == 3
     assert len(find_dates(text, "zh")) == 1
+
+
+# -- grammars run only around their anchors ------------------------------------------------
+
+_ANCHOR_TEXTS = sorted((Path(__file__).parent / "data").glob("**/*.txt"))
+
+
+def _whole_and_windowed(
+    pattern: re.Pattern[str], words: tuple[str | re.Pattern[str] | Stems, ...], text: str,
+    lang: str,
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    anchors = Anchors(lowered(text), word_start=lang != "zh")
+    whole = [m.span() for m in pattern.finditer(anchors.lower)]
+    return whole, [m.span() for m in anchored_matches(pattern, words, anchors)]
+
+
+SENTENCES_EN = (
+    "In the first 11 months of 2023, output grew. By the end of June, Q3 2023 and the second "
+    "half of last year; from January to March 2024, since 2022, in May, for 2023, 2024, "
+    "this year, throughout the year, on the 19th, Jan. 5, 2024, 5 March and 2024-03-05."
+)
+SENTENCES_ZH = ("2023年前三季度，一季度，上半年，截至9月末，3月底，1—11月份，前7个月，2022年以来，"
+                "6月份，2023年末，2023年，去年，年底，全年，2024年1月19日。")
+
+
+@pytest.mark.parametrize("path", _ANCHOR_TEXTS, ids=lambda p: p.stem)
+def test_each_grammar_finds_around_its_anchors_what_a_whole_scan_finds(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    lang = "zh" if path.stem.startswith("zh") else "en"
+    grammars = ([(g.pattern, g.anchors) for g in ZH_PERIODS] + ZH_DATES if lang == "zh"
+                else [(g.pattern, g.anchors) for g in EN_PERIODS] + EN_DATES)
+    for pattern, words in grammars:
+        for sample in (text, SENTENCES_ZH if lang == "zh" else SENTENCES_EN):
+            whole, windowed = _whole_and_windowed(pattern, words, sample, lang)
+            assert windowed == whole, pattern.pattern
+
+
+def test_a_month_name_is_a_whole_word() -> None:
+    assert periods_en("in marketing, spending grew") == []
+    assert periods_en("investment in decoration rose") == []
+    assert [p for _, p, _ in periods_en("in March, in Dec. and in sept, output rose")] == [
+        "2023-03", "2023-12", "2023-09"]

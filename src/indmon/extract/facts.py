@@ -7,7 +7,7 @@ is indmon's addition, set when the fact maps to a catalogue indicator.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass, fields
 from typing import Any
 
 
@@ -31,16 +31,20 @@ class Fact:
 
     def to_record(self) -> dict[str, Any]:
         """The record of shared/facts-format.md, plus indmon's mapping fields when set."""
-        record = asdict(self)
-        if self.indicator is None:
-            for key in ("indicator", "industry", "province"):
-                record.pop(key)
-        return record
+        names = _FORMAT_FIELDS if self.indicator is None else _ALL_FIELDS
+        return {name: getattr(self, name) for name in names}
 
     def to_json(self) -> str:
-        return json.dumps(self.to_record(), ensure_ascii=False)
+        return _JSON.encode(self.to_record())
 
     @classmethod
     def from_record(cls, record: dict[str, Any]) -> Fact:
         known = {f.name for f in fields(cls)}
         return cls(**{k: v for k, v in record.items() if k in known})
+
+
+#: ``json.dumps(record, ensure_ascii=False)``, without building an encoder for every fact
+_JSON = json.JSONEncoder(ensure_ascii=False)
+#: field names in record order: all of them, and those of the facts format alone
+_ALL_FIELDS = tuple(f.name for f in fields(Fact))
+_FORMAT_FIELDS = tuple(n for n in _ALL_FIELDS if n not in ("indicator", "industry", "province"))

@@ -69,6 +69,8 @@ def normalize(text: str) -> str:
 
     Only the characters that change are visited: most of a release is already plain.
     """
+    if text.isascii():
+        return text  # nothing to map (and the check costs nothing)
     return _TO_NORMALIZE.sub(lambda m: _NORMAL_FORM[m.group()], text)
 
 

@@ -19,12 +19,15 @@ import itertools
 import re
 from collections.abc import Iterator
 
+from indmon.extract.fastre import compile_lower, lowered, trie
 from indmon.extract.mentions import Mention, sign_before, windows_around
 from indmon.extract.numbers import ORDINALS, SCALES_EN, WORD_NUMBERS, parse_number
 
 _WORD = "|".join(sorted((w for w in WORD_NUMBERS if " " not in w), key=len, reverse=True))
 _ORDINAL = "|".join(sorted(ORDINALS, key=len, reverse=True))
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+#: ``\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`` with the first digit taken out of the
+#: alternation, so that the engine skips ahead to digits instead of trying every character
+_DIGITS = r"\d(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?)"
 _SCALE = "|".join(SCALES_EN)
 
 #: unit words after a number, most specific first, with the facts-format unit they mean
@@ -57,10 +60,11 @@ FIGURE = re.compile(rf"(?P<num>{_DIGITS}){_AFTER_NUMBER}", re.VERBOSE | re.IGNOR
 #: figures in words: "two", "one trillion"
 #: matched against the lower-cased text, which is faster than ignoring case
 _AFTER_NUMBER_LOWER = _AFTER_NUMBER.lower().replace("(?p<", "(?P<")
-WORD_FIGURE = re.compile(rf"\b(?P<num>{_WORD})\b{_AFTER_NUMBER_LOWER}", re.VERBOSE)
+WORD_FIGURE = re.compile(rf"\b(?P<num>{trie(w for w in WORD_NUMBERS if ' ' not in w)})\b"
+                         rf"{_AFTER_NUMBER_LOWER}", re.VERBOSE)
 _CURRENCY_BEFORE = re.compile(r"(?:US\$|\$|RMB\s?|CNY\s?|¥)$")
 
-STREAK = re.compile(
+STREAK = compile_lower(
     rf"""
     (?P<n>\d+|\b(?:{_WORD}))\s+(?:consecutive|straight|successive)\s+
         (?P<unit>years?|months?|quarters?)\b
@@ -70,10 +74,10 @@ STREAK = re.compile(
         \s+in\s+a\s+row\b
     | \b(?P<ord3>{_ORDINAL})\s+(?:consecutive|straight|successive)\s+(?P<unit4>year|month|quarter)\b
     """,
-    re.VERBOSE | re.IGNORECASE,
+    re.VERBOSE,
 )
 
-RANK = re.compile(
+RANK = compile_lower(
     rf"""
     \b(?:rank(?:s|ed|ing)?|placed|place|came|remain(?:s|ed)?|ranked\s+at|stood)\s+
         (?:(?:as\s+)?the\s+|at\s+|in\s+)?(?:world'?s\s+|global\s+)?
@@ -81,21 +85,19 @@ RANK = re.compile(
     | \b(?P<no>No\.\s?(?P<n>[1-9]\d?))\b
     | \b(?P<word2>{_ORDINAL})\s+(?:place\s+)?(?:in|among)\s+the\s+world\b
     """,
-    re.VERBOSE | re.IGNORECASE,
+    re.VERBOSE,
 )
 
 #: words before "No. 1" that make it a ranking rather than a document or item number
-_RANK_NO_BEFORE = re.compile(r"(?:world'?s|global|ranked|ranks?|ranking|became|become|remain\w*|"
-                             r"is|was|are|were)\s+(?:the\s+)?$",
-                             re.IGNORECASE)
+_RANK_NO_BEFORE = compile_lower(r"(?:world'?s|global|ranked|ranks?|ranking|became|become|"
+                                r"remain\w*|is|was|are|were)\s+(?:the\s+)?$")
 #: parts of a whole in words, before "of": "one third of", "two-fifths of", "a quarter of"
-FRACTION = re.compile(
+FRACTION = compile_lower(
     r"\b(?P<num>one|a|two|three|four)[\s-]+(?P<den>half|thirds?|quarters?|fourths?|fifths?|"
     r"tenths?)(?=\s+of\b)",
-    re.IGNORECASE,
 )
 _DENOMINATORS = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "tenth": 10}
-DOUBLE_DIGIT = re.compile(r"\bdouble\s*-?\s*digits?\b", re.IGNORECASE)
+DOUBLE_DIGIT = compile_lower(r"\bdouble\s*-?\s*digits?\b")
 
 #: nouns that make a number word (``two``, ``three``) a count of things, not rhetoric
 THING_NOUNS = re.compile(
@@ -133,10 +135,15 @@ _CODE_VALUE = re.compile(r"^\d{5,}$")
 _GROUP_BEFORE = re.compile(r"\b(?:the|top|these|those)\s+$", re.IGNORECASE)
 
 
+#: the unit each unit group of ``FIGURE`` and ``WORD_FIGURE`` stands for
+_UNIT_OF_GROUP = {f"u{i}": unit for i, (_, unit) in enumerate(UNITS)}
+
+
 def _unit_of(m: re.Match[str], currency: str) -> str:
-    for i, (_, unit) in enumerate(UNITS):
-        if m.group(f"u{i}"):
-            return unit
+    # a unit group, when one matched, is the last group of the match to close
+    unit = _UNIT_OF_GROUP.get(m.lastgroup or "")
+    if unit is not None:
+        return unit
     currency = currency.strip().upper()
     if currency in ("$", "US$"):
         return "usd"
@@ -163,29 +170,53 @@ def _is_word_count(text: str, m: re.Match[str]) -> bool:
     return bool(THING_NOUNS.search(" ".join(phrase.split()[:6])))
 
 
+def _currency_before(text: str, start: int) -> re.Match[str] | None:
+    """``US$``, ``$``, ``RMB``, ``CNY`` or ``¥`` right before a number (a space allowed
+    after the letters); the characters just before are looked at first, as most numbers
+    have none."""
+    before = text[start - 1] if start else ""
+    if before.isspace() and start >= 2:
+        before = text[start - 2]
+    if not before or before not in "$¥BY":
+        return None
+    return _CURRENCY_BEFORE.search(text, max(0, start - 4), start)
+
+
+def _code_before(text: str, start: int) -> bool:
+    """"No.", "Article", "Number", "Item", "Page" or "#" right before a number (any case)."""
+    before = text[max(0, start - 10):start].rstrip()
+    return bool(before) and before[-1] in ".oOeErRmM#" and bool(
+        _CODE_BEFORE.search(text, max(0, start - 10), start))
+
+
+def _value(num: str, scale: str | None) -> float:
+    if scale or num[0].isalpha():
+        return parse_number(f"{num} {scale or ''}".strip())
+    return round(float(num.replace(",", "")), 6)  # parse_number's result, without its steps
+
+
 def _figure(text: str, m: re.Match[str]) -> Mention | None:
     num = m.group("num")
     is_word = num[0].isalpha()
-    currency = _CURRENCY_BEFORE.search(text, max(0, m.start() - 4), m.start())
+    start, end = m.span()
+    currency = _currency_before(text, start)
     unit = _unit_of(m, currency.group() if currency else "")
     scale = m.group("scale")
-    if not currency and _glued_before(text, m.start()):
+    if not currency and _glued_before(text, start):
         return None
-    if _CODE_BEFORE.search(text, max(0, m.start() - 10), m.start()):
+    if _code_before(text, start):
         return None
     if unit == "count" and not scale:
-        if NOT_AFTER.match(text, m.end()) or _YEAR_VALUE.match(num) or _CODE_VALUE.match(num):
+        if NOT_AFTER.match(text, end) or _YEAR_VALUE.match(num) or _CODE_VALUE.match(num):
             return None
-        if is_word and (_GROUP_BEFORE.search(text[max(0, m.start() - 6):m.start()])
+        if is_word and (_GROUP_BEFORE.search(text[max(0, start - 6):start])
                         or not _is_word_count(text, m)):
             return None
-    sign = sign_before(text, m.start())
-    value = parse_number(f"{num} {scale or ''}".strip()) * sign
-    end = m.end()
-    while end > m.start() and text[end - 1].isspace():
+    sign = sign_before(text, start)
+    value = _value(num, scale) * sign
+    while end > start and text[end - 1].isspace():
         end -= 1
-    start = currency.start() if currency else m.start() - (sign < 0)
-    return Mention(start, end, value, unit)
+    return Mention(currency.start() if currency else start - (sign < 0), end, value, unit)
 
 
 def _streak(m: re.Match[str]) -> Mention:
@@ -216,25 +247,26 @@ def _windowed(
 
 
 def find_mentions_en(text: str) -> Iterator[Mention]:
-    """Every candidate mention in normalized English text, specific grammars first."""
-    for m in _windowed(STREAK, text, _STREAK_ANCHORS):
+    """Every candidate mention in normalized English text, specific grammars first.
+
+    The grammars in words match the lower-case text (``indmon.extract.fastre``)."""
+    lower = lowered(text)
+    for m in _windowed(STREAK, lower, _STREAK_ANCHORS):
         yield _streak(m)
-    for m in _windowed(RANK, text, _RANK_ANCHORS):
-        if m.group("no") and not _RANK_NO_BEFORE.search(text[max(0, m.start() - 20):m.start()]):
+    for m in _windowed(RANK, lower, _RANK_ANCHORS):
+        if m.group("no") and not _RANK_NO_BEFORE.search(lower[max(0, m.start() - 20):m.start()]):
             continue
         yield _rank(m)
-    for m in _windowed(FRACTION, text, ("half", "third", "quarter", "fourth", "fifth",
-                                        "tenth")):
+    for m in _windowed(FRACTION, lower, ("half", "third", "quarter", "fourth", "fifth",
+                                         "tenth")):
         numerator = 1 if m.group("num").lower() == "a" else WORD_NUMBERS[m.group("num").lower()]
         denominator = _DENOMINATORS[m.group("den").lower().rstrip("s")]
         if numerator < denominator:
             yield Mention(m.start(), m.end(), 100 * numerator / denominator, "percent", "number",
                           "share")
-    for m in _windowed(DOUBLE_DIGIT, text, ("digit",)):
+    for m in _windowed(DOUBLE_DIGIT, lower, ("digit",)):
         yield Mention(m.start(), m.end(), 10.0, "percent", "number", "growth_yoy")
-    lower = text.lower()
-    words = WORD_FIGURE.finditer(lower) if len(lower) == len(text) else ()
-    for m in itertools.chain(FIGURE.finditer(text), words):
+    for m in itertools.chain(FIGURE.finditer(text), WORD_FIGURE.finditer(lower)):
         mention = _figure(text, m)
         if mention is not None:
             yield mention

@@ -40,9 +40,18 @@ UNITS_ZH: list[tuple[str, str]] = [
 ]
 _UNIT_RE = "|".join(f"(?P<u{i}>{p})" for i, (p, _) in enumerate(UNITS_ZH))
 
+_AFTER_NUMBER = rf"\s*(?P<scale>{_SCALE})?(?:多|余)?\s*(?:{_UNIT_RE})?"
 FIGURE_ZH = re.compile(
-    rf"(?P<pct>百分之(?P<pnum>{_ZH_NUM}|{_ARABIC}))"
-    rf"|(?P<num>{_ARABIC}|{_ZH_NUM})\s*(?P<scale>{_SCALE})?(?:多|余)?\s*(?:{_UNIT_RE})?"
+    rf"(?P<pct>百分之(?P<pnum>{_ZH_NUM}|{_ARABIC}))|(?P<num>{_ARABIC}|{_ZH_NUM}){_AFTER_NUMBER}"
+)
+#: the two branches of ``FIGURE_ZH`` on their own: ``百分之`` numbers, and numbers led by
+#: the set of characters they start with, so that the engine skips to those instead of
+#: trying every character (see ``figure_matches``)
+_PERCENT_ZH = re.compile(rf"(?P<pct>百分之(?P<pnum>{_ZH_NUM}|{_ARABIC}))")
+_DIGIT_CHARS = "零〇一二两三四五六七八九十百千"
+_FIGURE_NUMBER_ZH = re.compile(
+    rf"(?P<num>[\d{_DIGIT_CHARS}](?:(?<=\d)\d*(?:,\d{{3}})*(?:\.\d+)?"
+    rf"|(?<=[{_DIGIT_CHARS}])[{_DIGIT_CHARS}]*(?:点[零〇一二三四五六七八九]+)?)){_AFTER_NUMBER}"
 )
 STREAK_ZH = re.compile(rf"连续(?P<n>{_ARABIC}|{_ZH_NUM})(?:个)?(?P<unit>年|月|季度)")
 RANK_ZH = re.compile(
@@ -68,11 +77,13 @@ _HOTLINE_BEFORE = re.compile(r"(?:热线|电话|举报|号码|编号|文号|代�
 _STREAK_UNITS = {"年": "year", "月": "month", "季度": "quarter"}
 
 
+#: the unit each unit group of ``FIGURE_ZH`` stands for
+_UNIT_OF_GROUP = {f"u{i}": unit for i, (_, unit) in enumerate(UNITS_ZH)}
+
+
 def _unit_of(m: re.Match[str]) -> str:
-    for i, (_, unit) in enumerate(UNITS_ZH):
-        if m.group(f"u{i}"):
-            return unit
-    return "count"
+    # a unit group, when one matched, is the last group of the match to close
+    return _UNIT_OF_GROUP.get(m.lastgroup or "", "count")
 
 
 def _rejected(text: str, m: re.Match[str], unit: str) -> bool:
@@ -94,7 +105,7 @@ def _rejected(text: str, m: re.Match[str], unit: str) -> bool:
 
 
 def _figure(text: str, m: re.Match[str]) -> Mention | None:
-    if m.group("pct"):
+    if m.lastgroup == "pct":  # 百分之四点六: the percent branch of ``FIGURE_ZH``
         return Mention(m.start(), m.end(), parse_zh_number(m.group("pnum")), "percent")
     unit = _unit_of(m)
     if _rejected(text, m, unit):
@@ -107,6 +118,47 @@ def _figure(text: str, m: re.Match[str]) -> Mention | None:
     return Mention(m.start() - (sign < 0), end, value, unit)
 
 
+def figure_matches(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``FIGURE_ZH``, left to right, found by its two branches: at each
+    step the leftmost match of either, the ``百分之`` branch first where both start."""
+    percents = [m.start() for m in _PERCENT_MARK.finditer(text)]
+    next_percent = 0
+    pos = 0
+    while True:
+        number = _FIGURE_NUMBER_ZH.search(text, pos)
+        limit = number.start() if number else len(text)
+        while next_percent < len(percents) and percents[next_percent] < pos:
+            next_percent += 1
+        percent = None
+        for start in percents[next_percent:]:
+            if start > limit:
+                break
+            if percent := _PERCENT_ZH.match(text, start):
+                break
+        found = percent or number
+        if found is None:
+            return
+        yield found
+        pos = found.end()
+
+
+_PERCENT_MARK = re.compile("百分之")
+
+
+def fraction_matches(text: str) -> Iterator[re.Match[str]]:
+    """``FRACTION_ZH`` around each 分之 (two characters before it, one after): the only
+    places it can match."""
+    last_end = 0
+    for i in (m.start() for m in _FRACTION_MARK.finditer(text)):
+        m = FRACTION_ZH.search(text, max(last_end, i - 2), i + 3)
+        if m:
+            last_end = m.end()
+            yield m
+
+
+_FRACTION_MARK = re.compile("分之")
+
+
 def find_mentions_zh(text: str) -> Iterator[Mention]:
     """Every candidate mention in normalized Chinese text, specific grammars first."""
     for m in STREAK_ZH.finditer(text):
@@ -117,14 +169,14 @@ def find_mentions_zh(text: str) -> Iterator[Mention]:
         words = m.group(group)
         value = 1.0 if words == "首位" else parse_zh_number(words.strip("第位"))
         yield Mention(m.start(group), m.end(group), value, "count", "rank", "rank")
-    for m in FRACTION_ZH.finditer(text):
+    for m in fraction_matches(text):
         numerator, denominator = parse_zh_number(m.group("num")), parse_zh_number(m.group("den"))
         if 0 < numerator < denominator:
             yield Mention(m.start(), m.end(), 100 * numerator / denominator, "percent", "number",
                           "share")
     for m in DOUBLE_DIGIT_ZH.finditer(text):
         yield Mention(m.start(), m.end(), 10.0, "percent", "number", "growth_yoy")
-    for m in FIGURE_ZH.finditer(text):
+    for m in figure_matches(text):
         mention = _figure(text, m)
         if mention is not None:
             yield mention

@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from indmon.extract.mentions import Occupied, windows_around
+from indmon.extract.fastre import compile_lower, lowered, word_start
+from indmon.extract.mentions import Occupied
 from indmon.extract.numbers import ORDINALS, WORD_NUMBERS, parse_zh_number
 
 MONTHS = {
@@ -31,7 +33,8 @@ MONTHS = {
     )
     for name in names
 }  # fmt: skip
-_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"  # noqa: E501
+#: a month name or its abbreviation, as a whole word: "in marketing" names no March
+_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])\.?"  # noqa: E501
 _YEAR = r"(?:19|20)\d\d"
 #: the head of a document where its date and topic are stated
 HEAD_CHARS = 1500
@@ -128,10 +131,10 @@ def _word_int(word: str) -> int | None:
 # ---------------------------------------------------------------- English wording
 
 _YEAR_REF = rf"(?P<year>{_YEAR})|(?P<rel>this|last|next)\s+year"
-_EN_BASE = re.compile(
-    r"\b(?:than|compared\s+(?:with|to)|over|versus|vs\.?|against|on)\s+(?:that\s+|those\s+)?"
-    r"(?:of\s+|in\s+|for\s+)?(?:the\s+)?(?:same\s+period\s+(?:of\s+|in\s+)?)?$",
-    re.IGNORECASE,
+_EN_BASE = compile_lower(
+    word_start(["than", r"compared\s+(?:with|to)", "over", "versus", r"vs\.?", "against", "on"])
+    + r"\s+(?:that\s+|those\s+)?"
+    r"(?:of\s+|in\s+|for\s+)?(?:the\s+)?(?:same\s+period\s+(?:of\s+|in\s+)?)?$"
 )
 
 
@@ -219,44 +222,140 @@ def _en_year_only(m: re.Match[str], time: DocumentTime) -> str | None:
 
 
 _Resolver = Callable[[re.Match[str], DocumentTime], "str | None"]
+
+
+@dataclass(frozen=True)
+class Stems:
+    """An anchor found by its stems (literals, at the start of a word in English) and kept
+    only where ``confirm`` matches there: one pattern for all the month names could start
+    at almost any letter, and would be tried at almost every letter."""
+
+    stems: tuple[str, ...]
+    confirm: re.Pattern[str]
+
+
+#: what every match of a grammar contains: a lower-case word (found as a literal; in
+#: English only at the start of a word), a pattern (found where it matches) or stems
+_Anchor = str | re.Pattern[str] | Stems
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """A period grammar: its pattern, how a match becomes a period, and its anchors.
+
+    Grammars run only in windows around their anchors: the engine finds a literal word
+    far faster than a many-branched expression can be tried at every character, and in a
+    dense release most text lies far from any "quarter" or "since".
+    """
+
+    pattern: re.Pattern[str]
+    resolve: _Resolver
+    anchors: tuple[_Anchor, ...]
+
+
 _OF_YEAR = rf"(?:\s*(?:of\s+|in\s+)?(?:{_YEAR_REF}))?"
-EN_PERIODS: list[tuple[re.Pattern[str], _Resolver]] = [
-    (re.compile(rf"\b(?:the\s+)?first\s+(?P<n>\w+)\s+months{_OF_YEAR}"), _en_first_months),
-    (re.compile(rf"\b(?:the\s+)?first\s+(?P<q>two|three)\s+quarters{_OF_YEAR}"),
-     _en_first_quarters),
-    (re.compile(rf"\b(?:as\s+of|by|at|until|till)\s+(?:the\s+)?end\s+of\s+(?:(?:the\s+)?(?P<q>first|second|third|fourth)\s+quarter|(?P<m>{_MONTH}))?{_OF_YEAR}"),
-     _en_month_end),
-    (re.compile(rf"\b(?:the\s+)?(?P<q>first|second|third|fourth)\s+quarter{_OF_YEAR}"),
-     _en_quarter),
-    (re.compile(rf"\bq(?P<q>[1-4])(?:\s+(?P<year>{_YEAR}))?\b"), _en_quarter),
-    (re.compile(rf"\b(?:the\s+)?(?P<h>first|second)\s+half{_OF_YEAR}"), _en_half),
-    (re.compile(rf"\b(?P<m1>{_MONTH})\s*(?:-|to|through|and)\s*(?P<m2>{_MONTH})(?:,?\s+(?P<year>{_YEAR}))?(?!\s*\d)"),
-     _en_month_span),
-    (re.compile(rf"\bsince\s+(?:the\s+beginning\s+of\s+)?(?:{_YEAR_REF})"), _en_since),
-    (re.compile(rf"\b(?:in|during|for)\s+(?P<m>{_MONTH})(?:\s+(?:of\s+)?(?:{_YEAR_REF}))?(?![\s.]*\d)"),
-     _en_month),
-    (re.compile(rf"\b(?:[Ii]n|[Ff]or|[Bb]y|of|[Yy]ear|[Dd]uring|[Uu]ntil)\s+(?P<year>{_YEAR})(?![\d-])"
-                rf"|^(?P<year2>{_YEAR})(?![\d-])|(?<![\d,.-])(?P<year3>{_YEAR})(?=\s*,)", re.M),
-     _en_year_only),
-    (re.compile(r"\b(?P<rel>this|last)\s+year\b"), _en_year_only),
-    (re.compile(r"\b(?:the\s+(?:whole|full|entire)\s+year|throughout\s+the\s+year)\b"),
-     _en_year_only),
+_YEAR_ANCHOR = re.compile(_YEAR)
+#: a month name as a whole word, where every English date and month phrase has one
+_MONTH_ANCHOR = Stems(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+                       "nov", "dec"), re.compile(_MONTH))
+EN_PERIODS: list[Grammar] = [
+    Grammar(re.compile(rf"\b(?:the\s+)?first\s+(?P<n>\w+)\s+months{_OF_YEAR}"),
+            _en_first_months, ("months",)),
+    Grammar(re.compile(rf"\b(?:the\s+)?first\s+(?P<q>two|three)\s+quarters{_OF_YEAR}"),
+            _en_first_quarters, ("quarters",)),
+    Grammar(re.compile(rf"\b(?:as\s+of|by|at|until|till)\s+(?:the\s+)?end\s+of\s+(?:(?:the\s+)?(?P<q>first|second|third|fourth)\s+quarter|(?P<m>{_MONTH}))?{_OF_YEAR}"),
+            _en_month_end, ("end",)),
+    Grammar(re.compile(rf"\b(?:the\s+)?(?P<q>first|second|third|fourth)\s+quarter{_OF_YEAR}"),
+            _en_quarter, ("quarter",)),
+    Grammar(re.compile(rf"\bq(?P<q>[1-4])(?:\s+(?P<year>{_YEAR}))?\b"), _en_quarter,
+            ("q1", "q2", "q3", "q4")),
+    Grammar(re.compile(rf"\b(?:the\s+)?(?P<h>first|second)\s+half{_OF_YEAR}"), _en_half,
+            ("half",)),
+    Grammar(re.compile(rf"\b(?P<m1>{_MONTH})\s*(?:-|to|through|and)\s*(?P<m2>{_MONTH})(?:,?\s+(?P<year>{_YEAR}))?(?!\s*\d)"),
+            _en_month_span, (_MONTH_ANCHOR,)),
+    Grammar(re.compile(rf"\bsince\s+(?:the\s+beginning\s+of\s+)?(?:{_YEAR_REF})"), _en_since,
+            ("since",)),
+    Grammar(re.compile(rf"\b(?:in|during|for)\s+(?P<m>{_MONTH})(?:\s+(?:of\s+)?(?:{_YEAR_REF}))?(?![\s.]*\d)"),
+            _en_month, (_MONTH_ANCHOR,)),
+    Grammar(re.compile(rf"\b(?:[Ii]n|[Ff]or|[Bb]y|of|[Yy]ear|[Dd]uring|[Uu]ntil)\s+(?P<year>{_YEAR})(?![\d-])"
+                       rf"|^(?P<year2>{_YEAR})(?![\d-])|(?<![\d,.-])(?P<year3>{_YEAR})(?=\s*,)",
+                       re.M),
+            _en_year_only, (_YEAR_ANCHOR,)),
+    Grammar(re.compile(r"\b(?P<rel>this|last)\s+year\b"), _en_year_only, ("this", "last")),
+    Grammar(re.compile(r"\b(?:the\s+(?:whole|full|entire)\s+year|throughout\s+the\s+year)\b"),
+            _en_year_only, ("whole", "full", "entire", "throughout")),
 ]
+
+
+class Anchors:
+    """Where anchors occur in one lower-case text, each found once and shared by grammars.
+
+    ``word_start`` (English): a word anchor counts only where no word character precedes
+    it, as every English grammar has a boundary or a space before its anchor word."""
+
+    def __init__(self, lower: str, word_start: bool) -> None:
+        self.lower = lower
+        self.word_start = word_start
+        self._points: dict[_Anchor, list[int]] = {}
+
+    def points(self, anchor: _Anchor) -> list[int]:
+        found = self._points.get(anchor)
+        if found is None:
+            found = self._points[anchor] = self._find(anchor)
+        return found
+
+    def _find(self, anchor: _Anchor) -> list[int]:
+        if isinstance(anchor, re.Pattern):
+            return [m.start() for m in anchor.finditer(self.lower)]
+        if isinstance(anchor, str):
+            return self._words(anchor)
+        points = [i for stem in anchor.stems for i in self._words(stem)
+                  if anchor.confirm.match(self.lower, i)]
+        return sorted(points)
+
+    def _words(self, word: str) -> list[int]:
+        return [m.start() for m in _word_pattern(word, self.word_start).finditer(self.lower)]
+
+    def windows(self, anchors: Iterable[_Anchor], before: int,
+                after: int) -> list[tuple[int, int]]:
+        """Merged stretches from ``before`` characters before each anchor to ``after``
+        characters after it."""
+        points = sorted(p for anchor in anchors for p in self.points(anchor))
+        windows: list[tuple[int, int]] = []
+        size = len(self.lower)
+        for point in points:
+            start, end = max(0, point - before), min(size, point + after)
+            if windows and start <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], max(windows[-1][1], end))
+            else:
+                windows.append((start, end))
+        return windows
+
+
+@functools.cache
+def _word_pattern(word: str, word_start: bool) -> re.Pattern[str]:
+    """A word as a pattern the engine finds as fast as ``str.find`` (a literal prefix), in
+    English only at the start of a word (the look-behind checks the character before)."""
+    escaped = re.escape(word)
+    return re.compile(rf"{escaped}(?<!\w{escaped})" if word_start else escaped)
+
+
+#: how far a window reaches before and after an anchor: beyond the longest phrase
+_BEFORE, _AFTER = 80, 60
 
 
 def _scan(
     text: str,
-    patterns: list[tuple[re.Pattern[str], _Resolver]],
+    grammars: list[Grammar],
     time: DocumentTime,
     is_base: Callable[[str, int, int], bool],
-    windows: list[tuple[int, int]],
+    anchors: Anchors,
 ) -> list[PeriodMention]:
     taken = Occupied()
     found: list[PeriodMention] = []
-    lower = _lower(text)
-    for pattern, resolve in patterns:
-        for m in _in_windows(pattern, lower, windows):
-            period = resolve(m, time)
+    for grammar in grammars:
+        for m in anchored_matches(grammar.pattern, grammar.anchors, anchors):
+            period = grammar.resolve(m, time)
             if period is None or not taken.claim(m.start(), m.end()):
                 continue
             found.append(PeriodMention(m.start(), m.end(), period,
@@ -270,43 +369,32 @@ def _scan(
 _ALONE = re.compile(r"\s*(?:alone\b|by\s+itself\b|当月|单月)")
 
 
-def _lower(text: str) -> str:
-    """Lower case with offsets kept: the English grammars are written in lower case, which
-    the regular expression engine matches about three times faster than ignoring case."""
-    lower = text.lower()
-    return lower if len(lower) == len(text) else text
-
-
-def _in_windows(
-    pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]]
+def anchored_matches(
+    pattern: re.Pattern[str], words: Iterable[_Anchor], anchors: Anchors
 ) -> Iterator[re.Match[str]]:
-    for start, end in windows:
-        yield from pattern.finditer(text, start, end)
-
-
-#: lower-case words one of which every English period or date phrase contains
-EN_ANCHORS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
-              "dec", "quarter", "half", "month", "since", "year", "q1", "q2", "q3", "q4",
-              "on the")
-ZH_ANCHORS = ("年", "月", "季度")
-_YEAR_ANCHOR = re.compile(_YEAR)
-_BEFORE, _AFTER = 80, 60
+    """The matches of ``pattern`` in the lower-case text of ``anchors``, looked for only
+    around ``words``: the matches a scan of the whole text finds, when each of them
+    contains one of the words (the tests check this for every grammar)."""
+    for start, end in anchors.windows(words, _BEFORE, _AFTER):
+        yield from pattern.finditer(anchors.lower, start, end)
 
 
 def _en_is_base(text: str, start: int, end: int) -> bool:
-    before = text[max(0, start - 40):start]
+    before = lowered(text[max(0, start - 40):start])
     after = text[end:end + 12].lower()
     if _EN_BASE.search(before):
         return True
-    recent = before[-25:].lower()
+    recent = before[-25:]
     return ("same period" in recent or "same quarter" in recent or "same month" in recent
             or after.startswith(("'s level", " level")))
 
 
-def find_periods_en(text: str, time: DocumentTime) -> list[PeriodMention]:
-    """Every period phrase in an English text, resolved against ``time``."""
-    windows = windows_around(text, EN_ANCHORS, _BEFORE, _AFTER, _YEAR_ANCHOR)
-    return _scan(text, EN_PERIODS, time, _en_is_base, windows)
+def find_periods_en(
+    text: str, time: DocumentTime, anchors: Anchors | None = None
+) -> list[PeriodMention]:
+    """Every period phrase in an English text, resolved against ``time``; ``anchors`` of
+    the lower-case text when the caller has them already (they are shared with dates)."""
+    return _scan(text, EN_PERIODS, time, _en_is_base, anchors or Anchors(lowered(text), True))
 
 
 # ---------------------------------------------------------------- Chinese wording
@@ -389,24 +477,28 @@ def _zh_year_only(m: re.Match[str], time: DocumentTime) -> str | None:
     return str(year) if year else None
 
 
-ZH_PERIODS: list[tuple[re.Pattern[str], _Resolver]] = [
-    (re.compile(rf"{_ZH_YEAR}前(?P<q>[二两三2-3])季度"), _zh_first_quarters),
-    (re.compile(rf"{_ZH_YEAR}(?:第)?(?P<q>[一二三四1-4])季度(?:末)?"), _zh_quarter),
-    (re.compile(rf"{_ZH_YEAR}(?P<h>[上下])半年"), _zh_half),
-    (re.compile(rf"截至{_ZH_YEAR}(?:(?P<m>{_ZH_N})月)?(?:末|底)"), _zh_month_end),
-    (re.compile(rf"{_ZH_YEAR}(?P<m>{_ZH_N})月(?:末|底)"), _zh_month_end),
-    (re.compile(rf"{_ZH_YEAR}(?P<m1>{_ZH_N})\s*(?:-|~|至|到|—|－)\s*(?P<m2>{_ZH_N})月(?:份)?"),
-     _zh_month_span),
-    (re.compile(rf"{_ZH_YEAR}前(?P<n>{_ZH_N})个月"), _zh_first_months),
-    (re.compile(rf"(?:自|从)?(?:(?P<year>{_YEAR})\s*年|(?P<rel>今|去|上)年)(?:初)?以来"),
-     _zh_since),
-    (re.compile(rf"{_ZH_YEAR}(?P<m>{_ZH_N})月(?:份)?(?!\s*{_ZH_N}\s*[日号])"), _zh_month),
-    (re.compile(rf"(?<!\d)(?P<year>{_YEAR})\s*年(?:末|底)"), _zh_month_end),
-    (re.compile(rf"(?<![\d-])(?P<year>{_YEAR})\s*年(?![\d]|\s*{_ZH_N}\s*月\s*{_ZH_N}\s*日)"),
-     _zh_year_only),
-    (re.compile(r"(?P<rel>今|去|上)?年(?:末|底)"), _zh_month_end),
-    (re.compile(r"(?P<rel>今|去|上)年(?!\s*同期)"), _zh_year_only),
-    (re.compile(r"全年"), _zh_year_only),
+ZH_PERIODS: list[Grammar] = [
+    Grammar(re.compile(rf"{_ZH_YEAR}前(?P<q>[二两三2-3])季度"), _zh_first_quarters, ("季度",)),
+    Grammar(re.compile(rf"{_ZH_YEAR}(?:第)?(?P<q>[一二三四1-4])季度(?:末)?"), _zh_quarter,
+            ("季度",)),
+    Grammar(re.compile(rf"{_ZH_YEAR}(?P<h>[上下])半年"), _zh_half, ("半年",)),
+    Grammar(re.compile(rf"截至{_ZH_YEAR}(?:(?P<m>{_ZH_N})月)?(?:末|底)"), _zh_month_end,
+            ("截至",)),
+    Grammar(re.compile(rf"{_ZH_YEAR}(?P<m>{_ZH_N})月(?:末|底)"), _zh_month_end, ("月末", "月底")),
+    Grammar(re.compile(rf"{_ZH_YEAR}(?P<m1>{_ZH_N})\s*(?:-|~|至|到|—|－)\s*(?P<m2>{_ZH_N})月(?:份)?"),
+            _zh_month_span, ("月",)),
+    Grammar(re.compile(rf"{_ZH_YEAR}前(?P<n>{_ZH_N})个月"), _zh_first_months, ("个月",)),
+    Grammar(re.compile(rf"(?:自|从)?(?:(?P<year>{_YEAR})\s*年|(?P<rel>今|去|上)年)(?:初)?以来"),
+            _zh_since, ("以来",)),
+    Grammar(re.compile(rf"{_ZH_YEAR}(?P<m>{_ZH_N})月(?:份)?(?!\s*{_ZH_N}\s*[日号])"), _zh_month,
+            ("月",)),
+    Grammar(re.compile(rf"(?<!\d)(?P<year>{_YEAR})\s*年(?:末|底)"), _zh_month_end,
+            ("年末", "年底")),
+    Grammar(re.compile(rf"(?<![\d-])(?P<year>{_YEAR})\s*年(?![\d]|\s*{_ZH_N}\s*月\s*{_ZH_N}\s*日)"),
+            _zh_year_only, (_YEAR_ANCHOR,)),
+    Grammar(re.compile(r"(?P<rel>今|去|上)?年(?:末|底)"), _zh_month_end, ("年末", "年底")),
+    Grammar(re.compile(r"(?P<rel>今|去|上)年(?!\s*同期)"), _zh_year_only, ("今年", "去年", "上年")),
+    Grammar(re.compile(r"全年"), _zh_year_only, ("全年",)),
 ]
 
 
@@ -416,22 +508,30 @@ def _zh_is_base(text: str, start: int, end: int) -> bool:
     return text[end:end + 2] == "同期"
 
 
-def find_periods_zh(text: str, time: DocumentTime) -> list[PeriodMention]:
+def find_periods_zh(
+    text: str, time: DocumentTime, anchors: Anchors | None = None
+) -> list[PeriodMention]:
     """Every period phrase in a Chinese text, resolved against ``time``."""
-    windows = windows_around(text, ZH_ANCHORS, _BEFORE, _AFTER)
-    return _scan(text, ZH_PERIODS, time, _zh_is_base, windows)
+    return _scan(text, ZH_PERIODS, time, _zh_is_base, anchors or Anchors(lowered(text), False))
 
 
 # ---------------------------------------------------------------- dates and the document
 
 
-_EN_DATES = [
-    re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>{_YEAR}))?"),
-    re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?"),
-    re.compile(rf"\b(?P<y>{_YEAR})-(?P<m>\d{{2}})-(?P<d>\d{{2}})\b"),
-    re.compile(r"\bon\s+the\s+(?P<d>\d{1,2})(?:st|nd|rd|th)\b"),
+#: date patterns and their anchors (see ``Grammar``)
+EN_DATES: list[tuple[re.Pattern[str], tuple[_Anchor, ...]]] = [
+    (re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>{_YEAR}))?"),
+     (_MONTH_ANCHOR,)),
+    (re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?"),
+     (_MONTH_ANCHOR,)),
+    (re.compile(rf"\b(?P<y>{_YEAR})-(?P<m>\d{{2}})-(?P<d>\d{{2}})\b"), (_YEAR_ANCHOR,)),
+    (re.compile(r"\bon\s+the\s+(?P<d>\d{1,2})(?:st|nd|rd|th)\b"),
+     (re.compile(r"on\s+the\s+\d"),)),
 ]
-_ZH_DATE = re.compile(rf"(?:(?P<y>{_YEAR})\s*年\s*)?(?P<m>{_ZH_N})\s*月\s*(?P<d>{_ZH_N})\s*[日号]")
+ZH_DATES: list[tuple[re.Pattern[str], tuple[_Anchor, ...]]] = [
+    (re.compile(rf"(?:(?P<y>{_YEAR})\s*年\s*)?(?P<m>{_ZH_N})\s*月\s*(?P<d>{_ZH_N})\s*[日号]"),
+     ("日", "号")),
+]
 
 
 _BARE_YEAR = re.compile(rf"(?<![\d,.])(?:{_YEAR})(?!\d)")
@@ -462,16 +562,18 @@ def _date_from(m: re.Match[str], zh: bool) -> DateMention | None:
     return DateMention(m.start(), m.end(), year, month, day)
 
 
-def find_dates(text: str, lang: str) -> list[DateMention]:
+def anchors_of(text: str, lang: str) -> Anchors:
+    """The anchors of a text, to share between ``find_dates`` and ``find_periods_*``."""
+    return Anchors(lowered(text), word_start=lang != "zh")
+
+
+def find_dates(text: str, lang: str, anchors: Anchors | None = None) -> list[DateMention]:
     """Calendar dates ("January 19", "Jan. 19, 2024", "1月19日"): never facts."""
     found: list[DateMention] = []
-    patterns = [_ZH_DATE] if lang == "zh" else _EN_DATES
-    anchors = ZH_ANCHORS if lang == "zh" else EN_ANCHORS
-    windows = windows_around(text, anchors, _BEFORE, _AFTER, _YEAR_ANCHOR)
-    lower = _lower(text)
+    anchors = anchors or anchors_of(text, lang)
     taken = Occupied()
-    for pattern in patterns:
-        for m in _in_windows(pattern, lower, windows):
+    for pattern, words in ZH_DATES if lang == "zh" else EN_DATES:
+        for m in anchored_matches(pattern, words, anchors):
             date = _date_from(m, lang == "zh")
             if date and taken.claim(date.start, date.end):
                 found.append(date)

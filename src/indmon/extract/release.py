@@ -16,10 +16,12 @@ import bisect
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from indmon.extract import measures, subjects
 from indmon.extract.documents import read_document
 from indmon.extract.facts import Fact
+from indmon.extract.fastre import lowered
 from indmon.extract.language import detect_language
 from indmon.extract.layout import Layout
 from indmon.extract.mentions import Mention, Span, drop_overlapping
@@ -27,6 +29,7 @@ from indmon.extract.numbers import normalize
 from indmon.extract.patterns_en import find_mentions_en
 from indmon.extract.patterns_zh import find_mentions_zh
 from indmon.extract.periods import (
+    Anchors,
     DocumentTime,
     PeriodMention,
     document_time,
@@ -41,12 +44,23 @@ _RIGHT_CHARS = 80
 _LEFT_CHARS = 160
 
 
+class Place(NamedTuple):
+    """Where a mention stands: its sentence and its clause (offsets into the text)."""
+
+    sentence_start: int
+    sentence_end: int
+    clause_start: int
+    clause_end: int
+
+
 @dataclass(frozen=True)
 class Context:
     """Everything the per-mention rules look at, computed once per document."""
 
     doc: str
     text: str
+    #: ``text`` in lower case, offset for offset, for the case-insensitive rules
+    lower: str
     lang: str
     time: DocumentTime
     layout: Layout
@@ -62,14 +76,16 @@ class Context:
     @classmethod
     def build(cls, text: str, doc: str, lang: str, published: str | None) -> Context:
         normalized = normalize(text)
+        lower = lowered(normalized)
         time = document_time(normalized, lang, published)
+        anchors = Anchors(lower, word_start=lang != "zh")
         find = find_periods_zh if lang == "zh" else find_periods_en
-        all_periods = find(normalized, time)
+        all_periods = find(normalized, time, anchors)
         periods = [p for p in all_periods if not p.is_base]
         spans = [Span(p.start, p.end) for p in all_periods]
-        spans += [Span(d.start, d.end) for d in find_dates(normalized, lang)]
+        spans += [Span(d.start, d.end) for d in find_dates(normalized, lang, anchors)]
         spans.sort(key=lambda s: s.start)
-        return cls(doc, normalized, lang, time, Layout.of(normalized, lang), periods,
+        return cls(doc, normalized, lower, lang, time, Layout.of(normalized, lang), periods,
                    [p.start for p in periods], spans, [s.start for s in spans],
                    subjects.head_province(normalized[:300], lang))
 
@@ -78,13 +94,17 @@ class Context:
         return any(s.start <= mention.start and mention.end <= s.end
                    for s in self.no_facts[max(0, i - 2):i])
 
-    def period_for(self, mention: Mention) -> str:
+    def place(self, mention: Mention) -> Place:
+        """The sentence and clause a mention stands in, looked up once for all the rules."""
+        sentence = self.layout.sentence(mention.start)
+        return Place(*sentence, *self.layout.clause(mention.start, mention.end, sentence))
+
+    def period_for(self, mention: Mention, place: Place) -> str:
         """Nearest period phrase in the clause, else earlier in the sentence, else later in
         it, else the last one stated before (the time wording of a paragraph holds for what
         follows until new wording; "in June alone" only for its own sentence), else the
         document's topic."""
-        s_start, s_end = self.layout.sentence(mention.start)
-        c_start, c_end = self.layout.clause(mention.start, mention.end)
+        s_start, s_end, c_start, c_end = place
         lo = bisect.bisect_left(self.period_starts, s_start)
         hi = bisect.bisect_left(self.period_starts, s_end)
         in_clause = [p for p in self.periods[lo:hi] if c_start <= p.start and p.end <= c_end]
@@ -125,14 +145,16 @@ def _distance(period: PeriodMention, mention: Mention) -> int:
     return mention.start - period.end if period.end <= mention.start else period.start - mention.end
 
 
-def _rules_en(ctx: Context, m: Mention) -> tuple[float, str, str, str, str]:
+def _rules_en(ctx: Context, m: Mention, place: Place) -> tuple[float, str, str, str, str]:
     """(value, unit, measure, subject, region) of an English mention."""
-    text = ctx.text
-    s_start, _ = ctx.layout.sentence(m.start)
-    c_start, _ = ctx.layout.clause(m.start, m.end)
-    left = text[max(s_start, m.start - _LEFT_CHARS):m.start]
-    clause_left = text[c_start:m.start]
-    right = text[m.end:m.end + _RIGHT_CHARS]
+    text, lower = ctx.text, ctx.lower
+    s_start, _, c_start, _ = place
+    left_start, right_end = max(s_start, m.start - _LEFT_CHARS), m.end + _RIGHT_CHARS
+    left = text[left_start:m.start]
+    right = text[m.end:right_end]
+    # the measure rules read lower-case words
+    left_l, right_l = lower[left_start:m.start], lower[m.end:right_end]
+    clause_left_l = lower[c_start:m.start]
     value, unit, measure = m.value, m.unit, m.measure
     if m.kind == "rank":
         scope = subjects.ranking_scope_en(left, text[m.start:m.end], right)
@@ -142,30 +164,29 @@ def _rules_en(ctx: Context, m: Mention) -> tuple[float, str, str, str, str]:
     elif measure:
         subject = subjects.subject_before_en(left)
     elif unit == "percent":
-        measure, sign = measures.percent_measure_en(left, right, clause_left)
+        measure, sign = measures.percent_measure_en(left_l, right_l, clause_left_l)
         value *= sign
         subject = subjects.subject_before_en(left)
     elif unit == "percentage_point":
-        measure, sign = measures.point_measure_en(left, right)
+        measure, sign = measures.point_measure_en(left_l, right_l)
         value *= sign
         subject = subjects.subject_before_en(left)
     elif unit == "count":
-        unit, measure = measures.count_measure_en(clause_left, value, right)
-        counted = measure == "count" or measures.flow_after_en(right)
+        unit, measure = measures.count_measure_en(clause_left_l, value, right_l)
+        counted = measure == "count" or measures.flow_after_en(right_l)
         after = subjects.subject_after_en(right) if counted else ""
         subject = after or subjects.subject_before_en(left)
     else:
-        measure = "change" if measures.is_change_en(left) else "level"
+        measure = "change" if measures.is_change_en(left_l) else "level"
         subject = subjects.subject_before_en(left)
     region = subjects.region_en(left, right, measure in ("count", "level"), ctx.region)
     return value, unit, measure, subject, region
 
 
-def _rules_zh(ctx: Context, m: Mention) -> tuple[float, str, str, str, str]:
+def _rules_zh(ctx: Context, m: Mention, place: Place) -> tuple[float, str, str, str, str]:
     """(value, unit, measure, subject, region) of a Chinese mention."""
     text = ctx.text
-    s_start, _ = ctx.layout.sentence(m.start)
-    c_start, _ = ctx.layout.clause(m.start, m.end)
+    s_start, _, c_start, _ = place
     left = text[max(s_start, m.start - 80):m.start]
     clause_left = text[c_start:m.start]
     right = text[m.end:m.end + 40]
@@ -193,15 +214,17 @@ def _rules_zh(ctx: Context, m: Mention) -> tuple[float, str, str, str, str]:
     return value, unit, measure, subject.strip(), region
 
 
-def _stock_flow(ctx: Context, m: Mention, measure: str, subject: str) -> bool | None:
+def _stock_flow(
+    ctx: Context, m: Mention, place: Place, measure: str, subject: str
+) -> bool | None:
     """True for a stock, False for a flow, None when the words leave it open.
 
     A change counted from the start of the year ("比上年末净增210万户", "a net increase
     since the end of last year") is a flow; a share of stocks ("accounting for one third
     of the world's base stations") is a stock."""
-    s_start, s_end = ctx.layout.sentence(m.start)
+    s_start, s_end = place.sentence_start, place.sentence_end
     if measure == "change":
-        window = ctx.text[max(s_start, m.start - 60):min(s_end, m.end + 80)]
+        window = ctx.lower[max(s_start, m.start - 60):min(s_end, m.end + 80)]
         if measures.SINCE_YEAR_START.search(window):
             return False
     if measure == "share":
@@ -243,13 +266,14 @@ def extract_facts(
     rules = _rules_zh if lang == "zh" else _rules_en
     facts = []
     for mention in _mentions(ctx):
-        value, unit, measure, subject, region = rules(ctx, mention)
+        place = ctx.place(mention)
+        value, unit, measure, subject, region = rules(ctx, mention, place)
         facts.append(Fact(
             doc=doc, start=mention.start, end=mention.end,
             mention=text[mention.start:mention.end], value=value, unit=unit, measure=measure,
             subject=subject,
-            period=_period_of(ctx.period_for(mention), ctx.time.topic,
-                              _stock_flow(ctx, mention, measure, subject)),
+            period=_period_of(ctx.period_for(mention, place), ctx.time.topic,
+                              _stock_flow(ctx, mention, place, measure, subject)),
             region=region,
         ))
     return facts

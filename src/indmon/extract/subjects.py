@@ -13,39 +13,57 @@ import functools
 import re
 
 from indmon.catalogue import Catalogue
+from indmon.extract.fastre import compile_lower, lowered, trie, word_start
 
-_VERB_EN = re.compile(
-    r"\b(?:increased|increasing|increases|grew|grows|growing|rose|rising|was|were|is|are|has|"
-    r"have|had|will|reached|reaching|amounted|accounted|accounting|accounts|exceeded|exceeding|"
-    r"exceeds|totaled|totalled|stood|hit|ranked|ranks|ranking|registered|recorded|maintained|"
-    r"saw|achieved|achieving|contributed|contributing|covered|covering|covers|realized|"
-    r"fell|declined|decreased|expanded|surpassed|remained|topped|led|went|came|up|down|"
-    r"dropped|climbed|jumped|slid|edged|posted|kept)\b",
-    re.IGNORECASE,
-)
-_LEAD_EN = re.compile(
+#: the patterns of this module written ``compile_lower`` match ``lowered`` text
+#: the verb of a clause (a trie of whole words: see ``indmon.extract.fastre``)
+_VERB_EN = re.compile(r"\b" + trie(
+    ["increased", "increasing", "increases", "grew", "grows", "growing", "rose", "rising", "was",
+     "were", "is", "are", "has", "have", "had", "will", "reached", "reaching", "amounted",
+     "accounted", "accounting", "accounts", "exceeded", "exceeding", "exceeds", "totaled",
+     "totalled", "stood", "hit", "ranked", "ranks", "ranking", "registered", "recorded",
+     "maintained", "saw", "achieved", "achieving", "contributed", "contributing", "covered",
+     "covering", "covers", "realized", "fell", "declined", "decreased", "expanded", "surpassed",
+     "remained", "topped", "led", "went", "came", "up", "down", "dropped", "climbed", "jumped",
+     "slid", "edged", "posted", "kept"]) + r"\b")
+_LEAD_EN = compile_lower(
     r"^(?:(?:in\s+)?(?:particular|addition|general|total|short)\s*|among\s+them\s*|notably\s*|"
     r"of\s+which\s*|statistics\s+show\s+that\s*|data\s+show(?:ed)?\s+that\s*|"
     r"according\s+to\s+[^,]*\s*|"
     r"(?:and|but|while|with|as|so|that|which|where|the|a|an|my\s+country's|china's|"
     r"our\s+country's|its|their|this|these|also|total|overall|annual)\s+)+",
-    re.IGNORECASE,
 )
-_STOP_AFTER_EN = re.compile(
-    r"[,.;:](?=\s|$)|[()]|\band\s+\d|\b(?:in|with|to|for|that|which|who|and\s+(?:the|a|an|over|more|nearly)|"
-    r"such\s+as|including|across|from|by|on|at|were|was|have|has|had|will|are|is)\b",
-    re.IGNORECASE,
+_STOP_AFTER_EN = compile_lower(
+    r"[,.;:](?=\s|$)|[()]|\band\s+\d|\b(?:in|with|to|for|that|which|who|and\s+(?:the|a|an|over|"
+    r"more|nearly)|such\s+as|including|across|from|by|on|at|were|was|have|has|had|will|are|is)\b"
 )
 _MAX_WORDS = 12
+_LEAD_FIGURES = re.compile(r"(?:[\d.,]+\s*(?:%|percent|thousand|million|billion|trillion)?\s+)+")
+#: a last word that is no part of a subject ("the output has")
+_AUXILIARIES = frozenset({"has", "have", "had", "was", "were", "been", "is", "are", "also", "all",
+                          "both"})
+#: ``[,;:]\s+|\s--?\s|\s—\s``, led by the set of its first characters for speed
+_CLAUSES_EN = re.compile(r"[,;:\s](?:(?<=[,;:])\s+|(?<=\s)--?\s|(?<=\s)—\s)")
+#: the same where no dash follows a space (most text): only its first part can match
+_CLAUSE_PUNCTUATION_EN = re.compile(r"[,;:]\s+")
+_DASH_AFTER_SPACE = re.compile(r"[-—](?<=\s[-—])")
+_BEFORE_COUNTED = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:-\s*)?(?:[\d,.]+\s*-?TEU(?:-\w+)?\s*)?")
 
 
 def _tidy(phrase: str) -> str:
-    phrase = re.sub(r"\s+", " ", phrase).strip(" ,;:-'").replace('"', "'")
-    phrase = _LEAD_EN.sub("", phrase)
-    phrase = re.sub(r"^(?:[\d.,]+\s*(?:%|percent|thousand|million|billion|trillion)?\s+)+", "",
-                    phrase)
-    phrase = re.sub(r"\s+(?:has|have|had|was|were|been|is|are|also|all|both)$", "", phrase)
-    words = phrase.split()[-_MAX_WORDS:]
+    """A subject phrase without leading connectives and figures, trailing auxiliaries, or
+    more than ``_MAX_WORDS`` words; its first word in lower case unless it is a name."""
+    phrase = " ".join(phrase.split()).strip(" ,;:-'").replace('"', "'")
+    lead = _LEAD_EN.match(lowered(phrase))
+    if lead:
+        phrase = phrase[lead.end():]
+    figures = _LEAD_FIGURES.match(phrase)
+    if figures:
+        phrase = phrase[figures.end():]
+    words = phrase.split()
+    if len(words) > 1 and words[-1] in _AUXILIARIES:
+        words.pop()
+    words = words[-_MAX_WORDS:]
     if (words and words[0][:1].isupper() and words[0][1:].islower() and "'" not in words[0]
             and words[0].lower() not in _provinces()[1]):
         words[0] = words[0].lower()
@@ -53,21 +71,27 @@ def _tidy(phrase: str) -> str:
 
 
 def subject_before_en(sentence_left: str) -> str:
-    """The noun phrase before the verb in the words that lead up to a figure."""
-    clauses = re.split(r"[,;:]\s+|\s--?\s|\s—\s", sentence_left)
-    for clause in reversed(clauses):
-        verb = _VERB_EN.search(clause)
-        if verb and verb.start() > 0:
-            subject = _tidy(clause[:verb.start()])
+    """The noun phrase before the verb in the words that lead up to a figure: in the last
+    clause that has a verb after its first word (clauses split at ``,``, ``;``, ``:`` and
+    dashes), else the whole last clause."""
+    lower = lowered(sentence_left)
+    clauses = _CLAUSES_EN if _DASH_AFTER_SPACE.search(lower) else _CLAUSE_PUNCTUATION_EN
+    separators = [m.span() for m in clauses.finditer(lower)]
+    starts = [0] + [end for _, end in separators]
+    ends = [start for start, _ in separators] + [len(lower)]
+    for start, end in zip(reversed(starts), reversed(ends), strict=True):
+        verb = _VERB_EN.search(lower, start, end)
+        if verb and verb.start() > start:
+            subject = _tidy(sentence_left[start:verb.start()])
             if subject:
                 return subject
-    return _tidy(clauses[-1])
+    return _tidy(sentence_left[starts[-1]:])
 
 
 def subject_after_en(right: str) -> str:
     """The noun phrase a count counts: "45 national-level advanced manufacturing clusters"."""
-    right = re.sub(r"^\s*(?:\([^)]*\)\s*)?(?:-\s*)?(?:[\d,.]+\s*-?TEU(?:-\w+)?\s*)?", "", right)
-    stop = _STOP_AFTER_EN.search(right)
+    right = _BEFORE_COUNTED.sub("", right)
+    stop = _STOP_AFTER_EN.search(lowered(right))
     phrase = right[:stop.start()] if stop else right[:80]
     return _tidy(phrase)
 
@@ -87,34 +111,38 @@ def _provinces() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str], dict
         zh[province.name("zh")] = short
     en["xizang"] = en.get("tibet", "Tibet")
     # case matters: a dateline's "BEIJING, March 5" names no region of the figures
-    en_re = re.compile(r"\b(" + "|".join(sorted(map(re.escape, en.values()), key=len, reverse=True))
-                       + r")\b(?!\s+(?:and|,))")
+    names = sorted(map(re.escape, en.values()), key=len, reverse=True)
+    en_re = re.compile("(" + word_start(names) + r")\b(?!\s+(?:and|,))")
     zh_re = re.compile("(" + "|".join(sorted(map(re.escape, zh), key=len, reverse=True)) + ")")
     return en_re, en, zh_re, zh
 
 
-_WORLD_AFTER_EN = re.compile(r"^(?:[^,.;]|[,.](?=\d)){0,60}?\b"
-                             r"(?:in\s+the\s+world|globally|around\s+the\s+world)\b",
-                             re.IGNORECASE)
-_COUNTRY_EN = re.compile(r"\b(?:china|chinese|my\s+country|our\s+country|domestic)\b", re.I)
+_WORLD_AFTER_EN = compile_lower(r"^(?:[^,.;]|[,.](?=\d)){0,60}?\b"
+                                r"(?:in\s+the\s+world|globally|around\s+the\s+world)\b")
+_COUNTRY_EN = compile_lower(
+    word_start(["china", "chinese", r"my\s+country", r"our\s+country", "domestic"]) + r"\b")
 
 
 #: a dateline names where the news was filed, not the region a figure measures:
 #: "Beijing, July 18, 2024 --", "SHANGHAI, Nov. 15 (Sample News) --"
 _DATELINE_EN = re.compile(
-    r"\b[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?"
+    r"[A-Z](?<!\w[A-Z])[A-Za-z]+(?:\s[A-Z][A-Za-z]+)?,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?"
     r"(?:\s*\([^)]{1,40}\))?\s*(?:--?|:)\s*"
 )
 #: parts of the country named as regions: "the eastern region", "东部地区"
-_AREA_EN = re.compile(r"\b(eastern|central|western|northeastern|north-eastern)\s+regions?\b",
-                      re.I)
+_AREA_EN = compile_lower(
+    "(" + word_start(["eastern", "central", "western", "northeastern", "north-eastern"])
+    + r")\s+regions?\b")
 _AREA_ZH = {"东部": "eastern region", "中部": "central region", "西部": "western region",
             "东北": "northeastern region"}
-_CLAUSE_SPLIT_EN = re.compile(r"[,;]\s+|\s+(?:while|whereas|and)\s+")
+#: ``[,;]\s+|\s+(?:while|whereas|and)\s+``, led by the set of its first characters
+_CLAUSE_SPLIT_EN = re.compile(r"[,;\s](?:(?<=[,;])\s+|(?<=\s)\s*(?:while|whereas|and)\s+)")
 
 
 def without_dateline(left: str) -> str:
     """The words before a figure with any dateline cut off."""
+    if "-" not in left and ":" not in left:
+        return left  # a dateline ends in a dash or a colon
     last = None
     for last in _DATELINE_EN.finditer(left):  # noqa: B007 - the last dateline is wanted
         continue
@@ -125,15 +153,19 @@ def region_en(sentence_left: str, right: str, counts_things: bool, default: str 
     """A province or part of the country named in the figure's clause, else one named once
     earlier in its sentence; ``world`` for world totals; else ``default``."""
     left = without_dateline(sentence_left)
-    if counts_things and _WORLD_AFTER_EN.search(right) and not _COUNTRY_EN.search(left):
+    if (counts_things and _WORLD_AFTER_EN.search(lowered(right))
+            and not _COUNTRY_EN.search(lowered(left))):
         return "world"
     pattern, names, _, _ = _provinces()
+    if "egion" not in left and "EGION" not in left and not pattern.search(left):
+        return default  # no province or region named at all (the clause is part of it)
     clause = _CLAUSE_SPLIT_EN.split(left)[-1]
     for scope in (clause, left):
         found = pattern.findall(scope)
         if found and len(set(found)) == 1:
             return names[found[-1].lower()]
-        area: list[str] = _AREA_EN.findall(scope)
+        lower = lowered(scope)
+        area: list[str] = _AREA_EN.findall(lower) if "region" in lower else []
         if area:
             return area[-1].lower().replace("north-eastern", "northeastern") + " region"
         if found:
@@ -141,6 +173,12 @@ def region_en(sentence_left: str, right: str, counts_things: bool, default: str 
     return default
 
 
+_AREA_PHRASE_ZH = re.compile(r"(东部|中部|西部|东北)地区")
+#: a world total: 全球 or 世界 shortly before the figure
+_WORLD_BEFORE_ZH = re.compile(r"(?:全球|世界)[^，。；,;]{0,12}$")
+_OWN_COUNTRY_ZH = re.compile(r"我国|中国|全国")
+_CLAUSES_ZH = re.compile(r"[，,；;：:]")
+_PHRASE_END_ZH = re.compile(r"[，。；、,;（(和及与]")
 #: 全国 as the subject's own scope ("全国造船完工量"), not a comparison ("高于全国")
 _COUNTRY_ZH = re.compile(r"(?<![于比较占居列])(?:全国|我国|中国)")
 
@@ -152,11 +190,11 @@ def region_zh(clause_left: str, right: str, counts_things: bool, default: str = 
     found = pattern.findall(clause_left)
     if len(found) == 1:
         return names[found[-1]]
-    area = re.search(r"(东部|中部|西部|东北)地区", clause_left)
+    area = _AREA_PHRASE_ZH.search(clause_left)
     if area:
         return _AREA_ZH[area.group(1)]
-    world = re.search(r"(?:全球|世界)[^，。；,;]{0,12}$", clause_left)
-    if counts_things and world and not re.search(r"我国|中国|全国", clause_left):
+    world = _WORLD_BEFORE_ZH.search(clause_left) if counts_things else None
+    if world and not _OWN_COUNTRY_ZH.search(clause_left):
         return "world"
     return "CN" if _COUNTRY_ZH.search(clause_left) else default
 
@@ -178,21 +216,25 @@ def head_province(head: str, lang: str) -> str:
     return names[found.pop()] if len(found) == 1 else "CN"
 
 
+_WORLD_SCOPE_EN = re.compile(r"\bworld|\bglobal")
+_NATIONAL_SCOPE_EN = re.compile(
+    r"\b(?:nationwide|national|in\s+the\s+country|among\s+(?:all\s+)?provinces)")
+
+
 def ranking_scope_en(left: str, rank_words: str, right: str) -> str:
     """"world ranking of" only when the words say world; "national" for the country."""
-    near = f"{left[-40:]} {rank_words} {right[:40]}".lower()
-    if re.search(r"\bworld|\bglobal", near):
+    near = lowered(f"{left[-40:]} {rank_words} {right[:40]}")
+    if _WORLD_SCOPE_EN.search(near):
         return "world ranking of "
-    if re.search(r"\b(?:nationwide|national|in\s+the\s+country|among\s+(?:all\s+)?provinces)",
-                 near):
+    if _NATIONAL_SCOPE_EN.search(near):
         return "national ranking of "
     return "ranking of "
 
 
 def ranking_scope_zh(rank_words: str) -> str:
-    if re.search(r"全球|世界", rank_words):
+    if "全球" in rank_words or "世界" in rank_words:
         return "world ranking of "
-    if re.search(r"全国|国内", rank_words):
+    if "全国" in rank_words or "国内" in rank_words:
         return "national ranking of "
     return "ranking of "
 
@@ -343,11 +385,11 @@ def _before_verb_zh(phrase: str) -> str:
 def subject_zh(sentence_left: str, clause_left: str, right: str, counts_things: bool) -> str:
     """English for the Chinese phrase that names the figure: after a count's measure word
     when the glossary knows it, else before the clause's verb, else anywhere before."""
-    clauses = [c for c in re.split(r"[，,；;：:]", sentence_left) if c]
+    clauses = [c for c in _CLAUSES_ZH.split(sentence_left) if c]
     candidates = [_before_verb_zh(clause_left), clause_left]
     candidates += [_before_verb_zh(c) for c in reversed(clauses)]
     if counts_things:
-        after = re.split(r"[，。；、,;（(和及与]", right, maxsplit=1)[0][:30]
+        after = _PHRASE_END_ZH.split(right, maxsplit=1)[0][:30]
         candidates.insert(0, after)
     for phrase in candidates:
         if terms := _terms_zh(phrase):
