@@ -25,12 +25,36 @@ def test_compute_then_export(tmp_path: Path) -> None:
     assert run.returncode == 0, run.stderr
     assert "SIMULATED" in run.stdout and "2023-01..2023-02" in run.stdout
     out = tmp_path / "indicators.csv"
-    export = indmon("export", "indicators", "--out", str(out), db=db)
+    export = indmon("export", "indicators", "--out", str(out), "--confidential", db=db)
     assert export.returncode == 0, export.stderr
+    assert "not for publication" in export.stdout
     frame = pd.read_csv(out, dtype={"industry": str, "province": str})
     ytd = frame[(frame.indicator == "va_ytd_yoy") & (frame.industry == "ALL")
                 & (frame.province == "ALL")]
     assert ytd.value.round(6).tolist() == [4.0, 4.0]
+    # one enterprise: for publication, every cell is suppressed and says why
+    public = tmp_path / "public.csv"
+    assert indmon("export", "indicators", "--out", str(public), db=db).returncode == 0
+    published = pd.read_csv(public, dtype={"industry": str, "province": str})
+    assert published.value.isna().all()
+    assert set(published.suppressed) == {"fewer than 3 enterprises"}
+    listed = indmon("suppressed", "--period", "2023-02", "-o", "csv", db=db)
+    assert listed.returncode == 0, listed.stderr
+    assert "fewer than 3 enterprises" in listed.stdout and "primary" in listed.stdout
+
+
+def test_suppression_thresholds_from_the_command_line(tmp_path: Path) -> None:
+    db = tmp_path / "cli.duckdb"
+    with Store.open(db) as store:
+        add_reports(store, [Report("A", f"{y}-0{m}", 100 if y == 2022 else 104)
+                            for y in (2022, 2023) for m in (1, 2)])
+    run = indmon("compute", "--from", "2023-02", "--to", "2023-02", "--min-enterprises", "0",
+                 "--max-share-one", "1", "--max-share-two", "1", db=db)
+    assert run.returncode == 0, run.stderr
+    with Store.open(db, read_only=True) as store:
+        assert store.disclosure().empty
+    bad = indmon("compute", "--max-share-one", "2", db=db)
+    assert bad.returncode == 1 and "not in (0, 1]" in bad.stderr
 
 
 def test_errors_are_one_line_with_the_fix(tmp_path: Path) -> None:

@@ -56,11 +56,11 @@ def test_export_follows_the_results_format(store: Store, tmp_path: Path, suffix:
     add_reports(store, _two_years())
     summary = run_compute(store, start="2023-01", end="2023-03")
     out = tmp_path / f"indicators{suffix}"
-    assert export_indicators(store, out) == summary.rows
+    assert export_indicators(store, out, clearance=None) == summary.rows
     frame = pd.read_csv(out, dtype={"industry": str, "province": str}) if suffix == ".csv" \
         else pd.read_parquet(out)
     assert list(frame.columns) == ["indicator", "period", "industry", "province", "value",
-                                   "unit", "n", "origin"]
+                                   "unit", "n", "origin", "suppressed"]
     row = frame[(frame.indicator == "va_ytd_yoy") & (frame.period == "2023-02")
                 & (frame.industry == "ALL") & (frame.province == "ALL")]
     assert row.value.tolist() == pytest.approx([10.0]) and row.n.tolist() == [2]
@@ -77,12 +77,24 @@ def test_export_leaves_out_published_figures_and_says_simulated(
     store.record([NewObservation("va_ytd_yoy", "2023-03", 3.0, "percent"),
                   NewObservation("va_ytd_yoy", "2023-Q1", 3.0, "percent")], release)
     out = tmp_path / "indicators.csv"
-    export_indicators(store, out)
+    export_indicators(store, out, clearance=None)
     frame = pd.read_csv(out, dtype={"industry": str, "province": str})
     march = frame[(frame.indicator == "va_ytd_yoy") & (frame.period == "2023-03")
                   & (frame.industry == "ALL") & (frame.province == "ALL")]
     assert march.value.tolist() == pytest.approx([10.0])
     assert set(frame.origin) == {"simulated"} and "2023-Q1" not in set(frame.period)
+
+
+def test_an_export_for_publication_leaves_suppressed_cells_empty_and_says_why(
+    store: Store, tmp_path: Path
+) -> None:
+    add_reports(store, _two_years())  # two enterprises: every cell is confidential
+    run_compute(store, start="2023-01", end="2023-03")
+    out = tmp_path / "indicators.csv"
+    export_indicators(store, out)
+    frame = pd.read_csv(out, dtype={"industry": str, "province": str})
+    assert len(frame) > 0 and frame["value"].isna().all() and frame["n"].isna().all()
+    assert set(frame["suppressed"]) == {"fewer than 3 enterprises"}
 
 
 def test_bad_requests_say_what_to_do(store: Store, tmp_path: Path) -> None:

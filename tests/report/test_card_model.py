@@ -195,3 +195,25 @@ def test_a_card_is_for_a_year_half_quarter_or_month(store: Store) -> None:
         build_card(store, "2023-01/2023-11")
     with pytest.raises(ConfigError, match="2023-13"):
         build_card(store, "2023-13")
+
+
+# -- reading only what a card can choose from --------------------------------------------------
+def test_a_cell_whose_latest_figure_lies_outside_the_period_is_read_whole(store: Store) -> None:
+    """A span from mid-2022 to the end of 2023 ends in the card's last month but is not
+    the year's figure: the latest known figure inside the year still stands for it."""
+    record(store, RELEASE, ("va_yoy", "2023-Q2", 3.5), ("va_yoy", "2023-Q3", 4.0),
+           ("va_yoy", "2022-07/2023-12", 3.0))
+    entry = entry_of(build_card(store, "2023"), "va_yoy")
+    assert (entry.figure.period.text, entry.value, entry.latest_known) == ("2023-Q3", 4.0, True)
+
+
+def test_the_store_gives_the_latest_figures_of_each_cell_and_origin(store: Store) -> None:
+    record(store, RELEASE, ("va_yoy", "2023-10", 4.1), ("va_yoy", "2023-11", 4.2),
+           ("va_ytd_yoy", "2023-01/2023-11", 4.3), ("va_ytd_yoy", "2023-11", 4.3),
+           ("va_ytd_yoy", "2023-Q3", 4.0))
+    record(store, SIMULATED, ("va_yoy", "2023-09", 5.0))
+    found = store.latest_figures(start="2023-01", end="2023-12", province="ALL")
+    assert [(f.indicator, f.period.text, f.origin.value) for f in found] == [
+        ("va_yoy", "2023-11", "published"), ("va_yoy", "2023-09", "simulated"),
+        ("va_ytd_yoy", "2023-01/2023-11", "published"),
+        ("va_ytd_yoy", "2023-11", "published")]

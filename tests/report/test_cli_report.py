@@ -1,6 +1,8 @@
+import io
 import re
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from indmon.cli import app
@@ -58,3 +60,45 @@ def test_a_period_a_card_cannot_be_made_for_is_refused(tmp_path: Path) -> None:
                                       "--out", str(tmp_path / "card.html")])
     assert result.exit_code == 1
     assert "ask for its last month (2023-11)" in " ".join(result.output.split())
+
+
+def terminal(monkeypatch: pytest.MonkeyPatch) -> io.StringIO:
+    """Make the command's stderr a terminal writing into the returned buffer."""
+    from rich.console import Console
+
+    import indmon.cli.report as command
+
+    buffer = io.StringIO()
+    monkeypatch.setattr(command, "err_console", Console(file=buffer, force_terminal=True,
+                                                        width=100))
+    return buffer
+
+
+def test_report_command_shows_its_steps_on_a_terminal(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    db = tmp_path / "s.duckdb"
+    with Store.open(db) as store:
+        add_published(store)
+    shown = terminal(monkeypatch)
+    result = CliRunner().invoke(app, ["--db", str(db), "report", "--period", "2023",
+                                      "--format", "md", "--out", str(tmp_path / "card.md")])
+    assert result.exit_code == 0, result.output
+    # the line is redrawn as steps go; the last one is drawn before the line goes away
+    assert "drawing charts and writing the Markdown (en)" in shown.getvalue()
+    # the steps go to stderr; stdout says only what was written
+    assert "drawing" not in result.stdout and "wrote" in result.stdout
+
+
+def test_quiet_or_no_terminal_shows_no_steps(tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    db = tmp_path / "s.duckdb"
+    with Store.open(db) as store:
+        add_published(store)
+    args = ["--db", str(db), "report", "--period", "2023", "--format", "html", "--out",
+            str(tmp_path / "card.html")]
+    plain = CliRunner().invoke(app, args)
+    assert plain.exit_code == 0 and "building" not in plain.output
+    shown = terminal(monkeypatch)
+    quiet = CliRunner().invoke(app, [*args, "--quiet"])
+    assert quiet.exit_code == 0, quiet.output
+    assert shown.getvalue() == ""

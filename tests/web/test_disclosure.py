@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from tests.web.servers import MONTHS, Site, add_people, build_store, start, stop
 
 from indmon.store import Store
 from indmon.web.app import WebConfig
-from tests.web.servers import MONTHS, Site, add_people, build_store, start, stop
 
 LAST = MONTHS[-1]
 BEIJING, SHANGHAI, JIANGSU = "110000", "310000", "320000"

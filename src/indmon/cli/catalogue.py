@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from typing import Annotated
 
-import pandas as pd
 import typer
 
-from indmon.catalogue import Catalogue
 from indmon.cli.common import Output, handle_errors, print_frame
 from indmon.errors import ConfigError
 
@@ -31,6 +29,10 @@ def indicators(
 
     Example: indmon catalogue indicators 5G --theme ict
     """
+    import pandas as pd
+
+    from indmon.catalogue import Catalogue
+
     cat = Catalogue.load()
     if theme is not None and theme not in cat.themes:
         raise ConfigError(f"--theme {theme!r} is not one of {', '.join(sorted(cat.themes))}")
@@ -50,6 +52,10 @@ def industries(output: Output = "table") -> None:
 
     Example: indmon catalogue industries -o csv
     """
+    import pandas as pd
+
+    from indmon.catalogue import Catalogue
+
     rows = [vars(i) for i in Catalogue.load().industries.values()]
     print_frame(pd.DataFrame(rows), output, title="Industrial divisions (GB/T 4754-2017)")
 
@@ -60,6 +66,10 @@ def provinces(output: Output = "table") -> None:
 
     Example: indmon catalogue provinces -o json
     """
+    import pandas as pd
+
+    from indmon.catalogue import Catalogue
+
     rows = [
         {"code": p.code, "name_en": p.name_en, "name_zh": p.name_zh, "region": p.region}
         for p in Catalogue.load().provinces.values()

@@ -5,6 +5,10 @@ A read command opens the store with :func:`open_for_reading`: beside a running
 ``indmon serve`` and other readers, without creating a store that is not there. A
 command's input is checked before it runs, so a typo is one line naming the value and
 the choices, and exit code 1, instead of an empty result.
+
+Start-up: every command module is imported for ``indmon --help``, so none imports the
+store, pandas or the engine at its top; a command imports what it uses when it runs
+(``tests/cli/test_startup.py`` keeps it so).
 """
 
 from __future__ import annotations
@@ -13,20 +17,21 @@ import datetime as dt
 import functools
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, NoReturn, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, ParamSpec, TypeVar
 
-import pandas as pd
 import typer
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
-from indmon.catalogue import ALL, Catalogue, did_you_mean
 from indmon.errors import CatalogueError, ConfigError, IndmonError, PeriodError
-from indmon.store import DEFAULT_WAIT_SECONDS, Origin, Period, Store
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from indmon.store import Period, Store
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -44,6 +49,8 @@ state = State()
 
 def open_store() -> Store:
     """The store for a command that writes it (created when it does not exist yet)."""
+    from indmon.store import Store
+
     return Store.open(state.db)
 
 
@@ -55,6 +62,8 @@ def open_for_reading() -> Store:
     ``--db`` path with no store is an error (``NotFound``: exit 1, nothing created), not
     a new empty store. A ``:memory:`` store is opened read-write (there is nothing to
     share)."""
+    from indmon.store import DEFAULT_WAIT_SECONDS, Store
+
     return Store.open(state.db, read_only=True, must_exist=True, wait=DEFAULT_WAIT_SECONDS)
 
 
@@ -114,12 +123,21 @@ def print_frame(frame: pd.DataFrame, output: str = "table", title: str | None = 
         records = json.loads(frame.to_json(orient="records", date_format="iso", force_ascii=False))
         sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
     else:
-        table = Table(title=title, show_lines=False)
-        for column in frame.columns:
-            table.add_column(str(column), overflow="fold")
-        for row in frame.itertuples(index=False):
-            table.add_row(*(_cell(v) for v in row))
-        console.print(table)
+        print_table([str(c) for c in frame.columns], frame.itertuples(index=False), title)
+
+
+def print_table(columns: Sequence[str], rows: Iterable[Sequence[Any]],
+                title: str | None = None) -> None:
+    """Print rows as a rich table (what :func:`print_frame` prints for ``table``), also
+    for rows read without pandas."""
+    from rich.table import Table
+
+    table = Table(title=title, show_lines=False)
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(*(_cell(v) for v in row))
+    console.print(table)
 
 
 def _cell(value: Any) -> str:
@@ -134,6 +152,8 @@ def _cell(value: Any) -> str:
 def check_indicators(ids: Sequence[str], store: Store | None = None) -> list[str]:
     """Indicator ids of the catalogue; with ``store``, an id the catalogue lacks passes
     when the store holds figures of it (a user's own indicator)."""
+    from indmon.catalogue import Catalogue, did_you_mean
+
     known = Catalogue.load().indicators
     for value in ids:
         if value in known:
@@ -150,6 +170,8 @@ def check_industry(code: str | None) -> str | None:
     """ALL, a sector letter (B, C, D) or a division code of GB/T 4754-2017."""
     if code is None:
         return None
+    from indmon.catalogue import ALL, Catalogue, did_you_mean
+
     cat = Catalogue.load()
     choices = [ALL, *sorted(cat.sectors), *sorted(cat.industries)]
     if code not in choices:
@@ -162,6 +184,8 @@ def check_province(code: str | None) -> str | None:
     """ALL or a GB/T 2260 province code."""
     if code is None:
         return None
+    from indmon.catalogue import ALL, Catalogue, did_you_mean
+
     choices = [ALL, *sorted(Catalogue.load().provinces)]
     if code not in choices:
         raise ConfigError(f"--province {code!r} is not known{did_you_mean(code, choices)}; use "
@@ -173,6 +197,8 @@ def check_origin(text: str | None) -> str | None:
     """published, computed or simulated."""
     if text is None:
         return None
+    from indmon.store import Origin
+
     try:
         return Origin.parse(text).value
     except ConfigError as exc:
@@ -210,6 +236,8 @@ def check_date(text: str | None, option: str = "--as-of") -> str | None:
 
 
 def _parsed(text: str, option: str) -> Period:
+    from indmon.store.periods import Period
+
     try:
         return Period.parse(text)
     except PeriodError as exc:

@@ -8,7 +8,6 @@ from typing import Annotated
 import typer
 
 from indmon.cli.common import console, handle_errors, state
-from indmon.store import Store, default_path
 
 
 def register(app: typer.Typer) -> None:
@@ -37,6 +36,7 @@ def demo(
     Example: indmon demo --no-serve --out /tmp/indmon-demo
     """
     from indmon.demo.run import run_demo
+    from indmon.store import Store, default_path
 
     db_path = Path(state.db) if state.db else default_path()
     console.print(f"indmon demo: store [bold]{db_path}[/], output [bold]{out}[/]")

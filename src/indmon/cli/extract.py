@@ -8,7 +8,6 @@ from typing import Annotated
 import typer
 
 from indmon.cli.common import console, handle_errors
-from indmon.extract.parallel import extract_many
 
 
 def register(app: typer.Typer) -> None:
@@ -32,6 +31,8 @@ def extract(
 
     Example: indmon extract releases/ --out facts/ --workers 2
     """
+    from indmon.extract.parallel import extract_many
+
     summary = extract_many(paths, out, workers=workers, progress=True, engine=engine)
     console.print(
         f"{summary.facts} facts from {summary.documents} documents "

@@ -7,16 +7,20 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
-import pandas as pd
 import typer
 
 from indmon.cli.common import console, handle_errors, open_for_reading, open_store, print_frame
-from indmon.demo.panel import DEMO_ENTERPRISES, FORMATS, NATIONAL_ENTERPRISES, generate_panel
 from indmon.errors import ConfigError
-from indmon.intake import ImportSummary, import_prices, import_reports
-from indmon.store import raw
+
+if TYPE_CHECKING:
+    from indmon.intake import ImportSummary
+
+#: panel sizes the help of ``indmon simulate`` names, as in indmon.demo.panel (which
+#: imports numpy and polars; tests/cli/test_startup.py checks they agree)
+NATIONAL_ENTERPRISES = 483_000
+DEMO_ENTERPRISES = 6_000
 
 Files = Annotated[list[Path], typer.Argument(help="CSV, Parquet or XLSX files", exists=False)]
 SubmittedBy = Annotated[str | None, typer.Option("--submitted-by", help="who sent the files")]
@@ -43,6 +47,8 @@ def reports(files: Files, submitted_by: SubmittedBy = None, simulated: Simulated
 
     Example: indmon import reports reports_2023-05.csv reports_2023-06.parquet
     """
+    from indmon.intake import import_reports
+
     with open_store() as store:
         summary = import_reports(store, files, submitted_by=submitted_by, simulated=simulated,
                                  progress=output == "table")
@@ -56,6 +62,8 @@ def prices(files: Files, submitted_by: SubmittedBy = None, simulated: Simulated 
 
     Example: indmon import prices prices.csv
     """
+    from indmon.intake import import_prices
+
     with open_store() as store:
         summary = import_prices(store, files, submitted_by=submitted_by, simulated=simulated,
                                 progress=output == "table")
@@ -72,6 +80,8 @@ def rejections(
 
     Example: indmon rejections --batch reports-0cc3b517575c454e -o csv
     """
+    from indmon.store import raw
+
     with open_for_reading() as store:
         frame = raw.rejections(store, batch, limit=limit or None)
     print_frame(frame, output, title="Rejected rows")
@@ -92,6 +102,8 @@ def simulate(
 
     Example: indmon simulate --enterprises 6000 --out panel --format csv
     """
+    from indmon.demo.panel import FORMATS, generate_panel
+
     files = generate_panel(out, enterprises=_enterprise_count(enterprises), start=start,
                            end=end, seed=seed, fmt=fmt if fmt in FORMATS else _bad_format(fmt))
     console.print(f"wrote {len(files.reports)} report files ({files.rows:,} rows, simulated), "
@@ -109,10 +121,14 @@ def _enterprise_count(text: str) -> int:
 
 
 def _bad_format(fmt: str) -> str:
+    from indmon.demo.panel import FORMATS
+
     raise ConfigError(f"--format {fmt!r} is not one of {', '.join(FORMATS)}")
 
 
 def _print_summary(summary: ImportSummary, output: str) -> None:
+    import pandas as pd
+
     frame = pd.DataFrame([
         {"file": f.file, "batch_id": f.batch_id, "rows": f.rows, "accepted": f.accepted,
          "rejected": f.rejected, "revisions": f.revisions,

@@ -10,8 +10,6 @@ from typing import Annotated
 import typer
 
 from indmon.cli.common import console, handle_errors, open_for_reading, open_store, print_frame
-from indmon.monitor import get_alert, list_alerts, run_monitoring, update_alert
-from indmon.monitor.rules import default_rules_path, load_rules
 
 Output = Annotated[str, typer.Option("--output", "-o", help="table, csv or json")]
 #: columns of the alert list, in the order a reader scans them
@@ -43,6 +41,9 @@ def monitor(
 
     Example: indmon monitor --period 2024-03 --rules my-rules.yaml
     """
+    from indmon.monitor import run_monitoring
+    from indmon.monitor.rules import default_rules_path, load_rules
+
     if show_rules:
         sys.stdout.write(default_rules_path().read_text("utf-8"))
         return
@@ -76,6 +77,8 @@ def alerts(
     """
     if ctx.invoked_subcommand is not None:
         return
+    from indmon.monitor import list_alerts
+
     with open_for_reading() as store:
         frame = list_alerts(store, period=period, status=status, severity=severity)
     if output == "table":
@@ -89,6 +92,8 @@ def show(alert_id: Annotated[int, typer.Argument(help="the alert id")]) -> None:
 
     Example: indmon alerts show 12
     """
+    from indmon.monitor import get_alert
+
     with open_for_reading() as store:
         alert = get_alert(store, alert_id)
     sys.stdout.write(json.dumps(alert, ensure_ascii=False, indent=2, default=str) + "\n")
@@ -119,6 +124,8 @@ def resolve(alert_id: Annotated[int, typer.Argument(help="the alert id")], by: B
 
 
 def _move(alert_id: int, status: str, by: str, note: str | None) -> None:
+    from indmon.monitor import update_alert
+
     with open_store() as store:
         alert = update_alert(store, alert_id, status, by=by, note=note)
     console.print(f"alert {alert_id} is now {alert['status']} ({alert['title_en']})")

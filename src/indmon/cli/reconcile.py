@@ -9,15 +9,10 @@ import sys
 from pathlib import Path
 from typing import Annotated
 
-import pandas as pd
 import typer
 
 from indmon.cli.common import console, handle_errors, open_for_reading, open_store, print_frame
 from indmon.errors import ConfigError
-from indmon.extract.documents import read_document
-from indmon.reconcile.check import AGAINST, DISAGREES, DISPUTED, check_text, verdict_frame
-from indmon.reconcile.ingest import IngestError, check_date, check_options, ingest_documents
-from indmon.reconcile.published import load_published
 
 #: what a terminal table of conflicts shows; csv and json give every column
 CONFLICT_COLUMNS = ("indicator", "period", "industry", "province", "value", "publisher",
@@ -63,6 +58,8 @@ def ingest(
 
     Example: indmon ingest release.txt --publisher "MIIT" --published 2024-01-19
     """
+    from indmon.reconcile.ingest import IngestError, check_date, check_options, ingest_documents
+
     if published is not None:
         check_date(published, "--published")
     check_options(url=url, release_type=release_type)
@@ -97,6 +94,10 @@ def load_published_figures(
 
     Example: indmon load-published --no-history
     """
+    import pandas as pd
+
+    from indmon.reconcile.published import load_published
+
     with open_store() as store:
         result = load_published(store, history=history)
     print_frame(pd.DataFrame([dataclasses.asdict(result)]), output,
@@ -109,6 +110,8 @@ def conflicts(output: Output = "table") -> None:
 
     Example: indmon conflicts -o csv
     """
+    import pandas as pd
+
     with open_for_reading() as store:
         frame = store.conflicts()
     if output == "table":
@@ -145,6 +148,16 @@ def check(
 
     Example: indmon check draft.txt --published 2024-01-20 -o json
     """
+    from indmon.extract.documents import read_document
+    from indmon.reconcile.check import (
+        AGAINST,
+        DISAGREES,
+        DISPUTED,
+        check_text,
+        verdict_frame,
+    )
+    from indmon.reconcile.ingest import check_date
+
     if published is not None:
         check_date(published, "--published")
     if against not in AGAINST:

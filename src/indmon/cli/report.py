@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from indmon.cli.common import check_period, console, handle_errors, open_for_reading
+from indmon.cli.common import check_period, console, err_console, handle_errors, open_for_reading
 
 
 def register(app: typer.Typer) -> None:
@@ -27,6 +29,9 @@ def report(
     link_base: Annotated[str, typer.Option(
         "--link-base", help="Link every number to <link-base><observation id>, e.g. "
         "http://localhost:8000/provenance/ ; default: numbers cite endnotes.")] = "",
+    quiet: Annotated[bool, typer.Option(
+        "--quiet", "-q", help="Show no progress (shown on stderr when it is a "
+        "terminal).")] = False,
 ) -> None:
     """Write the report card for a period: headline figures, one section per theme,
     sections computed from enterprise reports, the risk list, and the sources of every
@@ -41,6 +46,22 @@ def report(
     wanted = card_period(check_period(period) or period)
     check_lang(lang)
     check_format(fmt)
-    with open_for_reading() as store:
-        written = write_report(store, wanted.text, lang, fmt, out, link_base=link_base)
+    with open_for_reading() as store, _progress(quiet) as step:
+        written = write_report(store, wanted.text, lang, fmt, out, link_base=link_base,
+                               progress=step)
     console.print(f"wrote {written}")
+
+
+@contextmanager
+def _progress(quiet: bool) -> Iterator[Callable[[str], None]]:
+    """A spinner on stderr naming the step under way and its time, gone when done;
+    nothing with ``--quiet`` or when stderr is not a terminal."""
+    if quiet or not err_console.is_terminal:
+        yield lambda _: None
+        return
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
+    with Progress(*columns, console=err_console, transient=True) as bar:
+        task = bar.add_task("starting", total=None)
+        yield lambda text: bar.update(task, description=text)

@@ -21,6 +21,7 @@ from indmon.cli.common import (
     month_bounds,
     open_for_reading,
     print_frame,
+    print_table,
 )
 from indmon.errors import ConfigError
 
@@ -32,7 +33,7 @@ def register(app: typer.Typer) -> None:
 
 
 #: columns a terminal table leaves out (csv and json have them)
-TABLE_HIDDEN = ["simulated", "supersedes", "n"]
+TABLE_HIDDEN = ["simulated", "supersedes", "n", "withheld"]
 
 
 @handle_errors
@@ -78,6 +79,23 @@ def query(
     check_date(as_of)
     if limit is not None and limit < 0:
         raise ConfigError(f"--limit {limit} must be 0 (every row) or more")
+    if limit is None:
+        limit = 200 if output == "table" else 0
+    if output == "table" and not sql:
+        # rows straight from DuckDB, only those shown: a terminal table needs no pandas,
+        # which takes longer to load than the query takes to run
+        with open_for_reading() as store:
+            check_indicators(indicator or [], store)
+            found = store.observation_rows(
+                indicator or None, period=period, start=first, end=last, industry=industry,
+                province=province, origin=origin, as_of=as_of, history=history,
+                limit=limit or None,
+            )
+        _shown(found.matched, limit)
+        keep = _terminal_columns(found.columns, found.suppressed)
+        print_table([found.columns[i] for i in keep],
+                    ([row[i] for i in keep] for row in found.rows))
+        return
     with open_for_reading() as store:
         if sql:
             frame = store.query(sql)
@@ -88,17 +106,27 @@ def query(
                 province=province, origin=origin, as_of=as_of, history=history,
             )
             frame = frame.drop(columns=["recorded_at"], errors="ignore")
-            if output == "table":
-                # a terminal table keeps what a reader needs: origin says simulated, and
-                # csv/json keep every column
-                frame = frame.drop(columns=TABLE_HIDDEN, errors="ignore")
-    if limit is None:
-        limit = 200 if output == "table" else 0
-    if limit and len(frame) > limit:
-        err_console.print(f"showing {limit} of {len(frame)} rows; --limit 0 shows all",
-                          highlight=False)
-        frame = frame.head(limit)
-    print_frame(frame, output)
+    print_frame(frame.head(_shown(len(frame), limit)), output)
+
+
+def _terminal_columns(columns: list[str], suppressed: int) -> list[int]:
+    """Which columns a terminal table shows: what a reader needs (origin says simulated;
+    csv and json keep every column), and ``suppressed`` only when some of the rows
+    found (``suppressed`` of them) are in a suppressed cell."""
+    hidden = {"recorded_at", *TABLE_HIDDEN}
+    if not suppressed:
+        hidden.add("suppressed")
+    return [i for i, column in enumerate(columns) if column not in hidden]
+
+
+def _shown(rows: int, limit: int) -> int:
+    """How many of ``rows`` to print (``limit`` 0: all), saying so on stderr when that is
+    not all of them."""
+    if not limit or rows <= limit:
+        return rows
+    err_console.print(f"showing {limit} of {rows} rows; --limit 0 shows all",
+                      highlight=False)
+    return limit
 
 
 @handle_errors

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Annotated
 
-import pandas as pd
 import typer
 
 from indmon.cli.common import (
@@ -16,8 +15,6 @@ from indmon.cli.common import (
     print_frame,
     state,
 )
-from indmon.store import default_path
-from indmon.web import auth
 
 
 def register(app: typer.Typer) -> None:
@@ -50,6 +47,7 @@ def serve(
 
     Example: indmon serve --port 8000 --public
     """
+    from indmon.store import default_path
     from indmon.web.app import WebConfig
     from indmon.web.app import serve as run
 
@@ -72,6 +70,8 @@ def add(
 
     Example: indmon users add li --role analyst --province 110000 --province 120000
     """
+    from indmon.web import auth
+
     with open_store() as store:
         user = auth.add_user(store, name, role, enterprise_id=enterprise,
                              provinces=province or [])
@@ -84,6 +84,10 @@ def list_users(output: Output = "table") -> None:
 
     Example: indmon users list -o json
     """
+    import pandas as pd
+
+    from indmon.web import auth
+
     with open_for_reading() as store:
         rows = [u.as_dict() for u in auth.list_users(store)]
     frame = pd.DataFrame(rows, columns=["name", "role", "enterprise_id", "provinces"])
@@ -97,6 +101,8 @@ def remove(name: Annotated[str, typer.Argument(help="user name")]) -> None:
 
     Example: indmon users remove li
     """
+    from indmon.web import auth
+
     with open_store() as store:
         auth.remove_user(store, name)
     console.print(f"removed {name}", highlight=False)
@@ -114,6 +120,8 @@ def token(
 
     Example: indmon users token li --label laptop --expires 30d
     """
+    from indmon.web import auth
+
     with open_store() as store:
         token_id, secret = auth.issue_token(store, name, label=label, expires=expires)
         until = auth.token_expiry(store, token_id)
@@ -129,6 +137,8 @@ def tokens(output: Output = "table") -> None:
 
     Example: indmon users tokens
     """
+    from indmon.web import auth
+
     with open_for_reading() as store:
         print_frame(auth.list_tokens(store), output, title="Tokens")
 
@@ -140,6 +150,8 @@ def revoke(token_id: Annotated[int, typer.Argument(help="token id from 'indmon u
 
     Example: indmon users revoke 3
     """
+    from indmon.web import auth
+
     with open_store() as store:
         auth.revoke_token(store, token_id)
     console.print(f"revoked token {token_id}", highlight=False)
@@ -152,5 +164,7 @@ def audit(limit: Annotated[int, typer.Option(help="how many entries")] = 50,
 
     Example: indmon users audit --limit 20
     """
+    from indmon.web import auth
+
     with open_for_reading() as store:
         print_frame(auth.audit_log(store, limit), output, title="Audit log")

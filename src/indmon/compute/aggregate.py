@@ -3,148 +3,283 @@
 An enterprise sits in exactly one (industry, province) cell, so the sums are taken once
 per (industry, province, month) and rolled up to sectors, provinces and the whole
 country by adding those few thousand rows, never by going back to the enterprises.
+
+Only the sums the requested indicators divide are computed (:class:`Needs`): the
+headline growth rates read value added alone, not output, revenue, profit or prices.
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
+
 import ibis
 import ibis.expr.types as ir
-from ibis import _
 
 from indmon.catalogue import ALL, Catalogue
-from indmon.compute.sample import FIGURES, MONTHS
+from indmon.compute.sample import MONTHS, has_bit, last_year, monthly
 
-#: the additive columns of a cell; every indicator is a function of these
-SUMS = (
-    "n_month",          # enterprises reporting in the month
-    "n_s",              # comparable sample of the month S(t)
-    "va_s", "va_s_ly", "va_real_s", "unpriced_s",
-    "n_ytd",            # comparable year-to-date sample S_ytd(t)
-    "va_ytd", "va_ytd_ly", "va_real_ytd", "unpriced_ytd",
-    "out_ytd", "out_ytd_ly", "rev_ytd", "rev_ytd_ly", "profit_ytd_s", "profit_ytd_s_ly",
-    "n_year",           # enterprises reporting this year up to the month
-    "profit_ytd", "n_loss", "loss_ytd",
-)
-
-
+#: the additive columns of a cell, by the part of the computation that makes them;
+#: every indicator is a function of these
+PART_SUMS = {
+    "reported": ("n_month",),                            # enterprises reporting in the month
+    "monthly": ("n_s", "va_s", "va_s_ly"),               # comparable sample of the month S(t)
+    "ytd": ("n_ytd", "va_ytd", "va_ytd_ly"),             # year-to-date sample S_ytd(t)
+    "real": ("va_real_s", "unpriced_s", "va_real_ytd", "unpriced_ytd"),
+    "output": ("out_ytd", "out_ytd_ly"),
+    "revenue": ("rev_ytd", "rev_ytd_ly"),
+    "profit_s": ("profit_ytd_s", "profit_ytd_s_ly"),
+    #: every enterprise reporting this year up to the month, and the loss-makers
+    "year": ("n_year", "profit_ytd", "n_loss", "loss_ytd"),
+}
+PARTS = tuple(PART_SUMS)
+#: deflated sums are built from the monthly and year-to-date sums and report counts
+_REQUIRES = {"real": ("reported", "monthly", "ytd")}
 KEYS = ("industry", "province", "y")
 
 
-def _sum(value: ir.Value, where: ir.BooleanValue) -> ir.Value:
-    return value.sum(where=where)
+@dataclass(frozen=True)
+class Needs:
+    """Which parts of the computation a run needs, and so which report figures it
+    reads (this year and last), whether it reads price indices, and how the figures
+    reach the cells.
+
+    Two ways, chosen by cost; both give the same sums per cell, year and ``entry``
+    (:func:`group_sums`):
+
+    - value added alone (the headline, and every indicator of value added): each
+      enterprise-year holds its value added month by month (*pivoted*), and the cells
+      add up enterprise-years. The reports are read once, in one aggregation.
+    - with output, revenue or profit: twelve columns per figure make that aggregation
+      too wide, so the reports are *joined* to their enterprise-years instead and
+      summed per cell (:func:`indmon.compute.sample.placed_reports`); only profit is
+      also pivoted when loss-makers are counted, as a loss is per enterprise.
+    """
+
+    parts: frozenset[str]
+
+    @classmethod
+    def of(cls, parts: Iterable[str]) -> Needs:
+        wanted = set(parts)
+        for part in list(wanted):
+            wanted.update(_REQUIRES.get(part, ()))
+        unknown = wanted - set(PARTS)
+        if unknown:
+            raise ValueError(f"unknown parts {sorted(unknown)}")
+        return cls(frozenset(wanted))
+
+    def has(self, *parts: str) -> bool:
+        return any(p in self.parts for p in parts)
+
+    @property
+    def figures(self) -> tuple[str, ...]:
+        """Report figures of this year."""
+        wanted = {"va": self.has("monthly", "ytd"), "out": self.has("output"),
+                  "rev": self.has("revenue"), "profit": self.has("profit_s", "year")}
+        return tuple(f for f, needed in wanted.items() if needed)
+
+    @property
+    def last_figures(self) -> tuple[str, ...]:
+        """Report figures of last year (the base of a growth rate)."""
+        wanted = {"va": self.has("monthly", "ytd"), "out": self.has("output"),
+                  "rev": self.has("revenue"), "profit": self.has("profit_s")}
+        return tuple(f for f, needed in wanted.items() if needed)
+
+    @property
+    def joined(self) -> bool:
+        """Whether the reports are joined to their enterprise-years (see above)."""
+        return not set(self.figures) <= {"va"}
+
+    @property
+    def pivoted(self) -> tuple[str, ...]:
+        """Figures each enterprise-year holds month by month."""
+        if not self.joined:
+            return self.figures
+        return ("profit",) if self.has("year") else ()
+
+    @property
+    def last_pivoted(self) -> tuple[str, ...]:
+        return () if self.joined else self.last_figures
+
+    @property
+    def prices(self) -> bool:
+        return self.has("real")
+
+    @property
+    def sums(self) -> tuple[str, ...]:
+        return tuple(s for part in PARTS if part in self.parts for s in PART_SUMS[part])
 
 
-def _count(where: ir.BooleanValue) -> ir.Value:
+def _count(where: ir.BooleanValue) -> ir.IntegerValue:
     return where.cast("int64").sum()
 
 
-def side_sums(sides: ir.Table, prices: ir.Table) -> ir.Table:
-    """Report sides summed per cell, year, month, effective month and sample flags: the
-    one pass over report rows; everything after reads this small table.
+def _running(row: ir.Table, column: str, k: int) -> ir.Value:
+    """``column``'s months 0..k of the row added up (an enterprise's year to date)."""
+    total: ir.Value = ibis.literal(0.0)
+    for j in range(k + 1):
+        total = total + row[monthly(column, j)].fill_null(0.0)
+    return total
 
-    Value added is deflated here, on the sums: every report in a row of this table is of
-    the same industry and month, so dividing the sum by the index is dividing each
-    report. ``va_real`` is null and ``unpriced`` 1 where no index is loaded.
+
+GROUP = (*KEYS, "entry")
+
+
+def group_sums(pairs: ir.Table, needs: Needs, placed: ir.Table | None = None) -> ir.Table:
+    """Enterprise-years summed per cell, year and ``entry`` (the month an enterprise
+    joins the year-to-date sample), with the joined reports' sums (``placed``, when
+    ``needs.joined``): the last step that reads a row per enterprise.
+
+    Per month k: ``c_k`` enterprises reporting, ``s_k`` of them also a year ago (the
+    monthly sample), ``vs_k`` / ``vsl_k`` their value added this year and last, ``va_k``
+    / ``l_va_k`` (and other figures) everyone's, ``ny_k`` enterprises reporting this
+    year by then, ``nl_k`` / ``ls_k`` loss-makers and their losses year to date.
     """
-    figures = {c: sides[c].sum() for c in FIGURES}
-    sums = sides.group_by(*KEYS, "moy", "g", "this", "paired").aggregate(
-        reports=sides.count(), **figures
-    )
-    joined = sums.left_join(prices, [sums.industry == prices.p_industry, sums.y == prices.p_y,
-                                     sums.moy == prices.p_moy])
-    return joined.select(
-        *sums.columns, va_real=joined.va / (joined.ppi / 100.0),
-        unpriced=joined.ppi.isnull().cast("int64"),
-    )
-
-
-def by_month(sums: ir.Table) -> ir.Table:
-    """Sums keyed by the month itself: reports of the month and the monthly sample."""
-    s = sums
-    in_s = s.this & s.paired
-    return s.group_by(*KEYS, k=s.moy).aggregate(
-        n_month=_sum(s.reports, s.this), n_s=_sum(s.reports, in_s),
-        va_s=_sum(s.va, in_s), va_s_ly=_sum(s.va, ~s.this & s.paired),
-        va_real_s=_sum(s.va_real, in_s), unpriced_s=_sum(s.unpriced * s.reports, in_s),
-        profit_inc=_sum(s.profit, s.this),
-    )
-
-
-def by_effective_month(sums: ir.Table) -> ir.Table:
-    """Increments of year-to-date sums over S_ytd, keyed by effective month."""
-    s = sums.filter(sums.g.notnull())
-    last = ~s.this
-    return s.group_by(*KEYS, k=s.g).aggregate(
-        va_ytd_inc=_sum(s.va, s.this), va_ytd_ly_inc=_sum(s.va, last),
-        va_real_ytd_inc=_sum(s.va_real, s.this),
-        unpriced_ytd_inc=_sum(s.unpriced * s.reports, s.this),
-        out_ytd_inc=_sum(s.out, s.this), out_ytd_ly_inc=_sum(s.out, last),
-        rev_ytd_inc=_sum(s.rev, s.this), rev_ytd_ly_inc=_sum(s.rev, last),
-        profit_ytd_s_inc=_sum(s.profit, s.this), profit_ytd_s_ly_inc=_sum(s.profit, last),
-    )
-
-
-def sample_entries(pairs: ir.Table) -> ir.Table:
-    """Enterprises entering S_ytd, and starting to report this year, by month."""
-    entering = pairs.filter(pairs.entry.notnull()).group_by(*KEYS, k=_.entry).aggregate(
-        n_ytd_inc=_.count()
-    )
-    starting = pairs.group_by(*KEYS, k=_.first_moy).aggregate(n_year_inc=_.count())
-    return entering.outer_join(starting, [*KEYS, "k"]).select(
-        **{c: ibis.coalesce(entering[c], starting[c]) for c in (*KEYS, "k")},
-        n_ytd_inc=entering.n_ytd_inc, n_year_inc=starting.n_year_inc,
-    )
-
-
-def losses(pairs: ir.Table) -> ir.Table:
-    """Loss-making enterprises and their losses, per cell and month of the year.
-
-    Year-to-date profit is per enterprise, so it is added up from the monthly profits of
-    the enterprise-year row; an enterprise counts from its first report of the year on.
-    """
-    running = ibis.literal(0.0)
-    aggregates: dict[str, ir.Value] = {}
+    sums: dict[str, ir.Value] = {"n": pairs.count()}
     for k in MONTHS:
-        running = running + pairs[f"profit_{k}"].fill_null(0.0)
-        losing = (pairs.first_moy <= k) & (running < 0)
-        aggregates[f"n_loss_{k}"] = _count(losing)
-        aggregates[f"loss_{k}"] = _sum(-running, losing)
-    wide = pairs.group_by(*KEYS).aggregate(**aggregates)
-    return ibis.union(*(
-        wide.select(*KEYS, k=ibis.literal(k, "int64"), n_loss=wide[f"n_loss_{k}"],
-                    loss_ytd=wide[f"loss_{k}"])
-        for k in MONTHS
-    ))
+        sums.update(_enterprise_sums(pairs, needs, k))
+    groups = pairs.group_by(*GROUP).aggregate(**sums)
+    if not needs.joined:
+        return groups
+    if placed is None:
+        raise ValueError("joined sums need the placed reports")
+    for part in _joined_sums(placed, needs):
+        # entry is null for enterprises outside the year-to-date sample: match nulls too
+        groups = groups.left_join(part, [groups[c].identical_to(part[f"j_{c}"])
+                                         for c in GROUP]).drop(*(f"j_{c}" for c in GROUP))
+    return groups
 
 
-def month_frame(pairs: ir.Table) -> ir.Table:
-    """Every month of every cell-year that has an enterprise: running sums need a row
-    for each month even where nothing changed."""
-    cells = pairs.select(*KEYS).distinct()
-    months = ibis.range(0, 12).unnest().name("k").as_table()
-    return cells.cross_join(months)
+def _enterprise_sums(p: ir.Table, needs: Needs, k: int) -> dict[str, ir.Value]:
+    """The sums of month ``k`` that :func:`group_sums` takes from enterprise-years."""
+    sums: dict[str, ir.Value] = {}
+    if needs.has("reported"):
+        sums[monthly("c", k)] = _count(has_bit(p.mask, k))
+    if needs.has("monthly"):
+        both = has_bit(p.mask, k) & has_bit(p.l_mask, k)
+        sums[monthly("s", k)] = _count(both)
+        if not needs.joined:
+            sums[monthly("vs", k)] = p[monthly("va", k)].sum(where=both)
+            sums[monthly("vsl", k)] = p[last_year(monthly("va", k))].sum(where=both)
+    if not needs.joined:
+        sums.update({monthly(f, k): p[monthly(f, k)].sum() for f in needs.figures})
+        sums.update({last_year(monthly(f, k)): p[last_year(monthly(f, k))].sum()
+                     for f in needs.last_figures})
+    if needs.has("year"):
+        # an enterprise's year-to-date profit, counted from its first report on
+        profit = _running(p, "profit", k)
+        losing = (p.first_moy <= k) & (profit < 0)
+        sums[monthly("ny", k)] = _count(p.first_moy <= k)
+        sums[monthly("nl", k)] = _count(losing)
+        sums[monthly("ls", k)] = (-profit).sum(where=losing)
+    return sums
 
 
-RUNNING = ("va_ytd", "va_ytd_ly", "va_real_ytd", "unpriced_ytd", "out_ytd", "out_ytd_ly",
-           "rev_ytd", "rev_ytd_ly", "profit_ytd_s", "profit_ytd_s_ly", "n_ytd", "n_year")
+def _joined_sums(placed: ir.Table, needs: Needs) -> tuple[ir.Table, ir.Table]:
+    """The placed reports' sums per cell, year and ``entry``, month by month: as
+    reports of the year (``va_k``, and ``vs_k`` of the monthly sample) and as the base
+    of the next (``l_va_k``, ``vsl_k``)."""
+    q = placed
+    this: dict[str, ir.Value] = {}
+    base: dict[str, ir.Value] = {}
+    for k in MONTHS:
+        month = q.moy == k
+        if needs.has("monthly"):
+            this[monthly("vs", k)] = q.va.sum(where=month & q.paired)
+            base[monthly("vsl", k)] = q.va.sum(where=month & q.paired_next)
+        for f in needs.figures:
+            this[monthly(f, k)] = q[f].sum(where=month)
+        for f in needs.last_figures:
+            base[last_year(monthly(f, k))] = q[f].sum(where=month)
+    as_this = q.group_by(j_industry=q.industry, j_province=q.province, j_y=q.y,
+                         j_entry=q.entry).aggregate(**this)
+    as_base = q.group_by(j_industry=q.industry, j_province=q.province, j_y=q.y + 1,
+                         j_entry=q.n_entry).aggregate(**base)
+    return as_this, as_base
 
 
-def cell_sums(sums: ir.Table, pairs: ir.Table, start: int, end: int) -> ir.Table:
+def _months() -> ir.Table:
+    return ibis.range(0, 12).unnest().name("k").as_table()
+
+
+def _pick(row: ir.Table, column: str) -> ir.Value:
+    """``column`` of the row's month ``k``."""
+    return row.k.cases(*((k, row[monthly(column, k)]) for k in MONTHS))
+
+
+def _to_date(row: ir.Table, values: Sequence[ir.Value]) -> ir.Value:
+    """Per-month ``values`` (months 0..11) added up over the row's months 0..k."""
+    total: ir.Value = ibis.literal(0.0)
+    for j, value in enumerate(values):
+        total = total + ibis.ifelse(row.k >= j, value.fill_null(0.0), 0.0)
+    return total
+
+
+def _ytd(row: ir.Table, column: str) -> ir.Value:
+    """A per-month column's year to date at the row's month ``k``."""
+    return _to_date(row, [row[monthly(column, j)] for j in MONTHS])
+
+
+def cell_sums(groups: ir.Table, prices: ir.Table | None, needs: Needs, start: int,
+              end: int) -> ir.Table:
     """The sums of every (industry, province, month ``start..end``) with enterprises,
-    from the :func:`side_sums` of the reports and the enterprise-year ``pairs``."""
-    frame = month_frame(pairs)
-    for part in (by_month(sums), by_effective_month(sums), sample_entries(pairs),
-                 losses(pairs)):
-        frame = frame.left_join(part, [*KEYS, "k"]).select(
-            frame, *(c for c in part.columns if c not in (*KEYS, "k"))
-        )
-    year = ibis.cumulative_window(group_by=list(KEYS), order_by="k")
-    running = {c: frame[f"{c}_inc"].sum().over(year) for c in RUNNING}
-    running["profit_ytd"] = frame.profit_inc.sum().over(year)
-    summed = frame.mutate(idx=frame.y * 12 + frame.k, **running)
+    from the :func:`group_sums` of the enterprise-years (and ``prices`` when
+    ``needs.prices``).
+
+    The groups are spread over the twelve months; a group counts towards the
+    year-to-date sums of month k when its ``entry`` <= k, with its months 0..k. Every
+    month of a cell-year with enterprises gets a row.
+    """
+    if needs.prices:
+        if prices is None:
+            raise ValueError("deflated sums need the price indices")
+        groups = groups.left_join(prices, [groups.industry == prices.p_industry,
+                                           groups.y == prices.p_y])
+    g = groups.cross_join(_months())
+    summed = g.group_by(*KEYS, "k").aggregate(**_month_sums(g, needs))
+    summed = summed.mutate(idx=summed.y * 12 + summed.k)
     return summed.filter(summed.idx.between(start, end)).select(
-        "industry", "province", "idx", *SUMS
+        "industry", "province", "idx", *needs.sums
     )
+
+
+def _month_sums(g: ir.Table, needs: Needs) -> dict[str, ir.Value]:
+    """The cell sums of month ``k`` from the groups ``g`` of the cell-year.
+
+    Value added is deflated on these sums: every enterprise of a group is of the same
+    industry, so dividing a month's sum by its index is dividing each report;
+    ``unpriced`` counts the reports of the sample with no index.
+    """
+    in_ytd = g.entry.notnull() & (g.entry <= g.k)
+    sums: dict[str, ir.Value] = {}
+    if needs.has("reported"):
+        sums["n_month"] = _pick(g, "c").sum()
+    if needs.has("monthly"):
+        sums.update(n_s=_pick(g, "s").sum(), va_s=_pick(g, "vs").sum(),
+                    va_s_ly=_pick(g, "vsl").sum())
+    if needs.has("ytd"):
+        sums.update(n_ytd=g.n.sum(where=in_ytd), va_ytd=_ytd(g, "va").sum(where=in_ytd),
+                    va_ytd_ly=_ytd(g, last_year("va")).sum(where=in_ytd))
+    if needs.has("real"):
+        ppi = _pick(g, "ppi")
+        deflated = [g[monthly("va", j)] / (g[monthly("ppi", j)] / 100.0) for j in MONTHS]
+        unpriced = [g[monthly("c", j)] * g[monthly("ppi", j)].isnull().cast("int64")
+                    for j in MONTHS]
+        sums.update(
+            va_real_s=(_pick(g, "vs") / (ppi / 100.0)).sum(),
+            unpriced_s=(_pick(g, "s") * ppi.isnull().cast("int64")).sum(),
+            va_real_ytd=_to_date(g, deflated).sum(where=in_ytd),
+            unpriced_ytd=_to_date(g, unpriced).sum(where=in_ytd).cast("int64"),
+        )
+    for part, figure in (("output", "out"), ("revenue", "rev"), ("profit_s", "profit")):
+        if needs.has(part):
+            this, last = PART_SUMS[part]
+            sums[this] = _ytd(g, figure).sum(where=in_ytd)
+            sums[last] = _ytd(g, last_year(figure)).sum(where=in_ytd)
+    if needs.has("year"):
+        sums.update(n_year=_pick(g, "ny").sum(), profit_ytd=_ytd(g, "profit").sum(),
+                    n_loss=_pick(g, "nl").sum(), loss_ytd=_pick(g, "ls").sum())
+    return sums
 
 
 def sector_of(industry: ir.StringValue, catalogue: Catalogue | None = None) -> ir.StringValue:
@@ -157,22 +292,29 @@ def sector_of(industry: ir.StringValue, catalogue: Catalogue | None = None) -> i
     return industry.substitute({code: ind.sector for code, ind in cat.industries.items()})
 
 
-def rollup(fine: ir.Table) -> ir.Table:
-    """Every cell: industry, sector and ALL, each with every province and with ALL."""
-    with_sector = fine.mutate(sector=sector_of(fine.industry))
-    levels = (
-        ("industry", "province"), ("industry", None), ("sector", "province"),
-        ("sector", None), (None, "province"), (None, None),
-    )
-    return ibis.union(*(_level(with_sector, ind, prov) for ind, prov in levels))
+#: the roll-up levels: (industry, sector or ALL) x (province or ALL)
+LEVELS = (
+    ("industry", "province"), ("industry", None), ("sector", "province"),
+    ("sector", None), (None, "province"), (None, None),
+)
 
 
-def _level(table: ir.Table, industry: str | None, province: str | None) -> ir.Table:
-    keys = {
-        "industry": table[industry] if industry else ibis.literal(ALL),
-        "province": table[province] if province else ibis.literal(ALL),
-    }
-    grouped = table.mutate(**keys)
-    return grouped.group_by("industry", "province", "idx").aggregate(
-        **{c: grouped[c].sum() for c in SUMS}
+def rollup(fine: ir.Table, sums: Collection[str]) -> ir.Table:
+    """Every cell: industry, sector and ALL, each with every province and with ALL.
+
+    Each fine cell is repeated once per level with the keys of that level and all are
+    added up in one aggregation (what GROUPING SETS does), so ``fine`` is read once.
+    """
+    levels = ibis.range(0, len(LEVELS)).unnest().name("level").as_table()
+    spread = fine.mutate(sector=sector_of(fine.industry)).cross_join(levels)
+
+    def key(position: int) -> ir.Value:
+        return spread.level.cases(*(
+            (i, spread[names[position]] if names[position] else ibis.literal(ALL))
+            for i, names in enumerate(LEVELS)
+        ))
+
+    keyed = spread.mutate(industry=key(0), province=key(1))
+    return keyed.group_by("industry", "province", "idx").aggregate(
+        **{c: keyed[c].sum() for c in sums}
     )

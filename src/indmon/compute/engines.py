@@ -114,3 +114,4 @@ def materialized(backend: BaseBackend, table: ir.Table) -> Iterator[ir.Table]:
         yield backend.table(name)
     finally:
         session.catalog.dropTempView(name)
+

@@ -108,9 +108,3 @@ def enterprises(cells: ir.Table) -> ir.Table:
     return indicator_rows(cells, "enterprises", "count", _.n_month, _.n_month,
                           cells.n_month > 0)
 
-
-#: the per-cell indicators, in the order they are listed in the catalogue
-CELL_INDICATORS = (
-    va_yoy, va_ytd_yoy, va_real_yoy, va_real_ytd_yoy, output_ytd_yoy, revenue_ytd_yoy,
-    profit_ytd, profit_ytd_yoy, loss_making_ytd, loss_ytd, enterprises,
-)

@@ -7,6 +7,7 @@ connection; Spark gets the same rows shipped from the store through Arrow.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import ibis.expr.types as ir
@@ -18,8 +19,9 @@ from indmon.store import Store, raw
 REPORT_COLUMNS = ("enterprise_id", "period", "industry", "province", "output_value",
                   "value_added", "revenue", "profit")
 PRICE_COLUMNS = ("industry", "period", "ppi_yoy")
-_REPORT_SCHEMA = ("enterprise_id string, period string, industry string, province string, "
-                  "output_value double, value_added double, revenue double, profit double")
+_REPORT_TYPES = {"enterprise_id": "string", "period": "string", "industry": "string",
+                 "province": "string", "output_value": "double", "value_added": "double",
+                 "revenue": "double", "profit": "double"}
 _PRICE_SCHEMA = "industry string, period string, ppi_yoy double"
 
 
@@ -45,19 +47,28 @@ def input_stats(store: Store, first: str | None = None, last: str | None = None
 
 
 def input_tables(
-    backend: BaseBackend, store: Store, first: str, last: str
+    backend: BaseBackend, store: Store, first: str, last: str,
+    columns: Sequence[str] = REPORT_COLUMNS,
 ) -> tuple[ir.Table, ir.Table]:
-    """Current reports of months ``first..last`` and all current price indices."""
+    """Current reports of months ``first..last`` on ``columns`` (reading fewer columns
+    is less work: the headline needs value added alone) and all current price indices.
+    """
+    unknown = [c for c in columns if c not in _REPORT_TYPES]
+    if unknown:
+        raise ValueError(f"no report column {unknown}; choose from {list(REPORT_COLUMNS)}")
     if backend.name == "duckdb":
-        return (raw.current_reports_table(backend, first, last, REPORT_COLUMNS),
+        return (raw.current_reports_table(backend, first, last, columns),
                 raw.current_prices_table(backend, PRICE_COLUMNS))
-    return _shipped_reports(backend, store, first, last), _shipped_prices(backend, store)
+    return (_shipped_reports(backend, store, first, last, columns),
+            _shipped_prices(backend, store))
 
 
-def _shipped_reports(backend: BaseBackend, store: Store, first: str, last: str) -> ir.Table:
-    frame = raw.current_reports(store, first=first, last=last, columns=REPORT_COLUMNS,
+def _shipped_reports(backend: BaseBackend, store: Store, first: str, last: str,
+                     columns: Sequence[str]) -> ir.Table:
+    frame = raw.current_reports(store, first=first, last=last, columns=list(columns),
                                 ordered=False)
-    spark_session().createDataFrame(frame, schema=_REPORT_SCHEMA).createOrReplaceTempView(
+    schema = ", ".join(f"{c} {_REPORT_TYPES[c]}" for c in columns)
+    spark_session().createDataFrame(frame, schema=schema).createOrReplaceTempView(
         "indmon_current_reports"
     )
     return backend.table("indmon_current_reports")

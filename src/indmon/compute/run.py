@@ -22,23 +22,36 @@ import pandas as pd
 from ibis.backends import BaseBackend
 
 from indmon.catalogue import Catalogue
-from indmon.compute.aggregate import cell_sums, rollup, side_sums
+from indmon.compute.aggregate import Needs, cell_sums, group_sums, rollup
 from indmon.compute.contributions import va_contribution_pp
 from indmon.compute.counts import industries_growing_ytd, provinces_faster_ytd, va_yoy_streak
+from indmon.compute.disclosure import DEFAULT_RULE, DisclosureRule, disclosure_decisions
 from indmon.compute.engines import connect, materialized, memory_budget
-from indmon.compute.growth import CELL_INDICATORS, va_yoy, va_ytd_yoy
+from indmon.compute.growth import (
+    enterprises,
+    loss_making_ytd,
+    loss_ytd,
+    output_ytd_yoy,
+    profit_ytd,
+    profit_ytd_yoy,
+    revenue_ytd_yoy,
+    va_real_yoy,
+    va_real_ytd_yoy,
+    va_yoy,
+    va_ytd_yoy,
+)
 from indmon.compute.inputs import InputStats, input_stats, input_tables
 from indmon.compute.sample import (
+    FIGURES,
     enterprise_years,
     month_text,
-    monthly_reports,
+    placed_reports,
     price_indices,
-    report_sides,
     year_pairs,
 )
 from indmon.errors import ComputeError, ConfigError
 from indmon.periods import check_month, month_from_index, month_index, months_between
-from indmon.store import Origin, RecordResult, Source, Store
+from indmon.store import Clearance, Origin, RecordResult, Source, Store
 
 #: bump when a definition changes, so stored figures say which method made them
 METHOD_VERSION = "1"
@@ -78,20 +91,58 @@ def month_range(store: Store, start: str | None, end: str | None) -> tuple[str, 
     return first, last
 
 
-def indicator_table(cells: ir.Table, only: Collection[str] | None = None) -> ir.Table:
-    """Every indicator (or those in ``only``) of every cell, as long rows (``idx`` still
-    a month number)."""
-    growth_ytd = va_ytd_yoy(cells)
-    monthly = va_yoy(cells)
-    parts = {f.__name__: f(cells) for f in CELL_INDICATORS}
-    parts.update(va_contribution_pp=va_contribution_pp(cells),
-                 industries_growing_ytd=industries_growing_ytd(growth_ytd),
-                 provinces_faster_ytd=provinces_faster_ytd(growth_ytd),
-                 va_yoy_streak=va_yoy_streak(monthly))
-    unknown = set(only or ()) - set(parts)
+@dataclass(frozen=True)
+class Indicator:
+    """How one indicator is made from the cell table, and which parts of the cell
+    sums (:data:`indmon.compute.aggregate.PART_SUMS`) it reads."""
+
+    build: Callable[[ir.Table], ir.Table]
+    parts: tuple[str, ...]
+
+
+#: every computed indicator, in the catalogue's order
+INDICATORS: dict[str, Indicator] = {
+    "va_yoy": Indicator(va_yoy, ("monthly", "ytd")),
+    "va_ytd_yoy": Indicator(va_ytd_yoy, ("ytd",)),
+    "va_real_yoy": Indicator(va_real_yoy, ("monthly", "ytd", "real")),
+    "va_real_ytd_yoy": Indicator(va_real_ytd_yoy, ("ytd", "real")),
+    "output_ytd_yoy": Indicator(output_ytd_yoy, ("ytd", "output")),
+    "revenue_ytd_yoy": Indicator(revenue_ytd_yoy, ("ytd", "revenue")),
+    "profit_ytd": Indicator(profit_ytd, ("year",)),
+    "profit_ytd_yoy": Indicator(profit_ytd_yoy, ("ytd", "profit_s")),
+    "loss_making_ytd": Indicator(loss_making_ytd, ("year",)),
+    "loss_ytd": Indicator(loss_ytd, ("year",)),
+    "enterprises": Indicator(enterprises, ("reported",)),
+    "va_contribution_pp": Indicator(va_contribution_pp, ("ytd",)),
+    "industries_growing_ytd": Indicator(
+        lambda cells: industries_growing_ytd(va_ytd_yoy(cells)), ("ytd",)),
+    "provinces_faster_ytd": Indicator(
+        lambda cells: provinces_faster_ytd(va_ytd_yoy(cells)), ("ytd",)),
+    "va_yoy_streak": Indicator(lambda cells: va_yoy_streak(va_yoy(cells)),
+                               ("monthly", "ytd")),
+}
+
+
+def chosen_indicators(only: Collection[str] | None) -> list[str]:
+    """The indicators of a run: ``only`` (checked), or every one."""
+    if only is None:
+        return list(INDICATORS)
+    unknown = set(only) - set(INDICATORS)
     if unknown:
-        raise ConfigError(f"no computed indicator {sorted(unknown)}; choose from {sorted(parts)}")
-    return ibis.union(*(part for name, part in parts.items() if only is None or name in only))
+        raise ConfigError(f"no computed indicator {sorted(unknown)}; "
+                          f"choose from {sorted(INDICATORS)}")
+    return [name for name in INDICATORS if name in only]
+
+
+def needs_of(names: Collection[str]) -> Needs:
+    """What computing ``names`` reads and sums."""
+    return Needs.of(part for name in names for part in INDICATORS[name].parts)
+
+
+def indicator_table(cells: ir.Table, names: Collection[str]) -> ir.Table:
+    """The indicators ``names`` of every cell, as long rows (``idx`` still a month
+    number)."""
+    return ibis.union(*(INDICATORS[name].build(cells) for name in names))
 
 
 def with_periods(rows: ir.Table) -> ir.Table:
@@ -105,30 +156,43 @@ def _compute(
     backend: BaseBackend, store: Store, first: str, last: str, step: Step,
     only: Collection[str] | None = None,
 ) -> pd.DataFrame:
-    base = month_index(first) - month_index(first) % 12 - 12  # January of the year before
+    """The indicators of months ``first..last`` on ``backend``.
+
+    Kept while the run lasts, as later steps read them more than once: the current
+    reports when they are joined to their enterprise-years (read for those and for the
+    join), the enterprise-years (read for this year, last year, next year and the
+    classification) and the rolled-up cells (read by every indicator).
+    """
+    names = chosen_indicators(only)
+    needs = needs_of(names)
+    start, end = month_index(first), month_index(last)
+    base = start - start % 12 - 12  # January of the year before
     step("reading enterprise reports")
-    reports, prices = input_tables(backend, store, month_from_index(base), last)
-    with memory_budget(backend), \
-            materialized(backend, monthly_reports(reports, base, month_index(last))) as monthly:
-        step("placing enterprises in comparable samples")
-        with materialized(backend, year_pairs(enterprise_years(monthly))) as pairs:
-            step("summing comparable samples per cell")
-            sums = side_sums(report_sides(monthly, pairs), price_indices(prices))
-            with materialized(backend, sums) as summed:
-                fine = cell_sums(summed, pairs, month_index(first), month_index(last))
-                frame = _indicators(backend, fine, step, only)
+    columns = ["enterprise_id", "period", "industry", "province",
+               *(FIGURES[f] for f in needs.figures)]
+    reports, prices = input_tables(backend, store, month_from_index(base), last, columns)
+    with memory_budget(backend), kept(backend, reports, needs.joined) as current, \
+            materialized(backend, enterprise_years(current, needs.pivoted)) as years:
+        step("summing comparable samples per cell")
+        pairs = year_pairs(years, needs.pivoted, needs.last_pivoted, following=needs.joined)
+        placed = placed_reports(current, pairs, needs.figures) if needs.joined else None
+        groups = group_sums(pairs.filter(pairs.y >= start // 12), needs, placed)
+        fine = cell_sums(groups, price_indices(prices) if needs.prices else None, needs,
+                         start, end)
+        with materialized(backend, rollup(fine, needs.sums)) as cells:
+            step("computing indicators")
+            frame = with_periods(indicator_table(cells, names)).to_pandas()
     return _tidy(frame)
 
 
-
-def _indicators(
-    backend: BaseBackend, sums: ir.Table, step: Step, only: Collection[str] | None
-) -> pd.DataFrame:
-    step("rolling up to sectors, provinces and the country")
-    with materialized(backend, sums) as fine, \
-            materialized(backend, rollup(fine)) as cells:
-        step("computing indicators")
-        return with_periods(indicator_table(cells, only)).to_pandas()
+@contextmanager
+def kept(backend: BaseBackend, table: ir.Table, keep: bool) -> Iterator[ir.Table]:
+    """``table`` materialized when ``keep``, else as it is."""
+    if not keep:
+        yield table
+        return
+    with materialized(backend, table) as done:
+        yield done
 
 
 def _tidy(frame: pd.DataFrame) -> pd.DataFrame:
@@ -166,26 +230,42 @@ def _source(run_id: str, engine: str, first: str, last: str, stats: InputStats) 
 
 def run_compute(
     store: Store, *, engine: str = "duckdb", start: str | None = None, end: str | None = None,
-    progress: bool = False,
+    progress: bool = False, disclosure: DisclosureRule = DEFAULT_RULE,
 ) -> ComputeSummary:
     """Compute every indicator for months ``start..end`` (default: every month with
-    reports) and record them in the store as one computation source."""
+    reports) and record them in the store as one computation source, with the cells
+    that ``disclosure`` makes confidential (:mod:`indmon.compute.disclosure`)."""
     began = time.perf_counter()
     first, last = month_range(store, start, end)
     base = month_from_index(month_index(first) - month_index(first) % 12 - 12)
     stats = input_stats(store, base, last)
     run_id = dt.datetime.now().strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
     with _progress(progress) as step:
-        frame = _compute(connect(engine, store), store, first, last, step)
+        backend = connect(engine, store)
+        frame = _compute(backend, store, first, last, step)
         _refuse_non_finite(frame, first, last)
+        step("deciding which cells are confidential")
+        decisions = confidential_cells(backend, store, first, last, frame, disclosure)
         step(f"recording {len(frame):,} figures")
-        recorded = store.record_frame(frame, _source(run_id, engine, first, last, stats))
+        source = _source(run_id, engine, first, last, stats)
+        source.details["disclosure"] = disclosure.as_dict()
+        recorded = store.record_frame(frame, source, disclosure=decisions,
+                                      disclosure_periods=months_between(first, last))
     return ComputeSummary(
         run_id=run_id, source_id=f"compute:{run_id}", engine=engine, start=first, end=last,
         months=tuple(months_between(first, last)), rows=len(frame), recorded=recorded,
         input_vintage=stats.input_vintage, simulated=stats.simulated,
         seconds=time.perf_counter() - began,
     )
+
+
+def confidential_cells(backend: BaseBackend, store: Store, first: str, last: str,
+                       frame: pd.DataFrame, rule: DisclosureRule) -> pd.DataFrame:
+    """The suppressed cells of months ``first..last`` (year-to-date magnitudes need the
+    reports from January of ``first``'s year)."""
+    january = first[:4] + "-01"
+    reports, _ = input_tables(backend, store, january, last)
+    return disclosure_decisions(reports, first, frame, rule)
 
 
 def _refuse_non_finite(frame: pd.DataFrame, first: str, last: str) -> None:
@@ -229,15 +309,24 @@ def computed_indicator_ids(catalogue: Catalogue | None = None) -> list[str]:
     return sorted(i.id for i in cat.indicators.values() if i.derivation == "computed")
 
 
-def export_indicators(store: Store, out: Path) -> int:
+#: who an export is for by default: the public (suppressed cells left empty)
+PUBLIC = Clearance.public()
+
+
+def export_indicators(store: Store, out: Path,
+                      clearance: Clearance | None = PUBLIC) -> int:
     """Write the current computed figures to ``out`` (``.csv`` or ``.parquet``) in the
     format of indicator-results.md, with their ``origin`` (``computed``, or
-    ``simulated`` when computed from simulated reports); returns the rows written."""
+    ``simulated`` when computed from simulated reports) and, for a confidential cell,
+    why it is ``suppressed``; returns the rows written.
+
+    An export is for publication by default: a suppressed cell's value and n are left
+    empty. ``clearance=None`` (``--confidential``) writes them, still marked."""
     suffix = out.suffix.lower()
     if suffix not in (".csv", ".parquet"):
         raise ConfigError(f"{out}: the export format follows the file name; end it in .csv "
                           "or .parquet")
-    frame = _current_computed(store)
+    frame = _current_computed(store, clearance)
     out.parent.mkdir(parents=True, exist_ok=True)
     writer: Any = frame.to_csv if suffix == ".csv" else frame.to_parquet
     writer(out, index=False)
@@ -245,14 +334,15 @@ def export_indicators(store: Store, out: Path) -> int:
 
 
 #: the columns of an export: indicator-results.md's, then where each figure comes from
-EXPORT_COLUMNS = [*RESULT_COLUMNS, "origin"]
+EXPORT_COLUMNS = [*RESULT_COLUMNS, "origin", "suppressed"]
 
 
-def _current_computed(store: Store) -> pd.DataFrame:
+def _current_computed(store: Store, clearance: Clearance | None) -> pd.DataFrame:
     """Current figures of the computed indicators for single months (the periods a
     computation produces), whatever computation made them."""
     frame = store.observations(computed_indicator_ids(),
-                               origin=[Origin.COMPUTED, Origin.SIMULATED])
+                               origin=[Origin.COMPUTED, Origin.SIMULATED],
+                               clearance=clearance)
     monthly = frame[frame["period"].astype(str).str.fullmatch(r"\d{4}-\d{2}")]
     out = monthly[EXPORT_COLUMNS].astype({"n": "Int64"})
     return out.sort_values([*EXPORT_COLUMNS[:4], "origin"], ignore_index=True)

@@ -61,7 +61,7 @@ def run_demo(
     from indmon.intake import import_prices, import_reports
     from indmon.monitor import run_monitoring
     from indmon.reconcile.published import load_published
-    from indmon.report import write_report
+    from indmon.report import write_reports
 
     out_dir.mkdir(parents=True, exist_ok=True)
     result = DemoResult(out_dir)
@@ -79,8 +79,7 @@ def run_demo(
     with _timed(result, f"monitor {MONITOR_PERIOD}", say):
         result.facts["monitor"] = run_monitoring(store, period=MONITOR_PERIOD)
     with _timed(result, f"write the {REPORT_PERIOD} report cards", say):
-        for lang in ("en", "zh"):
-            for fmt in formats:
-                target = out_dir / f"report-card-{REPORT_PERIOD}-{lang}.{fmt}"
-                result.reports.append(write_report(store, REPORT_PERIOD, lang, fmt, target))
+        # one card for both languages and every format; PDFs print beside the rest
+        result.reports += write_reports(store, REPORT_PERIOD, out_dir, langs=("en", "zh"),
+                                        formats=formats)
     return result

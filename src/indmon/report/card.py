@@ -29,7 +29,7 @@ The comparison is the same period a year earlier, of the same kind.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -279,9 +279,7 @@ def build_card(store: Store, period: str | Period, *, alerts: bool = True) -> Re
     figures when the store has none for it."""
     wanted = card_period(period)
     catalogue = Catalogue.load()
-    current = _cell_figures(store, wanted.start, wanted.end)
-    candidates = [f for f in current if f.indicator in catalogue.indicators]
-    chosen = _choose(candidates, wanted)
+    chosen = _choose(_candidates(store, wanted, catalogue), wanted)
     if not chosen:
         raise NotFound(no_figures_message(store, wanted))
     earlier = _previous_figures(store, chosen, wanted)
@@ -292,13 +290,41 @@ def build_card(store: Store, period: str | Period, *, alerts: bool = True) -> Re
     return ReportCard(wanted, sections, found, ran)
 
 
-def _cell_figures(store: Store, start: str, end: str) -> list[Observation]:
-    """Current figures ending in ``start..end`` of the cells a card shows: the whole,
-    each industry for the whole country, each province for all industry."""
-    by_industry = store.figures(province=ALL, start=start, end=end)
-    by_province = [f for f in store.figures(industry=ALL, start=start, end=end)
+def _candidates(store: Store, period: Period, catalogue: Catalogue) -> list[Observation]:
+    """The figures a card chooses from, of the cells it shows (the whole, each industry
+    for the whole country, each province for all industry).
+
+    Only the figures of each cell ending in its latest month can be chosen once one of
+    them is a candidate (``_choose`` takes the latest known, and the sources stating the
+    same period), so those are read first; a cell whose latest figures all lie outside
+    the period (a span starting before it) is read whole. A month's card reads every
+    figure at once: there is only the one month."""
+    read = store.figures if period.start == period.end else store.latest_figures
+    latest = [f for f in _cell_figures(read, period.start, period.end)
+              if f.indicator in catalogue.indicators]
+    settled = {_cell_of(f) for f in latest if _is_candidate(coverage(f), period)}
+    unsettled = {_cell_of(f) for f in latest} - settled
+    if not unsettled:
+        return latest
+    indicators = sorted({cell[0] for cell in unsettled})
+    whole = [f for f in _cell_figures(store.figures, period.start, period.end, indicators)
+             if _cell_of(f) in unsettled]
+    return [f for f in latest if _cell_of(f) in settled] + whole
+
+
+def _cell_figures(read: Callable[..., list[Observation]], start: str, end: str,
+                  indicators: list[str] | None = None) -> list[Observation]:
+    """Current figures ending in ``start..end`` of the cells a card shows, by ``read``
+    (``Store.figures`` or ``Store.latest_figures``)."""
+    chosen = {} if indicators is None else {"indicator": indicators}
+    by_industry = read(province=ALL, start=start, end=end, **chosen)
+    by_province = [f for f in read(industry=ALL, start=start, end=end, **chosen)
                    if f.province != ALL]
     return by_industry + by_province
+
+
+def _is_candidate(covers: Period, period: Period) -> bool:
+    return is_own(covers, period) or is_within(covers, period)
 
 
 def _choose(figures: Iterable[Observation], period: Period) -> list[Entry]:
@@ -307,7 +333,7 @@ def _choose(figures: Iterable[Observation], period: Period) -> list[Entry]:
     groups: dict[tuple[str, str, str, Origin], list[tuple[Observation, Period]]] = {}
     for figure in figures:
         covers = coverage(figure)
-        if is_own(covers, period) or is_within(covers, period):
+        if _is_candidate(covers, period):
             key = (figure.indicator, figure.industry, figure.province, figure.origin)
             groups.setdefault(key, []).append((figure, covers))
     return [_entry(found, period) for found in groups.values()]

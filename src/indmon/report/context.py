@@ -12,7 +12,7 @@ from indmon.report import phrasing
 from indmon.report.card import Entry, ReportCard, covered
 from indmon.report.citations import Worded
 from indmon.report.model import Number, Paragraph, Stated
-from indmon.store import Observation, Origin, Series, Store
+from indmon.store import Observation, Origin, Series, Store, split_series
 
 
 @dataclass
@@ -24,6 +24,10 @@ class Context:
     words: dict[str, str]
     #: figures cited so far, in order: they become the endnotes
     cited: list[Observation] = field(default_factory=list)
+    #: the whole-country lines of the card's year by origin, then indicator: read from
+    #: the store once per origin for every chart of the briefing (see ``year_series``)
+    _year_series: dict[Origin, dict[str, list[Series]]] = field(
+        default_factory=dict, repr=False)
 
     @property
     def period(self) -> str:
@@ -112,6 +116,22 @@ class Context:
         """Parts joined into a sentence ending with the language's full stop."""
         return (*parts, self.word("end_sentence"))
 
+    def year_series(self, indicator: str, origin: Origin) -> list[Series]:
+        """The whole-country lines of an indicator from January of the card's year to its
+        end, as ``Store.series`` gives them; one store read per origin for all
+        indicators, since a briefing charts dozens of them."""
+        by_indicator = self._year_series.get(origin)
+        if by_indicator is None:
+            figures = self.store.figures(industry=ALL, province=ALL, origin=origin,
+                                         start=f"{self.card.period.end[:4]}-01",
+                                         end=self.card.period.end)
+            grouped: dict[str, list[Observation]] = {}
+            for figure in figures:
+                grouped.setdefault(figure.indicator, []).append(figure)
+            by_indicator = {ind: split_series(found) for ind, found in grouped.items()}
+            self._year_series[origin] = by_indicator
+        return by_indicator.get(indicator, [])
+
     def describe(self, figure: Observation) -> Worded:
         """A figure in words for the note that cites it."""
         return Worded(self.name(figure.indicator),
@@ -124,8 +144,7 @@ def year_lines(ctx: Context, indicator: str, origin: Origin) -> list[tuple[str, 
     card's year up to its end, labelled by kind when there are several."""
     year = ctx.card.period.end[:4]
     found: list[tuple[str, Series]] = []
-    for line in ctx.store.series(indicator, origin=origin, start=f"{year}-01",
-                                 end=ctx.card.period.end):
+    for line in ctx.year_series(indicator, origin):
         if line.frequency != "month":
             continue
         for kind, points in _by_kind(line).items():

@@ -30,9 +30,11 @@ def _css() -> str:
         "utf-8")
 
 
-def render_html(briefing: Briefing, link_base: str = "", for_pdf: bool = False) -> str:
-    """The briefing as an HTML document."""
-    helpers = _Helpers(briefing, link_base, for_pdf)
+def render_html(briefing: Briefing, link_base: str = "", for_pdf: bool = False,
+                drawings: charts.Drawings | None = None) -> str:
+    """The briefing as an HTML document; charts come from ``drawings`` when the briefing
+    is rendered in other formats too."""
+    helpers = _Helpers(briefing, link_base, for_pdf, drawings or charts.Drawings())
     font_face = ""
     if for_pdf:
         font_face = ("@font-face { font-family: 'Noto Sans SC'; "
@@ -44,10 +46,12 @@ def render_html(briefing: Briefing, link_base: str = "", for_pdf: bool = False) 
 class _Helpers:
     """Markup for numbers, tables and charts, called from the template."""
 
-    def __init__(self, briefing: Briefing, link_base: str, for_pdf: bool) -> None:
+    def __init__(self, briefing: Briefing, link_base: str, for_pdf: bool,
+                 drawings: charts.Drawings) -> None:
         self.b = briefing
         self.link_base = link_base
         self.for_pdf = for_pdf
+        self.drawings = drawings
 
     def number(self, number: Number, cite: bool = True) -> Markup:
         notes = self.b.notes_for(number)
@@ -101,7 +105,7 @@ class _Helpers:
 
     def chart(self, chart: Chart) -> Markup:
         """Inline SVG in a web page; an SVG image in a PDF (WeasyPrint draws it as vectors)."""
-        drawing = charts.svg(chart, text_as_text=self.for_pdf)
+        drawing = self.drawings.svg(chart, text_as_text=self.for_pdf)
         if not self.for_pdf:
             return Markup(drawing)
         data = base64.b64encode(drawing.encode("utf-8")).decode("ascii")

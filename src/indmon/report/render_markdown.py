@@ -10,13 +10,15 @@ from indmon.report import charts
 from indmon.report.model import Briefing, Cell, Note, Number, Paragraph, Section, Table
 
 
-def render_markdown(briefing: Briefing, chart_dir: str = "charts",
-                    link_base: str = "") -> tuple[str, dict[str, bytes]]:
-    """The Markdown text and the chart files it references (path under ``chart_dir``)."""
+def render_markdown(briefing: Briefing, chart_dir: str = "charts", link_base: str = "",
+                    drawings: charts.Drawings | None = None) -> tuple[str, dict[str, bytes]]:
+    """The Markdown text and the chart files it references (path under ``chart_dir``);
+    charts come from ``drawings`` when the briefing is rendered in other formats too."""
     files: dict[str, bytes] = {}
+    drawings = drawings or charts.Drawings()
     lines = _front(briefing)
     for section in briefing.sections:
-        lines += _section(briefing, section, chart_dir, files, link_base)
+        lines += _section(briefing, section, chart_dir, files, link_base, drawings)
     lines += _notes(briefing)
     return "\n".join(lines).rstrip() + "\n", files
 
@@ -57,7 +59,7 @@ def _paragraph(b: Briefing, paragraph: Paragraph, link_base: str) -> str:
 
 
 def _section(b: Briefing, section: Section, chart_dir: str, files: dict[str, bytes],
-             link_base: str) -> list[str]:
+             link_base: str, drawings: charts.Drawings) -> list[str]:
     lines = [f"## {section.title}", ""]
     if section.lead:
         lines += [f"*{section.lead}*", ""]
@@ -67,7 +69,7 @@ def _section(b: Briefing, section: Section, chart_dir: str, files: dict[str, byt
         lines += _table(b, table, link_base)
     for chart in section.charts:
         name = f"{chart.chart_id}.svg"
-        files[name] = charts.svg(chart).encode("utf-8")
+        files[name] = drawings.svg(chart).encode("utf-8")
         lines += [f"![{chart.title}]({chart_dir}/{name})", "",
                   f"*{chart.source_line}*{cites(b.notes_for(chart))}", ""]
     return lines

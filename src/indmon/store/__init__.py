@@ -23,10 +23,9 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 import duckdb
-import pandas as pd
 import platformdirs
 
 from indmon.errors import ConfigError, NotFound, StoreError
@@ -49,6 +48,10 @@ from indmon.store.model import (
 )
 from indmon.store.observations import SAME_VALUE_TOLERANCE
 from indmon.store.periods import Period
+
+if TYPE_CHECKING:
+    # only in annotations: opening a store and reading rows loads no pandas
+    import pandas as pd
 
 Format = Literal["pandas", "polars", "arrow"]
 #: how long a reader waits for a writer (another process) to let go of the store file
@@ -410,6 +413,57 @@ class Store:
         found = [_obs.observation_from_row(r) for r in frame.to_dict("records")]
         return sorted(found, key=lambda o: (o.indicator, o.industry, o.province,
                                             o.origin.value, o.period.sort_key(), o.obs_id))
+
+    # -- added for the command line --
+    def observation_rows(
+        self,
+        indicator: str | Sequence[str] | None = None,
+        *,
+        period: str | Sequence[str] | None = None,
+        start: str | None = None,
+        end: str | None = None,
+        industry: str | Sequence[str] | None = None,
+        province: str | Sequence[str] | None = None,
+        origin: str | Origin | Sequence[str | Origin] | None = None,
+        as_of: str | dt.date | None = None,
+        history: bool = False,
+        limit: int | None = None,
+    ) -> ObservationRows:
+        """What :meth:`observations` gives (the first ``limit`` rows), as column names
+        and rows of Python values, with how many rows match: no pandas is loaded, and a
+        terminal's few rows are all that is read, so that ``indmon query`` answers at
+        once."""
+        where, params = _obs.filters(indicator=indicator, period=period, start=start,
+                                     end=end, industry=industry, province=province,
+                                     origin=origin)
+        sql = _obs.observations_sql(where, as_of=_obs.parse_as_of(as_of), history=history,
+                                    with_sources=True)
+        # the counts ride along as two more columns: one pass (a second query for them
+        # would read the tables again); DuckDB keeps the rows in the query's order
+        counted = (f"SELECT *, count(*) OVER () AS matched__, count(suppressed) OVER () "
+                   f"AS suppressed__ FROM ({sql})"
+                   + (f" LIMIT {int(limit)}" if limit is not None else ""))
+        try:
+            result = self._con.execute(counted, params)
+            columns = [str(d[0]) for d in result.description or ()][:-2]
+            rows = result.fetchall()
+        except duckdb.Error as exc:
+            raise StoreError(f"query failed on {self.path}: {exc}") from exc
+        matched, suppressed = rows[0][-2:] if rows else (0, 0)
+        return ObservationRows(columns, [row[:-2] for row in rows], int(matched),
+                               int(suppressed))
+
+
+# -- added for the command line --
+class ObservationRows(NamedTuple):
+    """Rows of :meth:`Store.observation_rows`."""
+
+    columns: list[str]
+    rows: list[tuple[Any, ...]]
+    #: how many rows match (``rows`` holds the first of them)
+    matched: int
+    #: how many of the matching rows are in a suppressed cell
+    suppressed: int
 
 
 def split_series(figures: Sequence[Observation], *, january_combined: bool = False

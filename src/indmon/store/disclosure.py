@@ -11,12 +11,14 @@ from __future__ import annotations
 import dataclasses
 import math
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
-import pandas as pd
 
 from indmon.store.model import Clearance, Observation, ProvenanceRecord
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 #: the columns a decision frame carries (see sql/0007_disclosure.sql)
 COLUMNS = ("period", "industry", "province", "status", "reason", "enterprises",

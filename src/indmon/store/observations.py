@@ -19,10 +19,9 @@ import json
 import math
 import re
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
-import pandas as pd
 
 from indmon.errors import ConfigError, NotFound
 from indmon.store.model import (
@@ -37,6 +36,9 @@ from indmon.store.model import (
     Source,
 )
 from indmon.store.periods import Period
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 #: two figures closer than this (relative) are the same figure stated twice
 SAME_VALUE_TOLERANCE = 1e-9
@@ -90,6 +92,8 @@ def add_source(con: duckdb.DuckDBPyConnection, source: Source) -> None:
 
 
 def source_from_row(row: dict[str, Any]) -> Source:
+    import pandas as pd
+
     details = row.get("details")
     if isinstance(details, str):
         details = json.loads(details) if details else {}
@@ -381,6 +385,8 @@ def cleared_sql(clearance: Clearance | None) -> str:
 
 
 def observation_from_row(row: dict[str, Any]) -> Observation:
+    import pandas as pd
+
     vintage = row["vintage"]
     if isinstance(vintage, pd.Timestamp):
         vintage = vintage.to_pydatetime()
@@ -493,6 +499,8 @@ def _dimension(dimension: str) -> str:
 
 
 def _missing(value: object) -> bool:
+    import pandas as pd
+
     return value is None or value is pd.NA or value is pd.NaT or (
         isinstance(value, float) and value != value)
 
