@@ -10,9 +10,14 @@ memory (``ru_maxrss``) is its own:
   vectorised pandas program, in the same run; the three headline results are checked
   to agree before any time is reported.
 
-Targets: import < 10 s; engine within 1.3x of plain SQL; >= 3x faster than pandas;
-peak memory < 4 GiB. The panel and a store holding it are built once into
-benchmarks/out/ (gitignored). THE DATA IS SIMULATED.
+Targets (issue 12), each printed beside its figure with met / not met: the engine's
+headline within 1.0x of the plain SQL; every indicator within 2x of that SQL's
+headline; peak memory of every engine run < 4 GiB; and, from before, import < 10 s and
+the engine >= 3x faster than pandas. Ratios compare medians measured in the same run
+(the development machine has 2 cores shared with other jobs, so absolute times vary
+between runs); targets are judged on wall time, CPU time (all threads) is shown beside
+it as the steadier measure of work. The panel and a store holding it are built once
+into benchmarks/out/ (gitignored). THE DATA IS SIMULATED.
 
     python benchmarks/national.py [--enterprises 483000] [--repeat 3]
 """
@@ -258,7 +263,7 @@ def child(kind: str, store_path: Path, csv_path: Path, check: Path | None) -> No
     if check is not None and isinstance(result, pd.DataFrame):
         _normalised(result).to_parquet(check)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-    print(json.dumps({"seconds": seconds, "cpu": cpu, "peak_rss": peak, "rows": rows}))
+    print("\n" + json.dumps({"seconds": seconds, "cpu": cpu, "peak_rss": peak, "rows": rows}))
 
 
 def _cpu_seconds() -> float:
@@ -289,7 +294,9 @@ def measure_once(kind: str, store_path: Path, csv_path: Path, check: Path | None
     done = subprocess.run(args, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise SystemExit(f"{kind} failed:\n{done.stderr}")
-    result = json.loads(done.stdout.strip().splitlines()[-1])
+    # the last JSON line: DuckDB may draw a progress bar on the same output before it
+    result = json.loads(next(line for line in reversed(done.stdout.splitlines())
+                             if line.startswith("{")))
     say(f"{kind}: {result['seconds']:.1f} s (CPU {result['cpu']:.1f} s), "
         f"peak {result['peak_rss'] / 2**30:.2f} GiB")
     return result
@@ -338,23 +345,36 @@ def main() -> None:
     report(args.enterprises, results, agree(store_path.parent))
 
 
+def verdict(met: bool) -> str:
+    return "met" if met else "NOT MET"
+
+
 def report(enterprises: int, r: dict[str, dict[str, float]], agreement: str) -> None:
     sec = {k: v["seconds"] for k, v in r.items()}
     cpu = {k: v["cpu"] for k, v in r.items()}
+    head, sql = sec["engine-headline"], sec["sql"]
     print(f"National benchmark, SIMULATED panel: {enterprises:,} enterprises, {BASE}..{LAST}, "
-          f"computing {FIRST}..{LAST}; medians of rounds, each run in a fresh process")
+          f"computing {FIRST}..{LAST}; medians of rounds, each run in a fresh process; "
+          "ratios from the same run")
     print(f"  import one month CSV ({int(r['import']['rows']):,} rows, full validation): "
-          f"{sec['import']:.2f} s   (target < 10 s)")
-    print(f"  engine, every indicator ({int(r['engine']['rows']):,} figures): "
-          f"{sec['engine']:.2f} s (CPU {cpu['engine']:.1f} s), peak RSS "
-          f"{r['engine']['peak_gib']:.2f} GiB (target < 4 GiB)")
+          f"{sec['import']:.2f} s   target < 10 s: {verdict(sec['import'] < 10)}")
     print(f"  headline (va_yoy, va_ytd_yoy; {agreement}):")
     for label, t in (("wall", sec), ("CPU", cpu)):
         print(f"    {label:4}: engine {t['engine-headline']:.2f} s | plain DuckDB SQL "
-              f"{t['sql']:.2f} s | pandas {t['pandas']:.2f} s | engine / SQL = "
-              f"{t['engine-headline'] / t['sql']:.2f}x (target <= 1.3x) | pandas / engine = "
-              f"{t['pandas'] / t['engine-headline']:.2f}x (target >= 3x)")
-    print("  peak RSS: " + ", ".join(f"{k} {v['peak_gib']:.2f} GiB" for k, v in r.items()))
+              f"{t['sql']:.2f} s | pandas {t['pandas']:.2f} s")
+    print(f"    engine / SQL = {head / sql:.2f}x (CPU {cpu['engine-headline'] / cpu['sql']:.2f}x)"
+          f"   target <= 1.0x: {verdict(head / sql <= 1.0)}")
+    print(f"    pandas / engine = {sec['pandas'] / head:.2f}x "
+          f"(CPU {cpu['pandas'] / cpu['engine-headline']:.2f}x)"
+          f"   target >= 3x: {verdict(sec['pandas'] / head >= 3)}")
+    print(f"  engine, every indicator ({int(r['engine']['rows']):,} figures): "
+          f"{sec['engine']:.2f} s (CPU {cpu['engine']:.1f} s) = {sec['engine'] / sql:.2f}x the "
+          f"headline SQL (CPU {cpu['engine'] / cpu['sql']:.2f}x)"
+          f"   target <= 2x: {verdict(sec['engine'] / sql <= 2.0)}")
+    peak = max(r[k]["peak_gib"] for k in ("engine", "engine-headline"))
+    print(f"  peak RSS of the engine: {peak:.2f} GiB   target < 4 GiB: {verdict(peak < 4)}")
+    print("  peak RSS of each: " + ", ".join(f"{k} {v['peak_gib']:.2f} GiB"
+                                            for k, v in r.items()))
 
 
 if __name__ == "__main__":

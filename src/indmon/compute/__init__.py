@@ -4,10 +4,11 @@ One definition of each computation, written once with Ibis and run on the embedd
 DuckDB (default) or on Spark. The pipeline:
 
 - ``inputs``: the current vintage of every report, and the price indices;
-- ``sample``: per enterprise and year, when it enters the comparable samples; every
-  report with the month from which it counts (the one pass over report rows);
-- ``aggregate``: sums over the comparable samples per (industry, province, month),
-  running sums over months, roll-ups to sectors, provinces and the whole country;
+- ``sample``: the one pass over report rows, a row per enterprise and year (its months,
+  its cell, when it enters the comparable samples);
+- ``aggregate``: what the requested indicators need (``Needs``), sums over the
+  comparable samples per (industry, province, month), roll-ups to sectors, provinces
+  and the whole country;
 - ``growth``, ``contributions``, ``counts``: the indicators, as long rows;
 - ``run``: choose months, run, record with provenance, export.
 

@@ -1,10 +1,12 @@
 """Comparable samples, worked out once per enterprise and year.
 
 Every indicator is a ratio or count of sums over a comparable sample. Which months of
-an enterprise count is decided here, in the one pass over report rows: the reports are
-grouped into one row per enterprise and year holding its figures month by month (a
-column per month), so that everything after reads rows of enterprise-years, twelve
-times fewer than reports, and no report is ever joined to anything:
+an enterprise count is decided here, in the one aggregation over report rows: a row
+per enterprise and year, holding its value added month by month (a column per month)
+when that is all the indicators need, so that everything after reads enterprise-years,
+twelve times fewer than reports. With more figures the reports are joined once to their
+enterprise-years instead (:func:`placed_reports`; see ``aggregate.Needs``).
+
 
 - an enterprise enters the year-to-date sample S_ytd(Y, k) from month
   ``entry = max(first month reported in Y, first month reported in Y-1)`` on; its
