@@ -182,14 +182,14 @@ def primary(cells: pd.DataFrame, rule: DisclosureRule,
     fewer than ``rule.min_enterprises`` enterprises (a small comparable sample)."""
     cells = cells.copy()
     names = _magnitude_names()
-    one = pd.Series(0.0, index=cells.index)
-    two = pd.Series(0.0, index=cells.index)
+    one = np.zeros(len(cells))
+    two = np.zeros(len(cells))
     for c in names:
         total = cells[f"{c}_total"].where(cells[f"{c}_total"] > 0)
-        one = one.combine((cells[f"{c}_top1"] / total).fillna(0.0), max)
-        two = two.combine((cells[f"{c}_top2"] / total).fillna(0.0), max)
-    cells["top1_share"] = one.clip(upper=1.0)
-    cells["top2_share"] = two.clip(upper=1.0)
+        one = np.maximum(one, (cells[f"{c}_top1"] / total).fillna(0.0).to_numpy())
+        two = np.maximum(two, (cells[f"{c}_top2"] / total).fillna(0.0).to_numpy())
+    cells["top1_share"] = np.minimum(one, 1.0)
+    cells["top2_share"] = np.minimum(two, 1.0)
     few = cells["enterprises"] < rule.min_enterprises
     dominated = (cells["top1_share"] > rule.one_share) | (cells["top2_share"] > rule.two_share)
     thin_set = set(thin_figures)

@@ -220,7 +220,7 @@ class Store:
             result = _obs.record_frame(con, source)
             if disclosure is not None:
                 with self.registered("incoming_disclosure", disclosure):
-                    _disclosure.replace(con, disclosure, disclosure_periods, source.source_id)
+                    _disclosure.replace(con, disclosure_periods, source.source_id)
             return result
 
     # -- reading -----------------------------------------------------------------------
@@ -381,7 +381,7 @@ class Store:
         """Make the suppressed cells of ``periods`` exactly ``decisions`` (a table with
         the columns of :data:`indmon.store.disclosure.COLUMNS`), in one transaction."""
         with self.transaction() as con, self.registered("incoming_disclosure", decisions):
-            return _disclosure.replace(con, decisions, periods, source_id)
+            return _disclosure.replace(con, periods, source_id)
 
     def disclosure(self, period: str | Sequence[str] | None = None) -> pd.DataFrame:
         """The suppressed cells (of ``period``) with status, reason, enterprises and the

@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import math
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import duckdb
 
@@ -25,10 +25,9 @@ COLUMNS = ("period", "industry", "province", "status", "reason", "enterprises",
            "top1_share", "top2_share")
 
 
-def replace(con: duckdb.DuckDBPyConnection, decisions: Any, periods: Sequence[str],
-            source_id: str) -> int:
-    """The suppressed cells of ``periods`` become exactly those in ``decisions`` (a
-    table registered as ``incoming_disclosure``); returns how many."""
+def replace(con: duckdb.DuckDBPyConnection, periods: Sequence[str], source_id: str) -> int:
+    """The suppressed cells of ``periods`` become exactly those of the decisions the
+    caller registered as ``incoming_disclosure``; returns how many."""
     periods = list(periods)
     if periods:
         con.execute("DELETE FROM disclosure WHERE period IN (SELECT unnest(CAST(? AS VARCHAR[])))",
