@@ -147,3 +147,38 @@ def test_alerts_about_a_confidential_cell_are_not_shown_without_clearance(
 def test_the_store_file_keeps_the_decisions(confidential: Site) -> None:
     with Store.open(Path(confidential.db), read_only=True) as store:
         assert len(store.disclosure(LAST)) == 3 and len(store.disclosure()) == 4
+
+
+@pytest.fixture(scope="module")
+def national_secret(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    """A store whose national cell of the last month is suppressed (a panel dominated by
+    one enterprise): the home page's report card must not show it to the public."""
+    db = tmp_path_factory.mktemp("national") / "store.duckdb"
+    build_store(db)
+    with Store.open(db) as store:
+        store.replace_disclosure(pd.DataFrame([
+            {"period": LAST, "industry": "ALL", "province": "ALL", "status": "primary",
+             "reason": "dominated by one or two enterprises", "enterprises": 90,
+             "top1_share": 0.6, "top2_share": 0.7}]), [LAST], "compute-test")
+    tokens = add_people(db)
+    url, running = start(db, WebConfig(public=True))
+    yield Site(url, tokens, db)
+    stop(running)
+
+
+def home_entry(site: Site, role: str | None, lang: str) -> str:
+    """The headline entry of value added growth on the home page's computed section."""
+    with site.client(role) as client:
+        page = client.get("/", params={"period": LAST, "lang": lang}).text
+    start_at = page.index('data-indicator="va_ytd_yoy"', page.index('id="simulated"'))
+    return page[start_at:page.index("</article>", start_at)]
+
+
+@pytest.mark.parametrize(("lang", "word"), [("en", "suppressed"), ("zh", "不公布")])
+def test_the_home_report_card_withholds_a_suppressed_national_cell(
+        national_secret: Site, lang: str, word: str) -> None:
+    public = home_entry(national_secret, None, lang)
+    assert f">{word}<" in public and 'data-value=""' in public
+    assert "▲" not in public and "▼" not in public  # no change on a withheld value
+    admin = home_entry(national_secret, "admin", lang)
+    assert f">{word}<" not in admin and "badge warn small" in admin

@@ -32,23 +32,29 @@ def report(
     quiet: Annotated[bool, typer.Option(
         "--quiet", "-q", help="Show no progress (shown on stderr when it is a "
         "terminal).")] = False,
+    confidential: Annotated[bool, typer.Option(
+        "--confidential", help="Print the values of suppressed cells (marked "
+        "confidential) instead of withholding them: a card not for publication.")] = False,
 ) -> None:
     """Write the report card for a period: headline figures, one section per theme,
     sections computed from enterprise reports, the risk list, and the sources of every
     number. A period without figures is an error naming the periods that have some.
+    Cells suppressed by disclosure control are withheld and marked, as for publication,
+    unless --confidential is given.
 
     Example: indmon report --period 2023 --lang zh --format pdf --out briefing-2023-zh.pdf
     """
     from indmon.report import check_format, write_report
     from indmon.report.card import card_period
     from indmon.report.phrasing import check_lang
+    from indmon.report.write import PUBLIC
 
     wanted = card_period(check_period(period) or period)
     check_lang(lang)
     check_format(fmt)
     with open_for_reading() as store, _progress(quiet) as step:
         written = write_report(store, wanted.text, lang, fmt, out, link_base=link_base,
-                               progress=step)
+                               progress=step, clearance=None if confidential else PUBLIC)
     console.print(f"wrote {written}")
 
 

@@ -25,7 +25,8 @@ from indmon.report.citations import chart_source, cite
 from indmon.report.context import Context, change_cell, comparison, unit_label, year_lines
 from indmon.report.model import Briefing, Chart, Number, Paragraph, Section, Table
 from indmon.report.words import words_for
-from indmon.store import Origin, Store
+from indmon.report.write import PUBLIC
+from indmon.store import Clearance, Origin, Store
 
 #: the headline's figures, in order: (indicator, industry); missing ones are skipped
 HEADLINE = (("va_ytd_yoy", ALL), ("va_ytd_yoy", "C"), ("va_hightech_ytd_yoy", ALL))
@@ -39,13 +40,16 @@ MIN_CHART_CELLS = 3
 
 
 def build_briefing(store: Store, period: str, lang: str, *,
-                   generated: dt.datetime | None = None) -> Briefing:
+                   generated: dt.datetime | None = None,
+                   clearance: Clearance | None = PUBLIC) -> Briefing:
     """The report card for ``period`` (a year like ``2023``, a quarter, a half or a
     month like ``2023-06``) in ``lang`` (``en`` or ``zh``); ``generated`` fixes the time it
     states (default: now), so that a snapshot of the output can be compared byte for
-    byte. Raises ``NotFound`` when the store has no figures for the period."""
+    byte. A briefing is for publication: suppressed cells are withheld unless another
+    ``clearance`` is given (None: every value). Raises ``NotFound`` when the store has no
+    figures for the period."""
     phrasing.check_lang(lang)
-    card = build_card(store, period)
+    card = build_card(store, period, clearance=clearance)
     return render_card(store, card, lang, generated=generated)
 
 
@@ -105,7 +109,7 @@ def _headline_sentence(ctx: Context, entry: Entry) -> Paragraph:
                                      after + _period_note(ctx, entry)]
     else:
         parts = list(_level_sentence(ctx, entry, _with_cell(name, cell, ctx.lang)))
-    if entry.previous is not None:
+    if entry.comparable and entry.previous is not None:
         parts += [ctx.word("comma"), *comparison(ctx, entry.figure, entry.previous)]
     return ctx.sentence(*parts)
 
@@ -174,7 +178,7 @@ def _breakdown_charts(ctx: Context, entries: list[Entry]) -> list[Chart]:
     """A bar chart for each indicator stated for several industries or provinces."""
     charts = []
     for indicator in dict.fromkeys(e.indicator for e in entries):
-        cells = [e for e in entries if e.indicator == indicator
+        cells = [e for e in entries if e.indicator == indicator and not e.withheld
                  and (e.industry != ALL) != (e.province != ALL)]
         if len(cells) < MIN_CHART_CELLS:
             continue

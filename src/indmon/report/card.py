@@ -20,6 +20,14 @@ Which figure stands for the period (``period_rules`` in ``docs/report.md``):
 
 The comparison is the same period a year earlier, of the same kind.
 
+A card is built for a reader's ``clearance`` (``indmon.store.Clearance``): a computed cell
+that statistical disclosure control suppressed (too few enterprises, or dominated by one
+or two) comes **withheld** to a reader who is not cleared for it: the entry stays, so the
+card says the cell is suppressed, but its value (and that of every source stating it) is
+NaN and ``Entry.withheld`` is true. Renderers print the word for "suppressed" instead of
+a number and leave withheld cells out of rankings, charts and comparisons. A card for
+publication is built with ``Clearance.public()``; ``None`` is the store's owner.
+
 >>> card = build_card(store, "2023")                       # doctest: +SKIP
 >>> [s.origin.value for s in card.sections]                 # doctest: +SKIP
 ['published', 'simulated']
@@ -36,7 +44,7 @@ from functools import cache
 from indmon.catalogue import ALL, Catalogue
 from indmon.errors import ConfigError, NotFound
 from indmon.periods import months_between
-from indmon.store import Observation, Origin, Period, Series, Store, split_series
+from indmon.store import Clearance, Observation, Origin, Period, Series, Store, split_series
 
 #: sections in the order every surface shows them
 ORIGINS = (Origin.PUBLISHED, Origin.COMPUTED, Origin.SIMULATED)
@@ -98,6 +106,16 @@ class Entry:
     @property
     def simulated(self) -> bool:
         return self.figure.simulated
+
+    @property
+    def withheld(self) -> bool:
+        """The cell is suppressed and the reader is not cleared for it: no value."""
+        return self.figure.withheld
+
+    @property
+    def comparable(self) -> bool:
+        """There is a figure a year earlier and both values may be shown."""
+        return self.previous is not None and not (self.withheld or self.previous.withheld)
 
     @property
     def key(self) -> tuple[str, str, str]:
@@ -181,6 +199,8 @@ class ReportCard:
     alerts: tuple[CardAlert, ...] = ()
     #: whether monitoring ran for the months: only then does "no alerts" mean something
     monitored: bool = False
+    #: whom the card was built for (None: the store's owner, who sees every cell)
+    clearance: Clearance | None = None
 
     def section(self, origin: Origin) -> CardSection | None:
         return next((s for s in self.sections if s.origin is origin), None)
@@ -274,20 +294,36 @@ def entry_period_words(entry: Entry, lang: str) -> str:
 
 
 # -- building -----------------------------------------------------------------------------------
-def build_card(store: Store, period: str | Period, *, alerts: bool = True) -> ReportCard:
-    """The report card of ``period``; raise ``NotFound`` naming the periods that have
-    figures when the store has none for it."""
+def build_card(store: Store, period: str | Period, *, alerts: bool = True,
+               clearance: Clearance | None = None) -> ReportCard:
+    """The report card of ``period`` as ``clearance`` may read it (None: every value);
+    raise ``NotFound`` naming the periods that have figures when the store has none
+    for it."""
     wanted = card_period(period)
     catalogue = Catalogue.load()
     chosen = _choose(_candidates(store, wanted, catalogue), wanted)
     if not chosen:
         raise NotFound(no_figures_message(store, wanted))
     earlier = _previous_figures(store, chosen, wanted)
-    entries = [_with_previous(e, earlier, wanted) for e in chosen]
+    # figures are chosen on what the sources state; only then is what a reader may see
+    # applied, so that every reader's card has the same cells
+    entries = [_cleared(_with_previous(e, earlier, wanted), clearance) for e in chosen]
     sections = tuple(section for origin in ORIGINS
                      if (section := _section(origin, entries, catalogue)) is not None)
-    found, ran = _alerts(store, wanted) if alerts else ((), False)
-    return ReportCard(wanted, sections, found, ran)
+    found, ran = _alerts(store, wanted, clearance) if alerts else ((), False)
+    return ReportCard(wanted, sections, found, ran, clearance)
+
+
+def _cleared(entry: Entry, clearance: Clearance | None) -> Entry:
+    """The entry as ``clearance`` may read it: a suppressed cell's figure, its year-earlier
+    figure and every value stated for it withheld unless the reader is cleared."""
+    if clearance is None:
+        return entry
+    figure = entry.figure.seen_by(clearance)
+    previous = entry.previous.seen_by(clearance) if entry.previous else None
+    # the values sources state for a withheld figure are that figure: none is shown
+    stated = () if figure.withheld else tuple(f.seen_by(clearance) for f in entry.stated)
+    return Entry(figure, entry.covers, entry.latest_known, previous, stated)
 
 
 def _candidates(store: Store, period: Period, catalogue: Catalogue) -> list[Observation]:
@@ -429,10 +465,12 @@ def _cell_order(entry: Entry) -> tuple[int, int, str]:
 
 
 # -- alerts -------------------------------------------------------------------------------------
-def _alerts(store: Store, period: Period) -> tuple[tuple[CardAlert, ...], bool]:
+def _alerts(store: Store, period: Period, clearance: Clearance | None
+            ) -> tuple[tuple[CardAlert, ...], bool]:
     """Alerts on aggregates for the card's months, most severe first, and whether
     monitoring ran for them. Alerts naming an enterprise are microdata: they stay on
-    the alerts page for those allowed to see them."""
+    the alerts page for those allowed to see them; so do alerts about a suppressed cell
+    the reader is not cleared for (their evidence quotes its figures)."""
     from indmon.monitor.alerts import list_alerts, monitoring_ran
 
     months = month_list(period)
@@ -447,9 +485,21 @@ def _alerts(store: Store, period: Period) -> tuple[tuple[CardAlert, ...], bool]:
         title_zh=str(r["title_zh"]), simulated=bool(r["simulated"]),
         status=str(r.get("status") or "new"),
     ) for r in frame.to_dict("records")]
+    found = _visible_alerts(store, found, clearance)
     # most severe first; within a severity the order monitoring gives (latest month first)
     found.sort(key=lambda a: rank.get(a.severity, len(rank)))
     return tuple(found), True
+
+
+def _visible_alerts(store: Store, found: list[CardAlert], clearance: Clearance | None
+                    ) -> list[CardAlert]:
+    if clearance is None or clearance.full or not found:
+        return found
+    decided = store.disclosure(sorted({a.period for a in found}))
+    suppressed = set(zip(decided["period"], decided["industry"], decided["province"],
+                         strict=True)) if not decided.empty else set()
+    return [a for a in found if (a.period, a.industry, a.province) not in suppressed
+            or clearance.sees(a.province)]
 
 
 def _optional(value: object) -> str | None:
@@ -524,11 +574,12 @@ def describe_periods(periods: Sequence[Period]) -> str:
 
 
 # -- trends for the dashboard's cards -----------------------------------------------------------
-def trends(store: Store, entries: Sequence[Entry], points: int = 13
-           ) -> dict[int, list[Observation]]:
+def trends(store: Store, entries: Sequence[Entry], points: int = 13,
+           clearance: Clearance | None = None) -> dict[int, list[Observation]]:
     """For each whole-country entry, the last ``points`` figures of its line up to its
     period (by obs id). A line is one origin, one frequency and one kind of period
-    (``split_series``), so a trend never mixes them. One store query for all."""
+    (``split_series``), so a trend never mixes them. One store query for all. Points
+    ``clearance`` may not see are left out of the line."""
     whole = [e for e in entries if e.whole]
     if not whole:
         return {}
@@ -544,7 +595,7 @@ def trends(store: Store, entries: Sequence[Entry], points: int = 13
         found = line_of.get(entry.obs_id)
         if found is not None:
             upto = [p for p in found.points if p.period <= entry.figure.period]
-            out[entry.obs_id] = upto[-points:]
+            out[entry.obs_id] = [p for p in upto[-points:] if not p.seen_by(clearance).withheld]
     return out
 
 

@@ -112,6 +112,10 @@ def _lead(ctx: Context, cells: Cells, shown: list[Entry], growth: bool) -> str:
         lead += space + ctx.word("simulated_lead")
     if any(e.latest_known for e in shown):
         lead += space + ctx.word("latest_known_lead", period=ctx.period_words(ctx.card.period))
+    if any(e.withheld for e in shown):
+        lead += space + ctx.word("suppressed_lead")
+    if any(e.figure.confidential for e in shown):
+        lead += space + ctx.word("confidential_lead")
     if not growth:
         return lead
     return lead + space + ctx.word("basis_real" if cells.real else "basis_nominal")
@@ -165,7 +169,7 @@ def _overview(ctx: Context, cells: Cells) -> Section | None:
 def _growth_sentence(ctx: Context, cells: Cells) -> tuple[str | Number, ...] | None:
     """``At comparable prices, value added … grew 4.6% year on year, 1.0 point above …``"""
     entry = cells.get(cells.va)
-    if entry is None:
+    if entry is None or entry.withheld:
         return None
     subject = phrasing.growth_subject(ctx.name("va_ytd_yoy"), ctx.lang) or ctx.name("va_ytd_yoy")
     basis = ctx.word("comparable_prices_lead" if cells.real else "current_prices_lead")
@@ -176,7 +180,7 @@ def _growth_sentence(ctx: Context, cells: Cells) -> tuple[str | Number, ...] | N
     if note:
         after += f"（{note}）" if ctx.lang == "zh" else f" ({note})"
     parts: list[str | Number] = [basis + before, ctx.number(entry, absolute=True), after]
-    if entry.previous is not None:
+    if entry.comparable and entry.previous is not None:
         parts += [ctx.word("comma"), *comparison(ctx, entry.figure, entry.previous)]
     return ctx.sentence(*parts)
 
@@ -187,7 +191,7 @@ def _versus_published(ctx: Context, cells: Cells) -> tuple[str | Number, ...] | 
     computed_entry = cells.get(cells.va)
     published = ctx.card.published.get("va_ytd_yoy") if ctx.card.published else None
     if computed_entry is None or published is None or published.latest_known or (
-            computed_entry.latest_known):
+            computed_entry.latest_known or computed_entry.withheld):
         return None
     label = ctx.word("computed_simulated" if cells.simulated else "computed_label")
     source = source_labels(ctx.store, [published.obs_id], ctx.lang,
@@ -199,14 +203,17 @@ def _versus_published(ctx: Context, cells: Cells) -> tuple[str | Number, ...] | 
 
 
 def _counts_sentence(ctx: Context, cells: Cells) -> tuple[str | Number, ...] | None:
-    """How many industries grew and how many provinces beat the national rate."""
-    divisions = _division_entries(ctx, cells, cells.va)
+    """How many industries grew and how many provinces beat the national rate, of those
+    whose figures may be shown."""
+    divisions = [e for e in _division_entries(ctx, cells, cells.va) if not e.withheld]
     national = cells.get(cells.va)
+    if national is not None and national.withheld:
+        national = None
     parts: list[str | Number] = []
     if divisions:
         grew = [e for e in divisions if e.value > 0]
         parts.append(ctx.word("industries_grew", grew=str(len(grew)), total=str(len(divisions))))
-    provinces = cells.section.cells(cells.va, "province")
+    provinces = [e for e in cells.section.cells(cells.va, "province") if not e.withheld]
     if provinces and national is not None:
         faster = [e for e in provinces if e.value > national.value]
         space = "" if ctx.lang == "zh" else " "
@@ -267,18 +274,29 @@ def _by_industry(ctx: Context, cells: Cells) -> Section | None:
     chart = _bar_chart(ctx, cells, "industries", "industry_chart", divisions,
                        [ctx.catalogue.industry_label(e.industry, ctx.lang) for e in divisions],
                        cells.get(cells.va), _basis_suffix(ctx, cells))
-    return _section(ctx, cells, "by_industry", shown, tables=(table,), charts=(chart,))
+    return _section(ctx, cells, "by_industry", shown, tables=(table,),
+                    charts=(chart,) if chart else ())
 
 
 def _points(ctx: Context, entry: Entry | None) -> Number | None:
     if entry is None:
         return None
+    if entry.withheld:
+        return ctx.number(entry)
     text = f"{entry.value:.2f}"
     return ctx.derived("0.00" if text == "-0.00" else text.replace("-", "−"), entry.figure)
 
 
 def _bar_chart(ctx: Context, cells: Cells, name: str, title_key: str, entries: list[Entry],
-               labels: list[str], national: Entry | None, suffix: str = "") -> Chart:
+               labels: list[str], national: Entry | None, suffix: str = "") -> Chart | None:
+    """Bars of the cells whose figures may be shown (withheld ones are left out, and so
+    is the national line when it is withheld); None when no cell may be shown."""
+    shown = [i for i, e in enumerate(entries) if not e.withheld]
+    if not shown:
+        return None
+    entries, labels = [entries[i] for i in shown], [labels[i] for i in shown]
+    if national is not None and national.withheld:
+        national = None
     order = sorted(range(len(entries)), key=lambda i: entries[i].value)
     ctx.cited.extend(e.figure for e in entries)
     ids = [e.obs_id for e in entries]
@@ -298,22 +316,27 @@ def _by_province(ctx: Context, cells: Cells) -> Section | None:
     if not provinces:
         return None
     national = cells.get(cells.va)
-    ranked = sorted(provinces, key=lambda e: -e.value)
+    if national is not None and national.withheld:
+        national = None
+    # withheld provinces are not ranked: they follow the ranking, in catalogue order
+    ranked = sorted((e for e in provinces if not e.withheld), key=lambda e: -e.value)
+    withheld = [e for e in provinces if e.withheld]
     rows: list[tuple[Cell, ...]] = []
-    for rank, entry in enumerate(ranked, start=1):
+    for rank, entry in enumerate(ranked + withheld, start=1):
         province = ctx.catalogue.province(entry.province)
         region = ctx.catalogue.regions.get(province.region, ("", ""))
         gap = (ctx.derived(phrasing.signed_points(round(entry.value - national.value, 1),
                                                   ctx.lang), entry.figure, national.figure)
-               if national else None)
-        rows.append((str(rank), province.name(ctx.lang), region[1 if ctx.lang == "zh" else 0],
-                     ctx.number(entry), gap))
+               if national and not entry.withheld else None)
+        rows.append(("—" if entry.withheld else str(rank), province.name(ctx.lang),
+                     region[1 if ctx.lang == "zh" else 0], ctx.number(entry), gap))
     columns = tuple(ctx.word(k) for k in ("rank", "province", "region", "growth", "vs_national"))
     table = Table(ctx.word("by_province"), columns, tuple(rows), numeric=(0, 3, 4))
     chart = _bar_chart(ctx, cells, "provinces", "province_chart", provinces,
                        [ctx.catalogue.province_label(e.province, ctx.lang) for e in provinces],
                        national, _basis_suffix(ctx, cells))
-    return _section(ctx, cells, "by_province", ranked, tables=(table,), charts=(chart,))
+    return _section(ctx, cells, "by_province", ranked + withheld, tables=(table,),
+                    charts=(chart,) if chart else ())
 
 
 # -- profits --------------------------------------------------------------------------------------
@@ -334,8 +357,9 @@ def _profits(ctx: Context, cells: Cells) -> Section | None:
     divisions = _division_entries(ctx, cells, "profit_ytd_yoy")
     charts: tuple[Chart, ...] = ()
     if len(divisions) >= 2:
-        charts = (_bar_chart(ctx, cells, "profits", "profit_chart", divisions,
-                             [ctx.catalogue.industry_label(e.industry, ctx.lang)
-                              for e in divisions], cells.get("profit_ytd_yoy")),)
+        chart = _bar_chart(ctx, cells, "profits", "profit_chart", divisions,
+                           [ctx.catalogue.industry_label(e.industry, ctx.lang)
+                            for e in divisions], cells.get("profit_ytd_yoy"))
+        charts = (chart,) if chart else ()
     return _section(ctx, cells, "profits", shown, tables=(table,), charts=charts,
                     growth=False)

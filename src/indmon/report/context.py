@@ -74,7 +74,15 @@ class Context:
         """A card's figure as printed in this language, cited; an entry whose sources
         disagree carries every stated value with its source."""
         obs = figure.figure if isinstance(figure, Entry) else figure
-        number = self.derived(self.value_text(obs, absolute), obs)
+        if obs.withheld:
+            # a suppressed cell: the word, linked to its provenance, never a value
+            return Number(self.word("suppressed"), (obs.obs_id,), obs.simulated)
+        text = self.value_text(obs, absolute)
+        if obs.confidential:
+            # a card for cleared readers: each suppressed value says it is not public
+            text = f"{text}（{self.word('confidential')}）" if self.lang == "zh" else (
+                f"{text} ({self.word('confidential')})")
+        number = self.derived(text, obs)
         if not isinstance(figure, Entry) or not figure.conflict:
             return number
         return replace(number, differs=self._stated(figure, absolute))
@@ -122,9 +130,9 @@ class Context:
         indicators, since a briefing charts dozens of them."""
         by_indicator = self._year_series.get(origin)
         if by_indicator is None:
-            figures = self.store.figures(industry=ALL, province=ALL, origin=origin,
-                                         start=f"{self.card.period.end[:4]}-01",
-                                         end=self.card.period.end)
+            figures = [f for f in self.store.figures(
+                industry=ALL, province=ALL, origin=origin, start=f"{self.card.period.end[:4]}-01",
+                end=self.card.period.end, clearance=self.card.clearance) if not f.withheld]
             grouped: dict[str, list[Observation]] = {}
             for figure in figures:
                 grouped.setdefault(figure.indicator, []).append(figure)
@@ -212,8 +220,9 @@ def comparison(ctx: Context, figure: Observation, previous: Observation
 def change_cell(ctx: Context, figure: Observation, previous: Observation | None
                 ) -> Number | None:
     """The compact change on the year before for a table cell: points for rates, the
-    difference in units (and percent where it reads naturally) for levels."""
-    if previous is None:
+    difference in units (and percent where it reads naturally) for levels; none when
+    either figure is withheld."""
+    if previous is None or figure.withheld or previous.withheld:
         return None
     if is_growth(figure.unit):
         text = phrasing.signed_points(round(figure.value - previous.value, 1), ctx.lang)

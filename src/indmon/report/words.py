@@ -101,6 +101,20 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "{total}个地区中有{faster}个地区增速高于全国水平",
     },
     "latest_known": {"en": "latest known: {period}", "zh": "最新可得：{period}"},
+    "suppressed": {"en": "suppressed", "zh": "不公布"},
+    "confidential": {"en": "confidential", "zh": "保密"},
+    "confidential_lead": {
+        "en": "This card is confidential: values marked confidential are of cells "
+              "suppressed for publication (too few enterprises, or dominated by one or two).",
+        "zh": "本简报含保密数据：标注“保密”的数值所在单元涉及企业过少或由一两家企业"
+              "主导，不得对外公布。",
+    },
+    "suppressed_lead": {
+        "en": "Cells marked suppressed rest on too few enterprises or are dominated by one "
+              "or two of them, or would reveal such a cell; their values are not published.",
+        "zh": "标注“不公布”的单元涉及企业过少或由一两家企业主导，或可据以推算此类单元，"
+              "依统计法不公布其数值。",
+    },
     "latest_known_lead": {
         "en": "Figures marked latest known are the latest the store has within {period}, "
               "not figures for the whole of it.",

@@ -9,6 +9,10 @@ too, as its printer loads WeasyPrint while the card is being built.
 
 ``progress`` (a callable taking a line of text) is told each step as it starts, for the
 command line to show on long work.
+
+A card is a publication: by default it is written for the public
+(``Clearance.public()``), with suppressed cells withheld and marked; pass another
+``clearance`` (``Clearance.everything()``) for a confidential card.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from indmon.errors import ConfigError, ReportError
+from indmon.store.model import Clearance
 
 if TYPE_CHECKING:
     from indmon.report.charts import Drawings
@@ -31,6 +36,8 @@ FORMATS = ("md", "html", "pdf")
 LANGS = ("en", "zh")
 #: what each format is called in progress lines
 FORMAT_NAMES = {"md": "Markdown", "html": "HTML", "pdf": "PDF"}
+#: whom a card is written for unless told: anyone (suppressed cells withheld)
+PUBLIC = Clearance.public()
 
 Progress = Callable[[str], None]
 
@@ -43,7 +50,8 @@ def check_format(fmt: str) -> str:
 
 
 def render_report(store: Store, period: str, lang: str, fmt: str, *, link_base: str = "",
-                  chart_dir: str = "charts") -> bytes | str:
+                  chart_dir: str = "charts", clearance: Clearance | None = PUBLIC
+                  ) -> bytes | str:
     """The report card as text (md, html) or bytes (pdf).
 
     Markdown references its charts under ``chart_dir``; use ``write_report`` to get the
@@ -52,7 +60,7 @@ def render_report(store: Store, period: str, lang: str, fmt: str, *, link_base: 
     from indmon.report.briefing import build_briefing
 
     check_format(fmt)
-    briefing = build_briefing(store, period, lang)
+    briefing = build_briefing(store, period, lang, clearance=clearance)
     return render_briefing(briefing, fmt, link_base=link_base, chart_dir=chart_dir)
 
 
@@ -85,30 +93,35 @@ class Target:
 
 
 def write_report(store: Store, period: str, lang: str, fmt: str, out: Path, *,
-                 link_base: str = "", progress: Progress | None = None) -> Path:
+                 link_base: str = "", progress: Progress | None = None,
+                 clearance: Clearance | None = PUBLIC) -> Path:
     """Write the report card to ``out`` and return it; Markdown charts go to
     ``<out stem>_charts/`` beside it."""
     return write_targets(store, period, [Target(lang, fmt, Path(out))], link_base=link_base,
-                         progress=progress)[0]
+                         progress=progress, clearance=clearance)[0]
 
 
 def write_reports(store: Store, period: str, out_dir: Path, *,
                   langs: Sequence[str] = LANGS, formats: Sequence[str] = FORMATS,
                   stem: str = "report-card-{period}-{lang}", link_base: str = "",
-                  progress: Progress | None = None) -> list[Path]:
+                  progress: Progress | None = None, clearance: Clearance | None = PUBLIC
+                  ) -> list[Path]:
     """Write the card of ``period`` in every language and format into ``out_dir`` as
     ``<stem>.<format>`` (``report-card-2023-zh.pdf``), building the card once; the files
     in language, then format order."""
     targets = [Target(lang, fmt, Path(out_dir) / f"{stem.format(period=period, lang=lang)}.{fmt}")
                for lang in langs for fmt in formats]
-    return write_targets(store, period, targets, link_base=link_base, progress=progress)
+    return write_targets(store, period, targets, link_base=link_base, progress=progress,
+                         clearance=clearance)
 
 
 def write_targets(store: Store, period: str, targets: Sequence[Target], *,
                   link_base: str = "", progress: Progress | None = None,
-                  generated: dt.datetime | None = None) -> list[Path]:
+                  generated: dt.datetime | None = None,
+                  clearance: Clearance | None = PUBLIC) -> list[Path]:
     """Write every target from one card; PDFs are printed beside the other work and all
-    are written when this returns. ``generated`` fixes the time the cards state."""
+    are written when this returns. ``generated`` fixes the time the cards state;
+    ``clearance`` whom the card is for (None: every value, as the store's owner)."""
     from indmon.report.briefing import render_card
     from indmon.report.card import build_card
     from indmon.report.charts import Drawings
@@ -122,7 +135,7 @@ def write_targets(store: Store, period: str, targets: Sequence[Target], *,
     printers = _printers(pdfs) if pdfs else None
     try:
         say(f"building the report card of {period}")
-        card = build_card(store, period)
+        card = build_card(store, period, clearance=clearance)
         languages: list[tuple[Briefing, Drawings]] = []
         # every PDF first, so that the printers work while this process writes the rest
         for lang in dict.fromkeys(t.lang for t in targets):

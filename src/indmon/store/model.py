@@ -18,8 +18,10 @@ from the store's query functions instead of re-deriving them from table columns.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -200,6 +202,15 @@ class Observation:
     @property
     def cell(self) -> tuple[str, str]:
         return (self.industry, self.province)
+
+    def seen_by(self, clearance: Clearance | None) -> Observation:
+        """This figure as ``clearance`` may read it: a suppressed cell's value and n are
+        withheld from a reader whose clearance does not reach its province (``None`` is
+        the store's owner, who sees everything)."""
+        if self.suppressed is None or self.withheld or clearance is None or (
+                clearance.sees(self.province)):
+            return self
+        return dataclasses.replace(self, value=math.nan, n=None, withheld=True)
 
     def as_dict(self) -> dict[str, Any]:
         return {

@@ -170,15 +170,19 @@ class HomeCard:
         return self.card.simulated
 
 
-def report_card(store: Store, lang: str, period: str | None = None) -> HomeCard | None:
+def report_card(store: Store, lang: str, period: str | None = None,
+                clearance: Clearance | None = None) -> HomeCard | None:
     """The report card of ``period`` (default: the latest year with figures of its own)
-    as the home page shows it, or None when the store holds no figures at all. A period
-    without figures raises ``NotFound`` naming the periods that have some."""
+    as the home page shows it to a reader of ``clearance`` (default: the public, who
+    get suppressed cells withheld), or None when the store holds no figures at all. A
+    period without figures raises ``NotFound`` naming the periods that have some."""
     wanted = period or default_period(store)
     if wanted is None:
         return None
-    card = build_card(store, wanted)
-    lines = trends(store, [e for s in card.sections for e in s.entries], TREND_PERIODS)
+    seen = clearance or Clearance.public()
+    card = build_card(store, wanted, clearance=seen)
+    lines = trends(store, [e for s in card.sections for e in s.entries], TREND_PERIODS,
+                   clearance=seen)
     sections = tuple(SectionCards(s, _themes(s, lang, lines)) for s in card.sections)
     return HomeCard(card, sections, tuple(card_periods(store)))
 

@@ -137,8 +137,10 @@ def _render_home(request: Request, user: auth.User | None, lang: str, period: st
     with site.reading() as store:
         try:
             # the card is the same for every reader until the next write: build it once
-            view = site.cached(("home-card", lang, period or ""),
-                               lambda: data.report_card(store, lang, period or None),
+            clearance = clearance_of(user)
+            view = site.cached(("home-card", lang, period or "", clearance),
+                               lambda: data.report_card(store, lang, period or None,
+                                                        clearance),
                                depends=HOME_DEPENDS)
         except e.NotFound as missing:
             response = render(request, "home.html", user, status_code=404, view=None,
