@@ -141,11 +141,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "computed_card": ("Computed from enterprise reports (simulated)",
                       "根据企业报表计算（模拟数据）"),
     "computed_card_note": (
-        "Computed by indmon from a simulated enterprise panel, compared with the previous "
-        "month; never compare these with the published figures above. Value added growth is "
-        "shown at comparable prices.",
-        "由 indmon 根据模拟企业样本计算，与上月比较；不可与上方公开发布数据对比。工业增加值增速"
-        "按可比价格计算。",
+        "Computed by indmon from a simulated enterprise panel, each compared with the same "
+        "period a year earlier; never compare these with the published figures above. Value "
+        "added growth is shown at comparable prices.",
+        "由 indmon 根据模拟企业样本计算，均与上年同期比较；不可与上方公开发布数据对比。工业增加值"
+        "增速按可比价格计算。",
     ),
     "compared_with": ("compared with", "对比"),
     "other_periods": ("Other periods", "其他时期"),
@@ -153,6 +153,18 @@ LABELS: dict[str, tuple[str, str]] = {
     "not_found": ("Page not found", "页面不存在"),
     "not_found_text": ("There is no page at this address.", "此地址没有页面。"),
     "home_link": ("Go to the report card", "返回运行概览"),
+    # search (indmon.web.dashboard.search)
+    "search_hint": ("Type a name, an alias or a common word, such as industrial production, "
+                    "profits or 5G.", "输入名称、别名或常用词，如工业增加值、利润、5G。"),
+    "no_data_badge": ("no data", "暂无数据"),
+    "latest": ("Latest", "最新"),
+    "coverage": ("Coverage", "覆盖"),
+    "only_breakdowns": ("No whole-country figures; figures", "无全国数据；有数据"),
+    "no_data_yet": ("The store holds no figures of this indicator.", "库中还没有该指标的数据。"),
+    # alerts (indmon.web.dashboard.wording)
+    "what_happened": ("What happened", "预警内容"),
+    "alert_count": ("alerts", "条预警"),
+    "earlier": ("earlier months", "更早月份"),
 }
 
 

@@ -132,7 +132,9 @@ async def home(request: Request, user: Reader, period: str | None = None) -> Res
 
 def _render_home(request: Request, user: auth.User | None, lang: str, period: str | None
                  ) -> RenderedPage:
-    context = _card_words(lang)
+    from indmon.web.dashboard import wording
+
+    context = {**_card_words(lang), **wording.page_words(lang)}
     site = backend(request)
     with site.reading() as store:
         try:
@@ -149,7 +151,9 @@ def _render_home(request: Request, user: auth.User | None, lang: str, period: st
         else:
             response = render(request, "home.html", user, view=view, missing=None,
                               periods=list(view.periods) if view else [],
-                              simulated=bool(view and view.simulated), **context)
+                              simulated=bool(view and view.simulated),
+                              card_alerts=wording.card_alert_groups(store, view.card)
+                              if view else [], **context)
     return RenderedPage(bytes(response.body), response.status_code)
 
 
@@ -461,9 +465,12 @@ def industries_page(request: Request, store: StoreView, user: Reader,
     catalogue = Catalogue.load()
     rows = [(code, catalogue.industry_label(code, language(request)), cells[code])
             for code in sorted(cells)]
+    from indmon.web.dashboard import wording
+
     return render(request, "industries.html", user, period=period, periods=periods,
                   columns=[catalogue.indicator(c) for c in columns], rows=rows,
-                  simulated=frame is not None and bool(frame["simulated"].any()))
+                  simulated=frame is not None and bool(frame["simulated"].any()),
+                  **wording.page_words(language(request)))
 
 
 @router.get("/alerts", response_class=HTMLResponse)
@@ -471,13 +478,17 @@ def alerts_page(request: Request, store: StoreView, user: Reader, status: str = 
                 severity: str = "", period: str = "") -> HTMLResponse:
     frame = data.alerts(store, user, status=status or None, severity=severity or None,
                         period=period or None)
+    from indmon.web.dashboard import wording
+
     rows = frame.to_dict("records")
     for row in rows:
         row["evidence_text"] = _evidence(row.get("evidence"))
         row["can_act"] = may_change(user, row)  # the API's rule: buttons only where it allows
-    return render(request, "alerts.html", user, rows=rows, status=status, severity=severity,
+    return render(request, "alerts.html", user, rows=rows, groups=wording.grouped(rows),
+                  status=status, severity=severity,
                   period=period, can_act=any(row["can_act"] for row in rows),
-                  simulated=bool(not frame.empty and frame["simulated"].any()))
+                  simulated=bool(not frame.empty and frame["simulated"].any()),
+                  **wording.page_words(language(request)))
 
 
 def _evidence(raw: Any) -> str:
@@ -523,18 +534,21 @@ def _details(raw: Any) -> list[tuple[str, str]]:
 
 
 @router.get("/search", response_class=HTMLResponse)
-def search_page(request: Request, user: Reader, q: str = "") -> HTMLResponse:
-    catalogue = Catalogue.load()
-    words = q.strip().lower()
-    indicators = catalogue.search(q, limit=50) if words else []
-    industries = [i for i in catalogue.industries.values()
-                  if words and (words in i.name_en.lower() or words in i.name_zh
-                                or words == i.code)]
-    provinces = [p for p in catalogue.provinces.values()
-                 if words and (words in p.name_en.lower() or words in p.name_zh
-                               or words == p.code)]
-    return render(request, "search.html", user, q=q, indicators=indicators,
-                  industries=industries, provinces=provinces)
+def search_page(request: Request, store: StoreView, user: Reader, q: str = "",
+                format: str = "html") -> Response:
+    """Indicators by names, aliases and common words, ranked, with their latest figure
+    and coverage (``indmon.web.dashboard.search``); ``format=json`` gives the same list
+    as JSON."""
+    from fastapi.responses import JSONResponse
+
+    from indmon.web.dashboard import search as finder
+
+    results = finder.search(store, q[:200], clearance=clearance_of(user),
+                            headline=data.PREFERRED)
+    if format == "json":
+        return JSONResponse(finder.as_json(results, language(request)))
+    return render(request, "search.html", user, q=q, results=results,
+                  coverage_words=lambda c: finder.coverage_words(c, language(request)))
 
 
 @router.get("/login", response_class=HTMLResponse)
