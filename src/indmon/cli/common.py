@@ -128,16 +128,93 @@ def print_frame(frame: pd.DataFrame, output: str = "table", title: str | None = 
 
 def print_table(columns: Sequence[str], rows: Iterable[Sequence[Any]],
                 title: str | None = None) -> None:
-    """Print rows as a rich table (what :func:`print_frame` prints for ``table``), also
-    for rows read without pandas."""
-    from rich.table import Table
+    """Print rows as a boxed text table (what :func:`print_frame` prints for ``table``),
+    also for rows read without pandas: as wide as the terminal (80 columns to a pipe,
+    ``COLUMNS`` when set), long cells folded onto more lines.
 
-    table = Table(title=title, show_lines=False)
-    for column in columns:
-        table.add_column(column, overflow="fold")
-    for row in rows:
-        table.add_row(*(_cell(v) for v in row))
-    console.print(table)
+    Drawn here rather than by rich's ``Table``, which measured every cell several times
+    and took 0.4 s of ``indmon query``'s 0.7 s for 200 rows (issue 12)."""
+    header = [str(c) for c in columns]
+    body = [[_cell(v) for v in row] for row in rows]
+    lines = table_lines(header, body, console.width)
+    if title:
+        lines.insert(0, _centred(title, _cells(lines[0])))
+    sys.stdout.write("\n".join(lines) + "\n")
+
+
+def table_lines(header: Sequence[str], body: Sequence[Sequence[str]], width: int) -> list[str]:
+    """The lines of a table of strings at most ``width`` cells wide (CJK characters count
+    two), in rich's default look: a heavy rule under the header, light rules around."""
+    widths = _fitted_widths(header, body, width)
+
+    def rule(left: str, mid: str, right: str, fill: str) -> str:
+        return left + mid.join(fill * (w + 2) for w in widths) + right
+
+    lines = [rule("┏", "┳", "┓", "━")]
+    lines += _row_lines(header, widths, "┃")
+    lines.append(rule("┡", "╇", "┩", "━"))
+    for row in body:
+        lines += _row_lines(row, widths, "│")
+    lines.append(rule("└", "┴", "┘", "─"))
+    return lines
+
+
+def _fitted_widths(header: Sequence[str], body: Sequence[Sequence[str]], width: int) -> list[int]:
+    natural = [max([_cells(h), *(_cells(r[i]) for r in body)]) for i, h in enumerate(header)]
+    widths = [max(w, 1) for w in natural]
+    room = max(width - (3 * len(widths) + 1), len(widths))
+    # take a cell at a time from the widest column until the table fits
+    while sum(widths) > room and max(widths) > 1:
+        widest = widths.index(max(widths))
+        widths[widest] -= 1
+    return widths
+
+
+def _row_lines(cells: Sequence[str], widths: Sequence[int], bar: str) -> list[str]:
+    folded = [_fold(text, w) for text, w in zip(cells, widths, strict=True)]
+    height = max(len(f) for f in folded)
+    lines = []
+    for i in range(height):
+        parts = [_pad(f[i] if i < len(f) else "", w) for f, w in zip(folded, widths, strict=True)]
+        lines.append(f"{bar} " + f" {bar} ".join(parts) + f" {bar}")
+    return lines
+
+
+def _fold(text: str, width: int) -> list[str]:
+    """``text`` cut into pieces of at most ``width`` cells (at spaces where it can)."""
+    pieces: list[str] = []
+    for paragraph in text.splitlines() or [""]:
+        line = ""
+        for word in paragraph.split(" "):
+            candidate = f"{line} {word}" if line else word
+            if _cells(candidate) <= width:
+                line = candidate
+                continue
+            if line:
+                pieces.append(line)
+            line = ""
+            for char in word:
+                if _cells(line + char) > width:
+                    pieces.append(line)
+                    line = ""
+                line += char
+        pieces.append(line)
+    return pieces
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - _cells(text))
+
+
+def _centred(text: str, width: int) -> str:
+    gap = max(width - _cells(text), 0)
+    return " " * (gap // 2) + text
+
+
+def _cells(text: str) -> int:
+    from rich.cells import cell_len
+
+    return cell_len(text)
 
 
 def _cell(value: Any) -> str:
