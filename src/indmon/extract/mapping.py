@@ -14,7 +14,16 @@ A release says "value added of manufacturing grew 5.0%"; the store keeps
 - the **store period**: ``as of 2023-03-31`` becomes ``2023-03-31``.
 
 A fact that fits no indicator, or names a cell its indicator has no breakdown for, or a
-region outside China, keeps ``indicator=None``.
+region outside China, keeps ``indicator=None``. So does a fact the mapper is unsure of:
+when unsure it leaves a fact unmapped rather than guess (``unmapped_reason`` says why):
+
+- a **qualifier** the subject states (4G, state-holding, the secondary industry, GDP) must
+  be stated by the indicator's name, and the reverse for most of them, so a sub-aggregate
+  never lands on its total, 4G or all users never on 5G users, GDP's industries never on
+  industrial value added (``[[qualifier]]`` of ``data/mapping.toml``);
+- a subject that is still a **list** ("generator sets and household refrigerators") and
+  names two indicators in full states neither for sure: the extractor gives each member
+  of a "respectively" list its own subject, and what is left a list stays unmapped.
 
 >>> from indmon.catalogue import Catalogue
 >>> fact = Fact("doc", 0, 4, "5.0%", 5.0, "percent", "growth_yoy",
@@ -47,7 +56,7 @@ _STOPWORDS = frozenset((
     "its", "their", "china", "chinese", "national", "total", "year", "month", "quarter",
     "growth", "rate", "has", "have", "been", "is", "are", "was", "were", "into", "which",
     "more", "than", "increased", "increase", "grew", "grow", "rose", "reached", "number",
-    "over", "previous", "same", "period", "last",
+    "over", "previous", "same", "period", "last", "date",
 ))
 
 
@@ -70,11 +79,26 @@ class Rule:
 
 
 @dataclass(frozen=True)
+class Qualifier:
+    """Words that make a figure another indicator (one ``[[qualifier]]`` of ``mapping.toml``)."""
+
+    name: str
+    phrases: tuple[re.Pattern[str], ...]
+    #: an indicator whose name states the qualifier takes only subjects that state it
+    both_ways: bool
+
+    def stated(self, text: str) -> bool:
+        """Whether normalised text states the qualifier."""
+        return any(p.search(text) for p in self.phrases)
+
+
+@dataclass(frozen=True)
 class MappingRules:
     rules: tuple[Rule, ...]
     #: (industry cell code, phrase patterns), most specific first
     industries: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]
     country: frozenset[str]
+    qualifiers: tuple[Qualifier, ...] = ()
 
 
 # -- public API ------------------------------------------------------------------------
@@ -102,6 +126,26 @@ def map_fact(fact: Fact, catalogue: Catalogue | None = None) -> Fact:
     return replace(fact, indicator=indicator, industry=industry, province=province, period=period)
 
 
+def unmapped_reason(fact: Fact, catalogue: Catalogue | None = None) -> str | None:
+    """Why ``map_fact`` leaves a fact unmapped, in words a reader can check; None when it
+    maps. The benchmark lists these so that a guess never passes unseen."""
+    cat = catalogue or Catalogue.load()
+    period = store_period(fact.period)
+    if period is None:
+        return f"no usable period ({fact.period!r})"
+    if province_code(fact.region, cat) is None:
+        return f"region {fact.region!r} is no province of the catalogue"
+    if map_fact(fact, cat).indicator is not None:
+        return None
+    text = normalise(fact.subject)
+    if _is_list(text) and len(_full_matches(text, fact.measure, fact.unit, cat)) >= 2:
+        return "the subject is a list naming several indicators"
+    stated = [q.name for q in mapping_rules().qualifiers if q.stated(text)]
+    if stated:
+        return f"no {fact.measure} indicator states {', '.join(stated)} ({fact.subject!r})"
+    return f"no {fact.measure} indicator in {fact.unit} names {fact.subject!r}"
+
+
 def map_facts(facts: Iterable[Fact], catalogue: Catalogue | None = None) -> list[Fact]:
     """Map every fact (see ``map_fact``); the order is kept."""
     cat = catalogue or Catalogue.load()
@@ -117,9 +161,36 @@ def match_indicator(
     for rule in mapping_rules().rules:
         if rule.indicator in catalogue.indicators and rule.matches(text, measure, kind):
             ind = catalogue.indicators[rule.indicator]
-            if compatible(ind, measure, unit):
+            if compatible(ind, measure, unit) and qualifiers_agree(text, ind):
                 return ind.id
-    return _match_by_name(text, measure, unit, catalogue)
+    return _match_by_name(text, measure, unit, catalogue, kind)
+
+
+def qualifiers_agree(text: str, indicator: Indicator) -> bool:
+    """Whether a normalised subject and an indicator state the same qualifiers: each one
+    the subject states is in the indicator's name, and each ``both_ways`` one the name
+    states is in the subject."""
+    named = _named_qualifiers(indicator.name_en, indicator.name_zh)
+    for qualifier in mapping_rules().qualifiers:
+        in_subject = qualifier.stated(text)
+        if in_subject and qualifier.name not in named:
+            return False
+        if qualifier.both_ways and qualifier.name in named and not in_subject:
+            return False
+    return True
+
+
+def _lacks_qualifier(text: str, indicator: Indicator) -> bool:
+    """Whether the indicator's name states a ``both_ways`` qualifier the subject does not."""
+    named = _named_qualifiers(indicator.name_en, indicator.name_zh)
+    return any(q.both_ways and q.name in named and not q.stated(text)
+               for q in mapping_rules().qualifiers)
+
+
+@cache
+def _named_qualifiers(name_en: str, name_zh: str) -> frozenset[str]:
+    text = f"{normalise(name_en)} {name_zh}"
+    return frozenset(q.name for q in mapping_rules().qualifiers if q.stated(text))
 
 
 def store_period(period: str) -> str | None:
@@ -211,7 +282,12 @@ def parse_rules(text: str, name: str = "mapping.toml") -> MappingRules:
         for code, phrases in raw.get("industries", {}).items()
     )
     country = frozenset(n.lower() for n in raw.get("country", {}).get("names", []))
-    return MappingRules(rules, industries, country)
+    qualifiers = tuple(
+        Qualifier(str(q["name"]), tuple(_phrase(p) for p in q["phrases"]),
+                  bool(q.get("both_ways", False)))
+        for q in raw.get("qualifier", [])
+    )
+    return MappingRules(rules, industries, country, qualifiers)
 
 
 def _rule(entry: dict[str, object], name: str, number: int) -> Rule:
@@ -244,36 +320,107 @@ def _phrase(phrase: str) -> re.Pattern[str]:
 
 
 # -- matching by names -----------------------------------------------------------------
-def _match_by_name(text: str, measure: str, unit: str, catalogue: Catalogue) -> str | None:
+def _match_by_name(
+    text: str, measure: str, unit: str, catalogue: Catalogue, kind: str | None = None
+) -> str | None:
     """The compatible indicator whose names the subject states most fully.
 
     A growth rate whose subject names a level ("telecom business revenue" grew 7.7%)
     is the growth indicator of that level, by the ``<id>_yoy`` naming convention.
+    A subject that is a list naming two indicators in full maps to neither.
     """
+    if _is_list(text) and len(_full_matches(text, measure, unit, catalogue)) >= 2:
+        return None
     words = _content_words(text)
-    found = _best_name(text, words, catalogue, lambda ind: compatible(ind, measure, unit))
+    found = _best_name(text, words, catalogue, lambda ind: compatible(ind, measure, unit), kind)
     if found is None and measure == "growth_yoy":
-        level = _best_name(text, words, catalogue, lambda ind: ind.measure != "growth_yoy")
+        level = _best_name(text, words, catalogue, lambda ind: ind.measure != "growth_yoy", kind)
         sibling = catalogue.indicators.get(f"{level}_yoy") if level else None
         if sibling is not None and compatible(sibling, measure, unit):
             return sibling.id
     return found
 
 
+#: a conjunction or list comma: the subject may name several things
+_LIST = re.compile(r"(?<![a-z])(?:and|or)(?![a-z])|[、和及与]")
+
+
+def _is_list(text: str) -> bool:
+    return bool(_LIST.search(text))
+
+
+def _full_matches(text: str, measure: str, unit: str, catalogue: Catalogue) -> set[str]:
+    """Indicators one of whose names the subject states in full, of the fact's measure and
+    unit or (for a growth rate) the levels it is the growth of, counted once
+    per thing named, each no part of another's name: "generator sets and household
+    refrigerators" names two, "national and local joint manufacturing innovation
+    centres" one (the joint centres' name holds the plain centres')."""
+    words = _content_words(text)
+    stated: dict[str, frozenset[str]] = {}
+    for names in _name_index(catalogue):
+        ind = names.indicator
+        fits = compatible(ind, measure, unit) or (
+            measure == "growth_yoy" and ind.measure != "growth_yoy")
+        if fits and _indicator_score(text, words, names) >= 1:
+            said = [p for p in names.chinese if p in text]
+            said_words = frozenset(said) if said else frozenset().union(
+                *(n for n in names.english if n <= words))
+            key = ind.id.removesuffix("_yoy")
+            stated[key] = stated.get(key, frozenset()) | said_words
+    return {key for key, said in stated.items()
+            if not any(said < other or _inside(said, other) for other in stated.values())}
+
+
+def _inside(phrases: frozenset[str], others: frozenset[str]) -> bool:
+    """Whether every Chinese phrase stated is part of a longer phrase stated."""
+    return bool(phrases) and all(
+        any(p != o and p in o for o in others) for p in phrases if not p.isascii()
+    ) and any(not p.isascii() for p in phrases)
+
+
 def _best_name(
-    text: str, words: frozenset[str], catalogue: Catalogue, allowed: Callable[[Indicator], bool]
+    text: str, words: frozenset[str], catalogue: Catalogue,
+    allowed: Callable[[Indicator], bool], kind: str | None = None,
 ) -> str | None:
     """The indicator whose names account for most of the subject; None when two tie,
     as "production and sales of new energy vehicles" names two indicators equally and
-    the figure can be either."""
-    scores = sorted(
-        ((score, names.indicator.id) for names in _name_index(catalogue)
-         if allowed(names.indicator) and (score := _indicator_score(text, words, names)) > 0),
-        reverse=True,
-    )
-    if not scores or (len(scores) > 1 and scores[0][0] == scores[1][0]):
+    the figure can be either. A tie between the month's figure and the year to date's
+    (``va_yoy_private``, ``va_ytd_yoy_private``) is settled by the fact's period (see
+    ``_period_preference``)."""
+    scored = [(score, names.indicator) for names in _name_index(catalogue)
+              if allowed(names.indicator) and (score := _indicator_score(text, words, names)) > 0]
+    scores = sorted(((s, ind.id) for s, ind in scored if qualifiers_agree(text, ind)),
+                    reverse=True)
+    if not scores:
         return None
-    return scores[0][1]
+    if scores[0][0] < 1 and any(s >= scores[0][0] for s, ind in scored
+                                if _lacks_qualifier(text, ind)):
+        # a short subject ("key industries") that a qualified indicator fits as well:
+        # the qualifier may have been stated before the subject's words
+        return None
+    tied = [ind for score, ind in scores if score == scores[0][0]]
+    if len(tied) == 2 and kind is not None:
+        ranked = sorted(((_period_preference(catalogue.indicators[i], kind), i) for i in tied),
+                        reverse=True)
+        if ranked[0][0] > ranked[1][0]:
+            return ranked[0][1]
+    return tied[0] if len(tied) == 1 else None
+
+
+def _period_preference(indicator: Indicator, kind: str) -> int:
+    """How well an indicator's figures suit a period, between two that are named alike.
+
+    The catalogue keeps three kinds: one whose name says "(month)" (a single month only),
+    one that says "year to date" (a cumulative figure kept at the month it runs to), and
+    a plain one whose period says which (``nev_production`` at ``2023-Q1``). A span, a
+    quarter or a year prefers the plain one, then the year to date's, never the month's;
+    a month prefers the month's, then the plain one.
+    """
+    single = "(month)" in indicator.name_en
+    ytd = "_ytd" in indicator.id or "year to date" in indicator.name_en
+    if kind == "month":
+        return 2 if single else 0 if ytd else 1
+    return 0 if single else 1 if ytd else 2
 
 
 @dataclass(frozen=True)
@@ -380,5 +527,7 @@ __all__ = [
     "normalise",
     "parse_rules",
     "province_code",
+    "qualifiers_agree",
     "store_period",
+    "unmapped_reason",
 ]

@@ -1,0 +1,101 @@
+"""The mapper's guards (issue 10): qualifiers kept, lists refused, unsure facts unmapped."""
+
+from __future__ import annotations
+
+import pytest
+
+from indmon.catalogue import Catalogue
+from indmon.extract.facts import Fact
+from indmon.extract.mapping import map_fact, unmapped_reason
+
+
+@pytest.fixture(scope="module")
+def cat() -> Catalogue:
+    return Catalogue.load()
+
+
+def fact(subject: str, value: float = 4.6, *, measure: str = "growth_yoy",
+         unit: str = "percent", period: str = "2023", region: str = "CN") -> Fact:
+    return Fact("doc", 0, 4, f"{value}", value, unit, measure, subject, period, region)
+
+
+def users(subject: str) -> Fact:
+    return fact(subject, 1.2e9, measure="count", unit="count", period="as of 2024-06-30")
+
+
+@pytest.mark.parametrize(
+    ("subject", "period", "indicator"),
+    [
+        # a sub-aggregate by ownership never lands on all of industry
+        ("value added of state-holding enterprises", "2023", "va_ytd_yoy_state_holding"),
+        ("value added of state-holding enterprises", "2023-03", "va_yoy_state_holding"),
+        ("value added of private enterprises", "2023", "va_ytd_yoy_private"),
+        ("value added of joint-stock enterprises", "2023", "va_ytd_yoy_shareholding"),
+        ("operating revenue of foreign-funded enterprises", "2023-01/2023-11",
+         "revenue_ytd_yoy_foreign"),
+        # GDP's industries are not industrial value added
+        ("value added of the secondary industry", "2023", "gdp_secondary_yoy"),
+        ("value added of the tertiary industry", "2023", "gdp_tertiary_yoy"),
+        # the bureau's "industrial output" is value added, by the period's kind
+        ("industrial output", "2024-10", "va_yoy"),
+        ("industrial output", "2024-01/2024-10", "va_ytd_yoy"),
+        # a profit over the months of the year is not the month's profit
+        ("profits of industrial enterprises above designated size", "2025-01/2025-11",
+         "profit_ytd_yoy"),
+    ],
+)
+def test_qualified_growth_maps_to_its_own_indicator(
+    cat: Catalogue, subject: str, period: str, indicator: str
+) -> None:
+    assert map_fact(fact(subject, period=period), cat).indicator == indicator
+
+
+@pytest.mark.parametrize("subject", [
+    "value added of state-holding enterprises", "value added of the secondary industry",
+    "GDP", "value added of the primary industry",
+])
+def test_never_industrial_value_added(cat: Catalogue, subject: str) -> None:
+    assert map_fact(fact(subject), cat).indicator not in ("va_ytd_yoy", "va_yoy")
+
+
+@pytest.mark.parametrize(("subject", "indicator"), [
+    ("number of 4G users", "g4_users"),
+    ("mobile phone users", "mobile_phone_users"),
+    ("5G mobile phone users", "g5_mobile_users"),
+    ("4G base stations", "g4_base_stations"),
+    ("fixed broadband users", "fixed_broadband_users"),
+])
+def test_generations_of_network_stay_apart(cat: Catalogue, subject: str, indicator: str) -> None:
+    assert map_fact(users(subject), cat).indicator == indicator
+
+
+def test_a_short_subject_a_qualified_indicator_fits_as_well_stays_unmapped(
+    cat: Catalogue,
+) -> None:
+    # "key industries" could be 5G's or the industrial internet's: the qualifier may
+    # have been stated before the words the extractor kept
+    counted = fact("major categories of the national economy", 97, measure="count",
+                   unit="count", period="as of 2023-03-31")
+    assert map_fact(counted, cat).indicator is None
+
+
+def test_a_list_naming_two_indicators_is_left_unmapped_and_listed(cat: Catalogue) -> None:
+    listed = fact("output of generator sets and household refrigerators", 3.4, period="2023-Q1")
+    assert map_fact(listed, cat).indicator is None
+    assert unmapped_reason(listed, cat) == "the subject is a list naming several indicators"
+
+
+def test_a_name_with_and_in_it_is_no_list(cat: Catalogue) -> None:
+    joint = fact("national and local joint manufacturing innovation centres", 23,
+                 measure="count", unit="count", period="as of 2023-12-31")
+    assert map_fact(joint, cat).indicator == "mfg_innovation_centres_joint"
+
+
+def test_a_qualified_subject_without_its_indicator_says_so(cat: Catalogue) -> None:
+    exports = fact("new energy vehicles exports", 12.0)
+    assert map_fact(exports, cat).indicator is None  # never all automobile exports
+    assert "new energy vehicles" in (unmapped_reason(exports, cat) or "")
+
+
+def test_a_mapped_fact_has_no_reason(cat: Catalogue) -> None:
+    assert unmapped_reason(fact("value added of state-holding enterprises"), cat) is None
