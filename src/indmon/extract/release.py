@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from indmon.extract import measures, subjects
+from indmon.extract import lists, measures, subjects
 from indmon.extract.documents import read_document
 from indmon.extract.facts import Fact
 from indmon.extract.fastre import lowered
@@ -276,7 +276,7 @@ def extract_facts(
                               _stock_flow(ctx, mention, place, measure, subject)),
             region=region,
         ))
-    return facts
+    return lists.distribute(facts, ctx.text, lang)
 
 
 def extract_file(path: Path) -> list[Fact]:

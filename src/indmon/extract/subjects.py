@@ -70,6 +70,11 @@ def _tidy(phrase: str) -> str:
     return " ".join(words)
 
 
+def tidy_subject(phrase: str) -> str:
+    """A subject phrase as ``subject_before_en`` gives it (for subjects built elsewhere)."""
+    return _tidy(phrase)
+
+
 def subject_before_en(sentence_left: str) -> str:
     """The noun phrase before the verb in the words that lead up to a figure: in the last
     clause that has a verb after its first word (clauses split at ``,``, ``;``, ``:`` and
@@ -244,6 +249,29 @@ def ranking_scope_zh(rank_words: str) -> str:
 #: the genre's terms, Chinese to English; longest match wins when reading a phrase
 SUBJECT_GLOSSARY_ZH = {
     "规模以上工业增加值": "value added of industrial enterprises above designated size",
+    # sub-aggregates: ownership types, sectors, GDP's industries, network generations
+    "国有控股企业": "state-holding enterprises",
+    "股份制企业": "joint-stock enterprises",
+    "外商及港澳台投资企业": "foreign-funded enterprises",
+    "外商及港澳台商投资企业": "foreign-funded enterprises",
+    "私营企业": "private enterprises",
+    "集体企业": "collective enterprises",
+    "采矿业": "mining",
+    "电力、热力、燃气及水生产和供应业": "electricity, heat, gas and water",
+    "第一产业": "primary industry",
+    "第二产业": "secondary industry",
+    "第三产业": "tertiary industry",
+    "国内生产总值": "gross domestic product",
+    "4G用户": "4G users",
+    "5G用户": "5G users",
+    "4G基站": "4G base stations",
+    "移动基站": "mobile base stations",
+    "固定宽带接入用户": "fixed broadband users",
+    "固定宽带": "fixed broadband",
+    "千兆光网用户": "gigabit broadband users",
+    "千兆宽带用户": "gigabit broadband users",
+    "非制造业商务活动指数": "non-manufacturing business activity index",
+    "综合PMI产出指数": "composite PMI output index",
     "规模以上工业企业": "industrial enterprises above designated size",
     "规上工业增加值": "value added of industrial enterprises above designated size",
     "规模以上": "above designated size",
@@ -375,6 +403,12 @@ def _terms_zh(phrase: str) -> str:
         if term not in terms:
             terms.append(term)
     return " ".join(terms)
+
+
+def first_term_zh(phrase: str) -> int:
+    """Where the first glossary term of a phrase ends (0 when it has none)."""
+    match = _GLOSSARY_RE.search(phrase)
+    return match.end() if match else 0
 
 
 def _before_verb_zh(phrase: str) -> str:

@@ -1,0 +1,248 @@
+"""Lists of figures: give each member of a list sentence its own subject.
+
+Releases state sub-aggregates in lists, and the words that say which member a figure is
+stand away from it:
+
+- "the output of crude steel, cement and steel products grew 1.2%, -3.4% and 2.1%
+  respectively": the n-th figure is the n-th member, under the list's head ("output of");
+- "value added of mining grew 2.3%, that of manufacturing 5.0%": "that of X" repeats the
+  first figure's head (and its measure) for X;
+- "国有控股企业、股份制企业、私营企业增加值分别增长5.0%、5.3%、3.1%" (分别 is
+  "respectively"), and "采矿业增加值增长2.3%，制造业增长5.0%": a clause that names only the
+  member takes the head ("增加值", value added) of the clause before it.
+
+Without this a figure of a member gets the last member's words (or none), and the mapper
+would put a sub-aggregate on its neighbour or on the total. A list whose members cannot
+be counted out is left as it is: its subject stays a list, which the mapper refuses.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from indmon.extract import subjects
+from indmon.extract.facts import Fact
+
+_RESPECTIVELY_EN = re.compile(r"\brespectively\b", re.IGNORECASE)
+#: ", " or " and " between members (an Oxford comma included)
+_MEMBER_SPLIT_EN = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
+_THAT_OF_EN = re.compile(
+    r"\b(?:those|that)\s+of\s+(?:the\s+)?(.+?)\s*(?:\b(?:by|at|was|were|stood|grew|rose|fell|"
+    r"increased|decreased|declined|went\s+up|went\s+down|up|down))?\s*(?:\d[\d,.]*\s*)?$",
+    re.IGNORECASE)
+_HEAD_EN = re.compile(r"^(?:the\s+)?(.*?\bof)\s+(?:the\s+)?(.+)$", re.IGNORECASE)
+_VERB_BEFORE_EN = re.compile(
+    r"\s+(?:grew|rose|increased|fell|decreased|declined|went\s+(?:up|down)|were|was|reached|"
+    r"stood|registered|recorded|saw)\b[^,;]*$", re.IGNORECASE)
+_LEAD_EN = re.compile(r"^(?:in|during|for|from)\b[^,]*,\s*", re.IGNORECASE)
+
+#: 分别 before the figures; members between 、, 和, 及, 与
+_RESPECTIVELY_ZH = "分别"
+_MEMBER_SPLIT_ZH = re.compile(r"[、和及与]")
+_SENTENCE_END_ZH = re.compile(r"[。！？\n]")
+#: what a clause states of its subject: a head term in the English of the glossary
+_HEADS = ("value added", "output", "operating revenue", "total profits", "profits", "revenue",
+          "investment", "sales", "production")
+
+
+def distribute(facts: list[Fact], text: str, lang: str) -> list[Fact]:
+    """The facts with members of list sentences given their own subjects (see above)."""
+    if lang == "zh":
+        return _distribute_zh(facts, text)
+    return _distribute_en(facts, text)
+
+
+# ---------------------------------------------------------------- English
+def _sentence_start_en(text: str, pos: int) -> int:
+    cut = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos), text.rfind("; ", 0, pos))
+    return cut + 1 if cut >= 0 else 0
+
+
+def _distribute_en(facts: list[Fact], text: str) -> list[Fact]:
+    out = list(facts)
+    listed: set[int] = set()
+    i = 0
+    previous: list[str] = []
+    while i < len(out):
+        run = _respectively_run(out, i, text)
+        if run > 1:
+            bound = out[i - 1].end if i else 0
+            members = _members_en(out[i:i + run], text, bound) or (
+                previous if len(previous) == run else [])
+            if members:
+                out[i:i + run] = [replace(f, subject=s)
+                                  for f, s in zip(out[i:i + run], members, strict=True)]
+                listed.update(range(i, i + run))
+                previous = members
+            i += run
+            continue
+        i += 1
+    return _that_of_en(out, text, listed)
+
+
+def _respectively_run(facts: list[Fact], i: int, text: str) -> int:
+    """How many figures from ``facts[i]`` on form a list closed by "respectively"."""
+    first = facts[i]
+    j = i + 1
+    while (j < len(facts) and facts[j].unit == first.unit
+           and re.fullmatch(r"[\s,]*(?:and\s+)?", text[facts[j - 1].end:facts[j].start])):
+        j += 1
+    after = text[facts[j - 1].end:facts[j - 1].end + 40]
+    if j - i < 2 or not _RESPECTIVELY_EN.search(after.split(".")[0]):
+        return 1
+    return j - i
+
+
+def _members_en(run: list[Fact], text: str, bound: int) -> list[str]:
+    """The subjects of a "respectively" list's figures, or [] when its members cannot be
+    counted out in the words since the figure before (``bound``)."""
+    start = max(bound, _sentence_start_en(text, run[0].start))
+    left = _LEAD_EN.sub("", text[start:run[0].start].strip())
+    verb = _VERB_BEFORE_EN.search(left)
+    phrase = left[:verb.start()] if verb else left
+    members = [m for m in _MEMBER_SPLIT_EN.split(phrase.strip()) if m]
+    if len(members) < len(run) or any(_NOT_A_THING_EN.search(m) for m in members[-len(run):]):
+        return []
+    members = members[-len(run):]
+    head, members[0] = _head_en(members[0])
+    tail = ""
+    if not head:  # "production and sales of new energy vehicles": the head comes last
+        shared = _SHARED_TAIL_EN.match(members[-1])
+        tail = f" {shared.group(2)}" if shared else ""
+        members = [m if m.endswith(tail) else m + tail for m in members]
+    return [subjects.tidy_subject(f"{head} {m}".strip()) for m in members]
+
+
+#: words of a growth or a connective: no member of a list ("a year-on-year increase of")
+_NOT_A_THING_EN = re.compile(r"\b(?:respectively|increase|decrease|year-on-year|growth|up|down)\b",
+                             re.IGNORECASE)
+#: "sales of new energy vehicles": a last member whose "of ..." the others share
+_SHARED_TAIL_EN = re.compile(r"^([a-z][\w-]*(?:\s[a-z][\w-]*)?)\s+(of\s+.+)$", re.IGNORECASE)
+
+
+def _head_en(member: str) -> tuple[str, str]:
+    """("output of", "crude steel") from "the output of crude steel"."""
+    match = _HEAD_EN.match(member.strip())
+    return (match.group(1), match.group(2)) if match else ("", member)
+
+
+def _that_of_en(facts: list[Fact], text: str, listed: set[int]) -> list[Fact]:
+    out = list(facts)
+    for k in range(1, len(out)):
+        fact = out[k]
+        if k in listed:
+            continue
+        between = text[max(out[k - 1].end, _sentence_start_en(text, fact.start)):fact.start]
+        match = _THAT_OF_EN.search(between) or _elliptical(between)
+        first = _first_in_sentence(out, k, text) if match else None
+        head = _head_en(first.subject)[0] if first else ""
+        if not match or first is None or not head or first.unit != fact.unit:
+            continue
+        member = match.group(1).strip(" ,")
+        changed = replace(fact, subject=f"{head} {member}")
+        if not _DIRECTION_EN.search(between):
+            # "fell 2.3%, and that of utilities by 1.3%": the first figure's measure and sign
+            value = abs(fact.value) if first.value >= 0 else -abs(fact.value)
+            changed = replace(changed, measure=first.measure, value=value)
+        out[k] = changed
+    return out
+
+
+#: ", steel products " between two figures: a member named without its head or verb
+_ELLIPSIS_EN = re.compile(
+    r"^\s*(?:[,;]\s*(?:and\s+)?|and\s+)(?:the\s+)?([a-z][a-z' -]{1,40}?)\s*(?:by\s+)?$")
+#: words an elliptical member never has: it would be a period or a comparison
+_NOT_MEMBER_EN = frozenset({"year", "on", "in", "month", "quarter", "compared", "than",
+                            "while", "respectively", "which", "percent", "points", "up", "down",
+                            "of", "and"})
+
+
+def _elliptical(between: str) -> re.Match[str] | None:
+    match = _ELLIPSIS_EN.match(between)
+    if match and not _NOT_MEMBER_EN.intersection(match.group(1).lower().split()):
+        return match
+    return None
+
+
+#: words that give a figure its own direction
+_DIRECTION_EN = re.compile(
+    r"(?:up|down|grew|grow|rose|rise|fell|fall|increase[sd]?|decrease[sd]?|declined?|"
+    r"dropped|higher|lower|more|less)\b", re.IGNORECASE)
+
+
+def _first_in_sentence(facts: list[Fact], k: int, text: str) -> Fact | None:
+    start = _sentence_start_en(text, facts[k].start)
+    firsts = [f for f in facts[:k] if f.start >= start and "that of" not in
+              text[_sentence_start_en(text, f.start):f.start].lower()[-40:]]
+    return firsts[0] if firsts else None
+
+
+# ---------------------------------------------------------------- Chinese
+def _distribute_zh(facts: list[Fact], text: str) -> list[Fact]:
+    out = list(facts)
+    i = 0
+    while i < len(out):
+        run = _respectively_run_zh(out, i, text)
+        if run > 1:
+            out[i:i + run] = _members_zh(out[i:i + run], text)
+            i += run
+            continue
+        i += 1
+    return _inherit_head_zh(out, text)
+
+
+def _respectively_run_zh(facts: list[Fact], i: int, text: str) -> int:
+    first = facts[i]
+    if _RESPECTIVELY_ZH not in text[max(0, first.start - 12):first.start]:
+        return 1
+    j = i + 1
+    while (j < len(facts) and facts[j].unit == first.unit
+           and re.fullmatch(r"[、和及与，,\s]*", text[facts[j - 1].end:facts[j].start])):
+        j += 1
+    return j - i
+
+
+def _clause_start_zh(text: str, pos: int) -> int:
+    return max(text.rfind(c, 0, pos) for c in "，。；：,;\n") + 1
+
+
+def _members_zh(run: list[Fact], text: str) -> list[Fact]:
+    start = _clause_start_zh(text, run[0].start)
+    phrase = text[start:text.rfind(_RESPECTIVELY_ZH, start, run[0].start)]
+    members = [m for m in _MEMBER_SPLIT_ZH.split(phrase) if m]
+    if len(members) != len(run):
+        return run
+    tail = _tail_zh(members[-1])
+    return [replace(f, subject=subjects.subject_zh(m + tail if not m.endswith(tail) else m,
+                                                   m + tail, "", False) or f.subject)
+            for f, m in zip(run, members, strict=True)]
+
+
+def _tail_zh(last: str) -> str:
+    """What follows the member's own term in the list's last member: "增加值" of
+    "私营企业增加值"."""
+    match = subjects.first_term_zh(last)
+    return last[match:] if match else ""
+
+
+#: subjects that are a scope or a comparison ("高于全国"), never a member of a list
+_NO_MEMBERS = frozenset({"national", "world", "industrial", "enterprises"})
+
+
+def _inherit_head_zh(facts: list[Fact], text: str) -> list[Fact]:
+    """A clause naming only a member ("制造业增长5.0%") takes the head of the clause before."""
+    out = list(facts)
+    for k in range(1, len(out)):
+        fact, before = out[k], out[k - 1]
+        if (fact.measure != before.measure or fact.unit != before.unit
+                or _SENTENCE_END_ZH.search(text, before.end, fact.start)):
+            continue
+        head = next((h for h in _HEADS if h in before.subject), None)
+        if (head and fact.subject and fact.subject not in _NO_MEMBERS
+                and not any(h in fact.subject for h in _HEADS)):
+            out[k] = replace(fact, subject=f"{head} of {fact.subject}")
+    return out
+
+
+__all__ = ["distribute"]

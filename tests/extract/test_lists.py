@@ -1,0 +1,92 @@
+"""Members of list sentences get their own subjects (issue 10 point 2), so that the mapper
+puts a sub-aggregate on its own indicator, never on the total or the list's neighbour."""
+
+from __future__ import annotations
+
+import pytest
+
+from indmon.catalogue import Catalogue
+from indmon.extract import extract_facts
+from indmon.extract.mapping import map_facts
+
+
+@pytest.fixture(scope="module")
+def cat() -> Catalogue:
+    return Catalogue.load()
+
+
+def subjects(text: str) -> list[tuple[float, str, str]]:
+    return [(f.value, f.measure, f.subject)
+            for f in extract_facts(text, "t", published="2024-07-20")]
+
+
+def indicators(text: str, cat: Catalogue) -> list[str | None]:
+    return [f.indicator for f in map_facts(extract_facts(text, "t", published="2024-07-20"), cat)]
+
+
+def test_respectively_gives_the_nth_figure_the_nth_member(cat: Catalogue) -> None:
+    text = ("In the first quarter, the output of crude steel, generator sets, and household "
+            "refrigerators grew by 1.2%, 3.4% and 5.6% respectively.")
+    assert [s for _, _, s in subjects(text)] == [
+        "output of crude steel", "output of generator sets", "output of household refrigerators"]
+    assert indicators(text, cat) == [
+        "crude_steel_output_yoy", "generator_set_output_yoy", "refrigerator_output_yoy"]
+
+
+def test_respectively_with_the_head_after_the_members() -> None:
+    text = ("From January to March, the production and sales of new energy vehicles were 1.65 "
+            "million and 1.59 million respectively, up 27.7% and 26.2% respectively.")
+    assert [s for _, _, s in subjects(text)] == [
+        "production of new energy vehicles", "sales of new energy vehicles"] * 2
+
+
+def test_ownership_members_never_land_on_the_total(cat: Catalogue) -> None:
+    text = ("In 2023, the value added of state-holding enterprises, joint-stock enterprises "
+            "and private enterprises grew by 5.0%, 5.3% and 3.1% respectively.")
+    assert indicators(text, cat) == [
+        "va_ytd_yoy_state_holding", "va_ytd_yoy_shareholding", "va_ytd_yoy_private"]
+
+
+def test_that_of_repeats_the_head_measure_and_sign(cat: Catalogue) -> None:
+    text = ("In 2023, value added of mining grew 2.3%, that of manufacturing by 5.0%, and that "
+            "of electricity, heat, gas and water by 4.3%.")
+    assert subjects(text) == [
+        (2.3, "growth_yoy", "value added of mining"),
+        (5.0, "growth_yoy", "value added of manufacturing"),
+        (4.3, "growth_yoy", "value added of electricity, heat, gas and water")]
+    assert [(f.indicator, f.industry) for f in map_facts(
+        extract_facts(text, "t"), cat)] == [("va_ytd_yoy", "B"), ("va_ytd_yoy", "C"),
+                                           ("va_ytd_yoy", "D")]
+
+
+def test_a_decline_carries_across_the_list() -> None:
+    text = "In March, the output of cement fell 3.0%, steel products 1.2% and crude steel 4.0%."
+    assert subjects(text) == [
+        (-3.0, "growth_yoy", "output of cement"),
+        (-1.2, "growth_yoy", "output of steel products"),
+        (-4.0, "growth_yoy", "output of crude steel")]
+
+
+def test_gdp_industries_are_their_own_indicators(cat: Catalogue) -> None:
+    text = ("In 2023, the value added of the primary industry grew 4.1%, that of the secondary "
+            "industry 4.7% and that of the tertiary industry 5.8%.")
+    assert indicators(text, cat) == ["gdp_primary_yoy", "gdp_secondary_yoy", "gdp_tertiary_yoy"]
+
+
+def test_chinese_respectively(cat: Catalogue) -> None:
+    text = "2023年，国有控股企业、股份制企业、私营企业增加值分别增长5.0%、5.3%、3.1%。"
+    assert indicators(text, cat) == [
+        "va_ytd_yoy_state_holding", "va_ytd_yoy_shareholding", "va_ytd_yoy_private"]
+
+
+def test_chinese_clause_naming_only_the_member_takes_the_head(cat: Catalogue) -> None:
+    text = ("2023年，采矿业增加值增长2.3%，制造业增长5.0%，"
+            "电力、热力、燃气及水生产和供应业增长4.3%。")
+    assert [(f.indicator, f.industry) for f in map_facts(extract_facts(text, "t"), cat)] == [
+        ("va_ytd_yoy", "B"), ("va_ytd_yoy", "C"), ("va_ytd_yoy", "D")]
+
+
+def test_a_comparison_with_the_country_is_no_member() -> None:
+    text = ("前三季度，江苏省规模以上工业增加值同比增长8.1%，增速比上半年提高0.3个百分点，"
+            "高于全国2.3个百分点。")
+    assert "value added of national" not in [s for _, _, s in subjects(text)]
