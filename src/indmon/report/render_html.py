@@ -105,7 +105,7 @@ class _Helpers:
 
     def chart(self, chart: Chart) -> Markup:
         """Inline SVG in a web page; an SVG image in a PDF (WeasyPrint draws it as vectors)."""
-        drawing = self.drawings.svg(chart, text_as_text=self.for_pdf)
+        drawing = self.drawings.svg(chart)
         if not self.for_pdf:
             return Markup(drawing)
         data = base64.b64encode(drawing.encode("utf-8")).decode("ascii")
