@@ -14,15 +14,16 @@ import hashlib
 import json
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from indmon.catalogue import ALL, Catalogue
 from indmon.errors import ConfigError, NotFound, UnknownCode
 from indmon.monitor.rules import SEVERITIES
 from indmon.periods import check_month
-from indmon.store import Store
+from indmon.store import Format, Store
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 STATUSES = ("new", "acknowledged", "resolved")
 #: the status changes a person may make
@@ -78,6 +79,8 @@ def save_alerts(store: Store, alerts: Sequence[Alert]) -> tuple[int, int]:
     """Insert new alerts and refresh those already stored; returns (new, refreshed)."""
     if not alerts:
         return 0, 0
+    import pandas as pd
+
     frame = pd.DataFrame([_row(a) for a in alerts]).drop_duplicates("fingerprint", keep="last")
     now = dt.datetime.now().replace(microsecond=0)
     with store.transaction() as con, store.registered("incoming_alerts", frame):
@@ -146,9 +149,10 @@ def list_alerts(
     status: str | None = None, severity: str | None = None,
     provinces: Collection[str] | None = None, indicator: str | None = None,
     order: str = "severity", limit: int | None = None,
-    enterprise_provinces: Collection[str] | None = None,
-) -> pd.DataFrame:
-    """Stored alerts as a table, one row per alert with every column of ``alerts``.
+    enterprise_provinces: Collection[str] | None = None, format: Format = "pandas",
+) -> Any:
+    """Stored alerts as a table, one row per alert with every column of ``alerts``
+    (``format`` as for :meth:`Store.query`: ``records`` needs no pandas).
 
     Filters narrow together: ``period`` (a month) and ``periods`` (any of these months),
     ``status``, ``severity``, ``provinces`` (alerts of any of these province codes,
@@ -176,9 +180,8 @@ def list_alerts(
         raise ConfigError(f"limit {limit!r} must be a whole number of rows, 0 or more")
     clause = f"WHERE {' AND '.join(where)}" if where else ""
     tail = f" LIMIT {int(limit)}" if limit is not None else ""
-    frame: pd.DataFrame = store.query(
-        f"SELECT * FROM alerts {clause} ORDER BY {ORDERS[order]}{tail}", params)
-    return frame
+    return store.query(
+        f"SELECT * FROM alerts {clause} ORDER BY {ORDERS[order]}{tail}", params, format)
 
 
 def _wanted_periods(period: str | None, periods: Sequence[str] | None
@@ -372,6 +375,8 @@ def update_alert(
 
 def _scalar(value: Any) -> Any:
     """A plain JSON-ready value: ISO text for times, None for every kind of missing."""
+    import pandas as pd
+
     if value is None or value is pd.NA or value is pd.NaT or (
             isinstance(value, float) and value != value):
         return None

@@ -476,7 +476,8 @@ def _alerts(store: Store, period: Period, clearance: Clearance | None
     months = month_list(period)
     if not monitoring_ran(store, months):
         return (), False
-    frame = list_alerts(store, periods=months, order="severity", enterprise_provinces=[])
+    rows = list_alerts(store, periods=months, order="severity", enterprise_provinces=[],
+                       format="records")
     rank = {"high": 0, "medium": 1, "low": 2}
     found = [CardAlert(
         alert_id=int(r["alert_id"]), severity=str(r["severity"]), period=str(r["period"]),
@@ -484,7 +485,7 @@ def _alerts(store: Store, period: Period, clearance: Clearance | None
         province=str(r["province"]), title_en=str(r["title_en"]),
         title_zh=str(r["title_zh"]), simulated=bool(r["simulated"]),
         status=str(r.get("status") or "new"),
-    ) for r in frame.to_dict("records")]
+    ) for r in rows]
     found = _visible_alerts(store, found, clearance)
     # most severe first; within a severity the order monitoring gives (latest month first)
     found.sort(key=lambda a: rank.get(a.severity, len(rank)))
@@ -495,9 +496,7 @@ def _visible_alerts(store: Store, found: list[CardAlert], clearance: Clearance |
                     ) -> list[CardAlert]:
     if clearance is None or clearance.full or not found:
         return found
-    decided = store.disclosure(sorted({a.period for a in found}))
-    suppressed = set(zip(decided["period"], decided["industry"], decided["province"],
-                         strict=True)) if not decided.empty else set()
+    suppressed = store.suppressed_cells(sorted({a.period for a in found}))
     return [a for a in found if (a.period, a.industry, a.province) not in suppressed
             or clearance.sees(a.province)]
 

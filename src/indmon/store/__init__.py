@@ -53,7 +53,7 @@ if TYPE_CHECKING:
     # only in annotations: opening a store and reading rows loads no pandas
     import pandas as pd
 
-Format = Literal["pandas", "polars", "arrow"]
+Format = Literal["pandas", "polars", "arrow", "records"]
 #: how long a reader waits for a writer (another process) to let go of the store file
 DEFAULT_WAIT_SECONDS = 10.0
 _LOCKED = ("Could not set lock", "Conflicting lock", "lock on file")
@@ -170,7 +170,9 @@ class Store:
     def query(
         self, sql: str, params: Sequence[Any] | None = None, format: Format = "pandas"
     ) -> Any:
-        """Run any read query on the store (for users: notebooks, ``indmon query --sql``)."""
+        """Run any read query on the store (for users: notebooks, ``indmon query --sql``):
+        a pandas or polars frame, an Arrow table, or ``records`` (a list of dictionaries,
+        which needs no data-frame library)."""
         return self._result(sql, list(params or []), format)
 
     # -- sources -----------------------------------------------------------------------
@@ -275,8 +277,7 @@ class Store:
                                      origin=origin, conflict=conflict)
         sql = _obs.observations_sql(where, as_of=_obs.parse_as_of(as_of), history=False,
                                     with_sources=False, clearance=clearance)
-        frame = self._result(sql, params, "pandas")
-        found = [_obs.observation_from_row(r) for r in frame.to_dict("records")]
+        found = [_obs.observation_from_row(r) for r in self._records(sql, params)]
         return sorted(found, key=lambda o: (o.indicator, o.industry, o.province,
                                             o.origin.value, o.period.sort_key(), o.obs_id))
 
@@ -362,9 +363,22 @@ class Store:
             for table in ("sources", "observations", "provenance")
         }
 
+    def _records(self, sql: str, params: list[Any]) -> list[dict[str, Any]]:
+        """Rows as dictionaries, without a data frame: typed observations need no pandas
+        (importing it costs a command such as ``indmon report`` 0.35 s)."""
+        try:
+            rel = self._con.sql(sql, params=params)
+            names = rel.columns
+            return [dict(zip(names, row, strict=True)) for row in rel.fetchall()]
+        except duckdb.Error as exc:
+            raise StoreError(f"query failed on {self.path}: {exc}") from exc
+
     def _result(self, sql: str, params: list[Any], format: Format) -> Any:
-        if format not in ("pandas", "polars", "arrow"):
-            raise ConfigError(f"format {format!r} is not one of pandas, polars, arrow")
+        if format not in ("pandas", "polars", "arrow", "records"):
+            raise ConfigError(f"format {format!r} is not one of pandas, polars, arrow, "
+                              "records")
+        if format == "records":
+            return self._records(sql, params)
         try:
             rel = self._con.sql(sql, params=params)
             if format == "arrow":
@@ -382,6 +396,10 @@ class Store:
         the columns of :data:`indmon.store.disclosure.COLUMNS`), in one transaction."""
         with self.transaction() as con, self.registered("incoming_disclosure", decisions):
             return _disclosure.replace(con, periods, source_id)
+
+    def suppressed_cells(self, periods: Sequence[str]) -> set[tuple[str, str, str]]:
+        """The (period, industry, province) cells of ``periods`` that are suppressed."""
+        return _disclosure.suppressed_cells(self._con, periods)
 
     def disclosure(self, period: str | Sequence[str] | None = None) -> pd.DataFrame:
         """The suppressed cells (of ``period``) with status, reason, enterprises and the
@@ -409,8 +427,7 @@ class Store:
         latest = f"""SELECT * FROM ({sql}) QUALIFY period_end_month(period) = max(
                          period_end_month(period)) OVER (
                          PARTITION BY indicator, industry, province, origin)"""
-        frame = self._result(latest, params, "pandas")
-        found = [_obs.observation_from_row(r) for r in frame.to_dict("records")]
+        found = [_obs.observation_from_row(r) for r in self._records(latest, params)]
         return sorted(found, key=lambda o: (o.indicator, o.industry, o.province,
                                             o.origin.value, o.period.sort_key(), o.obs_id))
 
@@ -517,6 +534,7 @@ __all__ = [
     "SAME_VALUE_TOLERANCE",
     "SCHEMA_VERSION",
     "Clearance",
+    "Format",
     "NewObservation",
     "Observation",
     "Origin",

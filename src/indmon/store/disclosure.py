@@ -53,6 +53,15 @@ def decisions(con: duckdb.DuckDBPyConnection, period: str | Sequence[str] | None
             ORDER BY period, industry, province""", [periods]).df()
 
 
+def suppressed_cells(con: duckdb.DuckDBPyConnection, periods: Sequence[str]
+                     ) -> set[tuple[str, str, str]]:
+    """The (period, industry, province) of each suppressed cell of ``periods``."""
+    rows = con.execute(
+        """SELECT period, industry, province FROM disclosure
+           WHERE period IN (SELECT unnest(CAST(? AS VARCHAR[])))""", [list(periods)]).fetchall()
+    return {(str(p), str(i), str(v)) for p, i, v in rows}
+
+
 def reason(con: duckdb.DuckDBPyConnection, period: str, industry: str, province: str
            ) -> str | None:
     """Why one cell is suppressed, or None when it is publishable."""

@@ -18,6 +18,7 @@ import datetime as dt
 import json
 import math
 import re
+import sys
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -73,6 +74,13 @@ def first_row(result: duckdb.DuckDBPyConnection) -> Any:
     return rows[0] if rows else None
 
 
+def records(result: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
+    """The rows of an executed query as dictionaries, without a data frame (typed
+    objects need no pandas, whose import alone costs a command a third of a second)."""
+    names = [column[0] for column in result.description or ()]
+    return [dict(zip(names, row, strict=True)) for row in result.fetchall()]
+
+
 def marks(values: Sequence[Any]) -> str:
     return ", ".join("?" for _ in values)
 
@@ -92,13 +100,11 @@ def add_source(con: duckdb.DuckDBPyConnection, source: Source) -> None:
 
 
 def source_from_row(row: dict[str, Any]) -> Source:
-    import pandas as pd
-
     details = row.get("details")
     if isinstance(details, str):
         details = json.loads(details) if details else {}
-    published = row.get("published")
-    if isinstance(published, pd.Timestamp):
+    published: Any = row.get("published")
+    if hasattr(published, "to_pydatetime"):  # a pandas Timestamp, without importing pandas
         published = published.date()
     return Source(
         source_id=str(row["source_id"]), kind=str(row.get("kind") or "release"),
@@ -385,10 +391,10 @@ def cleared_sql(clearance: Clearance | None) -> str:
 
 
 def observation_from_row(row: dict[str, Any]) -> Observation:
-    import pandas as pd
-
+    """An observation from a row of a data frame or of ``fetchall`` (a pandas Timestamp
+    or a datetime; NaN, NA or None where missing)."""
     vintage = row["vintage"]
-    if isinstance(vintage, pd.Timestamp):
+    if hasattr(vintage, "to_pydatetime"):  # a pandas Timestamp, without importing pandas
         vintage = vintage.to_pydatetime()
     n = row.get("n")
     supersedes = row.get("supersedes")
@@ -446,10 +452,10 @@ def cited_by(con: duckdb.DuckDBPyConnection, obs_ids: Sequence[int]
            WHERE p.obs_id IN (SELECT unnest(CAST(? AS BIGINT[])))
            ORDER BY s.published NULLS LAST, s.source_id, p.span_start""",
         [list(obs_ids)],
-    ).df()
+    )
     out: dict[int, list[Provenance]] = {}
-    for row in frame.to_dict("records"):
-        start, end = row.get("span_start"), row.get("span_end")
+    for row in records(frame):
+        start, end = row["span_start"], row["span_end"]
         span = None if _missing(start) else (int(start), int(end))
         out.setdefault(int(row["obs_id"]), []).append(Provenance(
             source_from_row(row), span, _text(row.get("mention")), _text(row.get("subject")),
@@ -499,10 +505,11 @@ def _dimension(dimension: str) -> str:
 
 
 def _missing(value: object) -> bool:
-    import pandas as pd
-
-    return value is None or value is pd.NA or value is pd.NaT or (
-        isinstance(value, float) and value != value)
+    if value is None or (isinstance(value, float) and value != value):
+        return True
+    # pandas' NA and NaT, checked only where pandas was imported (a frame's row)
+    pd = sys.modules.get("pandas")
+    return pd is not None and (value is pd.NA or value is pd.NaT)
 
 
 def _optional_int(value: Any) -> int | None:
