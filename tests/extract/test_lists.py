@@ -90,3 +90,13 @@ def test_a_comparison_with_the_country_is_no_member() -> None:
     text = ("前三季度，江苏省规模以上工业增加值同比增长8.1%，增速比上半年提高0.3个百分点，"
             "高于全国2.3个百分点。")
     assert "value added of national" not in [s for _, _, s in subjects(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "In December, the manufacturing purchasing managers' index stood at 50.3.",
+    "12月份，制造业采购经理指数（PMI）为50.3%。",
+    "The manufacturing PMI was 50.3 percent in December.",
+])
+def test_an_index_is_a_level_in_points(cat: Catalogue, text: str) -> None:
+    (fact,) = map_facts(extract_facts(text, "t", published="2026-01-20"), cat)
+    assert (fact.unit, fact.measure, fact.indicator) == ("index", "level", "pmi_manufacturing")

@@ -109,6 +109,7 @@ def map_fact(fact: Fact, catalogue: Catalogue | None = None) -> Fact:
     unchanged, so that it can still be kept and searched.
     """
     cat = catalogue or Catalogue.load()
+    fact = as_index(fact)
     period = store_period(fact.period)
     province = province_code(fact.region, cat)
     if period is None or province is None:
@@ -144,6 +145,19 @@ def unmapped_reason(fact: Fact, catalogue: Catalogue | None = None) -> str | Non
     if stated:
         return f"no {fact.measure} indicator states {', '.join(stated)} ({fact.subject!r})"
     return f"no {fact.measure} indicator in {fact.unit} names {fact.subject!r}"
+
+
+#: subjects that are indices ("manufacturing PMI", "采购经理指数")
+_INDEX_SUBJECT = re.compile(r"(?<![a-z])(?:index|pmi)(?![a-z])|指数", re.IGNORECASE)
+
+
+def as_index(fact: Fact) -> Fact:
+    """An index's figure as a level in index points: the PMI written "50.3%" is no share,
+    and "stood at 50.3" no count. Other facts come back unchanged."""
+    if (fact.unit in ("percent", "count") and fact.measure in ("share", "level", "count")
+            and 0 < fact.value < 1000 and _INDEX_SUBJECT.search(fact.subject)):
+        return replace(fact, unit="index", measure="level")
+    return fact
 
 
 def map_facts(facts: Iterable[Fact], catalogue: Catalogue | None = None) -> list[Fact]:
@@ -518,6 +532,7 @@ def _division_names(catalogue: Catalogue) -> tuple[tuple[str, tuple[re.Pattern[s
 
 
 __all__ = [
+    "as_index",
     "compatible",
     "indicator_period",
     "industry_code",

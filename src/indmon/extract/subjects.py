@@ -364,6 +364,7 @@ SUBJECT_GLOSSARY_ZH = {
     "零售额": "retail sales",
     "产能利用率": "capacity utilization rate",
     "制造业PMI": "manufacturing PMI",
+    "制造业采购经理指数": "manufacturing PMI",
     "PMI": "PMI",
     "全国": "national",
     "全球": "world",
