@@ -138,51 +138,180 @@ def sources_with_hash(con: duckdb.DuckDBPyConnection, digest: str) -> list[Sourc
 def record(
     con: duckdb.DuckDBPyConnection, observations: Iterable[NewObservation], source: Source
 ) -> RecordResult:
-    """Record figures stated by ``source`` (inside the caller's transaction)."""
+    """Record figures stated by ``source`` (inside the caller's transaction).
+
+    Set-wise: the current figures of every cell the batch touches are read in one query,
+    each figure is judged in order against them (and against those recorded before it in
+    the same batch), and the new rows are written in a few statements; one statement per
+    figure cost a release's 500 figures 2.5 s."""
     vintage = source.vintage()
     origin = Origin.of(source)
     add_source(con, source)
+    batch = list(observations)
+    if not batch:
+        return RecordResult()
+    plan = _Plan(con, source, origin, vintage, batch)
     total = RecordResult()
-    for obs in observations:
-        total = total + _record_one(con, obs, source, origin, vintage)
+    for obs in batch:
+        total = total + plan.judge(obs)
+    plan.write(con)
     return total
 
 
-def _current_of(
-    con: duckdb.DuckDBPyConnection, obs: NewObservation, origin: Origin
-) -> list[tuple[int, float, dt.datetime, list[str]]]:
-    """(obs_id, value, vintage, publishers) of each current figure of the same cell."""
+#: (obs_id, value, vintage, publishers) of a current figure; new ones get ids < 0 until
+#: they are written
+Current = tuple[int, float, dt.datetime, list[str]]
+
+
+class _Plan:
+    """What recording a batch does, decided figure by figure before anything is written."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, source: Source, origin: Origin,
+                 vintage: dt.datetime, batch: Sequence[NewObservation]) -> None:
+        self.source, self.origin, self.vintage = source, origin, vintage
+        self.current = _current_of_cells(con, batch, origin)
+        known = [row[0] for rows in self.current.values() for row in rows]
+        self.cited = _cited_spans(con, source.source_id, known)
+        self.rows: list[dict[str, Any]] = []  # new observations, placeholder ids -1, -2...
+        self.provenance: list[tuple[int, NewObservation]] = []
+        self.conflicted: set[int] = set()
+
+    def judge(self, obs: NewObservation) -> RecordResult:
+        cell = (obs.indicator, obs.period, obs.industry, obs.province)
+        current = self.current.setdefault(cell, [])
+        for obs_id, value, _, publishers in current:
+            if same_value(value, obs.value):
+                self._cite(obs_id, obs)
+                if self.source.publisher and self.source.publisher not in publishers:
+                    publishers.append(self.source.publisher)
+                return RecordResult(merged=1)
+        replaced = _revised_by(current, self.source, self.origin, self.vintage)
+        if replaced is not None or not current:
+            self._add(obs, current, replaced, conflict=False)
+            return RecordResult(revised=1) if replaced is not None else RecordResult(added=1)
+        self.conflicted.update(row[0] for row in current)
+        self._add(obs, current, None, conflict=True)
+        return RecordResult(conflicts=1)
+
+    def _cite(self, obs_id: int, obs: NewObservation) -> None:
+        key = (obs_id, obs.span[0] if obs.span else None)
+        if key not in self.cited:
+            self.cited.add(key)
+            self.provenance.append((obs_id, obs))
+
+    def _add(self, obs: NewObservation, current: list[Current], replaced: int | None, *,
+             conflict: bool) -> None:
+        placeholder = -(len(self.rows) + 1)
+        self.rows.append({"id": placeholder, "obs": obs, "supersedes": replaced,
+                          "conflict": conflict})
+        self._cite(placeholder, obs)
+        if replaced is not None:
+            current[:] = [row for row in current if row[0] != replaced]
+        publishers = [self.source.publisher] if self.source.publisher else []
+        current.append((placeholder, float(obs.value), self.vintage, publishers))
+        # latest first, as _current_of_cells orders them: a new figure is the newest of
+        # its vintage (its id will be the largest)
+        current.sort(key=lambda row: (row[2], row[0] < 0, abs(row[0])), reverse=True)
+
+    def write(self, con: duckdb.DuckDBPyConnection) -> None:
+        ids = _new_ids(con, len(self.rows))
+
+        def real(obs_id: int | None) -> int | None:
+            return ids[-obs_id - 1] if obs_id is not None and obs_id < 0 else obs_id
+
+        conflicted = {real(i) for i in self.conflicted}
+        _insert_rows(con, [
+            [real(row["id"]), obs.indicator, obs.period, obs.industry, obs.province,
+             float(obs.value), obs.unit, self.vintage, obs.n,
+             self.origin is Origin.SIMULATED,
+             row["conflict"] or real(row["id"]) in conflicted, real(row["supersedes"]),
+             self.origin.value]
+            for row in self.rows for obs in (row["obs"],)])
+        written = set(ids)
+        earlier = sorted(i for i in conflicted if i is not None and i not in written)
+        if earlier:
+            con.execute(f"UPDATE observations SET conflict = true WHERE obs_id IN "
+                        f"({marks(earlier)})", earlier)
+        _insert_provenance(con, self.source.source_id,
+                           [(real(obs_id), obs) for obs_id, obs in self.provenance])
+
+
+def _current_of_cells(con: duckdb.DuckDBPyConnection, batch: Sequence[NewObservation],
+                      origin: Origin) -> dict[tuple[str, str, str, str], list[Current]]:
+    """The current figures of ``origin`` of each cell in ``batch``, latest first, with
+    the publishers that state each."""
+    cells = sorted({(o.indicator, o.period, o.industry, o.province) for o in batch})
+    # a figure is only ever superseded by one of its own cell (a revision of it), so the
+    # cells' own rows say which are current
     rows = con.execute(
-        f"""SELECT o.obs_id, o.value, o.vintage,
-                   list(DISTINCT s.publisher) FILTER (s.publisher IS NOT NULL
-                                                      AND s.publisher <> '')
-            FROM ({current_sql()}) o
-            LEFT JOIN provenance p USING (obs_id) LEFT JOIN sources s USING (source_id)
-            WHERE o.indicator = ? AND o.period = ? AND o.industry = ? AND o.province = ?
-              AND o.origin = ?
-            GROUP BY o.obs_id, o.value, o.vintage ORDER BY o.vintage DESC, o.obs_id DESC""",
-        [obs.indicator, obs.period, obs.industry, obs.province, origin.value],
+        """WITH wanted AS (SELECT unnest(?) AS indicator, unnest(?) AS period,
+                                  unnest(?) AS industry, unnest(?) AS province),
+                cell AS (SELECT o.* FROM observations o
+                         JOIN wanted USING (indicator, period, industry, province)
+                         WHERE o.origin = ?)
+           SELECT o.indicator, o.period, o.industry, o.province, o.obs_id, o.value, o.vintage,
+                  list(DISTINCT s.publisher) FILTER (s.publisher IS NOT NULL
+                                                     AND s.publisher <> '')
+           FROM cell o
+           LEFT JOIN provenance p USING (obs_id) LEFT JOIN sources s USING (source_id)
+           WHERE o.obs_id NOT IN (SELECT supersedes FROM cell WHERE supersedes IS NOT NULL)
+           GROUP BY ALL ORDER BY o.vintage DESC, o.obs_id DESC""",
+        [[c[0] for c in cells], [c[1] for c in cells], [c[2] for c in cells],
+         [c[3] for c in cells], origin.value],
     ).fetchall()
-    return [(int(r[0]), float(r[1]), r[2], list(r[3] or [])) for r in rows]
+    found: dict[tuple[str, str, str, str], list[Current]] = {}
+    for indicator, period, industry, province, obs_id, value, vintage, publishers in rows:
+        found.setdefault((indicator, period, industry, province), []).append(
+            (int(obs_id), float(value), vintage, list(publishers or [])))
+    return found
 
 
-def _record_one(
-    con: duckdb.DuckDBPyConnection, obs: NewObservation, source: Source, origin: Origin,
-    vintage: dt.datetime,
-) -> RecordResult:
-    current = _current_of(con, obs, origin)
-    for obs_id, value, _, _ in current:
-        if same_value(value, obs.value):
-            _add_provenance(con, obs_id, source.source_id, obs)
-            return RecordResult(merged=1)
-    replaced = _revised_by(current, source, origin, vintage)
-    if replaced is not None or not current:
-        _insert(con, obs, source, origin, vintage, replaced, conflict=False)
-        return RecordResult(revised=1) if replaced is not None else RecordResult(added=1)
-    _insert(con, obs, source, origin, vintage, None, conflict=True)
-    ids = [row[0] for row in current]
-    con.execute(f"UPDATE observations SET conflict = true WHERE obs_id IN ({marks(ids)})", ids)
-    return RecordResult(conflicts=1)
+def _cited_spans(con: duckdb.DuckDBPyConnection, source_id: str, obs_ids: Sequence[int]
+                 ) -> set[tuple[int, int | None]]:
+    """(obs_id, span start) of what ``source_id`` already states of these figures."""
+    if not obs_ids:
+        return set()
+    rows = con.execute(
+        """SELECT obs_id, span_start FROM provenance
+           WHERE source_id = ? AND obs_id IN (SELECT unnest(CAST(? AS BIGINT[])))""",
+        [source_id, list(obs_ids)]).fetchall()
+    return {(int(obs_id), None if start is None else int(start)) for obs_id, start in rows}
+
+
+def _new_ids(con: duckdb.DuckDBPyConnection, count: int) -> list[int]:
+    if not count:
+        return []
+    rows = con.execute("SELECT nextval('obs_id_seq') FROM range(?)", [count]).fetchall()
+    return [int(r[0]) for r in rows]
+
+
+#: rows per INSERT statement (each row is a dozen parameters)
+_CHUNK = 400
+
+
+def _insert_rows(con: duckdb.DuckDBPyConnection, rows: Sequence[list[Any]]) -> None:
+    for i in range(0, len(rows), _CHUNK):
+        chunk = rows[i:i + _CHUNK]
+        values = ", ".join("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" for _ in chunk)
+        con.execute(
+            f"""INSERT INTO observations (obs_id, indicator, period, industry, province,
+                    value, unit, vintage, n, simulated, conflict, supersedes, origin)
+                VALUES {values}""", [v for row in chunk for v in row])
+
+
+def _insert_provenance(con: duckdb.DuckDBPyConnection, source_id: str,
+                       cited: Sequence[tuple[int | None, NewObservation]]) -> None:
+    for i in range(0, len(cited), _CHUNK):
+        chunk = cited[i:i + _CHUNK]
+        values = ", ".join("(?, ?, ?, ?, ?, ?, ?)" for _ in chunk)
+        params: list[Any] = []
+        for obs_id, obs in chunk:
+            start, end = obs.span if obs.span else (None, None)
+            params += [obs_id, source_id, start, end, obs.mention or None,
+                       obs.subject or None, obs.note or None]
+        con.execute(
+            f"""INSERT INTO provenance (obs_id, source_id, span_start, span_end, mention,
+                                        subject, note) VALUES {values}""", params)
 
 
 def _revised_by(
@@ -202,40 +331,6 @@ def _revised_by(
         if source.publisher and source.publisher in publishers and earlier < vintage:
             return obs_id
     return None
-
-
-def _insert(
-    con: duckdb.DuckDBPyConnection, obs: NewObservation, source: Source, origin: Origin,
-    vintage: dt.datetime, supersedes: int | None, *, conflict: bool,
-) -> int:
-    row = first_row(con.execute(
-        """INSERT INTO observations (indicator, period, industry, province, value, unit,
-               vintage, n, simulated, conflict, supersedes, origin)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING obs_id""",
-        [obs.indicator, obs.period, obs.industry, obs.province, float(obs.value), obs.unit,
-         vintage, obs.n, origin is Origin.SIMULATED, conflict, supersedes, origin.value],
-    ))
-    assert row is not None
-    _add_provenance(con, int(row[0]), source.source_id, obs)
-    return int(row[0])
-
-
-def _add_provenance(
-    con: duckdb.DuckDBPyConnection, obs_id: int, source_id: str, obs: NewObservation
-) -> None:
-    start, end = obs.span if obs.span else (None, None)
-    exists = first_row(con.execute(
-        """SELECT 1 FROM provenance WHERE obs_id = ? AND source_id = ?
-           AND span_start IS NOT DISTINCT FROM ?""",
-        [obs_id, source_id, start],
-    ))
-    if not exists:
-        con.execute(
-            """INSERT INTO provenance (obs_id, source_id, span_start, span_end, mention,
-                                       subject, note) VALUES (?, ?, ?, ?, ?, ?, ?)""",
-            [obs_id, source_id, start, end, obs.mention or None, obs.subject or None,
-             obs.note or None],
-        )
 
 
 def record_frame(con: duckdb.DuckDBPyConnection, source: Source) -> RecordResult:

@@ -1,0 +1,70 @@
+"""Recording a batch of figures at once decides each exactly as recording them one by one
+would: merges, revisions and conflicts within the batch included."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from indmon.store import NewObservation, Source, Store
+
+OFFICE = Source("office-1", kind="release", publisher="Statistics office",
+                title="Monthly release", published="2024-02-15")
+OFFICE_LATER = Source("office-2", kind="release", publisher="Statistics office",
+                      title="Monthly release, revised", published="2024-03-15")
+WIRE = Source("wire-1", kind="release", publisher="A news wire", title="Copy",
+              published="2024-02-16")
+
+
+def _figure(value: float, period: str = "2024-01", span: int = 0,
+            province: str = "ALL") -> NewObservation:
+    return NewObservation("va_yoy", period, value, "percent", province=province,
+                          span=(span, span + 3), mention=f"{value}%")
+
+
+BATCHES = [
+    (OFFICE, [_figure(5.0), _figure(5.0, span=40), _figure(6.1, "2024-02"),
+              _figure(4.0, province="440000")]),
+    # the wire repeats one figure, disagrees on another twice, and states a new one
+    (WIRE, [_figure(5.0, span=7), _figure(6.3, "2024-02"), _figure(6.4, "2024-02", 20),
+            _figure(6.3, "2024-02", 30), _figure(3.0, "2024-03")]),
+    # the office revises its own figures, one of them twice in the same release
+    (OFFICE_LATER, [_figure(5.2), _figure(5.3, span=9), _figure(4.0, province="440000"),
+                    _figure(6.1, "2024-02", span=11)]),
+]
+
+TABLES = {
+    "observations": "SELECT obs_id, indicator, period, industry, province, value, origin, "
+                    "conflict, supersedes FROM observations ORDER BY obs_id",
+    "provenance": "SELECT obs_id, source_id, span_start, span_end, mention FROM provenance "
+                  "ORDER BY obs_id, source_id, span_start",
+}
+
+
+@pytest.mark.parametrize("table", sorted(TABLES))
+def test_a_batch_is_recorded_as_its_figures_one_by_one(tmp_path: Path, table: str) -> None:
+    with Store.open(tmp_path / "batch.duckdb") as batched, \
+            Store.open(tmp_path / "single.duckdb") as single:
+        batch_results, single_results = [], []
+        for source, figures in BATCHES:
+            batch_results.append(batched.record(figures, source))
+            for figure in figures:
+                single_results.append(single.record([figure], source))
+        assert batched.query(TABLES[table], format="records") == single.query(
+            TABLES[table], format="records")
+    totals = [sum(getattr(r, k) for r in single_results) for k in
+              ("added", "merged", "revised", "conflicts")]
+    assert [sum(getattr(r, k) for r in batch_results) for k in
+            ("added", "merged", "revised", "conflicts")] == totals
+    assert all(totals), totals  # the batches exercise every kind of outcome
+
+
+def test_figures_disagreeing_within_one_batch_are_both_kept_as_a_conflict(
+        tmp_path: Path) -> None:
+    with Store.open(tmp_path / "conflict.duckdb") as store:
+        result = store.record([_figure(6.3, "2024-02"), _figure(6.4, "2024-02", 20)], WIRE)
+        rows = store.query("SELECT value, conflict FROM observations ORDER BY value",
+                           format="records")
+    assert (result.added, result.conflicts) == (1, 1)
+    assert rows == [{"value": 6.3, "conflict": True}, {"value": 6.4, "conflict": True}]
