@@ -5,7 +5,7 @@ The dashboard's pages load their own script (/static/app.js) and stylesheet only
 inline script, no event-handler attribute, no inline style attribute. A page that needs
 a style block of its own (the province map's tile positions and colours) marks it with
 the response's nonce (``csp_nonce(request)``). A standalone document the server renders
-(the report card, with matplotlib's SVG charts) gets a policy of its own listing the
+(the report card, with its inline SVG charts) gets a policy of its own listing the
 hashes of exactly the styles it carries, and no script at all (``document_policy``).
 
 >>> policy = document_policy('<style>p{}</style><b style="fill: red">x</b>')

@@ -134,7 +134,7 @@ def report_card(period: str, store: StoreView, user: Reader,
         return Response(body, media_type="application/pdf", headers={
             "Content-Disposition": f'inline; filename="indmon-{period}-{lang}.pdf"'})
     document = rendered.decode("utf-8") if isinstance(rendered, bytes) else rendered
-    # a standalone document: no script, and exactly its own styles (matplotlib's charts)
+    # a standalone document: no script, and exactly its own styles (its inline SVG charts)
     return HTMLResponse(document, headers={
         "Content-Security-Policy": document_policy(document)})
 
