@@ -5,8 +5,11 @@ indicator, and the whole cell: indicator, period, industry, province) is the one
 bundled published dataset (catalogue/data/published/figures.csv) assigns to the same
 span of the same release; then the same for the facts the extractor finds in the release
 texts. Also times the mapping and an ingest of the releases (medians of several runs).
+Last, the mapping benchmark on texts written for indmon with an annotated truth of
+indicator, cell and period per fact (``mapping_own.py``): value F1, mapping coverage and
+precision by language, and the false conflicts ingesting them raises.
 
-    python benchmarks/mapping.py [GOLD_DIR]
+    python benchmarks/mapping.py [GOLD_DIR] [-v]
 """
 
 from __future__ import annotations
@@ -116,12 +119,17 @@ def ingest_timings(releases: Path) -> None:
 
 
 def main(folder: Path) -> None:
+    from mapping_own import report
+
     catalogue = Catalogue.load()
-    compare("gold", gold_facts(folder), catalogue)
+    if folder.is_dir():
+        compare("gold", gold_facts(folder), catalogue)
     releases = folder.parent / "releases"
     if releases.is_dir():
         compare("extracted", extracted_facts(releases), catalogue)
         ingest_timings(releases)
+    print()
+    report(verbose="-v" in sys.argv)
 
 
 if __name__ == "__main__":

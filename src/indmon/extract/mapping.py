@@ -154,9 +154,13 @@ _INDEX_SUBJECT = re.compile(r"(?<![a-z])(?:index|pmi)(?![a-z])|指数", re.IGNOR
 def as_index(fact: Fact) -> Fact:
     """An index's figure as a level in index points: the PMI written "50.3%" is no share,
     and "stood at 50.3" no count. Other facts come back unchanged."""
+    if not _INDEX_SUBJECT.search(fact.subject):
+        return fact
     if (fact.unit in ("percent", "count") and fact.measure in ("share", "level", "count")
-            and 0 < fact.value < 1000 and _INDEX_SUBJECT.search(fact.subject)):
+            and 0 < fact.value < 1000):
         return replace(fact, unit="index", measure="level")
+    if fact.unit == "percentage_point" and fact.measure == "change":
+        return replace(fact, unit="index")  # "比上月上升0.4个百分点": points of the index
     return fact
 
 

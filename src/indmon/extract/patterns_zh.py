@@ -72,6 +72,10 @@ _ABSTRACT_AFTER = re.compile(
     r"^(?:多|余)?(?:个|项|种|条|类|批)?(?:方面|特点|特征|阶段|环节|重点|任务|举措|问题|"
     r"原则|目标|维度|层面|意见|行动|字|大|是|要|则|年|月|日|号|届|点)"
 )
+#: the size of a group figures are stated for, not a fact: "三家基础电信企业的移动电话用户",
+#: "50个重点城市中"
+_REFERENCE_GROUP = re.compile(
+    r"^(?:家|大)(?:基础)?电信(?:企业|运营商)|^家运营商|^个(?:重点|主要|大中)?城市(?:中|里)")
 _NOT_AFTER_DIGITS = re.compile(r"^\s*(?:年|月|日|号|时|岁|周岁|届|次会议|-\d|—\d|/\d|[A-Za-z])")
 _HOTLINE_BEFORE = re.compile(r"(?:热线|电话|举报|号码|编号|文号|代码|型号)\s*[:：]?\s*$")
 _STREAK_UNITS = {"年": "year", "月": "month", "季度": "quarter"}
@@ -94,7 +98,9 @@ def _rejected(text: str, m: re.Match[str], unit: str) -> bool:
         return True
     if unit != "count" or m.group("scale"):
         return False
-    after = text[m.end("num"):m.end("num") + 6]
+    after = text[m.end("num"):m.end("num") + 8]
+    if _REFERENCE_GROUP.match(after):
+        return True
     if num[0].isdigit():
         if _NOT_AFTER_DIGITS.match(after):
             return True

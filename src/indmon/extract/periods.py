@@ -385,8 +385,10 @@ def _en_is_base(text: str, start: int, end: int) -> bool:
     if _EN_BASE.search(before):
         return True
     recent = before[-25:]
+    # a price base ("at the previous year's prices") says how a figure is valued, not when
     return ("same period" in recent or "same quarter" in recent or "same month" in recent
-            or after.startswith(("'s level", " level")))
+            or after.startswith(("'s level", " level", "'s price", " price", "'s constant",
+                                 " constant price", "'s comparable")))
 
 
 def find_periods_en(
@@ -505,7 +507,11 @@ ZH_PERIODS: list[Grammar] = [
 def _zh_is_base(text: str, start: int, end: int) -> bool:
     if _ZH_BASE_BEFORE.search(text[max(0, start - 4):start]):
         return True
-    return text[end:end + 2] == "同期"
+    # a price base ("按照上年价格计算") says how a figure is valued, not when
+    return text[end:end + 2] == "同期" or text[end:end + 3].startswith(_ZH_PRICE_BASE)
+
+
+_ZH_PRICE_BASE = ("价格", "不变价", "可比价", "价计算")
 
 
 def find_periods_zh(

@@ -25,7 +25,7 @@ _VERB_EN = re.compile(r"\b" + trie(
      "maintained", "saw", "achieved", "achieving", "contributed", "contributing", "covered",
      "covering", "covers", "realized", "fell", "declined", "decreased", "expanded", "surpassed",
      "remained", "topped", "led", "went", "came", "up", "down", "dropped", "climbed", "jumped",
-     "slid", "edged", "posted", "kept"]) + r"\b")
+     "slid", "edged", "posted", "kept", "numbered", "numbering"]) + r"\b")
 _LEAD_EN = compile_lower(
     r"^(?:(?:in\s+)?(?:particular|addition|general|total|short)\s*|among\s+them\s*|notably\s*|"
     r"of\s+which\s*|statistics\s+show\s+that\s*|data\s+show(?:ed)?\s+that\s*|"
@@ -47,7 +47,12 @@ _CLAUSES_EN = re.compile(r"[,;:\s](?:(?<=[,;:])\s+|(?<=\s)--?\s|(?<=\s)—\s)")
 #: the same where no dash follows a space (most text): only its first part can match
 _CLAUSE_PUNCTUATION_EN = re.compile(r"[,;:]\s+")
 _DASH_AFTER_SPACE = re.compile(r"[-—](?<=\s[-—])")
-_BEFORE_COUNTED = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:-\s*)?(?:[\d,.]+\s*-?TEU(?:-\w+)?\s*)?")
+_BEFORE_COUNTED = re.compile(
+    r"^\s*(?:\([^)]*\)\s*)?(?:-\s*)?(?:[\d,.]+\s*-?TEU(?:-\w+)?\s*)?(?:(?:were|was|are|is)\s+)?")
+#: first words of a clause that qualifies a figure rather than naming what it measures
+_QUALIFYING_EN = frozenset({"calculated", "at", "in", "compared", "according", "excluding",
+                            "including", "measured", "based", "with", "from", "during", "for",
+                            "by", "as", "on", "of", "up", "down"})
 
 
 def _tidy(phrase: str) -> str:
@@ -90,6 +95,13 @@ def subject_before_en(sentence_left: str) -> str:
             subject = _tidy(sentence_left[start:verb.start()])
             if subject:
                 return subject
+    if len(starts) > 1 and _VERB_EN.match(lower, starts[-1]):
+        # "The total volume, calculated at last year's prices, grew 8.7%": the last clause
+        # is the verb alone; the subject is the nearest clause before that names a thing
+        for start, end in zip(reversed(starts[:-1]), reversed(ends[:-1]), strict=True):
+            words = lower[start:end].split()
+            if words and words[0] not in _QUALIFYING_EN and not _VERB_EN.search(lower, start, end):
+                return _tidy(sentence_left[start:end])
     return _tidy(sentence_left[starts[-1]:])
 
 
@@ -272,6 +284,18 @@ SUBJECT_GLOSSARY_ZH = {
     "千兆宽带用户": "gigabit broadband users",
     "非制造业商务活动指数": "non-manufacturing business activity index",
     "综合PMI产出指数": "composite PMI output index",
+    "新订单指数": "new orders index",
+    "新出口订单指数": "new export orders index",
+    "生产指数": "production index",
+    "原材料库存指数": "raw materials inventory index",
+    "从业人员指数": "employed person index",
+    "供应商配送时间指数": "supplier delivery time index",
+    "产成品库存指数": "finished goods inventory index",
+    "在手订单指数": "backlog of orders index",
+    "出厂价格指数": "ex-factory price index",
+    "主要原材料购进价格指数": "main raw materials purchase price index",
+    "10G PON端口": "10G PON ports",
+    "端口": "ports",
     "规模以上工业企业": "industrial enterprises above designated size",
     "规上工业增加值": "value added of industrial enterprises above designated size",
     "规模以上": "above designated size",
@@ -414,6 +438,8 @@ def first_term_zh(phrase: str) -> int:
 
 def _before_verb_zh(phrase: str) -> str:
     verb = _VERB_ZH.search(phrase)
+    if verb and verb.group() in ("实现", "完成", "累计"):
+        return phrase  # what is achieved follows: "企业实现利润总额5.95万亿元"
     return phrase[:verb.start()] if verb and verb.start() > 0 else phrase
 
 

@@ -1,0 +1,168 @@
+"""Mapping on releases the project writes itself, against an annotated truth (issue 10).
+
+    python benchmarks/mapping_own.py [-v]
+
+``benchmarks/mapping_texts/`` holds releases written for indmon in the style of the
+statistics bureau's and the ministry's (our own sentences; figures invented), each with
+``<name>.truth.jsonl``: one line per fact the text states, with the words that locate it
+(``at``, a unique phrase holding the ``mention``), its value, and the catalogue cell it
+belongs to (``indicator``, ``period``, ``industry``, ``province``; ``indicator`` null when
+the catalogue has none). Texts whose first line says "held-out" were annotated before
+they were first run and are reported apart from the others (development texts, written
+while the rules were fixed: in-sample).
+
+Printed, per group and language:
+
+- **value F1**: extracted facts against the truth by span overlap, equal value;
+- **mapping coverage**: of the truth facts that have a catalogue indicator, the share
+  whose extracted fact the mapper maps to any indicator;
+- **mapping precision**: of the extracted facts the mapper maps, the share mapped to the
+  truth's cell (indicator, period, industry, province); a mapped fact the truth does
+  not hold counts as wrong;
+- **false conflicts**: the texts are ingested into a fresh store; they state each cell
+  once or agree with each other (the English and Chinese texts of a pair state the same
+  figures), so every conflict ingesting them raises is false.
+
+With ``-v`` every miss is listed, and every unmapped fact with the reason the mapper gives.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from indmon.catalogue import Catalogue
+from indmon.extract import extract_file
+from indmon.extract.documents import read_document
+from indmon.extract.mapping import map_facts, unmapped_reason
+
+TEXTS = Path(__file__).resolve().parent / "mapping_texts"
+#: the same tolerance as the shared scorer
+_RELATIVE = 1e-6
+
+
+@dataclass(frozen=True)
+class Truth:
+    start: int
+    end: int
+    value: float
+    cell: tuple[str | None, str, str, str]
+
+
+@dataclass
+class Score:
+    truths: int = 0
+    predicted: int = 0
+    value_matched: int = 0
+    with_indicator: int = 0
+    covered: int = 0
+    mapped: int = 0
+    correct: int = 0
+
+    def add(self, other: Score) -> None:
+        for name in vars(self):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    def value_f1(self) -> float:
+        p = self.value_matched / max(1, self.predicted)
+        r = self.value_matched / max(1, self.truths)
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def read_truth(path: Path, text: str) -> list[Truth]:
+    """The annotated facts of a text, located by their unique ``at`` phrase."""
+    truths = []
+    for line in path.read_text("utf-8").splitlines():
+        row = json.loads(line)
+        at, mention = row["at"], row["mention"]
+        if text.count(at) != 1 or mention not in at:
+            raise SystemExit(f"{path.name}: {at!r} must occur once and hold {mention!r}")
+        start = text.index(at) + at.index(mention)
+        truths.append(Truth(start, start + len(mention), float(row["value"]),
+                            (row["indicator"], row["period"], row["industry"], row["province"])))
+    return truths
+
+
+def score_text(path: Path, catalogue: Catalogue, verbose: bool) -> Score:
+    text = read_document(path).text
+    truths = read_truth(path.with_suffix(".truth.jsonl"), text)
+    facts = map_facts(extract_file(path), catalogue)
+    score = Score(truths=len(truths), predicted=len(facts),
+                  with_indicator=sum(1 for t in truths if t.cell[0]))
+    for fact in facts:
+        truth = next((t for t in truths if t.start < fact.end and fact.start < t.end), None)
+        cell = (fact.indicator, fact.period, fact.industry, fact.province)
+        if truth and abs(fact.value - truth.value) <= _RELATIVE * max(1.0, abs(truth.value)):
+            score.value_matched += 1
+        elif verbose:
+            print(f"    value: {path.stem} {fact.mention!r} = {fact.value} "
+                  f"(truth: {truth.value if truth else 'no fact'})")
+        if truth and truth.cell[0] and fact.indicator:
+            score.covered += 1
+        if fact.indicator:
+            score.mapped += 1
+            score.correct += bool(truth and cell == truth.cell)
+            if verbose and not (truth and cell == truth.cell):
+                print(f"    wrong cell: {path.stem} {fact.mention!r} {cell} "
+                      f"truth {truth.cell if truth else None} | {fact.subject}")
+        elif verbose and truth and truth.cell[0]:
+            print(f"    unmapped: {path.stem} {fact.mention!r} ({truth.cell[0]}): "
+                  f"{unmapped_reason(fact, catalogue)}")
+    return score
+
+
+def false_conflicts(paths: list[Path]) -> tuple[int, int]:
+    """(conflicts, observations added) when the texts are ingested into a fresh store."""
+    from indmon.reconcile.ingest import ingest_documents
+    from indmon.store import Store
+
+    with tempfile.TemporaryDirectory() as folder, Store.open(Path(folder) / "b.duckdb") as store:
+        summary = ingest_documents(store, paths)
+    return summary.result.conflicts, summary.result.added
+
+
+def groups(folder: Path) -> dict[str, list[Path]]:
+    found: dict[str, list[Path]] = {"held-out": [], "development": []}
+    for path in sorted(folder.glob("*.txt")):
+        first = path.read_text("utf-8").split("\n", 1)[0]
+        held_out = ("held-out text" in first or "留出集）" in first) and "development" not in first
+        found["held-out" if held_out else "development"].append(path)
+    return found
+
+
+def report(folder: Path = TEXTS, verbose: bool = False) -> None:
+    catalogue = Catalogue.load()
+    print(f"Mapping on texts written for indmon ({folder.name}/; truth annotated by hand):")
+    print(f"  {'group':<12}{'lang':<6}{'texts':>6}{'facts':>7}{'value F1':>10}"
+          f"{'coverage':>10}{'precision':>11}")
+    for label, paths in groups(folder).items():
+        total = Score()
+        for lang in ("en", "zh"):
+            chosen = [p for p in paths if p.stem.startswith(lang)]
+            if not chosen:
+                continue
+            score = Score()
+            for path in chosen:
+                score.add(score_text(path, catalogue, verbose))
+            total.add(score)
+            print(f"  {label:<12}{lang:<6}{len(chosen):>6}{score.truths:>7}"
+                  f"{score.value_f1():>10.3f}{score.covered / max(1, score.with_indicator):>10.3f}"
+                  f"{score.correct / max(1, score.mapped):>11.3f}")
+        conflicts, added = false_conflicts(paths) if paths else (0, 0)
+        print(f"  {label:<12}{'all':<6}{len(paths):>6}{total.truths:>7}{total.value_f1():>10.3f}"
+              f"{total.covered / max(1, total.with_indicator):>10.3f}"
+              f"{total.correct / max(1, total.mapped):>11.3f}"
+              f"   false conflicts: {conflicts} ({added} observations added)")
+    print("  targets: precision >= 0.95 at coverage >= 0.80, no false conflicts, "
+          "value F1 >= 0.97 in each language on held-out texts")
+
+
+def main() -> None:
+    report(TEXTS, "-v" in sys.argv)
+
+
+if __name__ == "__main__":
+    main()

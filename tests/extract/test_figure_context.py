@@ -1,0 +1,80 @@
+"""Rules of issue 10 point 3 (and the subjects they need), one small text each."""
+
+from __future__ import annotations
+
+import pytest
+
+from indmon.catalogue import Catalogue
+from indmon.extract import extract_facts
+from indmon.extract.mapping import map_facts
+
+
+@pytest.fixture(scope="module")
+def cat() -> Catalogue:
+    return Catalogue.load()
+
+
+def facts(text: str, published: str = "2025-11-21") -> list[tuple[str, float, str, str, str]]:
+    return [(f.mention, f.value, f.measure, f.subject, f.period)
+            for f in extract_facts(text, "t", published=published)]
+
+
+def cells(text: str, cat: Catalogue) -> list[tuple[str | None, str]]:
+    mapped = map_facts(extract_facts(text, "t", published="2025-11-21"), cat)
+    return [(f.indicator, f.period) for f in mapped]
+
+
+def test_a_price_base_is_never_the_period() -> None:
+    (en,) = facts("In the first ten months of 2025, the total volume of telecom business, "
+                  "calculated at the previous year's prices, grew 8.7%.")
+    assert en[4] == "2025-01/2025-10"
+    (zh,) = facts("2025年1—10月，按照上年价格计算的电信业务总量同比增长8.7%。")
+    assert zh[4] == "2025-01/2025-10"
+
+
+def test_the_subject_of_a_verb_alone_is_the_clause_that_names_a_thing() -> None:
+    (fact,) = facts("The total volume of telecom business, calculated at the previous year's "
+                    "prices, grew 8.7%.")
+    assert fact[3] == "volume of telecom business"  # "the", "total" are dropped as leads
+
+
+def test_a_reference_group_is_no_fact() -> None:
+    assert [m for m, *_ in facts("三家基础电信企业的移动电话用户总数达18.0亿户。")] == ["18.0亿"]
+
+
+def test_of_which_were_names_the_counted_thing(cat: Catalogue) -> None:
+    text = ("By the end of October, the number of mobile base stations reached 12.65 million, "
+            "of which 4.55 million were 5G base stations, accounting for 36.0% of all mobile "
+            "base stations.")
+    assert cells(text, cat) == [("mobile_base_stations", "2025-10-31"),
+                                ("g5_base_stations", "2025-10-31"),
+                                ("g5_base_stations_share", "2025-10-31")]
+
+
+def test_a_share_after_a_count_in_chinese_is_its_share(cat: Catalogue) -> None:
+    text = "截至10月末，其中5G基站455万个，占移动基站总数的36.0%。"
+    assert [i for i, _ in cells(text, cat)] == ["g5_base_stations", "g5_base_stations_share"]
+
+
+def test_numbered_is_a_verb_so_5g_users_are_not_all_users(cat: Catalogue) -> None:
+    text = ("By the end of October, the number of mobile phone users reached 1.80 billion, of "
+            "which 5G users numbered 1.16 billion.")
+    assert [i for i, _ in cells(text, cat)] == ["mobile_phone_users", "g5_mobile_users"]
+
+
+def test_growth_after_a_level_is_the_growth_of_that_level(cat: Catalogue) -> None:
+    text = ("From January to October, industrial enterprises above designated size made total "
+            "profits of 5.95 trillion yuan, up 1.9% year on year.")
+    assert cells(text, cat) == [("profit_ytd", "2025-01/2025-10"),
+                                ("profit_ytd_yoy", "2025-01/2025-10")]
+
+
+def test_what_a_chinese_subject_achieves_is_named_after_the_verb(cat: Catalogue) -> None:
+    text = "1—10月份，全国规模以上工业企业实现利润总额5.95万亿元，同比增长1.9%。"
+    assert [i for i, _ in cells(text, cat)] == ["profit_ytd", "profit_ytd_yoy"]
+
+
+def test_points_of_an_index_are_its_change(cat: Catalogue) -> None:
+    text = "10月份，制造业采购经理指数（PMI）为49.6%，比上月上升0.4个百分点；新订单指数为49.2%。"
+    assert [i for i, _ in cells(text, cat)] == [
+        "pmi_manufacturing", "pmi_manufacturing_change", "pmi_new_orders"]
