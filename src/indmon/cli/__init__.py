@@ -29,7 +29,9 @@ app = typer.Typer(
     name="indmon",
     help="Monitor industrial and ICT development: store, compute, extract, monitor, report, serve.",
     no_args_is_help=True,
-    rich_markup_mode="rich",
+    # click's plain help, as git and sqlite-utils print it: rich's help renderer (and the
+    # markdown parser it imports) cost every --help a tenth of a second (issue 12)
+    rich_markup_mode=None,
     pretty_exceptions_enable=False,
     add_completion=False,
 )
