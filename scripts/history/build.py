@@ -1,6 +1,12 @@
 """Build the bundled history (src/indmon/catalogue/data/history/) from saved page excerpts.
 
-    python3 scripts/history/build.py /tmp/h6/pages
+    python3 scripts/history/build.py --merge /tmp/h7/pages   # add to what is shipped
+    python3 scripts/history/build.py /tmp/h6/pages           # rebuild from the look-ups alone
+
+With ``--merge`` the shipped copies (``copies.csv``, the disagreeing ones in
+``conflicts.csv``) and release dates (``sources.csv``) are read back first, so new look-ups
+add releases, figures and copies, and every figure is judged again over the old and the
+new copies together. Without it the history is whatever the folder's look-ups give.
 
 The excerpts (one file per look-up of the ``search`` tool's "pages" corpus, in the format
 ``indmon.reconcile.history.read_lookup`` reads) stay outside the repository: only the
@@ -16,7 +22,13 @@ import sys
 from pathlib import Path
 
 from indmon.catalogue.published import HISTORY_DIR, write_coverage_page
-from indmon.reconcile.history import History, HistoryFigure, build_history, site_of
+from indmon.reconcile.history import (
+    History,
+    HistoryFigure,
+    build_history,
+    read_shipped,
+    site_of,
+)
 
 SOURCE_COLUMNS = ("source_id", "family", "period", "publisher", "title", "published",
                   "date_basis", "release_type", "url")
@@ -50,7 +62,10 @@ def write(history: History, folder: Path, pages: Path) -> None:
             continue
         copies = [c for f in history.figures + history.unconfirmed if f.source_id == rid
                   for c in f.copies]
-        primary = next((c.url for c in copies if is_official(c.url)), copies[0].url)
+        urls = {c.url for c in copies}
+        kept = rel.url if rel.url in urls else ""
+        primary = next((c.url for c in copies if is_official(c.url)),
+                       kept or copies[0].url) if not is_official(kept) else kept
         sources.append({"source_id": rid, "family": rel.family, "period": rel.period,
                         "publisher": rel.publisher, "title": rel.title,
                         "published": rel.published, "date_basis": rel.date_basis,
@@ -84,7 +99,14 @@ def _write(path: Path, columns: tuple[str, ...], rows: list[dict[str, str]]) -> 
         writer.writerows(rows)
 
 
-if __name__ == "__main__":
-    pages = Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/h6/pages")
-    write(build_history(pages), HISTORY_DIR, pages)
+def main(argv: list[str]) -> None:
+    merge = "--merge" in argv
+    args = [a for a in argv if a != "--merge"]
+    pages = Path(args[0] if args else "/tmp/h6/pages")
+    shipped = read_shipped(HISTORY_DIR) if merge else None
+    write(build_history(pages, shipped), HISTORY_DIR, pages)
     write_coverage_page()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -847,6 +847,8 @@ class Release:
     published: str
     date_basis: str
     release_type: str = "preliminary"
+    #: the address a shipped build gave it (kept by a merge unless an official page turns up)
+    url: str = ""
 
 
 @dataclass(frozen=True)
@@ -1091,8 +1093,91 @@ def _span_name(family: str, month: str) -> str:
     return f"January-{calendar.month_name[number]} {month[:4]}"
 
 
-def build_history(folder: Path) -> History:
-    """Read every saved look-up in ``folder``, map its copies and confirm their figures."""
+@dataclass
+class Shipped:
+    """What an earlier build shipped, read back so that new look-ups add to it: every
+    copy it recorded (confirmed, unconfirmed and conflicting ones) and its releases."""
+
+    figures: list[CopyFigure]
+    copies: dict[str, Copy]
+    releases: dict[str, Release]
+
+
+def _csv_rows(path: Path) -> list[dict[str, str]]:
+    import csv
+
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def read_shipped(folder: Path) -> Shipped:
+    """The copies and releases of a history written by ``scripts/history/build.py``.
+
+    A shipped copy is known by its address (its page text is not kept): one copy per
+    address, standing for itself in the confirmation as it did when it was first read.
+    The copies that disagreed with an accepted figure are read back from ``conflicts.csv``
+    so that a later build judges them again."""
+    figures: list[CopyFigure] = []
+    copies: dict[str, Copy] = {}
+    family_of_cell: dict[tuple[str, str, str], str] = {}
+
+    def add(family: str, indicator: str, period: str, industry: str, value: str,
+            mention: str, url: str) -> None:
+        copy_id = f"shipped:{url}"
+        copies.setdefault(copy_id, Copy(copy_id, url, period[:7], "", "", "shipped"))
+        unit = _unit_of(indicator)
+        if unit is None:
+            return  # an indicator the catalogue no longer has: nothing to confirm
+        figures.append(CopyFigure(indicator, period, industry, float(value), unit, copy_id,
+                                  url, mention, decimals_of(mention), family))
+
+    for row in _csv_rows(folder / "copies.csv"):
+        family = row["source_id"][:-8]
+        family_of_cell[(row["indicator"], row["period"], row["industry"])] = family
+        add(family, row["indicator"], row["period"], row["industry"], row["value"],
+            row["mention"], row["url"])
+    for row in _csv_rows(folder / "conflicts.csv"):
+        if not row["accepted"]:
+            continue  # copies of an unconfirmed figure: already in copies.csv
+        cell = (row["indicator"], row["period"], row["industry"])
+        add(family_of_cell.get(cell, family_of(row["indicator"])), *cell, row["stated"],
+            row["mention"], row["url"])
+    releases = {row["source_id"]: Release(
+        row["source_id"], row["family"], row["period"], row["publisher"], row["title"],
+        row["published"], row["date_basis"], row["release_type"], row["url"])
+        for row in _csv_rows(folder / "sources.csv")}
+    return Shipped(_unique(figures), copies, releases)
+
+
+def _unique(figures: list[CopyFigure]) -> list[CopyFigure]:
+    seen: dict[tuple[str, str, str, str, float], CopyFigure] = {}
+    for fig in figures:
+        seen.setdefault(_copy_key(fig), fig)
+    return list(seen.values())
+
+
+def _copy_key(fig: CopyFigure) -> tuple[str, str, str, str, float]:
+    return (fig.url, fig.indicator, fig.period, fig.industry, round(fig.value, 9))
+
+
+_DATE_BASES = ("stated", "copy", "schedule")
+
+
+def _better_release(new: Release, old: Release) -> Release:
+    """Of two datings of one release, the one on the firmer basis (a stated date before a
+    copy's date before the calendar), and of two alike the earlier date."""
+    def rank(r: Release) -> tuple[int, str]:
+        basis = _DATE_BASES.index(r.date_basis) if r.date_basis in _DATE_BASES else 3
+        return basis, r.published
+    return replace(old if rank(old) <= rank(new) else new, url=old.url)
+
+
+def build_history(folder: Path, shipped: Shipped | None = None) -> History:
+    """Read every saved look-up in ``folder``, map its copies and confirm their figures;
+    with ``shipped`` (:func:`read_shipped`), the copies an earlier build recorded join the
+    new ones and confirmation is judged over both together."""
     copies = {c.copy_id: c for c in read_lookups(folder)}
     figures: list[CopyFigure] = []
     raw = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
@@ -1105,7 +1190,16 @@ def build_history(folder: Path) -> History:
     }
     for copy in copies.values():
         figures += map_copy(copy)
+    if shipped is not None:
+        figures = _unique(figures)
+        fresh = {_copy_key(f) for f in figures}
+        figures += [f for f in shipped.figures if _copy_key(f) not in fresh]
+        copies = {**shipped.copies, **copies}
     history = confirm(figures, copies)
     history.releases = releases_for(history.figures + history.unconfirmed, copies)
+    if shipped is not None:
+        for rid, old in shipped.releases.items():
+            if rid in history.releases:
+                history.releases[rid] = _better_release(history.releases[rid], old)
     history.discarded = discarded
     return history
