@@ -78,3 +78,22 @@ def test_points_of_an_index_are_its_change(cat: Catalogue) -> None:
     text = "10月份，制造业采购经理指数（PMI）为49.6%，比上月上升0.4个百分点；新订单指数为49.2%。"
     assert [i for i, _ in cells(text, cat)] == [
         "pmi_manufacturing", "pmi_manufacturing_change", "pmi_new_orders"]
+
+
+@pytest.mark.parametrize(("head", "lang"), [
+    ("Title\n2025/11/21\nIn March", "en"),
+    ("Title\nDate: 2025.11.21\nIn March", "en"),
+    ("Title\nReleased on November 21, 2025\nIn March", "en"),
+    ("标题\n发布时间：2025-11-21 10:00\n3月份", "zh"),
+    ("标题\n【发布时间：2025.11.21】\n3月份", "zh"),
+    ("标题\n2025-11-21 09:30 来源：国家统计局\n3月份", "zh"),
+])
+def test_datelines_in_figures_date_the_release(head: str, lang: str) -> None:
+    from indmon.extract.periods import document_time
+
+    assert str(document_time(head, lang).published) == "2025-11-21"
+
+
+def test_a_page_timestamp_is_no_fact() -> None:
+    assert facts("发布时间：2025.11.21\n1—10月，工业增加值增长5.8%。") == [
+        ("5.8%", 5.8, "growth_yoy", "industrial value added", "2025-01/2025-10")]

@@ -12,8 +12,10 @@ driver, so the output folder need not be shared storage in local mode tests.
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,9 +51,9 @@ class ExtractSummary:
     outputs: list[Path] = field(default_factory=list)
 
 
-def extract_document(path: str) -> DocumentResult:
+def extract_document(path: str, published: str | None = None) -> DocumentResult:
     """Extract one file into its JSON Lines text (runs in a worker process or executor)."""
-    facts = extract_file(Path(path))
+    facts = extract_file(Path(path), published)
     jsonl = "".join(fact.to_json() + "\n" for fact in facts)
     return DocumentResult(Path(path).stem, jsonl, len(facts), Path(path).stat().st_size)
 
@@ -65,16 +67,19 @@ def _write(result: DocumentResult, out_dir: Path, summary: ExtractSummary) -> No
     summary.outputs.append(target)
 
 
-def _run_local(paths: list[str], workers: int) -> Iterator[DocumentResult]:
+Extractor = Callable[[str], DocumentResult]
+
+
+def _run_local(paths: list[str], workers: int, one: Extractor) -> Iterator[DocumentResult]:
     if workers == 1 or len(paths) == 1:
-        yield from map(extract_document, paths)
+        yield from map(one, paths)
         return
     chunk = max(1, len(paths) // (workers * 4))
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(extract_document, paths, chunksize=chunk)
+        yield from pool.map(one, paths, chunksize=chunk)
 
 
-def _run_spark(paths: list[str], workers: int) -> Iterator[DocumentResult]:
+def _run_spark(paths: list[str], workers: int, one: Extractor) -> Iterator[DocumentResult]:
     try:
         from pyspark.sql import SparkSession
     except ImportError:
@@ -88,7 +93,21 @@ def _run_spark(paths: list[str], workers: int) -> Iterator[DocumentResult]:
         .getOrCreate()
     )
     rdd = spark.sparkContext.parallelize(paths, numSlices=max(1, min(len(paths), workers * 2)))
-    yield from rdd.map(extract_document).toLocalIterator()
+    yield from rdd.map(one).toLocalIterator()
+
+
+def _check_published(published: str | None) -> None:
+    if published is None:
+        return
+    try:
+        dt.date.fromisoformat(published)
+    except ValueError:
+        raise ExtractError(
+            f"published date {published!r} is not a date; write it as YYYY-MM-DD, "
+            "e.g. --published 2024-01-19"
+        ) from None
+    if len(published) != 10:
+        raise ExtractError(f"published date {published!r}: write it as YYYY-MM-DD")
 
 
 def _check_unique_docs(files: list[str]) -> None:
@@ -111,14 +130,18 @@ def extract_many(
     workers: int | None = None,
     progress: bool = False,
     engine: str = "local",
+    published: str | None = None,
 ) -> ExtractSummary:
     """Extract every release in ``paths`` (files or folders) into ``out_dir/<doc>.jsonl``.
 
     ``workers`` defaults to every core; ``engine`` is ``local`` (process pool) or ``spark``
-    (PySpark, local mode unless ``INDMON_SPARK_MASTER`` names a cluster).
+    (PySpark, local mode unless ``INDMON_SPARK_MASTER`` names a cluster). ``published``
+    (YYYY-MM-DD) dates the releases whose text does not say when they appeared: periods
+    such as "in March" or "前三季度" are read against it.
     """
     if engine not in ENGINES:
         raise ExtractError(f"engine {engine!r} is not known; use one of {', '.join(ENGINES)}")
+    _check_published(published)
     files = [str(p) for p in find_documents([Path(p) for p in paths])]
     if not files:
         raise ExtractError("no release files found; give .txt files or folders holding them")
@@ -127,7 +150,9 @@ def extract_many(
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     summary = ExtractSummary(engine=engine, workers=workers)
-    results = _run_spark(files, workers) if engine == "spark" else _run_local(files, workers)
+    one = functools.partial(extract_document, published=published)
+    run = _run_spark if engine == "spark" else _run_local
+    results = run(files, workers, one)
     with Progress(
         "[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
         TimeElapsedColumn(), disable=not progress, transient=False,

@@ -525,18 +525,22 @@ def find_periods_zh(
 
 
 #: date patterns and their anchors (see ``Grammar``)
+#: a date in figures, as page heads write it: 2025-11-21, 2025/11/21, 2025.11.21, 2025-1-5
+_NUMERIC_DATE = re.compile(
+    rf"(?<![\d.])(?P<y>{_YEAR})(?P<sep>[-/.])(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}})(?![\d])")
 EN_DATES: list[tuple[re.Pattern[str], tuple[_Anchor, ...]]] = [
     (re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>{_YEAR}))?"),
      (_MONTH_ANCHOR,)),
     (re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?"),
      (_MONTH_ANCHOR,)),
-    (re.compile(rf"\b(?P<y>{_YEAR})-(?P<m>\d{{2}})-(?P<d>\d{{2}})\b"), (_YEAR_ANCHOR,)),
+    (_NUMERIC_DATE, (_YEAR_ANCHOR,)),
     (re.compile(r"\bon\s+the\s+(?P<d>\d{1,2})(?:st|nd|rd|th)\b"),
      (re.compile(r"on\s+the\s+\d"),)),
 ]
 ZH_DATES: list[tuple[re.Pattern[str], tuple[_Anchor, ...]]] = [
     (re.compile(rf"(?:(?P<y>{_YEAR})\s*年\s*)?(?P<m>{_ZH_N})\s*月\s*(?P<d>{_ZH_N})\s*[日号]"),
      ("日", "号")),
+    (_NUMERIC_DATE, (_YEAR_ANCHOR,)),
 ]
 
 
@@ -557,11 +561,13 @@ def _date_from(m: re.Match[str], zh: bool) -> DateMention | None:
     month_text = groups.get("m")
     if month_text is None:
         month = None
-    elif zh or month_text.isdigit():
-        month = _zh_int(month_text) if zh else int(month_text)
+    elif month_text.isdigit():
+        month = int(month_text)
+    elif zh:
+        month = _zh_int(month_text)
     else:
         month = MONTHS.get(month_text.lower().rstrip("."))
-    day = _zh_int(groups["d"]) if zh else int(groups["d"])
+    day = int(groups["d"]) if groups["d"].isdigit() else _zh_int(groups["d"])
     if not day or day > 31 or (month is not None and not 1 <= month <= 12):
         return None
     year = int(groups["y"]) if groups.get("y") else None

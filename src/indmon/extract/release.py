@@ -91,8 +91,8 @@ class Context:
 
     def in_no_fact_span(self, mention: Mention) -> bool:
         i = bisect.bisect_right(self.no_fact_starts, mention.start)
-        return any(s.start <= mention.start and mention.end <= s.end
-                   for s in self.no_facts[max(0, i - 2):i])
+        # a mention that starts inside is part of it too: "21\n" of "2025.11.21\n"
+        return any(s.start <= mention.start < s.end for s in self.no_facts[max(0, i - 2):i])
 
     def place(self, mention: Mention) -> Place:
         """The sentence and clause a mention stands in, looked up once for all the rules."""
@@ -279,7 +279,8 @@ def extract_facts(
     return lists.distribute(facts, ctx.text, lang)
 
 
-def extract_file(path: Path) -> list[Fact]:
-    """Read a release file (UTF-8 or GB18030) and extract its facts; ``doc`` is the stem."""
+def extract_file(path: Path, published: str | None = None) -> list[Fact]:
+    """Read a release file (UTF-8 or GB18030) and extract its facts; ``doc`` is the stem.
+    ``published`` (ISO date) is the release date when the text does not say it."""
     document = read_document(Path(path))
-    return extract_facts(document.text, document.doc, lang=document.lang)
+    return extract_facts(document.text, document.doc, lang=document.lang, published=published)
