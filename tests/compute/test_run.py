@@ -60,7 +60,7 @@ def test_export_follows_the_results_format(store: Store, tmp_path: Path, suffix:
     frame = pd.read_csv(out, dtype={"industry": str, "province": str}) if suffix == ".csv" \
         else pd.read_parquet(out)
     assert list(frame.columns) == ["indicator", "period", "industry", "province", "value",
-                                   "unit", "n", "origin", "suppressed"]
+                                   "unit", "n", "origin", "simulated", "suppressed"]
     row = frame[(frame.indicator == "va_ytd_yoy") & (frame.period == "2023-02")
                 & (frame.industry == "ALL") & (frame.province == "ALL")]
     assert row.value.tolist() == pytest.approx([10.0]) and row.n.tolist() == [2]

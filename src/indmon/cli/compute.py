@@ -106,7 +106,9 @@ def indicators(
         "not for publication")] = False,
 ) -> None:
     """Write every current computed figure in the indicator-results format (indicator,
-    period, industry, province, value, unit, n).
+    period, industry, province, value, unit, n), then origin, simulated and suppressed,
+    and beside it FILE.meta.json: each indicator's names (EN/ZH), unit, period kind,
+    sources and simulated flag.
 
     The format follows the file name: .csv or .parquet. Works while 'indmon serve' runs
     on the same store.
@@ -125,7 +127,10 @@ def indicators(
                                  clearance=None if confidential else Clearance.public())
     note = (" (confidential cells included: not for publication)" if confidential
             else "; suppressed cells are left empty, see the 'suppressed' column")
-    console.print(f"{rows:,} figures written to {out}{note}")
+    from indmon.compute.run import metadata_path
+
+    console.print(f"{rows:,} figures written to {out}{note}; metadata in "
+                  f"{metadata_path(out)}")
 
 
 @handle_errors

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import time
 import uuid
 from collections.abc import Callable, Collection, Iterator
@@ -317,8 +318,10 @@ def export_indicators(store: Store, out: Path,
                       clearance: Clearance | None = PUBLIC) -> int:
     """Write the current computed figures to ``out`` (``.csv`` or ``.parquet``) in the
     format of indicator-results.md, with their ``origin`` (``computed``, or
-    ``simulated`` when computed from simulated reports) and, for a confidential cell,
-    why it is ``suppressed``; returns the rows written.
+    ``simulated`` when computed from simulated reports), a ``simulated`` flag and, for a
+    confidential cell, why it is ``suppressed``; returns the rows written. Beside it,
+    ``<out>.meta.json`` (:func:`export_metadata`) describes each indicator: names in
+    English and Chinese, unit, period kind, sources and whether it is simulated.
 
     An export is for publication by default: a suppressed cell's value and n are left
     empty. ``clearance=None`` (``--confidential``) writes them, still marked."""
@@ -328,23 +331,86 @@ def export_indicators(store: Store, out: Path,
                           "or .parquet")
     frame = _current_computed(store, clearance)
     out.parent.mkdir(parents=True, exist_ok=True)
-    writer: Any = frame.to_csv if suffix == ".csv" else frame.to_parquet
+    written = frame[EXPORT_COLUMNS]
+    writer: Any = written.to_csv if suffix == ".csv" else written.to_parquet
     writer(out, index=False)
+    meta = export_metadata(store, frame, out, confidential=clearance is None)
+    metadata_path(out).write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n",
+                                  encoding="utf-8")
     return len(frame)
 
 
+def metadata_path(out: Path) -> Path:
+    """Where an export's metadata goes: ``indicators.csv.meta.json`` beside the file."""
+    return out.with_name(out.name + ".meta.json")
+
+
 #: the columns of an export: indicator-results.md's, then where each figure comes from
-EXPORT_COLUMNS = [*RESULT_COLUMNS, "origin", "suppressed"]
+EXPORT_COLUMNS = [*RESULT_COLUMNS, "origin", "simulated", "suppressed"]
+#: what each column of an export holds, for its metadata file
+COLUMN_NOTES = {
+    "indicator": "indicator id (see 'indicators' below)",
+    "period": "YYYY-MM; for a year-to-date indicator, the last month of the span",
+    "industry": "GB/T 4754-2017 division code, or ALL",
+    "province": "GB/T 2260 province code, or ALL",
+    "value": "the figure in the indicator's unit; empty for a suppressed cell",
+    "unit": "unit id of the catalogue (see each indicator's unit names)",
+    "n": "enterprises the figure rests on; empty for a suppressed cell",
+    "origin": "computed (from real reports) or simulated (from simulated reports)",
+    "simulated": "true when computed from simulated reports: not official statistics",
+    "suppressed": "why a confidential cell is suppressed, else empty",
+}
+
+
+def export_metadata(store: Store, frame: pd.DataFrame, out: Path, *,
+                    confidential: bool = False) -> dict[str, Any]:
+    """An export's sidecar: the file, its columns, and per indicator its names (EN/ZH),
+    unit, period kind, origins, simulated flag, row count and the sources of its
+    figures (publisher, title, date)."""
+    from indmon.catalogue import units
+
+    catalogue = Catalogue.load()
+    indicators = []
+    for ident, rows in frame.groupby("indicator", sort=True):
+        indicator = catalogue.indicator(str(ident))
+        source_ids = sorted({sid for text in rows["sources"].dropna()
+                             for sid in str(text).split(";") if sid})
+        sources = [store.source(sid) for sid in source_ids]
+        indicators.append({
+            "id": indicator.id, "name_en": indicator.name_en, "name_zh": indicator.name_zh,
+            "unit": indicator.unit, "unit_en": units.unit_label(indicator.unit, "en"),
+            "unit_zh": units.unit_label(indicator.unit, "zh"),
+            "measure": indicator.measure, "frequency": indicator.frequency,
+            # a computation's periods are months: single months, or years to date
+            # named by their last month
+            "period_kind": "ytd" if "ytd" in indicator.id.split("_") else "month",
+            "rows": len(rows), "origins": sorted(set(rows["origin"])),
+            "simulated": bool(rows["simulated"].any()),
+            "sources": [{"source_id": s.source_id, "kind": s.kind, "publisher": s.publisher,
+                         "title": s.title, "published": s.published_date.isoformat()
+                         if s.published_date else None, "simulated": s.simulated}
+                        for s in sources],
+        })
+    return {
+        "file": out.name, "rows": len(frame),
+        "written": dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
+        "confidential": confidential,
+        "note": ("confidential cells included: not for publication" if confidential else
+                 "suppressed cells are left empty; the 'suppressed' column says why"),
+        "simulated": bool(frame["simulated"].any()) if len(frame) else False,
+        "columns": {c: COLUMN_NOTES[c] for c in EXPORT_COLUMNS},
+        "indicators": indicators,
+    }
 
 
 def _current_computed(store: Store, clearance: Clearance | None) -> pd.DataFrame:
     """Current figures of the computed indicators for single months (the periods a
-    computation produces), whatever computation made them."""
+    computation produces), whatever computation made them, with their sources."""
     frame = store.observations(computed_indicator_ids(),
                                origin=[Origin.COMPUTED, Origin.SIMULATED],
                                clearance=clearance)
     monthly = frame[frame["period"].astype(str).str.fullmatch(r"\d{4}-\d{2}")]
-    out = monthly[EXPORT_COLUMNS].astype({"n": "Int64"})
+    out = monthly[[*EXPORT_COLUMNS, "sources"]].astype({"n": "Int64", "simulated": bool})
     return out.sort_values([*EXPORT_COLUMNS[:4], "origin"], ignore_index=True)
 
 

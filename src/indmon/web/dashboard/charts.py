@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html import escape
 
 from indmon.catalogue import units
@@ -56,6 +56,9 @@ LINE_COLOURS = {
     "computed": ("#1f7a4d", "#5aa37a", "#0f4d2f"),
     "simulated": ("#8a5a00", "#c98a1c", "#5a3d00"),
 }
+#: line colours of a comparison, one per line in order (simulated lines stay dashed)
+CELL_COLOURS = ("#1d5fa8", "#b8412c", "#1f7a4d", "#7b3fa0", "#8a5a00", "#0f7c8c",
+                "#c2185b", "#4d4d4d")
 
 
 def value_range(values: Sequence[float]) -> tuple[float, float]:
@@ -75,18 +78,21 @@ def value_axis(values: Sequence[float], unit: str, lang: str) -> units.Axis:
 
 def line_chart(lines: Sequence[Line], *, unit: str, lang: str, title: str,
                value_text: Callable[[float], str] | None = None, width: int = 720,
-               height: int = 300) -> str:
+               height: int = 300, palette: Sequence[str] | None = None) -> str:
     """A line chart over time: each ``Line`` drawn on its own (never joined to another),
     placed by the months its periods end in, with a legend naming each line's origin and
     frequency. Every point links to its provenance. Lines carry their origin, frequency
-    and periods as data attributes, so what is drawn can be checked."""
+    and periods as data attributes, so what is drawn can be checked. A ``palette``
+    (a comparison's) colours the lines in order instead of by origin."""
     drawn = [line for line in lines if line.points]
     if not drawn:
         return ""
     for line in drawn:
         _check_time_order(line)
     left, right, bottom = 64, 40, 44
-    top = 28 + 16 * (len(_legend_layout(drawn, width - right)) - 1)
+    # legend labels cut to the chart's width (each series' title keeps its whole label)
+    named = [replace(line, label=_fit(line.label, width - right - 8)) for line in drawn]
+    top = 28 + 16 * (len(_legend_layout(named, width - right)) - 1)
     axis = value_axis([p.value for line in drawn for p in line.points], unit, lang)
     low, high = axis.ticks[0], axis.ticks[-1]
     first = min(p.at for line in drawn for p in line.points if p.at is not None)
@@ -105,7 +111,9 @@ def line_chart(lines: Sequence[Line], *, unit: str, lang: str, title: str,
     parts = [f'<svg class="chart lines" viewBox="0 0 {width} {height}" role="img" '
              f'aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg">',
              f'<text class="axis-unit" x="{left}" y="16">{escape(axis.caption)}</text>']
-    parts += _legend(drawn, width - right, 16)
+    colours = [palette[i % len(palette)] if palette else _colour(drawn, i)
+               for i in range(len(drawn))]
+    parts += _legend(named, width - right, 16, colours)
     for tick, label in zip(axis.ticks, axis.labels, strict=True):
         zero = " zero" if tick == 0 else ""
         parts.append(f'<line class="grid{zero}" x1="{left}" x2="{width - right}" '
@@ -114,7 +122,7 @@ def line_chart(lines: Sequence[Line], *, unit: str, lang: str, title: str,
                      f'text-anchor="end">{escape(label)}</text>')
     parts += _time_ticks(drawn, x, height - bottom + 18)
     for index, line in enumerate(drawn):
-        parts += _line(line, _colour(drawn, index), x, y, text)
+        parts += _line(line, colours[index], x, y, text)
     parts.append("</svg>")
     return "".join(parts)
 
@@ -164,9 +172,24 @@ def _line(line: Line, colour: str, x: Callable[[int | None], float],
     return parts
 
 
-#: about how wide a legend entry is: swatch, gap and 6.5 px a character
+#: about how wide a legend entry is: swatch, gap and 6.5 px a Latin character, 11 px a
+#: Chinese one
 def _entry_width(line: Line) -> float:
-    return 28 + 6.5 * len(line.label)
+    return 28 + _text_width(line.label)
+
+
+def _fit(label: str, room: float) -> str:
+    """``label`` cut (with an ellipsis) to what ``room`` pixels of legend hold; the
+    series' own title keeps the whole label."""
+    if 28 + _text_width(label) <= room:
+        return label
+    while label and 28 + _text_width(label + "…") > room:
+        label = label[:-1]
+    return label + "…"
+
+
+def _text_width(text: str) -> float:
+    return sum(11.0 if ord(ch) >= 0x2E80 else 6.5 for ch in text)
 
 
 def _legend_layout(lines: Sequence[Line], right: float) -> list[list[int]]:
@@ -183,7 +206,8 @@ def _legend_layout(lines: Sequence[Line], right: float) -> list[list[int]]:
     return rows
 
 
-def _legend(lines: Sequence[Line], right: float, top: float) -> list[str]:
+def _legend(lines: Sequence[Line], right: float, top: float, colours: Sequence[str]
+            ) -> list[str]:
     """Swatch and label of every line, right-aligned, wrapping onto further rows."""
     parts = ['<g class="legend">']
     for row_number, row in enumerate(_legend_layout(lines, right)):
@@ -192,7 +216,7 @@ def _legend(lines: Sequence[Line], right: float, top: float) -> list[str]:
         for index in row:
             line = lines[index]
             kind = " simulated" if line.simulated else ""
-            colour = _colour(lines, index)
+            colour = colours[index]
             parts.append(f'<line class="swatch{kind} {ink(colour)}" x1="{cx:.1f}" '
                          f'x2="{cx + 18:.1f}" y1="{cy - 4:.1f}" y2="{cy - 4:.1f}"/>'
                          f'<text class="legend-label" x="{cx + 22:.1f}" y="{cy:.1f}">'

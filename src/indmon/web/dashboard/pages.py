@@ -7,13 +7,14 @@ box, and a banner when any figure on it is simulated. Every number links to
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import threading
 from collections.abc import Hashable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from importlib import resources
 from typing import Annotated, Any
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 from fastapi import APIRouter, FastAPI, Form, Request
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
@@ -27,15 +28,15 @@ from indmon.catalogue import ALL, Catalogue, Indicator, units
 from indmon.report import phrasing
 from indmon.report.card import Entry, card_periods, covered, entry_period_words
 from indmon.report.words import words_for
-from indmon.store import Clearance, Observation, Series, Source
-from indmon.store.periods import Period, month_index
+from indmon.store import Clearance, Observation, Source
+from indmon.store.periods import Period
 from indmon.web import auth
 from indmon.web import errors as web_errors
 from indmon.web.api.alerts import may_change
 from indmon.web.app import TOKEN_COOKIE, OptionalUser, Reader, StoreView, backend
-from indmon.web.dashboard import charts, data, fonts, i18n
+from indmon.web.dashboard import charts, data, fonts, i18n, views
 from indmon.web.disclosure import clearance_of
-from indmon.web.security import csp_nonce
+from indmon.web.security import CONTENT_SECURITY_POLICY, csp_nonce, document_policy
 
 HERE = resources.files("indmon.web.dashboard")
 templates = Jinja2Templates(directory=str(HERE.joinpath("templates")))
@@ -181,152 +182,115 @@ def _card_words(lang: str) -> dict[str, Any]:
 
 @router.get("/indicators/{indicator_id}", response_class=HTMLResponse)
 def indicator_page(indicator_id: str, request: Request, store: StoreView, user: Reader
-                   ) -> HTMLResponse:
-    """One indicator over time, for the whole country and all industry: a line for each
-    origin and frequency (never joined), its breakdowns for the latest period that has
-    them, every figure in a table, and the notes that apply to it."""
+                   ) -> Response:
+    """One indicator over time for any cell (``?province=&industry=``, whole country and
+    all industry by default), as known on a date (``as_of``), over a range of months
+    (``from``, ``to``), in another view of its family (``view``: level, ytd, yoy,
+    ytd_yoy where the catalogue has them) and with further cells overlaid
+    (``compare=province:industry``): a line for each cell, origin and frequency (never
+    joined), the breakdowns of the latest period that has them, every figure drawn in a
+    table, and the notes that apply. The address restores the whole view."""
+    view = views.parse_view(indicator_id, request.query_params)
+    if any(request.query_params.get(name) is not None
+           for name in ("add_province", "add_industry", "add_indicator")):
+        # the "add to the comparison" form: send the reader to the view's own address
+        return RedirectResponse(view.link(), status_code=303)
     lang = language(request)
-    indicator = Catalogue.load().indicator(indicator_id)
-    clearance = clearance_of(user)
-    lines = series_lines(store, indicator, lang, clearance=clearance)
-    chart = charts.line_chart([line for line, _ in lines], unit=indicator.unit, lang=lang,
-                              title=indicator.name(lang),
-                              value_text=lambda v: i18n.number(v, indicator.unit, lang))
-    parts = _breakdowns(store, indicator, lang, clearance)
-    simulated = any(line.simulated for line, _ in lines) or any(p["simulated"] for p in parts)
-    return render(request, "indicator.html", user, indicator=indicator, lines=lines,
-                  chart=chart, parts=parts, sources=_line_sources(store, lines),
-                  rows=_series_rows(lines, _disagreeing(store, indicator.id)),
-                  simulated=simulated,
-                  january_combined=indicator.january_combined)
+    base = str(request.base_url).rstrip("/")
+    return render(request, "indicator.html", user, permalink=permalink(request, view),
+                  embed_url=base + view.embed_link(),
+                  **indicator_context(store, view, lang, clearance_of(user)))
 
 
-#: the order lines are listed and drawn in: published first, simulated last
-ORIGIN_ORDER = {"published": 0, "computed": 1, "simulated": 2}
-FREQUENCY_ORDER = {"year": 0, "half": 1, "quarter": 2, "month": 3, "span": 4, "stock": 5}
+def indicator_context(store: Any, view: views.ChartView, lang: str, clearance: Clearance
+                      ) -> dict[str, Any]:
+    """What the indicator page (and its embeddable chart) shows of ``view``."""
+    indicator = view.indicator
+    drawn = views.drawn_lines(store, view, lang, clearance)
+    chart = view_chart(view, drawn, lang)
+    whole = view.main == views.Cell() and not view.compared
+    parts = _breakdowns(store, indicator, lang, clearance, view.as_of) if whole else []
+    simulated = any(d.line.simulated for d in drawn) or any(p["simulated"] for p in parts)
+    catalogue = Catalogue.load()
+    return {
+        "indicator": indicator, "view": view, "drawn": drawn, "chart": chart,
+        "parts": parts, "simulated": simulated,
+        "rows": _series_rows(drawn, _disagreeing(store, indicator.id, view)),
+        "source_line": views.source_line(drawn, lang),
+        "cell_name": lambda cell: views.cell_name(cell, lang, catalogue),
+        "family": views.siblings(view.page, catalogue),
+        "all_provinces": list(catalogue.provinces.values()),
+        "all_industries": list(catalogue.industries.values()),
+        "january_combined": indicator.january_combined,
+        "vintage_days": _vintage_days(store, view),
+        "overlays": views.same_unit(view.indicator, catalogue),
+        "indicator_name": lambda ident: catalogue.indicator(ident).name(lang),
+    }
 
 
-def series_lines(store: Any, indicator: Indicator, lang: str, *, industry: str = ALL,
-                 province: str = ALL, clearance: Clearance | None = None
-                 ) -> list[tuple[charts.Line, Series]]:
-    """The lines a chart of one cell draws, from ``store.series``: one per origin and
-    frequency (and kind of period, where single months and year-to-date figures of one
-    indicator share a frequency), in time order, without January where the indicator's
-    January and February are combined."""
-    found = store.series(indicator.id, industry=industry, province=province,
-                         january_combined=indicator.january_combined,
-                         clearance=clearance or Clearance.public())
-    found.sort(key=lambda s: (ORIGIN_ORDER.get(s.origin.value, 9),
-                              FREQUENCY_ORDER.get(s.frequency, 9)))
-    lines = []
-    for series in found:
-        parts = _one_point_per_month(series)
-        for key, points in parts.items():
-            label = _line_label(series, key if len(parts) > 1 else None, lang)
-            lines.append((charts.Line(label, series.origin.value, series.frequency,
-                                      tuple(_chart_point(o, lang) for o in points
-                                            if not o.withheld)),
-                          replace(series, kind=key[0], points=points)))
-    return lines
+def _vintage_days(store: Any, view: views.ChartView) -> list[str]:
+    """The days the main cell's figures became known (its vintages), newest first: the
+    as-of dates worth picking."""
+    cell = view.main
+    frame = store.observations(view.indicator.id, industry=cell.industry,
+                               province=cell.province, start=view.start, end=view.end,
+                               history=True)
+    if frame.empty:
+        return []
+    return sorted({str(v)[:10] for v in frame["vintage"]}, reverse=True)
 
 
-def _one_point_per_month(series: Series) -> dict[tuple[str, int], tuple[Observation, ...]]:
-    """The series as one line, unless two of its figures end in the same month (a single
-    month and a year to date of one frequency, or spans of different lengths): then each
-    kind of period (and, if need be, each length) is its own line; a January-February
-    figure joins the series' main kind."""
-    main = "ytd" if series.kind in ("ytd", "janfeb") else series.kind
-
-    def kind(o: Observation) -> str:
-        return main if o.period.kind == "janfeb" else o.period.kind
-
-    for key in (lambda o: (series.kind, 0), lambda o: (kind(o), 0),
-                lambda o: (kind(o), o.period.months)):
-        groups: dict[tuple[str, int], list[Observation]] = {}
-        for o in series.points:
-            groups.setdefault(key(o), []).append(o)
-        if all(len({o.period.end for o in g}) == len(g) for g in groups.values()):
-            break
-    return {k: tuple(points) for k, points in groups.items()}
-
-
-def _line_label(series: Series, key: tuple[str, int] | None, lang: str) -> str:
-    """``Published · annual``, ``Simulated data · monthly``, ``… · monthly, year to date``;
-    a line split off its series says which kind (and length) of period it holds."""
-    label = " · ".join([i18n.t(f"origin_{series.origin.value}", lang),
-                        i18n.t(f"freq_{series.frequency}", lang)])
-    if key is None:
-        return label
-    kind, months = key
-    words = [i18n.t(f"kind_{kind}", lang)] if kind in ("month", "ytd") else []
-    if months:
-        words.append(units.format_value(months, "month", lang))
-    comma = "，" if lang == "zh" else ", "
-    return comma.join([label, *words])
-
-
-def _chart_point(o: Observation, lang: str) -> charts.Point:
-    return charts.Point(i18n.period_short(o.period.text, lang), o.value,
-                        f"/provenance/{o.obs_id}", o.period.text, month_index(o.period.end))
-
-
-def _line_sources(store: Any, lines: list[tuple[charts.Line, Series]]
-                  ) -> list[tuple[charts.Line, list[Source]]]:
-    """The sources of each line's latest point, for the caption under the chart."""
-    latest = [series.points[-1].obs_id for _line, series in lines if series.points]
-    cited = store.cited(latest) if latest else {}
-    out = []
-    for line, series in lines:
-        provenance = cited.get(series.points[-1].obs_id, []) if series.points else []
-        unique = {p.source.source_id: p.source for p in provenance}
-        out.append((line, list(unique.values())))
+def _disagreeing(store: Any, indicator_id: str, view: views.ChartView
+                 ) -> dict[tuple[str, str, str, str], list[Observation]]:
+    """Figures of the main cell that sources state differently, by cell, origin and
+    period, as known on the view's date."""
+    out: dict[tuple[str, str, str, str], list[Observation]] = {}
+    cell = view.main
+    for o in store.figures(indicator_id, industry=cell.industry, province=cell.province,
+                           conflict=True, as_of=view.as_of):
+        out.setdefault((o.province, o.industry, o.origin.value, o.period.text), []).append(o)
     return out
 
 
-def _disagreeing(store: Any, indicator_id: str) -> dict[tuple[str, str], list[Observation]]:
-    """Whole-country figures that sources state differently, by origin and period."""
-    out: dict[tuple[str, str], list[Observation]] = {}
-    for o in store.figures(indicator_id, industry=ALL, province=ALL, conflict=True):
-        out.setdefault((o.origin.value, o.period.text), []).append(o)
-    return out
-
-
-def _series_rows(lines: list[tuple[charts.Line, Series]],
-                 disagreeing: dict[tuple[str, str], list[Observation]]
-                 ) -> list[tuple[charts.Line, Observation, str, list[Observation]]]:
+def _series_rows(drawn: list[views.Drawn],
+                 disagreeing: dict[tuple[str, str, str, str], list[Observation]]
+                 ) -> list[tuple[views.Drawn, Observation, str, list[Observation]]]:
     """Every figure drawn, line by line, newest first, with a key that sorts periods in
     time order (never as text) and, where sources disagree, the other values stated."""
     rows = []
-    for line, series in lines:
-        for o in reversed(series.points):
+    for d in drawn:
+        for o in reversed(d.series.points):
             end, longer_first, _text = o.period.sort_key()
-            others = [d for d in disagreeing.get((o.origin.value, o.period.text), [])
-                      if d.obs_id != o.obs_id and d.value != o.value]
-            rows.append((line, o, f"{end}.{50 + max(longer_first, -49):02d}", others))
+            key = (o.province, o.industry, o.origin.value, o.period.text)
+            others = [x for x in disagreeing.get(key, [])
+                      if x.obs_id != o.obs_id and x.value != o.value]
+            rows.append((d, o, f"{end}.{50 + max(longer_first, -49):02d}", others))
     return rows
 
 
-def _latest_breakdown(store: Any, indicator_id: str, dimension: str, clearance: Clearance
-                      ) -> tuple[str, list[Observation]] | None:
+def _latest_breakdown(store: Any, indicator_id: str, dimension: str, clearance: Clearance,
+                      as_of: Any = None) -> tuple[str, list[Observation]] | None:
     """The latest period (in time order) with figures by ``dimension`` for the whole of
     the other dimension, and those figures."""
     for period in reversed(store.periods_with(indicator_id, dimension)):
-        found = _cells(store, indicator_id, period, dimension, clearance)
+        found = _cells(store, indicator_id, period, dimension, clearance, as_of)
         if found:
             return period, found
     return None
 
 
 def _cells(store: Any, indicator_id: str, period: str, dimension: str,
-           clearance: Clearance) -> list[Observation]:
+           clearance: Clearance, as_of: Any = None) -> list[Observation]:
     """Figures of one period by industry (whole country) or by province (all industry),
     one per cell and origin (the latest stated where sources conflict); suppressed cells
     the reader has no clearance for come withheld."""
     if dimension == "industry":
-        found = store.figures(indicator_id, period=period, province=ALL, clearance=clearance)
+        found = store.figures(indicator_id, period=period, province=ALL, clearance=clearance,
+                              as_of=as_of)
         found = [o for o in found if o.industry != ALL]
     else:
-        found = store.figures(indicator_id, period=period, industry=ALL, clearance=clearance)
+        found = store.figures(indicator_id, period=period, industry=ALL, clearance=clearance,
+                              as_of=as_of)
         found = [o for o in found if o.province != ALL]
     best: dict[tuple[str, str, str], Observation] = {}
     for o in found:
@@ -355,21 +319,21 @@ def _by_origin(found: list[Observation]) -> list[tuple[str, list[Observation]]]:
     groups: dict[str, list[Observation]] = {}
     for o in found:
         groups.setdefault(o.origin.value, []).append(o)
-    return sorted(groups.items(), key=lambda item: ORIGIN_ORDER.get(item[0], 9))
+    return sorted(groups.items(), key=lambda item: views.ORIGIN_ORDER.get(item[0], 9))
 
 
 def _code(o: Observation, dimension: str) -> str:
     return o.industry if dimension == "industry" else o.province
 
 
-def _breakdowns(store: Any, indicator: Indicator, lang: str, clearance: Clearance
-                ) -> list[dict[str, Any]]:
+def _breakdowns(store: Any, indicator: Indicator, lang: str, clearance: Clearance,
+                as_of: Any = None) -> list[dict[str, Any]]:
     """A bar chart and table per dimension for its latest period: one per origin, so that
     published and simulated figures never share a chart."""
     catalogue = Catalogue.load()
     out = []
     for dimension in ("industry", "province"):
-        latest = _latest_breakdown(store, indicator.id, dimension, clearance)
+        latest = _latest_breakdown(store, indicator.id, dimension, clearance, as_of)
         if latest is None:
             continue
         period, found = latest
@@ -402,22 +366,10 @@ def provinces_page(request: Request, store: StoreView, user: Reader,
     one origin (published figures are never coloured on the same map as simulated)."""
     lang = language(request)
     catalogue = Catalogue.load()
-    indicator = indicator or _default_indicator(store, "province")
-    if indicator is None:
+    ranked = _province_ranking(store, indicator, period, origin, clearance_of(user))
+    if ranked is None:
         return render(request, "provinces.html", user, indicator=None, tiles=[], periods=[])
-    chosen = catalogue.indicator(indicator)
-    periods = list(reversed(store.periods_with(indicator, "province")))  # newest first
-    period = period or (periods[0] if periods else None)
-    if period is not None:
-        Period.parse(period)
-    groups = _by_origin(_cells(store, indicator, period, "province", clearance_of(user))
-                        ) if period else []
-    origins = [name for name, _ in groups]
-    if origin is not None and origin not in origins:
-        raise e.NotFound(f"no {origin!r} figures of {indicator} by province for {period}; "
-                         f"origins: {', '.join(origins) or 'none'}")
-    picked = origin or (origins[0] if origins else None)
-    values = {o.province: o for name, found in groups if name == picked for o in found}
+    chosen, period, periods, origins, picked, values = ranked
     shown = {code: o for code, o in values.items() if not o.withheld}
     limit = max((abs(o.value) for o in shown.values()), default=1.0) or 1.0
     tiles = [{"province": p, "figure": values.get(p.code),
@@ -427,10 +379,183 @@ def provinces_page(request: Request, store: StoreView, user: Reader,
              for p in catalogue.provinces.values()]
     ranking = sorted(values.items(), key=lambda item: _ranked(item[1]))
     caption, stops = charts.legend(limit, chosen.unit, lang)
+    query = urlencode([(k, v) for k, v in (("indicator", chosen.id), ("period", period),
+                                           ("origin", picked)) if v])
     return render(request, "provinces.html", user, indicator=chosen, period=period,
                   periods=periods, tiles=tiles, ranking=ranking, legend=stops,
                   legend_caption=caption, choices=_choices(store, "province"),
-                  origins=origins, origin=picked, simulated=picked == "simulated")
+                  origins=origins, origin=picked, simulated=picked == "simulated",
+                  download_query=query)
+
+
+def _province_ranking(store: Any, indicator: str | None, period: str | None,
+                      origin: str | None, clearance: Clearance, as_of: Any = None
+                      ) -> tuple[Indicator, str | None, list[str], list[str], str | None,
+                                 dict[str, Observation]] | None:
+    """The figures a province map shows: its indicator, period, the periods and origins
+    one may pick, the origin picked and the figure of each province (None without any
+    indicator broken down by province)."""
+    indicator = indicator or _default_indicator(store, "province")
+    if indicator is None:
+        return None
+    chosen = Catalogue.load().indicator(indicator)
+    periods = list(reversed(store.periods_with(indicator, "province")))  # newest first
+    period = period or (periods[0] if periods else None)
+    if period is not None:
+        Period.parse(period)
+    groups = _by_origin(_cells(store, indicator, period, "province", clearance, as_of)
+                        ) if period else []
+    origins = [name for name, _ in groups]
+    if origin is not None and origin not in origins:
+        raise e.NotFound(f"no {origin!r} figures of {indicator} by province for {period}; "
+                         f"origins: {', '.join(origins) or 'none'}")
+    picked = origin or (origins[0] if origins else None)
+    values = {o.province: o for name, found in groups if name == picked for o in found}
+    return chosen, period, periods, origins, picked, values
+
+
+@router.get("/provinces/download.{fmt}")
+def provinces_download(fmt: str, request: Request, store: StoreView, user: Reader,
+                       indicator: str | None = None, period: str | None = None,
+                       origin: str | None = None, as_of: str | None = None) -> Response:
+    """The province ranking as the page shows it (same parameters), as CSV, XLSX or
+    JSON: rank, codes and names, value, unit, origin, simulated flag and sources."""
+    _table_format(fmt)
+    lang = language(request)
+    ranked = _province_ranking(store, indicator, period, origin, clearance_of(user),
+                               views.parse_day(as_of))
+    if ranked is None:
+        raise e.NotFound("the store holds no figures by province")
+    chosen, period, _periods, _origins, picked, values = ranked
+    figures = [o for _code, o in sorted(values.items(), key=lambda item: _ranked(item[1]))]
+    about = [(i18n.t("indicator", lang), f"{chosen.name(lang)} ({chosen.id})"),
+             (i18n.t("period", lang), i18n.period_label(period or "", lang)),
+             (i18n.t("origin", lang), i18n.t(f"origin_{picked}", lang) if picked else "–")]
+    title = f"{chosen.name(lang)} · {i18n.t('provinces', lang)}"
+    table = _figures_table(store, figures, title, about, lang, request, ranked=True)
+    return _download(table, fmt, lang, f"{chosen.id}-provinces-{period}")
+
+
+@router.get("/industries/download.{fmt}")
+def industries_download(fmt: str, request: Request, store: StoreView, user: Reader,
+                        period: str | None = None, indicator: str | None = None,
+                        as_of: str | None = None) -> Response:
+    """The industry table as the page shows it (or one indicator's column, as an
+    indicator page's breakdown shows it), one row per figure, as CSV, XLSX or JSON."""
+    _table_format(fmt)
+    lang = language(request)
+    columns, period, _periods = _industry_columns(store, period)
+    if indicator is not None:
+        Catalogue.load().indicator(indicator)
+        columns = [indicator]
+        if period is None or period not in store.periods_with(indicator, "industry"):
+            period = next(reversed(store.periods_with(indicator, "industry")), None)
+    day = views.parse_day(as_of)
+    figures = [o for ident in columns for o in sorted(
+        _cells(store, ident, period, "industry", clearance_of(user), day),
+        key=lambda o: (o.industry, views.ORIGIN_ORDER.get(o.origin.value, 9)))] if (
+        period) else []
+    about = [(i18n.t("period", lang), i18n.period_label(period or "", lang))]
+    table = _figures_table(store, figures, i18n.t("industries", lang), about, lang, request)
+    return _download(table, fmt, lang, f"industries-{period}")
+
+
+def _table_format(fmt: str) -> None:
+    from indmon.web.dashboard import downloads
+
+    if fmt not in downloads.TABLE_FORMATS:
+        raise e.NotFound(f"no download as {fmt!r}; tables download as "
+                         f"{', '.join(downloads.TABLE_FORMATS)}")
+
+
+def _figures_table(store: Any, figures: list[Observation], title: str,
+                   about: list[tuple[str, str]], lang: str, request: Request,
+                   ranked: bool = False) -> Any:
+    """A table page's figures as a download, each with its cited sources."""
+    from indmon.web.dashboard import downloads
+
+    catalogue = Catalogue.load()
+    cited = store.cited([o.obs_id for o in figures]) if figures else {}
+    keys = (("rank",) if ranked else ()) + downloads.SERIES_KEYS
+    rows = []
+    sources: dict[str, Source] = {}
+    for rank, o in enumerate(figures, start=1):
+        cites = list({p.source.source_id: p.source for p in cited.get(o.obs_id, [])}.values())
+        for source in cites:
+            sources.setdefault(source.source_id, source)
+        row = downloads.figure_row(o, catalogue.indicator(o.indicator), cites, lang,
+                                   catalogue) | {"rank": rank}
+        rows.append([row[k] for k in keys])
+    page = str(request.url.path).rsplit("/download.", 1)[0]
+    address = str(request.base_url).rstrip("/") + page + (
+        f"?{request.url.query}" if request.url.query else "")
+    about = [*about, (i18n.t("address", lang), address)]
+    return downloads.Table(title, keys, downloads.headings(keys, lang), rows, about,
+                           list(sources.values()), any(o.simulated for o in figures))
+
+
+def _download(table: Any, fmt: str, lang: str, stem: str) -> Response:
+    from indmon.web.dashboard import downloads
+
+    return Response(downloads.write_table(table, fmt, lang),
+                    media_type=downloads.MEDIA_TYPES[fmt],
+                    headers={"Content-Disposition": f'attachment; filename="{stem}.{fmt}"'})
+
+
+@router.get("/indicators/{indicator_id}/download.{fmt}")
+def indicator_download(indicator_id: str, fmt: str, request: Request, store: StoreView,
+                       user: Reader) -> Response:
+    """Exactly what the indicator page of the same parameters draws: its figures as CSV,
+    XLSX or JSON (names, codes, units, periods, origin, simulated flag, sources, the
+    view's metadata), or its chart as SVG or PNG with title, unit and source line."""
+    from indmon.web.dashboard import downloads
+
+    formats = downloads.TABLE_FORMATS + downloads.CHART_FORMATS
+    if fmt not in formats:
+        raise e.NotFound(f"no download as {fmt!r}; an indicator page downloads as "
+                         f"{', '.join(formats)}")
+    view = views.parse_view(indicator_id, request.query_params)
+    lang = language(request)
+    drawn = views.drawn_lines(store, view, lang, clearance_of(user))
+    headers = {"Content-Disposition":
+               f'attachment; filename="{downloads.filename(view, fmt)}"'}
+    if fmt in downloads.TABLE_FORMATS:
+        table = downloads.series_table(view, drawn, lang, permalink(request, view))
+        return Response(downloads.write_table(table, fmt, lang),
+                        media_type=downloads.MEDIA_TYPES[fmt], headers=headers)
+    title, subtitle = chart_titles(view, lang)
+    source = views.source_line(drawn, lang)
+    if fmt == "png":
+        body = downloads.chart_png(drawn, title, subtitle, source, view.indicator.unit, lang,
+                                   len(view.cells) > 1)
+        return Response(body, media_type=downloads.MEDIA_TYPES[fmt], headers=headers)
+    svg = downloads.chart_svg(view_chart(view, drawn, lang), title, subtitle, source)
+    headers["Content-Security-Policy"] = document_policy(svg)
+    return Response(svg, media_type=downloads.MEDIA_TYPES[fmt], headers=headers)
+
+
+def permalink(request: Request, view: views.ChartView) -> str:
+    """The full address that restores ``view``."""
+    return str(request.base_url).rstrip("/") + view.link()
+
+
+def chart_titles(view: views.ChartView, lang: str) -> tuple[str, str]:
+    """A chart's title (the indicator) and subtitle (unit, cells, as-of) where it stands
+    on its own: a downloaded file, an embedded chart."""
+    cells = i18n.t("comparison", lang) if view.compared else views.cell_name(view.main, lang)
+    subtitle = f"{i18n.t('unit', lang)}: {i18n.unit_label(view.indicator.unit, lang)} · {cells}"
+    if view.as_of:
+        subtitle += f" · {i18n.t('as_of', lang)} {view.as_of.isoformat()}"
+    return view.indicator.name(lang), subtitle
+
+
+def view_chart(view: views.ChartView, drawn: list[views.Drawn], lang: str) -> str:
+    """The view's line chart: coloured by origin, or line by line in a comparison."""
+    indicator = view.indicator
+    return charts.line_chart([d.line for d in drawn], unit=indicator.unit, lang=lang,
+                             title=indicator.name(lang),
+                             value_text=lambda v: i18n.number(v, indicator.unit, lang),
+                             palette=charts.CELL_COLOURS if len(view.cells) > 1 else None)
 
 
 def _choices(store: Any, dimension: str) -> list[Indicator]:
@@ -450,12 +575,7 @@ def industries_page(request: Request, store: StoreView, user: Reader,
                     period: str | None = None) -> HTMLResponse:
     """The preferred indicators by industrial division for one period (newest first in
     the period list, in time order)."""
-    main = _default_indicator(store, "industry")
-    columns = [c for c in data.PREFERRED if c in {i.id for i in _choices(store, "industry")}]
-    periods = list(reversed(store.periods_with(main, "industry"))) if main else []
-    period = period or (periods[0] if periods else None)
-    if period is not None:
-        Period.parse(period)
+    columns, period, periods = _industry_columns(store, period)
     frame = data.industry_table(store, period, columns, clearance_of(user)) \
         if period and columns else None
     cells: dict[str, dict[str, data.Figure]] = {}
@@ -470,7 +590,76 @@ def industries_page(request: Request, store: StoreView, user: Reader,
     return render(request, "industries.html", user, period=period, periods=periods,
                   columns=[catalogue.indicator(c) for c in columns], rows=rows,
                   simulated=frame is not None and bool(frame["simulated"].any()),
+                  download_query=urlencode({"period": period} if period else {}),
                   **wording.page_words(language(request)))
+
+
+def _industry_columns(store: Any, period: str | None
+                      ) -> tuple[list[str], str | None, list[str]]:
+    """The industry table's indicators, its period and the periods one may pick."""
+    main = _default_indicator(store, "industry")
+    columns = [c for c in data.PREFERRED if c in {i.id for i in _choices(store, "industry")}]
+    periods = list(reversed(store.periods_with(main, "industry"))) if main else []
+    period = period or (periods[0] if periods else None)
+    if period is not None:
+        Period.parse(period)
+    return columns, period, periods
+
+
+@router.get("/embed/indicators/{indicator_id}", response_class=HTMLResponse)
+def embedded_chart(indicator_id: str, request: Request, store: StoreView, user: Reader
+                   ) -> HTMLResponse:
+    """The indicator page's chart alone (same parameters), for an ``<iframe>`` on another
+    site: title, unit, cells, the chart, the source line, the simulated-data warning and
+    a link to the full view. The only page other sites may frame; its policy is the
+    dashboard's otherwise (no inline script, styles by nonce only)."""
+    view = views.parse_view(indicator_id, request.query_params)
+    lang = language(request)
+    drawn = views.drawn_lines(store, view, lang, clearance_of(user))
+    title, subtitle = chart_titles(view, lang)
+    response = render(request, "embed.html", user, view=view, indicator=view.indicator,
+                      chart=view_chart(view, drawn, lang), title=title, subtitle=subtitle,
+                      source_line=views.source_line(drawn, lang), drawn=drawn,
+                      full_link=permalink(request, view),
+                      simulated=any(d.line.simulated for d in drawn))
+    response.headers["content-security-policy"] = EMBED_POLICY.format(
+        nonce=csp_nonce(request))
+    # frame-ancestors governs framing; X-Frame-Options would contradict it
+    response.headers["x-frame-options"] = "ALLOWALL"
+    return response
+
+
+#: the embedded chart's policy: the dashboard's own, but framed by any site
+EMBED_POLICY = CONTENT_SECURITY_POLICY.replace("frame-ancestors 'none'", "frame-ancestors *")
+
+
+@router.get("/provinces/{code}", response_class=HTMLResponse)
+def province_page(code: str, request: Request, store: StoreView, user: Reader
+                  ) -> HTMLResponse:
+    """One province's own trends: every indicator the store has for it (all industry)."""
+    Catalogue.load().province(code)
+    return _cell_page(request, store, user, views.Cell(province=code), "province")
+
+
+@router.get("/industries/{code}", response_class=HTMLResponse)
+def industry_page(code: str, request: Request, store: StoreView, user: Reader
+                  ) -> HTMLResponse:
+    """One industrial division's own trends: every indicator the store has for it
+    (whole country)."""
+    Catalogue.load().industry(code)
+    return _cell_page(request, store, user, views.Cell(industry=code), "industry")
+
+
+def _cell_page(request: Request, store: Any, user: auth.User | None, cell: views.Cell,
+               dimension: str) -> HTMLResponse:
+    from indmon.web.dashboard import cells
+
+    lang = language(request)
+    trends = cells.cell_trends(store, cell, lang, clearance_of(user))
+    return render(request, "cell.html", user, cell=cell, dimension=dimension,
+                  trends=trends, cell_title=views.cell_name(cell, lang).split(" · ")[
+                      0 if dimension == "province" else 1],
+                  simulated=any(trend.simulated for trend in trends))
 
 
 @router.get("/alerts", response_class=HTMLResponse)
@@ -520,7 +709,33 @@ def provenance_page(obs_id: int, request: Request, store: StoreView, user: Reade
     for source in record["sources"]:
         source["details_items"] = _details(source.get("details"))
     return render(request, "provenance.html", user, obs=record, indicator=indicator,
+                  vintage_rows=_vintage_rows(store, record, indicator),
                   simulated=bool(record["simulated"]))
+
+
+def _vintage_rows(store: Any, record: dict[str, Any], indicator: Indicator | None
+                  ) -> list[dict[str, Any]]:
+    """Every vintage of the figure, oldest first, as ALFRED lists them: when it became
+    known, its value, the change from the vintage before, the sources that stated it,
+    and the indicator page of the cell as known on that day."""
+    vintages = record["vintages"]
+    cited = store.cited([v["obs_id"] for v in vintages]) if vintages else {}
+    rows, before = [], None
+    for v in vintages:
+        day = v["vintage"][:10]
+        link = ""
+        if indicator is not None:
+            cell = views.Cell(record["province"], record["industry"])
+            link = views.ChartView(indicator, indicator, views.view_of(indicator.id),
+                                   (cell,), dt.date.fromisoformat(day)).link()
+        value = v["value"]
+        rows.append({**v, "day": day, "link": link,
+                     "sources": list({p.source.source_id: p.source
+                                      for p in cited.get(v["obs_id"], [])}.values()),
+                     "change": None if value is None or before is None else value - before,
+                     "current": v["obs_id"] == record["obs_id"]})
+        before = value if value is not None else before
+    return rows
 
 
 def _details(raw: Any) -> list[tuple[str, str]]:
