@@ -97,3 +97,48 @@ def test_datelines_in_figures_date_the_release(head: str, lang: str) -> None:
 def test_a_page_timestamp_is_no_fact() -> None:
     assert facts("发布时间：2025.11.21\n1—10月，工业增加值增长5.8%。") == [
         ("5.8%", 5.8, "growth_yoy", "industrial value added", "2025-01/2025-10")]
+
+
+@pytest.mark.parametrize("text", [
+    "[1] Figures for the latest month are preliminary.",
+    "Page views: 1024",
+    "Figure 2: Growth of value added of industry",
+    "1. The figures of this release are preliminary.",
+    "浏览次数：1024",
+    "图2 规模以上工业增加值增速",
+    "注：[1]本表数据为初步数据。",
+    "1、本网站刊登的数据仅供参考。",
+    "Among 50 major cities, Shenzhen ranked first.",
+    "The three basic telecom companies reported strong demand.",
+])
+def test_page_furniture_holds_no_fact(text: str) -> None:
+    assert [m for m, *_ in facts(text) if m not in ("first",)] == []
+
+
+def test_a_decrease_keeps_its_sign_in_chinese_and_english() -> None:
+    zh = facts("截至9月末，4G用户比上年末净减2100万户，固定电话用户减少120万户。")
+    assert [(v, m) for _, v, m, _, _ in zh] == [(-21e6, "change"), (-1.2e6, "change")]
+    (en,) = facts("By the end of September, the number of 4G users fell by 21 million since "
+                  "the end of last year.")
+    assert (en[1], en[2], en[4]) == (-21e6, "change", "2025-01/2025-09")
+
+
+def test_a_growth_subject_that_reached_a_rate_stays_growth() -> None:
+    (fact,) = facts("In the first half, the growth rate of value added of high-tech "
+                    "manufacturing reached 9.1%.")
+    assert fact[2] == "growth_yoy"
+
+
+def test_bi_shang_yue_is_month_on_month() -> None:
+    (fact,) = facts("9月份，规模以上工业增加值比上月增长0.64%。")
+    assert fact[2] == "growth_qoq"
+
+
+def test_a_chinese_share_of_stocks_keeps_the_stock_date() -> None:
+    (fact,) = facts("截至9月末，5G移动电话用户占移动电话用户的比重为65.0%。")
+    assert fact[4] == "as of 2025-09-30"
+
+
+def test_a_streak_worded_without_lianxu() -> None:
+    (fact,) = facts("制造业PMI已经5个月保持在扩张区间。")
+    assert (fact[0], fact[1], fact[2]) == ("5个月", 5.0, "streak")

@@ -112,6 +112,9 @@ def percent_measure_en(left: str, right: str, clause_left: str = "") -> tuple[st
         return "growth_yoy", -1
     if _GROWTH_EN.search(tail):
         return "growth_yoy", 1
+    if (_GROWTH_SUBJECT_EN.search(clause_left) and not _PART_EN.search(clause_left)
+            and not _OF_AFTER.match(right)):
+        return "growth_yoy", 1  # "the growth rate of value added reached 9.1%"
     if _OF_AFTER.match(right) or _SHARE_EN.search(tail):
         return "share", 1
     if _YOY_EN.search(left) or _GROWTH_WORDS_EN.search(tail[-40:]):
@@ -119,12 +122,21 @@ def percent_measure_en(left: str, right: str, clause_left: str = "") -> tuple[st
     return "share", 1
 
 
+#: a growth named as the subject: whatever verb states it, the figure is growth
+_GROWTH_SUBJECT_EN = compile_lower(word_start([r"growth(?:\s+rate)?\b"]))
+_PART_EN = compile_lower(word_start(["account", "proportion", "share", "contribut",
+                                     r"of\s+which"]))
 #: "12.5% of the total": a share
 _OF_AFTER = re.compile(r"\s*of\b")
 
 
 def _sign_en(left: str) -> int:
     return -1 if _DECLINE_EN.search(_tail(left)) else 1
+
+
+def decline_before_en(left: str) -> bool:
+    """"fell by 21 million", "a decrease of 1.2 million": a change that is a decrease."""
+    return _sign_en(left) < 0
 
 
 _LOWER_AFTER_EN = compile_lower(r"^\s*(?:lower|slower|less|below|down)\b")
@@ -197,7 +209,7 @@ _SHARE_ZH = re.compile(r"(?:占|比重|占比|份额|覆盖率|贡献率|渗透�
                        r"达到|达|为|至)"
                        r"(?:[^，。；,;\d]{0,20}的?比重)?(?:为|达|达到)?" + _HEDGE_ZH + r"\s*$")
 _YOY_ZH = re.compile(r"同比|比上年|比去年|较上年|较去年")
-_QOQ_ZH = re.compile(r"环比")
+_QOQ_ZH = re.compile(r"环比|比上月|较上月|比上个月")
 _CONTRIBUTION_ZH = re.compile(r"拉动|贡献|带动")
 _FLOW_ZH = re.compile(r"产量|销量|产销|生产|销售|出口|进口|旅客|运输|发货|交付|完工|产能|流量")
 _LIST_TAIL_ZH = re.compile(r"(?:[\d.．]+\s*[%％]?\s*[、和及与,，\-~至到]\s*)+$")
@@ -229,6 +241,21 @@ def point_measure_zh(clause_left: str) -> tuple[str, int]:
 
 
 _CHANGE_ZH = re.compile(r"(?:净增|净减|增加|减少)(?:了)?" + _HEDGE_ZH + r"\s*$")
+
+
+_DECREASE_ZH = re.compile(r"(?:净减|减少|下降|降低)(?:了)?" + _HEDGE_ZH + r"\s*$")
+#: what is counted at a date in Chinese wording: users, base stations, ports, balances
+_STOCK_ZH = re.compile(r"用户|基站|端口|连接数|余额|手持订单|装机|保有量|在网|累计建成")
+
+
+def decrease_before_zh(clause_left: str) -> bool:
+    """"比上年末净减2100万户", "减少120万户": the change is a decrease."""
+    return bool(_DECREASE_ZH.search(clause_left))
+
+
+def is_stock_zh(window: str) -> bool:
+    """A share of stocks in Chinese ("5G用户占移动电话用户的比重"): kept at its date."""
+    return bool(_STOCK_ZH.search(window))
 
 
 def is_change_zh(left: str) -> bool:

@@ -53,7 +53,11 @@ _FIGURE_NUMBER_ZH = re.compile(
     rf"(?P<num>[\d{_DIGIT_CHARS}](?:(?<=\d)\d*(?:,\d{{3}})*(?:\.\d+)?"
     rf"|(?<=[{_DIGIT_CHARS}])[{_DIGIT_CHARS}]*(?:点[零〇一二三四五六七八九]+)?)){_AFTER_NUMBER}"
 )
-STREAK_ZH = re.compile(rf"连续(?P<n>{_ARABIC}|{_ZH_NUM})(?:个)?(?P<unit>年|月|季度)")
+STREAK_ZH = re.compile(
+    rf"连续(?P<n>{_ARABIC}|{_ZH_NUM})(?:个)?(?P<unit>年|月|季度)"
+    # a streak worded without 连续: "已经5个月保持在扩张区间", "已15年位居世界第一"
+    rf"|(?:(?<=已)|(?<=已经))(?P<n2>{_ARABIC}|{_ZH_NUM})(?:个)?(?P<unit2>年|月|季度)"
+    rf"(?=(?:以来)?(?:保持|位居|稳居|居|实现|处于|维持))")
 RANK_ZH = re.compile(
     rf"(?:居|位居|位列|稳居|排名|排在|保持|名列)(?:全球|世界|全国|国内)?(?:各国)?"
     rf"(?P<rank>首位|第(?:{_ARABIC}|{_ZH_NUM})(?:位)?)"
@@ -168,8 +172,9 @@ _FRACTION_MARK = re.compile("分之")
 def find_mentions_zh(text: str) -> Iterator[Mention]:
     """Every candidate mention in normalized Chinese text, specific grammars first."""
     for m in STREAK_ZH.finditer(text):
-        unit = _STREAK_UNITS[m.group("unit")]
-        yield Mention(m.start(), m.end(), parse_zh_number(m.group("n")), unit, "streak", "streak")
+        unit = _STREAK_UNITS[m.group("unit") or m.group("unit2")]
+        number = m.group("n") or m.group("n2")
+        yield Mention(m.start(), m.end(), parse_zh_number(number), unit, "streak", "streak")
     for m in RANK_ZH.finditer(text):
         group = "rank" if m.group("rank") else "rank2"
         words = m.group(group)

@@ -379,10 +379,16 @@ def anchored_matches(
         yield from pattern.finditer(anchors.lower, start, end)
 
 
+#: "since the end of last year": where a change is counted from, not its period
+_EN_SINCE_END = compile_lower(
+    word_start(["since", "from", r"compared\s+with", "than"])
+    + r"\s+(?:at\s+)?(?:the\s+)?(?:end|beginning|start)\s+of\s+(?:the\s+)?$")
+
+
 def _en_is_base(text: str, start: int, end: int) -> bool:
     before = lowered(text[max(0, start - 40):start])
     after = text[end:end + 12].lower()
-    if _EN_BASE.search(before):
+    if _EN_BASE.search(before) or _EN_SINCE_END.search(before):
         return True
     recent = before[-25:]
     # a price base ("at the previous year's prices") says how a figure is valued, not when

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from indmon.extract import lists, measures, subjects
+from indmon.extract import furniture, lists, measures, subjects
 from indmon.extract.documents import read_document
 from indmon.extract.facts import Fact
 from indmon.extract.fastre import lowered
@@ -173,6 +173,8 @@ def _rules_en(ctx: Context, m: Mention, place: Place) -> tuple[float, str, str, 
         subject = subjects.subject_before_en(left)
     elif unit == "count":
         unit, measure = measures.count_measure_en(clause_left_l, value, right_l)
+        if measure == "change" and measures.decline_before_en(left_l):
+            value = -abs(value)
         counted = measure == "count" or measures.flow_after_en(right_l)
         after = subjects.subject_after_en(right) if counted else ""
         subject = after or subjects.subject_before_en(left)
@@ -205,6 +207,8 @@ def _rules_zh(ctx: Context, m: Mention, place: Place) -> tuple[float, str, str, 
         counts_things = measure == "count"
     else:
         measure = "change" if measures.is_change_zh(left) else "level"
+    if measure == "change" and measures.decrease_before_zh(clause_left):
+        value = -abs(value)  # "净减2100万户", "减少120万户"
     subject = subjects.subject_zh(left, clause_left, right, counts_things)
     if m.kind == "rank":
         subject = subjects.ranking_scope_zh(text[max(0, m.start - 8):m.start]) + subject
@@ -229,7 +233,7 @@ def _stock_flow(
             return False
     if measure == "share":
         window = ctx.text[max(s_start, m.start - 80):min(s_end, m.end + 60)]
-        return measures.is_stock("", window) or None
+        return measures.is_stock("", window) or measures.is_stock_zh(window) or None
     return measures.is_stock(measure, subject) or None
 
 
@@ -249,6 +253,8 @@ def _mentions(ctx: Context) -> Iterator[Mention]:
     )
     for mention in drop_overlapping(list(find(ctx.text))):
         if ctx.in_no_fact_span(mention) or ctx.layout.is_blocked(mention.start, mention.end):
+            continue
+        if furniture.is_furniture(ctx.text, mention.start, mention.end):
             continue
         yield mention
 

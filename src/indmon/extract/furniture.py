@@ -1,0 +1,54 @@
+"""Numbers of the page, not of the economy: footnote marks, counters, captions, numbered
+notes and the sizes of the groups figures are stated for.
+
+Scraped releases keep the furniture of their page: ``[1]`` footnote marks, "Page views:
+1024" and "浏览次数：1024", "Figure 2" and "图2" captions, numbered disclaimers ("1. The
+figures are preliminary", "1、本网站..."), and reference groups ("among 50 major cities",
+"三家基础电信企业" is read in ``patterns_zh``). None of their numbers is a fact.
+Menus, pagers, share buttons and comment boxes are whole lines, handled by
+``indmon.extract.layout``; these are single numbers inside lines that may hold facts.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: "[1]", "［2］": a footnote mark
+_OPEN_BRACKETS = "[［〔"
+_CLOSE_BRACKETS = "]］〕"
+#: page counters before the number
+_COUNTER_BEFORE = re.compile(
+    r"(?:page\s*views?|views|visits|hits|reads|clicks|浏览(?:次数|量)?|阅读(?:次数|量|数)?|"
+    r"点击(?:量|数|次数|率)?|访问(?:量|次数)?)\s*[:：]?\s*$", re.IGNORECASE)
+#: a caption's number: "Figure 2", "Chart 3:", "see Table 1"; 图 and 表 at a line start
+_CAPTION_BEFORE = re.compile(
+    r"(?:\b(?:figure|fig\.|chart|table|graph|annex|appendix)\s*|(?:^|\n)\s*(?:附)?[图表]\s*)$",
+    re.IGNORECASE)
+#: a numbered note at a line start: "1. The", "1、本网站", "(1)", "（1）"
+_LINE_START_BEFORE = re.compile(r"(?:^|\n)\s*(?:note|notes|注|说明)?\s*[:：]?\s*[（(]?$",
+                                re.IGNORECASE)
+_NUMBERING_AFTER = re.compile(r"^(?:[)）]|[.．]\s+\D|、)")
+#: "among 50 major cities": the size of the group a figure is stated for
+_AMONG_BEFORE = re.compile(r"\bamong\s+(?:the\s+)?$", re.IGNORECASE)
+_GROUP_AFTER = re.compile(
+    r"^\s+(?:(?:major|key|large|big|main|pilot|sample|surveyed)\s+)*(?:cities|provinces|"
+    r"regions|countries|economies|enterprises|companies|industries)\b"
+    r"|^\s+(?:basic|major|state-owned|leading)\s+(?:telecom|telecommunications)\s+"
+    r"(?:companies|enterprises|operators|carriers)\b", re.IGNORECASE)
+
+
+def is_furniture(text: str, start: int, end: int) -> bool:
+    """Whether the number at ``text[start:end]`` belongs to the page, not to the economy."""
+    before = text[max(0, start - 30):start]
+    after = text[end:end + 40]
+    if before[-1:] in _OPEN_BRACKETS and after[:1] in _CLOSE_BRACKETS:
+        return True
+    if _COUNTER_BEFORE.search(before) or _CAPTION_BEFORE.search(before):
+        return True
+    if _LINE_START_BEFORE.search(before) and _NUMBERING_AFTER.match(after):
+        return True
+    return bool(_GROUP_AFTER.match(after) and (_AMONG_BEFORE.search(before) or
+                                               re.search(r"(?:^|\b)the\s+$", before)))
+
+
+__all__ = ["is_furniture"]
