@@ -60,3 +60,21 @@ def test_metadata_sidecar_describes_every_indicator(store: Store, tmp_path: Path
     assert source["source_id"] == summary.source_id and source["simulated"] is True
     assert source["publisher"] and source["title"] and source["published"]
     assert described["profit_ytd"]["unit_zh"] == "元"
+
+
+def test_the_command_writes_the_sidecar_and_says_where(tmp_path: Path) -> None:
+    from tests.compute.test_cli import indmon
+
+    db = tmp_path / "cli.duckdb"
+    with Store.open(db) as store:
+        add_reports(store, _reports(simulated=True))
+    assert indmon("compute", "--from", "2023-01", "--to", "2023-03", db=db).returncode == 0
+    out = tmp_path / "indicators.parquet"
+    run = indmon("export", "indicators", "--out", str(out), db=db)
+    assert run.returncode == 0, run.stderr
+    sidecar = tmp_path / "indicators.parquet.meta.json"
+    assert sidecar.name in run.stdout.replace("\n", "")
+    meta = json.loads(sidecar.read_text(encoding="utf-8"))
+    frame = pd.read_parquet(out)
+    assert meta["rows"] == len(frame) and frame["simulated"].all()
+    assert {i["id"] for i in meta["indicators"]} == set(frame["indicator"])

@@ -610,3 +610,38 @@ def test_embedded_chart_shows_in_another_site(browser: object, views_site: Site,
     # every other page stays unframeable
     page_headers = httpx.get(f"{views_site.url}/indicators/va_ytd_yoy").headers
     assert "frame-ancestors 'none'" in page_headers["content-security-policy"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_breakdown_tables_download_as_shown(page: object, views_site: Site,
+                                            lang: str) -> None:
+    page.goto(f"{views_site.url}/indicators/va_ytd_yoy?lang={lang}")  # type: ignore[attr-defined]
+    for dimension, column in (("province", 3), ("industry", 5)):
+        part = page.locator(f"section[data-dimension={dimension}]").first  # type: ignore[attr-defined]
+        links = part.locator("table a.num")
+        shown = {int(links.nth(i).get_attribute("data-obs")) for i in range(links.count())}
+        rows = read_csv(download(page, f"section[data-dimension={dimension}] "
+                                       ".part-downloads a[data-format=csv]"))
+        assert {int(r[HEADINGS[lang][14]]) for r in rows} == shown
+        names = part.locator("table a.cell-link")
+        assert {r[HEADINGS[lang][column]] for r in rows} == {
+            names.nth(i).inner_text() for i in range(names.count())}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_views_the_page_cannot_draw_say_why(page: object, views_site: Site,
+                                            lang: str) -> None:
+    response = page.goto(f"{views_site.url}/indicators/va_ytd_yoy?view=level&lang={lang}")  # type: ignore[attr-defined]
+    assert response.status == 404
+    assert "yoy, ytd_yoy" in page.locator("main").inner_text()  # type: ignore[attr-defined]
+    response = page.goto(f"{views_site.url}/indicators/va_ytd_yoy?compare=profit_ytd@ALL:ALL"  # type: ignore[attr-defined]
+                         f"&lang={lang}")
+    assert response.status == 400
+    assert "one unit" in page.locator("main").inner_text()  # type: ignore[attr-defined]
+    response = page.goto(f"{views_site.url}/indicators/va_ytd_yoy?from=2024-03&to=2023-01"  # type: ignore[attr-defined]
+                         f"&lang={lang}")
+    assert response.status == 400
+    assert "earlier month first" in page.locator("main").inner_text()  # type: ignore[attr-defined]
+    response = page.goto(f"{views_site.url}/indicators/va_ytd_yoy/download.pdf?lang={lang}")  # type: ignore[attr-defined]
+    assert response.status == 404
+    assert "csv, xlsx, json, svg, png" in page.locator("main").inner_text()  # type: ignore[attr-defined]
