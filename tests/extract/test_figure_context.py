@@ -142,3 +142,13 @@ def test_a_chinese_share_of_stocks_keeps_the_stock_date() -> None:
 def test_a_streak_worded_without_lianxu() -> None:
     (fact,) = facts("制造业PMI已经5个月保持在扩张区间。")
     assert (fact[0], fact[1], fact[2]) == ("5个月", 5.0, "streak")
+
+
+@pytest.mark.parametrize("text", [
+    "工业增加值增长5.8%。\n相关链接：\n2025年1—8月份全国规模以上工业企业利润下降1.7%\n"
+    "2025年8月份规模以上工业增加值增长5.2%\n",
+    "Value added grew 5.8% in 2025.\nRelated links:\nIndustrial production grew 5.2% in "
+    "August\nProfits fell 1.7% in the first eight months\n",
+])
+def test_a_block_of_related_links_holds_no_fact(text: str) -> None:
+    assert [m for m, *_ in facts(text)] == ["5.8%"]

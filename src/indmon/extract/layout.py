@@ -128,6 +128,13 @@ _FURNITURE_ZH = re.compile(
     r"字号|返回顶部|相关新闻|版权所有|登录|注册"
 )
 _MAX_FURNITURE_LINE = 90
+#: the head of a block of links to other pages: the block runs to the next empty line,
+#: and the titles in it (often other releases' headlines, with their figures) are no facts
+_LINK_BLOCK_HEAD = re.compile(
+    r"\s*(?:相关链接|相关阅读|延伸阅读|相关新闻|相关文章|推荐阅读|热点推荐|"
+    r"related\s+(?:links?|articles?|news|stories|releases)|see\s+also|read\s+more|more\s+news)"
+    r"\s*[:：>|]?", re.IGNORECASE)
+_MAX_LINK_BLOCK = 20
 
 
 _PAGER_WORDS = re.compile(r"首页|尾页|上一页|下一页|第|页|共|next|prev(?:ious)?|page|first|last|of",
@@ -176,6 +183,26 @@ def _foreign_line(line: str, lang: str) -> bool:
     return letters >= 8 and len(foreign.findall(line)) > letters // 2
 
 
+def _link_blocks(text: str, line_starts: list[int]) -> list[Span]:
+    """Blocks of links ("相关链接", "Related links:" and the lines after, to an empty line)."""
+    if not _LINK_BLOCK_HEAD.search(text):
+        return []
+    blocks = []
+    ends = [*line_starts[1:], len(text)]
+    i = 0
+    while i < len(line_starts):
+        if not _LINK_BLOCK_HEAD.match(text, line_starts[i], ends[i]):
+            i += 1
+            continue
+        j = i + 1
+        while (j < len(line_starts) and j - i <= _MAX_LINK_BLOCK
+               and text[line_starts[j]:ends[j]].strip()):
+            j += 1
+        blocks.append(Span(line_starts[i], ends[j - 1]))
+        i = j
+    return blocks
+
+
 @dataclass(frozen=True)
 class Layout:
     """Sorted boundary offsets of a text, for fast context look-ups by position."""
@@ -205,6 +232,7 @@ class Layout:
             line = text[start:end]
             if _is_furniture(line, lang) or (any_foreign and _foreign_line(line, lang)):
                 blocked.append(Span(start, end))
+        blocked += _link_blocks(text, paragraphs)
         blocked.sort(key=lambda s: s.start)
         breaks, dash_runs = _clause_breaks(text)
         return cls(text, paragraphs, sentences, blocked, [b.start for b in blocked],
