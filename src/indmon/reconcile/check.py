@@ -17,8 +17,10 @@ resting on a computed or simulated figure says so in its note.
 Besides plain figures it checks the comparisons releases draw from them: a change
 ("1 percentage point higher than in 2022": the stored difference between the two
 periods), and a streak ("the fifth consecutive month of growth": the run of stored
-monthly values that meet the condition, ending at the stated month). Ranks ("ranked
-first") are figures of rank indicators, checked where the store has them.
+monthly values that meet the condition, ending at the stated month), and an extreme
+("the fastest growth since June 2021", "为2021年6月以来最高": every stored figure after
+the named period is below the claimed one, and the named period's is not). Ranks
+("ranked first") are figures of rank indicators, checked where the store has them.
 """
 
 from __future__ import annotations
@@ -76,6 +78,22 @@ _STREAK_LEAD = re.compile(
 )
 
 
+_MONTHS_EN = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+              "dec")
+#: words of an extreme claim: the highest (fastest...) or lowest since a period
+_HIGH = ("fastest", "highest", "strongest", "quickest", "largest", "biggest", "最高", "最快",
+         "最大", "新高")
+_SINCE_EN = re.compile(
+    r"\b(?P<dir>fastest|highest|strongest|quickest|largest|biggest|slowest|lowest|weakest|"
+    r"smallest)\b[^.;\d]{0,40}?\bsince\s+(?:(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|"
+    r"oct|nov|dec)[a-z]*\.?\s+)?(?P<year>(?:19|20)\d{2})\b", re.IGNORECASE)
+_SINCE_ZH = re.compile(
+    r"(?:自)?(?P<year>(?:19|20)\d{2})年(?:(?P<mon>\d{1,2})月份?)?以来(?:的)?"
+    r"(?:[^，。；\d]{0,6}?)(?P<dir>最高|最快|最大|新高|最低|最慢|最小|新低)")
+#: how far after a figure its extreme claim may be worded, in characters
+_SINCE_REACH = 90
+
+
 VERDICT_COLUMNS = (
     "status", "kind", "mention", "start", "end", "stated", "stored", "indicator", "period",
     "industry", "province", "origin", "source", "publisher", "published", "note",
@@ -109,7 +127,7 @@ class Verdict:
 
     fact: Fact
     status: str  #: agrees | disagrees | disputed | unknown
-    kind: str  #: figure | change | streak
+    kind: str  #: figure | change | streak | extreme
     indicator: str
     period: str
     industry: str = ALL
@@ -166,6 +184,9 @@ def check_facts(
         verdict = checker.check(fact)
         if verdict is not None:
             verdicts.append(verdict)
+            extreme = checker.extreme(verdict)
+            if extreme is not None:
+                verdicts.append(extreme)
     return verdicts
 
 
@@ -453,6 +474,128 @@ class _Checker:
             length, evidence = length + 1, [*evidence, figures[0]]
             period = month_add(period, -1) if step == 1 else str(int(period) - 1)
         return length, False, evidence
+
+
+    # -- extremes ("the fastest since June 2021") ------------------------------------------
+    def extreme(self, figure: Verdict) -> Verdict | None:
+        """The extreme a text claims for a figure it states, checked on the stored series
+        of the figure's cell; None when the text claims none."""
+        claim = extreme_claim(self.text, figure.fact)
+        if claim is None or figure.kind != "figure":
+            return None
+        high, since = claim
+        base = Verdict(figure.fact, UNKNOWN, "extreme", figure.indicator, figure.period,
+                       figure.industry, figure.province)
+        try:
+            claimed = Period.parse(figure.period)
+        except ConfigError:
+            return replace(base, note=f"an extreme since {since} is checked on a monthly or "
+                                      f"yearly series, not on {figure.period}")
+        if claimed.kind not in ("month", "year"):
+            return replace(base, note=f"an extreme since {since} is checked on a monthly or "
+                                      f"yearly series, not on {figure.period}")
+        value = figure.stored if figure.stored is not None else figure.fact.value
+        series = self.history(figure, claimed.kind, since)
+        return judge_extreme(base, value, high, since, figure.period, series)
+
+    def history(self, figure: Verdict, kind: str, since: str) -> dict[str, StoredFigure]:
+        """The stored figures of the verdict's cell from ``since`` to before its period,
+        one per period (the latest stated where sources differ)."""
+        # from the named month, or from January of the named year (a year: itself)
+        first = since[:4] if kind == "year" else (since if len(since) == 7 else f"{since}-01")
+        found = self.store.figures(figure.indicator, industry=figure.industry,
+                                   province=figure.province, as_of=self.as_of,
+                                   origin=list(self.origins))
+        best: dict[str, Observation] = {}
+        for obs in found:
+            text = obs.period.text
+            if obs.period.kind != kind or not first <= text < figure.period:
+                continue
+            held = best.get(text)
+            if held is None or (_ORIGIN_RANK[obs.origin], -obs.vintage.timestamp()) < (
+                    _ORIGIN_RANK[held.origin], -held.vintage.timestamp()):
+                best[text] = obs
+        chosen = [best[k] for k in sorted(best)]
+        return {f.period: f for f in self._stored(chosen)}
+
+
+def extreme_claim(text: str, fact: Fact) -> tuple[bool, str] | None:
+    """(highest?, the period named) of an extreme claimed just after ``fact`` in ``text``:
+    ``since June 2021`` is ``2021-06``, ``since 2019`` / ``2019年以来`` is ``2019``."""
+    if not text:
+        return None
+    after = text[fact.end: fact.end + _SINCE_REACH]
+    # the claim's own sentence or clause ("Feb. 2021" does not end one)
+    after = re.split(r"[。；;]|\.\s+(?=[A-Z])", after, maxsplit=1)[0]
+    for pattern in (_SINCE_EN, _SINCE_ZH):
+        m = pattern.search(after)
+        if m is None:
+            continue
+        year, month = m.group("year"), m.group("mon")
+        if month and not month.isdigit():
+            month = str(_MONTHS_EN.index(month[:3].lower()) + 1)
+        since = f"{year}-{int(month):02d}" if month else year
+        return m.group("dir").lower() in _HIGH, since
+    return None
+
+
+def judge_extreme(base: Verdict, value: float, high: bool, since: str, period: str,
+                  series: dict[str, StoredFigure]) -> Verdict:
+    """Agrees when every stored figure after ``since`` (to before ``period``) is below
+    ``value`` (above, for a lowest) and the figure of ``since`` itself (of some month of
+    it, for a year) is not; a gap in the series or no figure of ``since`` leaves it
+    unknown."""
+    word = "highest" if high else "lowest"
+
+    def beyond(v: float) -> bool:  # further than the claimed value, the wrong way
+        return v > value if high else v < value
+
+    named = [f for p, f in series.items() if p == since or (len(since) == 4 and p[:4] == since)]
+    after = [f for p, f in series.items() if f not in named and p > since]
+    spoiler = next((f for f in sorted(after, key=lambda f: f.period, reverse=True)
+                    if beyond(f.value)), None)
+    if spoiler is not None:
+        return replace(base, status=DISAGREES, stored=spoiler.value, evidence=(spoiler,),
+                       note=join_notes(f"not the {word} since {since}: {spoiler.value:g} in "
+                                       f"{spoiler.period}", origin_note([spoiler])))
+    if not named:
+        return replace(base, note=f"no stored figure for {since} to compare with; the "
+                                  f"stored series is {word} since {min(series, default=period)}"
+                                  if series else f"no stored figures between {since} and "
+                                                 f"{period}")
+    missing = _missing_periods(since, period, series)
+    if missing:
+        return replace(base, note=f"the store lacks {', '.join(missing[:4])}"
+                                  f"{' ...' if len(missing) > 4 else ''} between {since} "
+                                  f"and {period}")
+    reached = [f for f in named if (f.value >= value if high else f.value <= value)]
+    if not reached:
+        earlier = max(named, key=lambda f: f.value) if high else min(named, key=lambda f: f.value)
+        return replace(base, status=DISAGREES, stored=earlier.value, evidence=tuple(named),
+                       note=join_notes(f"{since} was not as {'high' if high else 'low'}: "
+                                       f"{earlier.value:g} in {earlier.period}; the claim "
+                                       f"reaches further back", origin_note(named)))
+    return replace(base, status=AGREES, stored=reached[0].value,
+                   evidence=(reached[0], *after),
+                   note=join_notes(f"{word} since {reached[0].period} ({reached[0].value:g}); "
+                                   f"{len(after)} figures between, all "
+                                   f"{'lower' if high else 'higher'}",
+                                   origin_note([reached[0], *after])))
+
+
+def _missing_periods(since: str, period: str, series: dict[str, StoredFigure]) -> list[str]:
+    """Periods after ``since`` and before ``period`` the series lacks (January aside:
+    months whose January is released with February)."""
+    if len(period) == 4:
+        return [str(y) for y in range(int(since[:4]) + 1, int(period))
+                if str(y) not in series]
+    start = since if len(since) == 7 else f"{since}-12"
+    missing, month = [], month_add(start, 1)
+    while month < period:
+        if month not in series and not month.endswith("-01"):
+            missing.append(month)
+        month = month_add(month, 1)
+    return missing
 
 
 def origin_note(figures: Sequence[StoredFigure]) -> str:
