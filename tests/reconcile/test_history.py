@@ -160,3 +160,19 @@ def test_a_copy_without_a_year_is_never_read(tmp_path: Path) -> None:
     assert history.discarded["no_year"] == 1
     release = history.releases["nbs-ip-2019-03"]
     assert (release.published, release.date_basis) == ("2019-04-17", "stated")
+
+
+def test_a_breakdown_after_a_profit_sentence_is_not_a_profit_figure() -> None:
+    figures = mapped("1—4月份,全国规模以上工业企业实现利润总额20000亿元,同比增长4.0%。"
+                     "分门类看,5月份,制造业增长6.0%。", period="2024-05")
+    assert ("profit_ytd_yoy", "2024-04", "ALL", 4.0) in figures
+    assert not [f for f in figures if f[2] == "C"]
+
+
+def test_a_span_without_its_measure_word_and_the_publishers_name() -> None:
+    figures = mapped("前10月工业企业利润增长20.0%。10月份利润同比增长25.0%。", period="2017-10")
+    assert figures == {("profit_ytd_yoy", "2017-10", "ALL", 20.0),
+                       ("profit_month_yoy", "2017-10", "ALL", 25.0)}
+    figures = mapped("国家统计局服务业调查中心发布的2021年3月份中国制造业采购经理指数(PMI)为"
+                     "51.0%。", period="2021-03")
+    assert figures == {("pmi_manufacturing", "2021-03", "ALL", 51.0)}

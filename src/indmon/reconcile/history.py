@@ -162,6 +162,8 @@ _LISTS = (
     ("大、中型企业", "大型企业、中型企业"),
     ("中、小型企业", "中型企业、小型企业"),
     ("产销", "产量和销量"),
+    # the publisher's name is no subject: "国家统计局服务业调查中心发布的…制造业PMI为…"
+    ("服务业调查中心", "调查中心"),
 )
 SPAM_MARK = "〔discarded: injected text〕"
 #: characters some mirrors mangle into others (an encoding error, not a variant)
@@ -225,7 +227,7 @@ _PERIOD_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"上年全年|去年全年", "prev_year"),
         (r"上月为|上月是|前值", "skip"),
         (r"1\s*[-—―~～至到]\s*(\d{1,2})\s*月", "ytd"),
-        (r"[前首](\d{1,2}|[一二两三四五六七八九十]{1,2})个月", "ytd"),
+        (r"[前首](\d{1,2}|[一二两三四五六七八九十]{1,2})个?月", "ytd"),
         (r"一季度|第一季度|首季", "ytd3"),
         (r"上半年", "ytd6"),
         (r"前三季度", "ytd9"),
@@ -408,6 +410,8 @@ _FAMILY_SIGNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                       re.IGNORECASE)),
 )
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+#: a sentence opening a breakdown ("分三大门类看", "分经济类型看")
+_BREAKDOWN = re.compile(r"\s*分[\u4e00-\u9fff]{1,6}看")
 #: the wrong series: figures in a sentence naming them are never taken
 _WRONG_SERIES = re.compile(r"财新|Caixin|Markit|CPCA|乘用车市场信息联席会|乘联会|预计|预期|"
                            r"expected|forecast|foresees|机械工业|省|全市|全省", re.IGNORECASE)
@@ -485,8 +489,12 @@ class _Context:
 def _map_sentence(copy: Copy, text: str, start: int, end: int, facts: list[Fact],
                   context: _Context) -> list[CopyFigure]:
     sentence = text[start:end]
-    family = next((name for name, sign in _FAMILY_SIGNS if sign.search(sentence)),
-                  context.family)
+    own = next((name for name, sign in _FAMILY_SIGNS if sign.search(sentence)), None)
+    family = own or context.family
+    if own is None and context.family == "profit" and _BREAKDOWN.match(sentence):
+        # "分门类看,5月份,制造业增长6.0%" after a profit sentence of an overview page is
+        # the production breakdown: a profit breakdown names its profits
+        family = None
     phrases = _period_phrases(sentence)
     # the sentence's period: its first phrase before its first number that is not a base
     # ("由上年全年下降…转为…"); a phrase later in the sentence belongs to a later clause
