@@ -84,3 +84,26 @@ def test_loss_share_needs_the_year_earlier_figures() -> None:
     rows = [("loss_making_ytd", "2024-03", AUTO, "ALL", 90, None),
             ("enterprises", "2024-03", AUTO, "ALL", 100, None)]
     assert loss_share_rising(figures(rows), make_rule("loss_share_rising"), "2024-03") == []
+
+
+def test_an_index_turning_below_50_fires_once_at_the_turn() -> None:
+    from indmon.monitor.cells import index_turns_below
+
+    rows = [("pmi_manufacturing", m, "ALL", "ALL", v, 0)
+            for m, v in (("2024-01", 50.8), ("2024-02", 49.1), ("2024-03", 48.7))]
+    frame = figures(rows)
+    rule = make_rule("index_turns_below")
+    (turn,) = index_turns_below(frame, rule, "2024-02")
+    assert (turn.evidence["value"], turn.evidence["previous"]) == (49.1, 50.8)
+    assert "49.1" in turn.title_en and "降至49.1" in turn.title_zh
+    # a second month of contraction is no new turn, and nothing fires without last month
+    assert index_turns_below(frame, rule, "2024-03") == []
+    assert index_turns_below(figures(rows[1:]), rule, "2024-02") == []
+
+
+def test_an_index_exactly_at_the_line_is_not_below_it() -> None:
+    from indmon.monitor.cells import index_turns_below
+
+    rows = [("pmi_manufacturing", "2024-04", "ALL", "ALL", 50.0, 0),
+            ("pmi_manufacturing", "2024-05", "ALL", "ALL", 50.0, 0)]
+    assert index_turns_below(figures(rows), make_rule("index_turns_below"), "2024-05") == []

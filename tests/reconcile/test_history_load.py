@@ -64,3 +64,17 @@ def test_published_rules_judge_the_history(loaded: Store) -> None:
     # March 2020: industry -1.1%, manufacturing -1.8%, utilities -1.6% year on year
     assert {("published-industry-contracting", "ALL"), ("published-sector-contracting", "C"),
             ("published-sector-contracting", "D")} <= fired
+
+
+def test_the_pmi_turn_below_50_is_found_in_the_real_history(loaded: Store) -> None:
+    from indmon.monitor.monitoring import run_monitoring
+
+    rules = Path(__file__).parents[2] / "src/indmon/monitor/data/published-rules.yaml"
+    # the official manufacturing PMI: 50.1 in September 2022, 49.2 in October
+    october = run_monitoring(loaded, period="2022-10", rules_path=rules, origin=["published"])
+    (turn,) = october.alerts[october.alerts["rule_id"] == "published-pmi-turns-contraction"
+                             ].itertuples()
+    assert turn.indicator == "pmi_manufacturing" and not turn.simulated
+    november = run_monitoring(loaded, period="2022-11", rules_path=rules,
+                              origin=["published"])
+    assert "published-pmi-turns-contraction" not in set(november.alerts["rule_id"])

@@ -127,6 +127,38 @@ def consecutive_decline(frame: pd.DataFrame, rule: Rule, period: str) -> list[Al
     return out
 
 
+def index_turns_below(frame: pd.DataFrame, rule: Rule, period: str) -> list[Alert]:
+    """A diffusion index (the PMI) below a line (50: contraction) this month after a month
+    at or above it: a turn, not every month of a contraction. The month before is the
+    calendar month before (PMIs are released for January too)."""
+    p = rule.params
+    before = month_add(period, -1)
+    rows = frame[(frame["indicator"] == p["indicator"])
+                 & frame["level"].isin(p["cells"]) & frame["period"].isin([before, period])]
+    wide = rows.pivot_table(index=["industry", "province"], columns="period", values="value")
+    if period not in wide or before not in wide:
+        return []
+    turned = wide[(wide[period] < p["below"]) & (wide[before] >= p["below"])]
+    now = rows[rows["period"] == period].set_index(["industry", "province"])
+    out = []
+    for (industry, province), values in turned.iterrows():
+        row = now.loc[(industry, province)]
+        row = row.iloc[0] if isinstance(row, pd.DataFrame) else row
+        cell = pd.Series({"period": period, "industry": industry, "province": province,
+                          "indicator": p["indicator"], "simulated": row["simulated"]})
+        out.append(_alert(
+            rule, cell,
+            f"{cell_label(industry, province)}: {p['indicator']} fell to "
+            f"{values[period]:.1f} in {period} from {values[before]:.1f}, below "
+            f"{p['below']:g}",
+            f"{cell_label(industry, province, 'zh')}{p['indicator']}由{values[before]:.1f}"
+            f"降至{values[period]:.1f}（{period}），低于{p['below']:g}",
+            {"value": float(values[period]), "previous": float(values[before]),
+             "threshold": p["below"], "comparison": f"{p['indicator']} < {p['below']:g} "
+                                                    f"after >= {p['below']:g}"}))
+    return out
+
+
 def below_country(frame: pd.DataFrame, rule: Rule, period: str) -> list[Alert]:
     """A province growing more than ``gap_pp`` percentage points below the country."""
     p = rule.params
@@ -202,4 +234,5 @@ CELL_CHECKS: dict[str, Callable[[pd.DataFrame, Rule, str], list[Alert]]] = {
     "consecutive_decline": consecutive_decline,
     "below_country": below_country,
     "loss_share_rising": loss_share_rising,
+    "index_turns_below": index_turns_below,
 }

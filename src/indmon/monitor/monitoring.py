@@ -117,7 +117,9 @@ def observation_frame(store: Store, period: str, rules: RuleSet, *,
     """
     reach = max([24, int(rules.anomalies["history_months"])]
                 + [int(r.params.get("months", 0)) + 12 for r in rules.rules])
-    watched = sorted(set(WATCHED) | set(rules.anomalies["indicators"]))
+    watched = sorted(set(WATCHED) | set(rules.anomalies["indicators"])
+                     | {str(r.params["indicator"]) for r in rules.rules
+                        if "indicator" in r.params})
     found = store.observations(watched, start=month_add(period, -reach), end=period,
                                origin=list(origin))
     return with_levels(monthly(found, list(origin)))

@@ -30,6 +30,12 @@ GROWTH_INDICATORS = (
     "va_yoy", "va_ytd_yoy", "va_real_yoy", "va_real_ytd_yoy",
     "output_ytd_yoy", "revenue_ytd_yoy", "profit_ytd_yoy",
 )
+#: diffusion indices the level rules can watch (published by the statistics bureau)
+INDEX_INDICATORS = (
+    "pmi_manufacturing", "pmi_non_manufacturing", "pmi_composite", "pmi_services",
+    "pmi_construction", "pmi_production", "pmi_new_orders", "pmi_new_export_orders",
+    "pmi_employment", "pmi_large", "pmi_medium", "pmi_small", "pmi_expectations",
+)
 _ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 _REQUIRED = object()
 
@@ -81,6 +87,13 @@ RULE_TYPES: dict[str, dict[str, Param]] = {
         "below": Param("float", 0.0),
         "cells": Param("levels", ["industry_province", "industry", "province"]),
         "min_enterprises": _min_enterprises(10),
+    },
+    "index_turns_below": {
+        "indicator": Param("choice", "pmi_manufacturing", INDEX_INDICATORS,
+                           help="diffusion index watched"),
+        "below": Param("float", 50.0, minimum=0.0, maximum=100.0,
+                       help="fires when the index falls below this from at or above it"),
+        "cells": Param("levels", ["country"]),
     },
     "below_country": {
         "indicator": _indicator("va_ytd_yoy"),
