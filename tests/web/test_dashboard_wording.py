@@ -180,3 +180,16 @@ def test_acknowledging_a_row_acknowledges_every_alert_it_stands_for(
     page.reload()  # type: ignore[attr-defined]
     assert row.locator(".status").inner_text().strip() == "已确认"
     shot(page, "signals-alerts-acknowledged-zh")
+
+
+def test_a_pmi_turn_is_worded_as_an_index_not_a_rate() -> None:
+    from indmon.web.dashboard.wording import alert_sentence, evidence_words
+
+    row = {"rule_id": "published-pmi-turns-contraction", "indicator": "pmi_manufacturing",
+           "industry": "ALL", "province": "ALL", "period": "2022-10",
+           "evidence": '{"rule": "r", "value": 49.2, "previous": 50.1, "threshold": 50.0, '
+                       '"comparison": "pmi_manufacturing < 50 after >= 50"}'}
+    en, zh = alert_sentence(row, "en"), alert_sentence(row, "zh")
+    assert "fell to 49.2 in October 2022 from 50.1, below 50.0" in en
+    assert "由50.1降至49.2" in zh and "%" not in en + zh
+    assert "%" not in evidence_words(row, "en") + evidence_words(row, "zh")

@@ -134,6 +134,7 @@ KIND_NAMES: dict[str, tuple[str, str]] = {
     "key_enterprise_drop": ("Key enterprise falling sharply", "重点企业大幅下降"),
     "stopped_reporting": ("Enterprises stopped reporting", "企业停报"),
     "sample_change": ("Sample change distorting growth", "样本变动影响增速可比性"),
+    "index_turns_below": ("Index turned below the line", "指数跌破荣枯线"),
     "anomaly": ("Unusual figure", "数据异常"),
     "other": ("Alert", "预警"),
 }
@@ -152,6 +153,7 @@ def alert_kind(rule_id: str, evidence: Mapping[str, Any]) -> str:
         ("sample_change", {"comparable_share", "growth_all_reporters"}),
         ("below_country", {"value", "country", "gap_pp"}),
         ("consecutive_decline", {"months", "values", "threshold"}),
+        ("index_turns_below", {"value", "previous", "threshold"}),
     ):
         if needs <= keys:
             return kind
@@ -170,6 +172,12 @@ def cause_words(rule_id: str, evidence: Mapping[str, Any], lang: str) -> str:
 
 def _pct(value: Any, lang: str) -> str:
     return i18n.number(_float(value), "percent", lang)
+
+
+def _index(value: Any, lang: str) -> str:
+    """An index level (a PMI): one decimal, no unit."""
+    number = _float(value)
+    return "—" if number is None else f"{number:.1f}"
 
 
 def _pp(value: Any, lang: str) -> str:
@@ -242,25 +250,9 @@ def alert_sentence(row: Mapping[str, Any], lang: str) -> str:
     what = indicator_words(indicator, lang)
     e = evidence
     zh = lang == "zh"
-    if kind == "growth_below":
-        return (f"{period}，{where}{what}为{_pct(e['value'], lang)}，低于"
-                f"{_pct(e['threshold'], lang)}的预警线。" if zh else
-                f"{where}: {what} was {_pct(e['value'], lang)} in {period}, below the alert "
-                f"line of {_pct(e['threshold'], lang)}.")
-    if kind == "consecutive_decline":
-        months = e.get("months") or []
-        values = "、" if zh else ", "
-        listed = values.join(_pct(v, lang) for v in (e.get("values") or []))
-        count = len(months)
-        return (f"{where}{what}连续{count}个月低于{_pct(e['threshold'], lang)}（截至{period}："
-                f"{listed}）。" if zh else
-                f"{where}: {what} has been below {_pct(e['threshold'], lang)} for {count} "
-                f"months in a row up to {period} ({listed}).")
-    if kind == "below_country":
-        return (f"{period}，{where}{what}为{_pct(e['value'], lang)}，比全国"
-                f"（{_pct(e['country'], lang)}）低{_pp(e['gap_pp'], lang)}。" if zh else
-                f"{where}: {what} was {_pct(e['value'], lang)} in {period}, "
-                f"{_pp(e['gap_pp'], lang)} below the country ({_pct(e['country'], lang)}).")
+    growth = _growth_sentence(kind, e, where, what, period, lang)
+    if growth is not None:
+        return growth
     if kind == "loss_share_rising":
         return (f"{period}，{where}亏损企业占比{_pct(e['share_pct'], lang)}，比上年同期"
                 f"（{_pct(e['share_year_ago_pct'], lang)}）上升{_pp(e['rise_pp'], lang)}。"
@@ -305,6 +297,37 @@ def alert_sentence(row: Mapping[str, Any], lang: str) -> str:
                 f"{where}: {what} of {_pct(e['value'], lang)} in {period} is unusually "
                 f"{'high' if high else 'low'} against its own history and its peers.")
     return _stored_title(row, lang)
+
+
+def _growth_sentence(kind: str, e: Mapping[str, Any], where: str, what: str, period: str,
+                     lang: str) -> str | None:
+    """The sentence of a rule on a cell's growth or index, or None for other kinds."""
+    zh = lang == "zh"
+    if kind == "growth_below":
+        return (f"{period}，{where}{what}为{_pct(e['value'], lang)}，低于"
+                f"{_pct(e['threshold'], lang)}的预警线。" if zh else
+                f"{where}: {what} was {_pct(e['value'], lang)} in {period}, below the alert "
+                f"line of {_pct(e['threshold'], lang)}.")
+    if kind == "index_turns_below":
+        now, before = _index(e["value"], lang), _index(e["previous"], lang)
+        line = _index(e["threshold"], lang)
+        return (f"{period}，{where}{what}由{before}降至{now}，低于{line}。" if zh else
+                f"{where}: {what} fell to {now} in {period} from {before}, below {line}.")
+    if kind == "consecutive_decline":
+        months = e.get("months") or []
+        values = "、" if zh else ", "
+        listed = values.join(_pct(v, lang) for v in (e.get("values") or []))
+        count = len(months)
+        return (f"{where}{what}连续{count}个月低于{_pct(e['threshold'], lang)}（截至{period}："
+                f"{listed}）。" if zh else
+                f"{where}: {what} has been below {_pct(e['threshold'], lang)} for {count} "
+                f"months in a row up to {period} ({listed}).")
+    if kind == "below_country":
+        return (f"{period}，{where}{what}为{_pct(e['value'], lang)}，比全国"
+                f"（{_pct(e['country'], lang)}）低{_pp(e['gap_pp'], lang)}。" if zh else
+                f"{where}: {what} was {_pct(e['value'], lang)} in {period}, "
+                f"{_pp(e['gap_pp'], lang)} below the country ({_pct(e['country'], lang)}).")
+    return None
 
 
 def _is_high(row: Mapping[str, Any], evidence: Mapping[str, Any]) -> bool:
@@ -359,12 +382,15 @@ def evidence_words(row: Mapping[str, Any], lang: str) -> str:
     parts = [cause_words(rule_id, evidence, lang)] if known else []
     colon = "：" if lang == "zh" else ": "
     anomaly = alert_kind(rule_id, evidence) == "anomaly"
+    index = alert_kind(rule_id, evidence) == "index_turns_below"
     for key, (en, zh, how) in EVIDENCE_KEYS.items():
         value = evidence.get(key)
         if _float(value) is None:
             continue
         if anomaly and key == "threshold":
             en, zh, how = "z-score alert line", "z值预警线", "plain"
+        if index and how == "percent":
+            how = "plain"  # an index level, not a rate
         parts.append(f"{zh if lang == 'zh' else en}{colon}{_written(value, how, lang)}")
     named = _named_enterprises(evidence.get("enterprise_ids"), lang)
     if named:
