@@ -176,3 +176,9 @@ def test_a_span_without_its_measure_word_and_the_publishers_name() -> None:
     figures = mapped("国家统计局服务业调查中心发布的2021年3月份中国制造业采购经理指数(PMI)为"
                      "51.0%。", period="2021-03")
     assert figures == {("pmi_manufacturing", "2021-03", "ALL", 51.0)}
+
+
+def test_the_value_of_a_comparison_base_is_no_figure() -> None:
+    figures = mapped("5月份采购经理人指数(PMI)为50.0,与4月份持平,略低于3月份的50.5。",
+                     period="2016-05")
+    assert figures == {("pmi_manufacturing", "2016-05", "ALL", 50.0)}

@@ -614,6 +614,8 @@ def _sides(text: str) -> list[str]:
 
 _APPROXIMATE = re.compile(r"(just under|nearly|about|around|more than|over|近|约|超过|逾|达到)\s*$",
                           re.IGNORECASE)
+#: a number right after a comparison base ("低于3月份的50.2", "比上月的49.0")
+_BASE_VALUE = re.compile(r"(?:比|较|于|低于|高于)\s*(?:\d{1,2}\s*月份?|上月|去年同期|上年同期)的\s*$")
 _AUTO_PS: tuple[tuple[str, str], ...] = (
     ("产量", "production"), ("生产", "production"), ("production", "production"),
     ("produced", "production"), ("output", "production"),
@@ -627,6 +629,8 @@ def _map_fact(copy: Copy, family: str, fact: Fact, local: str, before: str, righ
         return []  # changes against another period are not stored
     if _APPROXIMATE.search(local) or right[:1] in ("余", "多"):
         return []  # "nearly", "more than": not the figure itself
+    if _BASE_VALUE.search(local):
+        return []  # "略低于3月份的50.2": the value of the comparison base
     phrases = _period_phrases(local)
     if any(kind == "skip" for _, _, kind, _ in phrases):
         return []  # two-year averages, comparisons with another base year
