@@ -615,7 +615,7 @@ def _sides(text: str) -> list[str]:
 _APPROXIMATE = re.compile(r"(just under|nearly|about|around|more than|over|近|约|超过|逾|达到)\s*$",
                           re.IGNORECASE)
 #: a number right after a comparison base ("低于3月份的50.2", "比上月的49.0")
-_BASE_VALUE = re.compile(r"(?:比|较|于|低于|高于)\s*(?:\d{1,2}\s*月份?|上月|去年同期|上年同期)的\s*$")
+_BASE_VALUE = re.compile(r"(?:比|较|于)\s*(?:\d{1,2}\s*月份?|上月|去年同期|上年同期)的\s*$")
 _AUTO_PS: tuple[tuple[str, str], ...] = (
     ("产量", "production"), ("生产", "production"), ("production", "production"),
     ("produced", "production"), ("output", "production"),
