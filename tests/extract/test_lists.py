@@ -100,3 +100,25 @@ def test_a_comparison_with_the_country_is_no_member() -> None:
 def test_an_index_is_a_level_in_points(cat: Catalogue, text: str) -> None:
     (fact,) = map_facts(extract_facts(text, "t", published="2026-01-20"), cat)
     assert (fact.unit, fact.measure, fact.indicator) == ("index", "level", "pmi_manufacturing")
+
+
+def test_an_elliptical_member_after_a_verb_phrase_takes_its_verb(cat: Catalogue) -> None:
+    text = ("From January to October, state-holding enterprises made profits of 1.80 trillion "
+            "yuan, down 0.6%; private enterprises 1.58 trillion yuan, up 3.2%.")
+    assert [f.indicator for f in map_facts(extract_facts(text, "t", published="2025-11-21"),
+                                           cat)] == [
+        "profit_ytd_state_holding", "profit_ytd_yoy_state_holding", "profit_ytd_private",
+        "profit_ytd_yoy_private"]
+
+
+def test_that_of_after_a_semicolon_with_its_own_verb() -> None:
+    text = ("Of which, the value added of state-holding enterprises went up by 4.2 percent; "
+            "that of private enterprises, up by 5.1 percent.")
+    assert [s for _, _, s in subjects(text)] == [
+        "value added of state-holding enterprises", "value added of private enterprises"]
+
+
+def test_a_streak_is_no_member_of_a_list() -> None:
+    text = ("Shipbuilding ranked first in the world for fifteen consecutive years, and the 16th "
+            "consecutive year is in sight.")
+    assert "consecutive years of the" not in [s for _, _, s in subjects(text)]

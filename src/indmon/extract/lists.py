@@ -28,8 +28,8 @@ _RESPECTIVELY_EN = re.compile(r"\brespectively\b", re.IGNORECASE)
 #: ", " or " and " between members (an Oxford comma included)
 _MEMBER_SPLIT_EN = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 _THAT_OF_EN = re.compile(
-    r"\b(?:those|that)\s+of\s+(?:the\s+)?(.+?)\s*(?:\b(?:by|at|was|were|stood|grew|rose|fell|"
-    r"increased|decreased|declined|went\s+up|went\s+down|up|down))?\s*(?:\d[\d,.]*\s*)?$",
+    r"\b(?:those|that)\s+of\s+(?:the\s+)?(.+?)(?:\s*,?\s*\b(?:by|at|was|were|stood|grew|rose|"
+    r"fell|increased|decreased|declined|went\s+up|went\s+down|up|down)\b)*\s*(?:\d[\d,.]*\s*)?$",
     re.IGNORECASE)
 _HEAD_EN = re.compile(r"^(?:the\s+)?(.*?\bof)\s+(?:the\s+)?(.+)$", re.IGNORECASE)
 _VERB_BEFORE_EN = re.compile(
@@ -160,16 +160,18 @@ def _that_of_en(facts: list[Fact], text: str, listed: set[int]) -> list[Fact]:
     out = list(facts)
     for k in range(1, len(out)):
         fact = out[k]
-        if k in listed:
+        if k in listed or fact.measure in ("streak", "rank"):
             continue
-        between = text[max(out[k - 1].end, _sentence_start_en(text, fact.start)):fact.start]
+        full_stop = max(text.rfind(". ", 0, fact.start), text.rfind("\n", 0, fact.start)) + 1
+        between = text[max(out[k - 1].end, full_stop):fact.start]
         match = _THAT_OF_EN.search(between) or _elliptical(between)
-        first = _first_in_sentence(out, k, text) if match else None
-        head = _head_en(first.subject)[0] if first else ""
-        if not match or first is None or not head or first.unit != fact.unit:
+        first = _same_unit_before(out, k, text) if match else None
+        if not match or first is None:
             continue
-        member = match.group(1).strip(" ,")
-        changed = replace(fact, subject=f"{head} {member}")
+        subject = _member_subject(first.subject, match.group(1).strip(" ,"))
+        if subject is None:
+            continue
+        changed = replace(fact, subject=subject)
         if not _DIRECTION_EN.search(between):
             # "fell 2.3%, and that of utilities by 1.3%": the first figure's measure and sign
             value = abs(fact.value) if first.value >= 0 else -abs(fact.value)
@@ -184,7 +186,7 @@ _ELLIPSIS_EN = re.compile(
 #: words an elliptical member never has: it would be a period or a comparison
 _NOT_MEMBER_EN = frozenset({"year", "on", "in", "month", "quarter", "compared", "than",
                             "while", "respectively", "which", "percent", "points", "up", "down",
-                            "of", "and"})
+                            "of", "and", "the", "a", "an", "is", "was"})
 
 
 def _elliptical(between: str) -> re.Match[str] | None:
@@ -200,11 +202,33 @@ _DIRECTION_EN = re.compile(
     r"dropped|higher|lower|more|less)\b", re.IGNORECASE)
 
 
-def _first_in_sentence(facts: list[Fact], k: int, text: str) -> Fact | None:
-    start = _sentence_start_en(text, facts[k].start)
-    firsts = [f for f in facts[:k] if f.start >= start and "that of" not in
-              text[_sentence_start_en(text, f.start):f.start].lower()[-40:]]
-    return firsts[0] if firsts else None
+#: "state-holding enterprises made profits of": a member, then what it states
+_MEMBER_VERB_EN = re.compile(
+    r"^(.+?)\s+((?:made|posted|achieved|realized|realised|recorded|earned|reported|saw)\b.*)$",
+    re.IGNORECASE)
+
+
+def _member_subject(first: str, member: str) -> str | None:
+    """The subject of a member named after the list's first figure: under the first's
+    head ("value added of" + member), or with the first's member replaced
+    ("private enterprises" + "made profits of"); None when neither reads."""
+    head = _head_en(first)[0]
+    if head:
+        return f"{head} {member}"
+    verb = _MEMBER_VERB_EN.match(first)
+    return f"{member} {verb.group(2)}" if verb else None
+
+
+def _same_unit_before(facts: list[Fact], k: int, text: str) -> Fact | None:
+    """The nearest figure before ``facts[k]`` in its sentence (to a full stop) in the
+    same unit: the figure a "that of" or elliptical member repeats the head of."""
+    cut = max(text.rfind(". ", 0, facts[k].start), text.rfind("\n", 0, facts[k].start))
+    for before in reversed(facts[:k]):
+        if before.start <= cut:
+            return None
+        if before.unit == facts[k].unit:
+            return before
+    return None
 
 
 # ---------------------------------------------------------------- Chinese
