@@ -182,3 +182,19 @@ def test_the_value_of_a_comparison_base_is_no_figure() -> None:
     figures = mapped("5月份采购经理人指数(PMI)为50.0,与4月份持平,略低于3月份的50.5。",
                      period="2016-05")
     assert figures == {("pmi_manufacturing", "2016-05", "ALL", 50.0)}
+
+
+def test_telecom_figures_and_what_only_looks_like_them() -> None:
+    figures = mapped("2023年前6個月,電信業務收入增長6.0%,業務總量同比增長17.0%,累計建成開通5G基站"
+                     "290.0萬個,5G移動電話用戶達6.70億戶。平均每萬人擁有5G基站30.4個。"
+                     "新興業務收入比重已升至25.0%,固定互聯網寬帶接入業務收入增長7.0%。",
+                     period="2023-06")
+    assert figures == {("telecom_revenue_yoy", "2023-06", "ALL", 6.0),
+                       ("telecom_volume_yoy", "2023-06", "ALL", 17.0),
+                       ("g5_base_stations", "2023-06-30", "ALL", 2_900_000.0),
+                       ("g5_mobile_users", "2023-06-30", "ALL", 670_000_000.0)}
+
+
+def test_a_bound_is_no_figure() -> None:
+    figures = mapped("2月份,制造业PMI为51.0%,已连续5个月保持在50.0%以上。", period="2017-02")
+    assert figures == {("pmi_manufacturing", "2017-02", "ALL", 51.0)}

@@ -150,6 +150,7 @@ _TRADITIONAL_PAIRS = (
     "煉炼鋁铝紡纺織织醫医藥药緩缓減减穩稳順顺節节鄉乡鎮镇縣县幾几歲岁紀纪錄录齊齐續续積积極极測测綠绿裝装專专預预變变選选見见"
     "視视認认證证議议論论說说讀读請请讓让談谈護护費费貿贸貸贷貴贵賬账販贩躍跃軟软載载輸输邊边遠远遞递適适郵邮釋释鍵键錢钱鏈链"
     "閉闭陸陆險险雙双雖虽離离難难靜静頻频風风飛飞驗验億亿躉趸紅红纖纤維维塊块環环廣广龍龙門门區区"
+    "話话戶户佔占寬宽擁拥"
 )
 _TRADITIONAL = str.maketrans(dict(zip(_TRADITIONAL_PAIRS[::2], _TRADITIONAL_PAIRS[1::2],
                                       strict=True)))
@@ -387,7 +388,8 @@ _KEYWORDS: dict[str, tuple[tuple[str, _Target], ...]] = {
     ),
     "telecom": (
         ("电信业务收入", _Target("telecom_revenue")), ("业务收入", _Target("telecom_revenue")),
-        ("电信业务总量", _Target("telecom_volume")),
+        ("电信业务总量", _Target("telecom_volume")), ("业务总量", _Target("telecom_volume")),
+        ("新兴业务收入", _SKIP), ("宽带接入业务", _SKIP), ("比重", _SKIP), ("每万人", _SKIP),
         ("5G基站", _Target("g5_base_stations")), ("5G移动电话用户", _Target("g5_mobile_users")),
         ("新建5G基站", _SKIP), ("4G基站", _SKIP), ("移动基站", _SKIP), ("净增", _SKIP),
         ("固定通信", _SKIP), ("移动通信", _SKIP), ("数据及互联网", _SKIP), ("新兴业务", _SKIP),
@@ -614,6 +616,8 @@ def _sides(text: str) -> list[str]:
 
 _APPROXIMATE = re.compile(r"(just under|nearly|about|around|more than|over|近|约|超过|逾|达到)\s*$",
                           re.IGNORECASE)
+#: a bound, not a figure: "连续5个月保持在51.0%以上"
+_BOUND_AFTER = re.compile(r"\s*(?:以上|以下|之上|之下|左右)")
 #: a number right after a comparison base ("低于3月份的50.2", "比上月的49.0")
 _BASE_VALUE = re.compile(r"(?:比|较|于)\s*(?:\d{1,2}\s*月份?|上月|去年同期|上年同期)的\s*$")
 _AUTO_PS: tuple[tuple[str, str], ...] = (
@@ -627,8 +631,8 @@ def _map_fact(copy: Copy, family: str, fact: Fact, local: str, before: str, righ
               lead: tuple[str, int | None] | None, lists: _ListState) -> list[CopyFigure]:
     if fact.measure == "change" or fact.unit == "percentage_point":
         return []  # changes against another period are not stored
-    if _APPROXIMATE.search(local) or right[:1] in ("余", "多"):
-        return []  # "nearly", "more than": not the figure itself
+    if _APPROXIMATE.search(local) or right[:1] in ("余", "多") or _BOUND_AFTER.match(right):
+        return []  # "nearly", "more than", "保持在51.0%以上": not the figure itself
     if _BASE_VALUE.search(local):
         return []  # "略低于3月份的50.2": the value of the comparison base
     phrases = _period_phrases(local)
@@ -741,6 +745,8 @@ def _figure(copy: Copy, family: str, fact: Fact, stem: str, industry: str, perio
         return None
     if indicator == "va_sales_ratio" and value < 50:
         return None  # a change of the ratio written as a percent, not the ratio
+    if value < _SMALLEST_STOCK.get(indicator, -math.inf):
+        return None
     release = f"nbs-{copy.release}" if copy.release else family_of(indicator)
     return CopyFigure(indicator, _store_period(indicator, year, month), industry, value, unit,
                       copy.copy_id, copy.url, fact.mention, decimals_of(fact.mention), release)
@@ -806,6 +812,10 @@ def _auto_indicator(stem: str, ytd: bool, mom: bool, rate: bool, month: int) -> 
         return None
     base = f"{stem}_ytd" if ytd else stem
     return f"{base}_yoy" if rate else base
+
+
+#: the smallest count a national stock can be: "34.4 base stations per 10,000 people" is none
+_SMALLEST_STOCK = {"g5_base_stations": 1_000.0, "g5_mobile_users": 1_000_000.0}
 
 
 def _telecom_indicator(stem: str, ytd: bool, mom: bool, rate: bool, month: int) -> str | None:
