@@ -743,13 +743,19 @@ def _figure(copy: Copy, family: str, fact: Fact, stem: str, industry: str, perio
     indicator = _indicator(family, stem, ytd, mom, unit, month)
     if indicator is None or _unit_of(indicator) != unit:
         return None
-    if indicator == "va_sales_ratio" and value < 50:
-        return None  # a change of the ratio written as a percent, not the ratio
-    if value < _SMALLEST_STOCK.get(indicator, -math.inf):
+    if _implausible(indicator, value):
         return None
     release = f"nbs-{copy.release}" if copy.release else family_of(indicator)
     return CopyFigure(indicator, _store_period(indicator, year, month), industry, value, unit,
                       copy.copy_id, copy.url, fact.mention, decimals_of(fact.mention), release)
+
+
+def _implausible(indicator: str, value: float) -> bool:
+    """A change of the sales ratio written as a percent ("下降0.2%"), or a count too small
+    to be a national stock ("34.4 base stations per 10,000 people")."""
+    if indicator == "va_sales_ratio":
+        return value < 50
+    return value < _SMALLEST_STOCK.get(indicator, -math.inf)
 
 
 def _reads_as_index(fact: Fact, local: str) -> bool:
