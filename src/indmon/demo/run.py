@@ -61,7 +61,7 @@ def run_demo(
     from indmon.intake import import_prices, import_reports
     from indmon.monitor import run_monitoring
     from indmon.reconcile.published import load_published
-    from indmon.report import write_reports
+    from indmon.report.write import start_printers, write_reports
 
     out_dir.mkdir(parents=True, exist_ok=True)
     result = DemoResult(out_dir)
@@ -76,10 +76,17 @@ def run_demo(
         import_prices(store, [panel.prices], simulated=True, submitted_by="demo")
     with _timed(result, "compute indicators on DuckDB", say):
         result.facts["compute"] = run_compute(store, engine="duckdb")
-    with _timed(result, f"monitor {MONITOR_PERIOD}", say):
-        result.facts["monitor"] = run_monitoring(store, period=MONITOR_PERIOD)
-    with _timed(result, f"write the {REPORT_PERIOD} report cards", say):
-        # one card for both languages and every format; PDFs print beside the rest
-        result.reports += write_reports(store, REPORT_PERIOD, out_dir, langs=("en", "zh"),
-                                        formats=formats)
+    # the PDF printers load WeasyPrint while monitoring runs (a second of one core)
+    printers = start_printers(2 * formats.count("pdf")) if "pdf" in formats else None
+    try:
+        with _timed(result, f"monitor {MONITOR_PERIOD}", say):
+            result.facts["monitor"] = run_monitoring(store, period=MONITOR_PERIOD)
+        with _timed(result, f"write the {REPORT_PERIOD} report cards", say):
+            # one card for both languages and every format; PDFs print beside the rest
+            result.reports += write_reports(store, REPORT_PERIOD, out_dir,
+                                            langs=("en", "zh"), formats=formats,
+                                            printers=printers)
+    finally:
+        if printers is not None:
+            printers.close()
     return result

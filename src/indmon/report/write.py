@@ -104,24 +104,28 @@ def write_report(store: Store, period: str, lang: str, fmt: str, out: Path, *,
 def write_reports(store: Store, period: str, out_dir: Path, *,
                   langs: Sequence[str] = LANGS, formats: Sequence[str] = FORMATS,
                   stem: str = "report-card-{period}-{lang}", link_base: str = "",
-                  progress: Progress | None = None, clearance: Clearance | None = PUBLIC
-                  ) -> list[Path]:
+                  progress: Progress | None = None, clearance: Clearance | None = PUBLIC,
+                  printers: Printers | None = None) -> list[Path]:
     """Write the card of ``period`` in every language and format into ``out_dir`` as
     ``<stem>.<format>`` (``report-card-2023-zh.pdf``), building the card once; the files
-    in language, then format order."""
+    in language, then format order. ``printers`` (from :func:`start_printers`, started
+    earlier so that they load WeasyPrint beside other work) print the PDFs; the caller
+    closes them."""
     targets = [Target(lang, fmt, Path(out_dir) / f"{stem.format(period=period, lang=lang)}.{fmt}")
                for lang in langs for fmt in formats]
     return write_targets(store, period, targets, link_base=link_base, progress=progress,
-                         clearance=clearance)
+                         clearance=clearance, printers=printers)
 
 
 def write_targets(store: Store, period: str, targets: Sequence[Target], *,
                   link_base: str = "", progress: Progress | None = None,
                   generated: dt.datetime | None = None,
-                  clearance: Clearance | None = PUBLIC) -> list[Path]:
+                  clearance: Clearance | None = PUBLIC,
+                  printers: Printers | None = None) -> list[Path]:
     """Write every target from one card; PDFs are printed beside the other work and all
     are written when this returns. ``generated`` fixes the time the cards state;
-    ``clearance`` whom the card is for (None: every value, as the store's owner)."""
+    ``clearance`` whom the card is for (None: every value, as the store's owner);
+    ``printers`` the caller's own (kept open), else started here for the PDFs."""
     from indmon.report.briefing import render_card
     from indmon.report.card import build_card
     from indmon.report.charts import Drawings
@@ -132,7 +136,9 @@ def write_targets(store: Store, period: str, targets: Sequence[Target], *,
         check_format(target.fmt)
         check_lang(target.lang)
     pdfs = sum(t.fmt == "pdf" for t in targets)
-    printers = _printers(pdfs) if pdfs else None
+    owned = printers is None
+    if owned:
+        printers = start_printers(pdfs) if pdfs else None
     try:
         say(f"building the report card of {period}")
         card = build_card(store, period, clearance=clearance)
@@ -151,14 +157,14 @@ def write_targets(store: Store, period: str, targets: Sequence[Target], *,
             say("printing the PDF" + ("s" if pdfs > 1 else ""))
             printers.wait()
     finally:
-        if printers is not None:
+        if owned and printers is not None:
             printers.close()
     return [t.out for t in targets]
 
 
-def _printers(documents: int) -> Printers | None:
-    """Printing processes for ``documents`` PDFs; None (print here) where no process
-    can be started."""
+def start_printers(documents: int) -> Printers | None:
+    """Printing processes for ``documents`` PDFs, loading WeasyPrint from now on; None
+    (print in this process) where no process can be started. Close them when done."""
     from indmon.report.pdf_print import Printers, printers_for
 
     try:
@@ -227,4 +233,5 @@ def _write_markdown(briefing: Briefing, out: Path, link_base: str,
 
 
 __all__ = ["FORMATS", "LANGS", "Progress", "Target", "check_format", "render_briefing",
-           "render_report", "write_report", "write_reports", "write_targets"]
+           "render_report", "start_printers", "write_report", "write_reports",
+           "write_targets"]
