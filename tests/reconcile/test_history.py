@@ -198,3 +198,12 @@ def test_telecom_figures_and_what_only_looks_like_them() -> None:
 def test_a_bound_is_no_figure() -> None:
     figures = mapped("2月份,制造业PMI为51.0%,已连续5个月保持在50.0%以上。", period="2017-02")
     assert figures == {("pmi_manufacturing", "2017-02", "ALL", 51.0)}
+
+
+def test_a_span_written_with_both_months_and_a_base_after_yu() -> None:
+    figures = mapped("10月,规模以上工业增加值同比增长5.0%。1月至10月,规模以上工业增加值同比增长"
+                     "4.0%,比1月至9月加快0.1个百分点。", period="2022-10")
+    assert figures == {("va_yoy", "2022-10", "ALL", 5.0), ("va_ytd_yoy", "2022-10", "ALL", 4.0)}
+    figures = mapped("7月份,全国规模以上工业增加值同比增长4.8%,增速与6月份持平;环比增长0.98%。",
+                     period="2020-07")
+    assert figures == {("va_yoy", "2020-07", "ALL", 4.8), ("va_mom", "2020-07", "ALL", 0.98)}

@@ -228,6 +228,7 @@ _PERIOD_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"上年全年|去年全年", "prev_year"),
         (r"上月为|上月是|前值", "skip"),
         (r"1\s*[-—―~～至到]\s*(\d{1,2})\s*月", "ytd"),
+        (r"1\s*月(?:份)?\s*[-—―~～至到]\s*(\d{1,2})\s*月", "ytd"),
         (r"[前首](\d{1,2}|[一二两三四五六七八九十]{1,2})个?月", "ytd"),
         (r"一季度|第一季度|首季", "ytd3"),
         (r"上半年", "ytd6"),
@@ -250,7 +251,7 @@ _PERIOD_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 
 
 #: words before a period phrase that make it the comparison base
-_COMPARED = re.compile(r"(?:比|较|于|同比|than(?: in)?|from|compared with)\s*$",
+_COMPARED = re.compile(r"(?:比|较|于|与|同比|than(?: in)?|from|compared with)\s*$",
                        re.IGNORECASE)
 
 
