@@ -152,3 +152,14 @@ def test_a_streak_worded_without_lianxu() -> None:
 ])
 def test_a_block_of_related_links_holds_no_fact(text: str) -> None:
     assert [m for m, *_ in facts(text)] == ["5.8%"]
+
+
+def test_the_time_of_a_page_timestamp_is_no_fact() -> None:
+    text = "发布时间：2025-10-24 10:00　来源：工业和信息化部\n9月份，工业增加值增长6.5%。"
+    assert [m for m, *_ in facts(text)] == ["6.5%"]
+
+
+def test_month_on_month_after_the_next_figure_is_that_figures() -> None:
+    text = ("In September alone, industrial value added grew 6.5% year on year and 0.64% "
+            "month on month.")
+    assert [m for _, _, m, _, _ in facts(text)] == ["growth_yoy", "growth_qoq"]

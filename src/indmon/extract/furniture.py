@@ -2,9 +2,10 @@
 notes and the sizes of the groups figures are stated for.
 
 Scraped releases keep the furniture of their page: ``[1]`` footnote marks, "Page views:
-1024" and "浏览次数：1024", "Figure 2" and "图2" captions, numbered disclaimers ("1. The
-figures are preliminary", "1、本网站..."), and reference groups ("among 50 major cities",
-"三家基础电信企业" is read in ``patterns_zh``). None of their numbers is a fact.
+1024" and "浏览次数：1024", the time of a page timestamp ("10:00"), "Figure 2" and "图2"
+captions, numbered disclaimers ("1. The figures are preliminary", "1、本网站..."), and
+reference groups ("among 50 major cities"; "三家基础电信企业" is read in ``patterns_zh``).
+None of their numbers is a fact.
 Menus, pagers, share buttons and comment boxes are whole lines, handled by
 ``indmon.extract.layout``; these are single numbers inside lines that may hold facts.
 """
@@ -16,6 +17,9 @@ import re
 #: "[1]", "［2］": a footnote mark
 _OPEN_BRACKETS = "[［〔"
 _CLOSE_BRACKETS = "]］〕"
+#: a time of day: "10:00", "09:30:15" (full-width colons are normalised to ":")
+_TIME_AFTER = re.compile(r"^[:：]\d\d(?!\d)")
+_TIME_BEFORE = re.compile(r"(?<!\d)\d{1,2}[:：]$")
 #: page counters before the number
 _COUNTER_BEFORE = re.compile(
     r"(?:page\s*views?|views|visits|hits|reads|clicks|浏览(?:次数|量)?|阅读(?:次数|量|数)?|"
@@ -43,6 +47,8 @@ def is_furniture(text: str, start: int, end: int) -> bool:
     after = text[end:end + 40]
     if before[-1:] in _OPEN_BRACKETS and after[:1] in _CLOSE_BRACKETS:
         return True
+    if _TIME_AFTER.match(after) or _TIME_BEFORE.search(before):
+        return True  # "10:00" of a page timestamp
     if _COUNTER_BEFORE.search(before) or _CAPTION_BEFORE.search(before):
         return True
     if _LINE_START_BEFORE.search(before) and _NUMBERING_AFTER.match(after):

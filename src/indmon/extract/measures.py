@@ -97,7 +97,10 @@ _QOQ_BASIS_EN = compile_lower(
 
 def percent_measure_en(left: str, right: str, clause_left: str = "") -> tuple[str, int]:
     """(measure, sign) of a percent figure: sign -1 for a decline."""
-    near_right = right[:40]
+    # the words after the figure up to the next figure: in "grew 6.5% year on year and
+    # 0.64% month on month", "month on month" is the next figure's
+    next_figure = _NEXT_FIGURE.search(right, 0, 40)
+    near_right = right[:next_figure.start() if next_figure else 40]
     qoq = bool(_QOQ_EN.search(near_right) or _QOQ_EN.search(clause_left)
                or _QOQ_BASIS_EN.search(left))
     noun = _GROWTH_NOUN_AFTER_EN.match(right)
@@ -126,6 +129,7 @@ def percent_measure_en(left: str, right: str, clause_left: str = "") -> tuple[st
 _GROWTH_SUBJECT_EN = compile_lower(word_start([r"growth(?:\s+rate)?\b"]))
 _PART_EN = compile_lower(word_start(["account", "proportion", "share", "contribut",
                                      r"of\s+which"]))
+_NEXT_FIGURE = re.compile(r"\d")
 #: "12.5% of the total": a share
 _OF_AFTER = re.compile(r"\s*of\b")
 
