@@ -139,6 +139,9 @@ def report(folder: Path = TEXTS, verbose: bool = False) -> None:
     print(f"  {'group':<12}{'lang':<6}{'texts':>6}{'facts':>7}{'value F1':>10}"
           f"{'coverage':>10}{'precision':>11}")
     for label, paths in groups(folder).items():
+        if not paths:
+            print(f"  {label:<12}no texts")
+            continue
         total = Score()
         for lang in ("en", "zh"):
             chosen = [p for p in paths if p.stem.startswith(lang)]
@@ -151,7 +154,7 @@ def report(folder: Path = TEXTS, verbose: bool = False) -> None:
             print(f"  {label:<12}{lang:<6}{len(chosen):>6}{score.truths:>7}"
                   f"{score.value_f1():>10.3f}{score.covered / max(1, score.with_indicator):>10.3f}"
                   f"{score.correct / max(1, score.mapped):>11.3f}")
-        conflicts, added = false_conflicts(paths) if paths else (0, 0)
+        conflicts, added = false_conflicts(paths)
         print(f"  {label:<12}{'all':<6}{len(paths):>6}{total.truths:>7}{total.value_f1():>10.3f}"
               f"{total.covered / max(1, total.with_indicator):>10.3f}"
               f"{total.correct / max(1, total.mapped):>11.3f}"
