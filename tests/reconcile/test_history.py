@@ -207,3 +207,10 @@ def test_a_span_written_with_both_months_and_a_base_after_yu() -> None:
     figures = mapped("7月份,全国规模以上工业增加值同比增长4.8%,增速与6月份持平;环比增长0.98%。",
                      period="2020-07")
     assert figures == {("va_yoy", "2020-07", "ALL", 4.8), ("va_mom", "2020-07", "ALL", 0.98)}
+
+
+def test_a_later_quarter_and_double_digits_are_no_figures() -> None:
+    figures = mapped("今年上半年,二季度工业企业利润同比增长4.0%。6月全国规模以上工业企业实现利润总额"
+                     "6000.0亿元,同比增长11.0%,实现两位数增长。", period="2020-06")
+    assert figures == {("profit_month", "2020-06", "ALL", 600_000_000_000.0),
+                       ("profit_month_yoy", "2020-06", "ALL", 11.0)}

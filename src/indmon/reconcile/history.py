@@ -225,6 +225,8 @@ _MONTH_WORDS = "|".join(_MONTHS)
 _PERIOD_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p, re.IGNORECASE), kind) for p, kind in (
         (r"两年平均|比20\d\d年|two-year average", "skip"),
+        # a single later quarter is no span the history stores ("二季度增长4.8%")
+        (r"第?[二三四]季度|second quarter|third quarter|fourth quarter", "skip"),
         (r"上年全年|去年全年", "prev_year"),
         (r"上月为|上月是|前值", "skip"),
         (r"1\s*[-—―~～至到]\s*(\d{1,2})\s*月", "ytd"),
@@ -630,8 +632,8 @@ _AUTO_PS: tuple[tuple[str, str], ...] = (
 
 def _map_fact(copy: Copy, family: str, fact: Fact, local: str, before: str, right: str,
               lead: tuple[str, int | None] | None, lists: _ListState) -> list[CopyFigure]:
-    if fact.measure == "change" or fact.unit == "percentage_point":
-        return []  # changes against another period are not stored
+    if fact.measure == "change" or fact.unit == "percentage_point" or "位数" in fact.mention:
+        return []  # changes against another period, "两位数增长": not stored
     if _APPROXIMATE.search(local) or right[:1] in ("余", "多") or _BOUND_AFTER.match(right):
         return []  # "nearly", "more than", "保持在51.0%以上": not the figure itself
     if _BASE_VALUE.search(local):
