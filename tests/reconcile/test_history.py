@@ -210,7 +210,7 @@ def test_a_span_written_with_both_months_and_a_base_after_yu() -> None:
 
 
 def test_a_later_quarter_and_double_digits_are_no_figures() -> None:
-    figures = mapped("今年上半年,二季度工业企业利润同比增长4.0%。6月全国规模以上工业企业实现利润总额"
-                     "6000.0亿元,同比增长11.0%,实现两位数增长。", period="2020-06")
+    figures = mapped("今年上半年,二季度工业企业利润同比增长4.0%。6月全国规模以上工业企业"
+                     "实现利润总额6000.0亿元,同比增长11.0%,实现两位数增长。", period="2020-06")
     assert figures == {("profit_month", "2020-06", "ALL", 600_000_000_000.0),
                        ("profit_month_yoy", "2020-06", "ALL", 11.0)}
