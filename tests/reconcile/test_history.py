@@ -196,7 +196,8 @@ def test_telecom_figures_and_what_only_looks_like_them() -> None:
 
 
 def test_a_bound_is_no_figure() -> None:
-    figures = mapped("2月份,制造业PMI为51.0%,已连续5个月保持在50.0%以上。", period="2017-02")
+    figures = mapped("2月份,制造业PMI为51.0%,已连续5个月保持在50.0%以上,连续8个月位于50%的"
+                     "临界点以上。", period="2017-02")
     assert figures == {("pmi_manufacturing", "2017-02", "ALL", 51.0)}
 
 
