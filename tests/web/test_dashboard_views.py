@@ -188,6 +188,11 @@ def test_province_page_shows_its_own_trends(page: object, views_site: Site,
     assert trend.locator("g.series[data-origin=simulated]").count() == 1
     assert words["simulated"] in trend.locator("h3").inner_text()
     shot(page, f"province-page-{lang}")
+    rows = read_csv(download(page, "#trends article[data-indicator=va_ytd_yoy] "
+                                   "a[data-format=csv]"))
+    assert [r[HEADINGS[lang][6]] for r in rows if r[HEADINGS[lang][10]] == "published"] == (
+        periods.split())
+    assert {r[HEADINGS[lang][2]] for r in rows} == {GUANGDONG}
     trend.locator("h3 a").click()
     page.wait_for_url("**/indicators/va_ytd_yoy?province=440000**")  # type: ignore[attr-defined]
 
@@ -550,13 +555,14 @@ def other_site(views_site: Site) -> Iterator[str]:
     from .servers import free_port
 
     class Framing(http.server.BaseHTTPRequestHandler):
+        """Serves a page holding the embed code it is given, as a reader pastes it."""
+
         def do_GET(self) -> None:  # the standard library's name
-            target = self.path.removeprefix("/frame?src=")
             from urllib.parse import unquote
 
+            code = unquote(self.path.removeprefix("/frame?code="))
             body = (f'<!doctype html><title>another site</title><h1>another site</h1>'
-                    f'<iframe id="chart" src="{unquote(target)}" width="780" '
-                    f'height="520"></iframe>').encode()
+                    f'{code}').encode()
             self.send_response(200)
             self.send_header("content-type", "text/html; charset=utf-8")
             self.end_headers()
@@ -578,15 +584,16 @@ def test_embedded_chart_shows_in_another_site(browser: object, views_site: Site,
                                                other_site: str, lang: str) -> None:
     from urllib.parse import quote
 
-    context = browser.new_context(viewport={"width": 900, "height": 700})  # type: ignore[attr-defined]
+    context = browser.new_context(viewport={"width": 900, "height": 760})  # type: ignore[attr-defined]
     page = context.new_page()
     page.goto(f"{views_site.url}/indicators/va_ytd_yoy?province={GUANGDONG}"
               f"&compare=ALL:{AUTOMOBILES}&lang={lang}")
     code = page.locator("#embed-code").input_value()
     src = code.split('src="', 1)[1].split('"', 1)[0]
     assert src.startswith(f"{views_site.url}/embed/indicators/va_ytd_yoy?")
-    page.goto(f"{other_site}/frame?src={quote(src + f'&lang={lang}', safe='')}")
-    frame = page.frame_locator("#chart")
+    pasted = code.replace(src, src + f"&lang={lang}")
+    page.goto(f"{other_site}/frame?code={quote(pasted, safe='')}")
+    frame = page.frame_locator("iframe")
     title = {"en": "Value added of industrial enterprises above designated size, growth year "
                    "on year (year to date)", "zh": "规模以上工业增加值同比增速（累计）"}[lang]
     assert frame.locator("h1").inner_text() == title
@@ -598,6 +605,10 @@ def test_embedded_chart_shows_in_another_site(browser: object, views_site: Site,
     assert frame.locator(".banner.simulated").count() == 1
     assert frame.locator("#embed-open").get_attribute("href").startswith(
         f"{views_site.url}/indicators/va_ytd_yoy?province={GUANGDONG}")
+    # the pasted frame is tall enough for the whole chart, its source and its link
+    inside = frame.locator("#embed-open").evaluate(
+        "a => a.getBoundingClientRect().bottom <= window.innerHeight")
+    assert inside
     page.evaluate("document.fonts.ready.then(() => true)")
     page.wait_for_timeout(300)
     page.screenshot(path=str(SHOTS / f"embed-in-another-site-{lang}.png"), full_page=True)

@@ -22,6 +22,11 @@ class Trend:
     latest: Observation | None
     link: str
     simulated: bool
+    #: the view's query string, for the downloads of the same lines
+    query: str = ""
+
+    def download(self, fmt: str) -> str:
+        return f"/indicators/{self.indicator.id}/download.{fmt}{self.query}"
 
 
 def _formatter(unit: str, lang: str) -> Callable[[float], str]:
@@ -57,5 +62,5 @@ def cell_trends(store: Any, cell: views.Cell, lang: str, clearance: Clearance
         query = views.ChartView(indicator, indicator, views.view_of(indicator.id),
                                 (cell,)).query()
         out.append(Trend(indicator, chart, latest, f"/indicators/{ident}{query}",
-                         any(line.simulated for line, _ in lines)))
+                         any(line.simulated for line, _ in lines), query))
     return out
