@@ -215,3 +215,15 @@ def test_a_later_quarter_and_double_digits_are_no_figures() -> None:
                      "实现利润总额6000.0亿元,同比增长11.0%,实现两位数增长。", period="2020-06")
     assert figures == {("profit_month", "2020-06", "ALL", 600_000_000_000.0),
                        ("profit_month_yoy", "2020-06", "ALL", 11.0)}
+
+
+def test_inserted_commas_and_a_month_phrase_of_another_paragraph() -> None:
+    figures = mapped("1月份,,大,、中,、小型企業PMI分別為52.0%、48.0%和47.0%,,高於上月。",
+                     period="2023-01")
+    assert figures == {("pmi_large", "2023-01", "ALL", 52.0),
+                       ("pmi_medium", "2023-01", "ALL", 48.0),
+                       ("pmi_small", "2023-01", "ALL", 47.0)}
+    figures = mapped("1月份製造業PMI降至49.0。12月製造業PMI則為50.0。\n大型企業PMI為50.5。",
+                     period="2026-01")
+    assert ("pmi_large", "2026-01", "ALL", 50.5) in figures
+    assert ("pmi_manufacturing", "2025-12", "ALL", 50.0) in figures

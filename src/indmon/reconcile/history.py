@@ -178,6 +178,8 @@ def clean(text: str) -> str:
         text = text.replace(broken, meant)
     text = _PINYIN.sub("", text).translate(_TRADITIONAL)
     text = _SPAM_NUMBER.sub(SPAM_MARK, text)
+    # commas some mirrors insert after every punctuation mark ("大,、中,、小型企业")
+    text = re.sub(r",+(?=[、。;,])", "", text)
     for wording, listed in _LISTS:
         text = text.replace(wording, listed)
     return text
@@ -464,6 +466,8 @@ def map_copy(copy: Copy) -> list[CopyFigure]:
     figures: list[CopyFigure] = []
     context = _Context()
     for number, (start, end) in enumerate(sentences):
+        if start and text[start - 1] == "\n":
+            context.lead = None  # a period phrase governs its own paragraph only
         stated = sorted(by_sentence.get(number, []), key=lambda f: f.start)
         figures += _map_sentence(copy, text, start, end, stated, context)
     return figures
