@@ -215,6 +215,8 @@ def test_a_later_quarter_and_double_digits_are_no_figures() -> None:
                      "实现利润总额6000.0亿元,同比增长11.0%,实现两位数增长。", period="2020-06")
     assert figures == {("profit_month", "2020-06", "ALL", 600_000_000_000.0),
                        ("profit_month_yoy", "2020-06", "ALL", 11.0)}
+    assert mapped("前三季度规模以上工业增加值同比增长5.0%。", period="2024-09") == {
+        ("va_ytd_yoy", "2024-09", "ALL", 5.0)}
 
 
 def test_inserted_commas_and_a_month_phrase_of_another_paragraph() -> None:

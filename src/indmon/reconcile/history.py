@@ -228,7 +228,8 @@ _PERIOD_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p, re.IGNORECASE), kind) for p, kind in (
         (r"两年平均|比20\d\d年|two-year average", "skip"),
         # a single later quarter is no span the history stores ("二季度增长4.8%")
-        (r"第?[二三四]季度|second quarter|third quarter|fourth quarter", "skip"),
+        (r"(?<!前)第?[二三四]季度|second quarter|(?<!first )third quarter|fourth quarter",
+         "skip"),
         (r"上年全年|去年全年", "prev_year"),
         (r"上月为|上月是|前值", "skip"),
         (r"1\s*[-—―~～至到]\s*(\d{1,2})\s*月", "ytd"),
