@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+import pandas as pd
 import pytest
 
 from indmon.store import NewObservation, Source, Store
@@ -29,6 +30,8 @@ SHOTS = Path(__file__).parents[1] / "artifacts" / "screenshots"
 LANGS = ("en", "zh")
 
 GUANGDONG = "440000"
+SICHUAN = "510000"
+FEW = "fewer than 3 enterprises"
 AUTOMOBILES = "36"
 #: Guangdong's bureau states its growth to December 2023, then revises December
 FIRST = Source("gd-2024-01-25", kind="release", publisher="Guangdong Provincial Bureau of "
@@ -68,6 +71,11 @@ def _record_views_figures(path: Path) -> None:
         store.record([NewObservation("va_ytd_yoy", m, 10.0 - 0.2 * i, "percent",
                                      industry=AUTOMOBILES)
                       for i, m in enumerate([*MONTHS_2023, "2024-02"])], NBS)
+        # Sichuan's computed March is confidential: its downloads leave it empty, and say why
+        store.replace_disclosure(pd.DataFrame([
+            {"period": "2024-03", "industry": "ALL", "province": SICHUAN,
+             "status": "primary", "reason": FEW, "enterprises": 2, "top1_share": 0.7,
+             "top2_share": 1.0}]), ["2024-03"], "compute-test")
 
 
 @pytest.fixture(scope="module")
@@ -231,9 +239,10 @@ def test_unknown_cell_says_which_codes_exist(page: object, views_site: Site,
 HEADINGS = {
     "en": ["indicator", "indicator name", "province", "province name", "industry",
            "industry name", "period", "period name", "value", "unit", "origin", "simulated",
-           "vintage", "sources", "obs_id"],
+           "vintage", "sources", "obs_id", "suppressed"],
     "zh": ["指标代码", "指标名称", "地区代码", "地区名称", "行业代码", "行业名称", "时期",
-           "时期名称", "数值", "单位", "数据类型", "模拟数据", "版本时间", "来源", "观测值编号"],
+           "时期名称", "数值", "单位", "数据类型", "模拟数据", "版本时间", "来源", "观测值编号",
+           "不公布原因"],
 }
 TRUE = {"en": "true", "zh": "是"}
 
@@ -379,7 +388,7 @@ def test_province_ranking_and_industry_table_download(page: object, views_site: 
     data = list(book.worksheets[0].iter_rows(values_only=True))
     shown = page.locator("#industries-table tbody a.num")  # type: ignore[attr-defined]
     ids = {int(shown.nth(i).get_attribute("data-obs")) for i in range(shown.count())}
-    assert {int(r[-1]) for r in data[1:]} == ids
+    assert {int(r[14]) for r in data[1:]} == ids
     shot(page, f"industries-downloads-{lang}")
 
 
@@ -656,3 +665,20 @@ def test_views_the_page_cannot_draw_say_why(page: object, views_site: Site,
     response = page.goto(f"{views_site.url}/indicators/va_ytd_yoy/download.pdf?lang={lang}")  # type: ignore[attr-defined]
     assert response.status == 404
     assert "csv, xlsx, json, svg, png" in page.locator("main").inner_text()  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_confidential_cell_downloads_empty_and_says_why(page: object, views_site: Site,
+                                                          lang: str) -> None:
+    import io
+
+    from openpyxl import load_workbook
+
+    page.goto(f"{views_site.url}/indicators/va_ytd_yoy?province={SICHUAN}&lang={lang}")  # type: ignore[attr-defined]
+    rows = read_csv(download(page, "#chart-downloads a[data-format=csv]"))
+    heading = HEADINGS[lang]
+    march = [r for r in rows if r[heading[6]] == "2024-03"]
+    assert len(march) == 1 and march[0][heading[8]] == "" and march[0][heading[15]] == FEW
+    book = load_workbook(io.BytesIO(download(page, "#chart-downloads a[data-format=xlsx]")))
+    [row] = [r for r in book.worksheets[0].iter_rows(values_only=True) if r[6] == "2024-03"]
+    assert row[8] in (None, "") and row[15] == FEW

@@ -53,10 +53,11 @@ class Table:
     simulated: bool = False
 
 
-#: the columns of a series download: one row per figure drawn
+#: the columns of a series download: one row per figure drawn, the last saying why a
+#: confidential cell's value is empty
 SERIES_KEYS = ("indicator", "indicator_name", "province", "province_name", "industry",
                "industry_name", "period", "period_name", "value", "unit", "origin",
-               "simulated", "vintage", "sources", "obs_id")
+               "simulated", "vintage", "sources", "obs_id", "suppressed")
 
 
 def headings(keys: Sequence[str], lang: str) -> tuple[str, ...]:
@@ -77,6 +78,8 @@ def figure_row(o: Observation, indicator: Indicator, sources: Sequence[Source], 
         "origin": o.origin.value, "simulated": o.simulated,
         "vintage": o.vintage.date().isoformat(),
         "sources": "; ".join(s.citation() for s in sources), "obs_id": o.obs_id,
+        # why a value is left empty (or, for a reader cleared to see it, confidential)
+        "suppressed": o.suppressed or "",
     }
 
 

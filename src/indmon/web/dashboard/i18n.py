@@ -220,6 +220,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "col_sources": ("sources", "来源"),
     "col_obs_id": ("obs_id", "观测值编号"),
     "col_rank": ("rank", "排名"),
+    "col_suppressed": ("suppressed", "不公布原因"),
     "yes": ("yes", "是"),
     "no": ("no", "否"),
     # vintages (provenance page)
