@@ -125,6 +125,8 @@ def test_disagreeing_copies_are_named_with_a_reason() -> None:
     ((25_769_000.0, "25.769 million", 3), (25_800_000.0, "25.8 million", 1), True),
     ((25_712_000.0, "25.712 million", 3), (25_721_000.0, "25.721 million", 3), False),
     ((6.0, "6.0%", 1), (6.0, "6%", 0), True),
+    ((3.1e12, "3.1万亿元", 1), (3.10229e12, "31022.9亿元", 1), True),
+    ((3.1e12, "3.1万亿元", 1), (3.16e12, "31600亿元", 0), False),
 ])
 def test_agreement_allows_for_rounding_only(a: tuple[float, str, int], b: tuple[float, str, int],
                                             same: bool) -> None:
@@ -229,3 +231,10 @@ def test_inserted_commas_and_a_month_phrase_of_another_paragraph() -> None:
                      period="2026-01")
     assert ("pmi_large", "2026-01", "ALL", 50.5) in figures
     assert ("pmi_manufacturing", "2025-12", "ALL", 50.0) in figures
+
+
+def test_growth_against_another_base_year_is_no_figure() -> None:
+    figures = mapped("今年首9個月利潤總額6.00萬億元,按年增長44.0%,較2019年同期增長41.0%。",
+                     period="2021-09")
+    assert figures == {("profit_ytd", "2021-09", "ALL", 6_000_000_000_000.0),
+                       ("profit_ytd_yoy", "2021-09", "ALL", 44.0)}

@@ -226,7 +226,7 @@ _MONTH_WORDS = "|".join(_MONTHS)
 # "prev_year" (the previous calendar year), "skip" (two-year averages and the like).
 _PERIOD_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p, re.IGNORECASE), kind) for p, kind in (
-        (r"两年平均|比20\d\d年|two-year average", "skip"),
+        (r"两年平均|[比较]20\d\d年|two-year average", "skip"),
         # a single later quarter is no span the history stores ("二季度增长4.8%")
         (r"(?<!前)第?[二三四]季度|second quarter|(?<!first )third quarter|fourth quarter",
          "skip"),
@@ -970,9 +970,10 @@ def _month_of(period: str) -> str:
 def agree(a: CopyFigure, b: CopyFigure) -> bool:
     """Whether two copies state the same figure, allowing for the coarser one's rounding
     ("25.8 million" agrees with "25.769 million"; "25.712" does not with "25.721")."""
-    decimals = min(a.decimals, b.decimals)
-    scale = _mention_scale(a if a.decimals == decimals else b)
-    tolerance = 0.5 * 10.0 ** (-decimals) * scale + 1e-9 * max(abs(a.value), abs(b.value), 1.0)
+    # the coarser copy is the one whose last digit is worth more: "3.1万亿" (0.1 trillion)
+    # is coarser than "31022.9亿" (10 million) although it shows as many decimals
+    step = max(10.0 ** (-f.decimals) * _mention_scale(f) for f in (a, b))
+    tolerance = 0.5 * step + 1e-9 * max(abs(a.value), abs(b.value), 1.0)
     return bool(abs(a.value - b.value) <= tolerance)
 
 
