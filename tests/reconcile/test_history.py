@@ -238,3 +238,12 @@ def test_growth_against_another_base_year_is_no_figure() -> None:
                      period="2021-09")
     assert figures == {("profit_ytd", "2021-09", "ALL", 6_000_000_000_000.0),
                        ("profit_ytd_yoy", "2021-09", "ALL", 44.0)}
+
+
+def test_the_most_precise_copy_states_an_accepted_figure() -> None:
+    coarse = CopyFigure("profit_ytd", "2020-07", "ALL", 3.1e12, "cny", "a", "https://a.com/1",
+                        "3.1万亿元", 1, "nbs-profit")
+    fine = CopyFigure("profit_ytd", "2020-07", "ALL", 3.10229e12, "cny", "b", "https://b.org/2",
+                      "31022.9亿元", 1, "nbs-profit")
+    history = confirm([coarse, fine], copies_of(coarse, fine))
+    assert [(f.value, f.status) for f in history.figures] == [(3.10229e12, "confirmed_two_copies")]

@@ -972,9 +972,14 @@ def agree(a: CopyFigure, b: CopyFigure) -> bool:
     ("25.8 million" agrees with "25.769 million"; "25.712" does not with "25.721")."""
     # the coarser copy is the one whose last digit is worth more: "3.1万亿" (0.1 trillion)
     # is coarser than "31022.9亿" (10 million) although it shows as many decimals
-    step = max(10.0 ** (-f.decimals) * _mention_scale(f) for f in (a, b))
+    step = max(_step(a), _step(b))
     tolerance = 0.5 * step + 1e-9 * max(abs(a.value), abs(b.value), 1.0)
     return bool(abs(a.value - b.value) <= tolerance)
+
+
+def _step(fig: CopyFigure) -> float:
+    """What the last digit of the copy's mention is worth in base units: its precision."""
+    return float(10.0 ** (-fig.decimals) * _mention_scale(fig))
 
 
 def _mention_scale(fig: CopyFigure) -> float:
@@ -1013,7 +1018,7 @@ def confirm(figures: Iterable[CopyFigure], copies: dict[str, Copy]) -> History:
             unconfirmed.append(HistoryFigure(*key, stated[0].value, stated[0].unit, source_id,
                                              "unconfirmed", tuple(stated)))
             continue
-        best = max(chosen, key=lambda f: f.decimals)
+        best = min(chosen, key=_step)  # the most precise copy states the figure
         for group in value_groups:
             if group is not chosen:
                 conflicts += [_conflict(key, best.value, f, _reason(best, f)) for f in group]
@@ -1045,7 +1050,7 @@ def _one_per_copy_value(stated: list[CopyFigure]) -> list[CopyFigure]:
 
 def _by_value(stated: list[CopyFigure]) -> list[list[CopyFigure]]:
     groups: list[list[CopyFigure]] = []
-    for fig in sorted(stated, key=lambda f: -f.decimals):
+    for fig in sorted(stated, key=_step):
         for group in groups:
             if agree(group[0], fig):
                 group.append(fig)
