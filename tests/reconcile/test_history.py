@@ -247,3 +247,9 @@ def test_the_most_precise_copy_states_an_accepted_figure() -> None:
                       "31022.9亿元", 1, "nbs-profit")
     history = confirm([coarse, fine], copies_of(coarse, fine))
     assert [(f.value, f.status) for f in history.figures] == [(3.10229e12, "confirmed_two_copies")]
+
+
+def test_other_economies_pmis_are_the_wrong_series() -> None:
+    figures = mapped("7月份,美国和欧元区制造业PMI初值分别为49.0%和42.7%。虽然本月我国制造业PMI"
+                     "回升至49.3%,但需求不足。", period="2023-07")
+    assert figures == {("pmi_manufacturing", "2023-07", "ALL", 49.3)}

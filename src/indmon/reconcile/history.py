@@ -422,7 +422,9 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _BREAKDOWN = re.compile(r"\s*分[\u4e00-\u9fff]{1,6}看")
 #: the wrong series: figures in a sentence naming them are never taken
 _WRONG_SERIES = re.compile(r"财新|Caixin|Markit|CPCA|乘用车市场信息联席会|乘联会|预计|预期|"
-                           r"expected|forecast|foresees|机械工业|省|全市|全省", re.IGNORECASE)
+                           r"expected|forecast|foresees|机械工业|省|全市|全省|"
+                           # other economies' PMIs quoted beside China's
+                           r"美国|欧元区|欧洲|日本|全球制造业", re.IGNORECASE)
 _MOM = re.compile(r"环比|比上月|经季节调整|month-on-month|month on month", re.IGNORECASE)
 #: an English period phrase right after a number ("8.2 percent for the whole year 2019")
 _PERIOD_AFTER = re.compile(r"^\s*(?:percent|per cent|%)?\s*(?:year on year\s*)?"
