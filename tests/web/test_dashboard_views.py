@@ -441,6 +441,13 @@ def test_provenance_lists_each_vintage_with_its_source(page: object, views_site:
     assert "+0.2" in second.locator("td").nth(2).inner_text()
     assert second.get_attribute("class") == "current-vintage"
     shot(page, f"provenance-vintages-{lang}")
+    listed = read_csv(download(page, "#vintage-downloads a[data-format=csv]"))
+    vintage, value, sources = ({"en": "vintage", "zh": "版本时间"}[lang],
+                               HEADINGS[lang][8], HEADINGS[lang][13])
+    assert [(r[vintage], float(r[value])) for r in listed] == [
+        ("2024-01-25", DECEMBER_FIRST), ("2024-04-20", DECEMBER_REVISED)]
+    assert "January-December 2023" in listed[0][sources]
+    assert "first quarter of 2024, 2024-04-20" in listed[1][sources]
     first.locator("a.as-of-link").click()
     page.wait_for_url("**as_of=2024-01-25**")  # type: ignore[attr-defined]
     assert query_of(page.url)["province"] == [GUANGDONG]  # type: ignore[attr-defined]

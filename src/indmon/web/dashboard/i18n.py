@@ -221,6 +221,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "col_obs_id": ("obs_id", "观测值编号"),
     "col_rank": ("rank", "排名"),
     "col_suppressed": ("suppressed", "不公布原因"),
+    "col_change": ("change", "变动"),
     "yes": ("yes", "是"),
     "no": ("no", "否"),
     # vintages (provenance page)

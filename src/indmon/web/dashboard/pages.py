@@ -713,6 +713,39 @@ def provenance_page(obs_id: int, request: Request, store: StoreView, user: Reade
                   simulated=bool(record["simulated"]))
 
 
+@router.get("/provenance/{obs_id}/vintages.{fmt}")
+def vintages_download(obs_id: int, fmt: str, request: Request, store: StoreView,
+                      user: Reader) -> Response:
+    """Every vintage of the figure as the provenance page lists them (CSV, XLSX, JSON):
+    the day it became known, value, change, the sources that stated it."""
+    from indmon.web.dashboard import downloads
+
+    _table_format(fmt)
+    lang = language(request)
+    record = store.provenance(obs_id, clearance_of(user)).as_dict()
+    catalogue = Catalogue.load()
+    indicator = catalogue.indicator(record["indicator"])
+    rows = _vintage_rows(store, record, indicator)
+    keys = ("indicator", "province", "industry", "period", "vintage", "value", "change",
+            "unit", "origin", "simulated", "sources", "obs_id")
+    unit = i18n.unit_label(indicator.unit, lang) or indicator.unit
+    table_rows = [[indicator.id, record["province"], record["industry"], record["period"],
+                   v["day"], v["value"], v["change"], unit, record["origin"],
+                   bool(record["simulated"]), "; ".join(s.citation() for s in v["sources"]),
+                   v["obs_id"]] for v in rows]
+    sources = {s.source_id: s for v in rows for s in v["sources"]}
+    about = [(i18n.t("indicator", lang), f"{indicator.name(lang)} ({indicator.id})"),
+             (i18n.t("cell", lang), views.cell_name(
+                 views.Cell(record["province"], record["industry"]), lang)),
+             (i18n.t("period", lang), i18n.period_label(record["period"], lang)),
+             (i18n.t("address", lang),
+              str(request.base_url).rstrip("/") + f"/provenance/{obs_id}")]
+    table = downloads.Table(f"{indicator.name(lang)} · {i18n.t('vintages', lang)}", keys,
+                            downloads.headings(keys, lang), table_rows, about,
+                            list(sources.values()), bool(record["simulated"]))
+    return _download(table, fmt, lang, f"{indicator.id}-{record['period']}-vintages")
+
+
 def _vintage_rows(store: Any, record: dict[str, Any], indicator: Indicator | None
                   ) -> list[dict[str, Any]]:
     """Every vintage of the figure, oldest first, as ALFRED lists them: when it became
