@@ -253,3 +253,10 @@ def test_other_economies_pmis_are_the_wrong_series() -> None:
     figures = mapped("7月份,美国和欧元区制造业PMI初值分别为49.0%和42.7%。虽然本月我国制造业PMI"
                      "回升至49.3%,但需求不足。", period="2023-07")
     assert figures == {("pmi_manufacturing", "2023-07", "ALL", 49.3)}
+
+
+def test_a_variant_spelling_of_new_orders() -> None:
+    figures = mapped("生产指数为50，较上月升0.3个百分点；新定单指数为49.2，较上月升0.4个百分点。",
+                     period="2025-11")
+    assert figures == {("pmi_production", "2025-11", "ALL", 50.0),
+                       ("pmi_new_orders", "2025-11", "ALL", 49.2)}

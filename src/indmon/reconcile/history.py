@@ -355,6 +355,7 @@ _KEYWORDS: dict[str, tuple[tuple[str, _Target], ...]] = {
         ("小型企业", _Target("pmi_small")), ("小企业", _Target("pmi_small")),
         ("大企业", _Target("pmi_large")),
         ("生产指数", _Target("pmi_production")), ("新订单指数", _Target("pmi_new_orders")),
+        ("新定单指数", _Target("pmi_new_orders")),
         ("原材料库存指数", _Target("pmi_raw_inventory")),
         ("从业人员指数", _Target("pmi_employment")), ("员工指数", _Target("pmi_employment")),
         ("供应商配送时间指数", _Target("pmi_supplier_delivery")),
