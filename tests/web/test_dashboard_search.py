@@ -89,6 +89,21 @@ def test_search_as_json_gives_coverage_and_latest(signals_site: Site, lang: str)
     assert empty["has_data"] is False and empty["latest"] is None
 
 
+@pytest.mark.parametrize(("query", "province", "industry"), [
+    ("广东", "440000", None), ("Guangdong", "440000", None), ("汽车制造", None, "36")])
+def test_provinces_and_industries_link_to_their_own_pages(signals_site: Site, query: str,
+                                                          province: str | None,
+                                                          industry: str | None) -> None:
+    page = httpx.get(f"{signals_site.url}/search", params={"q": query}, timeout=30).text
+    answer = httpx.get(f"{signals_site.url}/search", params={"q": query, "format": "json"},
+                       timeout=30).json()
+    target = f"/provinces/{province}" if province else f"/industries/{industry}"
+    assert f'href="{target}"' in page
+    listed = answer["provinces"] if province else answer["industries"]
+    assert target in [entry["url"] for entry in listed]
+    assert httpx.get(f"{signals_site.url}{target}", timeout=30).status_code == 200
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize(("lang", "query", "latest", "coverage", "no_data"), [
     ("en", "industrial production", "Latest: ", "February 2022 – December 2023 · 22 periods",

@@ -120,6 +120,17 @@ def test_every_response_carries_the_security_headers(hardened: Site, path: str) 
     assert response.headers["x-frame-options"] == "DENY"
 
 
+def test_only_the_embeddable_chart_may_be_framed_and_says_so_once(hardened: Site) -> None:
+    with hardened.client() as client:
+        embed = client.get("/embed/indicators/va_yoy")
+        page = client.get("/indicators/va_yoy")
+    assert embed.status_code == 200, embed.text
+    assert "frame-ancestors *" in embed.headers["content-security-policy"]
+    assert "x-frame-options" not in embed.headers  # DENY would contradict the policy
+    assert page.headers["x-frame-options"] == "DENY"
+    assert "frame-ancestors 'none'" in page.headers["content-security-policy"]
+
+
 def test_pages_have_no_inline_script_or_style_attribute(hardened: Site) -> None:
     with hardened.client() as client:
         pages = [client.get(path).text for path in

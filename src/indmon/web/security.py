@@ -96,8 +96,12 @@ class SecurityHeaders:
                 if "content-security-policy" not in headers:
                     headers["content-security-policy"] = CONTENT_SECURITY_POLICY.format(
                         nonce=nonce)
+                # a route whose policy lets other sites frame it (the embeddable chart)
+                # gets no X-Frame-Options: DENY would contradict its frame-ancestors
+                framable = "frame-ancestors 'none'" not in headers[
+                    "content-security-policy"]
                 for name, value in SECURITY_HEADERS.items():
-                    if name not in headers:
+                    if name not in headers and not (framable and name == "x-frame-options"):
                         headers[name] = value
             await send(message)
 

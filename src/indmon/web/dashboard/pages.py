@@ -624,8 +624,6 @@ def embedded_chart(indicator_id: str, request: Request, store: StoreView, user: 
                       simulated=any(d.line.simulated for d in drawn))
     response.headers["content-security-policy"] = EMBED_POLICY.format(
         nonce=csp_nonce(request))
-    # frame-ancestors governs framing; X-Frame-Options would contradict it
-    response.headers["x-frame-options"] = "ALLOWALL"
     return response
 
 

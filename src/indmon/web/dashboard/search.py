@@ -312,6 +312,8 @@ def as_json(results: Results, lang: str) -> dict[str, Any]:
     return {
         "query": results.query,
         "indicators": [hit(h) for h in results.indicators],
-        "industries": [{"code": i.code, "name": i.name(lang)} for i in results.industries],
-        "provinces": [{"code": p.code, "name": p.name(lang)} for p in results.provinces],
+        "industries": [{"code": i.code, "name": i.name(lang), "url": f"/industries/{i.code}"}
+                       for i in results.industries],
+        "provinces": [{"code": p.code, "name": p.name(lang), "url": f"/provinces/{p.code}"}
+                      for p in results.provinces],
     }
