@@ -41,10 +41,24 @@ _GROUP_AFTER = re.compile(
     r"(?:companies|enterprises|operators|carriers)\b", re.IGNORECASE)
 
 
+#: what a number of the page can stand right after (the words before it trimmed): a
+#: mark, a colon, a line start, a caption or counter word, "among", "the"; most figures
+#: stand after a verb and skip the patterns below
+_FURNITURE_LAST = frozenset("[［〔:：(（\n.图表量数")
+_FURNITURE_WORDS = frozenset({"views", "visits", "hits", "reads", "clicks", "figure", "fig.",
+                              "chart", "table", "graph", "annex", "appendix", "among", "the"})
+
+
 def is_furniture(text: str, start: int, end: int) -> bool:
     """Whether the number at ``text[start:end]`` belongs to the page, not to the economy."""
     before = text[max(0, start - 30):start]
     after = text[end:end + 40]
+    tail = before.rstrip(" \t")
+    last = tail[-1:]
+    if (start and last not in _FURNITURE_LAST and not _TIME_AFTER.match(after)
+            and tail[-12:].rsplit(None, 1)[-1:] != [] and
+            tail[-12:].rsplit(None, 1)[-1].lower() not in _FURNITURE_WORDS):
+        return False
     if before[-1:] in _OPEN_BRACKETS and after[:1] in _CLOSE_BRACKETS:
         return True
     if _TIME_AFTER.match(after) or _TIME_BEFORE.search(before):

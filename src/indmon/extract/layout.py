@@ -135,6 +135,8 @@ _LINK_BLOCK_HEAD = re.compile(
     r"related\s+(?:links?|articles?|news|stories|releases)|see\s+also|read\s+more|more\s+news)"
     r"\s*[:：>|]?", re.IGNORECASE)
 _MAX_LINK_BLOCK = 20
+_LINK_BLOCK_WORDS = ("相关", "延伸阅读", "推荐阅读", "热点推荐", "elated", "ELATED", "ee also",
+                     "EE ALSO", "ead more", "EAD MORE", "ore news", "ORE NEWS")
 
 
 _PAGER_WORDS = re.compile(r"首页|尾页|上一页|下一页|第|页|共|next|prev(?:ious)?|page|first|last|of",
@@ -185,8 +187,8 @@ def _foreign_line(line: str, lang: str) -> bool:
 
 def _link_blocks(text: str, line_starts: list[int]) -> list[Span]:
     """Blocks of links ("相关链接", "Related links:" and the lines after, to an empty line)."""
-    if not _LINK_BLOCK_HEAD.search(text):
-        return []
+    if not any(word in text for word in _LINK_BLOCK_WORDS):
+        return []  # a plain look for the words first: the pattern is tried at every position
     blocks = []
     ends = [*line_starts[1:], len(text)]
     i = 0

@@ -56,7 +56,7 @@ _FIGURE_NUMBER_ZH = re.compile(
 STREAK_ZH = re.compile(
     rf"连续(?P<n>{_ARABIC}|{_ZH_NUM})(?:个)?(?P<unit>年|月|季度)"
     # a streak worded without 连续: "已经5个月保持在扩张区间", "已15年位居世界第一"
-    rf"|(?:(?<=已)|(?<=已经))(?P<n2>{_ARABIC}|{_ZH_NUM})(?:个)?(?P<unit2>年|月|季度)"
+    rf"|已(?:经)?(?P<n2>{_ARABIC}|{_ZH_NUM})(?:个)?(?P<unit2>年|月|季度)"
     rf"(?=(?:以来)?(?:保持|位居|稳居|居|实现|处于|维持))")
 RANK_ZH = re.compile(
     rf"(?:居|位居|位列|稳居|排名|排在|保持|名列)(?:全球|世界|全国|国内)?(?:各国)?"
@@ -174,7 +174,8 @@ def find_mentions_zh(text: str) -> Iterator[Mention]:
     for m in STREAK_ZH.finditer(text):
         unit = _STREAK_UNITS[m.group("unit") or m.group("unit2")]
         number = m.group("n") or m.group("n2")
-        yield Mention(m.start(), m.end(), parse_zh_number(number), unit, "streak", "streak")
+        start = m.start() if m.group("n") else m.start("n2")  # "已经" is no part of it
+        yield Mention(start, m.end(), parse_zh_number(number), unit, "streak", "streak")
     for m in RANK_ZH.finditer(text):
         group = "rank" if m.group("rank") else "rank2"
         words = m.group(group)
