@@ -260,3 +260,9 @@ def test_a_variant_spelling_of_new_orders() -> None:
                      period="2025-11")
     assert figures == {("pmi_production", "2025-11", "ALL", 50.0),
                        ("pmi_new_orders", "2025-11", "ALL", 49.2)}
+
+
+def test_a_breakdown_paragraph_keeps_the_span_of_the_one_before() -> None:
+    figures = mapped("1至9月,全国规模以上工业企业实现利润总额53000.0亿元,同比增长3.0%。\n"
+                     "从三大门类看,制造业增长9.0%,较1至8月加快2.5个百分点。", period="2025-09")
+    assert ("profit_ytd_yoy", "2025-09", "C", 9.0) in figures

@@ -470,8 +470,10 @@ def map_copy(copy: Copy) -> list[CopyFigure]:
     figures: list[CopyFigure] = []
     context = _Context()
     for number, (start, end) in enumerate(sentences):
-        if start and text[start - 1] == "\n":
-            context.lead = None  # a period phrase governs its own paragraph only
+        if start and text[start - 1] == "\n" and context.lead and context.lead[1] not in (
+                None, int(copy.period[5:7])):
+            # a phrase naming another month ("12月…则为50.2") governs its own paragraph only
+            context.lead = None
         stated = sorted(by_sentence.get(number, []), key=lambda f: f.start)
         figures += _map_sentence(copy, text, start, end, stated, context)
     return figures
