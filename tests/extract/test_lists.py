@@ -122,3 +122,10 @@ def test_a_streak_is_no_member_of_a_list() -> None:
     text = ("Shipbuilding ranked first in the world for fifteen consecutive years, and the 16th "
             "consecutive year is in sight.")
     assert "consecutive years of the" not in [s for _, _, s in subjects(text)]
+
+
+def test_each_chinese_region_of_a_list_is_its_own(cat: Catalogue) -> None:
+    text = ("2023年，分地区看，东部地区规模以上工业增加值增长5.1%，中部地区增长4.8%，"
+            "西部地区增长5.4%，东北地区增长3.2%。")
+    assert indicators(text, cat) == [
+        "va_ytd_yoy_east", "va_ytd_yoy_central", "va_ytd_yoy_west", "va_ytd_yoy_northeast"]

@@ -99,3 +99,22 @@ def test_a_qualified_subject_without_its_indicator_says_so(cat: Catalogue) -> No
 
 def test_a_mapped_fact_has_no_reason(cat: Catalogue) -> None:
     assert unmapped_reason(fact("value added of state-holding enterprises"), cat) is None
+
+
+@pytest.mark.parametrize(("region", "period", "indicator"), [
+    ("eastern region", "2023", "va_ytd_yoy_east"),
+    ("central region", "2023-03", "va_yoy_central"),
+    ("northeastern region", "2023-01/2023-06", "va_ytd_yoy_northeast"),
+])
+def test_an_economic_region_is_its_own_indicator(
+    cat: Catalogue, region: str, period: str, indicator: str
+) -> None:
+    mapped = map_fact(fact("value added of industrial enterprises above designated size",
+                           period=period, region=region), cat)
+    assert (mapped.indicator, mapped.industry, mapped.province) == (indicator, "ALL", "ALL")
+
+
+def test_a_region_without_such_an_indicator_stays_unmapped(cat: Catalogue) -> None:
+    division = fact("value added of manufacturing", region="western region")
+    assert map_fact(division, cat).indicator is None  # never the whole region's figure
+    assert "western region" in (unmapped_reason(division, cat) or "")

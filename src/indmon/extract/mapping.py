@@ -99,6 +99,8 @@ class MappingRules:
     industries: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]
     country: frozenset[str]
     qualifiers: tuple[Qualifier, ...] = ()
+    #: economic region name -> suffix of the indicators that state it
+    economic_regions: tuple[tuple[str, str], ...] = ()
 
 
 # -- public API ------------------------------------------------------------------------
@@ -110,6 +112,9 @@ def map_fact(fact: Fact, catalogue: Catalogue | None = None) -> Fact:
     """
     cat = catalogue or Catalogue.load()
     fact = as_index(fact)
+    suffix = economic_region(fact.region)
+    if suffix:
+        return _map_economic_region(fact, suffix, cat)
     period = store_period(fact.period)
     province = province_code(fact.region, cat)
     if period is None or province is None:
@@ -127,6 +132,24 @@ def map_fact(fact: Fact, catalogue: Catalogue | None = None) -> Fact:
     return replace(fact, indicator=indicator, industry=industry, province=province, period=period)
 
 
+def economic_region(region: str) -> str | None:
+    """The indicator suffix of an economic region ("eastern region" -> ``east``), else None."""
+    text = region.strip().lower()
+    return next((suffix for name, suffix in mapping_rules().economic_regions if text == name),
+                None)
+
+
+def _map_economic_region(fact: Fact, suffix: str, catalogue: Catalogue) -> Fact:
+    """A figure of an economic region: the national indicator's ``_<suffix>`` sibling
+    (``va_ytd_yoy`` -> ``va_ytd_yoy_east``), for the whole of industry only."""
+    national = map_fact(replace(fact, region="CN"), catalogue)
+    sibling = catalogue.indicators.get(f"{national.indicator}_{suffix}")
+    if sibling is None or national.industry != ALL:
+        return replace(fact, indicator=None)
+    return replace(national, region=fact.region, indicator=sibling.id,
+                   period=indicator_period(store_period(fact.period) or fact.period, sibling))
+
+
 def unmapped_reason(fact: Fact, catalogue: Catalogue | None = None) -> str | None:
     """Why ``map_fact`` leaves a fact unmapped, in words a reader can check; None when it
     maps. The benchmark lists these so that a guess never passes unseen."""
@@ -134,7 +157,9 @@ def unmapped_reason(fact: Fact, catalogue: Catalogue | None = None) -> str | Non
     period = store_period(fact.period)
     if period is None:
         return f"no usable period ({fact.period!r})"
-    if province_code(fact.region, cat) is None:
+    if economic_region(fact.region) and map_fact(fact, cat).indicator is None:
+        return f"no indicator states {fact.region!r} for {fact.subject!r}"
+    if province_code(fact.region, cat) is None and not economic_region(fact.region):
         return f"region {fact.region!r} is no province of the catalogue"
     if map_fact(fact, cat).indicator is not None:
         return None
@@ -305,7 +330,9 @@ def parse_rules(text: str, name: str = "mapping.toml") -> MappingRules:
                   bool(q.get("both_ways", False)))
         for q in raw.get("qualifier", [])
     )
-    return MappingRules(rules, industries, country, qualifiers)
+    regions = tuple((name.lower(), str(suffix))
+                    for name, suffix in raw.get("economic_regions", {}).items())
+    return MappingRules(rules, industries, country, qualifiers, regions)
 
 
 def _rule(entry: dict[str, object], name: str, number: int) -> Rule:
@@ -538,6 +565,7 @@ def _division_names(catalogue: Catalogue) -> tuple[tuple[str, tuple[re.Pattern[s
 __all__ = [
     "as_index",
     "compatible",
+    "economic_region",
     "indicator_period",
     "industry_code",
     "map_fact",

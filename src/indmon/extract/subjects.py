@@ -207,9 +207,9 @@ def region_zh(clause_left: str, right: str, counts_things: bool, default: str = 
     found = pattern.findall(clause_left)
     if len(found) == 1:
         return names[found[-1]]
-    area = _AREA_PHRASE_ZH.search(clause_left)
-    if area:
-        return _AREA_ZH[area.group(1)]
+    areas = _AREA_PHRASE_ZH.findall(clause_left)
+    if areas:  # the nearest: "东部地区增长5.1%，中部地区增长4.8%" gives each its own
+        return _AREA_ZH[areas[-1]]
     world = _WORLD_BEFORE_ZH.search(clause_left) if counts_things else None
     if world and not _OWN_COUNTRY_ZH.search(clause_left):
         return "world"
