@@ -40,7 +40,7 @@ import re
 import tomllib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from indmon.catalogue import ALL, Catalogue, Indicator
@@ -214,19 +214,25 @@ def qualifiers_agree(text: str, indicator: Indicator) -> bool:
     the subject states is in the indicator's name, and each ``both_ways`` one the name
     states is in the subject."""
     named = _named_qualifiers(indicator.name_en, indicator.name_zh)
-    for qualifier in mapping_rules().qualifiers:
-        in_subject = qualifier.stated(text)
-        if in_subject and qualifier.name not in named:
-            return False
-        if qualifier.both_ways and qualifier.name in named and not in_subject:
-            return False
-    return True
+    stated = _stated_qualifiers(text)
+    if not stated <= named:
+        return False
+    return not any(q.both_ways and q.name in named and q.name not in stated
+                   for q in mapping_rules().qualifiers)
+
+
+@lru_cache(maxsize=4096)
+def _stated_qualifiers(text: str) -> frozenset[str]:
+    """The qualifiers a normalised subject states (read once per subject, not once per
+    indicator it is compared with)."""
+    return frozenset(q.name for q in mapping_rules().qualifiers if q.stated(text))
 
 
 def _lacks_qualifier(text: str, indicator: Indicator) -> bool:
     """Whether the indicator's name states a ``both_ways`` qualifier the subject does not."""
     named = _named_qualifiers(indicator.name_en, indicator.name_zh)
-    return any(q.both_ways and q.name in named and not q.stated(text)
+    stated = _stated_qualifiers(text)
+    return any(q.both_ways and q.name in named and q.name not in stated
                for q in mapping_rules().qualifiers)
 
 
