@@ -422,6 +422,29 @@ def test_as_of_picker_shows_the_figures_known_then(page: object, views_site: Sit
 
 
 @pytest.mark.parametrize("lang", LANGS)
+def test_the_province_map_shows_the_figures_known_on_a_date(page: object, views_site: Site,
+                                                            lang: str) -> None:
+    base = (f"{views_site.url}/provinces?indicator=va_ytd_yoy&period=2023-12"
+            f"&origin=published&lang={lang}")
+    page.goto(base)  # type: ignore[attr-defined]
+    link = f"table.data tr[data-province='{GUANGDONG}'] td[data-value]"
+    assert float(page.locator(link).get_attribute("data-value")) == DECEMBER_REVISED  # type: ignore[attr-defined]
+    page.fill("#pick-as-of", "2024-02-01")  # type: ignore[attr-defined]
+    page.locator("form.filters button").click()  # type: ignore[attr-defined]
+    page.wait_for_url("**as_of=2024-02-01**")  # type: ignore[attr-defined]
+    assert "2024-02-01" in page.locator("#as-of-note").inner_text()  # type: ignore[attr-defined]
+    assert float(page.locator(link).get_attribute("data-value")) == DECEMBER_FIRST  # type: ignore[attr-defined]
+    rows = read_csv(download(page, "#ranking-downloads a[data-format=csv]"))
+    assert DECEMBER_FIRST in [float(v) for r in rows for v in r.values()
+                              if v.replace(".", "", 1).isdigit()]
+    shot(page, f"provinces-as-of-{lang}")
+    page.locator("#as-of-note a").click()  # type: ignore[attr-defined]
+    page.wait_for_load_state()  # type: ignore[attr-defined]
+    assert "as_of" not in query_of(page.url)  # type: ignore[attr-defined]
+    assert float(page.locator(link).get_attribute("data-value")) == DECEMBER_REVISED  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("lang", LANGS)
 def test_provenance_lists_each_vintage_with_its_source(page: object, views_site: Site,
                                                        lang: str) -> None:
     page.goto(f"{views_site.url}/indicators/va_ytd_yoy?province={GUANGDONG}&lang={lang}")  # type: ignore[attr-defined]

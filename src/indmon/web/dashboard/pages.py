@@ -361,12 +361,14 @@ def _breakdowns(store: Any, indicator: Indicator, lang: str, clearance: Clearanc
 @router.get("/provinces", response_class=HTMLResponse)
 def provinces_page(request: Request, store: StoreView, user: Reader,
                    indicator: str | None = None, period: str | None = None,
-                   origin: str | None = None) -> HTMLResponse:
+                   origin: str | None = None, as_of: str | None = None) -> HTMLResponse:
     """A tile map and ranking of one indicator's figures by province for one period and
-    one origin (published figures are never coloured on the same map as simulated)."""
+    one origin (published figures are never coloured on the same map as simulated), as
+    known on a date (``as_of``) when asked."""
     lang = language(request)
     catalogue = Catalogue.load()
-    ranked = _province_ranking(store, indicator, period, origin, clearance_of(user))
+    day = views.parse_day(as_of)
+    ranked = _province_ranking(store, indicator, period, origin, clearance_of(user), day)
     if ranked is None:
         return render(request, "provinces.html", user, indicator=None, tiles=[], periods=[])
     chosen, period, periods, origins, picked, values = ranked
@@ -379,13 +381,14 @@ def provinces_page(request: Request, store: StoreView, user: Reader,
              for p in catalogue.provinces.values()]
     ranking = sorted(values.items(), key=lambda item: _ranked(item[1]))
     caption, stops = charts.legend(limit, chosen.unit, lang)
-    query = urlencode([(k, v) for k, v in (("indicator", chosen.id), ("period", period),
-                                           ("origin", picked)) if v])
+    query = urlencode([(k, v) for k, v in (
+        ("indicator", chosen.id), ("period", period), ("origin", picked),
+        ("as_of", day.isoformat() if day else None)) if v])
     return render(request, "provinces.html", user, indicator=chosen, period=period,
                   periods=periods, tiles=tiles, ranking=ranking, legend=stops,
                   legend_caption=caption, choices=_choices(store, "province"),
                   origins=origins, origin=picked, simulated=picked == "simulated",
-                  download_query=query)
+                  download_query=query, as_of=day)
 
 
 def _province_ranking(store: Any, indicator: str | None, period: str | None,
