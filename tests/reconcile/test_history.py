@@ -180,6 +180,13 @@ def test_a_span_without_its_measure_word_and_the_publishers_name() -> None:
     assert figures == {("pmi_manufacturing", "2021-03", "ALL", 51.0)}
 
 
+def test_a_span_whose_dash_was_read_as_a_character() -> None:
+    figures = mapped("1一5月份,全国规模以上工业企业实现利润总额20000.0亿元,同比增长3.0%。",
+                     period="2023-05")
+    assert figures == {("profit_ytd", "2023-05", "ALL", 2.0e12),
+                       ("profit_ytd_yoy", "2023-05", "ALL", 3.0)}
+
+
 def test_the_value_of_a_comparison_base_is_no_figure() -> None:
     figures = mapped("5月份采购经理人指数(PMI)为50.0,与4月份持平,略低于3月份的50.5。",
                      period="2016-05")

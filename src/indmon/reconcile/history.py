@@ -232,7 +232,8 @@ _PERIOD_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          "skip"),
         (r"上年全年|去年全年", "prev_year"),
         (r"上月为|上月是|前值", "skip"),
-        (r"1\s*[-—―~～至到]\s*(\d{1,2})\s*月", "ytd"),
+        # "1一5月份": a scanned page's dash read as the character 一
+        (r"1\s*[-—―~～至到一]\s*(\d{1,2})\s*月", "ytd"),
         (r"1\s*月(?:份)?\s*[-—―~～至到]\s*(\d{1,2})\s*月", "ytd"),
         (r"[前首](\d{1,2}|[一二两三四五六七八九十]{1,2})个?月", "ytd"),
         (r"一季度|第一季度|首季", "ytd3"),
