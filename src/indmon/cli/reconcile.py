@@ -142,8 +142,9 @@ def check(
     'disagrees' (the stored value and its source are shown), 'disputed'
     (sources in the store differ on it: all their values are shown) or
     'unknown' (nothing stored). Changes ("1 percentage point higher than in
-    2022") and streaks ("the fifth consecutive month") are checked against
-    the stored series. Exit code: 0 when nothing disagrees or is disputed, 1
+    2022"), streaks ("the fifth consecutive month") and extremes ("the
+    fastest since June 2021", "为2021年6月以来最高") are checked against the
+    stored series. Exit code: 0 when nothing disagrees or is disputed, 1
     otherwise.
 
     Example: indmon check draft.txt --published 2024-01-20 -o json
