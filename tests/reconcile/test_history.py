@@ -180,6 +180,13 @@ def test_a_span_without_its_measure_word_and_the_publishers_name() -> None:
     assert figures == {("pmi_manufacturing", "2021-03", "ALL", 51.0)}
 
 
+def test_a_threshold_crossed_is_no_figure() -> None:
+    figures = mapped("2023年,我国汽车产销量首次双双突破3000万辆。2023年,汽车产销分别完成"
+                     "3100.0万辆和3000.0万辆。", period="2023-12")
+    assert ("auto_production_ytd", "2023-12", "ALL", 31_000_000.0) in figures
+    assert not [f for f in figures if f[3] == 30_000_000.0 and f[0] == "auto_production_ytd"]
+
+
 def test_a_span_whose_dash_was_read_as_a_character() -> None:
     figures = mapped("1一5月份,全国规模以上工业企业实现利润总额20000.0亿元,同比增长3.0%。",
                      period="2023-05")

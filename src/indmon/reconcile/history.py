@@ -628,8 +628,9 @@ def _sides(text: str) -> list[str]:
     return ordered
 
 
-_APPROXIMATE = re.compile(r"(just under|nearly|about|around|more than|over|近|约|超过|逾|达到)\s*$",
-                          re.IGNORECASE)
+_APPROXIMATE = re.compile(
+    r"(just under|nearly|about|around|more than|over|近|约|超过|超|突破|逾|达到)\s*$",
+    re.IGNORECASE)
 #: a bound, not a figure: "连续5个月保持在51.0%以上"
 _BOUND_AFTER = re.compile(r"\s*(?:的?临界点|以上|以下|之上|之下|左右)")
 #: a number right after a comparison base ("低于3月份的50.2", "比上月的49.0")
