@@ -137,3 +137,23 @@ def test_the_briefing_charts_follow_the_rules(tmp_path: Path) -> None:
         assert months == sorted(months, key=order.index)
         ticks = _tick_labels(chart)
         assert len(set(ticks)) == len(ticks)
+
+
+def test_a_family_of_indices_shares_one_chart_with_a_wrapping_legend(tmp_path: Path) -> None:
+    """The PMI by size of enterprise is one chart of four labelled lines, not four charts."""
+    with Store.open(tmp_path / "pmi.duckdb") as store:
+        for indicator, base in (("pmi_manufacturing", 49.5), ("pmi_large", 50.5),
+                                ("pmi_medium", 48.9), ("pmi_small", 47.8)):
+            store.record([NewObservation(indicator, f"2023-{m:02d}", base + m / 10, "index")
+                          for m in (3, 6, 9, 12)], RELEASE)
+        en = build_briefing(store, "2023", "en")
+        zh = build_briefing(store, "2023", "zh")
+    (size,) = [c for s in en.sections for c in s.charts if c.chart_id == "pmi-by-size"]
+    assert [label for label, _ in size.series] == ["All", "Large", "Medium", "Small"]
+    assert not [c for s in en.sections for c in s.charts if c.chart_id.startswith("pmi_")]
+    (size_zh,) = [c for s in zh.sections for c in s.charts if c.chart_id == "pmi-by-size"]
+    assert [label for label, _ in size_zh.series] == ["全部", "大型企业", "中型企业", "小型企业"]
+    drawn = charts.svg(size)
+    assert all(f">{label}</text>" in drawn for label in ("All", "Large", "Medium", "Small"))
+    assert charts._legend_rows(["a" * 60, "b" * 60, "c"]) == {0: (0, 8.0), 1: (1, 8.0),
+                                                               2: (1, 8.0 + 40 + 60 * 5.25)}

@@ -197,22 +197,65 @@ def _breakdown_charts(ctx: Context, entries: list[Entry]) -> list[Chart]:
     return charts
 
 
+#: indicators a card draws on one chart, as the statistics bureau's PMI release shows
+#: them: (chart id, English title, Chinese title, ((indicator, English, Chinese label)...))
+CHART_GROUPS = (
+    ("pmi-by-size", "Manufacturing PMI by size of enterprise", "制造业PMI（分企业规模）",
+     (("pmi_manufacturing", "All", "全部"), ("pmi_large", "Large", "大型企业"),
+      ("pmi_medium", "Medium", "中型企业"), ("pmi_small", "Small", "小型企业"))),
+    ("pmi-sub-indices", "Manufacturing PMI sub-indices", "制造业PMI分项指数",
+     (("pmi_production", "Production", "生产指数"), ("pmi_new_orders", "New orders", "新订单指数"),
+      ("pmi_raw_inventory", "Raw materials inventory", "原材料库存指数"),
+      ("pmi_employment", "Employment", "从业人员指数"))),
+)
+
+
 def _series_charts(ctx: Context, indicators: list[str]) -> list[Chart]:
-    """A line chart for each indicator published month by month in the card's year:
-    each line one series of the store (one origin, frequency and kind of period)."""
+    """A line chart for each indicator published month by month in the card's year (the
+    members of a ``CHART_GROUPS`` family on one chart): each line one series of the
+    store (one origin, frequency and kind of period)."""
     charts = []
+    grouped = {member for *_, members in CHART_GROUPS for member, _, _ in members}
+    for chart_id, title_en, title_zh, members in CHART_GROUPS:
+        present = [(m, en, zh) for m, en, zh in members if m in indicators]
+        drawn = _group_chart(ctx, chart_id, title_zh if ctx.lang == "zh" else title_en,
+                             present)
+        if drawn is not None:
+            charts.append(drawn)
     for indicator in indicators:
+        if indicator in grouped:
+            continue
         lines = year_lines(ctx, indicator, Origin.PUBLISHED)
         if not lines or max(len(s.points) for _, s in lines) < MIN_CHART_CELLS:
             continue
-        drawn = [p for _, s in lines for p in s.points]
+        points = [p for _, s in lines for p in s.points]
         chart = series_chart(f"{indicator}-months", ctx.name(indicator), lines,
-                             unit=drawn[0].unit, lang=ctx.lang,
-                             source_line=chart_source(ctx, [p.obs_id for p in drawn]))
+                             unit=points[0].unit, lang=ctx.lang,
+                             source_line=chart_source(ctx, [p.obs_id for p in points]))
         if chart is not None:
             charts.append(chart)
-            ctx.cited.extend(drawn)
+            ctx.cited.extend(points)
     return charts
+
+
+def _group_chart(ctx: Context, chart_id: str, title: str,
+                 members: list[tuple[str, str, str]]) -> Chart | None:
+    """One chart of a family's monthly lines, each labelled by its member; None when
+    no member has enough months to draw."""
+    lines = []
+    for indicator, en, zh in members:
+        found = [s for _, s in year_lines(ctx, indicator, Origin.PUBLISHED)
+                 if s.frequency == "month"]
+        if found and max(len(s.points) for s in found) >= MIN_CHART_CELLS:
+            lines += [(zh if ctx.lang == "zh" else en, s) for s in found]
+    if not lines:
+        return None
+    points = [p for _, s in lines for p in s.points]
+    chart = series_chart(chart_id, title, lines, unit=points[0].unit, lang=ctx.lang,
+                         source_line=chart_source(ctx, [p.obs_id for p in points]))
+    if chart is not None:
+        ctx.cited.extend(points)
+    return chart
 
 
 __all__ = ["HEADLINE", "build_briefing", "render_card"]

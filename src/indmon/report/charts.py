@@ -227,7 +227,7 @@ def _whole(values: Sequence[float], factor: float) -> bool:
 def _text_width(text: str, size: float) -> float:
     """About how wide ``text`` is at ``size`` px: Chinese characters a full em, digits and
     Latin letters a little over half of one (enough to lay out labels, not to typeset)."""
-    return sum(size if ord(c) > 0x2E80 else size * 0.56 for c in text)
+    return sum(size if ord(c) > 0x2E80 else size * 0.5 for c in text)
 
 
 def _text(x: float, y: float, text: str, size: float, colour: str = INK,
@@ -348,9 +348,9 @@ def _lines(chart: Chart) -> str:
     plotted = [v for _, values in chart.series for v in values if v is not None]
     axis = value_axis(plotted, chart)
     lang, whole = _lang_of(chart), _whole(plotted, axis.factor)
-    labelled = [label for label, _ in chart.series if label]
+    legend = _legend_rows([label for label, _ in chart.series])
     rotated = len(chart.categories) > 8
-    top = 52 + (20 if labelled else 0)
+    top = 52 + 18 * len({row for row, _ in legend.values()})
     left, right = 16 + max((_text_width(t, 10) for t in axis.labels), default=20.0), 24
     bottom = 40 + (max((_text_width(c, 10) for c in chart.categories), default=0.0) * 0.71
                    if rotated else 14)
@@ -376,18 +376,34 @@ def _lines(chart: Chart) -> str:
                                f' transform="rotate(-45 {at[0]:.1f} {at[1]:.1f})"'))
         else:
             parts.append(_text(x(i), top + plot_h + 15, category, 10, INK, "middle"))
-    legend_x = 8.0
     for index, (label, values) in enumerate(chart.series):
         colour = LINE_COLOURS[index % len(LINE_COLOURS)]
         parts += _series_line(values, colour, x, y)
         parts += [_text(x(i), y(v) + (13 if _below(chart, index, i) else -7),
                         _point_text(v, axis.factor, lang, whole), 9, colour, "middle")
                   for i, v in enumerate(values) if v is not None]
-        if label:
-            parts.append(_line(legend_x, 38, legend_x + 18, 38, colour, 2))
-            parts.append(_text(legend_x + 22, 42, label, 10.5))
-            legend_x += 40 + _text_width(label, 10.5)
+        if index in legend:
+            row, key_x = legend[index]
+            key_y = 38 + 18 * row
+            parts.append(_line(key_x, key_y, key_x + 18, key_y, colour, 2))
+            parts.append(_text(key_x + 22, key_y + 4, label, 10.5))
     return _document(chart, height, parts)
+
+
+def _legend_rows(labels: Sequence[str]) -> dict[int, tuple[int, float]]:
+    """Where each labelled line's legend entry goes: (row, x), rows filled left to right
+    and wrapped at the chart's width."""
+    placed: dict[int, tuple[int, float]] = {}
+    row, at = 0, 8.0
+    for index, label in enumerate(labels):
+        if not label:
+            continue
+        width = 40 + _text_width(label, 10.5)
+        if at > 8.0 and at + width > WIDTH - 8:
+            row, at = row + 1, 8.0
+        placed[index] = (row, at)
+        at += width
+    return placed
 
 
 def _below(chart: Chart, index: int, i: int) -> bool:
