@@ -18,15 +18,12 @@ import pytest
 from indmon.store import NewObservation, Source, Store
 from indmon.web.app import WebConfig
 
+from .dashboard_signals import SHOTS, browser, shot
 from .servers import Site, add_people, start, stop
 
-playwright_api = pytest.importorskip("playwright.sync_api")
+__all__ = ["browser"]  # the fixture the tests below use
 
 pytestmark = pytest.mark.browser
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
-SHOTS = Path(__file__).parents[1] / "artifacts" / "screenshots"
 LANGS = ("en", "zh")
 
 GUANGDONG = "440000"
@@ -90,16 +87,6 @@ def views_site(seeded: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterat
     stop(running)
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    if not Path(CHROMIUM).exists():
-        pytest.skip("chromium is not installed at /usr/bin/chromium (apt-get install chromium)")
-    with playwright_api.sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        yield launched
-        launched.close()
-
-
 @pytest.fixture
 def page(browser: object, views_site: Site) -> Iterator[object]:
     context = browser.new_context(viewport={"width": 1280, "height": 900},  # type: ignore[attr-defined]
@@ -115,13 +102,6 @@ def page(browser: object, views_site: Site) -> Iterator[object]:
     context.close()
     assert outside == [], f"pages loaded from outside the server: {outside}"
     assert refused == [], f"the Content-Security-Policy refused: {refused}"
-
-
-def shot(page: object, name: str) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.evaluate("document.fonts.load('16px \"indmon CJK\"', '中文')")  # type: ignore[attr-defined]
-    page.evaluate("document.fonts.ready.then(() => true)")  # type: ignore[attr-defined]
-    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)  # type: ignore[attr-defined]
 
 
 def query_of(url: str) -> dict[str, list[str]]:

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, ParamSpec, TypeVar
 
 import typer
+from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
@@ -212,8 +213,6 @@ def _centred(text: str, width: int) -> str:
 
 
 def _cells(text: str) -> int:
-    from rich.cells import cell_len
-
     return cell_len(text)
 
 

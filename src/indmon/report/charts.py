@@ -290,7 +290,7 @@ def _bars(chart: Chart) -> str:
     """Horizontal bars, one per category from the top, each labelled with its value; a
     dashed reference line (the national rate) where the chart has one."""
     values = _bar_values(chart)
-    axis = value_axis(_bar_drawn(chart), chart, from_zero=True)
+    axis = _axis_of(chart)
     lang, whole = _lang_of(chart), _whole(_bar_drawn(chart), axis.factor)
     row = 20.0
     categories = [_shortened(c, LABEL_ROOM, 10.5) for c in chart.categories]
@@ -346,7 +346,7 @@ def _lines(chart: Chart) -> str:
     """Each series its own line with a marker and value label at each point; a missing
     value leaves a gap rather than a join across it."""
     plotted = [v for _, values in chart.series for v in values if v is not None]
-    axis = value_axis(plotted, chart)
+    axis = _axis_of(chart)
     lang, whole = _lang_of(chart), _whole(plotted, axis.factor)
     legend = _legend_rows([label for label, _ in chart.series])
     rotated = len(chart.categories) > 8
