@@ -2,6 +2,7 @@
 
     python3 scripts/history/build.py --merge /tmp/h7/pages   # add to what is shipped
     python3 scripts/history/build.py /tmp/h6/pages           # rebuild from the look-ups alone
+    python3 scripts/history/build.py --merge --out /tmp/try /tmp/h8/pages  # a dry run
 
 With ``--merge`` the shipped copies (``copies.csv``, the disagreeing ones in
 ``conflicts.csv``) and release dates (``sources.csv``) are read back first, so new look-ups
@@ -100,12 +101,21 @@ def _write(path: Path, columns: tuple[str, ...], rows: list[dict[str, str]]) -> 
 
 
 def main(argv: list[str]) -> None:
+    """``build.py [--merge] [--out DIR] PAGES``: without ``--out`` the bundled history and
+    the coverage page are rewritten; with it, the files go to DIR (to see what a folder
+    of look-ups would add before merging it)."""
     merge = "--merge" in argv
     args = [a for a in argv if a != "--merge"]
+    out = HISTORY_DIR
+    if "--out" in args:
+        at = args.index("--out")
+        out = Path(args[at + 1])
+        del args[at:at + 2]
     pages = Path(args[0] if args else "/tmp/h6/pages")
     shipped = read_shipped(HISTORY_DIR) if merge else None
-    write(build_history(pages, shipped), HISTORY_DIR, pages)
-    write_coverage_page()
+    write(build_history(pages, shipped), out, pages)
+    if out == HISTORY_DIR:
+        write_coverage_page()
 
 
 if __name__ == "__main__":
