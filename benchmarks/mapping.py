@@ -9,7 +9,7 @@ Last, the mapping benchmark on texts written for indmon with an annotated truth 
 indicator, cell and period per fact (``mapping_own.py``): value F1, mapping coverage and
 precision by language, and the false conflicts ingesting them raises.
 
-    python benchmarks/mapping.py [GOLD_DIR] [-v]
+    python benchmarks/mapping.py [GOLD_DIR] [-v] [--skip=PREFIX ...]
 """
 
 from __future__ import annotations
@@ -119,7 +119,7 @@ def ingest_timings(releases: Path) -> None:
 
 
 def main(folder: Path) -> None:
-    from mapping_own import report
+    from mapping_own import report, skipped_prefixes
 
     catalogue = Catalogue.load()
     if folder.is_dir():
@@ -129,7 +129,7 @@ def main(folder: Path) -> None:
         compare("extracted", extracted_facts(releases), catalogue)
         ingest_timings(releases)
     print()
-    report(verbose="-v" in sys.argv)
+    report(verbose="-v" in sys.argv, skip=skipped_prefixes(sys.argv[1:]))
 
 
 if __name__ == "__main__":
