@@ -280,3 +280,26 @@ def test_a_breakdown_paragraph_keeps_the_span_of_the_one_before() -> None:
     figures = mapped("1至9月,全国规模以上工业企业实现利润总额53000.0亿元,同比增长3.0%。\n"
                      "从三大门类看,制造业增长9.0%,较1至8月加快2.5个百分点。", period="2025-09")
     assert ("profit_ytd_yoy", "2025-09", "C", 9.0) in figures
+
+
+def test_an_industry_division_is_neither_a_sector_nor_the_whole() -> None:
+    figures = mapped("4月份,规模以上工业增加值同比增长6.0%。其中,专用设备制造业增长9.1%,"
+                     "汽车制造业下降3.0%,电力、热力生产和供应业增长2.2%。\n"
+                     "1-4月份,主要行业利润情况如下:通用设备制造业增长4.4%,纺织业下降1.5%。"
+                     "1-4月份,黑色金属冶炼和压延加工业利润总额-50.0亿元。", period="2019-04")
+    assert figures == {("va_yoy", "2019-04", "ALL", 6.0)}
+
+
+def test_a_day_of_the_month_dates_the_release_and_is_no_period() -> None:
+    figures = mapped("8月底,统计局发布数据,2016年1-7月份,规模以上工业企业实现利润总额"
+                     "30000.0亿元,同比增长6.0%。", period="2016-07")
+    assert figures == {("profit_ytd", "2016-07", "ALL", 3e12),
+                       ("profit_ytd_yoy", "2016-07", "ALL", 6.0)}
+    stock = mapped("截至6月底,5G基站总数为250万个。", period="2023-06")
+    assert ("g5_base_stations", "2023-06-30", "ALL", 2_500_000.0) in stock
+
+
+def test_a_forecast_quoted_beside_the_figure_is_no_figure() -> None:
+    figures = mapped("5月份规模以上工业增加值同比增长6.3%,略高于市场预估的6.0%。",
+                     period="2019-05")
+    assert figures == {("va_yoy", "2019-05", "ALL", 6.3)}

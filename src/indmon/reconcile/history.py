@@ -272,6 +272,9 @@ def _period_phrases(text: str) -> list[tuple[int, int, str, int | None]]:
             if kind != "skip" and _COMPARED.search(text[max(0, m.start() - 14):m.start()]):
                 taken.append((m.start(), m.end()))  # "比11月增长": the base, not the period
                 continue
+            if kind == "month" and _is_date(text, m):
+                taken.append((m.start(), m.end()))  # "7月底,国家统计局发布": a day, no period
+                continue
             month = _phrase_month(m, kind)
             if kind == "ytd12_en":
                 kind, month = "ytd", 12
@@ -282,6 +285,19 @@ def _period_phrases(text: str) -> list[tuple[int, int, str, int | None]]:
             found.append((m.start(), m.end(), kind, month))
             taken.append((m.start(), m.end()))
     return sorted(found)
+
+
+#: a month phrase that names days of the month ("7月底", "3月上旬"), not a span
+_DAYS_AFTER = re.compile(r"\s*份?\s*(?:底|初|上旬|中旬|下旬)")
+#: "截至6月底": the end of a month is the date of a stock, which is a period
+_UNTIL_BEFORE = re.compile(r"(?:截至|截止|截止到|到|至)\s*(?:20\d\d年)?\s*$")
+
+
+def _is_date(text: str, m: re.Match[str]) -> bool:
+    """Whether a month phrase dates an event ("7月底,国家统计局发布数据") rather than
+    naming the month a figure is about."""
+    return bool(_DAYS_AFTER.match(text, m.end())) and not _UNTIL_BEFORE.search(
+        text[max(0, m.start() - 10):m.start()])
 
 
 def _phrase_month(m: re.Match[str], kind: str) -> int | None:
@@ -297,10 +313,18 @@ def _phrase_month(m: re.Match[str], kind: str) -> int | None:
     return _MONTHS.get(raw.capitalize())
 
 
+#: the 41 industry divisions the releases list after the three sectors ("汽车制造业",
+#: "黑色金属冶炼和压延加工业", "电力、热力生产和供应业"): longer than the sector keyword
+#: inside them, so a division is never read as manufacturing or as the whole of industry
+_DIVISIONS = tuple((word, _Target("")) for word in (
+    "设备制造业", "器材制造业", "制品制造业", "汽车制造业", "医药制造业", "食品制造业",
+    "纤维制造业", "家具制造业", "仪表制造业", "精制茶制造业", "加工业", "制品业", "纺织业",
+    "服饰业", "洗选业", "开采业", "采选业", "热力生产和供应业", "燃气生产和供应业"))
+
 # Subjects per release family: (keyword, target). The keyword nearest before a number
 # names it; at one position the longer keyword wins ("非制造业" is not "制造业").
 _KEYWORDS: dict[str, tuple[tuple[str, _Target], ...]] = {
-    "va": (
+    "va": (*_DIVISIONS,
         ("规模以上工业增加值", _Target("va")), ("工业增加值", _Target("va")),
         ("规上工业增加值", _Target("va")), ("全部工业增加值", _SKIP),
         ("采矿业", _Target("va", "B")), ("制造业", _Target("va", "C")),
@@ -323,7 +347,7 @@ _KEYWORDS: dict[str, tuple[tuple[str, _Target], ...]] = {
         ("collective", _Target("va_collective")), ("joint-stock", _Target("va_shareholding")),
         ("foreign", _Target("va_foreign")), ("private", _Target("va_private")),
     ),
-    "profit": (
+    "profit": (*_DIVISIONS,
         ("利润总额", _Target("profit")), ("利润", _Target("profit")), ("获利", _Target("profit")),
         ("采矿业", _Target("profit", "B")), ("制造业", _Target("profit", "C")),
         ("电力、热力、燃气及水", _Target("profit", "D")),
@@ -631,6 +655,9 @@ def _sides(text: str) -> list[str]:
 _APPROXIMATE = re.compile(
     r"(just under|nearly|about|around|more than|over|近|约|超过|超|突破|逾|达到)\s*$",
     re.IGNORECASE)
+#: a forecast quoted beside the figure ("略高于路透社调查预估的6%", "市场预期为5.2%")
+_FORECAST_BEFORE = re.compile(r"(?:预估|预测|预期|预计|consensus|forecast|expectations?)"
+                              r"(?:值|中值)?\s*(?:的|为|of)?\s*$", re.IGNORECASE)
 #: a bound, not a figure: "连续5个月保持在51.0%以上"
 _BOUND_AFTER = re.compile(r"\s*(?:的?临界点|以上|以下|之上|之下|左右)")
 #: a number right after a comparison base ("低于3月份的50.2", "比上月的49.0")
@@ -644,12 +671,8 @@ _AUTO_PS: tuple[tuple[str, str], ...] = (
 
 def _map_fact(copy: Copy, family: str, fact: Fact, local: str, before: str, right: str,
               lead: tuple[str, int | None] | None, lists: _ListState) -> list[CopyFigure]:
-    if fact.measure == "change" or fact.unit == "percentage_point" or "位数" in fact.mention:
-        return []  # changes against another period, "两位数增长": not stored
-    if _APPROXIMATE.search(local) or right[:1] in ("余", "多") or _BOUND_AFTER.match(right):
-        return []  # "nearly", "more than", "保持在51.0%以上": not the figure itself
-    if _BASE_VALUE.search(local):
-        return []  # "略低于3月份的50.2": the value of the comparison base
+    if _not_the_figure(fact, local, right):
+        return []
     phrases = _period_phrases(local)
     if any(kind == "skip" for _, _, kind, _ in phrases):
         return []  # two-year averages, comparisons with another base year
@@ -672,6 +695,18 @@ def _map_fact(copy: Copy, family: str, fact: Fact, local: str, before: str, righ
     figure = _figure(copy, family, fact, target.stem, target.industry, period_kind, month, mom,
                      local + right, local)
     return [figure] if figure else []
+
+
+def _not_the_figure(fact: Fact, local: str, right: str) -> bool:
+    """Numbers that are not the release's figure itself, whatever their subject."""
+    if fact.measure == "change" or fact.unit == "percentage_point" or "位数" in fact.mention:
+        return True  # changes against another period, "两位数增长": not stored
+    if _APPROXIMATE.search(local) or right[:1] in ("余", "多") or _BOUND_AFTER.match(right):
+        return True  # "nearly", "more than", "保持在51.0%以上": not the figure itself
+    if _BASE_VALUE.search(local):
+        return True  # "略低于3月份的50.2": the value of the comparison base
+    # "高于路透社调查预估的6%": the forecast, not the release
+    return bool(_FORECAST_BEFORE.search(local))
 
 
 def _signed(value: float, local: str) -> float:
