@@ -303,3 +303,9 @@ def test_a_forecast_quoted_beside_the_figure_is_no_figure() -> None:
     figures = mapped("5月份规模以上工业增加值同比增长6.3%,略高于市场预估的6.0%。",
                      period="2019-05")
     assert figures == {("va_yoy", "2019-05", "ALL", 6.3)}
+
+
+def test_a_list_after_a_later_quarter_and_a_share_are_no_figures() -> None:
+    figures = mapped("上半年,规模以上工业增加值同比增长5.0%,其中一、二季度分别增长4.0%、6.0%。"
+                     "高技术制造业占规模以上工业增加值比重为15.5%。", period="2020-06")
+    assert figures == {("va_ytd_yoy", "2020-06", "ALL", 5.0)}

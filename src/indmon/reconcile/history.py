@@ -336,6 +336,7 @@ _KEYWORDS: dict[str, tuple[tuple[str, _Target], ...]] = {
         ("装备制造业", _SKIP), ("高技术制造业", _SKIP), ("消费品制造业", _SKIP),
         ("高技术产业", _SKIP), ("高耗能", _SKIP), ("大类行业", _SKIP), ("汽车", _SKIP),
         ("新能源汽车", _SKIP), ("地区", _SKIP), ("产品", _SKIP), ("服务业", _SKIP),
+        ("比重", _SKIP), ("占比", _SKIP),
         ("value added of the industrial enterprises", _Target("va")),
         ("value-added of industries above scale", _Target("va")),
         ("value added of industries above scale", _Target("va")),
@@ -557,15 +558,24 @@ def _map_sentence(copy: Copy, text: str, start: int, end: int, facts: list[Fact]
     figures: list[CopyFigure] = []
     previous_end = start
     in_phrases = [(start + s, start + e) for s, e, _, _ in phrases]
+    skipped_span = ""  # the skipped period phrase a list of numbers continues
     for fact in facts:
         if any(s <= fact.start < e for s, e in in_phrases):
             continue  # a number inside a period phrase ("1至10月份") states nothing
         local = text[previous_end:fact.start]
         right = text[fact.end:min(end, fact.end + 60)]
+        previous_end = fact.end
+        if skipped_span and _LIST_GAP.fullmatch(local):
+            continue  # "一、二季度分别增长6.1%、5.9%": the second number is the second quarter's
+        skipped = any(kind == "skip" for *_, kind, _ in _period_phrases(local))
+        skipped_span = local if skipped else ""
         figures += _map_fact(copy, family, fact, local, text[start:fact.start], right, lead,
                              lists)
-        previous_end = fact.end
     return figures
+
+
+#: what separates the numbers of a list ("6.1%、5.9%", "10.2%和8.1%")
+_LIST_GAP = re.compile(r"\s*(?:[、,，]|和|及|与)\s*")
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
