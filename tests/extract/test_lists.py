@@ -129,3 +129,42 @@ def test_each_chinese_region_of_a_list_is_its_own(cat: Catalogue) -> None:
             "西部地区增长5.4%，东北地区增长3.2%。")
     assert indicators(text, cat) == [
         "va_ytd_yoy_east", "va_ytd_yoy_central", "va_ytd_yoy_west", "va_ytd_yoy_northeast"]
+
+
+def test_a_member_whose_name_holds_commas_is_one_member(cat: Catalogue) -> None:
+    text = ("In June, the value added of mining, manufacturing, and electricity, heat, gas and "
+            "water production and supply grew by 3.1%, 6.5% and 2.2% respectively.")
+    assert [(f.indicator, f.industry) for f in map_facts(
+        extract_facts(text, "t", published="2025-07-18"), cat)] == [
+        ("va_yoy", "B"), ("va_yoy", "C"), ("va_yoy", "D")]
+
+
+def test_a_chinese_member_whose_name_holds_list_marks_is_one_member(cat: Catalogue) -> None:
+    text = ("2024年，采矿业、制造业、电力、热力、燃气及水生产和供应业增加值"
+            "分别增长3.1%、6.5%、2.2%。")
+    assert [(f.indicator, f.industry) for f in map_facts(extract_facts(text, "t"), cat)] == [
+        ("va_ytd_yoy", "B"), ("va_ytd_yoy", "C"), ("va_ytd_yoy", "D")]
+
+
+def test_and_other_closes_a_list_without_being_a_member(cat: Catalogue) -> None:
+    text = ("In the first half, the output of industrial robots, integrated circuits and other "
+            "smart products grew by 35.6% and 8.7% respectively.")
+    assert indicators(text, cat) == ["industrial_robot_output_yoy", "ic_output_yoy"]
+
+
+def test_an_elliptical_member_after_the_first_figures_period(cat: Catalogue) -> None:
+    text = ("The output of cement fell 6.2% year on year in June, crude steel 2.1% and "
+            "steel products 0.5%.")
+    assert subjects(text) == [
+        (-6.2, "growth_yoy", "output of cement"),
+        (-2.1, "growth_yoy", "output of crude steel"),
+        (-0.5, "growth_yoy", "output of steel products")]
+    assert indicators(text, cat) == [
+        "cement_output_yoy", "crude_steel_output_yoy", "steel_products_output_yoy"]
+
+
+def test_an_elliptical_period_repeats_the_subject_and_measure(cat: Catalogue) -> None:
+    text = "The value added of mining fell 1.3% in June; in the first half of the year, 0.4%."
+    facts = map_facts(extract_facts(text, "t", published="2025-07-18"), cat)
+    assert [(f.value, f.measure, f.indicator, f.industry) for f in facts] == [
+        (-1.3, "growth_yoy", "va_yoy", "B"), (-0.4, "growth_yoy", "va_ytd_yoy", "B")]

@@ -18,10 +18,13 @@ be counted out is left as it is: its subject stays a list, which the mapper refu
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import replace
 
+from indmon.catalogue import Catalogue
 from indmon.extract import subjects
+from indmon.extract.anaphora import resolve_pronouns
 from indmon.extract.facts import Fact
 
 _RESPECTIVELY_EN = re.compile(r"\brespectively\b", re.IGNORECASE)
@@ -49,10 +52,13 @@ _HEADS = ("value added", "output", "operating revenue", "total profits", "profit
 def distribute(facts: list[Fact], text: str, lang: str) -> list[Fact]:
     """The facts with members of list sentences given their own subjects (see above), and
     figures that speak of the figure before them ("reached 5.95 trillion yuan, up 1.9%";
-    "4.55 million 5G base stations, accounting for 36.0%") given its subject."""
+    "4.55 million 5G base stations, accounting for 36.0%") given its subject; pronoun
+    subjects ("it grew 5.9%", 其) take their antecedent's (``indmon.extract.anaphora``)."""
     if lang == "zh":
-        return _of_previous(_distribute_zh(facts, text), text, _SHARE_AFTER_ZH, None)
-    return _of_previous(_distribute_en(facts, text), text, _SHARE_AFTER_EN, _GROWTH_AFTER_EN)
+        distributed = resolve_pronouns(_distribute_zh(facts, text), text, lang)
+        return _of_previous(distributed, text, _SHARE_AFTER_ZH, None)
+    distributed = resolve_pronouns(_distribute_en(facts, text), text, lang)
+    return _of_previous(distributed, text, _SHARE_AFTER_EN, _GROWTH_AFTER_EN)
 
 
 #: the words between a count and its share of a whole
@@ -130,7 +136,9 @@ def _members_en(run: list[Fact], text: str, bound: int) -> list[str]:
     left = _LEAD_EN.sub("", text[start:run[0].start].strip())
     verb = _VERB_BEFORE_EN.search(left)
     phrase = left[:verb.start()] if verb else left
-    members = [m for m in _MEMBER_SPLIT_EN.split(phrase.strip()) if m]
+    members = _split_members(phrase.strip(), _MEMBER_SPLIT_EN, _names_with_commas_en())
+    if len(members) > len(run) and _OTHER_EN.match(members[-1]):
+        members.pop()  # "new energy vehicles, solar cells and other emerging products"
     if len(members) < len(run) or any(_NOT_A_THING_EN.search(m) for m in members[-len(run):]):
         return []
     members = members[-len(run):]
@@ -141,6 +149,67 @@ def _members_en(run: list[Fact], text: str, bound: int) -> list[str]:
         tail = f" {shared.group(2)}" if shared else ""
         members = [m if m.endswith(tail) else m + tail for m in members]
     return [subjects.tidy_subject(f"{head} {m}".strip()) for m in members]
+
+
+#: a last member that only says "and the rest": "... solar cells and other emerging products"
+_OTHER_EN = re.compile(r"(?:the\s+)?other\b", re.IGNORECASE)
+#: marks a name kept whole while a list is split
+_KEEP = "\x00"
+
+
+def _split_members(phrase: str, split: re.Pattern[str], names: re.Pattern[str] | None) -> list[str]:
+    """The members of a list phrase, split at its separators but not inside a name that
+    holds them ("electricity, heat, gas and water production and supply" is one member)."""
+    kept: list[str] = []
+
+    def keep(match: re.Match[str]) -> str:
+        kept.append(match.group())
+        return f"{_KEEP}{len(kept) - 1}{_KEEP}"
+
+    if names is not None:
+        phrase = names.sub(keep, phrase)
+    members = [m for m in split.split(phrase) if m]
+    return [re.sub(f"{_KEEP}(\\d+){_KEEP}", lambda m: kept[int(m.group(1))], member)
+            for member in members]
+
+
+@functools.cache
+def _names_with_commas_en() -> re.Pattern[str] | None:
+    """Catalogue industry names that hold a comma, as releases write them: the name, its
+    part after "of" ("electricity, heat, gas and water"), and that part before the name's
+    head ("... water production and supply", "... manufacturing", "... industry")."""
+    return _names_pattern(_comma_names("en"), re.IGNORECASE, r"(?<!\w)", r"(?!\w)")
+
+
+@functools.cache
+def _names_with_commas_zh() -> re.Pattern[str] | None:
+    return _names_pattern(_comma_names("zh"), 0, "", "")
+
+
+def _comma_names(lang: str) -> list[str]:
+    catalogue = Catalogue.load()
+    forms: list[str] = []
+    for item in (*catalogue.industries.values(), *catalogue.sectors.values()):
+        name = item.name(lang)
+        if lang == "zh":
+            if "、" in name:
+                forms += [name, name.removesuffix("业")]
+            continue
+        if "," not in name:
+            continue
+        head, _, core = name.partition(" of ")
+        forms.append(name)
+        if core and "," in core:
+            forms += [core, f"{core} {head.lower()}", f"{core} manufacturing", f"{core} industry"]
+    return forms
+
+
+def _names_pattern(forms: list[str], flags: int, before: str, after: str
+                   ) -> re.Pattern[str] | None:
+    if not forms:
+        return None
+    words = sorted({re.escape(f) for f in forms}, key=len, reverse=True)
+    return re.compile(before + "(?:" + "|".join(words) + ")" + after, flags)
 
 
 #: words of a growth or a connective: no member of a list ("a year-on-year increase of")
@@ -165,11 +234,13 @@ def _that_of_en(facts: list[Fact], text: str, listed: set[int]) -> list[Fact]:
         full_stop = max(text.rfind(". ", 0, fact.start), text.rfind("\n", 0, fact.start)) + 1
         between = text[max(out[k - 1].end, full_stop):fact.start]
         match = _THAT_OF_EN.search(between) or _elliptical(between)
-        first = _same_unit_before(out, k, text) if match else None
-        if not match or first is None:
+        same_period = match is None and _ELLIPTICAL_PERIOD_EN.match(between)
+        first = _same_unit_before(out, k, text) if match or same_period else None
+        if first is None:
             continue
-        subject = _member_subject(first.subject, match.group(1).strip(" ,"))
-        if subject is None:
+        subject = (first.subject if match is None
+                   else _member_subject(first.subject, match.group(1).strip(" ,")))
+        if not subject:
             continue
         changed = replace(fact, subject=subject)
         if not _DIRECTION_EN.search(between):
@@ -180,9 +251,25 @@ def _that_of_en(facts: list[Fact], text: str, listed: set[int]) -> list[Fact]:
     return out
 
 
-#: ", steel products " between two figures: a member named without its head or verb
+#: a period phrase as releases write one after a figure or before an elliptical one:
+#: "in November", "in the first 11 months", "in the first quarter of 2025", "in 2024"
+_PERIOD_EN = (
+    r"(?:in|during|for)\s+(?:the\s+)?(?:(?:first|second|third|fourth|last|past)\s+)?"
+    r"(?:(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+)?"
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|quarter|half|months|year|\d{4})(?:\s+of\s+(?:the\s+year|\d{4}))?"
+    r"|from\s+january\s+to\s+[a-z]+")
+#: what may follow the first figure before the member: "year on year", "in November"
+_TAIL_EN = (r"(?:\s+(?i:(?:year[- ]on[- ]year|from\s+a\s+year\s+(?:earlier|ago))"
+            r"(?:\s+" + _PERIOD_EN + r")?|" + _PERIOD_EN + r"))?")
+#: ", steel products " between two figures: a member named without its head or verb,
+#: also after the first figure's period ("fell 7.9% in November, steel products 3.1%")
 _ELLIPSIS_EN = re.compile(
-    r"^\s*(?:[,;]\s*(?:and\s+)?|and\s+)(?:the\s+)?([a-z][a-z' -]{1,40}?)\s*(?:by\s+)?$")
+    "^" + _TAIL_EN
+    + r"\s*(?:[,;]\s*(?:and\s+)?|and\s+)(?:the\s+)?([a-z][a-z' -]{1,40}?)\s*(?:by\s+)?$")
+#: ", and in the first 11 months " between two figures: the same subject at another period
+_ELLIPTICAL_PERIOD_EN = re.compile(
+    "^" + _TAIL_EN + r"\s*(?:[,;]\s*(?:and\s+)?|and\s+)(?i:" + _PERIOD_EN + r")\s*,?\s*(?:by\s+)?$")
 #: words an elliptical member never has: it would be a period or a comparison
 _NOT_MEMBER_EN = frozenset({"year", "on", "in", "month", "quarter", "compared", "than",
                             "while", "respectively", "which", "percent", "points", "up", "down",
@@ -263,7 +350,7 @@ def _clause_start_zh(text: str, pos: int) -> int:
 def _members_zh(run: list[Fact], text: str) -> list[Fact]:
     start = _clause_start_zh(text, run[0].start)
     phrase = text[start:text.rfind(_RESPECTIVELY_ZH, start, run[0].start)]
-    members = [m for m in _MEMBER_SPLIT_ZH.split(phrase) if m]
+    members = _split_members(phrase, _MEMBER_SPLIT_ZH, _names_with_commas_zh())
     if len(members) != len(run):
         return run
     tail = _tail_zh(members[-1])

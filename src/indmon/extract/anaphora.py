@@ -1,0 +1,112 @@
+"""Pronoun subjects: give "it" the subject of the figure it stands for.
+
+News reports of releases name a figure's subject once and then say "it": "Value added of
+industry rose 4.8% year on year in November. From January to November, it grew 5.9%."
+Chinese releases write 其, 它 or 该 ("1—11月份，其同比增长5.9%"). Left as it is, the
+second figure's subject is "it" (or nothing), which no indicator names, so the figure
+stays unmapped.
+
+The antecedent is the subject of the figures before the pronoun in its own sentence, else
+in the sentence before it (in the same paragraph). It is taken only when those figures
+(of the pronoun's unit, when any has it) have one subject between them: after a list
+("cement fell 7.9% and crude steel 3.1%. It ...") the pronoun could be either, and the
+figure stays unmapped rather than guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import NamedTuple
+
+from indmon.extract import subjects
+from indmon.extract.facts import Fact
+
+#: subjects that are only a pronoun, maybe after a period phrase ("in the first half it")
+_PRONOUN_EN = re.compile(r"^(?:(?:in|during|for|from)\s[\w\s-]*?\s)?(it|they)$")
+#: the ends of sentences (a pronoun's antecedent is in its sentence or the one before)
+_SENTENCE_ENDS_EN = (". ", "! ", "? ", ".\n", "\n")
+_SENTENCE_ENDS_ZH = ("。", "！", "？", "\n")
+#: a clause that opens (after its period phrase) with 其/它/它们/该, optionally 该 + a class
+#: noun, then what it states: not 其中 ("of which"), 其他/其余 ("other"), 该 + a name
+_PRONOUN_ZH = re.compile(
+    r"(?:^|[，,；;：:])\s*(?:[^，,；;：:。]{0,12}?(?:月份?|季度|年|以来)[，,]?\s*)?"
+    r"(?:其|它们?|该(?:行业|产业|产品|指数|指标)?)(?![中他余它次批])的?"
+    r"([^，,；;：:。]{0,12})$")
+#: what a pronoun clause may state between the pronoun and the figure: its verb, or a head
+#: term before the verb ("其增加值同比增长")
+_HEADS_ZH = ("增加值", "产量", "营业收入", "利润总额", "利润", "收入", "投资", "销量")
+
+
+def resolve_pronouns(facts: list[Fact], text: str, lang: str) -> list[Fact]:
+    """The facts with pronoun subjects replaced by their antecedent's subject."""
+    out = list(facts)
+    for k, fact in enumerate(out):
+        pronoun = _pronoun(fact, text, lang)
+        if pronoun is None:
+            continue
+        antecedent = _antecedent(out, k, pronoun.at, text, lang)
+        if antecedent is None:
+            continue
+        if pronoun.head and pronoun.head not in antecedent:
+            antecedent = f"{pronoun.head} of {antecedent}"
+        out[k] = replace(fact, subject=antecedent)
+    return out
+
+
+class _Pronoun(NamedTuple):
+    #: where the pronoun stands: its antecedent is stated before
+    at: int
+    #: the head term stated with the pronoun, in the glossary's English ("value added" of
+    #: 其增加值), or ""
+    head: str
+
+
+def _pronoun(fact: Fact, text: str, lang: str) -> _Pronoun | None:
+    """The pronoun that is the fact's subject, or None."""
+    if lang != "zh":
+        only = _PRONOUN_EN.match(fact.subject.strip().lower())
+        if only is None:
+            return None
+        word = only.group(1)
+        # in the figure's own clause: in "It has built 62 factories, accounting for 40%"
+        # "it" is the builder, not what the share is of
+        clause = max(text.rfind(c, 0, fact.start) for c in ",;:.\n") + 1
+        found = list(re.finditer(rf"\b{word}\b", text[clause:fact.start], re.IGNORECASE))
+        return _Pronoun(clause + found[-1].start(), "") if found else None
+    clause_start = max(0, max(text.rfind(c, 0, fact.start) for c in "，,；;：:。\n"))
+    match = _PRONOUN_ZH.search(text, clause_start, fact.start)
+    if match is None:
+        return None
+    stated = match.group(1)
+    head = next((h for h in _HEADS_ZH if h in stated), "")
+    rest = stated.replace(head, "") if head else stated
+    if subjects.first_term_zh(rest):
+        return None  # 该 + a name of its own ("该省工业"): no pronoun to resolve
+    return _Pronoun(match.start(1) - 1, subjects.SUBJECT_GLOSSARY_ZH[head] if head else "")
+
+
+def _antecedent(facts: list[Fact], k: int, at: int, text: str, lang: str) -> str | None:
+    """The one subject of the figures before the pronoun (at ``at``) in its sentence, else
+    in the sentence before; None when there is none or more than one."""
+    ends = _SENTENCE_ENDS_ZH if lang == "zh" else _SENTENCE_ENDS_EN
+    fact = facts[k]
+    sentence_start = _sentence_start(text, at, ends)
+    previous_start = _sentence_start(text, max(0, sentence_start - 1), ends)
+    for lo, hi in ((sentence_start, at), (previous_start, sentence_start)):
+        before = [f for f in facts[:k] if lo <= f.start and f.end <= hi and f.subject
+                  and _pronoun(f, text, lang) is None]
+        if not before:
+            continue
+        same_unit = [f for f in before if f.unit == fact.unit] or before
+        found = {f.subject for f in same_unit}
+        return found.pop() if len(found) == 1 else None
+    return None
+
+
+def _sentence_start(text: str, pos: int, ends: tuple[str, ...]) -> int:
+    return max(text.rfind(end, 0, pos) + len(end) if text.rfind(end, 0, pos) >= 0 else 0
+               for end in ends)
+
+
+__all__ = ["resolve_pronouns"]
