@@ -309,3 +309,17 @@ def test_a_list_after_a_later_quarter_and_a_share_are_no_figures() -> None:
     figures = mapped("上半年,规模以上工业增加值同比增长5.0%,其中一、二季度分别增长4.0%、6.0%。"
                      "高技术制造业占规模以上工业增加值比重为15.5%。", period="2020-06")
     assert figures == {("va_ytd_yoy", "2020-06", "ALL", 5.0)}
+
+
+def test_listed_months_give_their_values_in_order() -> None:
+    figures = mapped("而先前的4月和5月,规模以上工业企业利润分别增长10.0%和12.0%。",
+                     period="2021-06")
+    assert figures == {("profit_month_yoy", "2021-04", "ALL", 10.0),
+                       ("profit_month_yoy", "2021-05", "ALL", 12.0)}
+
+
+def test_trillions_written_zhao() -> None:
+    figures = mapped("1-11月工業企業利潤人民幣6兆5,432億元,營業收入人民幣120.5兆元。",
+                     period="2021-11")
+    assert ("profit_ytd", "2021-11", "ALL", 6.5432e12) in figures
+    assert ("revenue_ytd", "2021-11", "ALL", 1.205e14) in figures

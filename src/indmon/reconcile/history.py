@@ -167,9 +167,14 @@ _LISTS = (
     ("服务业调查中心", "调查中心"),
 )
 SPAM_MARK = "〔discarded: injected text〕"
+_TRILLION_PLUS = re.compile(r"(\d+)\s*兆\s*(\d{1,4}|\d,\d{3})\s*亿")
 #: characters some mirrors mangle into others (an encoding error, not a variant)
 _MOJIBAKE = (("燃?xì)饧八", "燃气及水"), ("規(guī)???", "规模看"), ("規???", "规模看"),
              ("规???", "规模看"))
+
+
+def _as_yi(m: re.Match[str]) -> str:
+    return f"{int(m.group(1)) * 10000 + int(m.group(2).replace(',', ''))}亿"
 
 
 def clean(text: str) -> str:
@@ -177,6 +182,9 @@ def clean(text: str) -> str:
     for broken, meant in _MOJIBAKE:
         text = text.replace(broken, meant)
     text = _PINYIN.sub("", text).translate(_TRADITIONAL)
+    # Taiwanese wording: 兆 is 万亿 ("6兆6,268亿元" is 66268亿元, "125.34兆元" 125.34万亿元)
+    text = _TRILLION_PLUS.sub(_as_yi, text)
+    text = re.sub(r"(\d)\s*兆元", r"\1万亿元", text)
     text = _SPAM_NUMBER.sub(SPAM_MARK, text)
     # commas some mirrors insert after every punctuation mark ("大,、中,、小型企业")
     text = re.sub(r",+(?=[、。;,])", "", text)
@@ -473,6 +481,8 @@ class _ListState:
 
     targets: list[_Target] = field(default_factory=list)
     used: dict[str, int] = field(default_factory=dict)
+    #: periods listed before their values, still to be given ("8月和9月…分别…")
+    periods: list[tuple[str, int | None]] = field(default_factory=list)
 
     def next(self, klass: str) -> _Target | None:
         index = self.used.get(klass, 0)
@@ -686,13 +696,7 @@ def _map_fact(copy: Copy, family: str, fact: Fact, local: str, before: str, righ
     phrases = _period_phrases(local)
     if any(kind == "skip" for _, _, kind, _ in phrases):
         return []  # two-year averages, comparisons with another base year
-    after = _PERIOD_AFTER.match(right)
-    if after and (found := _period_phrases(after.group(1))):
-        period_kind, month = found[0][2], found[0][3]  # "8.2 percent for the whole year 2019"
-    elif phrases:
-        period_kind, month = phrases[-1][2], phrases[-1][3]
-    else:
-        period_kind, month = lead or ("month", None)
+    period_kind, month = _period_of(local, right, phrases, lead, lists)
     mom = bool(_MOM.search(local)) or _qualifier_after(right, _MOM_AFTER, _YOY)
     value = _signed(fact.value, local)
     if value != fact.value:
@@ -705,6 +709,42 @@ def _map_fact(copy: Copy, family: str, fact: Fact, local: str, before: str, righ
     figure = _figure(copy, family, fact, target.stem, target.industry, period_kind, month, mom,
                      local + right, local)
     return [figure] if figure else []
+
+
+def _period_of(local: str, right: str, phrases: list[tuple[int, int, str, int | None]],
+               lead: tuple[str, int | None] | None,
+               lists: _ListState) -> tuple[str, int | None]:
+    """The period of a number: a phrase right after it (English), the first of periods
+    listed before it ("8月和9月…分别增长20.4%和21.6%") or the next of them, the last
+    phrase before it, else the sentence's."""
+    listed = _listed_periods(local, phrases)
+    if len(listed) >= 2:
+        lists.periods = listed[1:]
+        return listed[0]
+    if lists.periods and _LIST_GAP.fullmatch(local):
+        return lists.periods.pop(0)
+    lists.periods = []
+    after = _PERIOD_AFTER.match(right)
+    if after and (found := _period_phrases(after.group(1))):
+        return found[0][2], found[0][3]  # "8.2 percent for the whole year 2019"
+    if phrases:
+        return phrases[-1][2], phrases[-1][3]
+    return lead or ("month", None)
+
+
+#: what joins listed periods ("8月和9月", "1-2月份、3月份")
+_PERIOD_GAP = re.compile(r"份?\s*(?:[、,，]|和|及|与)\s*")
+
+
+def _listed_periods(local: str, phrases: list[tuple[int, int, str, int | None]]
+                    ) -> list[tuple[str, int | None]]:
+    """The periods of the last list of period phrases in ``local``, in order."""
+    run = phrases[-1:]
+    for phrase in reversed(phrases[:-1]):
+        if not _PERIOD_GAP.fullmatch(local[phrase[1]:run[0][0]]):
+            break
+        run.insert(0, phrase)
+    return [(kind, month) for _, _, kind, month in run]
 
 
 def _not_the_figure(fact: Fact, local: str, right: str) -> bool:
