@@ -118,3 +118,31 @@ def test_a_region_without_such_an_indicator_stays_unmapped(cat: Catalogue) -> No
     division = fact("value added of manufacturing", region="western region")
     assert map_fact(division, cat).indicator is None  # never the whole region's figure
     assert "western region" in (unmapped_reason(division, cat) or "")
+
+
+def count(subject: str) -> Fact:
+    return fact(subject, 421, measure="count", unit="count", period="as of 2023-12-31")
+
+
+def test_the_national_list_takes_only_counts_that_name_the_level(cat: Catalogue) -> None:
+    assert map_fact(count("national-level smart manufacturing demonstration factories"),
+                    cat).indicator == "im_demo_factories_national"
+    # a count of factories that names no level is not the national list's
+    assert map_fact(count("smart manufacturing demonstration factories"), cat).indicator is None
+
+
+def test_a_level_named_by_the_subject_alone_does_not_bind(cat: Catalogue) -> None:
+    # all the 'little giants' are national-level: the indicator need not say so
+    assert map_fact(count("national-level specialized and sophisticated 'little giant' "
+                          "enterprises"), cat).indicator == "little_giants"
+
+
+def test_a_share_after_a_quoted_count_is_of_what_it_counts(cat: Catalogue) -> None:
+    from indmon.extract import extract_facts
+    from indmon.extract.mapping import map_facts
+
+    text = ('By the end of 2023, China had 62 "lighthouse factories," accounting for 40% of '
+            "the global total.")
+    facts = map_facts(extract_facts(text, "t", published="2024-01-19"), cat)
+    assert [(f.value, f.indicator) for f in facts] == [
+        (62, "lighthouse_factories"), (40, "lighthouse_factories_world_share")]

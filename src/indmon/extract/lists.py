@@ -61,10 +61,11 @@ def distribute(facts: list[Fact], text: str, lang: str) -> list[Fact]:
     return _of_previous(distributed, text, _SHARE_AFTER_EN, _GROWTH_AFTER_EN)
 
 
-#: the words between a count and its share of a whole
+#: the words between a count and its share of a whole (the counted noun may be quoted:
+#: 62 "lighthouse factories", accounting for 40%)
 _SHARE_AFTER_EN = re.compile(
-    r"^[\s\w]{0,30}?,\s*(?:accounting\s+for|which\s+accounted\s+for|making\s+up|or)\s*$",
-    re.IGNORECASE)
+    r"^[\s\w\"'“”‘’-]{0,34}?,[\"'”’]?\s*(?:accounting\s+for|which\s+accounted\s+for|making\s+up|or)"
+    r"\s*$", re.IGNORECASE)
 _SHARE_AFTER_ZH = re.compile(r"^[个万亿户座台辆家]*[，,]\s*占[^，。；,;]{0,14}?的?$")
 #: the words between a level and its growth: "reached 1.2 trillion yuan, up 6.2%"
 _GROWTH_AFTER_EN = re.compile(

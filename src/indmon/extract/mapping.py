@@ -86,6 +86,9 @@ class Qualifier:
     phrases: tuple[re.Pattern[str], ...]
     #: an indicator whose name states the qualifier takes only subjects that state it
     both_ways: bool
+    #: False: a subject may state it and still map to an indicator that does not ("the
+    #: national-level 'little giants'" are all the little giants), the reverse holding
+    subject_binds: bool = True
 
     def stated(self, text: str) -> bool:
         """Whether normalised text states the qualifier."""
@@ -215,10 +218,16 @@ def qualifiers_agree(text: str, indicator: Indicator) -> bool:
     states is in the subject."""
     named = _named_qualifiers(indicator.name_en, indicator.name_zh)
     stated = _stated_qualifiers(text)
-    if not stated <= named:
+    if not stated <= named | _loose_qualifiers():
         return False
     return not any(q.both_ways and q.name in named and q.name not in stated
                    for q in mapping_rules().qualifiers)
+
+
+@cache
+def _loose_qualifiers() -> frozenset[str]:
+    """Qualifiers a subject may state without the indicator's name stating them."""
+    return frozenset(q.name for q in mapping_rules().qualifiers if not q.subject_binds)
 
 
 @lru_cache(maxsize=4096)
@@ -333,7 +342,7 @@ def parse_rules(text: str, name: str = "mapping.toml") -> MappingRules:
     country = frozenset(n.lower() for n in raw.get("country", {}).get("names", []))
     qualifiers = tuple(
         Qualifier(str(q["name"]), tuple(_phrase(p) for p in q["phrases"]),
-                  bool(q.get("both_ways", False)))
+                  bool(q.get("both_ways", False)), bool(q.get("subject_binds", True)))
         for q in raw.get("qualifier", [])
     )
     regions = tuple((name.lower(), str(suffix))

@@ -34,7 +34,7 @@ _LEAD_EN = compile_lower(
     r"our\s+country's|its|their|this|these|also|total|overall|annual)\s+)+",
 )
 _STOP_AFTER_EN = compile_lower(
-    r"[,.;:](?=\s|$)|[()]|\band\s+\d|\b(?:in|with|to|for|that|which|who|and\s+(?:the|a|an|over|"
+    r"[,.;:](?=[\"'”’]?(?:\s|$))|[()]|\band\s+\d|\b(?:in|with|to|for|that|which|who|and\s+(?:the|a|an|over|"
     r"more|nearly)|such\s+as|including|across|from|by|on|at|were|was|have|has|had|will|are|is)\b"
 )
 _MAX_WORDS = 12
