@@ -323,3 +323,33 @@ def test_trillions_written_zhao() -> None:
                      period="2021-11")
     assert ("profit_ytd", "2021-11", "ALL", 6.5432e12) in figures
     assert ("revenue_ytd", "2021-11", "ALL", 1.205e14) in figures
+
+
+def test_an_english_wire_copy_of_industrial_production() -> None:
+    figures = mapped(
+        "BEIJING, May 15 (Xinhua) -- China's value-added industrial output expanded 5.5 percent "
+        "year on year in April, 0.1 percent more than in March, the statistics bureau said. "
+        "On a monthly basis, industrial output rose 0.40 percent. In the first four months, "
+        "industrial output climbed 6.0 percent, down from 6.2 percent in the first quarter. "
+        "Output of state-holding enterprises went up 4.0 percent in April. East China reported "
+        "growth of 3.0 percent. High-tech manufacturing grew 9.0 percent.", period="2019-04")
+    assert figures == {
+        ("va_yoy", "2019-04", "ALL", 5.5), ("va_mom", "2019-04", "ALL", 0.4),
+        ("va_ytd_yoy", "2019-04", "ALL", 6.0), ("va_ytd_yoy", "2019-03", "ALL", 6.2),
+        ("va_yoy_state_holding", "2019-04", "ALL", 4.0)}
+
+
+def test_an_english_copy_of_industrial_profits_and_its_bases() -> None:
+    figures = mapped(
+        "BEIJING, March 27 (Reuters) - Industrial profits rose 10.0 percent to 900.0 billion yuan "
+        "in the first two months, slowing from a 20.0 percent jump in the same period of 2018. "
+        "Profits at state-owned firms rose 8.0 percent, private companies 5.0 percent and "
+        "foreign companies 3.0 percent. Profits rose 4.0 percent in December, reversing a "
+        "1.0 percent decline registered in the previous month. Firms with revenue of at least "
+        "20 million yuan are covered.", period="2019-02")
+    assert figures == {
+        ("profit_ytd_yoy", "2019-02", "ALL", 10.0), ("profit_ytd", "2019-02", "ALL", 9e11),
+        ("profit_ytd_yoy_state_holding", "2019-02", "ALL", 8.0),
+        ("profit_ytd_yoy_private", "2019-02", "ALL", 5.0),
+        ("profit_ytd_yoy_foreign", "2019-02", "ALL", 3.0),
+        ("profit_month_yoy", "2018-12", "ALL", 4.0)}

@@ -234,7 +234,8 @@ _MONTH_WORDS = "|".join(_MONTHS)
 # "prev_year" (the previous calendar year), "skip" (two-year averages and the like).
 _PERIOD_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p, re.IGNORECASE), kind) for p, kind in (
-        (r"两年平均|[比较]20\d\d年|two-year average", "skip"),
+        (r"两年平均|[比较]20\d\d年|two-year average|same period (?:of|in) 20\d\d|"
+         r"same period (?:of )?last year", "skip"),
         # a single later quarter is no span the history stores ("二季度增长4.8%")
         (r"(?<!前)第?[二三四]季度|second quarter|(?<!first )third quarter|fourth quarter",
          "skip"),
@@ -252,12 +253,13 @@ _PERIOD_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"(?<![\d])20\d\d年(?![\d一二三四五六七八九十上下前第]|\s*\d|底|末|以来)", "ytd12"),
         (r"first (two|three|four|five|six|seven|eight|nine|ten|eleven) months", "ytd"),
         (rf"(?:from )?january(?: to |-| through )({_MONTH_WORDS})", "ytd"),
-        (r"first quarter", "ytd3"),
-        (r"first half", "ytd6"),
+        (r"first quarter|\bQ1\b", "ytd3"),
+        (r"first half|\bH1\b", "ytd6"),
+        (r"january and february", "ytd2"),
         (r"first three quarters", "ytd9"),
         (r"whole year|full[- ]year|for the year", "ytd12"),
         (r"last month|this month|the month", "ref"),
-        (r"\bin 20\d\d\b(?! ?[a-z]*\s(?:january|february|march|april|may|june|july|august|"
+        (r"\b(?:in|for) 20\d\d\b(?! ?[a-z]*\s(?:january|february|march|april|may|june|july|august|"
          r"september|october|november|december))", "ytd12_en"),
         (rf"\b({_MONTH_WORDS})\b", "month"),
     )
@@ -297,13 +299,17 @@ def _period_phrases(text: str) -> list[tuple[int, int, str, int | None]]:
 
 #: a month phrase that names days of the month ("7月底", "3月上旬"), not a span
 _DAYS_AFTER = re.compile(r"\s*份?\s*(?:底|初|上旬|中旬|下旬)")
+#: an English date: a month name with its day ("March 27", "July 16th")
+_DAY_AFTER_EN = re.compile(r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?!\s*(?:percent|per cent|%))")
 #: "截至6月底": the end of a month is the date of a stock, which is a period
 _UNTIL_BEFORE = re.compile(r"(?:截至|截止|截止到|到|至)\s*(?:20\d\d年)?\s*$")
 
 
 def _is_date(text: str, m: re.Match[str]) -> bool:
-    """Whether a month phrase dates an event ("7月底,国家统计局发布数据") rather than
-    naming the month a figure is about."""
+    """Whether a month phrase dates an event ("7月底,国家统计局发布数据", "BEIJING, March
+    27 (Reuters)") rather than naming the month a figure is about."""
+    if m.group(0)[:1].isalpha() and _DAY_AFTER_EN.match(text, m.end()):
+        return True
     return bool(_DAYS_AFTER.match(text, m.end())) and not _UNTIL_BEFORE.search(
         text[max(0, m.start() - 10):m.start()])
 
@@ -355,6 +361,19 @@ _KEYWORDS: dict[str, tuple[tuple[str, _Target], ...]] = {
         ("state-owned holding", _Target("va_state_holding")),
         ("collective", _Target("va_collective")), ("joint-stock", _Target("va_shareholding")),
         ("foreign", _Target("va_foreign")), ("private", _Target("va_private")),
+        ("value-added industrial output", _Target("va")), ("industrial output", _Target("va")),
+        ("industrial production", _Target("va")), ("factory output", _Target("va")),
+        ("share-holding", _Target("va_shareholding")),
+        ("shareholding", _Target("va_shareholding")),
+        ("state-controlled", _Target("va_state_holding")),
+        ("state-holding", _Target("va_state_holding")),
+        ("state-owned", _Target("va_state_holding")), ("overseas", _Target("va_foreign")),
+        ("electricity, thermal power", _Target("va", "D")), ("utilities", _Target("va", "D")),
+        ("high-tech", _SKIP), ("high-tech manufacturing", _SKIP),
+        ("equipment manufacturing", _SKIP), ("east china", _SKIP), ("central china", _SKIP),
+        ("west china", _SKIP), ("northeast", _SKIP), ("region", _SKIP),
+        ("gross domestic product", _SKIP), ("GDP", _SKIP), ("retail sales", _SKIP),
+        ("fixed-asset", _SKIP), ("new energy vehicles", _SKIP), ("solar cells", _SKIP),
     ),
     "profit": (*_DIVISIONS,
         ("利润总额", _Target("profit")), ("利润", _Target("profit")), ("获利", _Target("profit")),
@@ -381,6 +400,19 @@ _KEYWORDS: dict[str, tuple[tuple[str, _Target], ...]] = {
         ("private enterprises", _Target("profit_private")),
         ("mining and quarrying", _Target("profit", "B")), ("manufacturing", _Target("profit", "C")),
         ("electricity, heat", _Target("profit", "D")),
+        ("industrial profits", _Target("profit")), ("profits earned by", _Target("profit")),
+        ("profits", _Target("profit")), ("profit", _Target("profit")),
+        ("state-owned", _Target("profit_state_holding")),
+        ("state-holding", _Target("profit_state_holding")),
+        ("private firm", _Target("profit_private")),
+        ("private companies", _Target("profit_private")),
+        ("foreign companies", _Target("profit_foreign")),
+        ("foreign firms", _Target("profit_foreign")), ("manufacturers", _SKIP),
+        # "75.6 percent of the 41 major industrial sectors saw an increase in profits"
+        ("sectors", _SKIP), ("divisions", _SKIP),
+        ("foreign-invested", _Target("profit_foreign")),
+        ("liabilities", _SKIP), ("assets", _SKIP), ("profit margin", _SKIP),
+        ("high-tech", _SKIP), ("equipment manufacturing", _SKIP),
     ),
     "pmi": (
         ("制造业采购经理指数", _Target("pmi")), ("采购经理人指数", _Target("pmi")),
@@ -449,7 +481,8 @@ _FAMILY_SIGNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                         r"Automobile Manufacturers|CAAM|vehicle|auto sales|car sales|NEV",
                         re.IGNORECASE)),
     ("profit", re.compile(r"利润|获利|profits", re.IGNORECASE)),
-    ("va", re.compile(r"增加值|产品销售率|出口交货值|added value|value added|value-added",
+    ("va", re.compile(r"增加值|产品销售率|出口交货值|added value|value added|value-added|"
+                      r"industrial output|industrial production|factory output",
                       re.IGNORECASE)),
 )
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -460,9 +493,11 @@ _WRONG_SERIES = re.compile(r"财新|Caixin|Markit|CPCA|乘用车市场信息联�
                            r"expected|forecast|foresees|机械工业|省|全市|全省|"
                            # other economies' PMIs quoted beside China's
                            r"美国|欧元区|欧洲|日本|全球制造业", re.IGNORECASE)
-_MOM = re.compile(r"环比|比上月|经季节调整|month-on-month|month on month", re.IGNORECASE)
+_MOM = re.compile(r"环比|比上月|经季节调整|month-on-month|month on month|monthly basis",
+                  re.IGNORECASE)
 #: an English period phrase right after a number ("8.2 percent for the whole year 2019")
-_PERIOD_AFTER = re.compile(r"^\s*(?:percent|per cent|%)?\s*(?:year on year\s*)?"
+_PERIOD_AFTER = re.compile(r"^\s*(?:percent|per cent|%)?\s*(?:year[- ]on[- ]year\s*)?"
+                           r"(?:[a-z]+\s+){0,2}?"
                            r"((?:for|in|during) (?:the )?[\w -]{3,30})", re.IGNORECASE)
 #: how English copies qualify a number after it ("0.50 percent month-on-month")
 _MOM_AFTER = re.compile(r"month-on-month|month on month", re.IGNORECASE)
@@ -673,7 +708,7 @@ def _sides(text: str) -> list[str]:
 
 
 _APPROXIMATE = re.compile(
-    r"(just under|nearly|about|around|more than|over|近|约|超过|超|突破|逾|达到)\s*$",
+    r"(just under|nearly|about|around|more than|over|at least|近|约|超过|超|突破|逾|达到)\s*$",
     re.IGNORECASE)
 #: a forecast quoted beside the figure ("略高于路透社调查预估的6%", "市场预期为5.2%")
 _FORECAST_BEFORE = re.compile(r"(?:预估|预测|预期|预计|consensus|forecast|expectations?)"
@@ -682,6 +717,19 @@ _FORECAST_BEFORE = re.compile(r"(?:预估|预测|预期|预计|consensus|forecas
 _BOUND_AFTER = re.compile(r"\s*(?:的?临界点|以上|以下|之上|之下|左右)")
 #: a number right after a comparison base ("低于3月份的50.2", "比上月的49.0")
 _BASE_VALUE = re.compile(r"(?:比|较|于)\s*(?:\d{1,2}\s*月份?|上月|去年同期|上年同期)的\s*$")
+#: an English comparison base before a number ("slowing from a 31.5 percent jump",
+#: "compared with March's 3.5% decrease"): the figure of another period, which is kept
+#: only when that period is named right after it ("from 49.2 in April")
+_BASE_BEFORE_EN = re.compile(r"(?:\bfrom|\bthan|compared (?:with|to)|versus|\bvs\.?)\s+"
+                             r"(?:the\s+|a\s+|an\s+)?(?:[A-Z][a-z]+'s\s+)?$")
+#: an English number of the month before, named after it
+_PREVIOUS_AFTER = re.compile(r"^\s*(?:percent|per cent|%)?\s*(?:[a-z]+\s+){0,2}?(?:in|from|of) "
+                             r"(?:the previous|the prior|a month earlier|the preceding)",
+                             re.IGNORECASE)
+#: a change written as a percent ("6.1 percent ..., 0.1 percent more than in July")
+_CHANGE_AFTER_EN = re.compile(r"^\s*(?:percent|per cent|%|percentage points?)?\s+"
+                              r"(?:more|less|higher|lower|faster|slower|above|below)\s+than",
+                              re.IGNORECASE)
 _AUTO_PS: tuple[tuple[str, str], ...] = (
     ("产量", "production"), ("生产", "production"), ("production", "production"),
     ("produced", "production"), ("output", "production"),
@@ -697,6 +745,10 @@ def _map_fact(copy: Copy, family: str, fact: Fact, local: str, before: str, righ
     if any(kind == "skip" for _, _, kind, _ in phrases):
         return []  # two-year averages, comparisons with another base year
     period_kind, month = _period_of(local, right, phrases, lead, lists)
+    if period_kind == "skip" or _PREVIOUS_AFTER.match(right):
+        return []  # "reversing a 3.5 percent decline registered in the previous month"
+    if _BASE_BEFORE_EN.search(local) and not _named_after(right):
+        return []  # "slowing from a 31.5 percent jump": a base of no named period
     mom = bool(_MOM.search(local)) or _qualifier_after(right, _MOM_AFTER, _YOY)
     value = _signed(fact.value, local)
     if value != fact.value:
@@ -709,6 +761,12 @@ def _map_fact(copy: Copy, family: str, fact: Fact, local: str, before: str, righ
     figure = _figure(copy, family, fact, target.stem, target.industry, period_kind, month, mom,
                      local + right, local)
     return [figure] if figure else []
+
+
+def _named_after(right: str) -> bool:
+    """Whether a period is named right after a number ("49.2 in April")."""
+    after = _PERIOD_AFTER.match(right)
+    return bool(after and _period_phrases(after.group(1)))
 
 
 def _period_of(local: str, right: str, phrases: list[tuple[int, int, str, int | None]],
@@ -755,6 +813,8 @@ def _not_the_figure(fact: Fact, local: str, right: str) -> bool:
         return True  # "nearly", "more than", "保持在51.0%以上": not the figure itself
     if _BASE_VALUE.search(local):
         return True  # "略低于3月份的50.2": the value of the comparison base
+    if _CHANGE_AFTER_EN.match(right):
+        return True  # "0.1 percent more than the figures registered in July"
     # "高于路透社调查预估的6%": the forecast, not the release
     return bool(_FORECAST_BEFORE.search(local))
 
