@@ -176,7 +176,8 @@ def _rules_en(ctx: Context, m: Mention, place: Place) -> tuple[float, str, str, 
         if measure == "change" and measures.decline_before_en(left_l):
             value = -abs(value)
         counted = measure == "count" or measures.flow_after_en(right_l)
-        after = subjects.subject_after_en(right) if counted else ""
+        covered = subjects.coverage_subject_en(left, right) if measure == "count" else ""
+        after = covered or (subjects.subject_after_en(right) if counted else "")
         subject = after or subjects.subject_before_en(left)
     else:
         measure = "change" if measures.is_change_en(left_l) else "level"

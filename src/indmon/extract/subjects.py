@@ -113,6 +113,50 @@ def subject_after_en(right: str) -> str:
     return _tidy(phrase)
 
 
+#: a verb of coverage right before a count: "5G applications have been integrated into 71",
+#: "covers all 41", "fully integrate 5G into 52", also "covers 31 provinces ... and 40"
+_COVERAGE_EN = compile_lower(
+    r"\b(?:(?:has|have|had)\s+)?(?:been\s+)?(?:fully\s+|comprehensively\s+|now\s+)?"
+    r"(cover(?:s|ed|ing)?|integrated\s+into|integrat(?:e|es|ed|ing)\s+([\w -]{1,30}?)\s+into|"
+    r"reach(?:es|ed|ing)?|extend(?:s|ed|ing)?\s+to)\s+"
+    r"(\d[^;.]{0,80}?\s+and\s+)?"
+    r"(?:all\s+(?:the\s+)?|more\s+than\s+|over\s+|nearly\s+|about\s+|almost\s+)?$")
+#: the "of ..." of the first of two counts covered, which the second shares: "45 major
+#: categories of the national economy and 166 middle categories"
+_SHARED_OF_EN = re.compile(r"\s(of\s+(?:the\s+)?[a-z][a-z\s-]*?)\s+and\s+$")
+#: what a coverage count counts: parts of a classification or of the country
+_COVERED_EN = compile_lower(
+    r"\b(?:categor(?:y|ies)|industr(?:y|ies)|sectors?|divisions?|provinces?|regions?|"
+    r"cities|counties|fields)\b")
+#: "of the 97 " between a coverage count and what it counts ("71 of the 97 categories")
+_OF_TOTAL_EN = re.compile(r"^\s*of\s+(?:the\s+)?[\d,]+\s+")
+
+
+def coverage_subject_en(sentence_left: str, right: str) -> str:
+    """The subject of a count of what something covers, "" when the count is none:
+    "5G applications have been integrated into 71 of the 97 national economic categories"
+    -> "5G applications integrated into national economic categories". Without this the
+    subject is the categories alone, which every such indicator counts."""
+    lower = lowered(sentence_left)
+    verb = _COVERAGE_EN.search(lower)
+    if verb is None:
+        return ""
+    counted = subject_after_en(_OF_TOTAL_EN.sub("", right, count=1))
+    if not _COVERED_EN.search(lowered(counted)):
+        return ""
+    first = sentence_left[verb.start(3):verb.end(3)] if verb.group(3) else ""
+    shared = _SHARED_OF_EN.search(first) if first else None
+    if shared and " of " not in f" {counted.lower()} ":
+        counted = f"{counted} {shared.group(1)}"
+    if verb.group(2):  # "integrate 5G into": the actor is the verb's object
+        actor, words = sentence_left[verb.start(2):verb.end(2)], "integrated into"
+    else:  # the words before the verb in its clause: "5G applications have covered"
+        before = sentence_left[:verb.start()]
+        actor = _tidy(re.split(r"[,;:]\s", before)[-1])
+        words = " ".join(sentence_left[verb.start(1):verb.end(1)].split())
+    return _tidy(f"{actor} {words} {counted}") if actor else ""
+
+
 # ---------------------------------------------------------------- regions
 
 
