@@ -1,0 +1,101 @@
+"""Printing HTML to PDF: chart labels laid out once, the garbage collector given back."""
+
+import base64
+import gc
+import io
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from indmon.report.charts import font_path
+from indmon.report.pdf_print import print_html
+
+
+def page(svg: str) -> str:
+    """A page holding the chart as the cards do: an image, Noto Sans SC embedded."""
+    data = base64.b64encode(svg.encode()).decode()
+    font = font_path().as_uri()
+    return (f"<html><head><style>@font-face {{ font-family: 'Noto Sans SC'; "
+            f"src: url('{font}'); }}</style></head><body><p>Chart below</p>"
+            f'<img style="width: 100%" src="data:image/svg+xml;base64,{data}"></body></html>')
+
+
+def chart(*labels: str) -> str:
+    return ('<svg xmlns="http://www.w3.org/2000/svg" width="400" height="200" '
+            'viewBox="0 0 400 200" font-family="\'Noto Sans SC\', sans-serif">'
+            + "".join(labels) + "</svg>")
+
+
+def text_of(pdf: bytes) -> str:
+    reader = PdfReader(io.BytesIO(pdf))
+    return re.sub(r"\s+", "", "".join(p.extract_text() for p in reader.pages))
+
+
+def layouts_while_printing(html: str, monkeypatch: pytest.MonkeyPatch) -> int:
+    """How many Pango layouts WeasyPrint makes for ``html``, beyond those of the page."""
+    import weasyprint.text.line_break as line_break
+
+    calls = 0
+    split = line_break.split_first_line
+
+    def counting(*args, **kwargs):  # type: ignore[no-untyped-def]
+        nonlocal calls
+        calls += 1
+        return split(*args, **kwargs)
+
+    monkeypatch.setattr(line_break, "split_first_line", counting)
+    print_html(html)
+    return calls
+
+
+def test_a_label_is_laid_out_once_and_stays_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    label = "Value added growth by province, 2023 (Simulated data)"
+    plain = layouts_while_printing(page(chart()), monkeypatch)
+    labelled = page(chart(f'<text x="200" y="40" font-size="12" fill="#1f2d3d" '
+                          f'text-anchor="middle">{label}</text>'))
+    # WeasyPrint alone lays out the line, then each of its 53 letters
+    assert layouts_while_printing(labelled, monkeypatch) - plain <= 2
+    assert label.replace(" ", "") in text_of(print_html(labelled))
+
+
+def test_chinese_and_anchored_labels_print() -> None:
+    svg = chart('<text x="10" y="30" font-size="12" text-anchor="start">分地区增加值增速</text>',
+                '<text x="390" y="60" font-size="9" text-anchor="end">−2.4%</text>',
+                ('<text x="200" y="90" font-size="10" text-anchor="middle">'
+                 '模拟数据 Simulated</text>'))
+    flat = text_of(print_html(page(svg)))
+    assert "分地区增加值增速" in flat and "−2.4%" in flat and "模拟数据Simulated" in flat
+
+
+def test_letters_placed_one_by_one_are_left_to_weasyprint(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    plain = layouts_while_printing(page(chart()), monkeypatch)
+    spaced = page(chart('<text x="10 30 50 70" y="40" font-size="12">ABCD</text>'))
+    assert layouts_while_printing(spaced, monkeypatch) - plain >= 5  # the line, each letter
+    assert "ABCD" in text_of(print_html(spaced))
+
+
+def test_the_garbage_collector_is_given_back() -> None:
+    assert gc.isenabled()
+    print_html(page(chart()))
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        print_html(page(chart()))
+        assert not gc.isenabled()  # as the caller had it
+    finally:
+        gc.enable()
+
+
+def test_the_garbage_collector_is_given_back_when_printing_fails(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import weasyprint
+
+    def broken(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        raise ValueError("no printer")
+
+    monkeypatch.setattr(weasyprint.HTML, "write_pdf", broken)
+    with pytest.raises(ValueError, match="no printer"):
+        print_html(page(chart()))
+    assert gc.isenabled()
