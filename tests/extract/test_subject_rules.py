@@ -48,3 +48,52 @@ def test_the_second_count_covered_shares_the_first_ones_of(cat: Catalogue) -> No
 def test_coverage_of_things_that_are_no_categories_is_left_alone(text: str) -> None:
     facts = extract_facts(text, "t", published="2025-07-18")
     assert all(" cover" not in f.subject for f in facts)
+
+
+def test_a_contribution_to_growth_is_the_contribution_not_the_sector(cat: Catalogue) -> None:
+    text = ("In 2024, industry contributed 35% to economic growth. Industry contributed 1.8 "
+            "percentage points to growth, with manufacturing adding 1.3 percentage points.")
+    facts = map_facts(extract_facts(text, "t", published="2025-01-20"), cat)
+    assert [(f.value, f.indicator, f.industry) for f in facts] == [
+        (35, "industry_contribution_share", "ALL"), (1.8, "industry_contribution_pp", "ALL"),
+        (1.3, "industry_contribution_pp", "C")]
+
+
+def test_a_contribution_to_the_growth_of_a_whole_is_left_alone() -> None:
+    text = "Equipment manufacturing contributed 2.0 percentage points to the growth of industry."
+    (fact,) = extract_facts(text, "t", published="2025-01-20")
+    assert fact.subject == "equipment manufacturing"
+
+
+@pytest.mark.parametrize(("text", "indicator"), [
+    ("The scale of the manufacturing industry has ranked first in the world for 15 "
+     "consecutive years.", "mfg_world_rank_streak"),
+    ("The shipbuilding industry has kept the largest global share for 15 consecutive years.",
+     "shipbuilding_world_rank_streak"),
+])
+def test_a_streak_of_leading_the_world_says_so(cat: Catalogue, text: str,
+                                               indicator: str) -> None:
+    facts = map_facts(extract_facts(text, "t", published="2025-01-20"), cat)
+    assert [f.indicator for f in facts if f.measure == "streak"] == [indicator]
+
+
+def test_a_streak_of_something_else_is_no_world_ranking() -> None:
+    text = "The PMI has stayed in the expansion range for three consecutive months."
+    (fact,) = extract_facts(text, "t", published="2025-04-20")
+    assert "world" not in fact.subject
+
+
+def test_the_growth_rate_is_the_growth_stated_before(cat: Catalogue) -> None:
+    text = ("In the first quarter, the value added of industrial enterprises above designated "
+            "size grew 5.9% year on year, and the growth rate was 0.4 percentage points "
+            "higher than in the fourth quarter of 2024.")
+    facts = map_facts(extract_facts(text, "t", published="2025-04-20"), cat)
+    assert [(f.value, f.indicator) for f in facts] == [
+        (5.9, "va_ytd_yoy"), (0.4, "va_growth_change_pp")]
+
+
+def test_the_growth_rate_after_a_list_is_not_guessed(cat: Catalogue) -> None:
+    text = ("In the first quarter, the output of cement rose 3.0% and that of crude steel "
+            "2.0%, and the growth rate was 0.3 percentage points higher than in 2024.")
+    facts = map_facts(extract_facts(text, "t", published="2025-04-20"), cat)
+    assert facts[-1].indicator is None

@@ -1,4 +1,5 @@
-"""Pronoun subjects: give "it" the subject of the figure it stands for.
+"""Pronoun subjects: give "it" (and "the growth rate") the subject of the figure it
+stands for.
 
 News reports of releases name a figure's subject once and then say "it": "Value added of
 industry rose 4.8% year on year in November. From January to November, it grew 5.9%."
@@ -11,6 +12,10 @@ in the sentence before it (in the same paragraph). It is taken only when those f
 (of the pronoun's unit, when any has it) have one subject between them: after a list
 ("cement fell 7.9% and crude steel 3.1%. It ...") the pronoun could be either, and the
 figure stays unmapped rather than guessed.
+
+A difference in points whose subject is only "the growth rate" ("value added grew 3%, and
+the growth rate was 0.3 percentage points higher than in the fourth quarter") is the
+growth of the growth figure before it, found the same way among growth figures.
 """
 
 from __future__ import annotations
@@ -43,15 +48,34 @@ def resolve_pronouns(facts: list[Fact], text: str, lang: str) -> list[Fact]:
     out = list(facts)
     for k, fact in enumerate(out):
         pronoun = _pronoun(fact, text, lang)
-        if pronoun is None:
-            continue
-        antecedent = _antecedent(out, k, pronoun.at, text, lang)
-        if antecedent is None:
-            continue
-        if pronoun.head and pronoun.head not in antecedent:
-            antecedent = f"{pronoun.head} of {antecedent}"
-        out[k] = replace(fact, subject=antecedent)
+        if pronoun is not None:
+            antecedent = _antecedent(out, k, pronoun.at, text, lang)
+            if antecedent is None:
+                continue
+            if pronoun.head and pronoun.head not in antecedent:
+                antecedent = f"{pronoun.head} of {antecedent}"
+            out[k] = replace(fact, subject=antecedent)
+        elif (at := _bare_growth(fact, text, lang)) is not None:
+            antecedent = _antecedent(out, k, at, text, lang, measure="growth_yoy")
+            if antecedent is not None:
+                out[k] = replace(fact, subject=f"growth of {antecedent}")
     return out
+
+
+#: a change whose subject is only the growth rate: "and the growth rate was 0.3
+#: percentage points higher than in the fourth quarter" (of the growth stated before)
+_BARE_GROWTH_EN = re.compile(r"^(?:growth(?:\s+rate)?|rate\s+of\s+growth|increase)$")
+
+
+def _bare_growth(fact: Fact, text: str, lang: str) -> int | None:
+    """Where "the growth rate" stands when it is a change's whole subject, else None."""
+    if lang == "zh" or fact.measure != "change" or fact.unit != "percentage_point":
+        return None
+    if not _BARE_GROWTH_EN.match(fact.subject.strip().lower()):
+        return None
+    clause = max(text.rfind(c, 0, fact.start) for c in ",;:.\n") + 1
+    found = text.lower().rfind(fact.subject.strip().lower().split()[0], clause, fact.start)
+    return found if found >= 0 else None
 
 
 class _Pronoun(NamedTuple):
@@ -86,16 +110,19 @@ def _pronoun(fact: Fact, text: str, lang: str) -> _Pronoun | None:
     return _Pronoun(match.start(1) - 1, subjects.SUBJECT_GLOSSARY_ZH[head] if head else "")
 
 
-def _antecedent(facts: list[Fact], k: int, at: int, text: str, lang: str) -> str | None:
+def _antecedent(facts: list[Fact], k: int, at: int, text: str, lang: str,
+                measure: str | None = None) -> str | None:
     """The one subject of the figures before the pronoun (at ``at``) in its sentence, else
-    in the sentence before; None when there is none or more than one."""
+    in the sentence before (of ``measure`` only, when given); None when there is none or
+    more than one."""
     ends = _SENTENCE_ENDS_ZH if lang == "zh" else _SENTENCE_ENDS_EN
     fact = facts[k]
     sentence_start = _sentence_start(text, at, ends)
     previous_start = _sentence_start(text, max(0, sentence_start - 1), ends)
     for lo, hi in ((sentence_start, at), (previous_start, sentence_start)):
         before = [f for f in facts[:k] if lo <= f.start and f.end <= hi and f.subject
-                  and _pronoun(f, text, lang) is None]
+                  and _pronoun(f, text, lang) is None
+                  and (measure is None or f.measure == measure)]
         if not before:
             continue
         same_unit = [f for f in before if f.unit == fact.unit] or before

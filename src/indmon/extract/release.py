@@ -160,17 +160,20 @@ def _rules_en(ctx: Context, m: Mention, place: Place) -> tuple[float, str, str, 
         scope = subjects.ranking_scope_en(left, text[m.start:m.end], right)
         subject = scope + subjects.subject_before_en(left)
     elif m.kind == "streak":
-        subject = f"consecutive {unit}s of " + subjects.subject_before_en(left)
+        subject = (f"consecutive {unit}s of " + subjects.subject_before_en(left)
+                   + subjects.streak_of_first_en(left))
     elif measure:
         subject = subjects.subject_before_en(left)
     elif unit == "percent":
         measure, sign = measures.percent_measure_en(left_l, right_l, clause_left_l)
         value *= sign
-        subject = subjects.subject_before_en(left)
+        subject = (subjects.contribution_subject_en(left, right) if measure == "share" else ""
+                   ) or subjects.subject_before_en(left)
     elif unit == "percentage_point":
         measure, sign = measures.point_measure_en(left_l, right_l)
         value *= sign
-        subject = subjects.subject_before_en(left)
+        subject = (subjects.contribution_subject_en(left, right) if measure == "level" else ""
+                   ) or subjects.subject_before_en(left)
     elif unit == "count":
         unit, measure = measures.count_measure_en(clause_left_l, value, right_l)
         if measure == "change" and measures.decline_before_en(left_l):

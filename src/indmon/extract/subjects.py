@@ -157,6 +157,70 @@ def coverage_subject_en(sentence_left: str, right: str) -> str:
     return _tidy(f"{actor} {words} {counted}") if actor else ""
 
 
+#: a verb of contribution right before a figure: "industry contributed 36% to"
+_CONTRIBUTE_EN = compile_lower(
+    r"\b(?:contribut(?:e|es|ed|ing)|adding)\s+"
+    r"(?:about\s+|around\s+|nearly\s+|over\s+|more\s+than\s+)?$")
+#: what a contribution is to: "to economic growth", "to GDP growth", "to growth"; not "to
+#: the growth of industry" (a part's contribution to its whole, not to the economy's)
+_TO_GROWTH_EN = compile_lower(
+    r"^\s*(?:percentage\s+points?\s+)?to\s+(?:the\s+)?(?:(?:national\s+)?economic\s+|gdp\s+)?"
+    r"growth\b(?!\s+(?:of|in)\b)")
+
+
+def contribution_subject_en(sentence_left: str, right: str) -> str:
+    """The subject of a contribution to growth, "" when the figure is none: "Industry
+    contributed 36% to economic growth" -> "contribution of industry to economic growth";
+    "..., with manufacturing adding 0.8 percentage points" after such a figure in its
+    sentence is manufacturing's. Without this the subject is "industry" alone."""
+    lower = lowered(sentence_left)
+    verb = _CONTRIBUTE_EN.search(lower)
+    if verb is None:
+        return ""
+    earlier = lower[:verb.start()]
+    to_growth = _TO_GROWTH_EN.match(lowered(right))
+    if to_growth:
+        said = " ".join(right[to_growth.start():to_growth.end()].split())
+        to = said[said.lower().index("to "):]
+    elif "contribut" in earlier and (found := _TO_GROWTH_SAID_EN.findall(earlier)):
+        to = found[-1]  # "..., with manufacturing adding 0.8 percentage points"
+    else:
+        return ""
+    clause = re.split(r"[,;:]\s", sentence_left[:verb.start()])[-1]
+    actor = _tidy(_MODAL_END_EN.sub("", clause.strip(" \"'“”‘’")))
+    return f"contribution of {actor} {to}" if actor else ""
+
+
+#: "to economic growth" as said earlier in a sentence
+_TO_GROWTH_SAID_EN = re.compile(r"\bto\s+(?:(?:economic|gdp)\s+)?growth\b")
+#: a modal or auxiliary that ends the words before a verb: "industry will"
+_MODAL_END_EN = re.compile(r"\s+(?:will|would|has|have|had|is|was)\s*$", re.IGNORECASE)
+
+
+#: a streak of being first in the world, right before its years: "has ranked first in the
+#: world for", "maintaining the largest global share for"
+_FIRST_IN_WORLD_EN = compile_lower(
+    r"\b(?:rank(?:ed|s|ing)?|been|remained|remaining|stayed|kept|keeping)\s+(?:the\s+)?"
+    r"(?:first|no\.\s*1|number\s+one)\s+(?:in\s+the\s+world|globally|worldwide|in\s+the\s+"
+    r"global\s+market)\s+for\s+$")
+_LARGEST_SHARE_EN = compile_lower(
+    r"\b(?:maintain(?:ed|ing|s)?|kept|keeping|held|holding|had|having)\s+the\s+largest\s+"
+    r"(?:global\s+|world\s+|international\s+)?(?:market\s+)?share(?:\s+in\s+the\s+world|"
+    r"\s+globally)?\s+for\s+$")
+
+
+def streak_of_first_en(sentence_left: str) -> str:
+    """What a streak keeps when it is one of leading the world: " first in the world" or
+    " largest global share", so that "ranked first in the world for 14 consecutive years"
+    is the streak of the world ranking, not of the scale it ranks by; else ""."""
+    lower = lowered(sentence_left[-120:])
+    if _FIRST_IN_WORLD_EN.search(lower):
+        return " first in the world"
+    if _LARGEST_SHARE_EN.search(lower):
+        return " largest global share"
+    return ""
+
+
 # ---------------------------------------------------------------- regions
 
 
