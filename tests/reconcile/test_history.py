@@ -353,3 +353,29 @@ def test_an_english_copy_of_industrial_profits_and_its_bases() -> None:
         ("profit_ytd_yoy_private", "2019-02", "ALL", 5.0),
         ("profit_ytd_yoy_foreign", "2019-02", "ALL", 3.0),
         ("profit_month_yoy", "2018-12", "ALL", 4.0)}
+
+
+def test_english_spans_shares_forecasts_and_other_years() -> None:
+    figures = mapped(
+        "Profits for the four months ended April were up 7.0 percent. Profits of private "
+        "enterprises rose 5.5 percent, compared with a 4.5 percent rise for the three months "
+        "ended March. Collective enterprises profits rose 1.0 percent in the January - April "
+        "period. Profits in the mining sector declined sharply by 20.0 percent. Profits will "
+        "likely rise by between 5% and 6% this year.", period="2016-04")
+    assert figures == {
+        ("profit_ytd_yoy", "2016-04", "ALL", 7.0),
+        ("profit_ytd_yoy_private", "2016-04", "ALL", 5.5),
+        ("profit_ytd_yoy_private", "2016-03", "ALL", 4.5),
+        ("profit_ytd_yoy_collective", "2016-04", "ALL", 1.0),
+        ("profit_ytd_yoy", "2016-04", "B", -20.0)}
+    output = mapped(
+        "Industrial output rose 6.0 percent in March, the fastest since it increased 7.0 "
+        "percent in December 2014. Analysts polled by Reuters had predicted it would grow "
+        "5.0 percent. Growth was seen at 5.5 percent. On a month-to-month basis, industrial "
+        "output rose 0.5 percent. Industry accounted for 40.0 percent of GDP. In March "
+        "alone, industrial output rose 6.0 percent year on year and 12.0 percent from the "
+        "2019 level. Manufacturing output expanded 6.5 percent, up from 6 percent in the first two months.",
+        period="2021-03")
+    assert output == {
+        ("va_yoy", "2021-03", "ALL", 6.0), ("va_mom", "2021-03", "ALL", 0.5),
+        ("va_yoy", "2021-03", "C", 6.5), ("va_yoy", "2021-02", "C", 6.0)}

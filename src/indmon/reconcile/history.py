@@ -234,7 +234,7 @@ _MONTH_WORDS = "|".join(_MONTHS)
 # "prev_year" (the previous calendar year), "skip" (two-year averages and the like).
 _PERIOD_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p, re.IGNORECASE), kind) for p, kind in (
-        (r"两年平均|[比较]20\d\d年|two-year average|same period (?:of|in) 20\d\d|"
+        (r"两年平均|[比较]20\d\d年|two-year average|average two-year|same period (?:of|in) 20\d\d|"
          r"same period (?:of )?last year", "skip"),
         # a single later quarter is no span the history stores ("二季度增长4.8%")
         (r"(?<!前)第?[二三四]季度|second quarter|(?<!first )third quarter|fourth quarter",
@@ -252,7 +252,11 @@ _PERIOD_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"(?<![\d-])(\d{1,2})\s*月(?!\d)", "month"),
         (r"(?<![\d])20\d\d年(?![\d一二三四五六七八九十上下前第]|\s*\d|底|末|以来)", "ytd12"),
         (r"first (two|three|four|five|six|seven|eight|nine|ten|eleven) months", "ytd"),
-        (rf"(?:from )?january(?: to |-| through )({_MONTH_WORDS})", "ytd"),
+        # "the five months ended May", "the 10 months through October"
+        (rf"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|\d{{1,2}})[- ]months? "
+         rf"(?:ended|ending|through|to) ({_MONTH_WORDS})", "ytd"),
+        (r"(two|three|four|five|six|seven|eight|nine|ten|eleven)-month period", "ytd"),
+        (rf"(?:from )?january\s*(?:to|-|–|through)\s*({_MONTH_WORDS})", "ytd"),
         (r"first quarter|\bQ1\b", "ytd3"),
         (r"first half|\bH1\b", "ytd6"),
         (r"january and february", "ytd2"),
@@ -368,7 +372,8 @@ _KEYWORDS: dict[str, tuple[tuple[str, _Target], ...]] = {
         ("state-controlled", _Target("va_state_holding")),
         ("state-holding", _Target("va_state_holding")),
         ("state-owned", _Target("va_state_holding")), ("overseas", _Target("va_foreign")),
-        ("electricity, thermal power", _Target("va", "D")), ("utilities", _Target("va", "D")),
+        ("electricity, thermal power", _Target("va", "D")),
+        ("electricity,thermal power", _Target("va", "D")), ("fixed asset", _SKIP),
         ("high-tech", _SKIP), ("high-tech manufacturing", _SKIP),
         ("equipment manufacturing", _SKIP), ("east china", _SKIP), ("central china", _SKIP),
         ("west china", _SKIP), ("northeast", _SKIP), ("region", _SKIP),
@@ -408,6 +413,8 @@ _KEYWORDS: dict[str, tuple[tuple[str, _Target], ...]] = {
         ("private companies", _Target("profit_private")),
         ("foreign companies", _Target("profit_foreign")),
         ("foreign firms", _Target("profit_foreign")), ("manufacturers", _SKIP),
+        ("collective", _Target("profit_collective")), ("mining", _Target("profit", "B")),
+        ("utilities", _Target("profit", "D")),
         # "75.6 percent of the 41 major industrial sectors saw an increase in profits"
         ("sectors", _SKIP), ("divisions", _SKIP),
         ("foreign-invested", _Target("profit_foreign")),
@@ -490,10 +497,17 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _BREAKDOWN = re.compile(r"\s*分[\u4e00-\u9fff]{1,6}看")
 #: the wrong series: figures in a sentence naming them are never taken
 _WRONG_SERIES = re.compile(r"财新|Caixin|Markit|CPCA|乘用车市场信息联席会|乘联会|预计|预期|"
-                           r"expected|forecast|foresees|机械工业|省|全市|全省|"
+                           r"expected|forecast|foresees|predict\w*|polled|\bpoll\b|"
+                           r"\bwill (?:likely )?(?:rise|grow|increase|fall|decline|expand)|"
+                           r"\blikely to\b|"
+                           r"机械工业|省|全市|全省|"
                            # other economies' PMIs quoted beside China's
                            r"美国|欧元区|欧洲|日本|全球制造业", re.IGNORECASE)
-_MOM = re.compile(r"环比|比上月|经季节调整|month-on-month|month on month|monthly basis",
+#: an English clause giving a comparison base, before the base's period phrase
+_BASE_CLAUSE_EN = re.compile(r"\b(?:from|than|compared (?:with|to)|after|following|versus)\b",
+                             re.IGNORECASE)
+_MOM = re.compile(r"环比|比上月|经季节调整|month-on-month|month on month|monthly basis|"
+                  r"month-to-month",
                   re.IGNORECASE)
 #: an English period phrase right after a number ("8.2 percent for the whole year 2019")
 _PERIOD_AFTER = re.compile(r"^\s*(?:percent|per cent|%)?\s*(?:year[- ]on[- ]year\s*)?"
@@ -504,7 +518,7 @@ _MOM_AFTER = re.compile(r"month-on-month|month on month", re.IGNORECASE)
 #: decline words the extraction grammar does not sign (Hong Kong and wire wording)
 _DECLINE_TAIL = re.compile(r"(?:跌|降|减|下滑|fell|fall|falling|down|decreas\w*|drop\w*|declin\w*|"
                            r"slump\w*|plummet\w*|contract\w*|tumbl\w*)(?:\s*(?:by|of|to|just|a|"
-                           r"modest))*\s*$", re.IGNORECASE)
+                           r"modest|sharply|slightly|steeply|marginally))*\s*$", re.IGNORECASE)
 _YOY = re.compile(r"同比|year-on-year|year on year|按年", re.IGNORECASE)
 _PRODUCTION = re.compile(r"产量|生产|production|produced|output", re.IGNORECASE)
 _SALES = re.compile(r"销量|销售|sales|sold", re.IGNORECASE)
@@ -591,9 +605,11 @@ def _map_sentence(copy: Copy, text: str, start: int, end: int, facts: list[Fact]
     leading = [(kind, month) for s, _, kind, month in phrases
                if kind not in ("prev_year", "skip") and s < first]
     if not leading and not _CJK.search(sentence):
-        # English puts the period after the figure ("produced 25.7 million ... in 2019")
-        leading = [(kind, month) for _, _, kind, month in phrases
-                   if kind not in ("prev_year", "skip")]
+        # English puts the period after the figure ("produced 25.7 million ... in 2019"),
+        # and a base's after the base ("up from 6 percent in the first two months")
+        leading = [(kind, month) for s, _, kind, month in phrases
+                   if kind not in ("prev_year", "skip")
+                   and not _BASE_CLAUSE_EN.search(sentence[max(0, s - 60):s])]
     lead = leading[0] if leading else context.lead
     if sentence.strip():
         context.family, context.lead = family, lead
@@ -711,7 +727,8 @@ _APPROXIMATE = re.compile(
     r"(just under|nearly|about|around|more than|over|at least|近|约|超过|超|突破|逾|达到)\s*$",
     re.IGNORECASE)
 #: a forecast quoted beside the figure ("略高于路透社调查预估的6%", "市场预期为5.2%")
-_FORECAST_BEFORE = re.compile(r"(?:预估|预测|预期|预计|consensus|forecast|expectations?)"
+_FORECAST_BEFORE = re.compile(r"(?:预估|预测|预期|预计|consensus|forecast|expectations?|seen at|"
+                              r"anticipated)"
                               r"(?:值|中值)?\s*(?:的|为|of)?\s*$", re.IGNORECASE)
 #: a bound, not a figure: "连续5个月保持在51.0%以上"
 _BOUND_AFTER = re.compile(r"\s*(?:的?临界点|以上|以下|之上|之下|左右)")
@@ -722,10 +739,12 @@ _BASE_VALUE = re.compile(r"(?:比|较|于)\s*(?:\d{1,2}\s*月份?|上月|去年�
 #: only when that period is named right after it ("from 49.2 in April")
 _BASE_BEFORE_EN = re.compile(r"(?:\bfrom|\bthan|compared (?:with|to)|versus|\bvs\.?)\s+"
                              r"(?:the\s+|a\s+|an\s+)?(?:[A-Z][a-z]+'s\s+)?$")
-#: an English number of the month before, named after it
-_PREVIOUS_AFTER = re.compile(r"^\s*(?:percent|per cent|%)?\s*(?:[a-z]+\s+){0,2}?(?:in|from|of) "
-                             r"(?:the previous|the prior|a month earlier|the preceding)",
-                             re.IGNORECASE)
+#: an English number of the month before, or against another base year, named after it
+#: ("a 3.5 percent decline in the previous month", "10.2 percent from the 2019 level")
+_PREVIOUS_AFTER = re.compile(r"^\s*(?:percent|per cent|%)?\s*(?:[a-z]+\s+){0,2}?"
+                             r"(?:in|from|of|over) "
+                             r"(?:the previous|the prior|a month earlier|the preceding|"
+                             r"(?:the )?20\d\d level)", re.IGNORECASE)
 #: a change written as a percent ("6.1 percent ..., 0.1 percent more than in July")
 _CHANGE_AFTER_EN = re.compile(r"^\s*(?:percent|per cent|%|percentage points?)?\s+"
                               r"(?:more|less|higher|lower|faster|slower|above|below)\s+than",
@@ -813,6 +832,8 @@ def _not_the_figure(fact: Fact, local: str, right: str) -> bool:
         return True  # "nearly", "more than", "保持在51.0%以上": not the figure itself
     if _BASE_VALUE.search(local):
         return True  # "略低于3月份的50.2": the value of the comparison base
+    if re.search(r"\baccount(?:ed|s|ing)? for\s*$", local, re.IGNORECASE):
+        return True  # "accounted for 40.5 percent of GDP": a share
     if _CHANGE_AFTER_EN.match(right):
         return True  # "0.1 percent more than the figures registered in July"
     # "高于路透社调查预估的6%": the forecast, not the release
@@ -882,13 +903,9 @@ def _auto_figures(copy: Copy, fact: Fact, local: str, before: str, period_kind: 
 
 def _figure(copy: Copy, family: str, fact: Fact, stem: str, industry: str, period_kind: str,
             month: int | None, mom: bool, words: str, local: str = "") -> CopyFigure | None:
-    year, ref_month = (int(part) for part in copy.period.split("-"))
-    if period_kind == "prev_year":
-        year, month, period_kind = year - 1, 12, "ytd"
-    elif month is None:
-        month = ref_month
-    elif month > ref_month:  # "12月" in a January copy is the previous year's
-        year -= 1
+    year, month, period_kind = _dated(copy, period_kind, month)
+    if _names_another_year(words, month, year):
+        return None  # "since it increased 7.9 percent in December 2014"
     ytd = period_kind == "ytd"
     value, unit = fact.value, fact.unit
     if unit == "times":  # "增长1.37倍": growth of 137 percent
@@ -908,6 +925,31 @@ def _figure(copy: Copy, family: str, fact: Fact, stem: str, industry: str, perio
     release = f"nbs-{copy.release}" if copy.release else family_of(indicator)
     return CopyFigure(indicator, _store_period(indicator, year, month), industry, value, unit,
                       copy.copy_id, copy.url, fact.mention, decimals_of(fact.mention), release)
+
+
+def _dated(copy: Copy, period_kind: str, month: int | None) -> tuple[int, int, str]:
+    """The year and month a period phrase gives in ``copy`` (its reference month by default;
+    "12月" in a January copy is the previous year's)."""
+    year, ref_month = (int(part) for part in copy.period.split("-"))
+    if period_kind == "prev_year":
+        return year - 1, 12, "ytd"
+    if month is None:
+        return year, ref_month, period_kind
+    return (year - 1 if month > ref_month else year), month, period_kind
+
+
+_MONTH_YEAR = re.compile(rf"\b({_MONTH_WORDS})\.?\s+(20\d\d)\b|(20\d\d)\s*年\s*(\d{{1,2}})\s*月")
+
+
+def _names_another_year(words: str, month: int, year: int) -> bool:
+    """Whether the words around a number name its month in another year than the one the
+    copy's reference month gives it."""
+    for m in _MONTH_YEAR.finditer(words):
+        named = _MONTHS[m.group(1)] if m.group(1) else int(m.group(4))
+        stated = int(m.group(2) or m.group(3))
+        if named == month and stated != year:
+            return True
+    return False
 
 
 def _implausible(indicator: str, value: float) -> bool:
