@@ -374,7 +374,8 @@ def test_english_spans_shares_forecasts_and_other_years() -> None:
         "5.0 percent. Growth was seen at 5.5 percent. On a month-to-month basis, industrial "
         "output rose 0.5 percent. Industry accounted for 40.0 percent of GDP. In March "
         "alone, industrial output rose 6.0 percent year on year and 12.0 percent from the "
-        "2019 level. Manufacturing output expanded 6.5 percent, up from 6 percent in the first two months.",
+        "2019 level. Manufacturing output expanded 6.5 percent, up from 6 percent in the "
+        "first two months.",
         period="2021-03")
     assert output == {
         ("va_yoy", "2021-03", "ALL", 6.0), ("va_mom", "2021-03", "ALL", 0.5),
