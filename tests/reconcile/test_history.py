@@ -9,6 +9,7 @@ import pytest
 from indmon.reconcile.history import (
     Copy,
     CopyFigure,
+    Shipped,
     agree,
     build_history,
     clean,
@@ -380,3 +381,24 @@ def test_english_spans_shares_forecasts_and_other_years() -> None:
     assert output == {
         ("va_yoy", "2021-03", "ALL", 6.0), ("va_mom", "2021-03", "ALL", 0.5),
         ("va_yoy", "2021-03", "C", 6.5), ("va_yoy", "2021-02", "C", 6.0)}
+
+
+def test_a_shipped_page_read_again_is_mapped_again(tmp_path: Path) -> None:
+    url = "https://a.example.com/p"
+    old = CopyFigure("profit_ytd", "2021-11", "ALL", 6.5e11, "cny", f"shipped:{url}", url,
+                     "6,500亿元", 0, "nbs-profit")
+    shipped = Shipped([old], {old.copy_id: Copy(old.copy_id, url, "2021-11", "", "", "shipped")},
+                      {})
+    (tmp_path / "001.txt").write_text(
+        f"Q: q\n=== {url}\n@ period=2021-11 year=text\n"
+        "1-11月份,规模以上工业企业实现利润总额65000亿元。\n", encoding="utf-8")
+    history = build_history(tmp_path, shipped)
+    assert [(f.indicator, f.value) for f in history.unconfirmed] == [("profit_ytd", 6.5e12)]
+    assert not history.conflicts
+
+
+def test_a_base_of_another_year_named_after_it_is_no_figure() -> None:
+    figures = mapped("Industrial profits rose 16.0 percent in the first two months, less than "
+                     "the 30.0 percent increase in the first two months of 2017.",
+                     period="2018-02")
+    assert figures == {("profit_ytd_yoy", "2018-02", "ALL", 16.0)}

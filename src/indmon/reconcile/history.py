@@ -348,7 +348,8 @@ _KEYWORDS: dict[str, tuple[tuple[str, _Target], ...]] = {
         ("采矿业", _Target("va", "B")), ("制造业", _Target("va", "C")),
         ("电力、热力、燃气及水", _Target("va", "D")), ("电力热力燃气及水", _Target("va", "D")),
         ("国有控股", _Target("va_state_holding")), ("国有及国有控股", _Target("va_state_holding")),
-        ("集体企业", _Target("va_collective")), ("股份制", _Target("va_shareholding")),
+        ("集体企业", _Target("va_collective")), ("集体", _Target("va_collective")),
+        ("股份制", _Target("va_shareholding")),
         ("外商及港澳台", _Target("va_foreign")), ("私营企业", _Target("va_private")),
         ("出口交货值", _Target("export")), ("产品销售率", _Target("sales_ratio")),
         ("装备制造业", _SKIP), ("高技术制造业", _SKIP), ("消费品制造业", _SKIP),
@@ -387,7 +388,8 @@ _KEYWORDS: dict[str, tuple[tuple[str, _Target], ...]] = {
         ("电力热力燃气及水", _Target("profit", "D")),
         ("国有控股", _Target("profit_state_holding")),
         ("国营控股", _Target("profit_state_holding")),
-        ("集体企业", _Target("profit_collective")), ("股份制", _Target("profit_shareholding")),
+        ("集体企业", _Target("profit_collective")),
+        ("集体", _Target("profit_collective")), ("股份制", _Target("profit_shareholding")),
         ("外商及港澳台", _Target("profit_foreign")), ("私营企业", _Target("profit_private")),
         ("私人企业", _Target("profit_private")),
         ("营业收入", _Target("revenue")), ("主营业务收入", _Target("revenue")),
@@ -904,7 +906,7 @@ def _auto_figures(copy: Copy, fact: Fact, local: str, before: str, period_kind: 
 def _figure(copy: Copy, family: str, fact: Fact, stem: str, industry: str, period_kind: str,
             month: int | None, mom: bool, words: str, local: str = "") -> CopyFigure | None:
     year, month, period_kind = _dated(copy, period_kind, month)
-    if _names_another_year(words, month, year):
+    if _names_another_year(words, words[len(local):], month, year):
         return None  # "since it increased 7.9 percent in December 2014"
     ytd = period_kind == "ytd"
     value, unit = fact.value, fact.unit
@@ -939,17 +941,20 @@ def _dated(copy: Copy, period_kind: str, month: int | None) -> tuple[int, int, s
 
 
 _MONTH_YEAR = re.compile(rf"\b({_MONTH_WORDS})\.?\s+(20\d\d)\b|(20\d\d)\s*年\s*(\d{{1,2}})\s*月")
+#: a span of a named year ("the first two months of 2017")
+_SPAN_YEAR = re.compile(r"\b(?:months|half|quarters?|period) of (20\d\d)\b", re.IGNORECASE)
 
 
-def _names_another_year(words: str, month: int, year: int) -> bool:
-    """Whether the words around a number name its month in another year than the one the
-    copy's reference month gives it."""
+def _names_another_year(words: str, after: str, month: int, year: int) -> bool:
+    """Whether the words around a number name its month, or the words after it its span
+    ("in the first two months of 2017"), in another year than the one the copy's reference
+    month gives it."""
     for m in _MONTH_YEAR.finditer(words):
         named = _MONTHS[m.group(1)] if m.group(1) else int(m.group(4))
         stated = int(m.group(2) or m.group(3))
         if named == month and stated != year:
             return True
-    return False
+    return any(int(m.group(1)) != year for m in _SPAN_YEAR.finditer(after))
 
 
 def _implausible(indicator: str, value: float) -> bool:
@@ -1429,7 +1434,11 @@ def build_history(folder: Path, shipped: Shipped | None = None) -> History:
     if shipped is not None:
         figures = _unique(figures)
         fresh = {_copy_key(f) for f in figures}
-        figures += [f for f in shipped.figures if _copy_key(f) not in fresh]
+        # a shipped page read again is mapped again: its text, read with the present
+        # mapping, replaces what an earlier build read from it
+        read_again = {c.url for c in copies.values()}
+        figures += [f for f in shipped.figures
+                    if _copy_key(f) not in fresh and f.url not in read_again]
         copies = {**shipped.copies, **copies}
     history = confirm(figures, copies)
     history.releases = releases_for(history.figures + history.unconfirmed, copies)
