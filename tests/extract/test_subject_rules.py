@@ -97,3 +97,32 @@ def test_the_growth_rate_after_a_list_is_not_guessed(cat: Catalogue) -> None:
             "2.0%, and the growth rate was 0.3 percentage points higher than in 2024.")
     facts = map_facts(extract_facts(text, "t", published="2025-04-20"), cat)
     assert facts[-1].indicator is None
+
+
+def test_a_count_keeps_the_feature_that_says_which_things(cat: Catalogue) -> None:
+    text = ("By the end of June, operators had built more than 25 million ports with gigabit "
+            "network service capabilities, and 120 clusters of small and medium-sized "
+            "enterprises with distinctive features had been set up.")
+    assert [i for _, i, _ in mapped(text, cat)] == ["gigabit_ports", "sme_clusters"]
+
+
+def test_a_feature_with_a_figure_of_its_own_is_not_kept() -> None:
+    text = "There are 3,000 enterprises with 200 employees."
+    assert extract_facts(text, "t", published="2025-07-18")[0].subject == "enterprises"
+
+
+def test_units_count_the_thing_named_before_in_the_clause(cat: Catalogue) -> None:
+    text = ("In the first half, the platform grew, and the key platform connection equipment "
+            "exceeded 96 million units (sets).")
+    assert mapped(text, cat)[0][1] == "iiot_connected_equipment"
+
+
+def test_a_hedged_figure_is_of_what_follows_its_of(cat: Catalogue) -> None:
+    text = ("In 2024, more than 2.6 trillion yuan of new tax and fee cuts and tax rebate "
+            "exemptions went to market entities.")
+    assert mapped(text, cat)[0][:2] == (2.6e12, "tax_fee_relief")
+
+
+def test_with_the_number_reaching_counts_what_the_clause_before_names(cat: Catalogue) -> None:
+    text = "Mobile Internet applications kept growing, with the number reaching 2.58 million."
+    assert mapped(text, cat)[0][:2] == (2.58e6, "apps_on_shelves")

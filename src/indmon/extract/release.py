@@ -181,10 +181,16 @@ def _rules_en(ctx: Context, m: Mention, place: Place) -> tuple[float, str, str, 
         counted = measure == "count" or measures.flow_after_en(right_l)
         covered = subjects.coverage_subject_en(left, right) if measure == "count" else ""
         after = covered or (subjects.subject_after_en(right) if counted else "")
-        subject = after or subjects.subject_before_en(left)
+        if not after and counted and subjects.counts_units_en(right):
+            # "equipment exceeds 81 million units": the thing is named in the clause before
+            left = text[max(left_start, c_start):m.start]
+        subject = (after or subjects.number_of_before_en(left)
+                   or subjects.subject_before_en(left))
     else:
         measure = "change" if measures.is_change_en(left_l) else "level"
         subject = subjects.subject_before_en(left)
+        if measure == "level":
+            subject = subjects.named_after_en(subject, right)
     region = subjects.region_en(left, right, measure in ("count", "level"), ctx.region)
     return value, unit, measure, subject, region
 

@@ -110,7 +110,58 @@ def subject_after_en(right: str) -> str:
     right = _BEFORE_COUNTED.sub("", right)
     stop = _STOP_AFTER_EN.search(lowered(right))
     phrase = right[:stop.start()] if stop else right[:80]
+    feature = _WITH_FEATURE_EN.match(right, stop.start()) if stop else None
+    if feature:  # "ports with gigabit network service capabilities"
+        phrase = right[:feature.end()]
+    if counts_units_en(phrase):
+        return ""  # "81 million units (sets)": the thing counted is named before
     return _tidy(phrase)
+
+
+def counts_units_en(right: str) -> bool:
+    """Whether the words after a count are only a measure word ("units", "sets")."""
+    stop = _STOP_AFTER_EN.search(lowered(_BEFORE_COUNTED.sub("", right)))
+    phrase = _BEFORE_COUNTED.sub("", right)
+    return lowered(phrase[:stop.start()] if stop else phrase).strip() in _MEASURE_WORDS_EN
+
+
+#: a feature of the things counted, which names which they are: "with distinctive features",
+#: "with gigabit network service capabilities" (a few words, no figure, to a clause's end)
+_WITH_FEATURE_EN = re.compile(r"with\s+(?:[A-Za-z-]+\s+){0,5}[A-Za-z-]+(?=\s*(?:[,.;:]|$))")
+#: words that count units of a thing, not the thing
+_MEASURE_WORDS_EN = frozenset({"units", "unit", "sets", "pieces", "items", "units sets"})
+
+
+#: words before a figure that only hedge it: "more than 4 trillion yuan of ..."
+_HEDGES_EN = frozenset({"", "more than", "over", "about", "nearly", "around", "almost", "up to",
+                        "some", "roughly", "approximately", "at least", "less than"})
+_OF_AFTER_EN = re.compile(r"^\s*(?:\([^)]*\)\s*)?of\s+(?=[A-Za-z])")
+
+
+def named_after_en(subject: str, right: str) -> str:
+    """The subject of "more than 4 trillion yuan of new tax and fee cuts": when the words
+    before a figure only hedge it, what follows its "of"; else ``subject`` as it was."""
+    if subject.strip().lower() not in _HEDGES_EN:
+        return subject
+    of = _OF_AFTER_EN.match(right)
+    return (subject_after_en(right[of.end():]) or subject) if of else subject
+
+
+#: "..., with the number reaching 2.61 million": the number of what the sentence's clause
+#: before names
+_WITH_NUMBER_EN = compile_lower(
+    r"^(.*\S)\s*,\s*with\s+(?:the|its|their)\s+(?:total\s+)?number\s+"
+    r"(?:reaching|exceeding|hitting|standing\s+at|at)\s+(?:more\s+than\s+|over\s+|nearly\s+)?$")
+
+
+def number_of_before_en(sentence_left: str) -> str:
+    """"Mobile Internet applications are booming, with the number reaching 2.61 million"
+    -> "number of mobile Internet applications"; "" when the words are not so."""
+    match = _WITH_NUMBER_EN.match(lowered(sentence_left))
+    if match is None:
+        return ""
+    named = subject_before_en(sentence_left[:match.end(1)])
+    return f"number of {named}" if named and named.lower() != "number" else ""
 
 
 #: a verb of coverage right before a count: "5G applications have been integrated into 71",
