@@ -405,24 +405,35 @@ def _cell_of(figure: Observation) -> Cell:
 
 def _previous_figures(store: Store, entries: list[Entry], period: Period) -> Earlier:
     """The figures a year before the chosen ones, and the previous year's own figures
-    in each form (for entries that are the period's own)."""
+    in each form (for entries that are the period's own).
+
+    Read per origin, of the indicators and period texts that origin's entries look up:
+    a published figure "latest known" in April asks for April of the year before, which
+    the thousand simulated cells of December never do."""
     before = period.previous_year()
-    texts = {e.figure.period.previous_year().text for e in entries}
-    texts |= {before.text, before.date.isoformat(), before.end}
+    forms_of_before = {before.text, before.date.isoformat(), before.end}
     if before.start != before.end:
-        texts.add(f"{before.start}/{before.end}")
+        forms_of_before.add(f"{before.start}/{before.end}")
     found: Earlier = {}
-    for figure in _cell_figures_of(store, sorted(texts)):
-        forms = found.setdefault(_cell_of(figure), {})
-        held = forms.get(figure.period.text)
-        if held is None or (held.vintage, held.obs_id) < (figure.vintage, figure.obs_id):
-            forms[figure.period.text] = figure
+    for origin in ORIGINS:
+        mine = [e for e in entries if e.figure.origin is origin]
+        if not mine:
+            continue
+        texts = {e.figure.period.previous_year().text for e in mine} | forms_of_before
+        indicators = sorted({e.figure.indicator for e in mine})
+        for figure in _cell_figures_of(store, sorted(texts), indicators, origin):
+            forms = found.setdefault(_cell_of(figure), {})
+            held = forms.get(figure.period.text)
+            if held is None or (held.vintage, held.obs_id) < (figure.vintage, figure.obs_id):
+                forms[figure.period.text] = figure
     return found
 
 
-def _cell_figures_of(store: Store, periods: list[str]) -> list[Observation]:
-    by_industry = store.figures(province=ALL, period=periods)
-    by_province = [f for f in store.figures(industry=ALL, period=periods) if f.province != ALL]
+def _cell_figures_of(store: Store, periods: list[str], indicators: list[str],
+                     origin: Origin) -> list[Observation]:
+    by_industry = store.figures(indicators, period=periods, origin=origin, province=ALL)
+    by_province = [f for f in store.figures(indicators, period=periods, origin=origin,
+                                            industry=ALL) if f.province != ALL]
     return by_industry + by_province
 
 
