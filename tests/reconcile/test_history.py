@@ -402,3 +402,17 @@ def test_a_base_of_another_year_named_after_it_is_no_figure() -> None:
                      "the 30.0 percent increase in the first two months of 2017.",
                      period="2018-02")
     assert figures == {("profit_ytd_yoy", "2018-02", "ALL", 16.0)}
+
+
+def test_english_declines_named_after_and_figures_of_another_year() -> None:
+    figures = mapped(
+        "For the full-yr of 2018, industrial profits rose 10.0 per cent, easing from 2017's "
+        "pace of 20 per cent, compared with the 2.0 percent dip in the January-November "
+        "period. State-owned enterprises recorded a 5% on-year decline in profits. It was the "
+        "first decline since 2015 when profits fell 2.5 percent. In December alone, profits "
+        "dipped 1.5 percent after recording 4.0% on-year growth in November.",
+        period="2018-12")
+    assert figures == {
+        ("profit_ytd_yoy", "2018-12", "ALL", 10.0), ("profit_ytd_yoy", "2018-11", "ALL", -2.0),
+        ("profit_ytd_yoy_state_holding", "2018-12", "ALL", -5.0),
+        ("profit_month_yoy", "2018-12", "ALL", -1.5), ("profit_month_yoy", "2018-11", "ALL", 4.0)}

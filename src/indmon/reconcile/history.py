@@ -251,7 +251,7 @@ _PERIOD_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"全年|20\d\d年全年", "ytd12"),
         (r"(?<![\d-])(\d{1,2})\s*月(?!\d)", "month"),
         (r"(?<![\d])20\d\d年(?![\d一二三四五六七八九十上下前第]|\s*\d|底|末|以来)", "ytd12"),
-        (r"first (two|three|four|five|six|seven|eight|nine|ten|eleven) months", "ytd"),
+        (r"first (two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2}) months", "ytd"),
         # "the five months ended May", "the 10 months through October"
         (rf"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|\d{{1,2}})[- ]months? "
          rf"(?:ended|ending|through|to) ({_MONTH_WORDS})", "ytd"),
@@ -261,7 +261,7 @@ _PERIOD_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"first half|\bH1\b", "ytd6"),
         (r"january and february", "ytd2"),
         (r"first three quarters", "ytd9"),
-        (r"whole year|full[- ]year|for the year", "ytd12"),
+        (r"whole year|full[- ]year|full-yr|for the year", "ytd12"),
         (r"last month|this month|the month", "ref"),
         (r"\b(?:in|for) 20\d\d\b(?! ?[a-z]*\s(?:january|february|march|april|may|june|july|august|"
          r"september|october|november|december))", "ytd12_en"),
@@ -380,6 +380,8 @@ _KEYWORDS: dict[str, tuple[tuple[str, _Target], ...]] = {
         ("west china", _SKIP), ("northeast", _SKIP), ("region", _SKIP),
         ("gross domestic product", _SKIP), ("GDP", _SKIP), ("retail sales", _SKIP),
         ("fixed-asset", _SKIP), ("new energy vehicles", _SKIP), ("solar cells", _SKIP),
+        ("automobile", _SKIP), ("automobile manufacturing", _SKIP), ("manufacturing of", _SKIP),
+        ("coal mining", _SKIP),
     ),
     "profit": (*_DIVISIONS,
         ("利润总额", _Target("profit")), ("利润", _Target("profit")), ("获利", _Target("profit")),
@@ -513,12 +515,18 @@ _MOM = re.compile(r"环比|比上月|经季节调整|month-on-month|month on mon
                   re.IGNORECASE)
 #: an English period phrase right after a number ("8.2 percent for the whole year 2019")
 _PERIOD_AFTER = re.compile(r"^\s*(?:percent|per cent|%)?\s*(?:year[- ]on[- ]year\s*)?"
-                           r"(?:[a-z]+\s+){0,2}?"
+                           r"(?:[a-z-]+\s+){0,2}?"
                            r"((?:for|in|during) (?:the )?[\w -]{3,30})", re.IGNORECASE)
 #: how English copies qualify a number after it ("0.50 percent month-on-month")
 _MOM_AFTER = re.compile(r"month-on-month|month on month", re.IGNORECASE)
+#: a decline named after its number ("a 2.1 percent dip", "a 12% on-year decline")
+_DECLINE_AFTER = re.compile(r"^\s*(?:-?percent|per cent|%)?\s*"
+                            r"(?:on[- ]year|year[- ]on[- ]year|y/y)?\s*"
+                            r"(?:dip|drop|decline|decrease|fall|contraction|slump|plunge)\b",
+                            re.IGNORECASE)
 #: decline words the extraction grammar does not sign (Hong Kong and wire wording)
 _DECLINE_TAIL = re.compile(r"(?:跌|降|减|下滑|fell|fall|falling|down|decreas\w*|drop\w*|declin\w*|"
+                           r"dipped|dips?|shrank|shrunk|shrink\w*|slid|slipped|"
                            r"slump\w*|plummet\w*|contract\w*|tumbl\w*)(?:\s*(?:by|of|to|just|a|"
                            r"modest|sharply|slightly|steeply|marginally))*\s*$", re.IGNORECASE)
 _YOY = re.compile(r"同比|year-on-year|year on year|按年", re.IGNORECASE)
@@ -771,7 +779,7 @@ def _map_fact(copy: Copy, family: str, fact: Fact, local: str, before: str, righ
     if _BASE_BEFORE_EN.search(local) and not _named_after(right):
         return []  # "slowing from a 31.5 percent jump": a base of no named period
     mom = bool(_MOM.search(local)) or _qualifier_after(right, _MOM_AFTER, _YOY)
-    value = _signed(fact.value, local)
+    value = _signed(fact.value, local, right)
     if value != fact.value:
         fact = replace(fact, value=value)
     if family == "auto":
@@ -842,10 +850,12 @@ def _not_the_figure(fact: Fact, local: str, right: str) -> bool:
     return bool(_FORECAST_BEFORE.search(local))
 
 
-def _signed(value: float, local: str) -> float:
-    """The value with the sign a decline word right before it gives, where the extraction
-    left it positive ("按年跌3.5%", "slumped by 8.2%")."""
-    return -value if value > 0 and _DECLINE_TAIL.search(local[-24:]) else value
+def _signed(value: float, local: str, right: str = "") -> float:
+    """The value with the sign a decline word right before (or, in English, after) it
+    gives, where the extraction left it positive ("按年跌3.5%", "slumped by 8.2%", "a 2.1
+    percent dip")."""
+    declined = _DECLINE_TAIL.search(local[-24:]) or _DECLINE_AFTER.match(right)
+    return -value if value > 0 and declined else value
 
 
 def _subject(family: str, local: str, before: str, fact: Fact,
@@ -906,7 +916,8 @@ def _auto_figures(copy: Copy, fact: Fact, local: str, before: str, period_kind: 
 def _figure(copy: Copy, family: str, fact: Fact, stem: str, industry: str, period_kind: str,
             month: int | None, mom: bool, words: str, local: str = "") -> CopyFigure | None:
     year, month, period_kind = _dated(copy, period_kind, month)
-    if _names_another_year(words, words[len(local):], month, year):
+    if _names_another_year(words, words[len(local):], month, year) or _another_year_before(
+            local, year):
         return None  # "since it increased 7.9 percent in December 2014"
     ytd = period_kind == "ytd"
     value, unit = fact.value, fact.unit
@@ -938,6 +949,13 @@ def _dated(copy: Copy, period_kind: str, month: int | None) -> tuple[int, int, s
     if month is None:
         return year, ref_month, period_kind
     return (year - 1 if month > ref_month else year), month, period_kind
+
+
+def _another_year_before(local: str, year: int) -> bool:
+    """Whether the words just before a number name only another year ("since 2015 when
+    profits fell 2.3 percent", "easing from 2017's robust pace of 21 per cent")."""
+    years = {int(y) for y in re.findall(r"(?<![\d.,])(20\d\d)(?![\d.,%])", local[-50:])}
+    return bool(years) and year not in years
 
 
 _MONTH_YEAR = re.compile(rf"\b({_MONTH_WORDS})\.?\s+(20\d\d)\b|(20\d\d)\s*年\s*(\d{{1,2}})\s*月")
