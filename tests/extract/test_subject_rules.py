@@ -126,3 +126,22 @@ def test_a_hedged_figure_is_of_what_follows_its_of(cat: Catalogue) -> None:
 def test_with_the_number_reaching_counts_what_the_clause_before_names(cat: Catalogue) -> None:
     text = "Mobile Internet applications kept growing, with the number reaching 2.58 million."
     assert mapped(text, cat)[0][:2] == (2.58e6, "apps_on_shelves")
+
+
+@pytest.mark.parametrize("text", [
+    "This year, our ministry plans to cultivate another 100 characteristic industrial "
+    "clusters of small and medium-sized enterprises.",
+    "This year, another 100 characteristic industrial clusters of small and medium-sized "
+    "enterprises will be cultivated.",
+    "2025年，力争新建5G基站60万个。",
+])
+def test_a_plan_or_target_is_no_observation(cat: Catalogue, text: str) -> None:
+    facts = map_facts(extract_facts(text, "t", published="2025-03-05"), cat)
+    assert [f.indicator for f in facts] == [None]
+    assert facts[0].subject.startswith("planned ")
+
+
+def test_will_alone_makes_no_plan(cat: Catalogue) -> None:
+    # translations of releases write "will" for what happened
+    text = "In 2024, more than 2.6 trillion yuan of new tax and fee cuts will be added."
+    assert mapped(text, cat)[0][1] == "tax_fee_relief"

@@ -198,6 +198,31 @@ def count_measure_en(clause_left: str, value: float, right: str = "") -> tuple[s
     return "count", "count"
 
 
+#: a figure stated as a plan or target, not as what happened: "plans to cultivate another
+#: 100", "aims to build 600,000", "a target of 3 million"
+_PLAN_EN = compile_lower(
+    r"\b(?:plans?|planned|planning|aims?|aimed|aiming|strives?|striving|intends?|seeks?)\s+to\b"
+    r"[^,;.]{0,60}$|\b(?:target|goal)\s+(?:of|is|was)\s+(?:to\s+[^,;.]{0,40})?"
+    r"(?:more\s+than\s+|over\s+|about\s+)?$")
+_ANOTHER_EN = compile_lower(r"\banother\s+(?:more\s+than\s+|over\s+|about\s+)?$")
+_WILL_EN = compile_lower(r"^[^.;]{0,120}?\bwill\b")
+_PLAN_ZH = re.compile(r"(?:计划|力争|目标|拟|预期目标)[^，。；,;]{0,20}$")
+
+
+def is_plan_en(clause_left: str, right: str) -> bool:
+    """Whether a figure is a plan or a target (lower-case words before and after it):
+    "plans to cultivate another 100 clusters", "another 100 clusters will be cultivated".
+    "Will" alone does not make a plan: translations of releases use it for what happened."""
+    if _PLAN_EN.search(clause_left):
+        return True
+    return bool(_ANOTHER_EN.search(clause_left) and _WILL_EN.search(right))
+
+
+def is_plan_zh(clause_left: str) -> bool:
+    """Whether a Chinese figure is a plan or a target: 计划, 力争, 目标, 拟 before it."""
+    return bool(_PLAN_ZH.search(clause_left))
+
+
 def money_without_unit_en(clause_left: str, value: float) -> bool:
     """"exports exceeded one trillion": large round money figures whose unit is implied."""
     return value >= 1e9 and bool(_MONEY_EN.search(clause_left))

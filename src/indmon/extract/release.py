@@ -179,20 +179,28 @@ def _rules_en(ctx: Context, m: Mention, place: Place) -> tuple[float, str, str, 
         if measure == "change" and measures.decline_before_en(left_l):
             value = -abs(value)
         counted = measure == "count" or measures.flow_after_en(right_l)
-        covered = subjects.coverage_subject_en(left, right) if measure == "count" else ""
-        after = covered or (subjects.subject_after_en(right) if counted else "")
-        if not after and counted and subjects.counts_units_en(right):
-            # "equipment exceeds 81 million units": the thing is named in the clause before
-            left = text[max(left_start, c_start):m.start]
-        subject = (after or subjects.number_of_before_en(left)
-                   or subjects.subject_before_en(left))
+        clause_left = text[max(left_start, c_start):m.start]
+        subject = _count_subject_en(left, clause_left, right, measure, counted)
     else:
         measure = "change" if measures.is_change_en(left_l) else "level"
         subject = subjects.subject_before_en(left)
         if measure == "level":
             subject = subjects.named_after_en(subject, right)
     region = subjects.region_en(left, right, measure in ("count", "level"), ctx.region)
+    if subject and measures.is_plan_en(clause_left_l, right_l):
+        subject = f"planned {subject}"  # no observation: the mapper leaves it unmapped
     return value, unit, measure, subject, region
+
+
+def _count_subject_en(left: str, clause_left: str, right: str, measure: str,
+                      counted: bool) -> str:
+    """The subject of a plain number: what a count covers, else what it counts, else the
+    words before it."""
+    covered = subjects.coverage_subject_en(left, right) if measure == "count" else ""
+    after = covered or (subjects.subject_after_en(right) if counted else "")
+    if not after and counted and subjects.counts_units_en(right):
+        left = clause_left  # "equipment exceeds 81 million units": named in its clause
+    return after or subjects.number_of_before_en(left) or subjects.subject_before_en(left)
 
 
 def _rules_zh(ctx: Context, m: Mention, place: Place) -> tuple[float, str, str, str, str]:
@@ -225,7 +233,10 @@ def _rules_zh(ctx: Context, m: Mention, place: Place) -> tuple[float, str, str, 
     elif m.kind == "streak":
         subject = f"consecutive {unit}s of " + subject
     region = subjects.region_zh(left, right, counts_things, ctx.region)
-    return value, unit, measure, subject.strip(), region
+    subject = subject.strip()
+    if subject and measures.is_plan_zh(clause_left):
+        subject = f"planned {subject}"
+    return value, unit, measure, subject, region
 
 
 def _stock_flow(
