@@ -109,6 +109,8 @@ def test_a_page_timestamp_is_no_fact() -> None:
     "注：[1]本表数据为初步数据。",
     "1、本网站刊登的数据仅供参考。",
     "Among 50 major cities, Shenzhen ranked first.",
+    "Growth was broad, with expansion across 10 major industrial provinces.",
+    "The stabilisers of the ten major industrial provinces held firm.",
     "The three basic telecom companies reported strong demand.",
 ])
 def test_page_furniture_holds_no_fact(text: str) -> None:

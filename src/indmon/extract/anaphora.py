@@ -29,6 +29,9 @@ from indmon.extract.facts import Fact
 
 #: subjects that are only a pronoun, maybe after a period phrase ("in the first half it")
 _PRONOUN_EN = re.compile(r"^(?:(?:in|during|for|from)\s[\w\s-]*?\s)?(it|they)$")
+#: how far back a figure's clause is looked for (clauses are shorter; the bound keeps
+#: the scans of a long text linear)
+_CLAUSE_WINDOW = 300
 #: the ends of sentences (a pronoun's antecedent is in its sentence or the one before)
 _SENTENCE_ENDS_EN = (". ", "! ", "? ", ".\n", "\n")
 _SENTENCE_ENDS_ZH = ("。", "！", "？", "\n")
@@ -73,7 +76,8 @@ def _bare_growth(fact: Fact, text: str, lang: str) -> int | None:
         return None
     if not _BARE_GROWTH_EN.match(fact.subject.strip().lower()):
         return None
-    clause = max(text.rfind(c, 0, fact.start) for c in ",;:.\n") + 1
+    lo = max(0, fact.start - _CLAUSE_WINDOW)
+    clause = max(lo, max(text.rfind(c, lo, fact.start) for c in ",;:.\n") + 1)
     found = text.lower().rfind(fact.subject.strip().lower().split()[0], clause, fact.start)
     return found if found >= 0 else None
 
@@ -95,10 +99,12 @@ def _pronoun(fact: Fact, text: str, lang: str) -> _Pronoun | None:
         word = only.group(1)
         # in the figure's own clause: in "It has built 62 factories, accounting for 40%"
         # "it" is the builder, not what the share is of
-        clause = max(text.rfind(c, 0, fact.start) for c in ",;:.\n") + 1
+        lo = max(0, fact.start - _CLAUSE_WINDOW)
+        clause = max(lo, max(text.rfind(c, lo, fact.start) for c in ",;:.\n") + 1)
         found = list(re.finditer(rf"\b{word}\b", text[clause:fact.start], re.IGNORECASE))
         return _Pronoun(clause + found[-1].start(), "") if found else None
-    clause_start = max(0, max(text.rfind(c, 0, fact.start) for c in "，,；;：:。\n"))
+    lo = max(0, fact.start - _CLAUSE_WINDOW)
+    clause_start = max(lo, max(text.rfind(c, lo, fact.start) for c in "，,；;：:。\n"))
     match = _PRONOUN_ZH.search(text, clause_start, fact.start)
     if match is None:
         return None
@@ -132,8 +138,9 @@ def _antecedent(facts: list[Fact], k: int, at: int, text: str, lang: str,
 
 
 def _sentence_start(text: str, pos: int, ends: tuple[str, ...]) -> int:
-    return max(text.rfind(end, 0, pos) + len(end) if text.rfind(end, 0, pos) >= 0 else 0
-               for end in ends)
+    lo = max(0, pos - 2 * _CLAUSE_WINDOW)
+    found = [text.rfind(end, lo, pos) for end in ends]
+    return max([f + len(end) for f, end in zip(found, ends, strict=True) if f >= 0] or [lo])
 
 
 __all__ = ["resolve_pronouns"]

@@ -4,7 +4,8 @@ notes and the sizes of the groups figures are stated for.
 Scraped releases keep the furniture of their page: ``[1]`` footnote marks, "Page views:
 1024" and "浏览次数：1024", the time of a page timestamp ("10:00"), "Figure 2" and "图2"
 captions, numbered disclaimers ("1. The figures are preliminary", "1、本网站..."), and
-reference groups ("among 50 major cities"; "三家基础电信企业" is read in ``patterns_zh``).
+reference groups ("among 50 major cities", "across 10 major industrial provinces";
+"三家基础电信企业" is read in ``patterns_zh``).
 None of their numbers is a fact.
 Menus, pagers, share buttons and comment boxes are whole lines, handled by
 ``indmon.extract.layout``; these are single numbers inside lines that may hold facts.
@@ -32,10 +33,11 @@ _CAPTION_BEFORE = re.compile(
 _LINE_START_BEFORE = re.compile(r"(?:^|\n)\s*(?:note|notes|注|说明)?\s*[:：]?\s*[（(]?$",
                                 re.IGNORECASE)
 _NUMBERING_AFTER = re.compile(r"^(?:[)）]|[.．]\s+\D|、)")
-#: "among 50 major cities": the size of the group a figure is stated for
-_AMONG_BEFORE = re.compile(r"\bamong\s+(?:the\s+)?$", re.IGNORECASE)
+#: "among 50 major cities", "across 10 major industrial provinces": the size of the group
+#: a figure is stated for
+_AMONG_BEFORE = re.compile(r"\b(?:among|across)\s+(?:the\s+)?$", re.IGNORECASE)
 _GROUP_AFTER = re.compile(
-    r"^\s+(?:(?:major|key|large|big|main|pilot|sample|surveyed)\s+)*(?:cities|provinces|"
+    r"^\s+(?:(?:major|key|large|big|main|pilot|sample|surveyed|industrial)\s+)*(?:cities|provinces|"
     r"regions|countries|economies|enterprises|companies|industries)\b"
     r"|^\s+(?:basic|major|state-owned|leading)\s+(?:telecom|telecommunications)\s+"
     r"(?:companies|enterprises|operators|carriers)\b", re.IGNORECASE)
@@ -46,7 +48,8 @@ _GROUP_AFTER = re.compile(
 #: stand after a verb and skip the patterns below
 _FURNITURE_LAST = frozenset("[［〔:：(（\n.图表量数")
 _FURNITURE_WORDS = frozenset({"views", "visits", "hits", "reads", "clicks", "figure", "fig.",
-                              "chart", "table", "graph", "annex", "appendix", "among", "the"})
+                              "chart", "table", "graph", "annex", "appendix", "among", "across",
+                              "the"})
 
 
 def is_furniture(text: str, start: int, end: int) -> bool:
