@@ -21,8 +21,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from typing import Literal
+from typing import Any, Literal
 
+from indmon.catalogue.parsed import load_toml
 from indmon.catalogue.units import Unit, Units
 from indmon.catalogue.units import shipped as _shipped_units
 from indmon.errors import CatalogueError, UnknownCode
@@ -206,7 +207,11 @@ def _indicator(raw: dict[str, object]) -> Indicator:
 
 def load_indicators(text: str, name: str = "indicators.toml") -> dict[str, Indicator]:
     """Parse indicators in the shipped TOML shape (``data/indicators/*.toml``)."""
-    tables = tomllib.loads(text).get("indicator", [])
+    return _indicators_of(tomllib.loads(text), name)
+
+
+def _indicators_of(document: dict[str, Any], name: str) -> dict[str, Indicator]:
+    tables = document.get("indicator", [])
     indicators: dict[str, Indicator] = {}
     for raw in tables:
         ind = _indicator(raw)
@@ -222,7 +227,8 @@ def _shipped_catalogue() -> Catalogue:
     indicators: dict[str, Indicator] = {}
     for part in sorted(data.joinpath("indicators").iterdir(), key=lambda p: p.name):
         if part.name.endswith(".toml"):
-            for ind in load_indicators(part.read_text("utf-8"), part.name).values():
+            document = load_toml(part.read_text("utf-8"))  # parsed once per content
+            for ind in _indicators_of(document, part.name).values():
                 if ind.id in indicators:
                     raise CatalogueError(f"{part.name}: indicator {ind.id!r} is defined twice")
                 indicators[ind.id] = ind

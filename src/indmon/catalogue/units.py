@@ -345,7 +345,10 @@ def _scales(raw: Any, name: str) -> dict[str, tuple[Scale, ...]]:
 def load_units(text: str, name: str = "units.toml") -> Units:
     """Parse units in the shipped shape (``data/units.toml``); ``CatalogueError`` names
     the first unit that is malformed."""
-    document = tomllib.loads(text)
+    return _units_of(tomllib.loads(text), name)
+
+
+def _units_of(document: dict[str, Any], name: str) -> Units:
     units: dict[str, Unit] = {}
     for raw in document.get("unit", []):
         unit = _unit(raw, name)
@@ -361,8 +364,10 @@ def load_units(text: str, name: str = "units.toml") -> Units:
 @cache
 def shipped() -> Units:
     """The units shipped with the package (read once per process)."""
+    from indmon.catalogue.parsed import load_toml
+
     text = resources.files("indmon.catalogue").joinpath("data", "units.toml").read_text("utf-8")
-    return load_units(text)
+    return _units_of(load_toml(text), "units.toml")  # parsed once per content
 
 
 # -- the formatter, on the shipped units ------------------------------------------------------
