@@ -416,3 +416,17 @@ def test_english_declines_named_after_and_figures_of_another_year() -> None:
         ("profit_ytd_yoy", "2018-12", "ALL", 10.0), ("profit_ytd_yoy", "2018-11", "ALL", -2.0),
         ("profit_ytd_yoy_state_holding", "2018-12", "ALL", -5.0),
         ("profit_month_yoy", "2018-12", "ALL", -1.5), ("profit_month_yoy", "2018-11", "ALL", 4.0)}
+
+
+def test_a_clause_names_its_own_month() -> None:
+    figures = mapped("二季度,规模以上工业增加值同比增长1.0%。其中,4月份规模以上工业增加值"
+                     "同比下降2.0%;6月份增长4.0%,比上月加快3.0个百分点,环比增长0.80%。", period="2022-06")
+    assert ("va_mom", "2022-06", "ALL", 0.8) in figures
+    assert ("va_yoy", "2022-04", "ALL", -2.0) in figures
+
+
+def test_telecom_shares_and_parts_of_revenue_are_no_figures() -> None:
+    figures = mapped("1-10月,电信业务收入累计完成10000亿元,同比增长1.0%。实现固定通信业务收入"
+                     "3000亿元,同比增长9.0%,在电信业务收入中占30.0%。", period="2019-10")
+    assert figures == {("telecom_revenue", "2019-10", "ALL", 1e12),
+                       ("telecom_revenue_yoy", "2019-10", "ALL", 1.0)}

@@ -479,6 +479,8 @@ _KEYWORDS: dict[str, tuple[tuple[str, _Target], ...]] = {
         ("固定通信", _SKIP), ("移动通信", _SKIP), ("数据及互联网", _SKIP), ("新兴业务", _SKIP),
         ("宽带", _SKIP), ("移动电话用户", _SKIP), ("用户", _SKIP), ("东、中、西部", _SKIP),
         ("云计算", _SKIP), ("固定资产投资", _SKIP), ("占比", _SKIP), ("占移动", _SKIP),
+        ("中占", _SKIP), ("占电信", _SKIP), ("固定通信业务收入", _SKIP),
+        ("移动通信业务收入", _SKIP), ("互联网业务收入", _SKIP),
     ),
 }
 # Which family a sentence belongs to: the first of these its words show.
@@ -773,6 +775,10 @@ def _map_fact(copy: Copy, family: str, fact: Fact, local: str, before: str, righ
     phrases = _period_phrases(local)
     if any(kind == "skip" for _, _, kind, _ in phrases):
         return []  # two-year averages, comparisons with another base year
+    clause = re.split(r"[;；]", before)[-1]
+    if _CJK.search(clause) and (own := [p for p in _period_phrases(clause) if p[2] != "skip"]):
+        # "4月份下降2.9%;6月份增长3.9%,比上月加快3.2个百分点,环比增长0.84%": the clause's
+        lead = (own[-1][2], own[-1][3])
     period_kind, month = _period_of(local, right, phrases, lead, lists)
     if period_kind == "skip" or _PREVIOUS_AFTER.match(right):
         return []  # "reversing a 3.5 percent decline registered in the previous month"
