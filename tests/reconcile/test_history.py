@@ -420,7 +420,8 @@ def test_english_declines_named_after_and_figures_of_another_year() -> None:
 
 def test_a_clause_names_its_own_month() -> None:
     figures = mapped("二季度,规模以上工业增加值同比增长1.0%。其中,4月份规模以上工业增加值"
-                     "同比下降2.0%;6月份增长4.0%,比上月加快3.0个百分点,环比增长0.80%。", period="2022-06")
+                     "同比下降2.0%;6月份增长4.0%,比上月加快3.0个百分点,环比增长0.80%。",
+                     period="2022-06")
     assert ("va_mom", "2022-06", "ALL", 0.8) in figures
     assert ("va_yoy", "2022-04", "ALL", -2.0) in figures
 
