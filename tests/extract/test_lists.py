@@ -168,3 +168,47 @@ def test_an_elliptical_period_repeats_the_subject_and_measure(cat: Catalogue) ->
     facts = map_facts(extract_facts(text, "t", published="2025-07-18"), cat)
     assert [(f.value, f.measure, f.indicator, f.industry) for f in facts] == [
         (-1.3, "growth_yoy", "va_yoy", "B"), (-0.4, "growth_yoy", "va_ytd_yoy", "B")]
+
+
+def test_a_subject_that_is_a_comma_list_is_kept_whole(cat: Catalogue) -> None:
+    text = ("In the first half of 2025, new tax cuts, fee reductions, tax rebates and fee "
+            "deferrals exceeded 1.3 trillion yuan.")
+    (fact,) = map_facts(extract_facts(text, "t", published="2025-07-18"), cat)
+    assert fact.subject == "new tax cuts, fee reductions, tax rebates and fee deferrals"
+    assert fact.indicator == "tax_fee_relief"
+
+
+@pytest.mark.parametrize("text", [
+    "Meanwhile, exports and imports grew 5.0%.",
+    "In 2024, exports and imports grew 5.0%.",
+])
+def test_a_clause_that_opens_a_sentence_is_no_member(text: str) -> None:
+    assert subjects(text)[0][2] == "exports and imports"
+
+
+@pytest.mark.parametrize("text", [
+    "In June, steel, cement and glass output fell 2.0%.",
+    "In June, exports and imports of automobiles grew 5.0%.",
+])
+def test_a_list_is_not_mapped_to_one_of_its_members(cat: Catalogue, text: str) -> None:
+    # the figure may be of the whole list: cement output and automobile exports are parts
+    assert indicators(text, cat) == [None]
+
+
+def test_a_list_whose_members_the_indicator_names_maps(cat: Catalogue) -> None:
+    text = "In 2024, the value added of electricity, heat, gas and water grew 4.3%."
+    facts = map_facts(extract_facts(text, "t"), cat)
+    assert [(f.indicator, f.industry) for f in facts] == [("va_ytd_yoy", "D")]
+
+
+def test_as_many_members_as_figures_without_respectively(cat: Catalogue) -> None:
+    text = ("In the first half of 2025, the output of cement, crude steel and steel products "
+            "was down 4.3%, 3.0% and 1.2%.")
+    assert indicators(text, cat) == [
+        "cement_output_yoy", "crude_steel_output_yoy", "steel_products_output_yoy"]
+
+
+def test_without_respectively_the_members_must_be_as_many_as_the_figures() -> None:
+    text = "In 2024, the output of cement, crude steel and steel products fell 4.3% and 3.0%."
+    assert [s for _, _, s in subjects(text)] == [
+        "output of cement, crude steel and steel products"] * 2

@@ -132,7 +132,53 @@ def map_fact(fact: Fact, catalogue: Catalogue | None = None) -> Fact:
     industry = industry_code(fact.subject, cat) if "industry" in ind.dimensions else ALL
     if province != ALL and "province" not in ind.dimensions:
         return replace(fact, indicator=None)
+    if _unnamed_member(fact.subject, ind, industry, cat):
+        return replace(fact, indicator=None)
     return replace(fact, indicator=indicator, industry=industry, province=province, period=period)
+
+
+#: the separators of an English list's members
+_MEMBER_SEPARATORS = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+
+
+def _unnamed_member(subject: str, indicator: Indicator, industry: str,
+                    catalogue: Catalogue) -> str | None:
+    """A member of a list subject whose first content word neither the indicator's names
+    nor its cell's industry name state ("steel" of "steel, cement and glass output" mapped
+    to cement output, "imports" of "exports and imports of automobiles" mapped to
+    automobile exports): the figure may be of the whole list, so it is left unmapped.
+    None when every member is accounted for, or the subject is no list."""
+    text = _PARENTHESES.sub(" ", subject.lower().replace("high-tech", "high tech"))
+    if not _CONJUNCTION.search(text) or not text.isascii():
+        return None
+    said = _names_words(indicator) | _industry_words(industry, catalogue)
+    for member in _MEMBER_SEPARATORS.split(text):
+        words = normalise(member).split()
+        if words[:1] and words[0] in _NO_MEMBER:
+            continue  # ", compared with 2022", ", in percentage points": no member
+        # its first word that says something: "imports" of "imports of automobiles"
+        first = next((w for w in words if w not in _STOPWORDS), None)
+        if first is not None and _stem(_british(first)) not in said:
+            return member
+    return None
+
+
+_PARENTHESES = re.compile(r"\([^)]*\)")
+_CONJUNCTION = re.compile(r"\s(?:and|or)\s")
+#: first words of a clause of a subject that qualifies it rather than naming a member
+_NO_MEMBER = frozenset({"compared", "in", "at", "of", "from", "with", "including",
+                        "excluding", "than", "up", "down", "by", "as", "for", "on", "etc"})
+
+
+@cache
+def _names_words(indicator: Indicator) -> frozenset[str]:
+    return _names_of(indicator).words
+
+
+def _industry_words(industry: str, catalogue: Catalogue) -> frozenset[str]:
+    if industry == ALL:
+        return frozenset()
+    return _content_words(normalise(catalogue.industry_label(industry, "en")))
 
 
 def economic_region(region: str) -> str | None:
@@ -169,6 +215,13 @@ def unmapped_reason(fact: Fact, catalogue: Catalogue | None = None) -> str | Non
     text = normalise(fact.subject)
     if _is_list(text) and len(_full_matches(text, fact.measure, fact.unit, cat)) >= 2:
         return "the subject is a list naming several indicators"
+    matched = match_indicator(fact.subject, fact.measure, fact.unit, period, cat)
+    if matched is not None:
+        ind = cat.indicator(matched)
+        member = _unnamed_member(fact.subject, ind, industry_code(fact.subject, cat), cat)
+        if member is not None:
+            return (f"the subject is a list and {matched} names nothing of its member "
+                    f"{member!r} ({fact.subject!r})")
     stated = [q.name for q in mapping_rules().qualifiers if q.stated(text)]
     if stated:
         return f"no {fact.measure} indicator states {', '.join(stated)} ({fact.subject!r})"

@@ -89,9 +89,11 @@ def subject_before_en(sentence_left: str) -> str:
     separators = [m.span() for m in clauses.finditer(lower)]
     starts = [0] + [end for _, end in separators]
     ends = [start for start, _ in separators] + [len(lower)]
-    for start, end in zip(reversed(starts), reversed(ends), strict=True):
+    for i in range(len(starts) - 1, -1, -1):
+        start, end = starts[i], ends[i]
         verb = _VERB_EN.search(lower, start, end)
         if verb and verb.start() > start:
+            start = _list_start(sentence_left, lower, starts, ends, i, verb.start())
             subject = _tidy(sentence_left[start:verb.start()])
             if subject:
                 return subject
@@ -103,6 +105,40 @@ def subject_before_en(sentence_left: str) -> str:
             if words and words[0] not in _QUALIFYING_EN and not _VERB_EN.search(lower, start, end):
                 return _tidy(sentence_left[start:end])
     return _tidy(sentence_left[starts[-1]:])
+
+
+#: one-word clauses that open a sentence, never a member of a list
+_ADVERBS_EN = frozenset({"meanwhile", "however", "moreover", "besides", "also", "overall",
+                         "specifically", "notably", "furthermore", "therefore", "thus", "then",
+                         "first", "second", "third", "finally", "currently", "now", "today"})
+
+
+def _list_start(original: str, lower: str, starts: list[int], ends: list[int], i: int,
+                verb: int) -> int:
+    """Where a subject that ends a list starts: "new tax cuts, fee reductions, tax rebates
+    and fee deferrals exceeded" is one subject, not its last clause. Clauses before the
+    verb's are joined while the subject has "and", they follow a comma, and each is a few
+    words naming a thing (no verb, figure, period or connective)."""
+    if " and " not in lower[starts[i]:verb]:
+        return starts[i]
+    start = starts[i]
+    for j in range(i - 1, -1, -1):
+        if lower[ends[j]:ends[j] + 1] != ",":
+            break
+        words = lower[starts[j]:ends[j]].split()
+        opens = words[:1] == ["with"] and len(words) > 1  # "with A, B and C increasing"
+        if opens:
+            words = words[1:]
+        if (not words or len(words) > 5 or words[0] in _QUALIFYING_EN
+                or (len(words) == 1 and (words[0] in _ADVERBS_EN or words[0].endswith("ly")))
+                or any(w[:1].isdigit() for w in words)
+                or _VERB_EN.search(lower, starts[j], ends[j])
+                or (j == 0 and original[:1].islower())):  # a window cut inside a word
+            break
+        start = starts[j] + (lower[starts[j]:].index("with") + 5 if opens else 0)
+        if opens:
+            break
+    return start
 
 
 def subject_after_en(right: str) -> str:
