@@ -146,3 +146,10 @@ def test_a_share_after_a_quoted_count_is_of_what_it_counts(cat: Catalogue) -> No
     facts = map_facts(extract_facts(text, "t", published="2024-01-19"), cat)
     assert [(f.value, f.indicator) for f in facts] == [
         (62, "lighthouse_factories"), (40, "lighthouse_factories_world_share")]
+
+
+def test_a_possessive_in_a_name_needs_no_possessive_in_the_subject(cat: Catalogue) -> None:
+    # "World rank of China's total computing power": the "s" of "China's" says nothing
+    rank = fact("world ranking of our total computing power", 2, measure="rank", unit="count",
+                period="as of 2024-12-31")
+    assert map_fact(rank, cat).indicator == "computing_power_world_rank"

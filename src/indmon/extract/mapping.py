@@ -581,7 +581,9 @@ def _indicator_score(text: str, words: frozenset[str], names: _Names) -> float:
 
 
 def _content_words(text: str) -> frozenset[str]:
-    return frozenset(_stem(_british(w)) for w in text.split() if w not in _STOPWORDS)
+    # "s" is what normalising leaves of a possessive ("China's"): it says nothing
+    return frozenset(_stem(_british(w)) for w in text.split()
+                     if w not in _STOPWORDS and w != "s")
 
 
 def _british(word: str) -> str:
