@@ -431,3 +431,18 @@ def test_telecom_shares_and_parts_of_revenue_are_no_figures() -> None:
                      "3000亿元,同比增长9.0%,在电信业务收入中占30.0%。", period="2019-10")
     assert figures == {("telecom_revenue", "2019-10", "ALL", 1e12),
                        ("telecom_revenue_yoy", "2019-10", "ALL", 1.0)}
+
+
+def test_english_hyphenated_percents_and_bases_of_another_year() -> None:
+    figures = mapped("Industrial output grew 6.0 percent in May, up from the 5.5-percent growth in "
+                     "April. Mining output growth decelerated to 2.0 percent from 4.0 percent in "
+                     "2014. Companies funded with overseas investment saw profits rise 3.0 percent "
+                     "in the first five months.", period="2015-05")
+    assert figures == {("va_yoy", "2015-05", "ALL", 6.0), ("va_yoy", "2015-04", "ALL", 5.5),
+                       ("va_yoy", "2015-05", "B", 2.0), ("va_ytd_yoy", "2014-12", "B", 4.0),
+                       ("profit_ytd_yoy_foreign", "2015-05", "ALL", 3.0)}
+    # the same base in a December copy is of another year than the copy's: no figure
+    december = mapped("Industrial output grew 6.0 percent in 2015. Mining output grew 2.0 "
+                      "percent in 2015, down from 4.0 percent in 2014.", period="2015-12")
+    assert december == {("va_ytd_yoy", "2015-12", "ALL", 6.0),
+                        ("va_ytd_yoy", "2015-12", "B", 2.0)}

@@ -185,6 +185,8 @@ def clean(text: str) -> str:
     # Taiwanese wording: 兆 is 万亿 ("6兆6,268亿元" is 66268亿元, "125.34兆元" 125.34万亿元)
     text = _TRILLION_PLUS.sub(_as_yi, text)
     text = re.sub(r"(\d)\s*兆元", r"\1万亿元", text)
+    # "the 5.9-percent growth": the hyphen of an English compound hides the unit
+    text = re.sub(r"(\d)-(percent|per cent)\b", r"\1 \2", text)
     text = _SPAM_NUMBER.sub(SPAM_MARK, text)
     # commas some mirrors insert after every punctuation mark ("大,、中,、小型企业")
     text = re.sub(r",+(?=[、。;,])", "", text)
@@ -368,6 +370,7 @@ _KEYWORDS: dict[str, tuple[tuple[str, _Target], ...]] = {
         ("foreign", _Target("va_foreign")), ("private", _Target("va_private")),
         ("value-added industrial output", _Target("va")), ("industrial output", _Target("va")),
         ("industrial production", _Target("va")), ("factory output", _Target("va")),
+        ("industrial added-value output", _Target("va")), ("industrial sector", _Target("va")),
         ("share-holding", _Target("va_shareholding")),
         ("shareholding", _Target("va_shareholding")),
         ("state-controlled", _Target("va_state_holding")),
@@ -418,7 +421,8 @@ _KEYWORDS: dict[str, tuple[tuple[str, _Target], ...]] = {
         ("foreign companies", _Target("profit_foreign")),
         ("foreign firms", _Target("profit_foreign")), ("manufacturers", _SKIP),
         ("collective", _Target("profit_collective")), ("mining", _Target("profit", "B")),
-        ("utilities", _Target("profit", "D")),
+        ("utilities", _Target("profit", "D")), ("overseas", _Target("profit_foreign")),
+        ("coal mining", _SKIP),
         # "75.6 percent of the 41 major industrial sectors saw an increase in profits"
         ("sectors", _SKIP), ("divisions", _SKIP),
         ("foreign-invested", _Target("profit_foreign")),
@@ -494,7 +498,7 @@ _FAMILY_SIGNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                         r"Automobile Manufacturers|CAAM|vehicle|auto sales|car sales|NEV",
                         re.IGNORECASE)),
     ("profit", re.compile(r"利润|获利|profits", re.IGNORECASE)),
-    ("va", re.compile(r"增加值|产品销售率|出口交货值|added value|value added|value-added|"
+    ("va", re.compile(r"增加值|产品销售率|出口交货值|added[- ]value|value added|value-added|"
                       r"industrial output|industrial production|factory output",
                       re.IGNORECASE)),
 )
@@ -966,7 +970,9 @@ def _another_year_before(local: str, year: int) -> bool:
 
 _MONTH_YEAR = re.compile(rf"\b({_MONTH_WORDS})\.?\s+(20\d\d)\b|(20\d\d)\s*年\s*(\d{{1,2}})\s*月")
 #: a span of a named year ("the first two months of 2017")
-_SPAN_YEAR = re.compile(r"\b(?:months|half|quarters?|period) of (20\d\d)\b", re.IGNORECASE)
+_SPAN_YEAR = re.compile(r"\b(?:months|half|quarters?|period) of (20\d\d)\b|"
+                        r"^\s*(?:percent|per cent|%)?\s*(?:[a-z-]+\s+){0,2}?(?:in|for) (20\d\d)\b",
+                        re.IGNORECASE)
 
 
 def _names_another_year(words: str, after: str, month: int, year: int) -> bool:
@@ -978,7 +984,7 @@ def _names_another_year(words: str, after: str, month: int, year: int) -> bool:
         stated = int(m.group(2) or m.group(3))
         if named == month and stated != year:
             return True
-    return any(int(m.group(1)) != year for m in _SPAN_YEAR.finditer(after))
+    return any(int(m.group(1) or m.group(2)) != year for m in _SPAN_YEAR.finditer(after))
 
 
 def _implausible(indicator: str, value: float) -> bool:
