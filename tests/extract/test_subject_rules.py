@@ -145,3 +145,10 @@ def test_will_alone_makes_no_plan(cat: Catalogue) -> None:
     # translations of releases write "will" for what happened
     text = "In 2024, more than 2.6 trillion yuan of new tax and fee cuts will be added."
     assert mapped(text, cat)[0][1] == "tax_fee_relief"
+
+
+def test_overall_before_a_noun_is_part_of_the_subject(cat: Catalogue) -> None:
+    text = "The overall scale of the manufacturing industry has ranked first in the world."
+    facts = map_facts(extract_facts(text, "t", published="2025-01-20"), cat)
+    assert [(f.subject, f.indicator) for f in facts] == [
+        ("world ranking of overall scale of the manufacturing industry", "mfg_world_rank")]

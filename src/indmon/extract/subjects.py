@@ -31,7 +31,7 @@ _LEAD_EN = compile_lower(
     r"of\s+which\s*|statistics\s+show\s+that\s*|data\s+show(?:ed)?\s+that\s*|"
     r"according\s+to\s+[^,]*\s*|"
     r"(?:and|but|while|with|as|so|that|which|where|the|a|an|my\s+country's|china's|"
-    r"our\s+country's|its|their|this|these|also|total|overall|annual)\s+)+",
+    r"our\s+country's|its|their|this|these|also|total|annual)\s+)+",
 )
 _STOP_AFTER_EN = compile_lower(
     r"[,.;:](?=[\"'”’]?(?:\s|$))|[()]|\band\s+\d|\b(?:in|with|to|for|that|which|who|and\s+(?:the|a|an|over|"
