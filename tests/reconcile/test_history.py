@@ -446,3 +446,16 @@ def test_english_hyphenated_percents_and_bases_of_another_year() -> None:
                       "percent in 2015, down from 4.0 percent in 2014.", period="2015-12")
     assert december == {("va_ytd_yoy", "2015-12", "ALL", 6.0),
                         ("va_ytd_yoy", "2015-12", "B", 2.0)}
+
+
+def test_a_level_reached_is_unsigned_and_other_pmis_are_skipped() -> None:
+    figures = mapped("China's official manufacturing purchasing managers' index (PMI) fell to "
+                     "49.0 in May from 49.5 in April. The non-manufacturing purchasing managers' "
+                     "index fell to 54.0 in May. The official composite PMI edged down to 52.0.",
+                     period="2023-05")
+    assert figures == {("pmi_manufacturing", "2023-05", "ALL", 49.0),
+                       ("pmi_manufacturing", "2023-04", "ALL", 49.5)}
+    output = mapped("China's industrial output rose by a less-than-expected 7.0 percent in "
+                    "November. In August, industrial output growth tumbled to 6.0 percent.",
+                    period="2014-11")
+    assert output == {("va_yoy", "2014-11", "ALL", 7.0), ("va_yoy", "2014-08", "ALL", 6.0)}

@@ -378,6 +378,8 @@ _KEYWORDS: dict[str, tuple[tuple[str, _Target], ...]] = {
         ("state-owned", _Target("va_state_holding")), ("overseas", _Target("va_foreign")),
         ("electricity, thermal power", _Target("va", "D")),
         ("electricity,thermal power", _Target("va", "D")), ("fixed asset", _SKIP),
+        ("power, heating", _Target("va", "D")), ("heating, gas and water", _Target("va", "D")),
+        ("electronics manufacturing", _SKIP),
         ("high-tech", _SKIP), ("high-tech manufacturing", _SKIP),
         ("equipment manufacturing", _SKIP), ("east china", _SKIP), ("central china", _SKIP),
         ("west china", _SKIP), ("northeast", _SKIP), ("region", _SKIP),
@@ -457,6 +459,9 @@ _KEYWORDS: dict[str, tuple[tuple[str, _Target], ...]] = {
         ("employed person", _Target("pmi_employment")),
         ("supplier delivery time", _Target("pmi_supplier_delivery")),
         ("non-manufacturing", _SKIP), ("High-tech manufacturing", _SKIP),
+        ("non-manufacturing pmi", _SKIP), ("non-manufacturing purchasing managers", _SKIP),
+        ("composite pmi", _SKIP), ("comprehensive pmi", _SKIP), ("composite", _SKIP),
+        ("services pmi", _SKIP),
     ),
     "auto": (
         ("汽车", _Target("auto")), ("新能源汽车", _Target("nev")),
@@ -507,7 +512,9 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _BREAKDOWN = re.compile(r"\s*分[\u4e00-\u9fff]{1,6}看")
 #: the wrong series: figures in a sentence naming them are never taken
 _WRONG_SERIES = re.compile(r"财新|Caixin|Markit|CPCA|乘用车市场信息联席会|乘联会|预计|预期|"
-                           r"expected|forecast|foresees|predict\w*|polled|\bpoll\b|"
+                           # "a less-than-expected 7.2 percent" is the figure itself
+                           r"(?<!than-)(?<!than )expected|forecast|foresees|predict\w*|polled|"
+                           r"\bpoll\b|"
                            r"\bwill (?:likely )?(?:rise|grow|increase|fall|decline|expand)|"
                            r"\blikely to\b|"
                            r"机械工业|省|全市|全省|"
@@ -533,7 +540,8 @@ _DECLINE_AFTER = re.compile(r"^\s*(?:-?percent|per cent|%)?\s*"
 #: decline words the extraction grammar does not sign (Hong Kong and wire wording)
 _DECLINE_TAIL = re.compile(r"(?:跌|降|减|下滑|fell|fall|falling|down|decreas\w*|drop\w*|declin\w*|"
                            r"dipped|dips?|shrank|shrunk|shrink\w*|slid|slipped|"
-                           r"slump\w*|plummet\w*|contract\w*|tumbl\w*)(?:\s*(?:by|of|to|just|a|"
+                           # "fell to 6.9 percent" names the level reached: no sign
+                           r"slump\w*|plummet\w*|contract\w*|tumbl\w*)(?:\s*(?:by|of|just|a|"
                            r"modest|sharply|slightly|steeply|marginally))*\s*$", re.IGNORECASE)
 _YOY = re.compile(r"同比|year-on-year|year on year|按年", re.IGNORECASE)
 _PRODUCTION = re.compile(r"产量|生产|production|produced|output", re.IGNORECASE)
