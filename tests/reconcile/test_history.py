@@ -459,3 +459,9 @@ def test_a_level_reached_is_unsigned_and_other_pmis_are_skipped() -> None:
                     "November. In August, industrial output growth tumbled to 6.0 percent.",
                     period="2014-11")
     assert output == {("va_yoy", "2014-11", "ALL", 7.0), ("va_yoy", "2014-08", "ALL", 6.0)}
+
+
+def test_the_same_month_last_year_is_no_figure() -> None:
+    figures = mapped("In October, industrial output rose 6.0% year on year, up from 5.5% in "
+                     "October last year.", period="2016-10")
+    assert figures == {("va_yoy", "2016-10", "ALL", 6.0)}

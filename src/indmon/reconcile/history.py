@@ -264,6 +264,8 @@ _PERIOD_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"january and february", "ytd2"),
         (r"first three quarters", "ytd9"),
         (r"whole year|full[- ]year|full-yr|for the year", "ytd12"),
+        # "up from 5.6% in October last year": the month a year before
+        (rf"\b(?:{_MONTH_WORDS}) (?:of )?last year|same month (?:of )?last year", "skip"),
         (r"last month|this month|the month", "ref"),
         (r"\b(?:in|for) 20\d\d\b(?! ?[a-z]*\s(?:january|february|march|april|may|june|july|august|"
          r"september|october|november|december))", "ytd12_en"),
