@@ -465,3 +465,17 @@ def test_the_same_month_last_year_is_no_figure() -> None:
     figures = mapped("In October, industrial output rose 6.0% year on year, up from 5.5% in "
                      "October last year.", period="2016-10")
     assert figures == {("va_yoy", "2016-10", "ALL", 6.0)}
+
+
+def test_english_singular_profit_and_ownership_words() -> None:
+    figures = mapped("China's industrial profit rose 20% in August. In June, profits slipped by a "
+                     "smaller 0.5%. Profits at state-controlled enterprises dropped 10.0% in the "
+                     "first eight months, while profits of foreign and private companies declined "
+                     "5.0% and 2.0%. Total first-quarter profits were 1.2 trillion yuan.",
+                     period="2019-08")
+    assert figures == {
+        ("profit_month_yoy", "2019-08", "ALL", 20.0), ("profit_month_yoy", "2019-06", "ALL", -0.5),
+        ("profit_ytd_yoy_state_holding", "2019-08", "ALL", -10.0),
+        ("profit_ytd_yoy_foreign", "2019-08", "ALL", -5.0),
+        ("profit_ytd_yoy_private", "2019-08", "ALL", -2.0),
+        ("profit_ytd", "2019-03", "ALL", 1.2e12)}

@@ -259,7 +259,7 @@ _PERIOD_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          rf"(?:ended|ending|through|to) ({_MONTH_WORDS})", "ytd"),
         (r"(two|three|four|five|six|seven|eight|nine|ten|eleven)-month period", "ytd"),
         (rf"(?:from )?january\s*(?:to|-|–|through)\s*({_MONTH_WORDS})", "ytd"),
-        (r"first quarter|\bQ1\b", "ytd3"),
+        (r"first[- ]quarter|\bQ1\b", "ytd3"),
         (r"first half|\bH1\b", "ytd6"),
         (r"january and february", "ytd2"),
         (r"first three quarters", "ytd9"),
@@ -425,6 +425,8 @@ _KEYWORDS: dict[str, tuple[tuple[str, _Target], ...]] = {
         ("foreign companies", _Target("profit_foreign")),
         ("foreign firms", _Target("profit_foreign")), ("manufacturers", _SKIP),
         ("collective", _Target("profit_collective")), ("mining", _Target("profit", "B")),
+        ("state-controlled", _Target("profit_state_holding")),
+        ("private", _Target("profit_private")), ("foreign", _Target("profit_foreign")),
         ("utilities", _Target("profit", "D")), ("overseas", _Target("profit_foreign")),
         ("coal mining", _SKIP),
         # "75.6 percent of the 41 major industrial sectors saw an increase in profits"
@@ -504,7 +506,7 @@ _FAMILY_SIGNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("auto", re.compile(r"汽车工业协会|中汽协|产量和销量|新能源汽车产|新能源汽车销|"
                         r"Automobile Manufacturers|CAAM|vehicle|auto sales|car sales|NEV",
                         re.IGNORECASE)),
-    ("profit", re.compile(r"利润|获利|profits", re.IGNORECASE)),
+    ("profit", re.compile(r"利润|获利|profits?\b", re.IGNORECASE)),
     ("va", re.compile(r"增加值|产品销售率|出口交货值|added[- ]value|value added|value-added|"
                       r"industrial output|industrial production|factory output",
                       re.IGNORECASE)),
@@ -544,7 +546,8 @@ _DECLINE_TAIL = re.compile(r"(?:跌|降|减|下滑|fell|fall|falling|down|decrea
                            r"dipped|dips?|shrank|shrunk|shrink\w*|slid|slipped|"
                            # "fell to 6.9 percent" names the level reached: no sign
                            r"slump\w*|plummet\w*|contract\w*|tumbl\w*)(?:\s*(?:by|of|just|a|"
-                           r"modest|sharply|slightly|steeply|marginally))*\s*$", re.IGNORECASE)
+                           r"modest|sharply|slightly|steeply|marginally|smaller|larger|"
+                           r"further))*\s*$", re.IGNORECASE)
 _YOY = re.compile(r"同比|year-on-year|year on year|按年", re.IGNORECASE)
 _PRODUCTION = re.compile(r"产量|生产|production|produced|output", re.IGNORECASE)
 _SALES = re.compile(r"销量|销售|sales|sold", re.IGNORECASE)
