@@ -479,3 +479,10 @@ def test_english_singular_profit_and_ownership_words() -> None:
         ("profit_ytd_yoy_foreign", "2019-08", "ALL", -5.0),
         ("profit_ytd_yoy_private", "2019-08", "ALL", -2.0),
         ("profit_ytd", "2019-03", "ALL", 1.2e12)}
+
+
+def test_english_names_of_value_added() -> None:
+    figures = mapped("On a month-on-month basis, industrial value added rose 0.20%. In September "
+                     "alone, output by major industrial firms jumped 6.0 percent.",
+                     period="2020-09")
+    assert figures == {("va_mom", "2020-09", "ALL", 0.2), ("va_yoy", "2020-09", "ALL", 6.0)}

@@ -373,6 +373,7 @@ _KEYWORDS: dict[str, tuple[tuple[str, _Target], ...]] = {
         ("value-added industrial output", _Target("va")), ("industrial output", _Target("va")),
         ("industrial production", _Target("va")), ("factory output", _Target("va")),
         ("industrial added-value output", _Target("va")), ("industrial sector", _Target("va")),
+        ("industrial value added", _Target("va")), ("output by major industrial", _Target("va")),
         ("share-holding", _Target("va_shareholding")),
         ("shareholding", _Target("va_shareholding")),
         ("state-controlled", _Target("va_state_holding")),
