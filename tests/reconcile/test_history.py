@@ -486,3 +486,13 @@ def test_english_names_of_value_added() -> None:
                      "alone, output by major industrial firms jumped 6.0 percent.",
                      period="2020-09")
     assert figures == {("va_mom", "2020-09", "ALL", 0.2), ("va_yoy", "2020-09", "ALL", 6.0)}
+
+
+def test_sector_and_ownership_names_written_with_commas_or_cut_short() -> None:
+    figures = mapped("6月份,采矿业增加值同比增长1.0%,制造业增长3.0%,电力,热力,燃气及水生产和"
+                     "供应业增长2.0%。"
+                     "股份制企业增长4.0%,港澳台商投资企业增长3.5%。", period="2022-06")
+    assert figures == {("va_yoy", "2022-06", "B", 1.0),
+                       ("va_yoy", "2022-06", "C", 3.0), ("va_yoy", "2022-06", "D", 2.0),
+                       ("va_yoy_shareholding", "2022-06", "ALL", 4.0),
+                       ("va_yoy_foreign", "2022-06", "ALL", 3.5)}
