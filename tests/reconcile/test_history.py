@@ -496,3 +496,16 @@ def test_sector_and_ownership_names_written_with_commas_or_cut_short() -> None:
                        ("va_yoy", "2022-06", "C", 3.0), ("va_yoy", "2022-06", "D", 2.0),
                        ("va_yoy_shareholding", "2022-06", "ALL", 4.0),
                        ("va_yoy_foreign", "2022-06", "ALL", 3.5)}
+
+
+def test_english_copies_that_lost_spaces_list_bases_and_abbreviate_spans() -> None:
+    figures = mapped(
+        "Profits hit 3.0 trillion yuan in the first half of 2023, down 10.0 percent.In June, "
+        "profits were 700.0 billion yuan, a year-on-year decrease of 5.0 percent, narrowing "
+        "further from the 12.0% and 15.0% on-year drops recorded in May and April. Profits "
+        "plunged 20.0 percent in Jan-Nov. For the whole of 2022, profits declined by 4.0 "
+        "percent.", period="2023-06")
+    assert figures == {
+        ("profit_ytd", "2023-06", "ALL", 3e12), ("profit_ytd_yoy", "2023-06", "ALL", -10.0),
+        ("profit_month", "2023-06", "ALL", 7e11), ("profit_month_yoy", "2023-06", "ALL", -5.0),
+        ("profit_ytd_yoy", "2022-11", "ALL", -20.0), ("profit_ytd_yoy", "2022-12", "ALL", -4.0)}

@@ -167,6 +167,9 @@ _LISTS = (
     ("服务业调查中心", "调查中心"),
 )
 SPAM_MARK = "〔discarded: injected text〕"
+_FULL_MONTH = {name[:3].lower(): name for name in calendar.month_name if name}
+_ABBREVIATED_SPAN = re.compile(r"\bJan\.?\s*[-–]\s*(Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|"
+                               r"Dec)\b\.?")
 _TRILLION_PLUS = re.compile(r"(\d+)\s*兆\s*(\d{1,4}|\d,\d{3})\s*亿")
 #: characters some mirrors mangle into others (an encoding error, not a variant)
 _MOJIBAKE = (("燃?xì)饧八", "燃气及水"), ("規(guī)???", "规模看"), ("規???", "规模看"),
@@ -185,6 +188,8 @@ def clean(text: str) -> str:
     # Taiwanese wording: 兆 is 万亿 ("6兆6,268亿元" is 66268亿元, "125.34兆元" 125.34万亿元)
     text = _TRILLION_PLUS.sub(_as_yi, text)
     text = re.sub(r"(\d)\s*兆元", r"\1万亿元", text)
+    # "Jan-Nov": the abbreviated span of an English headline
+    text = _ABBREVIATED_SPAN.sub(lambda m: f"January-{_FULL_MONTH[m.group(1).lower()[:3]]}", text)
     # "the 5.9-percent growth": the hyphen of an English compound hides the unit
     text = re.sub(r"(\d)-(percent|per cent)\b", r"\1 \2", text)
     text = _SPAM_NUMBER.sub(SPAM_MARK, text)
@@ -263,7 +268,7 @@ _PERIOD_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"first half|\bH1\b", "ytd6"),
         (r"january and february", "ytd2"),
         (r"first three quarters", "ytd9"),
-        (r"whole year|full[- ]year|full-yr|for the year", "ytd12"),
+        (r"whole year|full[- ]year|full-yr|for the year|(?:the )?whole of 20\d\d", "ytd12"),
         # "up from 5.6% in October last year": the month a year before
         (rf"\b(?:{_MONTH_WORDS}) (?:of )?last year|same month (?:of )?last year", "skip"),
         (r"last month|this month|the month", "ref"),
@@ -546,7 +551,7 @@ _DECLINE_AFTER = re.compile(r"^\s*(?:-?percent|per cent|%)?\s*"
                             re.IGNORECASE)
 #: decline words the extraction grammar does not sign (Hong Kong and wire wording)
 _DECLINE_TAIL = re.compile(r"(?:跌|降|减|下滑|fell|fall|falling|down|decreas\w*|drop\w*|declin\w*|"
-                           r"dipped|dips?|shrank|shrunk|shrink\w*|slid|slipped|"
+                           r"dipped|dips?|shrank|shrunk|shrink\w*|slid|slipped|plung\w*|"
                            # "fell to 6.9 percent" names the level reached: no sign
                            r"slump\w*|plummet\w*|contract\w*|tumbl\w*)(?:\s*(?:by|of|just|a|"
                            r"modest|sharply|slightly|steeply|marginally|smaller|larger|"
@@ -660,7 +665,8 @@ def _map_sentence(copy: Copy, text: str, start: int, end: int, facts: list[Fact]
         previous_end = fact.end
         if skipped_span and _LIST_GAP.fullmatch(local):
             continue  # "一、二季度分别增长6.1%、5.9%": the second number is the second quarter's
-        skipped = any(kind == "skip" for *_, kind, _ in _period_phrases(local))
+        skipped = any(kind == "skip" for *_, kind, _ in _period_phrases(local)) or bool(
+            _BASE_BEFORE_EN.search(local) and not _named_after(right))
         skipped_span = local if skipped else ""
         figures += _map_fact(copy, family, fact, local, text[start:fact.start], right, lead,
                              lists)
@@ -668,13 +674,14 @@ def _map_sentence(copy: Copy, text: str, start: int, end: int, facts: list[Fact]
 
 
 #: what separates the numbers of a list ("6.1%、5.9%", "10.2%和8.1%")
-_LIST_GAP = re.compile(r"\s*(?:[、,，]|和|及|与)\s*")
+_LIST_GAP = re.compile(r"\s*(?:[、,，]|和|及|与|\band\b)\s*")
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans: Chinese full stops, line ends, and English full stops before a capital."""
     spans, start = [], 0
-    for m in re.finditer(r"[。!?！？\n]|\.(?=\s+[A-Z\"“(])", text):
+    # "...policy support.In June, ...": a copy that lost the space after its full stops
+    for m in re.finditer(r"[。!?！？\n]|\.(?=\s+[A-Z\"“(])|(?<=[a-z%)])\.(?=[A-Z][a-z])", text):
         spans.append((start, m.end()))
         start = m.end()
     spans.append((start, len(text)))
