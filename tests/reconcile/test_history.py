@@ -509,3 +509,10 @@ def test_english_copies_that_lost_spaces_list_bases_and_abbreviate_spans() -> No
         ("profit_ytd", "2023-06", "ALL", 3e12), ("profit_ytd_yoy", "2023-06", "ALL", -10.0),
         ("profit_month", "2023-06", "ALL", 7e11), ("profit_month_yoy", "2023-06", "ALL", -5.0),
         ("profit_ytd_yoy", "2022-11", "ALL", -20.0), ("profit_ytd_yoy", "2022-12", "ALL", -4.0)}
+
+
+def test_an_english_date_with_its_day_first_is_no_period() -> None:
+    figures = mapped("BEIJING, 19th January, 2026 (WAM) -- China's value-added industrial output "
+                     "expanded 5.0 percent year on year in 2025.\n\nMining recorded growth of "
+                     "4.0 percent.", period="2025-12")
+    assert figures == {("va_ytd_yoy", "2025-12", "ALL", 5.0), ("va_ytd_yoy", "2025-12", "B", 4.0)}

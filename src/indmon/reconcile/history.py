@@ -188,6 +188,7 @@ def clean(text: str) -> str:
     # Taiwanese wording: 兆 is 万亿 ("6兆6,268亿元" is 66268亿元, "125.34兆元" 125.34万亿元)
     text = _TRILLION_PLUS.sub(_as_yi, text)
     text = re.sub(r"(\d)\s*兆元", r"\1万亿元", text)
+    text = text.replace("\u2011", "-").replace("\u2010", "-")  # non-breaking hyphens
     # "Jan-Nov": the abbreviated span of an English headline
     text = _ABBREVIATED_SPAN.sub(lambda m: f"January-{_FULL_MONTH[m.group(1).lower()[:3]]}", text)
     # "the 5.9-percent growth": the hyphen of an English compound hides the unit
@@ -321,8 +322,9 @@ _UNTIL_BEFORE = re.compile(r"(?:截至|截止|截止到|到|至)\s*(?:20\d\d年)
 def _is_date(text: str, m: re.Match[str]) -> bool:
     """Whether a month phrase dates an event ("7月底,国家统计局发布数据", "BEIJING, March
     27 (Reuters)") rather than naming the month a figure is about."""
-    if m.group(0)[:1].isalpha() and _DAY_AFTER_EN.match(text, m.end()):
-        return True
+    if m.group(0)[:1].isalpha() and (_DAY_AFTER_EN.match(text, m.end()) or re.search(
+            r"\b\d{1,2}(?:st|nd|rd|th)?\s+$", text[max(0, m.start() - 6):m.start()])):
+        return True  # "March 27", "19th January, 2026"
     return bool(_DAYS_AFTER.match(text, m.end())) and not _UNTIL_BEFORE.search(
         text[max(0, m.start() - 10):m.start()])
 
@@ -811,7 +813,9 @@ def _map_fact(copy: Copy, family: str, fact: Fact, local: str, before: str, righ
         return []  # "reversing a 3.5 percent decline registered in the previous month"
     if _BASE_BEFORE_EN.search(local) and not _named_after(right):
         return []  # "slowing from a 31.5 percent jump": a base of no named period
-    mom = bool(_MOM.search(local)) or _qualifier_after(right, _MOM_AFTER, _YOY)
+    # "0.49% month on month; full-year growth was 5.9%": the clause's own qualifier
+    mom = bool(_MOM.search(re.split(r"[;；]", local)[-1])) or _qualifier_after(
+        right, _MOM_AFTER, _YOY)
     value = _signed(fact.value, local, right)
     if value != fact.value:
         fact = replace(fact, value=value)
