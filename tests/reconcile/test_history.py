@@ -516,3 +516,13 @@ def test_an_english_date_with_its_day_first_is_no_period() -> None:
                      "expanded 5.0 percent year on year in 2025.\n\nMining recorded growth of "
                      "4.0 percent.", period="2025-12")
     assert figures == {("va_ytd_yoy", "2025-12", "ALL", 5.0), ("va_ytd_yoy", "2025-12", "B", 4.0)}
+
+
+def test_joint_stock_without_a_hyphen_and_output_that_lost() -> None:
+    figures = mapped("Industrial output of state-owned enterprises saw 2.0 percent growth in "
+                     "February, while that of joint stock companies expanded by 7.0 percent. "
+                     "The output of the electricity, heating, gas and water sectors lost 0.3 "
+                     "percent in February.", period="2015-02")
+    assert figures == {("va_yoy_state_holding", "2015-02", "ALL", 2.0),
+                       ("va_yoy_shareholding", "2015-02", "ALL", 7.0),
+                       ("va_yoy", "2015-02", "D", -0.3)}

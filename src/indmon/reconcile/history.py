@@ -382,7 +382,7 @@ _KEYWORDS: dict[str, tuple[tuple[str, _Target], ...]] = {
         ("industrial production", _Target("va")), ("factory output", _Target("va")),
         ("industrial added-value output", _Target("va")), ("industrial sector", _Target("va")),
         ("industrial value added", _Target("va")), ("output by major industrial", _Target("va")),
-        ("share-holding", _Target("va_shareholding")),
+        ("share-holding", _Target("va_shareholding")), ("joint stock", _Target("va_shareholding")),
         ("shareholding", _Target("va_shareholding")),
         ("state-controlled", _Target("va_state_holding")),
         ("state-holding", _Target("va_state_holding")),
@@ -553,7 +553,7 @@ _DECLINE_AFTER = re.compile(r"^\s*(?:-?percent|per cent|%)?\s*"
                             re.IGNORECASE)
 #: decline words the extraction grammar does not sign (Hong Kong and wire wording)
 _DECLINE_TAIL = re.compile(r"(?:跌|降|减|下滑|fell|fall|falling|down|decreas\w*|drop\w*|declin\w*|"
-                           r"dipped|dips?|shrank|shrunk|shrink\w*|slid|slipped|plung\w*|"
+                           r"dipped|dips?|shrank|shrunk|shrink\w*|slid|slipped|plung\w*|lost|"
                            # "fell to 6.9 percent" names the level reached: no sign
                            r"slump\w*|plummet\w*|contract\w*|tumbl\w*)(?:\s*(?:by|of|just|a|"
                            r"modest|sharply|slightly|steeply|marginally|smaller|larger|"
