@@ -526,3 +526,10 @@ def test_joint_stock_without_a_hyphen_and_output_that_lost() -> None:
     assert figures == {("va_yoy_state_holding", "2015-02", "ALL", 2.0),
                        ("va_yoy_shareholding", "2015-02", "ALL", 7.0),
                        ("va_yoy", "2015-02", "D", -0.3)}
+
+
+def test_bounds_and_average_annual_growth_in_english_are_no_figures() -> None:
+    figures = mapped("Profits rose 30.0 percent in 2021, putting the average annual growth for "
+                     "2020 and 2021 at 18.0 percent, up from the less than 10-percent increase "
+                     "recorded in the first 11 months.", period="2021-12")
+    assert figures == {("profit_ytd_yoy", "2021-12", "ALL", 30.0)}

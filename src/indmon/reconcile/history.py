@@ -242,7 +242,8 @@ _MONTH_WORDS = "|".join(_MONTHS)
 # "prev_year" (the previous calendar year), "skip" (two-year averages and the like).
 _PERIOD_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p, re.IGNORECASE), kind) for p, kind in (
-        (r"两年平均|[比较]20\d\d年|two-year average|average two-year|same period (?:of|in) 20\d\d|"
+        (r"两年平均|[比较]20\d\d年|two-year average|average two-year|"
+         r"average annual growth|annual average growth|same period (?:of|in) 20\d\d|"
          r"same period (?:of )?last year", "skip"),
         # a single later quarter is no span the history stores ("二季度增长4.8%")
         (r"(?<!前)第?[二三四]季度|second quarter|(?<!first )third quarter|fourth quarter",
@@ -765,7 +766,8 @@ def _sides(text: str) -> list[str]:
 
 
 _APPROXIMATE = re.compile(
-    r"(just under|nearly|about|around|more than|over|at least|近|约|超过|超|突破|逾|达到)\s*$",
+    r"(just under|nearly|about|around|more than|less than|over|at least|近|约|超过|超|突破|逾|"
+    r"达到)\s*$",
     re.IGNORECASE)
 #: a forecast quoted beside the figure ("略高于路透社调查预估的6%", "市场预期为5.2%")
 _FORECAST_BEFORE = re.compile(r"(?:预估|预测|预期|预计|consensus|forecast|expectations?|seen at|"
