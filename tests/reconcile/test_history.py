@@ -533,3 +533,10 @@ def test_bounds_and_average_annual_growth_in_english_are_no_figures() -> None:
                      "2020 and 2021 at 18.0 percent, up from the less than 10-percent increase "
                      "recorded in the first 11 months.", period="2021-12")
     assert figures == {("profit_ytd_yoy", "2021-12", "ALL", 30.0)}
+
+
+def test_english_figures_against_a_pre_pandemic_year_are_no_figures() -> None:
+    figures = mapped("Profits rose 60.0 percent in the first half. Compared with the 2019 level, "
+                     "profits rose by 40.0 percent in H1. Profits increased 40.0% from the same "
+                     "period in 2019. Profits plummeted almost 40 per cent.", period="2021-06")
+    assert figures == {("profit_ytd_yoy", "2021-06", "ALL", 60.0)}

@@ -244,7 +244,7 @@ _PERIOD_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p, re.IGNORECASE), kind) for p, kind in (
         (r"两年平均|[比较]20\d\d年|two-year average|average two-year|"
          r"average annual growth|annual average growth|same period (?:of|in) 20\d\d|"
-         r"same period (?:of )?last year", "skip"),
+         r"same period (?:of )?last year|compared (?:with|to) (?:the )?20\d\d(?: level)?", "skip"),
         # a single later quarter is no span the history stores ("二季度增长4.8%")
         (r"(?<!前)第?[二三四]季度|second quarter|(?<!first )third quarter|fourth quarter",
          "skip"),
@@ -766,8 +766,8 @@ def _sides(text: str) -> list[str]:
 
 
 _APPROXIMATE = re.compile(
-    r"(just under|nearly|about|around|more than|less than|over|at least|近|约|超过|超|突破|逾|"
-    r"达到)\s*$",
+    r"(just under|nearly|almost|about|around|more than|less than|over|at least|"
+    r"近|约|超过|超|突破|逾|达到)\s*$",
     re.IGNORECASE)
 #: a forecast quoted beside the figure ("略高于路透社调查预估的6%", "市场预期为5.2%")
 _FORECAST_BEFORE = re.compile(r"(?:预估|预测|预期|预计|consensus|forecast|expectations?|seen at|"
@@ -787,7 +787,8 @@ _BASE_BEFORE_EN = re.compile(r"(?:\bfrom|\bthan|compared (?:with|to)|versus|\bvs
 _PREVIOUS_AFTER = re.compile(r"^\s*(?:percent|per cent|%)?\s*(?:[a-z]+\s+){0,2}?"
                              r"(?:in|from|of|over) "
                              r"(?:the previous|the prior|a month earlier|the preceding|"
-                             r"(?:the )?20\d\d level)", re.IGNORECASE)
+                             r"(?:the )?20\d\d level|the same period (?:of|in) 20\d\d)",
+                             re.IGNORECASE)
 #: a change written as a percent ("6.1 percent ..., 0.1 percent more than in July")
 _CHANGE_AFTER_EN = re.compile(r"^\s*(?:percent|per cent|%|percentage points?)?\s+"
                               r"(?:more|less|higher|lower|faster|slower|above|below)\s+than",
