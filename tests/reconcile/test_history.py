@@ -540,3 +540,9 @@ def test_english_figures_against_a_pre_pandemic_year_are_no_figures() -> None:
                      "profits rose by 40.0 percent in H1. Profits increased 40.0% from the same "
                      "period in 2019. Profits plummeted almost 40 per cent.", period="2021-06")
     assert figures == {("profit_ytd_yoy", "2021-06", "ALL", 60.0)}
+
+
+def test_a_later_quarter_written_q4_is_no_figure() -> None:
+    figures = mapped("Industrial output went up 3.0 percent in 2020. In Q4, the industrial output "
+                     "grew 7.0 percent year on year.", period="2020-12")
+    assert figures == {("va_ytd_yoy", "2020-12", "ALL", 3.0)}

@@ -246,7 +246,8 @@ _PERIOD_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          r"average annual growth|annual average growth|same period (?:of|in) 20\d\d|"
          r"same period (?:of )?last year|compared (?:with|to) (?:the )?20\d\d(?: level)?", "skip"),
         # a single later quarter is no span the history stores ("二季度增长4.8%")
-        (r"(?<!前)第?[二三四]季度|second quarter|(?<!first )third quarter|fourth quarter",
+        (r"(?<!前)第?[二三四]季度|second quarter|(?<!first )third quarter|fourth quarter|"
+         r"\bQ[234]\b",
          "skip"),
         (r"上年全年|去年全年", "prev_year"),
         (r"上月为|上月是|前值", "skip"),
