@@ -73,3 +73,11 @@ def test_chinese_pronoun_with_a_head_term(cat: Catalogue) -> None:
 def test_chinese_of_which_and_other_are_no_pronouns(text: str) -> None:
     facts = extract_facts(text, "t", published="2025-07-18")
     assert facts[1].subject != facts[0].subject
+
+
+def test_a_member_after_a_pronoun_takes_the_resolved_head(cat: Catalogue) -> None:
+    text = ("The output of cement fell 3.5% in June. In the first half, it fell 4.2%, and "
+            "that of crude steel 1.1%.")
+    assert [(v, i) for v, i, _, _ in cells(text, cat)] == [
+        (-3.5, "cement_output_yoy"), (-4.2, "cement_output_yoy"),
+        (-1.1, "crude_steel_output_yoy")]

@@ -58,8 +58,7 @@ def distribute(facts: list[Fact], text: str, lang: str) -> list[Fact]:
     if lang == "zh":
         distributed = resolve_pronouns(_distribute_zh(facts, text), text, lang)
         return _of_previous(distributed, text, _SHARE_AFTER_ZH, None)
-    distributed = resolve_pronouns(_distribute_en(facts, text), text, lang)
-    return _of_previous(distributed, text, _SHARE_AFTER_EN, _GROWTH_AFTER_EN)
+    return _of_previous(_distribute_en(facts, text), text, _SHARE_AFTER_EN, _GROWTH_AFTER_EN)
 
 
 #: the words between a count and its share of a whole (the counted noun may be quoted:
@@ -118,6 +117,8 @@ def _distribute_en(facts: list[Fact], text: str) -> list[Fact]:
             i += run
             continue
         i += 1
+    out = resolve_pronouns(_that_of_en(out, text, listed), text, "en")
+    # again, for a member after a pronoun: "It fell 4.2%, and that of crude steel 1.1%"
     return _that_of_en(out, text, listed)
 
 
