@@ -546,3 +546,20 @@ def test_a_later_quarter_written_q4_is_no_figure() -> None:
     figures = mapped("Industrial output went up 3.0 percent in 2020. In Q4, the industrial output "
                      "grew 7.0 percent year on year.", period="2020-12")
     assert figures == {("va_ytd_yoy", "2020-12", "ALL", 3.0)}
+
+
+def test_initial_months_a_possessive_base_and_the_utilities_sector() -> None:
+    figures = mapped("China's industrial output in May increased by 5.0% year on year, slowing "
+                     "from April’s 6.0% growth. The utilities sector registered an expansion of "
+                     "4.0%. For the initial five months of the year, industrial output rose 6.2%.",
+                     period="2024-05")
+    assert figures == {("va_yoy", "2024-05", "ALL", 5.0), ("va_yoy", "2024-05", "D", 4.0),
+                       ("va_ytd_yoy", "2024-05", "ALL", 6.2)}
+
+
+def test_an_english_period_after_a_number_is_not_the_next_numbers() -> None:
+    output = mapped("Industrial output rose 5.6% in May. Mining output posted a growth of 3.6% "
+                    "in May from 2.0% in April, while the utilities sector registered an "
+                    "expansion of 4.3%.", period="2024-05")
+    assert ("va_yoy", "2024-05", "D", 4.3) in output
+    assert ("va_yoy", "2024-04", "B", 2.0) in output

@@ -169,7 +169,7 @@ _LISTS = (
 SPAM_MARK = "〔discarded: injected text〕"
 _FULL_MONTH = {name[:3].lower(): name for name in calendar.month_name if name}
 _ABBREVIATED_SPAN = re.compile(r"\bJan\.?\s*[-–]\s*(Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|"
-                               r"Dec)\b\.?")
+                               r"Dec)\b")
 _TRILLION_PLUS = re.compile(r"(\d+)\s*兆\s*(\d{1,4}|\d,\d{3})\s*亿")
 #: characters some mirrors mangle into others (an encoding error, not a variant)
 _MOJIBAKE = (("燃?xì)饧八", "燃气及水"), ("規(guī)???", "规模看"), ("規???", "规模看"),
@@ -261,7 +261,8 @@ _PERIOD_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"全年|20\d\d年全年", "ytd12"),
         (r"(?<![\d-])(\d{1,2})\s*月(?!\d)", "month"),
         (r"(?<![\d])20\d\d年(?![\d一二三四五六七八九十上下前第]|\s*\d|底|末|以来)", "ytd12"),
-        (r"first (two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2}) months", "ytd"),
+        (r"(?:first|initial) (two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2}) months",
+         "ytd"),
         # "the five months ended May", "the 10 months through October"
         (rf"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|\d{{1,2}})[- ]months? "
          rf"(?:ended|ending|through|to) ({_MONTH_WORDS})", "ytd"),
@@ -392,6 +393,7 @@ _KEYWORDS: dict[str, tuple[tuple[str, _Target], ...]] = {
         ("electricity, thermal power", _Target("va", "D")),
         ("electricity,thermal power", _Target("va", "D")), ("fixed asset", _SKIP),
         ("power, heating", _Target("va", "D")), ("heating, gas and water", _Target("va", "D")),
+        ("utilities sector", _Target("va", "D")),
         ("electronics manufacturing", _SKIP),
         ("high-tech", _SKIP), ("high-tech manufacturing", _SKIP),
         ("equipment manufacturing", _SKIP), ("east china", _SKIP), ("central china", _SKIP),
@@ -782,7 +784,7 @@ _BASE_VALUE = re.compile(r"(?:比|较|于)\s*(?:\d{1,2}\s*月份?|上月|去年�
 #: "compared with March's 3.5% decrease"): the figure of another period, which is kept
 #: only when that period is named right after it ("from 49.2 in April")
 _BASE_BEFORE_EN = re.compile(r"(?:\bfrom|\bthan|compared (?:with|to)|versus|\bvs\.?)\s+"
-                             r"(?:the\s+|a\s+|an\s+)?(?:[A-Z][a-z]+'s\s+)?$")
+                             r"(?:the\s+|a\s+|an\s+)?(?:[A-Z][a-z]+['’]s\s+)?$")
 #: an English number of the month before, or against another base year, named after it
 #: ("a 3.5 percent decline in the previous month", "10.2 percent from the 2019 level")
 _PREVIOUS_AFTER = re.compile(r"^\s*(?:percent|per cent|%)?\s*(?:[a-z]+\s+){0,2}?"
@@ -806,6 +808,11 @@ def _map_fact(copy: Copy, family: str, fact: Fact, local: str, before: str, righ
     if _not_the_figure(fact, local, right):
         return []
     phrases = _period_phrases(local)
+    if (not _CJK.search(local) and re.match(r"\s*(?:percent|per cent|%)?\s*[a-z]", local)
+            and (owned := _PERIOD_AFTER.match(local))):
+        # "3.6% in May from 2.0% in April, while ... 4.3%": "in April" is the number's
+        # before, English naming the period after its figure
+        phrases = [p for p in phrases if p[0] >= owned.end(1)]
     if any(kind == "skip" for _, _, kind, _ in phrases):
         return []  # two-year averages, comparisons with another base year
     clause = re.split(r"[;；]", before)[-1]
