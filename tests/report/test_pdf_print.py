@@ -99,3 +99,9 @@ def test_the_garbage_collector_is_given_back_when_printing_fails(
     with pytest.raises(ValueError, match="no printer"):
         print_html(page(chart()))
     assert gc.isenabled()
+
+
+def test_runs_of_one_label_print_together() -> None:
+    svg = chart('<text x="200" y="40" font-size="12" text-anchor="middle">Value '
+                '<tspan font-weight="bold">added</tspan> growth</text>')
+    assert "Valueaddedgrowth" in text_of(print_html(page(svg)))

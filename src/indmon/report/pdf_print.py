@@ -244,8 +244,11 @@ def _fast_svg_text() -> None:
             return
         _draw_line(text_module, svg, node, font_size)
 
-    # draw_node compares TAGS[tag] with the module's name ``text`` to anchor text
-    weasyprint.svg.TAGS["text"] = text
+    # <text>, <tspan>, <textPath> and <a> share the one function, and draw_node compares
+    # TAGS[tag] with the module's name ``text`` to anchor text and merge its runs
+    for tag, draw in list(weasyprint.svg.TAGS.items()):
+        if draw is original:
+            weasyprint.svg.TAGS[tag] = text
     weasyprint.svg.text = text
 
 
