@@ -12,12 +12,13 @@ new copies together. Without it the history is whatever the folder's look-ups gi
 The excerpts (one file per look-up of the ``search`` tool's "pages" corpus, in the format
 ``indmon.reconcile.history.read_lookup`` reads) stay outside the repository: only the
 figures, their citations and the addresses of the copies are written. See
-docs/published-figures.md ("The history") for the rules; the coverage page is rebuilt
-from the written files by ``python3 scripts/history/coverage.py``.
+docs/published-figures.md ("The history") for the rules; when the package's files are written, the
+coverage section of that page is rebuilt from them too.
 """
 
 from __future__ import annotations
 
+import argparse
 import csv
 import sys
 from pathlib import Path
@@ -101,20 +102,22 @@ def _write(path: Path, columns: tuple[str, ...], rows: list[dict[str, str]]) -> 
 
 
 def main(argv: list[str]) -> None:
-    """``build.py [--merge] [--out DIR] PAGES``: without ``--out`` the bundled history and
-    the coverage page are rewritten; with it, the files go to DIR (to see what a folder
-    of look-ups would add before merging it)."""
-    merge = "--merge" in argv
-    args = [a for a in argv if a != "--merge"]
-    out = HISTORY_DIR
-    if "--out" in args:
-        at = args.index("--out")
-        out = Path(args[at + 1])
-        del args[at:at + 2]
-    pages = Path(args[0] if args else "/tmp/h6/pages")
-    shipped = read_shipped(HISTORY_DIR) if merge else None
-    write(build_history(pages, shipped), out, pages)
-    if out == HISTORY_DIR:
+    """Without ``--out`` the bundled history and the coverage page are rewritten; with it,
+    the files go to DIR (to see what a folder of look-ups would add before merging it)."""
+    parser = argparse.ArgumentParser(
+        prog="build.py", description="Build the bundled history from saved look-ups.")
+    parser.add_argument("pages", type=Path, help="folder of look-up files (NNN.txt)")
+    parser.add_argument("--merge", action="store_true",
+                        help="add to the shipped history instead of rebuilding it")
+    parser.add_argument("--out", type=Path, default=HISTORY_DIR,
+                        help="write the files here (a dry run) instead of the package")
+    args = parser.parse_args(argv)
+    if not args.pages.is_dir() or not any(args.pages.glob("*.txt")):
+        # an empty or mistyped folder would otherwise rewrite the shipped history as empty
+        parser.error(f"{args.pages}: no look-up files (*.txt) in this folder")
+    shipped = read_shipped(HISTORY_DIR) if args.merge else None
+    write(build_history(args.pages, shipped), args.out, args.pages)
+    if args.out == HISTORY_DIR:
         write_coverage_page()
 
 
