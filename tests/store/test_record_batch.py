@@ -3,6 +3,7 @@ would: merges, revisions and conflicts within the batch included."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -68,3 +69,26 @@ def test_figures_disagreeing_within_one_batch_are_both_kept_as_a_conflict(
                            format="records")
     assert (result.added, result.conflicts) == (1, 1)
     assert rows == [{"value": 6.3, "conflict": True}, {"value": 6.4, "conflict": True}]
+
+
+def test_several_releases_record_as_one_by_one(tmp_path: Path) -> None:
+    one_by_one = Store.open(tmp_path / "one.duckdb")
+    for source, figures in BATCHES:
+        one_by_one.record(figures, source)
+    together = Store.open(tmp_path / "together.duckdb")
+    together.record_releases([(figures, source) for source, figures in BATCHES])
+    for sql in TABLES.values():
+        assert together.execute(sql) == one_by_one.execute(sql)
+
+
+def test_a_failing_release_leaves_none_of_them_recorded(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "store.duckdb")
+
+    def releases() -> Iterator[tuple[list[NewObservation], Source]]:
+        yield BATCHES[0][1], BATCHES[0][0]
+        raise OSError("the second release could not be read")
+
+    with pytest.raises(OSError, match="second release"):
+        store.record_releases(releases())
+    assert store.execute("SELECT count(*) FROM observations") == [(0,)]
+    assert store.execute("SELECT count(*) FROM sources") == [(0,)]

@@ -149,16 +149,18 @@ def load_history(store: Store) -> RecordResult:
                                  f"{fig.unit!r} is not the indicator's {indicator.unit!r}")
         seen = copies.get((fig.source_id, fig.indicator, fig.period, fig.industry), [])
         by_source.setdefault(fig.source_id, []).append(history_observation(fig, seen))
-    total = RecordResult()
+    urls: dict[str, set[str]] = {}
+    for (source_id, *_), seen_at in copies.items():
+        urls.setdefault(source_id, set()).update(c.url for c in seen_at)
+    releases = []
     for release in history_releases():
         stated = by_source.get(release.source_id, [])
         if stated:
             source = release.source()
-            urls = sorted({c.url for (sid, *_), cs in copies.items() if sid == release.source_id
-                           for c in cs})
-            source = dataclasses.replace(source, details={**source.details, "copies": urls})
-            total = total + store.record(stated, source)
-    return total
+            details = {**source.details, "copies": sorted(urls.get(release.source_id, ()))}
+            releases.append((stated, dataclasses.replace(source, details=details)))
+    # one transaction: a history is loaded whole or not at all
+    return store.record_releases(releases)
 
 
 __all__ = ["check_published", "history_observation", "load_history", "load_published",

@@ -207,6 +207,21 @@ class Store:
         with self.transaction() as con:
             return _obs.record(con, observations, source)
 
+    def record_releases(
+        self, releases: Iterable[tuple[Iterable[NewObservation], Source]]
+    ) -> RecordResult:
+        """Record several releases' figures in their order, as :meth:`record` would one
+        by one, but in one transaction: all of them or, on any failure, none.
+
+        Loading a history of hundreds of releases this way pays for one commit instead
+        of one per release.
+        """
+        total = RecordResult()
+        with self.transaction() as con:
+            for observations, source in releases:
+                total = total + _obs.record(con, observations, source)
+        return total
+
     def record_frame(self, frame: Any, source: Source, *, disclosure: Any | None = None,
                      disclosure_periods: Sequence[str] = ()) -> RecordResult:
         """Record many computed figures at once (a pandas/polars/Arrow table).
