@@ -107,6 +107,13 @@ def test_chinese_base_year_is_marked() -> None:
     assert found.is_base
 
 
+@pytest.mark.parametrize("text", ["上半年增速较上年全年回落0.2个百分点",
+                                  "增速比2025年全年加快0.5个百分点"])
+def test_the_whole_of_a_base_year_is_a_base_too(text: str) -> None:
+    found = [p for p in find_periods_zh(text, Q1) if text[p.start:p.end] == "全年"]
+    assert found and all(p.is_base for p in found)
+
+
 @pytest.mark.parametrize(
     ("text", "published", "topic"),
     [

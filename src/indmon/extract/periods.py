@@ -409,7 +409,9 @@ def find_periods_en(
 
 _ZH_N = r"[0-9零一二两三四五六七八九十]{1,3}"
 _ZH_YEAR = rf"(?:(?P<year>{_YEAR})\s*年|(?P<rel>今|去|上|明)年)?"
-_ZH_BASE_BEFORE = re.compile(r"(?:比|较|同比|与|高于|低于|快于|慢于|超过)\s*$")
+#: a comparison word, then at most a year ("比上年全年": the whole of last year is the base)
+_ZH_BASE_BEFORE = re.compile(
+    r"(?:比|较|同比|与|高于|低于|快于|慢于|超过)\s*(?:上年|去年|\d{4}\s*年)?\s*$")
 
 
 def _zh_int(text: str) -> int | None:
@@ -511,7 +513,7 @@ ZH_PERIODS: list[Grammar] = [
 
 
 def _zh_is_base(text: str, start: int, end: int) -> bool:
-    if _ZH_BASE_BEFORE.search(text[max(0, start - 4):start]):
+    if _ZH_BASE_BEFORE.search(text[max(0, start - 9):start]):
         return True
     # a price base ("按照上年价格计算") says how a figure is valued, not when
     return text[end:end + 2] == "同期" or text[end:end + 3].startswith(_ZH_PRICE_BASE)
