@@ -61,6 +61,8 @@ def test_english_period_wording(text: str, period: str) -> None:
         "1 percentage point higher than in 2022",
         "compared with the same period last year",
         "0.3 points higher than that in the fourth quarter of last year",
+        "growth picked up 0.4 percentage points from the whole of 2025",
+        "it slowed by 0.2 points from the whole of last year",
     ],
 )
 def test_comparison_bases_are_marked(text: str) -> None:

@@ -132,7 +132,9 @@ def _word_int(word: str) -> int | None:
 
 _YEAR_REF = rf"(?P<year>{_YEAR})|(?P<rel>this|last|next)\s+year"
 _EN_BASE = compile_lower(
-    word_start(["than", r"compared\s+(?:with|to)", "over", "versus", r"vs\.?", "against", "on"])
+    word_start(["than", r"compared\s+(?:with|to)", "over", "versus", r"vs\.?", "against", "on",
+                # "up 0.3 points from the whole of last year": the year is the base
+                r"from\s+the\s+(?:whole|full|entire)(?:\s+of)?"])
     + r"\s+(?:that\s+|those\s+)?"
     r"(?:of\s+|in\s+|for\s+)?(?:the\s+)?(?:same\s+period\s+(?:of\s+|in\s+)?)?$"
 )
