@@ -165,3 +165,12 @@ def test_month_on_month_after_the_next_figure_is_that_figures() -> None:
     text = ("In September alone, industrial value added grew 6.5% year on year and 0.64% "
             "month on month.")
     assert [m for _, _, m, _, _ in facts(text)] == ["growth_yoy", "growth_qoq"]
+
+
+def test_a_paragraph_keeps_the_period_it_opens_with() -> None:
+    text = ("In October, output of crude steel rose 3.1% year on year, slower than the 4.0% "
+            "seen in January-September. It grew 0.4% month on month.")
+    assert [f[4] for f in facts(text)] == ["2025-10", "2025-01/2025-09", "2025-10"]
+    zh = "10月份，粗钢产量同比增长3.1%，比1—9月份的4.0%有所放缓。环比增长0.4%。"
+    first, _, last = facts(zh)
+    assert first[4] == last[4] == "2025-10"

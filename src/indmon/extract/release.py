@@ -132,13 +132,23 @@ class Context:
             if period.own_sentence:
                 continue
             if period.start < opening_end:
-                return period.period
+                return self._opening_period(lo, hi, paragraph_start, opening_end) or period.period
             if "/" in period.period:
                 continue
             if period.period.startswith("as of") and period.start < previous_start:
                 continue
             return period.period
         return self.time.topic
+
+    def _opening_period(self, lo: int, hi: int, paragraph_start: int, opening_end: int) -> str:
+        """The period a paragraph opens with ("In March, ... faster than the 5.8% of
+        January-February"): its first sentence's first period phrase when no figure comes
+        before it; "" when the sentence opens with a figure."""
+        first = next((p for p in self.periods[lo:hi]
+                      if p.start < opening_end and not p.own_sentence), None)
+        if first is None or any(c.isdigit() for c in self.text[paragraph_start:first.start]):
+            return ""
+        return first.period
 
 
 def _distance(period: PeriodMention, mention: Mention) -> int:
