@@ -174,3 +174,20 @@ def test_a_paragraph_keeps_the_period_it_opens_with() -> None:
     zh = "10月份，粗钢产量同比增长3.1%，比1—9月份的4.0%有所放缓。环比增长0.4%。"
     first, _, last = facts(zh)
     assert first[4] == last[4] == "2025-10"
+
+
+def test_a_section_heading_gives_its_period_to_paragraphs_that_state_none() -> None:
+    text = ("Industrial output in October 2025\n\nIndustrial value added grew 5.1% in October.\n\n"
+            "Briefing on the third quarter\n\nThe ministry met the press on Monday. "
+            "Shipbuilding completions were 11.2 million deadweight tons.\n")
+    assert [f[4] for f in facts(text)] == ["2025-10", "2025-Q3"]
+    zh = ("2025年10月份工业生产情况\n\n10月份，规模以上工业增加值增长5.1%。\n\n"
+          "三季度工业和信息化发展情况新闻发布会\n\n工业和信息化部周一举行发布会。造船完工量1120万载重吨。\n")
+    assert [f[4] for f in facts(zh)] == ["2025-10", "2025-Q3"]
+
+
+def test_a_sentence_ending_in_a_full_stop_is_no_heading() -> None:
+    text = ("Industrial output in October 2025\n\n"
+            "In the third quarter the ministry met the press.\n\n"
+            "Shipbuilding completions were 11.2 million deadweight tons.\n")
+    assert [f[4] for f in facts(text)] == ["2025-10"]

@@ -69,6 +69,16 @@ def test_comparison_bases_are_marked(text: str) -> None:
     assert all(base for _, _, base in periods_en(text))
 
 
+@pytest.mark.parametrize("text", ["The ministry briefed the press on the third quarter.",
+                                  "Briefing on the third quarter"])
+def test_on_after_words_names_the_subject_not_a_base(text: str) -> None:
+    assert periods_en(text) == [("the third quarter", "2023-Q3", False)]
+
+
+def test_on_after_a_figure_is_a_base() -> None:
+    assert all(base for _, _, base in periods_en("up 5.2% on the third quarter"))
+
+
 def test_years_used_as_names_are_not_periods() -> None:
     assert periods_en("The 2023 work conference and the plan (2021-2023) were held.") == []
 

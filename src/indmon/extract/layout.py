@@ -205,6 +205,13 @@ def _link_blocks(text: str, line_starts: list[int]) -> list[Span]:
     return blocks
 
 
+#: a heading is a line of at most this many characters that ends without a full stop
+_MAX_HEADING = 100
+#: lines looked back for a heading (blank lines included)
+_HEADING_LOOKBACK = 24
+_SENTENCE_END_MARKS = frozenset(".。!?！？;；:：")
+
+
 @dataclass(frozen=True)
 class Layout:
     """Sorted boundary offsets of a text, for fast context look-ups by position."""
@@ -247,6 +254,22 @@ class Layout:
 
     def paragraph_start(self, pos: int) -> int:
         return self.paragraph_starts[bisect.bisect_right(self.paragraph_starts, pos) - 1]
+
+    def heading_above(self, pos: int) -> tuple[int, int] | None:
+        """The nearest heading line above ``pos`` (a short line that ends without a full
+        stop, not page furniture), which names the section's subject and often its
+        period; None when there is none below the document's first line."""
+        i = bisect.bisect_right(self.paragraph_starts, pos) - 1
+        starts = self.paragraph_starts
+        for j in range(i - 1, max(0, i - _HEADING_LOOKBACK) - 1, -1):
+            start = starts[j]
+            end = starts[j + 1] if j + 1 < len(starts) else len(self.text)
+            line = self.text[start:end].strip()
+            if not line or self.is_blocked(start, start + 1):
+                continue
+            if len(line) <= _MAX_HEADING and line[-1] not in _SENTENCE_END_MARKS:
+                return None if j == 0 else (start, start + len(line))
+        return None
 
     def clause(
         self, start: int, end: int, sentence: tuple[int, int] | None = None

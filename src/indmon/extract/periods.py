@@ -387,10 +387,20 @@ _EN_SINCE_END = compile_lower(
     + r"\s+(?:at\s+)?(?:the\s+)?(?:end|beginning|start)\s+of\s+(?:the\s+)?$")
 
 
+def _is_topic_on(before: str, base: re.Match[str]) -> bool:
+    """"on" names a base after a figure ("up 5% on the same period") but a subject after
+    words ("briefed the press on the first quarter", "Briefing on the third quarter")."""
+    words = before[max(0, base.start() - 30):base.start()].rsplit("\n", 1)[-1]
+    return base.group().startswith("on") and not any(c.isdigit() for c in words)
+
+
 def _en_is_base(text: str, start: int, end: int) -> bool:
     before = lowered(text[max(0, start - 40):start])
     after = text[end:end + 12].lower()
-    if _EN_BASE.search(before) or _EN_SINCE_END.search(before):
+    base = _EN_BASE.search(before)
+    if base and not _is_topic_on(before, base):
+        return True
+    if _EN_SINCE_END.search(before):
         return True
     recent = before[-25:]
     # a price base ("at the previous year's prices") says how a figure is valued, not when

@@ -138,7 +138,18 @@ class Context:
             if period.period.startswith("as of") and period.start < previous_start:
                 continue
             return period.period
-        return self.time.topic
+        return self._heading_period(pos) or self.time.topic
+
+    def _heading_period(self, pos: int) -> str:
+        """The first period a section's heading names ("Press conference on ... in the
+        first quarter"): it holds for the section's paragraphs that state none."""
+        heading = self.layout.heading_above(pos)
+        if heading is None:
+            return ""
+        lo = bisect.bisect_left(self.period_starts, heading[0])
+        hi = bisect.bisect_left(self.period_starts, heading[1])
+        found = [p for p in self.periods[lo:hi] if p.end <= heading[1]]
+        return found[0].period if found else ""
 
     def _opening_period(self, lo: int, hi: int, paragraph_start: int, opening_end: int) -> str:
         """The period a paragraph opens with ("In March, ... faster than the 5.8% of
