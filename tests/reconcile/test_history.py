@@ -563,3 +563,12 @@ def test_an_english_period_after_a_number_is_not_the_next_numbers() -> None:
                     "expansion of 4.3%.", period="2024-05")
     assert ("va_yoy", "2024-05", "D", 4.3) in output
     assert ("va_yoy", "2024-04", "B", 2.0) in output
+
+
+def test_a_release_date_without_its_day_is_left_unstated(tmp_path: Path) -> None:
+    page = tmp_path / "001.txt"
+    page.write_text("Q: query\n=== https://b.com/2\n@ period=2019-09 year=text published=2019-10\n"
+                    "2019年9月份,规模以上工业增加值同比实际增长5.8%。\n", encoding="utf-8")
+    (copy,) = read_lookup(page)
+    assert copy.published == ""
+    assert [f.value for f in build_history(tmp_path).unconfirmed] == [5.8]

@@ -126,9 +126,16 @@ def read_lookup(path: Path) -> list[Copy]:
         if not re.fullmatch(r"\d{4}-\d{2}", period) or meta.get("kind") == "forecast":
             continue  # no year the page itself supports, or not a release: never used
         copies.append(Copy(f"{path.stem}-{number}", head.strip(), period,
-                           meta.get("published", ""), text.strip(), meta.get("year", "text"),
+                           _day(meta.get("published", "")), text.strip(),
+                           meta.get("year", "text"),
                            meta.get("release", "")))
     return copies
+
+
+def _day(published: str) -> str:
+    """A release date the copy states to the day, else none: a month alone
+    (``published=2019-10``) says when the page appeared, not the release's date."""
+    return published if re.fullmatch(r"\d{4}-\d{2}-\d{2}", published) else ""
 
 
 def read_lookups(folder: Path) -> list[Copy]:
