@@ -572,3 +572,12 @@ def test_a_release_date_without_its_day_is_left_unstated(tmp_path: Path) -> None
     (copy,) = read_lookup(page)
     assert copy.published == ""
     assert [f.value for f in build_history(tmp_path).unconfirmed] == [5.8]
+
+
+def test_revenue_of_a_business_line_is_not_the_telecom_total() -> None:
+    figures = mapped("1-12月,电信业务收入累计完成16000亿元,同比增长2.0%。其中,互联网宽带业务收入"
+                     "完成2000亿元,同比增长10.0%;移动数据流量业务收入完成6000亿元,同比下降1.0%;"
+                     "新兴业务共完成业务收入1500亿元,同比增长20.0%;语音业务收入800亿元。",
+                     period="2024-12")
+    assert figures == {("telecom_revenue", "2024-12", "ALL", 1.6e12),
+                       ("telecom_revenue_yoy", "2024-12", "ALL", 2.0)}

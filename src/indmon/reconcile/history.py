@@ -515,6 +515,11 @@ _KEYWORDS: dict[str, tuple[tuple[str, _Target], ...]] = {
         ("云计算", _SKIP), ("固定资产投资", _SKIP), ("占比", _SKIP), ("占移动", _SKIP),
         ("中占", _SKIP), ("占电信", _SKIP), ("固定通信业务收入", _SKIP),
         ("移动通信业务收入", _SKIP), ("互联网业务收入", _SKIP),
+        # a business line's revenue is a part of the total, never the total
+        ("宽带业务收入", _SKIP), ("流量业务收入", _SKIP), ("语音业务收入", _SKIP),
+        ("短信业务收入", _SKIP), ("物联网业务收入", _SKIP), ("传统业务收入", _SKIP),
+        ("共完成业务收入", _SKIP), ("专线业务收入", _SKIP), ("IPTV业务收入", _SKIP),
+        ("数据中心业务收入", _SKIP), ("大数据业务收入", _SKIP), ("固网", _SKIP),
     ),
 }
 # Which family a sentence belongs to: the first of these its words show.
