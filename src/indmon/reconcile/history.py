@@ -40,7 +40,7 @@ import calendar
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -1283,7 +1283,7 @@ def confirm(figures: Iterable[CopyFigure], copies: dict[str, Copy]) -> History:
         key = (cell[0], cell[1], cell[2])
         stated = _one_per_copy_value(stated)
         value_groups = _by_value(stated)
-        chosen, status = _accepted(value_groups, copies)
+        chosen, status = _accepted(value_groups, copies, _torn_copies(stated))
         source_id = f"{family}-{_month_of(key[1])}"
         if chosen is None:
             if len(value_groups) > 1:
@@ -1306,12 +1306,23 @@ def confirm(figures: Iterable[CopyFigure], copies: dict[str, Copy]) -> History:
     return History({}, accepted, unconfirmed, conflicts, {})
 
 
-def _accepted(value_groups: list[list[CopyFigure]],
-              copies: dict[str, Copy]) -> tuple[list[CopyFigure] | None, str]:
+def _torn_copies(stated: list[CopyFigure]) -> set[str]:
+    """Copies that give one cell two values that do not agree (a page reading "51.1%"
+    and a sub-index's "52.0%" as the headline): such a page vouches for neither."""
+    by_copy: dict[str, list[CopyFigure]] = defaultdict(list)
+    for fig in stated:
+        by_copy[fig.copy_id].append(fig)
+    return {copy_id for copy_id, figs in by_copy.items() if len(_by_value(figs)) > 1}
+
+
+def _accepted(value_groups: list[list[CopyFigure]], copies: dict[str, Copy],
+              torn: Set[str] = frozenset()) -> tuple[list[CopyFigure] | None, str]:
     """The group of agreeing copies the rule accepts, and how: the only one an official
-    page is in, else the only one stated on two sites; none when the copies leave it open."""
+    page is in, else the only one stated on two sites (not counting copies torn between
+    two values); none when the copies leave it open."""
     official = [g for g in value_groups if any(copies[f.copy_id].official for f in g)]
-    sited = [g for g in value_groups if independent_copies(f.url for f in g) >= 2]
+    sited = [g for g in value_groups
+             if independent_copies(f.url for f in g if f.copy_id not in torn) >= 2]
     if len(official) == 1:
         return official[0], "confirmed_official"
     if not official and len(sited) == 1:
