@@ -583,18 +583,14 @@ def test_revenue_of_a_business_line_is_not_the_telecom_total() -> None:
                        ("telecom_revenue_yoy", "2024-12", "ALL", 2.0)}
 
 
-def test_a_page_giving_one_cell_two_values_confirms_neither(tmp_path: Path) -> None:
+def test_a_page_giving_one_cell_two_values_vouches_for_the_first(tmp_path: Path) -> None:
     block = "=== {url}\n@ period=2020-07 year=text published=2020-07-31\n{text}\n"
+    # the headline, then a size class's index read as the headline too
     torn = "2020年7月份,制造业采购经理指数(PMI)为51.0%。7月份,制造业PMI为52.5%。"
-    plain = "2020年7月份,制造业采购经理指数(PMI)为51.0%,比上月上升0.3个百分点。"
     (tmp_path / "001.txt").write_text("Q: q\n" + block.format(url="https://a.com/1", text=torn)
-                                      + block.format(url="https://b.com/2", text=torn)
-                                      + block.format(url="https://c.com/3", text=plain),
-                                      encoding="utf-8")
-    history = build_history(tmp_path)
-    assert [(f.indicator, f.value) for f in history.figures] == []
-    (tmp_path / "002.txt").write_text("Q: q\n" + block.format(url="https://d.com/4", text=plain),
+                                      + block.format(url="https://b.com/2", text=torn),
                                       encoding="utf-8")
     history = build_history(tmp_path)
     assert [(f.indicator, f.value, f.status) for f in history.figures] == [
         ("pmi_manufacturing", 51.0, "confirmed_two_copies")]
+    assert {c.stated for c in history.conflicts} == {52.5}

@@ -1306,23 +1306,25 @@ def confirm(figures: Iterable[CopyFigure], copies: dict[str, Copy]) -> History:
     return History({}, accepted, unconfirmed, conflicts, {})
 
 
-def _torn_copies(stated: list[CopyFigure]) -> set[str]:
-    """Copies that give one cell two values that do not agree (a page reading "51.1%"
-    and a sub-index's "52.0%" as the headline): such a page vouches for neither."""
+def _torn_copies(stated: list[CopyFigure]) -> set[int]:
+    """The later readings of copies that give one cell values that do not agree (a page
+    stating "51.1%" and then a sub-index's "52.0%" read as the headline): such a page
+    vouches only for the value it states first, as a release leads with its headline."""
     by_copy: dict[str, list[CopyFigure]] = defaultdict(list)
-    for fig in stated:
+    for fig in stated:  # in the order the copy states them
         by_copy[fig.copy_id].append(fig)
-    return {copy_id for copy_id, figs in by_copy.items() if len(_by_value(figs)) > 1}
+    return {id(fig) for figs in by_copy.values() if len(_by_value(figs)) > 1
+            for fig in figs[1:] if not agree(figs[0], fig)}
 
 
 def _accepted(value_groups: list[list[CopyFigure]], copies: dict[str, Copy],
-              torn: Set[str] = frozenset()) -> tuple[list[CopyFigure] | None, str]:
+              torn: Set[int] = frozenset()) -> tuple[list[CopyFigure] | None, str]:
     """The group of agreeing copies the rule accepts, and how: the only one an official
-    page is in, else the only one stated on two sites (not counting copies torn between
-    two values); none when the copies leave it open."""
+    page is in, else the only one stated on two sites (not counting the later values of a
+    copy torn between two); none when the copies leave it open."""
     official = [g for g in value_groups if any(copies[f.copy_id].official for f in g)]
     sited = [g for g in value_groups
-             if independent_copies(f.url for f in g if f.copy_id not in torn) >= 2]
+             if independent_copies(f.url for f in g if id(f) not in torn) >= 2]
     if len(official) == 1:
         return official[0], "confirmed_official"
     if not official and len(sited) == 1:
