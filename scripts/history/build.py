@@ -12,8 +12,8 @@ new copies together. Without it the history is whatever the folder's look-ups gi
 The excerpts (one file per look-up of the ``search`` tool's "pages" corpus, in the format
 ``indmon.reconcile.history.read_lookup`` reads) stay outside the repository: only the
 figures, their citations and the addresses of the copies are written. See
-docs/published-figures.md ("The history") for the rules; when the package's files are written, the
-coverage section of that page is rebuilt from them too.
+docs/published-figures.md ("The history") for the rules; when the package's files are
+written, the coverage section of that page is rebuilt from them too.
 """
 
 from __future__ import annotations

@@ -390,8 +390,10 @@ _EN_SINCE_END = compile_lower(
 def _is_topic_on(before: str, base: re.Match[str]) -> bool:
     """"on" names a base after a figure ("up 5% on the same period") but a subject after
     words ("briefed the press on the first quarter", "Briefing on the third quarter")."""
+    if not base.group().startswith("on"):
+        return False
     words = before[max(0, base.start() - 30):base.start()].rsplit("\n", 1)[-1]
-    return base.group().startswith("on") and not any(c.isdigit() for c in words)
+    return not any(c.isdigit() for c in words)
 
 
 def _en_is_base(text: str, start: int, end: int) -> bool:

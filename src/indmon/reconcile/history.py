@@ -1313,8 +1313,7 @@ def _torn_copies(stated: list[CopyFigure]) -> set[int]:
     by_copy: dict[str, list[CopyFigure]] = defaultdict(list)
     for fig in stated:  # in the order the copy states them
         by_copy[fig.copy_id].append(fig)
-    return {id(fig) for figs in by_copy.values() if len(_by_value(figs)) > 1
-            for fig in figs[1:] if not agree(figs[0], fig)}
+    return {id(fig) for figs in by_copy.values() for fig in figs[1:] if not agree(figs[0], fig)}
 
 
 def _accepted(value_groups: list[list[CopyFigure]], copies: dict[str, Copy],
