@@ -152,10 +152,13 @@ def test_stocks_are_kept_at_the_last_day_of_the_period_named(cat: Catalogue) -> 
     assert map_fact(quarter, cat).period == "2023-03-31"
 
 
-def test_spans_from_january_are_the_first_quarter_or_the_year(cat: Catalogue) -> None:
+def test_spans_from_january_are_the_first_quarter_half_or_the_year(cat: Catalogue) -> None:
     level = fact("new energy vehicle production", 1.65e6, measure="level", unit="count",
                  period="2023-01/2023-03")
     assert map_fact(level, cat).period == "2023-Q1"
+    half = fact("new energy vehicle production", 3.79e6, measure="level", unit="count",
+                period="2023-01/2023-06")
+    assert map_fact(half, cat).period == "2023-H1"
     relief = fact("new tax cuts, fee reductions, tax rebates and fee deferrals", 1.8e12,
                   measure="level", unit="cny", period="2023-01/2023-11")
     assert map_fact(relief, cat).period == "2023-01/2023-11"

@@ -195,6 +195,8 @@ def test_equivalent_period_texts() -> None:
     assert equivalent_periods("2023", "va_ytd_yoy") == ["2023", "2023-01/2023-12", "2023-12"]
     assert equivalent_periods("2023-Q1", "va_ytd_yoy") == [
         "2023-Q1", "2023-01/2023-03", "2023-03"]
+    assert equivalent_periods("2023-H1", "va_ytd_yoy") == [
+        "2023-H1", "2023-01/2023-06", "2023-06"]
     assert equivalent_periods("2023-Q2", "va_ytd_yoy") == ["2023-Q2"]
     assert equivalent_periods("2023-03-31", "g5_base_stations") == ["2023-03-31"]
 

@@ -322,15 +322,17 @@ def indicator_period(period: str, indicator: Indicator) -> str:
     """The period text the store keeps an indicator's figure under.
 
     A stock (a level at a date) is kept at the last day of the period the release
-    names: ``2023`` -> ``2023-12-31``. A span from January to March or December is the
-    first quarter or the year: ``2023-01/2023-03`` -> ``2023-Q1``.
+    names: ``2023`` -> ``2023-12-31``. A span from January to March, June or December is
+    the first quarter, the first half or the year, as releases call them:
+    ``2023-01/2023-03`` -> ``2023-Q1``, ``2023-01/2023-06`` -> ``2023-H1``.
     """
     parsed = Period.parse(period)
     if indicator.frequency == "stock" and parsed.kind != "date":
         year, month = int(parsed.end[:4]), int(parsed.end[5:7])
         return f"{parsed.end}-{calendar.monthrange(year, month)[1]:02d}"
     if parsed.kind == "ytd" and parsed.start[:4] == parsed.end[:4] and parsed.start[5:] == "01":
-        return {"03": f"{parsed.end[:4]}-Q1", "12": parsed.end[:4]}.get(parsed.end[5:], period)
+        year = parsed.end[:4]
+        return {"03": f"{year}-Q1", "06": f"{year}-H1", "12": year}.get(parsed.end[5:], period)
     return period
 
 

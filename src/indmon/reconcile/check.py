@@ -613,8 +613,8 @@ def join_notes(*notes: str) -> str:
 def equivalent_periods(period: str, indicator: str) -> list[str]:
     """Texts the store may hold one period under: the text itself first.
 
-    A period from January to a month is also that span written out, a year or the
-    first quarter; year-to-date indicators computed from reports are stored by their
+    A period from January to a month is also that span written out, a year, the first
+    half or the first quarter; year-to-date indicators computed from reports are stored by their
     last month (``va_ytd_yoy`` for ``2023`` is also ``2023-12``).
     """
     try:
@@ -624,7 +624,7 @@ def equivalent_periods(period: str, indicator: str) -> list[str]:
     year = period[:4]
     if parsed.start != f"{year}-01" or parsed.end[:4] != year or parsed.kind == "date":
         return [period]
-    names = {f"{year}-12": year, f"{year}-03": f"{year}-Q1"}
+    names = {f"{year}-12": year, f"{year}-06": f"{year}-H1", f"{year}-03": f"{year}-Q1"}
     candidates = [period, names.get(parsed.end, period), f"{year}-01/{parsed.end}"]
     if "ytd" in indicator:
         candidates.append(parsed.end)
