@@ -25,7 +25,7 @@ def test_it_is_the_subject_of_the_sentence_before(cat: Catalogue) -> None:
     text = ("The value added of manufacturing grew 6.1% year on year in June. In the first "
             "half of the year, it rose 6.4%.")
     assert cells(text, cat) == [(6.1, "va_yoy", "C", "2025-06"),
-                                (6.4, "va_ytd_yoy", "C", "2025-01/2025-06")]
+                                (6.4, "va_ytd_yoy", "C", "2025-H1")]
 
 
 def test_it_in_a_later_clause_of_the_same_sentence(cat: Catalogue) -> None:

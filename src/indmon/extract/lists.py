@@ -368,11 +368,26 @@ def _members_zh(run: list[Fact], text: str) -> list[Fact]:
     phrase = text[start:text.rfind(_RESPECTIVELY_ZH, start, run[0].start)]
     members = _split_members(phrase, _MEMBER_SPLIT_ZH, _names_with_commas_zh())
     if len(members) != len(run):
+        members = _members_at_commas_zh(phrase, len(run))
+    if len(members) != len(run):
         return run
     tail = _tail_zh(members[-1])
     return [replace(f, subject=subjects.subject_zh(m + tail if not m.endswith(tail) else m,
                                                    m + tail, "", False) or f.subject)
             for f, m in zip(run, members, strict=True)]
+
+
+def _members_at_commas_zh(phrase: str, count: int) -> list[str]:
+    """Members split at 、 only, and the last at its last 和/及/与 when one is missing:
+    names hold 和 and 及 ("电力热力燃气及水生产和供应业", "外商及港澳台投资企业"), so a list
+    whose split at every joining word gives too many members is read this way."""
+    members = [m for m in phrase.split("、") if m]
+    if len(members) == count - 1:
+        last = members[-1]
+        cut = max(last.rfind(c) for c in "和及与")
+        if cut > 0:
+            members[-1:] = [last[:cut], last[cut + 1:]]
+    return members
 
 
 def _tail_zh(last: str) -> str:

@@ -93,6 +93,14 @@ _GROWTH_NOUN_AFTER_EN = compile_lower(
 #: "On a month-on-month basis, output rose 0.44%": the basis is stated before the figure
 _QOQ_BASIS_EN = compile_lower(
     word_start([r"on\s+an?\s+(?:month|quarter)\s*-?\s*on\s*-?\s*(?:month|quarter)\s+basis\b"]))
+#: "Month on month, value added rose 0.51%": the basis opens the sentence, and no other
+#: figure stands between it and this one
+_QOQ_OPENING_EN = compile_lower(
+    r"(?:^\s*|[.;:]\s+)(?:month|quarter)\s*-?\s*on\s*-?\s*(?:month|quarter)\s*,[^.;\d]*$")
+#: "increased 0.46% over the previous month": the previous month is the base
+_PREVIOUS_MONTH_EN = compile_lower(
+    r"^\s*(?:over|from|on|against|compared\s+with)\s+(?:the\s+)?(?:previous|preceding|last)"
+    r"\s+(?:month|quarter)\b(?!\s*'s)")
 
 
 def percent_measure_en(left: str, right: str, clause_left: str = "") -> tuple[str, int]:
@@ -102,7 +110,8 @@ def percent_measure_en(left: str, right: str, clause_left: str = "") -> tuple[st
     next_figure = _NEXT_FIGURE.search(right, 0, 40)
     near_right = right[:next_figure.start() if next_figure else 40]
     qoq = bool(_QOQ_EN.search(near_right) or _QOQ_EN.search(clause_left)
-               or _QOQ_BASIS_EN.search(left))
+               or _QOQ_BASIS_EN.search(left) or _QOQ_OPENING_EN.search(left[-160:])
+               or _PREVIOUS_MONTH_EN.match(right))
     noun = _GROWTH_NOUN_AFTER_EN.match(right)
     if noun:
         return ("growth_qoq" if qoq else "growth_yoy"), (-1 if noun.group("down") else 1)

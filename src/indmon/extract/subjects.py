@@ -610,16 +610,31 @@ SUBJECT_GLOSSARY_ZH = {
     "能耗": "energy consumption",
     "单位": "per unit",
 }
-_GLOSSARY_RE = re.compile("|".join(sorted(map(re.escape, SUBJECT_GLOSSARY_ZH), key=len,
-                                          reverse=True)))
+
+
+@functools.cache
+def _glossary_zh() -> tuple[dict[str, str], re.Pattern[str]]:
+    """The glossary with the catalogue's industry names ("汽车制造业": "manufacture of
+    automobiles"), and every name holding 、 also without it, as releases often write
+    them ("电力热力燃气及水生产和供应业"). The glossary's own terms come first."""
+    terms: dict[str, str] = {}
+    for item in Catalogue.load().industries.values():
+        if item.name_zh and item.name_en:
+            terms[item.name_zh] = item.name_en[0].lower() + item.name_en[1:]
+    terms.update(SUBJECT_GLOSSARY_ZH)
+    for zh, en in list(terms.items()):
+        terms.setdefault(zh.replace("、", ""), en)
+    pattern = re.compile("|".join(sorted(map(re.escape, terms), key=len, reverse=True)))
+    return terms, pattern
 _VERB_ZH = re.compile(r"同比|比上年|较上年|增长|增加(?!值)|下降|减少|达到|达|为|占|"
                       r"超过|突破|居|位居|累计|实现|完成|提高|拉动")
 
 
 def _terms_zh(phrase: str) -> str:
     terms: list[str] = []
-    for m in _GLOSSARY_RE.finditer(phrase):
-        term = SUBJECT_GLOSSARY_ZH[m.group()]
+    glossary, pattern = _glossary_zh()
+    for m in pattern.finditer(phrase):
+        term = glossary[m.group()]
         if term not in terms:
             terms.append(term)
     return " ".join(terms)
@@ -627,7 +642,7 @@ def _terms_zh(phrase: str) -> str:
 
 def first_term_zh(phrase: str) -> int:
     """Where the first glossary term of a phrase ends (0 when it has none)."""
-    match = _GLOSSARY_RE.search(phrase)
+    match = _glossary_zh()[1].search(phrase)
     return match.end() if match else 0
 
 
@@ -638,10 +653,24 @@ def _before_verb_zh(phrase: str) -> str:
     return phrase[:verb.start()] if verb and verb.start() > 0 else phrase
 
 
+def _whole_name_zh(phrase: str, clause_left: str) -> str:
+    """The clause widened to the start of a name that 、 cut in two: "计算机、通信和其他电子
+    设备制造业增长" is one clause, not "通信和其他电子设备制造业增长"."""
+    boundary = len(phrase) - len(clause_left)
+    if boundary <= 0 or not phrase.endswith(clause_left):
+        return clause_left
+    for match in _glossary_zh()[1].finditer(phrase):
+        if match.start() < boundary < match.end():
+            return phrase[match.start():]
+    return clause_left
+
+
 def subject_zh(sentence_left: str, clause_left: str, right: str, counts_things: bool) -> str:
     """English for the Chinese phrase that names the figure: after a count's measure word
     when the glossary knows it, else before the clause's verb, else anywhere before."""
     clauses = [c for c in _CLAUSES_ZH.split(sentence_left) if c]
+    if clauses:
+        clause_left = _whole_name_zh(clauses[-1], clause_left)
     candidates = [_before_verb_zh(clause_left), clause_left]
     candidates += [_before_verb_zh(c) for c in reversed(clauses)]
     if counts_things:
