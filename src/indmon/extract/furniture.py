@@ -38,7 +38,8 @@ _NUMBERING_AFTER = re.compile(r"^(?:[)）]|[.．]\s+\D|、)")
 _AMONG_BEFORE = re.compile(r"\b(?:among|across)\s+(?:the\s+)?$", re.IGNORECASE)
 _GROUP_AFTER = re.compile(
     r"^\s+(?:(?:major|key|large|big|main|pilot|sample|surveyed|industrial)\s+)*(?:cities|provinces|"
-    r"regions|countries|economies|enterprises|companies|industries)\b"
+    r"regions|countries|economies|enterprises|companies|industries|divisions|sectors|"
+    r"(?:industry|industrial)\s+(?:groups|categories))\b"
     r"|^\s+(?:basic|major|state-owned|leading)\s+(?:telecom|telecommunications)\s+"
     r"(?:companies|enterprises|operators|carriers)\b", re.IGNORECASE)
 

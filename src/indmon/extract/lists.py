@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from indmon.catalogue import Catalogue
@@ -57,8 +58,64 @@ def distribute(facts: list[Fact], text: str, lang: str) -> list[Fact]:
     subjects ("it grew 5.9%", 其) take their antecedent's (``indmon.extract.anaphora``)."""
     if lang == "zh":
         distributed = resolve_pronouns(_distribute_zh(facts, text), text, lang)
-        return _of_previous(distributed, text, _SHARE_AFTER_ZH, None)
-    return _of_previous(_distribute_en(facts, text), text, _SHARE_AFTER_EN, _GROWTH_AFTER_EN)
+        return _industry_heads(_of_previous(distributed, text, _SHARE_AFTER_ZH, None), text)
+    return _industry_heads(
+        _of_previous(_distribute_en(facts, text), text, _SHARE_AFTER_EN, _GROWTH_AFTER_EN), text)
+
+
+#: what makes a subject more than an industry's name: another quantity of it
+_QUANTITY = re.compile(
+    r"\b(?:invest|export|import|profit|revenue|income|price|index|pmi|consumption|users?\b|"
+    r"orders?\b|sales|output|loans?\b|tax|share|enterprises?\b|firms?\b|compan|employ|wage|"
+    r"power\s+generation|contribution)", re.IGNORECASE)
+#: "production and supply of electricity...": a part of a sector's name, no quantity
+_SUPPLY = re.compile(r"\bproduction\s+and\s+supply\b", re.IGNORECASE)
+_GROWTH_MEASURES = frozenset({"growth_yoy", "growth_qoq"})
+#: how far back the head of a breakdown is looked for: this paragraph and the one before
+_PARAGRAPHS_BACK = 1
+
+
+def _industry_heads(facts: list[Fact], text: str) -> list[Fact]:
+    """A growth whose subject only names an industry ("By industry, the manufacture of
+    automobiles expanded 9.6%", "分门类看，制造业增长6.6%") is the growth of what the
+    figures before it measure: it takes the head ("value added", "profits") of the
+    nearest growth before it, in its paragraph or the one before, that states one. With
+    none there it keeps its subject, and the mapper leaves it unmapped."""
+    from indmon.extract.mapping import industry_code  # the mapper's reading of industries
+
+    catalogue = Catalogue.load()
+    out = list(facts)
+    for k, fact in enumerate(out):
+        if not _bare_industry(fact, catalogue, industry_code):
+            continue
+        head = _head_before(out, k, text)
+        if head:
+            out[k] = replace(fact, subject=f"{head} of {fact.subject}")
+    return out
+
+
+def _bare_industry(fact: Fact, catalogue: Catalogue, industry_code: Callable[..., str]) -> bool:
+    if fact.unit != "percent" or fact.measure not in _GROWTH_MEASURES or not fact.subject:
+        return False
+    if any(h in fact.subject for h in _HEADS if h != "production"):
+        return False
+    if _QUANTITY.search(fact.subject) or (
+            "production" in fact.subject and not _SUPPLY.search(fact.subject)):
+        return False
+    return industry_code(fact.subject, catalogue) != "ALL"
+
+
+def _head_before(facts: list[Fact], k: int, text: str) -> str | None:
+    fact = facts[k]
+    for before in reversed(facts[:k]):
+        if text.count("\n\n", before.end, fact.start) > _PARAGRAPHS_BACK:
+            return None
+        if before.unit != "percent" or before.measure not in _GROWTH_MEASURES:
+            continue
+        head = next((h for h in _HEADS if h in before.subject), None)
+        if head:
+            return head
+    return None
 
 
 #: the words between a count and its share of a whole (the counted noun may be quoted:

@@ -25,12 +25,13 @@ _VERB_EN = re.compile(r"\b" + trie(
      "maintained", "saw", "achieved", "achieving", "contributed", "contributing", "covered",
      "covering", "covers", "realized", "fell", "declined", "decreased", "expanded", "surpassed",
      "remained", "topped", "led", "went", "came", "up", "down", "dropped", "climbed", "jumped",
-     "slid", "edged", "posted", "kept", "numbered", "numbering"]) + r"\b")
+     "slid", "edged", "posted", "kept", "numbered", "numbering", "shrank", "shrunk", "advanced",
+     "contracted", "gained", "slipped"]) + r"\b")
 _LEAD_EN = compile_lower(
     r"^(?:(?:in\s+)?(?:particular|addition|general|total|short)\s*|among\s+them\s*|notably\s*|"
     r"of\s+which\s*|statistics\s+show\s+that\s*|data\s+show(?:ed)?\s+that\s*|"
     r"according\s+to\s+[^,]*\s*|"
-    r"(?:and|but|while|with|as|so|that|which|where|the|a|an|my\s+country's|china's|"
+    r"(?:and|but|while|whereas|with|as|so|that|which|where|the|a|an|my\s+country's|china's|"
     r"our\s+country's|its|their|this|these|also|total|annual)\s+)+",
 )
 _STOP_AFTER_EN = compile_lower(

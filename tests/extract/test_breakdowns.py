@@ -1,0 +1,103 @@
+"""Breakdowns of a headline figure into the right cells (issue 10): sectors, divisions and
+ownership types named alone, month-on-month wording, the first half, and the sizes of the
+groups a count is stated among (sentences written here, figures invented)."""
+
+from __future__ import annotations
+
+import pytest
+
+from indmon.catalogue import Catalogue
+from indmon.extract import extract_facts
+from indmon.extract.mapping import map_facts
+
+
+@pytest.fixture(scope="module")
+def cat() -> Catalogue:
+    return Catalogue.load()
+
+
+def cells(text: str, cat: Catalogue) -> dict[str, tuple[str | None, str, str]]:
+    """Each fact's mention and its cell (indicator, industry, period)."""
+    facts = map_facts(extract_facts(text, "t", published="2026-07-16"), cat)
+    return {f.mention: (f.indicator, f.industry, f.period) for f in facts}
+
+
+def test_a_sector_named_alone_takes_the_head_of_the_figures_before_it(cat: Catalogue) -> None:
+    text = ("Industry in June 2026 (simulated)\n\n"
+            "In June, the value added of industrial enterprises above designated size grew 5.1% "
+            "year on year.\n\n"
+            "By industry, the manufacture of automobiles expanded 8.8% in June, whereas the "
+            "smelting and pressing of ferrous metals shrank 1.2%.")
+    found = cells(text, cat)
+    assert found["8.8%"] == ("va_yoy", "36", "2026-06")
+    assert found["1.2%"] == ("va_yoy", "31", "2026-06")
+
+
+def test_a_sector_named_alone_in_chinese_after_a_sentence_end(cat: Catalogue) -> None:
+    text = ("2026年6月份工业生产（模拟）\n\n"
+            "6月份，规模以上工业增加值同比增长5.1%。分门类看，制造业增长5.6%，"
+            "汽车制造业增长8.8%，计算机、通信和其他电子设备制造业增长9.9%。")
+    found = cells(text, cat)
+    assert found["5.6%"] == ("va_yoy", "C", "2026-06")
+    assert found["8.8%"] == ("va_yoy", "36", "2026-06")
+    assert found["9.9%"] == ("va_yoy", "39", "2026-06")
+
+
+def test_a_breakdown_of_profits_stays_profits(cat: Catalogue) -> None:
+    text = ("Profits in 2026 (simulated)\n\n"
+            "In the first five months, total profits of industrial enterprises above designated "
+            "size rose 3.3% year on year. Mining fell 9.0%, while manufacturing grew 6.2%.")
+    found = cells(text, cat)
+    assert found["6.2%"][0] != "va_ytd_yoy"
+    assert found["9.0%"][0] != "va_ytd_yoy"
+
+
+def test_a_sector_with_no_head_before_it_stays_unmapped(cat: Catalogue) -> None:
+    found = cells("Notes (simulated)\n\nIn June, manufacturing grew 4.0%.", cat)
+    assert found["4.0%"][0] is None
+
+
+def test_a_chinese_list_whose_names_hold_joining_words(cat: Catalogue) -> None:
+    text = ("2026年6月份工业生产（模拟）\n\n"
+            "分三大门类看，6月份，采矿业、制造业、电力热力燃气及水生产和供应业增加值同比分别"
+            "增长3.0%、6.1%和2.5%。外商及港澳台投资企业、私营企业增加值分别增长3.4%、4.4%。")
+    found = cells(text, cat)
+    assert [found[m][1] for m in ("3.0%", "6.1%", "2.5%")] == ["B", "C", "D"]
+    assert found["3.4%"][0] == "va_yoy_foreign"
+    assert found["4.4%"][0] == "va_yoy_private"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Month on month, industrial value added rose 0.44% in June.",
+    "Seasonally adjusted, industrial value added increased 0.44% over the previous month.",
+])
+def test_month_on_month_wording(cat: Catalogue, sentence: str) -> None:
+    text = f"Industry in June 2026 (simulated)\n\nIn June, value added grew 5.1%. {sentence}"
+    assert cells(text, cat)["0.44%"] == ("va_mom", "ALL", "2026-06")
+
+
+def test_a_later_figure_after_an_opening_basis_is_not_month_on_month(cat: Catalogue) -> None:
+    text = ("Industry in June 2026 (simulated)\n\n"
+            "Month on month, value added rose 0.44% in June. In June, value added grew 5.1% "
+            "year on year.")
+    assert cells(text, cat)["5.1%"][0] == "va_yoy"
+
+
+def test_the_first_half_is_kept_as_the_half(cat: Catalogue) -> None:
+    text = ("Industry in 2026 (simulated)\n\n"
+            "In the first half, industrial value added grew 5.6% year on year.")
+    assert cells(text, cat)["5.6%"] == ("va_ytd_yoy", "ALL", "2026-H1")
+
+
+@pytest.mark.parametrize("text", [
+    "Industry in June 2026 (simulated)\n\nIn June, 33 of the 41 industrial divisions recorded "
+    "growth in value added.",
+    "2026年6月份工业生产（模拟）\n\n6月份，41个工业大类行业中有33个行业增加值保持同比增长。",
+])
+def test_the_size_of_the_group_is_no_fact_and_the_count_is_of_divisions(
+        cat: Catalogue, text: str) -> None:
+    found = cells(text, cat)
+    assert "41" not in found and "41个" not in found
+    ((mention, cell),) = found.items()
+    assert mention.startswith("33")
+    assert cell == ("industries_growing_ytd", "ALL", "2026-06")
