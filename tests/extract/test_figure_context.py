@@ -191,3 +191,20 @@ def test_a_sentence_ending_in_a_full_stop_is_no_heading() -> None:
             "In the third quarter the ministry met the press.\n\n"
             "Shipbuilding completions were 11.2 million deadweight tons.\n")
     assert [f[4] for f in facts(text)] == ["2025-10"]
+
+
+@pytest.mark.parametrize("text", [
+    "Enterprises above designated size are those with annual revenue from their main business "
+    "of 20 million yuan or more.",
+    "The PMI was 49.6 percent (a reading above 50 percent indicates expansion).",
+    "规模以上工业企业是指年主营业务收入2000万元及以上的工业企业。",
+    "制造业PMI为49.6%（高于50%表示扩张）。",
+    "PMI低于50%荣枯线。",
+])
+def test_a_threshold_of_a_definition_or_a_reading_is_no_fact(text: str) -> None:
+    assert [m for m, *_ in facts(text)] in ([], ["49.6 percent"], ["49.6%"])
+
+
+def test_a_figure_of_more_than_a_threshold_is_still_a_fact() -> None:
+    assert [m for m, *_ in facts("Output rose 12% and exports were above 50 percent of sales.")
+            ] == ["12%", "50 percent"]

@@ -75,4 +75,32 @@ def is_furniture(text: str, start: int, end: int) -> bool:
                                                re.search(r"(?:^|\b)the\s+$", before)))
 
 
-__all__ = ["is_furniture"]
+#: a threshold a definition or a reading rule states, not a fact: "enterprises with
+#: annual revenue of 20 million yuan or more", "a reading above 50 percent indicates
+#: expansion", "年主营业务收入2000万元及以上", "高于50%表示扩张", "50%荣枯线"
+_THRESHOLD_AFTER_EN = re.compile(
+    r"^\s*(?:(?P<scope>or\s+(?:more|above|over|higher)\b)|(?:percent\s+|%\s*)?(?:indicates?|"
+    r"means?|signals?|shows?|represents?|denotes?|marks?)\s+(?:an?\s+)?(?:expansion|"
+    r"contraction|growth|improvement|decline)|(?P<line>(?:percent\s+|%\s*)?"
+    r"(?:line|mark|threshold)\b))", re.IGNORECASE)
+_THRESHOLD_BEFORE_EN = re.compile(r"\b(?:above|below|over|under)\s+$", re.IGNORECASE)
+_THRESHOLD_AFTER_ZH = re.compile(
+    r"^(?:及以上|或以上|以上的|以下的)|^[%％]?(?:[^，。；\d]{0,2})(?:表示|意味|代表|即为|为)"
+    r"(?:经济)?(?:扩张|收缩|景气|荣枯)|^[%％]?(?:的)?(?:荣枯线|临界点|枯荣线)")
+
+
+def is_threshold(text: str, start: int, end: int) -> bool:
+    """Whether the number at ``text[start:end]`` (its unit included) is a threshold that
+    defines a term or reads an index, not a fact of the period."""
+    after = text[end:end + 24]
+    if _THRESHOLD_AFTER_ZH.match(after):
+        return True
+    match = _THRESHOLD_AFTER_EN.match(after)
+    if not match:
+        return False
+    # "above 50 percent indicates expansion" needs its "above"; "or more", "line" do not
+    return bool(match.group("scope") or match.group("line")
+                or _THRESHOLD_BEFORE_EN.search(text[max(0, start - 12):start]))
+
+
+__all__ = ["is_furniture", "is_threshold"]

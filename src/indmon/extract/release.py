@@ -296,7 +296,8 @@ def _mentions(ctx: Context) -> Iterator[Mention]:
     for mention in drop_overlapping(list(find(ctx.text))):
         if ctx.in_no_fact_span(mention) or ctx.layout.is_blocked(mention.start, mention.end):
             continue
-        if furniture.is_furniture(ctx.text, mention.start, mention.end):
+        if (furniture.is_furniture(ctx.text, mention.start, mention.end)
+                or furniture.is_threshold(ctx.text, mention.start, mention.end)):
             continue
         yield mention
 
