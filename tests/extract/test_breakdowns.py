@@ -101,3 +101,14 @@ def test_the_size_of_the_group_is_no_fact_and_the_count_is_of_divisions(
     ((mention, cell),) = found.items()
     assert mention.startswith("33")
     assert cell == ("industries_growing_ytd", "ALL", "2026-06")
+
+
+@pytest.mark.parametrize("words", ["产销分别完成", "产销量分别为"])
+def test_chan_xiao_is_production_then_sales_and_the_next_run_keeps_them(
+        cat: Catalogue, words: str) -> None:
+    text = ("2026年上半年汽车工业（模拟）\n\n"
+            f"上半年，新能源汽车{words}612万辆和600万辆，同比分别增长30.5%和29.9%。")
+    found = cells(text, cat)
+    assert [found[m][0] for m in ("612万", "600万", "30.5%", "29.9%")] == [
+        "nev_production", "nev_sales", "nev_production_yoy", "nev_sales_yoy"]
+    assert found["612万"][2] == "2026-H1"

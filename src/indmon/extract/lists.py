@@ -44,6 +44,11 @@ _LEAD_EN = re.compile(r"^(?:in|during|for|from)\b[^,]*,\s*", re.IGNORECASE)
 
 #: 分别 before the figures; members between 、, 和, 及, 与
 _RESPECTIVELY_ZH = "分别"
+#: "产销": production and sales, a list of two in one word
+_BOTH_ZH = "产销"
+#: between the figures of a run: a measure word the mention left out ("674万辆和661万辆")
+#: and the joining words
+_BETWEEN_MEMBERS_ZH = re.compile(r"[辆台套个户家座件项部艘吨]?[、和及与，,\s]*")
 _MEMBER_SPLIT_ZH = re.compile(r"[、和及与]")
 _SENTENCE_END_ZH = re.compile(r"[。！？\n]")
 #: what a clause states of its subject: a head term in the English of the glossary
@@ -395,14 +400,31 @@ def _same_unit_before(facts: list[Fact], k: int, text: str) -> Fact | None:
 def _distribute_zh(facts: list[Fact], text: str) -> list[Fact]:
     out = list(facts)
     i = 0
+    previous: list[Fact] = []
     while i < len(out):
         run = _respectively_run_zh(out, i, text)
         if run > 1:
-            out[i:i + run] = _members_zh(out[i:i + run], text)
+            members = _members_zh(out[i:i + run], text)
+            if members == out[i:i + run] and _same_sentence_run_zh(previous, members, text):
+                # "产销分别完成674万辆和661万辆，同比分别增长36.2%和35.0%": the second run
+                # names no members; they are the first run's, in its order
+                members = [replace(f, subject=p.subject) for f, p in
+                           zip(members, previous, strict=True)]
+            out[i:i + run] = members
+            previous = members
             i += run
             continue
         i += 1
     return _inherit_head_zh(out, text)
+
+
+def _same_sentence_run_zh(previous: list[Fact], run: list[Fact], text: str) -> bool:
+    """Whether a run of figures follows an earlier run of as many in the same sentence,
+    with no subject of its own between them."""
+    if len(previous) != len(run) or _SENTENCE_END_ZH.search(text, previous[-1].end, run[0].start):
+        return False
+    between = text[previous[-1].end:run[0].start]
+    return not subjects.first_term_zh(between.replace("分别", ""))
 
 
 def _respectively_run_zh(facts: list[Fact], i: int, text: str) -> int:
@@ -411,7 +433,7 @@ def _respectively_run_zh(facts: list[Fact], i: int, text: str) -> int:
         return 1
     j = i + 1
     while (j < len(facts) and facts[j].unit == first.unit
-           and re.fullmatch(r"[、和及与，,\s]*", text[facts[j - 1].end:facts[j].start])):
+           and _BETWEEN_MEMBERS_ZH.fullmatch(text, facts[j - 1].end, facts[j].start)):
         j += 1
     return j - i
 
@@ -426,9 +448,15 @@ def _members_zh(run: list[Fact], text: str) -> list[Fact]:
     members = _split_members(phrase, _MEMBER_SPLIT_ZH, _names_with_commas_zh())
     if len(members) != len(run):
         members = _members_at_commas_zh(phrase, len(run))
+    tail = None
+    if len(members) == 1 and len(run) == 2 and _BOTH_ZH in phrase:
+        # "新能源汽车产销分别完成...": production and sales, in that order, each whole
+        both = re.sub(f"{_BOTH_ZH}量?", _BOTH_ZH, phrase)
+        members, tail = [both.replace(_BOTH_ZH, "产量"), both.replace(_BOTH_ZH, "销量")], ""
     if len(members) != len(run):
         return run
-    tail = _tail_zh(members[-1])
+    if tail is None:
+        tail = _tail_zh(members[-1])
     return [replace(f, subject=subjects.subject_zh(m + tail if not m.endswith(tail) else m,
                                                    m + tail, "", False) or f.subject)
             for f, m in zip(run, members, strict=True)]
