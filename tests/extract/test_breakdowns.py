@@ -112,3 +112,22 @@ def test_chan_xiao_is_production_then_sales_and_the_next_run_keeps_them(
     assert [found[m][0] for m in ("612万", "600万", "30.5%", "29.9%")] == [
         "nev_production", "nev_sales", "nev_production_yoy", "nev_sales_yoy"]
     assert found["612万"][2] == "2026-H1"
+
+
+def test_a_growth_stated_as_more_or_less_than_a_year_earlier(cat: Catalogue) -> None:
+    text = ("Products in June 2026 (simulated)\n\n"
+            "Crude steel output in June was 80.1 million tonnes, 2.2% less than a year earlier. "
+            "From January to May, industrial enterprises above designated size made total "
+            "profits of 2.70 trillion yuan, 1.1% more than a year before; their operating "
+            "revenue grew 2.0%. In 2025, industrial enterprises earned total profits of 7.1 "
+            "trillion yuan, a year-on-year gain of 0.7%.")
+    facts = {f.mention: f for f in map_facts(extract_facts(text, "t"), cat)}
+    assert (facts["2.2%"].value, facts["2.2%"].indicator) == (-2.2, "crude_steel_output_yoy")
+    assert facts["1.1%"].indicator == "profit_ytd_yoy"
+    assert facts["2.0%"].indicator == "revenue_ytd_yoy"
+    assert facts["0.7%"].indicator == "profit_ytd_yoy"
+
+
+def test_loss_making_enterprises_in_chinese(cat: Catalogue) -> None:
+    found = cells("2026年利润（模拟）\n\n1—5月份，亏损企业13.9万家。", cat)
+    assert found["13.9万"] == ("loss_making_ytd", "ALL", "2026-01/2026-05")

@@ -27,6 +27,8 @@ from indmon.catalogue import Catalogue
 from indmon.extract import subjects
 from indmon.extract.anaphora import resolve_pronouns
 from indmon.extract.facts import Fact
+from indmon.extract.fastre import lowered
+from indmon.extract.measures import YEAR_EARLIER_AFTER_EN
 
 _RESPECTIVELY_EN = re.compile(r"\brespectively\b", re.IGNORECASE)
 #: ", " or " and " between members (an Oxford comma included)
@@ -131,7 +133,8 @@ _SHARE_AFTER_EN = re.compile(
 _SHARE_AFTER_ZH = re.compile(r"^[个万亿户座台辆家]*[，,]\s*占[^，。；,;]{0,14}?的?$")
 #: the words between a level and its growth: "reached 1.2 trillion yuan, up 6.2%"
 _GROWTH_AFTER_EN = re.compile(
-    r"^\s*,?\s*(?:up|down|an?\s+(?:year-on-year\s+)?(?:increase|decrease|rise|drop|decline)"
+    r"^\s*,?\s*(?:up|down|an?\s+(?:year-on-year\s+)?(?:increase|decrease|rise|drop|decline|gain|"
+    r"fall|growth)"
     r"\s+of|increasing|decreasing|rising|falling)(?:\s+by)?\s*$", re.IGNORECASE)
 
 
@@ -145,7 +148,10 @@ def _of_previous(facts: list[Fact], text: str, share: re.Pattern[str],
             continue
         if fact.measure == "share" and share.search(between):
             out[k] = replace(fact, subject=f"share of {before.subject}")
-        elif (growth is not None and fact.measure == "growth_yoy" and growth.match(between)
+        elif (growth is not None and fact.measure == "growth_yoy"
+              and (growth.match(between) or (between.strip() == ","
+                                             and YEAR_EARLIER_AFTER_EN.match(lowered(
+                                                 text[fact.end:fact.end + 60]))))
               and before.measure in ("level", "count")):
             out[k] = replace(fact, subject=before.subject)
     return out

@@ -103,8 +103,20 @@ _PREVIOUS_MONTH_EN = compile_lower(
     r"\s+(?:month|quarter)\b(?!\s*'s)")
 
 
+#: "84.6 million tonnes, 3.8% less than a year earlier": a growth stated as a comparison
+#: with the same period a year before
+YEAR_EARLIER_AFTER_EN = compile_lower(
+    r"^\s*(?P<direction>more|higher|greater|up|less|lower|fewer|down)\s+(?:than|from|on|over)\s+"
+    r"(?:a\s+year\s+(?:earlier|before|ago)|a\s+year|(?:in\s+)?the\s+same\s+(?:period|month)"
+    r"(?:\s+of\s+(?:last|the\s+previous)\s+year)?|(?:in\s+)?(?:the\s+previous|last)\s+year)\b")
+
+
 def percent_measure_en(left: str, right: str, clause_left: str = "") -> tuple[str, int]:
     """(measure, sign) of a percent figure: sign -1 for a decline."""
+    earlier = YEAR_EARLIER_AFTER_EN.match(right)
+    if earlier:
+        return "growth_yoy", (-1 if earlier.group("direction") in ("less", "lower", "fewer", "down")
+                              else 1)
     # the words after the figure up to the next figure: in "grew 6.5% year on year and
     # 0.64% month on month", "month on month" is the next figure's
     next_figure = _NEXT_FIGURE.search(right, 0, 40)

@@ -516,6 +516,8 @@ SUBJECT_GLOSSARY_ZH = {
     "软件业务收入": "software business revenue",
     "软件": "software",
     "利润总额": "total profits",
+    "亏损企业": "loss-making enterprises",
+    "亏损额": "losses",
     "利润": "profits",
     "收入": "revenue",
     "5G基站": "5G base stations",
