@@ -7,8 +7,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
-from indmon.store import NewObservation, Source, Store
+from indmon.store import NewObservation, RecordResult, Source, Store
 
 OFFICE = Source("office-1", kind="release", publisher="Statistics office",
                 title="Monthly release", published="2024-02-15")
@@ -92,3 +94,67 @@ def test_a_failing_release_leaves_none_of_them_recorded(tmp_path: Path) -> None:
         store.record_releases(releases())
     assert store.execute("SELECT count(*) FROM observations") == [(0,)]
     assert store.execute("SELECT count(*) FROM sources") == [(0,)]
+
+
+# -- any releases: recorded together, as one by one ------------------------------------------
+_PUBLISHERS = st.sampled_from(["Statistics office", "Statistics office", "A news wire", ""])
+_SOURCES = st.builds(
+    Source,
+    source_id=st.sampled_from(["r1", "r2", "r3", "r4"]),
+    kind=st.sampled_from(["release", "release", "release", "computation"]),
+    publisher=_PUBLISHERS,
+    title=st.just("Release"),
+    published=st.sampled_from(["2024-02-15", "2024-03-15", "2024-04-15"]),
+    simulated=st.sampled_from([False, False, False, True]),
+    revises=st.sampled_from([False, False, False, True]),
+)
+_FIGURES = st.builds(
+    NewObservation,
+    indicator=st.just("va_yoy"),
+    period=st.just("2024-01"),
+    value=st.sampled_from([5.0, 5.2, 6.1]),
+    unit=st.just("percent"),
+    province=st.sampled_from(["ALL", "440000"]),
+    span=st.sampled_from([None, (0, 3), (7, 10)]),
+    note=st.sampled_from(["", "a different sample"]),
+)
+_RELEASES = st.lists(st.tuples(st.lists(_FIGURES, max_size=4), _SOURCES), max_size=8)
+_EVERY_COLUMN = {
+    "observations": "SELECT obs_id, indicator, period, industry, province, value, unit, "
+                    "vintage, n, simulated, conflict, supersedes, origin FROM observations "
+                    "ORDER BY obs_id",
+    "provenance": "SELECT * FROM provenance ORDER BY ALL",
+    "sources": "SELECT * EXCLUDE (added_at) FROM sources ORDER BY source_id",
+}
+
+
+def _office(source_id: str, published: str, publisher: str = "Statistics office",
+            **kw: object) -> Source:
+    return Source(source_id, publisher=publisher, title="Release", published=published,
+                  **kw)  # type: ignore[arg-type]
+
+
+# a publisher revises its own figure of an earlier release of the batch
+@example(earlier=[], releases=[([_figure(5.0)], _office("r1", "2024-02-15")),
+                               ([_figure(5.2)], _office("r2", "2024-03-15"))])
+# a revising release replaces the newest figure, one the batch added beside an older one
+@example(earlier=[([_figure(6.1, province="440000"), _figure(5.0)],
+                   _office("r1", "2024-02-15"))],
+         releases=[([_figure(5.2)], _office("r2", "2024-02-15", "A news wire")),
+                   ([_figure(6.1)], _office("r3", "2024-03-15", revises=True))])
+@settings(max_examples=50, deadline=None)
+@given(earlier=_RELEASES, releases=_RELEASES)
+def test_any_releases_record_together_as_one_by_one(
+        earlier: list[tuple[list[NewObservation], Source]],
+        releases: list[tuple[list[NewObservation], Source]]) -> None:
+    # ids repeat (a source registered again, maybe under another publisher), publishers
+    # and origins mix, some releases revise: the batch must carry each release's outcome
+    # to the next exactly as the store does when it re-reads between releases
+    with Store.open(":memory:") as together, Store.open(":memory:") as one_by_one:
+        for store in (together, one_by_one):
+            store.record_releases(earlier)  # what the store held before
+        result = together.record_releases(releases)
+        results = [one_by_one.record(figures, source) for figures, source in releases]
+        assert result == sum(results, RecordResult())
+        for sql in _EVERY_COLUMN.values():
+            assert together.execute(sql) == one_by_one.execute(sql)

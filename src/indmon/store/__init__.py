@@ -213,14 +213,12 @@ class Store:
         """Record several releases' figures in their order, as :meth:`record` would one
         by one, but in one transaction: all of them or, on any failure, none.
 
-        Loading a history of hundreds of releases this way pays for one commit instead
-        of one per release.
+        Loading a history of hundreds of releases this way pays for one commit and one
+        round of queries instead of one per release (see
+        :func:`indmon.store.observations.record_releases`).
         """
-        total = RecordResult()
         with self.transaction() as con:
-            for observations, source in releases:
-                total = total + _obs.record(con, observations, source)
-        return total
+            return _obs.record_releases(con, releases)
 
     def record_frame(self, frame: Any, source: Source, *, disclosure: Any | None = None,
                      disclosure_periods: Sequence[str] = ()) -> RecordResult:
