@@ -131,3 +131,26 @@ def test_a_growth_stated_as_more_or_less_than_a_year_earlier(cat: Catalogue) -> 
 def test_loss_making_enterprises_in_chinese(cat: Catalogue) -> None:
     found = cells("2026年利润（模拟）\n\n1—5月份，亏损企业13.9万家。", cat)
     assert found["13.9万"] == ("loss_making_ytd", "ALL", "2026-01/2026-05")
+
+
+def test_an_elliptical_member_in_full_and_a_division_with_and_in_its_name(cat: Catalogue) -> None:
+    text = ("Industry in June 2026 (simulated)\n\n"
+            "In June, the value added of industrial enterprises above designated size grew 5.9% "
+            "year on year. Equipment manufacturing advanced 8.0%, of which the manufacture of "
+            "automobiles climbed 10.1% and computer, communication and other electronic "
+            "equipment manufacturing 11.9%. Among raw-material industries, ferrous metal "
+            "smelting and rolling processing declined 2.0%.")
+    found = cells(text, cat)
+    assert found["8.0%"] == ("va_equipment_yoy", "ALL", "2026-06")
+    assert found["10.1%"] == ("va_yoy", "36", "2026-06")
+    assert found["11.9%"] == ("va_yoy", "39", "2026-06")
+    assert found["2.0%"] == ("va_yoy", "31", "2026-06")
+
+
+def test_a_sub_index_named_after_the_first_figure(cat: Catalogue) -> None:
+    text = ("PMI in June 2026 (simulated)\n\n"
+            "In June, the manufacturing PMI stood at 50.1 percent. Of the sub-indices, the "
+            "production index came in at 51.0 percent and the new orders index at 50.4 percent.")
+    found = cells(text, cat)
+    assert found["51.0 percent"][0] == "pmi_production"
+    assert found["50.4 percent"][0] == "pmi_new_orders"

@@ -284,7 +284,12 @@ def _comma_names(lang: str) -> list[str]:
         head, _, core = name.partition(" of ")
         forms.append(name)
         if core and "," in core:
-            forms += [core, f"{core} {head.lower()}", f"{core} manufacturing", f"{core} industry"]
+            # "computer, communication and other electronic equipment manufacturing":
+            # releases also write the first word in the singular
+            first, rest = core.split(",", 1)
+            for form in dict.fromkeys([core, f"{first.removesuffix('s')},{rest}"]):
+                forms += [form, f"{form} {head.lower()}", f"{form} manufacturing",
+                          f"{form} industry"]
     return forms
 
 
@@ -317,13 +322,16 @@ def _that_of_en(facts: list[Fact], text: str, listed: set[int]) -> list[Fact]:
             continue
         full_stop = max(text.rfind(". ", 0, fact.start), text.rfind("\n", 0, fact.start)) + 1
         between = text[max(out[k - 1].end, full_stop):fact.start]
-        match = _THAT_OF_EN.search(between) or _elliptical(between)
-        same_period = match is None and _ELLIPTICAL_PERIOD_EN.match(between)
-        first = _same_unit_before(out, k, text) if match or same_period else None
+        that_of = _THAT_OF_EN.search(between)
+        member = that_of.group(1).strip(" ,") if that_of else _elliptical(between)
+        same_period = member is None and _ELLIPTICAL_PERIOD_EN.match(between)
+        first = _same_unit_before(out, k, text) if member or same_period else None
         if first is None:
             continue
-        subject = (first.subject if match is None
-                   else _member_subject(first.subject, match.group(1).strip(" ,")))
+        subject = first.subject if member is None else _member_subject(first.subject, member)
+        if not subject and member and not that_of and _names_itself(member):
+            subject = member  # "the production index came in at 51.4 percent and the new
+            # orders index at 50.7 percent": the member is a whole name
         if not subject:
             continue
         changed = replace(fact, subject=subject)
@@ -350,7 +358,7 @@ _TAIL_EN = (r"(?:\s+(?i:(?:year[- ]on[- ]year|from\s+a\s+year\s+(?:earlier|ago))
 #: also after the first figure's period ("fell 7.9% in November, steel products 3.1%")
 _ELLIPSIS_EN = re.compile(
     "^" + _TAIL_EN
-    + r"\s*(?:[,;]\s*(?:and\s+)?|and\s+)(?:the\s+)?([a-z][a-z' -]{1,40}?)\s*(?:by\s+)?$")
+    + r"\s*(?:[,;]\s*(?:and\s+)?|and\s+)(?:the\s+)?([a-z][a-z' -]{1,60}?)\s*(?:(?:by|at)\s+)?$")
 #: ", and in the first 11 months " between two figures: the same subject at another period
 _ELLIPTICAL_PERIOD_EN = re.compile(
     "^" + _TAIL_EN + r"\s*(?:[,;]\s*(?:and\s+)?|and\s+)(?i:" + _PERIOD_EN + r")\s*,?\s*(?:by\s+)?$")
@@ -360,11 +368,37 @@ _NOT_MEMBER_EN = frozenset({"year", "on", "in", "month", "quarter", "compared", 
                             "of", "and", "the", "a", "an", "is", "was"})
 
 
-def _elliptical(between: str) -> re.Match[str] | None:
+def _elliptical(between: str) -> str | None:
+    """The member an elliptical figure names ("..., steel products 3.1%"), or None. Names
+    that hold commas ("the manufacture of computers, communication and other electronic
+    equipment") are read whole, and "of" may join the words of a member."""
+    names = _names_with_commas_en()
+    kept: list[str] = []
+    if names is not None:
+        def keep(found: re.Match[str]) -> str:
+            kept.append(found.group())
+            return f"name{'x' * len(kept)}"
+        between = names.sub(keep, between)
     match = _ELLIPSIS_EN.match(between)
-    if match and not _NOT_MEMBER_EN.intersection(match.group(1).lower().split()):
-        return match
-    return None
+    if not match:
+        return None
+    words = match.group(1).lower().split()
+    if words[:1] == ["of"] or _NOT_MEMBER_EN.intersection(w for w in words if w != "of"):
+        return None
+    member = match.group(1).strip(" ,")
+    if subjects.states_a_verb_en(member):
+        return None  # "ports capable of gigabit service came to": a clause, not a member
+    for i in range(len(kept), 0, -1):  # the longest placeholder first
+        member = member.replace(f"name{'x' * i}", kept[i - 1])
+    return member
+
+
+#: a member that is a whole name of what is measured, not a part of the first's subject
+_WHOLE_NAME_EN = re.compile(r"\b(?:index|indices|pmi)\b", re.IGNORECASE)
+
+
+def _names_itself(member: str) -> bool:
+    return bool(_WHOLE_NAME_EN.search(member))
 
 
 #: words that give a figure its own direction
@@ -379,11 +413,21 @@ _MEMBER_VERB_EN = re.compile(
     re.IGNORECASE)
 
 
+def _both_industries(first: str, member: str) -> bool:
+    from indmon.extract.mapping import industry_code  # the mapper's reading of industries
+
+    catalogue = Catalogue.load()
+    return "ALL" not in (industry_code(first, catalogue), industry_code(member, catalogue))
+
+
 def _member_subject(first: str, member: str) -> str | None:
     """The subject of a member named after the list's first figure: under the first's
     head ("value added of" + member), or with the first's member replaced
     ("private enterprises" + "made profits of"); None when neither reads."""
     head = _head_en(first)[0]
+    if head and not any(h in head for h in _HEADS) and _both_industries(first, member):
+        return member  # "the manufacture of automobiles climbed 10.7% and computer ...
+        # equipment manufacturing 12.1%": the member names its industry in full
     if head:
         return f"{head} {member}"
     verb = _MEMBER_VERB_EN.match(first)

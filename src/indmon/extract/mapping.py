@@ -151,6 +151,8 @@ def _unnamed_member(subject: str, indicator: Indicator, industry: str,
     text = _PARENTHESES.sub(" ", subject.lower().replace("high-tech", "high tech"))
     if not _CONJUNCTION.search(text) or not text.isascii():
         return None
+    if not _CONJUNCTION.search(_without_industry_name(text, industry, catalogue)):
+        return None  # "smelting and pressing of ferrous metals": the "and" is the name's
     said = _names_words(indicator) | _industry_words(industry, catalogue)
     for member in _MEMBER_SEPARATORS.split(text):
         words = normalise(member).split()
@@ -161,6 +163,36 @@ def _unnamed_member(subject: str, indicator: Indicator, industry: str,
         if first is not None and _stem(_british(first)) not in said:
             return member
     return None
+
+
+def _without_industry_name(text: str, industry: str, catalogue: Catalogue) -> str:
+    """The subject (normalised) without the names of its industry cell, the longest
+    first, so that no piece of a long name is left behind."""
+    text = f" {normalise(text)} "
+    if industry == ALL:
+        return text
+    for pattern in _industry_name_patterns(industry, catalogue.industry_label(industry, "en")):
+        text = pattern.sub(" ", text)
+    return text
+
+
+@cache
+def _industry_name_patterns(industry: str, name: str) -> tuple[re.Pattern[str], ...]:
+    """How releases write an industry's name: the catalogue's name, its part after "of"
+    ("computers communication and other electronic equipment"), that part with its head
+    after it ("... equipment manufacturing") and its first word in the singular, and the
+    phrases of ``mapping.toml``; longest first."""
+    forms: set[str] = set()
+    if name:
+        head, _, core = normalise(name).partition(" of ")
+        forms.add(normalise(name))
+        if core:
+            first, _, rest = core.partition(" ")
+            for form in (core, f"{first.removesuffix('s')} {rest}".strip()):
+                forms.update({form, f"{form} {head}", f"{form} manufacturing", f"{form} industry"})
+    phrases = [p for code, found in mapping_rules().industries if code == industry for p in found]
+    ordered = [_phrase(f) for f in sorted(forms, key=len, reverse=True)]
+    return (*ordered, *phrases)
 
 
 _PARENTHESES = re.compile(r"\([^)]*\)")
@@ -257,8 +289,12 @@ def match_indicator(
     """The id of the indicator a subject with this measure, unit and period states."""
     text = normalise(subject)
     kind = _period_kind(period)
+    # a division's name holds words the rules read ("electronic equipment manufacturing"
+    # is no equipment manufacturing): the rules read the subject without it
+    industry = industry_code(subject, catalogue)
+    ruled = _without_industry_name(text, industry, catalogue) if industry[:1].isdigit() else text
     for rule in mapping_rules().rules:
-        if rule.indicator in catalogue.indicators and rule.matches(text, measure, kind):
+        if rule.indicator in catalogue.indicators and rule.matches(ruled, measure, kind):
             ind = catalogue.indicators[rule.indicator]
             if compatible(ind, measure, unit) and qualifiers_agree(text, ind):
                 return ind.id

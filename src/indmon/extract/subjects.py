@@ -29,6 +29,7 @@ _VERB_EN = re.compile(r"\b" + trie(
      "contracted", "gained", "slipped"]) + r"\b")
 _LEAD_EN = compile_lower(
     r"^(?:(?:in\s+)?(?:particular|addition|general|total|short)\s*|among\s+them\s*|notably\s*|"
+    r"among\s+[\w\s'-]{1,40}?(?:industries|sectors|products|divisions),\s*|"
     r"of\s+which\s*|statistics\s+show\s+that\s*|data\s+show(?:ed)?\s+that\s*|"
     r"according\s+to\s+[^,]*\s*|"
     r"(?:and|but|while|whereas|with|as|so|that|which|where|the|a|an|my\s+country's|china's|"
@@ -79,6 +80,11 @@ def _tidy(phrase: str) -> str:
 def tidy_subject(phrase: str) -> str:
     """A subject phrase as ``subject_before_en`` gives it (for subjects built elsewhere)."""
     return _tidy(phrase)
+
+
+def states_a_verb_en(phrase: str) -> bool:
+    """Whether a phrase holds one of the verbs that state a figure ("came to", "grew")."""
+    return bool(_VERB_EN.search(lowered(phrase)))
 
 
 def subject_before_en(sentence_left: str) -> str:
