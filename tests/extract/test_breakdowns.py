@@ -154,3 +154,17 @@ def test_a_sub_index_named_after_the_first_figure(cat: Catalogue) -> None:
     found = cells(text, cat)
     assert found["51.0 percent"][0] == "pmi_production"
     assert found["50.4 percent"][0] == "pmi_new_orders"
+
+
+@pytest.mark.parametrize("sentence", [
+    "By type of ownership, in June the value added of state-holding enterprises rose 4.1%, "
+    "while that of enterprises funded from abroad or from Hong Kong, Macao and Taiwan and that "
+    "of private enterprises grew 3.1% and 5.1% respectively.",
+    "In June, the value added of state-holding enterprises increased by 4.1%, that of "
+    "enterprises funded from abroad or from Hong Kong, Macao and Taiwan by 3.1%, and that of "
+    "private enterprises by 5.1%.",
+])
+def test_ownership_members_keep_their_own_cells(cat: Catalogue, sentence: str) -> None:
+    found = cells(f"Industry in June 2026 (simulated)\n\n{sentence}", cat)
+    assert [found[m][0] for m in ("4.1%", "3.1%", "5.1%")] == [
+        "va_yoy_state_holding", "va_yoy_foreign", "va_yoy_private"]

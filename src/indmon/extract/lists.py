@@ -175,7 +175,8 @@ def _distribute_en(facts: list[Fact], text: str) -> list[Fact]:
             run = _figure_run(out, i, text)  # 62.9% and 50.8%": one member to a figure
         if run > 1:
             bound = out[i - 1].end if i else 0
-            members = _members_en(out[i:i + run], text, bound, strict=implicit) or (
+            members = _members_en(out[i:i + run], text, bound, strict=implicit,
+                                  previous_subject=out[i - 1].subject if i else "") or (
                 previous if len(previous) == run and not implicit else [])
             if members:
                 out[i:i + run] = [replace(f, subject=s)
@@ -210,7 +211,13 @@ def _figure_run(facts: list[Fact], i: int, text: str) -> int:
     return j - i
 
 
-def _members_en(run: list[Fact], text: str, bound: int, strict: bool = False) -> list[str]:
+#: a member that stands for the head of the figure before: "while that of private enterprises"
+_THAT_OF_MEMBER_EN = re.compile(
+    r"^(?:(?:while|whereas|and)\s+)?(?:that|those)\s+of\s+(?:the\s+)?(.+)$", re.IGNORECASE)
+
+
+def _members_en(run: list[Fact], text: str, bound: int, strict: bool = False,
+                previous_subject: str = "") -> list[str]:
     """The subjects of a "respectively" list's figures, or [] when its members cannot be
     counted out in the words since the figure before (``bound``). ``strict`` (a list
     without "respectively"): only when the members are exactly as many as the figures."""
@@ -226,6 +233,14 @@ def _members_en(run: list[Fact], text: str, bound: int, strict: bool = False) ->
     if strict and (len(members) != len(run) or not verb):
         return []
     members = members[-len(run):]
+    those = [_THAT_OF_MEMBER_EN.match(m) for m in members]
+    if previous_subject and all(those):
+        # "the value added of A rose 4.9%, while that of B and that of C grew 3.8% and
+        # 5.0% respectively": the members take the head of the figure before
+        head = _head_en(previous_subject)[0]
+        if head:  # whole: the ownership group's name alone is 10 words
+            return [" ".join(f"{subjects.tidy_subject(head)} {m.group(1)}".split())
+                    for m in those if m is not None]
     head, members[0] = _head_en(members[0])
     tail = ""
     if not head:  # "production and sales of new energy vehicles": the head comes last
@@ -270,9 +285,13 @@ def _names_with_commas_zh() -> re.Pattern[str] | None:
     return _names_pattern(_comma_names("zh"), 0, "", "")
 
 
+#: names with commas that are no industry: the bureau's ownership group
+_OTHER_COMMA_NAMES_EN = ("Hong Kong, Macao and Taiwan", "Hong Kong, Macau and Taiwan")
+
+
 def _comma_names(lang: str) -> list[str]:
     catalogue = Catalogue.load()
-    forms: list[str] = []
+    forms: list[str] = list(_OTHER_COMMA_NAMES_EN) if lang == "en" else []
     for item in (*catalogue.industries.values(), *catalogue.sectors.values()):
         name = item.name(lang)
         if lang == "zh":

@@ -518,8 +518,11 @@ def _full_matches(text: str, measure: str, unit: str, catalogue: Catalogue) -> s
                 *(n for n in names.english if n <= words))
             key = ind.id.removesuffix("_yoy")
             stated[key] = stated.get(key, frozenset()) | said_words
-    return {key for key, said in stated.items()
-            if not any(said < other or _inside(said, other) for other in stated.values())}
+    # indicators that state the same words name one thing (a month's and a year-to-date
+    # figure of it): counted once
+    distinct = {said: key for key, said in sorted(stated.items())}
+    return {key for said, key in distinct.items()
+            if not any(said < other or _inside(said, other) for other in distinct)}
 
 
 def _inside(phrases: frozenset[str], others: frozenset[str]) -> bool:

@@ -30,6 +30,8 @@ _VERB_EN = re.compile(r"\b" + trie(
 _LEAD_EN = compile_lower(
     r"^(?:(?:in\s+)?(?:particular|addition|general|total|short)\s*|among\s+them\s*|notably\s*|"
     r"among\s+[\w\s'-]{1,40}?(?:industries|sectors|products|divisions),\s*|"
+    r"(?:in|during)\s+(?:january|february|march|april|may|june|july|august|september|october|"
+    r"november|december)(?:\s+\d{4})?\s+(?=the\s)|"
     r"of\s+which\s*|statistics\s+show\s+that\s*|data\s+show(?:ed)?\s+that\s*|"
     r"according\s+to\s+[^,]*\s*|"
     r"(?:and|but|while|whereas|with|as|so|that|which|where|the|a|an|my\s+country's|china's|"
