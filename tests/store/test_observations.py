@@ -224,3 +224,14 @@ def test_migrations_are_recorded_and_applied_once(tmp_path: Path) -> None:
         rows = store.execute("SELECT migration FROM migrations ORDER BY migration")
         assert [r[0] for r in rows] == [m.id for m in MIGRATIONS]
         assert applied(store._con) == {m.id for m in MIGRATIONS}
+
+
+def test_observations_without_sources_are_the_same_rows_without_that_column(
+    store: Store,
+) -> None:
+    store.record([growth(4.6), growth(5.1, period="2022")], release("a", "2024-01-19"))
+    store.record([growth(4.6)], release("b", "2024-02-01"))
+    full = store.observations("va_ytd_yoy", format="records")
+    lean = store.observations("va_ytd_yoy", format="records", sources=False)
+    assert [row.pop("sources") for row in full] == ["a", "a;b"]  # 2022, then 2023
+    assert lean == full

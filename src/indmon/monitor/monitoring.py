@@ -121,7 +121,7 @@ def observation_frame(store: Store, period: str, rules: RuleSet, *,
                      | {str(r.params["indicator"]) for r in rules.rules
                         if "indicator" in r.params})
     found = store.observations(watched, start=month_add(period, -reach), end=period,
-                               origin=list(origin))
+                               origin=list(origin), sources=False)
     return with_levels(monthly(found, list(origin)))
 
 

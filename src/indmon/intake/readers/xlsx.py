@@ -24,9 +24,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-import openpyxl
 import pyarrow as pa
-from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
 from indmon.errors import UnreadableFile
 from indmon.intake.readers.limits import Clock, FileOverLimit, ReadLimits
@@ -46,6 +44,10 @@ def read(path: Path, limits: ReadLimits | None = None) -> pa.Table:
     limits = limits or ReadLimits.from_env()
     clock = limits.clock(path.name, [NAME])
     _check_parts(path, limits)
+    # imported here: a tenth of a second that every import of CSV or Parquet was paying
+    import openpyxl
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
