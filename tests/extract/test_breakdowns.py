@@ -168,3 +168,37 @@ def test_ownership_members_keep_their_own_cells(cat: Catalogue, sentence: str) -
     found = cells(f"Industry in June 2026 (simulated)\n\n{sentence}", cat)
     assert [found[m][0] for m in ("4.1%", "3.1%", "5.1%")] == [
         "va_yoy_state_holding", "va_yoy_foreign", "va_yoy_private"]
+
+
+def test_counted_things_that_were_produced_are_output(cat: Catalogue) -> None:
+    text = ("Products in December 2025 (simulated)\n\n"
+            "Among major products, 1.50 million new energy vehicles were produced in December, "
+            "an increase of 17.0% over a year earlier.")
+    found = cells(text, cat)
+    assert found["1.50 million"][0] == "nev_production"
+    assert found["17.0%"][0] == "nev_production_yoy"
+
+
+def test_the_change_of_the_pmi_in_points(cat: Catalogue) -> None:
+    text = ("PMI in December 2025 (simulated)\n\n"
+            "The manufacturing purchasing managers' index (PMI) was 49.7 percent in December, "
+            "0.2 percentage points higher than in November.")
+    assert cells(text, cat)["0.2 percentage points"][0] == "pmi_manufacturing_change"
+
+
+def test_a_that_of_member_with_units_and_a_respectively_list_before(cat: Catalogue) -> None:
+    text = ("Products in 2026 (simulated)\n\n"
+            "In the first quarter, production and sales of new energy vehicles reached 3.0 "
+            "million and 2.9 million units, up 40.1% and 38.2% respectively. Output of "
+            "industrial robots was 170,000 sets, an increase of 25.0%, and that of integrated "
+            "circuits 110.0 billion units, up 14.0%.")
+    found = cells(text, cat)
+    assert [found[m][0] for m in ("40.1%", "38.2%", "25.0%", "14.0%")] == [
+        "nev_production_yoy", "nev_sales_yoy", "industrial_robot_output_yoy", "ic_output_yoy"]
+
+
+def test_the_volume_of_telecom_business_keeps_its_own_head(cat: Catalogue) -> None:
+    text = ("2026年上半年通信业（模拟）\n\n"
+            "上半年，电信业务收入累计完成9000亿元，同比增长1.5%；按照上年价格计算的电信业务总量"
+            "同比增长9.0%。")
+    assert cells(text, cat)["9.0%"][0] == "telecom_volume_yoy"

@@ -55,7 +55,7 @@ _MEMBER_SPLIT_ZH = re.compile(r"[、和及与]")
 _SENTENCE_END_ZH = re.compile(r"[。！？\n]")
 #: what a clause states of its subject: a head term in the English of the glossary
 _HEADS = ("value added", "output", "operating revenue", "total profits", "profits", "revenue",
-          "investment", "sales", "production")
+          "investment", "sales", "production", "volume")
 
 
 def distribute(facts: list[Fact], text: str, lang: str) -> list[Fact]:
@@ -131,9 +131,13 @@ _SHARE_AFTER_EN = re.compile(
     r"^[\s\w\"'“”‘’-]{0,34}?,[\"'”’]?\s*(?:accounting\s+for|which\s+accounted\s+for|making\s+up|or)"
     r"\s*$", re.IGNORECASE)
 _SHARE_AFTER_ZH = re.compile(r"^[个万亿户座台辆家]*[，,]\s*占[^，。；,;]{0,14}?的?$")
-#: the words between a level and its growth: "reached 1.2 trillion yuan, up 6.2%"
+#: the words between a level and its growth: "reached 1.2 trillion yuan, up 6.2%", "1.62
+#: million vehicles were produced in December, an increase of 18.4%"
 _GROWTH_AFTER_EN = re.compile(
-    r"^\s*,?\s*(?:up|down|an?\s+(?:year-on-year\s+)?(?:increase|decrease|rise|drop|decline|gain|"
+    r"^(?:(?:\s+[a-z][\w'-]*){0,5}?\s+(?:were|was)\s+(?:produced|made|manufactured|built|sold|"
+    r"exported)"
+    r"(?:\s+(?:in|during)\s+[a-z]+(?:\s+\d{4})?)?|\s+(?:units|sets|pieces|tonnes|tons))?"
+    r"\s*,?\s*(?:up|down|an?\s+(?:year-on-year\s+)?(?:increase|decrease|rise|drop|decline|gain|"
     r"fall|growth)"
     r"\s+of|increasing|decreasing|rising|falling)(?:\s+by)?\s*$", re.IGNORECASE)
 
@@ -149,12 +153,21 @@ def _of_previous(facts: list[Fact], text: str, share: re.Pattern[str],
         if fact.measure == "share" and share.search(between):
             out[k] = replace(fact, subject=f"share of {before.subject}")
         elif (growth is not None and fact.measure == "growth_yoy"
+              and not _in_respectively_list(text, fact)
               and (growth.match(between) or (between.strip() == ","
                                              and YEAR_EARLIER_AFTER_EN.match(lowered(
                                                  text[fact.end:fact.end + 60]))))
               and before.measure in ("level", "count")):
             out[k] = replace(fact, subject=before.subject)
     return out
+
+
+def _in_respectively_list(text: str, fact: Fact) -> bool:
+    """Whether a figure opens a "respectively" list ("up 41.5% and 39.8% respectively"):
+    its members are the list's, not the figure before's."""
+    after = text[fact.end:fact.end + 80]
+    stop = after.find(". ")
+    return bool(_RESPECTIVELY_EN.search(after[:stop] if stop >= 0 else after))
 
 
 # ---------------------------------------------------------------- English

@@ -160,7 +160,18 @@ def subject_after_en(right: str) -> str:
         phrase = right[:feature.end()]
     if counts_units_en(phrase):
         return ""  # "81 million units (sets)": the thing counted is named before
+    done = _DONE_TO_COUNTED_EN.match(right, len(phrase)) if stop else None
+    if done:  # "1.62 million new energy vehicles were produced": their output
+        return f"{_DONE_TO_HEAD[done.group(1).lower()]} {_tidy(phrase)}"
     return _tidy(phrase)
+
+
+#: what was done to the things counted, which makes the count a flow of them
+_DONE_TO_COUNTED_EN = re.compile(
+    r"\s*(?:were|was|had\s+been|have\s+been)\s+(produced|made|manufactured|built|sold|exported)\b",
+    re.IGNORECASE)
+_DONE_TO_HEAD = {"produced": "output of", "made": "output of", "manufactured": "output of",
+                 "built": "output of", "sold": "sales of", "exported": "exports of"}
 
 
 def counts_units_en(right: str) -> bool:
