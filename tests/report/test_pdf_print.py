@@ -3,13 +3,14 @@
 import base64
 import gc
 import io
+import os
 import re
 
 import pytest
 from pypdf import PdfReader
 
 from indmon.report.charts import font_path
-from indmon.report.pdf_print import print_html
+from indmon.report.pdf_print import _font_fetcher, _subset_fetcher, document_characters, print_html
 
 
 def page(svg: str) -> str:
@@ -105,3 +106,93 @@ def test_runs_of_one_label_print_together() -> None:
     svg = chart('<text x="200" y="40" font-size="12" text-anchor="middle">Value '
                 '<tspan font-weight="bold">added</tspan> growth</text>')
     assert "Valueaddedgrowth" in text_of(print_html(page(svg)))
+
+
+# -- the embedded font, cut down to the page -------------------------------------------------------
+def test_the_characters_of_a_page_include_its_charts_entities_and_generated_text() -> None:
+    html = page(chart('<text x="10" y="30">分地区 &amp; 增速</text>')).replace(
+        "Chart below", "Chart &#x2212;1.2% below")
+    found = document_characters(html)
+    assert {"分", "地", "区", "增", "速", "&", "−"} <= found  # chart, entity, number
+    assert {"•", "/", "0", "9"} <= found  # bullets and page counters WeasyPrint generates
+
+
+def test_a_local_font_reaches_weasyprint_cut_down_to_the_page() -> None:
+    import weasyprint
+    from fontTools.ttLib import TTFont
+
+    characters = document_characters(page(chart('<text x="10" y="30">分地区增加值</text>')))
+    response = _subset_fetcher(weasyprint.URLFetcher, characters).fetch(font_path().as_uri())
+    cut = TTFont(io.BytesIO(response.read()))
+    whole = TTFont(str(font_path()), lazy=True)
+    mapped = set(cut.getBestCmap())
+    assert {ord(c) for c in "分地区增加值Chart"} <= mapped
+    assert mapped <= {ord(c) for c in characters}
+    assert len(cut.getGlyphOrder()) < len(whole.getGlyphOrder()) / 20
+
+
+def test_a_font_that_cannot_be_cut_is_fetched_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    import weasyprint
+
+    import indmon.report.pdf_print as pdf_print
+
+    def broken(*args: object) -> bytes:
+        raise ValueError("not a font fontTools can cut")
+
+    monkeypatch.setattr(pdf_print, "subset_font", broken)
+    response = _subset_fetcher(weasyprint.URLFetcher, frozenset("abc")).fetch(
+        font_path().as_uri())
+    assert len(response.read()) == font_path().stat().st_size
+    svg = chart('<text x="10" y="30" font-size="12">分地区增加值增速</text>')
+    assert "分地区增加值增速" in text_of(print_html(page(svg)))
+
+
+def test_weasyprint_cutting_fonts_with_harfbuzz_gets_them_whole(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from weasyprint.text import ffi
+
+    monkeypatch.setattr(ffi, "harfbuzz_subset", object(), raising=False)
+    assert _font_fetcher(page(chart())) is None
+
+
+def embedded_glyphs(pdf: bytes) -> list[int]:
+    """How many glyphs each font embedded in ``pdf`` holds."""
+    from fontTools.ttLib import TTFont
+
+    counts = []
+    for pdf_page in PdfReader(io.BytesIO(pdf)).pages:
+        fonts = pdf_page["/Resources"].get("/Font")
+        for font in (fonts.get_object().values() if fonts else ()):
+            font = font.get_object()
+            for descendant in font.get("/DescendantFonts", [font]):
+                descriptor = descendant.get_object()["/FontDescriptor"].get_object()
+                stream = next(descriptor[key] for key in ("/FontFile3", "/FontFile2")
+                              if key in descriptor)
+                program = TTFont(io.BytesIO(stream.get_object().get_data()), lazy=True)
+                counts.append(len(program.getGlyphOrder()))
+    return counts
+
+
+def test_the_printed_pdf_embeds_the_glyphs_of_the_page_not_the_whole_font(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import weasyprint.pdf.fonts
+    from weasyprint.text import ffi
+
+    # the path taken where HarfBuzz-Subset is not installed, as on this project's machines
+    monkeypatch.setattr(ffi, "harfbuzz_subset", None, raising=False)
+    monkeypatch.setattr(weasyprint.pdf.fonts, "harfbuzz_subset", None)
+    pdf = print_html(page(chart('<text x="10" y="30" font-size="12">分地区增加值增速</text>')))
+    counts = embedded_glyphs(pdf)
+    assert counts and max(counts) < 1000  # the whole Noto Sans SC holds 65,000
+
+
+def test_a_page_prints_to_the_same_bytes_each_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    import fontTools.misc.timeTools as time_tools
+
+    html = page(chart('<text x="10" y="30" font-size="12">分地区增加值增速</text>'))
+    first = print_html(html)
+    # a second later, as far as fontTools' clock tells
+    clock = time_tools.time.time
+    monkeypatch.setattr(time_tools.time, "time", lambda: clock() + 5)
+    assert print_html(html) == first
+    assert "SOURCE_DATE_EPOCH" not in os.environ
