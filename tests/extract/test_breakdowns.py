@@ -202,3 +202,15 @@ def test_the_volume_of_telecom_business_keeps_its_own_head(cat: Catalogue) -> No
             "上半年，电信业务收入累计完成9000亿元，同比增长1.5%；按照上年价格计算的电信业务总量"
             "同比增长9.0%。")
     assert cells(text, cat)["9.0%"][0] == "telecom_volume_yoy"
+
+
+def test_a_chinese_growth_rate_that_reached_a_rate_stays_growth(cat: Catalogue) -> None:
+    text = "2026年6月份工业生产（模拟）\n\n6月份，高技术制造业增加值增速达到9.0%。"
+    assert cells(text, cat)["9.0%"] == ("va_hightech_yoy", "ALL", "2026-06")
+
+
+def test_an_estimate_put_at_a_rate_is_what_is_put(cat: Catalogue) -> None:
+    text = ("The economy in 2025 (simulated)\n\n"
+            "Preliminary accounting puts the growth of gross domestic product in 2025 at 4.9% "
+            "at constant prices.")
+    assert cells(text, cat)["4.9%"] == ("gdp_yoy", "ALL", "2025")

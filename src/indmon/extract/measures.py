@@ -149,8 +149,9 @@ def percent_measure_en(left: str, right: str, clause_left: str = "") -> tuple[st
 
 #: a growth named as the subject: whatever verb states it, the figure is growth
 _GROWTH_SUBJECT_EN = compile_lower(word_start([r"growth(?:\s+rate)?\b"]))
-_PART_EN = compile_lower(word_start(["account", "proportion", "share", "contribut",
-                                     r"of\s+which"]))
+# "accounting for" is a share; "preliminary accounting" is not
+_PART_EN = compile_lower(word_start([r"account(?:s|ed)?\b", r"accounting\s+for", "proportion",
+                                     "share", "contribut", r"of\s+which"]))
 _NEXT_FIGURE = re.compile(r"\d")
 #: "12.5% of the total": a share
 _OF_AFTER = re.compile(r"\s*of\b")
@@ -252,7 +253,8 @@ def money_without_unit_en(clause_left: str, value: float) -> bool:
 
 # ---------------------------------------------------------------- Chinese
 
-_GROWTH_ZH = re.compile(r"(?:增长|增加|提高|上升|上涨|增速(?:为|达)?|增幅(?:为|达)?|回升|加快)"
+_GROWTH_ZH = re.compile(r"(?:增长|增加|提高|上升|上涨|增速(?:为|达到|达)?|增幅(?:为|达到|达)?|"
+                        r"回升|加快)"
                         r"(?:了)?(?:约|近|超过|超|逾|达)?\s*$")
 _HEDGE_ZH = r"(?:约|近|超过|超|逾|达)?"
 _DECLINE_ZH = re.compile(r"(?:下降|减少|回落|下滑|降低|收窄|放缓)(?:了)?" + _HEDGE_ZH + r"\s*$")

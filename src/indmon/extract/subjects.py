@@ -84,6 +84,16 @@ def tidy_subject(phrase: str) -> str:
     return _tidy(phrase)
 
 
+#: "accounting puts the growth of gross domestic product in 2025 at 5.0%": an estimate
+_PUTS_AT_EN = compile_lower(
+    word_start([r"puts?\s+", r"places?\s+", r"estimated?\s+", r"estimates\s+"])
+    + r"(?:the\s+)?(?P<what>[^,;]+?)\s+at\s*$")
+#: a period phrase at the end of a subject: "... in 2025", "... in the first quarter"
+_PERIOD_AFTER_EN = re.compile(
+    r"\s+(?:in|for|during)\s+(?:the\s+)?(?:\d{4}|first\s+\w+|whole\s+year)(?:\s+of\s+\d{4})?$",
+    re.IGNORECASE)
+
+
 def states_a_verb_en(phrase: str) -> bool:
     """Whether a phrase holds one of the verbs that state a figure ("came to", "grew")."""
     return bool(_VERB_EN.search(lowered(phrase)))
@@ -94,6 +104,9 @@ def subject_before_en(sentence_left: str) -> str:
     clause that has a verb after its first word (clauses split at ``,``, ``;``, ``:`` and
     dashes), else the whole last clause."""
     lower = lowered(sentence_left)
+    put = _PUTS_AT_EN.search(lower)
+    if put:  # "Preliminary accounting puts the growth of GDP in 2025 at": what is put
+        return _tidy(_PERIOD_AFTER_EN.sub("", sentence_left[put.start("what"):put.end("what")]))
     clauses = _CLAUSES_EN if _DASH_AFTER_SPACE.search(lower) else _CLAUSE_PUNCTUATION_EN
     separators = [m.span() for m in clauses.finditer(lower)]
     starts = [0] + [end for _, end in separators]
