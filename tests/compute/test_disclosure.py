@@ -7,6 +7,8 @@ import math
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from tests.compute.builders import Report, add_reports
 
 from indmon.catalogue import ALL, Catalogue
@@ -16,8 +18,10 @@ from indmon.compute.disclosure import (
     REASON_COMPLEMENTARY,
     REASON_DOMINATED,
     DisclosureRule,
+    _magnitude_names,
     decide,
     lone_suppressed,
+    rolled_up,
 )
 from indmon.errors import ConfigError
 from indmon.store import Clearance, Store
@@ -224,3 +228,32 @@ def test_both_engines_take_the_same_decisions(store: Store, engine: str) -> None
         ("13", ALL): "primary", ("15", ALL): "complementary",
         ("17", TIANJIN): "primary", ("17", ALL): "primary", ("C", TIANJIN): "primary",
         (ALL, TIANJIN): "primary", ("C", ALL): "primary", (ALL, ALL): "primary"}
+
+
+_SIZES = st.lists(st.sampled_from([0.0, 1.0, 2.5, 7.0, 7.0]), min_size=1, max_size=4)
+
+
+@settings(max_examples=40, deadline=None)
+@given(cells=st.lists(st.tuples(st.sampled_from(["13", "14", "17"]),
+                                st.sampled_from([BEIJING, TIANJIN]), _SIZES),
+                      min_size=1, max_size=6, unique_by=lambda c: (c[0], c[1])))
+def test_a_total_holds_the_two_largest_enterprises_of_its_parts(
+        cells: list[tuple[str, str, list[float]]]) -> None:
+    # the fine cells as fine_cells gives them, from each cell's enterprises; every rolled
+    # up cell must name the largest and the two largest enterprises of all it covers
+    names = _magnitude_names()
+    fine = pd.DataFrame([
+        {"period": "2023-02", "industry": ind, "province": prov, "enterprises": len(sizes),
+         **{f"{c}_{k}": v for c in names for k, v in (
+             ("total", sum(sizes)), ("top1", max(sizes)),
+             ("top2", sum(sorted(sizes, reverse=True)[:2])))}}
+        for ind, prov, sizes in cells])
+    catalogue = Catalogue.load()
+    rolled = rolled_up(fine, catalogue)
+    sector_of = {c: i.sector for c, i in catalogue.industries.items()}
+    for row in rolled.itertuples():
+        covered = sorted((s for ind, prov, sizes in cells for s in sizes
+                          if row.industry in (ind, sector_of[ind], ALL)
+                          and row.province in (prov, ALL)), reverse=True)
+        assert row.revenue_y_top1 == covered[0]
+        assert row.revenue_y_top2 == covered[0] + (covered[1] if len(covered) > 1 else 0.0)
