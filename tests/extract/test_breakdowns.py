@@ -214,3 +214,30 @@ def test_an_estimate_put_at_a_rate_is_what_is_put(cat: Catalogue) -> None:
             "Preliminary accounting puts the growth of gross domestic product in 2025 at 4.9% "
             "at constant prices.")
     assert cells(text, cat)["4.9%"] == ("gdp_yoy", "ALL", "2025")
+
+
+def test_they_made_up_a_share_at_the_stock_date_not_the_base(cat: Catalogue) -> None:
+    text = ("Telecom in June 2026 (simulated)\n\n"
+            "By the end of June, 5G base stations had reached 4.90 million, a net increase of "
+            "300,000 over the end of last year; they made up 37.5% of all mobile base stations.")
+    found = cells(text, cat)
+    assert found["37.5%"] == ("g5_base_stations_share", "ALL", "2026-06-30")
+    assert found["300,000"][2] == "2026-01/2026-06"  # a flow since the base, not at it
+
+
+def test_a_streak_of_it_is_the_streak_of_its_antecedent(cat: Catalogue) -> None:
+    text = ("PMI in June 2026 (simulated)\n\n"
+            "In June, the manufacturing PMI stood at 50.2 percent, and it has remained in the "
+            "expansion range for 3 consecutive months.")
+    assert cells(text, cat)["3 consecutive months"][0] == "pmi_expansion_streak"
+
+
+def test_gigabit_users_named_after_5g_users_are_their_own(cat: Catalogue) -> None:
+    text = ("Telecom in June 2026 (simulated)\n\n"
+            "By the end of June, 5G mobile phone users of the three basic telecom operators "
+            "numbered 1.20 billion, gigabit broadband users 230 million, and ports capable of "
+            "gigabit network service came to 33.0 million.")
+    found = cells(text, cat)
+    assert found["1.20 billion"][0] == "g5_mobile_users"
+    assert found["230 million"][0] == "gigabit_users"
+    assert found["33.0 million"][0] == "gigabit_ports"

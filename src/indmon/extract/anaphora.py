@@ -28,7 +28,8 @@ from indmon.extract import subjects
 from indmon.extract.facts import Fact
 
 #: subjects that are only a pronoun, maybe after a period phrase ("in the first half it")
-_PRONOUN_EN = re.compile(r"^(?:(?:in|during|for|from)\s[\w\s-]*?\s)?(it|they)$")
+_PRONOUN_EN = re.compile(
+    r"^(?P<streak>consecutive\s+\w+\s+)?(?:of\s+)?(?:(?:in|during|for|from)\s[\w\s-]*?\s)?(it|they)$")
 #: how far back a figure's clause is looked for (clauses are shorter; the bound keeps
 #: the scans of a long text linear)
 _CLAUSE_WINDOW = 300
@@ -96,13 +97,16 @@ def _pronoun(fact: Fact, text: str, lang: str) -> _Pronoun | None:
         only = _PRONOUN_EN.match(fact.subject.strip().lower())
         if only is None:
             return None
-        word = only.group(1)
+        word = only.group(2)
         # in the figure's own clause: in "It has built 62 factories, accounting for 40%"
         # "it" is the builder, not what the share is of
         lo = max(0, fact.start - _CLAUSE_WINDOW)
         clause = max(lo, max(text.rfind(c, lo, fact.start) for c in ",;:.\n") + 1)
         found = list(re.finditer(rf"\b{word}\b", text[clause:fact.start], re.IGNORECASE))
-        return _Pronoun(clause + found[-1].start(), "") if found else None
+        # "it has remained in the expansion range for 3 consecutive months": the streak
+        # of what "it" stands for
+        head = (only.group("streak") or "").strip()
+        return _Pronoun(clause + found[-1].start(), head) if found else None
     lo = max(0, fact.start - _CLAUSE_WINDOW)
     clause_start = max(lo, max(text.rfind(c, lo, fact.start) for c in "，,；;：:。\n"))
     match = _PRONOUN_ZH.search(text, clause_start, fact.start)

@@ -360,10 +360,13 @@ def _that_of_en(facts: list[Fact], text: str, listed: set[int]) -> list[Fact]:
         first = _same_unit_before(out, k, text) if member or same_period else None
         if first is None:
             continue
-        subject = first.subject if member is None else _member_subject(first.subject, member)
-        if not subject and member and not that_of and _names_itself(member):
+        if member and not that_of and _names_itself(member):
             subject = member  # "the production index came in at 51.4 percent and the new
-            # orders index at 50.7 percent": the member is a whole name
+            # orders index at 50.7 percent", "..., gigabit broadband users 236 million":
+            # the member is a whole name
+        else:
+            subject = (first.subject if member is None
+                       else _member_subject(first.subject, member))
         if not subject:
             continue
         changed = replace(fact, subject=subject)
@@ -426,7 +429,8 @@ def _elliptical(between: str) -> str | None:
 
 
 #: a member that is a whole name of what is measured, not a part of the first's subject
-_WHOLE_NAME_EN = re.compile(r"\b(?:index|indices|pmi)\b", re.IGNORECASE)
+_WHOLE_NAME_EN = re.compile(
+    r"\b(?:index|indices|pmi|users|subscribers|(?:base\s+)?stations|ports)\b", re.IGNORECASE)
 
 
 def _names_itself(member: str) -> bool:

@@ -136,7 +136,9 @@ _EN_BASE = compile_lower(
                 # "up 0.3 points from the whole of last year": the year is the base
                 r"from\s+the\s+(?:whole|full|entire)(?:\s+of)?"])
     + r"\s+(?:that\s+|those\s+)?"
-    r"(?:of\s+|in\s+|for\s+)?(?:the\s+)?(?:same\s+period\s+(?:of\s+|in\s+)?)?$"
+    # "a net increase of 310,000 over the end of last year": the stock's base date
+    r"(?:of\s+|in\s+|for\s+)?(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?"
+    r"(?:same\s+period\s+(?:of\s+|in\s+)?)?$"
 )
 
 

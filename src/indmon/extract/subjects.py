@@ -26,7 +26,7 @@ _VERB_EN = re.compile(r"\b" + trie(
      "covering", "covers", "realized", "fell", "declined", "decreased", "expanded", "surpassed",
      "remained", "topped", "led", "went", "came", "up", "down", "dropped", "climbed", "jumped",
      "slid", "edged", "posted", "kept", "numbered", "numbering", "shrank", "shrunk", "advanced",
-     "contracted", "gained", "slipped"]) + r"\b")
+     "contracted", "gained", "slipped", "made up"]) + r"\b")
 _LEAD_EN = compile_lower(
     r"^(?:(?:in\s+)?(?:particular|addition|general|total|short)\s*|among\s+them\s*|notably\s*|"
     r"among\s+[\w\s'-]{1,40}?(?:industries|sectors|products|divisions),\s*|"
