@@ -241,3 +241,13 @@ def test_gigabit_users_named_after_5g_users_are_their_own(cat: Catalogue) -> Non
     assert found["1.20 billion"][0] == "g5_mobile_users"
     assert found["230 million"][0] == "gigabit_users"
     assert found["33.0 million"][0] == "gigabit_ports"
+
+
+def test_a_name_with_commas_is_the_whole_subject(cat: Catalogue) -> None:
+    text = ("Industry in 2026 (simulated)\n\n"
+            "In the first quarter, the value added of industrial enterprises above designated "
+            "size increased by 6.0%. By sector, manufacturing grew 6.5%, while the production "
+            "and supply of electricity, heat, gas and water fell 0.7%.")
+    found = cells(text, cat)
+    assert found["6.5%"] == ("va_ytd_yoy", "C", "2026-Q1")
+    assert found["0.7%"] == ("va_ytd_yoy", "D", "2026-Q1")

@@ -18,7 +18,6 @@ be counted out is left as it is: its subject stays a list, which the mapper refu
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -238,7 +237,7 @@ def _members_en(run: list[Fact], text: str, bound: int, strict: bool = False,
     left = _LEAD_EN.sub("", text[start:run[0].start].strip())
     verb = _VERB_BEFORE_EN.search(left)
     phrase = left[:verb.start()] if verb else left
-    members = _split_members(phrase.strip(), _MEMBER_SPLIT_EN, _names_with_commas_en())
+    members = _split_members(phrase.strip(), _MEMBER_SPLIT_EN, subjects.names_with_commas_en())
     if len(members) > len(run) and _OTHER_EN.match(members[-1]):
         members.pop()  # "new energy vehicles, solar cells and other emerging products"
     if len(members) < len(run) or any(_NOT_A_THING_EN.search(m) for m in members[-len(run):]):
@@ -283,54 +282,6 @@ def _split_members(phrase: str, split: re.Pattern[str], names: re.Pattern[str] |
     members = [m for m in split.split(phrase) if m]
     return [re.sub(f"{_KEEP}(\\d+){_KEEP}", lambda m: kept[int(m.group(1))], member)
             for member in members]
-
-
-@functools.cache
-def _names_with_commas_en() -> re.Pattern[str] | None:
-    """Catalogue industry names that hold a comma, as releases write them: the name, its
-    part after "of" ("electricity, heat, gas and water"), and that part before the name's
-    head ("... water production and supply", "... manufacturing", "... industry")."""
-    return _names_pattern(_comma_names("en"), re.IGNORECASE, r"(?<!\w)", r"(?!\w)")
-
-
-@functools.cache
-def _names_with_commas_zh() -> re.Pattern[str] | None:
-    return _names_pattern(_comma_names("zh"), 0, "", "")
-
-
-#: names with commas that are no industry: the bureau's ownership group
-_OTHER_COMMA_NAMES_EN = ("Hong Kong, Macao and Taiwan", "Hong Kong, Macau and Taiwan")
-
-
-def _comma_names(lang: str) -> list[str]:
-    catalogue = Catalogue.load()
-    forms: list[str] = list(_OTHER_COMMA_NAMES_EN) if lang == "en" else []
-    for item in (*catalogue.industries.values(), *catalogue.sectors.values()):
-        name = item.name(lang)
-        if lang == "zh":
-            if "、" in name:
-                forms += [name, name.removesuffix("业")]
-            continue
-        if "," not in name:
-            continue
-        head, _, core = name.partition(" of ")
-        forms.append(name)
-        if core and "," in core:
-            # "computer, communication and other electronic equipment manufacturing":
-            # releases also write the first word in the singular
-            first, rest = core.split(",", 1)
-            for form in dict.fromkeys([core, f"{first.removesuffix('s')},{rest}"]):
-                forms += [form, f"{form} {head.lower()}", f"{form} manufacturing",
-                          f"{form} industry"]
-    return forms
-
-
-def _names_pattern(forms: list[str], flags: int, before: str, after: str
-                   ) -> re.Pattern[str] | None:
-    if not forms:
-        return None
-    words = sorted({re.escape(f) for f in forms}, key=len, reverse=True)
-    return re.compile(before + "(?:" + "|".join(words) + ")" + after, flags)
 
 
 #: words of a growth or a connective: no member of a list ("a year-on-year increase of")
@@ -407,7 +358,7 @@ def _elliptical(between: str) -> str | None:
     """The member an elliptical figure names ("..., steel products 3.1%"), or None. Names
     that hold commas ("the manufacture of computers, communication and other electronic
     equipment") are read whole, and "of" may join the words of a member."""
-    names = _names_with_commas_en()
+    names = subjects.names_with_commas_en()
     kept: list[str] = []
     if names is not None:
         def keep(found: re.Match[str]) -> str:
@@ -531,7 +482,7 @@ def _clause_start_zh(text: str, pos: int) -> int:
 def _members_zh(run: list[Fact], text: str) -> list[Fact]:
     start = _clause_start_zh(text, run[0].start)
     phrase = text[start:text.rfind(_RESPECTIVELY_ZH, start, run[0].start)]
-    members = _split_members(phrase, _MEMBER_SPLIT_ZH, _names_with_commas_zh())
+    members = _split_members(phrase, _MEMBER_SPLIT_ZH, subjects.names_with_commas_zh())
     if len(members) != len(run):
         members = _members_at_commas_zh(phrase, len(run))
     tail = None

@@ -84,6 +84,55 @@ def tidy_subject(phrase: str) -> str:
     return _tidy(phrase)
 
 
+@functools.cache
+def names_with_commas_en() -> re.Pattern[str] | None:
+    """Catalogue industry names that hold a comma, as releases write them: the name, its
+    part after "of" ("electricity, heat, gas and water"), and that part before the name's
+    head ("... water production and supply", "... manufacturing", "... industry")."""
+    return _names_pattern(_comma_names("en"), re.IGNORECASE, r"(?<!\w)", r"(?!\w)")
+
+
+@functools.cache
+def names_with_commas_zh() -> re.Pattern[str] | None:
+    """The Chinese names that hold 、, also without their last 业."""
+    return _names_pattern(_comma_names("zh"), 0, "", "")
+
+
+#: names with commas that are no industry: the bureau's ownership group
+_OTHER_COMMA_NAMES_EN = ("Hong Kong, Macao and Taiwan", "Hong Kong, Macau and Taiwan")
+
+
+def _comma_names(lang: str) -> list[str]:
+    catalogue = Catalogue.load()
+    forms: list[str] = list(_OTHER_COMMA_NAMES_EN) if lang == "en" else []
+    for item in (*catalogue.industries.values(), *catalogue.sectors.values()):
+        name = item.name(lang)
+        if lang == "zh":
+            if "、" in name:
+                forms += [name, name.removesuffix("业")]
+            continue
+        if "," not in name:
+            continue
+        head, _, core = name.partition(" of ")
+        forms.append(name)
+        if core and "," in core:
+            # "computer, communication and other electronic equipment manufacturing":
+            # releases also write the first word in the singular
+            first, rest = core.split(",", 1)
+            for form in dict.fromkeys([core, f"{first.removesuffix('s')},{rest}"]):
+                forms += [form, f"{form} {head.lower()}", f"{form} manufacturing",
+                          f"{form} industry"]
+    return forms
+
+
+def _names_pattern(forms: list[str], flags: int, before: str, after: str
+                   ) -> re.Pattern[str] | None:
+    if not forms:
+        return None
+    words = sorted({re.escape(f) for f in forms}, key=len, reverse=True)
+    return re.compile(before + "(?:" + "|".join(words) + ")" + after, flags)
+
+
 #: "accounting puts the growth of gross domestic product in 2025 at 5.0%": an estimate
 _PUTS_AT_EN = compile_lower(
     word_start([r"puts?\s+", r"places?\s+", r"estimated?\s+", r"estimates\s+"])
@@ -107,6 +156,23 @@ def subject_before_en(sentence_left: str) -> str:
     put = _PUTS_AT_EN.search(lower)
     if put:  # "Preliminary accounting puts the growth of GDP in 2025 at": what is put
         return _tidy(_PERIOD_AFTER_EN.sub("", sentence_left[put.start("what"):put.end("what")]))
+    return _whole_name_en(sentence_left, _subject_before_en(sentence_left, lower))
+
+
+def _whole_name_en(sentence_left: str, subject: str) -> str:
+    """The subject widened to the start of a name its commas cut ("the production and
+    supply of electricity, heat, gas and water fell": not "heat, gas and water")."""
+    names = names_with_commas_en()
+    at = sentence_left.rfind(subject) if subject else -1
+    if names is None or at <= 0 or "," not in sentence_left[:at]:
+        return subject
+    for match in names.finditer(sentence_left):
+        if match.start() < at < match.end():
+            return _tidy(sentence_left[match.start():at + len(subject)])
+    return subject
+
+
+def _subject_before_en(sentence_left: str, lower: str) -> str:
     clauses = _CLAUSES_EN if _DASH_AFTER_SPACE.search(lower) else _CLAUSE_PUNCTUATION_EN
     separators = [m.span() for m in clauses.finditer(lower)]
     starts = [0] + [end for _, end in separators]
