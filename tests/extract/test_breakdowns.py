@@ -251,3 +251,17 @@ def test_a_name_with_commas_is_the_whole_subject(cat: Catalogue) -> None:
     found = cells(text, cat)
     assert found["6.5%"] == ("va_ytd_yoy", "C", "2026-Q1")
     assert found["0.7%"] == ("va_ytd_yoy", "D", "2026-Q1")
+
+
+def test_the_figure_of_a_chinese_comparison_base_is_the_bases(cat: Catalogue) -> None:
+    text = ("2026年3月份工业生产（模拟）\n\n"
+            "3月份，规模以上工业增加值同比实际增长6.2%[1]，比1—2月份的5.6%有所加快。")
+    found = cells(text, cat)
+    assert found["6.2%"] == ("va_yoy", "ALL", "2026-03")
+    assert found["5.6%"] == ("va_ytd_yoy", "ALL", "2026-01/2026-02")
+
+
+def test_each_province_of_a_chinese_sentence_keeps_its_clause(cat: Catalogue) -> None:
+    facts = map_facts(extract_facts("2026年一季度（模拟）\n\n工业大省中，江苏规模以上工业增加值"
+                                    "增长7.1%，广东增长4.6%。", "t", published="2026-04-16"), cat)
+    assert [(f.value, f.province) for f in facts] == [(7.1, "320000"), (4.6, "440000")]

@@ -269,8 +269,15 @@ _FLOW_ZH = re.compile(r"产量|销量|产销|生产|销售|出口|进口|旅客|
 _LIST_TAIL_ZH = re.compile(r"(?:[\d.．]+\s*[%％]?\s*[、和及与,，\-~至到]\s*)+$")
 
 
+#: "增长6.4%，比1—2月份的5.8%有所加快": the figure of the base a growth is compared with
+_BASE_FIGURE_ZH = re.compile(r"(?:比|较|高于|低于|快于|慢于)[^，。；,;%]{1,12}的\s*$")
+_GROWTH_WORD_ZH = re.compile(r"增长|增速|增幅|下降")
+
+
 def percent_measure_zh(left: str, right: str) -> tuple[str, int]:
     tail = _LIST_TAIL_ZH.sub("", left[-60:])
+    if _BASE_FIGURE_ZH.search(tail) and _GROWTH_WORD_ZH.search(tail):
+        return "growth_yoy", 1
     sign = -1 if _DECLINE_ZH.search(tail) else 1
     if _QOQ_ZH.search(tail[-12:]):
         return "growth_qoq", sign

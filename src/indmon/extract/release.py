@@ -13,8 +13,9 @@ period, region and subject from its sentence and paragraph.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
@@ -72,6 +73,9 @@ class Context:
     no_fact_starts: list[int]
     #: the region of figures that name none: the province a report's title names, else CN
     region: str = "CN"
+    #: base period phrases ("比1—2月份"), by their end: a figure right after one with 的
+    #: ("比1—2月份的5.8%") is the base's own figure
+    base_ends: dict[int, str] = field(default_factory=dict)
 
     @classmethod
     def build(cls, text: str, doc: str, lang: str, published: str | None) -> Context:
@@ -87,7 +91,8 @@ class Context:
         spans.sort(key=lambda s: s.start)
         return cls(doc, normalized, lower, lang, time, Layout.of(normalized, lang), periods,
                    [p.start for p in periods], spans, [s.start for s in spans],
-                   subjects.head_province(normalized[:300], lang))
+                   subjects.head_province(normalized[:300], lang),
+                   {p.end: p.period for p in all_periods if p.is_base})
 
     def in_no_fact_span(self, mention: Mention) -> bool:
         i = bisect.bisect_right(self.no_fact_starts, mention.start)
@@ -105,6 +110,10 @@ class Context:
         follows until new wording; "in June alone" only for its own sentence), else the
         document's topic."""
         s_start, s_end, c_start, c_end = place
+        if self.base_ends:
+            of_base = _BASE_FIGURE.search(self.text, max(0, mention.start - 3), mention.start)
+            if of_base and of_base.start() in self.base_ends:
+                return self.base_ends[of_base.start()]
         lo = bisect.bisect_left(self.period_starts, s_start)
         hi = bisect.bisect_left(self.period_starts, s_end)
         in_clause = [p for p in self.periods[lo:hi] if c_start <= p.start and p.end <= c_end]
@@ -160,6 +169,10 @@ class Context:
         if first is None or any(c.isdigit() for c in self.text[paragraph_start:first.start]):
             return ""
         return first.period
+
+
+#: between a base period and a figure that is the base's own: "比1—2月份的5.8%"
+_BASE_FIGURE = re.compile(r"的\s*$")
 
 
 def _distance(period: PeriodMention, mention: Mention) -> int:

@@ -499,6 +499,8 @@ def region_zh(clause_left: str, right: str, counts_things: bool, default: str = 
     world totals, the whole country when 全国 scopes the subject, else ``default``."""
     _, _, pattern, names = _provinces()
     found = pattern.findall(clause_left)
+    if len(found) > 1:  # "江苏...增长7.5%，广东增长4.9%": the one in the figure's own clause
+        found = pattern.findall(_CLAUSES_ZH.split(clause_left)[-1])
     if len(found) == 1:
         return names[found[-1]]
     areas = _AREA_PHRASE_ZH.findall(clause_left)
