@@ -137,8 +137,14 @@ def _counted(group: list[tuple[Observation, str]], lang: str, describe: Describe
 
 def chart_source(ctx: Context, obs_ids: list[int]) -> str:
     """The source line printed on a chart: who published the figures drawn, or that
-    indmon computed them (and whether from simulated reports)."""
+    indmon computed them (and whether from simulated reports).
+
+    A publisher's single release is named by its title; several (a monthly line drawn
+    from each month's release) are counted, with the span of their dates, since the
+    chart's note markers cite each of them by title and date: a dozen titles would make
+    the line longer than the chart."""
     names: list[str] = []
+    releases: dict[str, list[Source]] = {}
     for provs in ctx.store.cited(list(dict.fromkeys(obs_ids))).values():
         for prov in provs:
             source = prov.source
@@ -148,10 +154,31 @@ def chart_source(ctx: Context, obs_ids: list[int]) -> str:
                     name += (f"（{ctx.word('simulated')}）" if ctx.lang == "zh"
                              else f" ({ctx.word('simulated').lower()})")
             else:
-                name = ", ".join(p for p in (source.publisher, source.title) if p)
+                name = source.publisher or source.title
+                found = releases.setdefault(name, [])
+                if all(s.source_id != source.source_id for s in found):
+                    found.append(source)
             if name and name not in names:
                 names.append(name)
-    return ctx.word("chart_source", sources=("；" if ctx.lang == "zh" else "; ").join(names))
+    named = [_releases_named(name, releases[name], ctx.lang) if name in releases else name
+             for name in names]
+    return ctx.word("chart_source", sources=("；" if ctx.lang == "zh" else "; ").join(named))
+
+
+def _releases_named(publisher: str, sources: list[Source], lang: str) -> str:
+    """``Publisher, Title`` for one release; ``Publisher, 12 releases, 2023-01-31 to
+    2023-12-31`` for several."""
+    if len(sources) == 1:
+        return ("，" if lang == "zh" else ", ").join(
+            p for p in (publisher, sources[0].title) if p)
+    dates = sorted(d.isoformat() for s in sources if (d := s.published_date) is not None)
+    span = ""
+    if dates:
+        span = dates[0] if dates[0] == dates[-1] else (
+            f"{dates[0]}至{dates[-1]}" if lang == "zh" else f"{dates[0]} to {dates[-1]}")
+    if lang == "zh":
+        return f"{publisher}，{len(sources)}期发布" + (f"（{span}）" if span else "")
+    return f"{publisher}, {len(sources)} releases" + (f", {span}" if span else "")
 
 
 def source_labels(store: Store, obs_ids: list[int], lang: str,
