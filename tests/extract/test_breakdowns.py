@@ -265,3 +265,65 @@ def test_each_province_of_a_chinese_sentence_keeps_its_clause(cat: Catalogue) ->
     facts = map_facts(extract_facts("2026年一季度（模拟）\n\n工业大省中，江苏规模以上工业增加值"
                                     "增长7.1%，广东增长4.6%。", "t", published="2026-04-16"), cat)
     assert [(f.value, f.province) for f in facts] == [(7.1, "320000"), (4.6, "440000")]
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    ("PMI in May 2026 (simulated)\n\nIn May, the manufacturing PMI rose to 50.3 percent from "
+     "the previous month's 49.8 percent.", "49.8 percent"),
+    ("2026年5月份（模拟）\n\n5月份，制造业采购经理指数为50.3%，高于上月的49.8%。", "49.8%"),
+])
+def test_the_previous_months_figure_is_of_the_previous_month(
+        cat: Catalogue, text: str, mention: str) -> None:
+    assert cells(text, cat)[mention] == ("pmi_manufacturing", "ALL", "2026-04")
+
+
+def test_chinese_pmi_by_size_of_enterprise(cat: Catalogue) -> None:
+    text = ("2026年5月份（模拟）\n\n5月份，大型企业PMI为51.0%，比上月上升0.5个百分点；中型企业PMI"
+            "为49.7%；小型企业PMI为48.6%。")
+    found = cells(text, cat)
+    assert [found[m][0] for m in ("51.0%", "49.7%", "48.6%")] == [
+        "pmi_large", "pmi_medium", "pmi_small"]
+    assert found["0.5个百分点"][0] != "pmi_manufacturing_change"
+
+
+def test_chinese_products_take_the_head_of_the_first(cat: Catalogue) -> None:
+    text = ("2026年5月份（模拟）\n\n分产品看，5月份，粗钢产量8600万吨，同比下降1.5%；水泥1.80亿吨，"
+            "下降4.0%；汽车250万辆，增长9.0%。")
+    found = cells(text, cat)
+    assert [found[m][0] for m in ("1.80亿吨", "4.0%", "250万", "9.0%")] == [
+        "cement_output", "cement_output_yoy", "auto_production", "auto_production_yoy"]
+
+
+def test_a_chinese_share_of_a_whole_after_a_net_increase(cat: Catalogue) -> None:
+    text = ("2026年5月份（模拟）\n\n截至5月末，5G基站总数达480万个，比上年末净增21万个，占移动基站"
+            "总数的37.4%；固定互联网宽带接入用户6.7亿户。")
+    found = cells(text, cat)
+    assert found["37.4%"] == ("g5_base_stations_share", "ALL", "2026-05-31")
+    assert found["6.7亿"][0] == "fixed_broadband_users"
+
+
+def test_users_added_are_a_change_and_a_part_named_by_its_feature(cat: Catalogue) -> None:
+    text = ("Telecom in May 2026 (simulated)\n\nBy the end of May, fixed broadband users "
+            "numbered 670 million, of whom 210 million had gigabit access. In the first five "
+            "months, the three basic telecom enterprises added 12.0 million mobile phone users.")
+    found = cells(text, cat)
+    assert found["210 million"][0] == "gigabit_users"
+    assert found["12.0 million"][0] != "mobile_phone_users"
+
+
+def test_month_on_month_basis_with_it_and_a_year_on_year_figure_before(cat: Catalogue) -> None:
+    text = ("Industry in May 2026 (simulated)\n\nIn May, the value added of industrial "
+            "enterprises above designated size rose 5.3% year on year; on a month-on-month "
+            "basis it grew 0.36%. From January to May, it increased 5.8%.")
+    found = cells(text, cat)
+    assert found["5.3%"][0] == "va_yoy"
+    assert found["0.36%"][0] == "va_mom"
+    assert found["5.8%"] == ("va_ytd_yoy", "ALL", "2026-01/2026-05")
+
+
+def test_gdp_alone_and_a_double_digit_bound(cat: Catalogue) -> None:
+    text = ("The economy in 2026 (simulated)\n\nGDP grew 5.1% in the first quarter, and output "
+            "of automobiles kept double-digit growth.")
+    found = cells(text, cat)
+    assert found["5.1%"] == ("gdp_yoy", "ALL", "2026-Q1")
+    assert found["double-digit"][0] is None

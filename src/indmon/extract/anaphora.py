@@ -29,7 +29,8 @@ from indmon.extract.facts import Fact
 
 #: subjects that are only a pronoun, maybe after a period phrase ("in the first half it")
 _PRONOUN_EN = re.compile(
-    r"^(?P<streak>consecutive\s+\w+\s+)?(?:of\s+)?(?:(?:in|during|for|from)\s[\w\s-]*?\s)?(it|they)$")
+    r"^(?P<streak>consecutive\s+\w+\s+)?(?:of\s+)?(?:(?:in|during|for|from)\s[\w\s-]*?\s)?"
+    r"(?:on\s+an?\s+[\w-]+\s+basis\s+)?(it|they)$")
 #: how far back a figure's clause is looked for (clauses are shorter; the bound keeps
 #: the scans of a long text linear)
 _CLAUSE_WINDOW = 300

@@ -344,14 +344,16 @@ _TAIL_EN = (r"(?:\s+(?i:(?:year[- ]on[- ]year|from\s+a\s+year\s+(?:earlier|ago))
 #: also after the first figure's period ("fell 7.9% in November, steel products 3.1%")
 _ELLIPSIS_EN = re.compile(
     "^" + _TAIL_EN
-    + r"\s*(?:[,;]\s*(?:and\s+)?|and\s+)(?:the\s+)?([a-z][a-z' -]{1,60}?)\s*(?:(?:by|at)\s+)?$")
+    + r"\s*(?:[,;]\s*(?:and\s+)?|and\s+)(?:the\s+)?([a-z][a-z' -]{1,60}?)\s*(?:(?:by|at)\s+)?$",
+    re.IGNORECASE)
 #: ", and in the first 11 months " between two figures: the same subject at another period
 _ELLIPTICAL_PERIOD_EN = re.compile(
     "^" + _TAIL_EN + r"\s*(?:[,;]\s*(?:and\s+)?|and\s+)(?i:" + _PERIOD_EN + r")\s*,?\s*(?:by\s+)?$")
 #: words an elliptical member never has: it would be a period or a comparison
 _NOT_MEMBER_EN = frozenset({"year", "on", "in", "month", "quarter", "compared", "than",
                             "while", "respectively", "which", "percent", "points", "up", "down",
-                            "of", "and", "the", "a", "an", "is", "was"})
+                            "of", "and", "the", "a", "an", "is", "was", "including",
+                            "excluding", "among", "whom"})
 
 
 def _elliptical(between: str) -> str | None:
@@ -418,19 +420,30 @@ def _member_subject(first: str, member: str) -> str | None:
     if head:
         return f"{head} {member}"
     verb = _MEMBER_VERB_EN.match(first)
-    return f"{member} {verb.group(2)}" if verb else None
+    if verb:
+        return f"{member} {verb.group(2)}"
+    # "mining rose 3.2%, manufacturing 6.0%", "the primary industry grew 3.1%, the
+    # secondary industry 5.6%": a first subject without a head is a name like the member
+    if " of " in f" {first} " or subjects.names_a_province_en(member):
+        return None  # "Jiangsu's value added grew 7.5%, Guangdong 4.9%": a region
+    return member
 
 
 def _same_unit_before(facts: list[Fact], k: int, text: str) -> Fact | None:
     """The nearest figure before ``facts[k]`` in its sentence (to a full stop) in the
-    same unit: the figure a "that of" or elliptical member repeats the head of."""
+    same unit, else for an amount the nearest amount: the figure a "that of" or
+    elliptical member repeats the head of."""
     cut = max(text.rfind(". ", 0, facts[k].start), text.rfind("\n", 0, facts[k].start))
-    for before in reversed(facts[:k]):
-        if before.start <= cut:
-            return None
-        if before.unit == facts[k].unit:
-            return before
-    return None
+    in_sentence = [f for f in reversed(facts[:k]) if f.start > cut]
+    same = next((f for f in in_sentence if f.unit == facts[k].unit), None)
+    if same is not None or facts[k].unit in _RATES:
+        return same
+    # "output of crude steel was 86.2 million tons, ...; electricity generation 712.5
+    # billion kWh": a member of a list of products in their own units
+    return next((f for f in in_sentence if f.unit not in _RATES), None)
+
+
+_RATES = frozenset({"percent", "percentage_point"})
 
 
 # ---------------------------------------------------------------- Chinese
@@ -524,18 +537,42 @@ _NO_MEMBERS = frozenset({"national", "world", "industrial", "enterprises"})
 
 
 def _inherit_head_zh(facts: list[Fact], text: str) -> list[Fact]:
-    """A clause naming only a member ("制造业增长5.0%") takes the head of the clause before."""
+    """A clause naming only a member ("制造业增长5.0%", "水泥1.90亿吨，下降4.4%") takes the
+    head of the nearest figure of its kind before it in the sentence: a growth a growth's,
+    an amount an amount's ("粗钢产量8620万吨；水泥1.90亿吨" is the output of cement)."""
     out = list(facts)
     for k in range(1, len(out)):
-        fact, before = out[k], out[k - 1]
-        if (fact.measure != before.measure or fact.unit != before.unit
-                or _SENTENCE_END_ZH.search(text, before.end, fact.start)):
+        fact = out[k]
+        if not fact.subject or fact.subject in _NO_MEMBERS or any(h in fact.subject
+                                                                   for h in _HEADS):
             continue
-        head = next((h for h in _HEADS if h in before.subject), None)
-        if (head and fact.subject and fact.subject not in _NO_MEMBERS
-                and not any(h in fact.subject for h in _HEADS)):
-            out[k] = replace(fact, subject=f"{head} of {fact.subject}")
+        before = _same_kind_before_zh(out, k, text)
+        head = next((h for h in _HEADS if h in before.subject), None) if before else None
+        if head:
+            measure = "level" if fact.measure == "count" and head in _FLOW_HEADS else fact.measure
+            out[k] = replace(fact, subject=f"{head} of {fact.subject}", measure=measure)
     return out
+
+
+#: heads of flows: an amount of them is a level, not a count at a date
+_FLOW_HEADS = frozenset({"output", "sales", "production"})
+
+
+def _same_kind_before_zh(facts: list[Fact], k: int, text: str) -> Fact | None:
+    fact = facts[k]
+    rate = fact.unit in _RATES
+    for before in reversed(facts[:k]):
+        if _SENTENCE_END_ZH.search(text, before.end, fact.start):
+            return None
+        if rate and before.measure == fact.measure and before.unit == fact.unit:
+            return before
+        if not rate and before.unit not in _RATES and (
+                before.measure == fact.measure or {before.measure, fact.measure} <= _AMOUNTS):
+            return before
+    return None
+
+
+_AMOUNTS = frozenset({"level", "count"})
 
 
 __all__ = ["distribute"]

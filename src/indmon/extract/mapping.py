@@ -114,6 +114,8 @@ def map_fact(fact: Fact, catalogue: Catalogue | None = None) -> Fact:
     unchanged, so that it can still be kept and searched.
     """
     cat = catalogue or Catalogue.load()
+    if _BOUND.search(fact.mention):
+        return replace(fact, indicator=None)  # "double-digit growth": at least 10%, no value
     fact = as_index(fact)
     suffix = economic_region(fact.region)
     if suffix:
@@ -135,6 +137,10 @@ def map_fact(fact: Fact, catalogue: Catalogue | None = None) -> Fact:
     if _unnamed_member(fact.subject, ind, industry, cat):
         return replace(fact, indicator=None)
     return replace(fact, indicator=indicator, industry=industry, province=province, period=period)
+
+
+#: a figure stated as a bound: "double-digit growth", 两位数增长
+_BOUND = re.compile(r"digit|两位数")
 
 
 #: the separators of an English list's members
@@ -235,6 +241,8 @@ def unmapped_reason(fact: Fact, catalogue: Catalogue | None = None) -> str | Non
     """Why ``map_fact`` leaves a fact unmapped, in words a reader can check; None when it
     maps. The benchmark lists these so that a guess never passes unseen."""
     cat = catalogue or Catalogue.load()
+    if _BOUND.search(fact.mention):
+        return f"{fact.mention!r} is a bound (at least 10%), not a value to store"
     period = store_period(fact.period)
     if period is None:
         return f"no usable period ({fact.period!r})"

@@ -123,6 +123,8 @@ def percent_measure_en(left: str, right: str, clause_left: str = "") -> tuple[st
     # 0.64% month on month", "month on month" is the next figure's
     next_figure = _NEXT_FIGURE.search(right, 0, 40)
     near_right = right[:next_figure.start() if next_figure else 40]
+    # nor past the clause: "rose 5.4% year on year; on a month-on-month basis it grew"
+    near_right = _CLAUSE_END.split(near_right, maxsplit=1)[0]
     qoq = bool(_QOQ_EN.search(near_right) or _QOQ_EN.search(clause_left)
                or _QOQ_BASIS_EN.search(left) or _QOQ_OPENING_EN.search(left[-160:])
                or _PREVIOUS_MONTH_EN.match(right))
@@ -154,6 +156,7 @@ _GROWTH_SUBJECT_EN = compile_lower(word_start([r"growth(?:\s+rate)?\b"]))
 _PART_EN = compile_lower(word_start([r"account(?:s|ed)?\b", r"accounting\s+for", "proportion",
                                      "share", "contribut", r"of\s+which"]))
 _NEXT_FIGURE = re.compile(r"\d")
+_CLAUSE_END = re.compile(r"[;.:]\s")
 #: "12.5% of the total": a share
 _OF_AFTER = re.compile(r"\s*of\b")
 
@@ -196,7 +199,10 @@ _CHANGE_NOUNS_EN = ("increase", "decrease", "decline", "growth", "rise", "drop",
 #: "increased by", "an increase of" (a truth-only cue: see ``_GROWTH_EN``)
 _CHANGE_EN = compile_lower(
     "(?:" + "|".join(rf"{verb}\w*\s+by" for verb in _CHANGE_VERBS_EN) + "|"
-    + "|".join(rf"{noun}\s+of" for noun in _CHANGE_NOUNS_EN) + ")" + _HEDGE_EN + r"\s*$")
+    + "|".join(rf"{noun}\s+of" for noun in _CHANGE_NOUNS_EN)
+    # "the operators added 12.3 million users", "a net addition of": what was added
+    + r"|added|net\s+(?:addition|gain)s?\s+of|(?:a\s+)?net\s+(?:increase|decrease)\s+of"
+    + ")" + _HEDGE_EN + r"\s*$")
 
 
 def flow_after_en(right: str) -> bool:
@@ -261,7 +267,9 @@ _HEDGE_ZH = r"(?:约|近|超过|超|逾|达)?"
 _DECLINE_ZH = re.compile(r"(?:下降|减少|回落|下滑|降低|收窄|放缓)(?:了)?" + _HEDGE_ZH + r"\s*$")
 _SHARE_ZH = re.compile(r"(?:占|比重|占比|份额|覆盖率|贡献率|渗透率|利用率|普及率|进度|"
                        r"达到|达|为|至)"
-                       r"(?:[^，。；,;\d]{0,20}的?比重)?(?:为|达|达到)?" + _HEDGE_ZH + r"\s*$")
+                       r"(?:[^，。；,;\d]{0,20}的?比重)?(?:为|达|达到)?" + _HEDGE_ZH + r"\s*$"
+                       # "占移动基站总数的37.5%": a share of a whole
+                       r"|占[^，。；,;\d]{1,20}的\s*$")
 _YOY_ZH = re.compile(r"同比|比上年|比去年|较上年|较去年")
 _QOQ_ZH = re.compile(r"环比|比上月|较上月|比上个月")
 _CONTRIBUTION_ZH = re.compile(r"拉动|贡献|带动")

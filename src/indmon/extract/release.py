@@ -40,6 +40,7 @@ from indmon.extract.periods import (
     flow_span,
     span_of,
 )
+from indmon.periods import month_add
 
 _RIGHT_CHARS = 80
 _LEFT_CHARS = 160
@@ -109,6 +110,15 @@ class Context:
         it, else the last one stated before (the time wording of a paragraph holds for what
         follows until new wording; "in June alone" only for its own sentence), else the
         document's topic."""
+        own = self._period_for(mention, place)
+        previous = _PREVIOUS_FIGURE.search(self.lower, max(0, mention.start - 40), mention.start)
+        if previous and _is_month(own):
+            # "rose to 50.4 percent from the previous month's 49.9 percent": last month's
+            back = previous.group("year") or previous.group("year_zh")
+            return month_add(own, -12 if back else -1)
+        return own
+
+    def _period_for(self, mention: Mention, place: Place) -> str:
         s_start, s_end, c_start, c_end = place
         if self.base_ends:
             of_base = _BASE_FIGURE.search(self.text, max(0, mention.start - 3), mention.start)
@@ -171,6 +181,18 @@ class Context:
         return first.period
 
 
+#: a figure of the month before, or of the same month a year before: "from the previous
+#: month's 49.9 percent", "上月的49.9%", "上年同月的50.1%"
+_PREVIOUS_FIGURE = re.compile(
+    r"(?:(?:from|than|against|compared\s+with|versus)\s+(?:the\s+)?(?:(?:previous|last|preceding)"
+    r"\s+month|(?P<year>same\s+month\s+(?:of\s+)?last\s+year|a\s+year\s+(?:earlier|ago)))'s\s*"
+    r"|(?:比|较|由)?(?:上月|上个月|(?P<year_zh>上年同月|去年同月))的\s*)$")
+
+
+def _is_month(period: str) -> bool:
+    return len(period) == 7 and period[4] == "-"
+
+
 #: between a base period and a figure that is the base's own: "比1—2月份的5.8%"
 _BASE_FIGURE = re.compile(r"的\s*$")
 
@@ -230,6 +252,9 @@ def _count_subject_en(left: str, clause_left: str, right: str, measure: str,
                       counted: bool) -> str:
     """The subject of a plain number: what a count covers, else what it counts, else the
     words before it."""
+    part = subjects.part_with_feature_en(left, right) if measure == "count" else ""
+    if part:
+        return part
     covered = subjects.coverage_subject_en(left, right) if measure == "count" else ""
     after = covered or (subjects.subject_after_en(right) if counted else "")
     if not after and counted and subjects.counts_units_en(right):

@@ -143,6 +143,32 @@ _PERIOD_AFTER_EN = re.compile(
     re.IGNORECASE)
 
 
+#: "users numbered 680 million, of whom 220 million had gigabit access": a part of the
+#: whole named by a feature of its own
+_PART_OF_WHOLE_EN = compile_lower(r",\s*(?:of\s+whom|of\s+which|including)\s*$")
+_FEATURE_AFTER_EN = compile_lower(
+    r"^\s*(?:had|have|has|with|enjoyed|enjoy|used|use)\s+(?P<feature>[\w-]+)\s+"
+    r"(?:access|service|connections?|speeds?|networks?)\b")
+
+
+def part_with_feature_en(left: str, right: str) -> str:
+    """The subject of a part named by its feature: "gigabit fixed broadband users" for
+    "fixed broadband users numbered 680 million, of whom 220 million had gigabit access";
+    "" when the words do not read so."""
+    lower_left = lowered(left)
+    whole = _PART_OF_WHOLE_EN.search(lower_left)
+    feature = _FEATURE_AFTER_EN.match(lowered(right)) if whole else None
+    if whole is None or feature is None:
+        return ""
+    subject = subject_before_en(left[:whole.start()])
+    return f"{feature.group('feature')} {subject}" if subject else ""
+
+
+def names_a_province_en(phrase: str) -> bool:
+    """Whether a phrase is only a province's name ("Guangdong")."""
+    return phrase.strip().lower() in _provinces()[1]
+
+
 def states_a_verb_en(phrase: str) -> bool:
     """Whether a phrase holds one of the verbs that state a figure ("came to", "grew")."""
     return bool(_VERB_EN.search(lowered(phrase)))
@@ -563,6 +589,9 @@ SUBJECT_GLOSSARY_ZH = {
     "外商及港澳台投资企业": "foreign-funded enterprises",
     "外商及港澳台商投资企业": "foreign-funded enterprises",
     "私营企业": "private enterprises",
+    "大型企业": "large enterprises",
+    "中型企业": "medium-sized enterprises",
+    "小型企业": "small enterprises",
     "集体企业": "collective enterprises",
     "采矿业": "mining",
     "电力、热力、燃气及水生产和供应业": "electricity, heat, gas and water",
@@ -575,6 +604,8 @@ SUBJECT_GLOSSARY_ZH = {
     "4G基站": "4G base stations",
     "移动基站": "mobile base stations",
     "固定宽带接入用户": "fixed broadband users",
+    "固定互联网宽带接入用户": "fixed broadband users",
+    "互联网宽带接入用户": "fixed broadband users",
     "固定宽带": "fixed broadband",
     "千兆光网用户": "gigabit broadband users",
     "千兆宽带用户": "gigabit broadband users",
