@@ -327,3 +327,48 @@ def test_gdp_alone_and_a_double_digit_bound(cat: Catalogue) -> None:
     found = cells(text, cat)
     assert found["5.1%"] == ("gdp_yoy", "ALL", "2026-Q1")
     assert found["double-digit"][0] is None
+
+
+def test_a_quarter_after_the_first_is_no_year_to_date(cat: Catalogue) -> None:
+    text = ("Industry in 2025 (simulated)\n\n"
+            "At a press conference on October 20, the ministry said that from January to "
+            "September the value added of industrial enterprises above designated size grew "
+            "6.0% year on year, and 5.7% in the third quarter. The value added of high-tech "
+            "manufacturing grew 9.3%.")
+    found = cells(text, cat)
+    assert found["6.0%"] == ("va_ytd_yoy", "ALL", "2025-01/2025-09")
+    assert found["5.7%"][0] is None
+    # the opening's period holds for the paragraph: the date before it is no figure
+    assert found["9.3%"] == ("va_hightech_ytd_yoy", "ALL", "2025-01/2025-09")
+
+
+@pytest.mark.parametrize(("text", "added", "total"), [
+    ("SMEs in 2025 (simulated)\n\nBy the end of September, another 3,000 specialized and "
+     "sophisticated 'little giant' enterprises were cultivated, bringing the total to 17,500.",
+     "3,000", "17,500"),
+    ("2025年中小企业（模拟）\n\n截至9月末，新培育专精特新“小巨人”企业3000家，累计达到17500家。",
+     "3000", "17500"),
+])
+def test_enterprises_added_and_the_total_they_bring(
+        cat: Catalogue, text: str, added: str, total: str) -> None:
+    found = cells(text, cat)
+    assert found[added][0] is None  # a number added is no count of the stock
+    assert found[total] == ("little_giants", "ALL", "2025-09-30")
+
+
+def test_a_count_before_and_the_next_member_keeps_its_own_subject(cat: Catalogue) -> None:
+    text = ("Telecom in 2025 (simulated)\n\nBy the end of September, 5G base stations totalled "
+            "4.60 million and ports capable of gigabit network service 29.0 million.")
+    found = cells(text, cat)
+    assert found["4.60 million"][0] == "g5_base_stations"
+    assert found["29.0 million"][0] == "gigabit_ports"
+
+
+def test_chinese_exports_and_new_orders_keep_their_heads(cat: Catalogue) -> None:
+    text = ("2025年前三季度（模拟）\n\n1—9月份，新能源汽车产销分别完成1100万辆和1090万辆；"
+            "汽车出口480万辆。我国造船完工量、新接订单量和手持订单量分别占世界总量的52.0%、64.0%和60.0%。")
+    found = cells(text, cat)
+    assert found["480万"][0] == "auto_exports"
+    assert [found[m][0] for m in ("52.0%", "64.0%", "60.0%")] == [
+        "ship_completions_world_share", "ship_new_orders_world_share",
+        "ship_orderbook_world_share"]

@@ -38,7 +38,8 @@ def facts(body: str) -> list[tuple[str, float, str, str]]:
         ("造船完工量917万载重吨。", [("917万载重吨", 9.17e6, "deadweight_ton", "level")]),
         ("累计建成5G基站337.7万个。", [("337.7万", 3.377e6, "count", "count")]),
         ("培育国家级制造业创新中心29个。", [("29", 29, "count", "count")]),
-        ("新建三个国家级创新中心。", [("三", 3, "count", "count")]),
+        # newly built: a number added, not the stock of centres
+        ("新建三个国家级创新中心。", [("三", 3, "count", "change")]),
         ("汽车产量2100万辆。", [("2100万", 2.1e7, "count", "level")]),
         ("我国制造业规模连续14年居世界第一。",
          [("连续14年", 14, "year", "streak"), ("第一", 1, "count", "rank")]),

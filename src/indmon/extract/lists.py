@@ -54,7 +54,7 @@ _MEMBER_SPLIT_ZH = re.compile(r"[、和及与]")
 _SENTENCE_END_ZH = re.compile(r"[。！？\n]")
 #: what a clause states of its subject: a head term in the English of the glossary
 _HEADS = ("value added", "output", "operating revenue", "total profits", "profits", "revenue",
-          "investment", "sales", "production", "volume")
+          "investment", "sales", "production", "volume", "exports", "imports")
 
 
 def distribute(facts: list[Fact], text: str, lang: str) -> list[Fact]:
@@ -130,6 +130,11 @@ _SHARE_AFTER_EN = re.compile(
     r"^[\s\w\"'“”‘’-]{0,34}?,[\"'”’]?\s*(?:accounting\s+for|which\s+accounted\s+for|making\s+up|or)"
     r"\s*$", re.IGNORECASE)
 _SHARE_AFTER_ZH = re.compile(r"^[个万亿户座台辆家]*[，,]\s*占[^，。；,;]{0,14}?的?$")
+#: the words between an addition and the total it makes
+_TOTAL_AFTER = re.compile(
+    r"^[^.;]{0,80}?,\s*(?:bringing|taking|raising|lifting)\s+(?:the\s+|their\s+)?"
+    r"(?:total|number)(?:\s+number)?\s+to\s*$|^[^。；]{0,40}?[，,]\s*(?:累计|总数)(?:达到?|为)\s*$",
+    re.IGNORECASE)
 #: the words between a level and its growth: "reached 1.2 trillion yuan, up 6.2%", "1.62
 #: million vehicles were produced in December, an increase of 18.4%"
 _GROWTH_AFTER_EN = re.compile(
@@ -151,6 +156,9 @@ def _of_previous(facts: list[Fact], text: str, share: re.Pattern[str],
             continue
         if fact.measure == "share" and share.search(between):
             out[k] = replace(fact, subject=f"share of {before.subject}")
+        elif fact.unit == before.unit == "count" and _TOTAL_AFTER.match(between):
+            # "another 3,100 enterprises were cultivated, bringing the total to 17,600"
+            out[k] = replace(fact, subject=before.subject, measure="count")
         elif (growth is not None and fact.measure == "growth_yoy"
               and not _in_respectively_list(text, fact)
               and (growth.match(between) or (between.strip() == ","

@@ -128,6 +128,8 @@ def map_fact(fact: Fact, catalogue: Catalogue | None = None) -> Fact:
     if indicator is None:
         return replace(fact, indicator=None)
     ind = cat.indicator(indicator)
+    if _from_january(ind) and not _from_january_period(period):
+        return replace(fact, indicator=None)  # "5.8% in the third quarter" is no year to date
     period = indicator_period(period, ind)
     # without an industry breakdown, industry words name the indicator itself
     # ("high-tech manufacturing"); a province figure, though, is never the country's
@@ -137,6 +139,18 @@ def map_fact(fact: Fact, catalogue: Catalogue | None = None) -> Fact:
     if _unnamed_member(fact.subject, ind, industry, cat):
         return replace(fact, indicator=None)
     return replace(fact, indicator=indicator, industry=industry, province=province, period=period)
+
+
+def _from_january(indicator: Indicator) -> bool:
+    """Whether an indicator's figures add up the months from January (year to date)."""
+    return "year to date" in indicator.name_en or "（累计）" in indicator.name_zh
+
+
+def _from_january_period(period: str) -> bool:
+    """Whether a period can hold a year-to-date figure: a month (the store keeps such
+    figures by their last month), a date, or a run of months from January."""
+    parsed = Period.parse(period)
+    return parsed.kind in ("month", "date", "year") or parsed.start.endswith("-01")
 
 
 #: a figure stated as a bound: "double-digit growth", 两位数增长
@@ -257,15 +271,24 @@ def unmapped_reason(fact: Fact, catalogue: Catalogue | None = None) -> str | Non
         return "the subject is a list naming several indicators"
     matched = match_indicator(fact.subject, fact.measure, fact.unit, period, cat)
     if matched is not None:
-        ind = cat.indicator(matched)
-        member = _unnamed_member(fact.subject, ind, industry_code(fact.subject, cat), cat)
-        if member is not None:
-            return (f"the subject is a list and {matched} names nothing of its member "
-                    f"{member!r} ({fact.subject!r})")
+        refused = _refused_match(fact, cat.indicator(matched), period, cat)
+        if refused:
+            return refused
     stated = [q.name for q in mapping_rules().qualifiers if q.stated(text)]
     if stated:
         return f"no {fact.measure} indicator states {', '.join(stated)} ({fact.subject!r})"
     return f"no {fact.measure} indicator in {fact.unit} names {fact.subject!r}"
+
+
+def _refused_match(fact: Fact, ind: Indicator, period: str, cat: Catalogue) -> str | None:
+    """Why an indicator the subject names does not take the fact, or None."""
+    if _from_january(ind) and not _from_january_period(period):
+        return f"{ind.id} adds up the months from January; {period} does not start in January"
+    member = _unnamed_member(fact.subject, ind, industry_code(fact.subject, cat), cat)
+    if member is not None:
+        return (f"the subject is a list and {ind.id} names nothing of its member "
+                f"{member!r} ({fact.subject!r})")
+    return None
 
 
 #: subjects that are indices ("manufacturing PMI", "采购经理指数")
@@ -675,10 +698,15 @@ def _province_names(catalogue: Catalogue) -> tuple[tuple[str, tuple[str, ...]], 
 
 
 def _division_names(catalogue: Catalogue) -> tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]:
-    return tuple(
-        (code, (_phrase(ind.name_en), re.compile(re.escape(ind.name_zh))))
-        for code, ind in catalogue.industries.items()
-    )
+    return _division_patterns(tuple((code, ind.name_en, ind.name_zh)
+                                    for code, ind in catalogue.industries.items()))
+
+
+@cache
+def _division_patterns(names: tuple[tuple[str, str, str], ...]
+                       ) -> tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]:
+    # compiled once per set of names: every fact's industry is looked up in them
+    return tuple((code, (_phrase(en), re.compile(re.escape(zh)))) for code, en, zh in names)
 
 
 __all__ = [

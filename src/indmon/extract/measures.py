@@ -210,6 +210,11 @@ def flow_after_en(right: str) -> bool:
     return bool(_FLOW_AFTER_EN.search(right))
 
 
+def adds_another_en(clause_left: str) -> bool:
+    """"another 3,100 enterprises": a number added, whose things follow it."""
+    return bool(_ANOTHER_EN.search(clause_left))
+
+
 def is_change_en(left: str) -> bool:
     """"an increase of 1.02 million", "down by 300 units": a difference, not a level."""
     return bool(_CHANGE_EN.search(_tail(left)))
@@ -221,8 +226,9 @@ def count_measure_en(clause_left: str, value: float, right: str = "") -> tuple[s
         return "times", "level"
     if money_without_unit_en(clause_left, value):
         return "cny", "level"
-    if is_change_en(clause_left):
-        return "count", "change"
+    if is_change_en(clause_left) or (adds_another_en(clause_left)
+                                     and not is_plan_en(clause_left, right)):
+        return "count", "change"  # "another 3,100 enterprises were cultivated": added
     if _FLOW_EN.search(clause_left) or _FLOW_AFTER_EN.search(right):
         return "count", "level"
     return "count", "count"
@@ -332,7 +338,11 @@ def is_change_zh(left: str) -> bool:
     return bool(_CHANGE_ZH.search(left))
 
 
+#: "新培育专精特新“小巨人”企业3100家": a number added, its things named before it
+_NEWLY_ZH = re.compile(r"(?:新培育|新增|新建成?|新认定|新开通|新设立)[^，。；,;\d]{0,24}$")
+
+
 def count_measure_zh(clause_left: str) -> str:
-    if _CHANGE_ZH.search(clause_left):
+    if _CHANGE_ZH.search(clause_left) or _NEWLY_ZH.search(clause_left):
         return "change"
     return "level" if _FLOW_ZH.search(clause_left) else "count"

@@ -176,9 +176,17 @@ class Context:
         before it; "" when the sentence opens with a figure."""
         first = next((p for p in self.periods[lo:hi]
                       if p.start < opening_end and not p.own_sentence), None)
-        if first is None or any(c.isdigit() for c in self.text[paragraph_start:first.start]):
+        if first is None or self._figure_between(paragraph_start, first.start):
             return ""
         return first.period
+
+    def _figure_between(self, start: int, end: int) -> bool:
+        """Whether a digit outside dates and period phrases ("At a press conference on
+        October 20, ...") stands between two offsets."""
+        lo = bisect.bisect_left(self.no_fact_starts, start) - 1
+        spans = [sp for sp in self.no_facts[max(0, lo):] if sp.start < end]
+        return any(c.isdigit() and not any(sp.start <= i < sp.end for sp in spans)
+                   for i, c in enumerate(self.text[start:end], start))
 
 
 #: a figure of the month before, or of the same month a year before: "from the previous
@@ -234,7 +242,8 @@ def _rules_en(ctx: Context, m: Mention, place: Place) -> tuple[float, str, str, 
         unit, measure = measures.count_measure_en(clause_left_l, value, right_l)
         if measure == "change" and measures.decline_before_en(left_l):
             value = -abs(value)
-        counted = measure == "count" or measures.flow_after_en(right_l)
+        counted = (measure == "count" or measures.flow_after_en(right_l)
+                   or measures.adds_another_en(clause_left_l))
         clause_left = text[max(left_start, c_start):m.start]
         subject = _count_subject_en(left, clause_left, right, measure, counted)
     else:

@@ -258,6 +258,8 @@ def _list_start(original: str, lower: str, starts: list[int], ends: list[int], i
 def subject_after_en(right: str) -> str:
     """The noun phrase a count counts: "45 national-level advanced manufacturing clusters"."""
     right = _BEFORE_COUNTED.sub("", right)
+    if _JOINS_NEXT_EN.match(right):
+        return ""  # "totalled 4.66 million and ports ... 29.5 million": the next member
     stop = _STOP_AFTER_EN.search(lowered(right))
     phrase = right[:stop.start()] if stop else right[:80]
     feature = _WITH_FEATURE_EN.match(right, stop.start()) if stop else None
@@ -277,6 +279,9 @@ _DONE_TO_COUNTED_EN = re.compile(
     re.IGNORECASE)
 _DONE_TO_HEAD = {"produced": "output of", "made": "output of", "manufactured": "output of",
                  "built": "output of", "sold": "sales of", "exported": "exports of"}
+
+
+_JOINS_NEXT_EN = re.compile(r"^\s*(?:and|or|while|whereas|but)\b", re.IGNORECASE)
 
 
 def counts_units_en(right: str) -> bool:
