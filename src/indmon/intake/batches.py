@@ -124,10 +124,13 @@ def skipped(store: Store, layout: Layout, label: str, sha256: str,
 
 def take_in(store: Store, layout: Layout, incoming: Incoming, *, submitted_by: str | None,
             simulated: bool, advance: Advance | None = None,
-            own_enterprise: str | None = None, replayed: Sequence[str] = ()) -> FileImport:
+            own_enterprise: str | None = None, replayed: Sequence[str] = (),
+            known_new: bool = False) -> FileImport:
     """Validate ``incoming``, then store it as one batch in one transaction.
 
     With ``own_enterprise`` (a reporter's), every row must carry that enterprise id.
+    ``known_new``: the caller has just found (:func:`skipped`) that this content is not
+    stored and current already, so it is not asked again.
     """
     names = validate.header(incoming.table, incoming.label)
     numbered = incoming.table.append_column(
@@ -137,7 +140,8 @@ def take_in(store: Store, layout: Layout, incoming: Incoming, *, submitted_by: s
         if own_enterprise is not None:
             _check_own_enterprise(store, names, own_enterprise, incoming.label)
         columns = validate.column_map(incoming.table, layout.fields, incoming.label, names)
-        earlier = skipped(store, layout, incoming.label, incoming.sha256, replayed)
+        earlier = None if known_new else skipped(store, layout, incoming.label,
+                                                 incoming.sha256, replayed)
         if earlier is not None:
             return earlier
         extra = [c for c in incoming.table.column_names if validate.normalised(c) not in columns]
@@ -154,8 +158,9 @@ def take_in(store: Store, layout: Layout, incoming: Incoming, *, submitted_by: s
                 _rejected_rows(con)
             stored = raw.write_batch(store, batch, ACCEPTED, REJECTED_ROWS, advance=advance)
         finally:
-            for table in SCRATCH:
-                store.execute(f"DROP TABLE IF EXISTS {table}")
+            with store.transaction() as con:  # one commit, not one per table
+                for table in SCRATCH:
+                    con.execute(f"DROP TABLE IF EXISTS {table}")
     return FileImport(incoming.label, stored.batch_id, stored.rows, stored.accepted,
                       stored.rejected, stored.revisions,
                       rejections=raw.batch_rejections(store, stored.batch_id))

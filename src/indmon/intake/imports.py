@@ -117,7 +117,8 @@ def _import_file(store: Store, layout: Layout, path: Path, sha256: str,
     advance = bars.rows(table.num_rows)
     return take_in(store, layout, Incoming(str(path), sha256, table),
                    submitted_by=submitted_by, simulated=simulated, advance=advance,
-                   own_enterprise=own_enterprise, replayed=replayed)
+                   own_enterprise=own_enterprise, replayed=replayed,
+                   known_new=own_enterprise is None)
 
 
 class _Bars:

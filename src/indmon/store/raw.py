@@ -333,9 +333,11 @@ def _start(con: duckdb.DuckDBPyConnection, table: RawTable, new: NewBatch) -> No
             "is written once: send a correction as a new file"
         )
     # a batch left open by an older indmon can only be a crashed one: start it over
-    for name in (table.table, "rejections"):
-        con.execute(f"DELETE FROM {name} WHERE batch_id = ?", [new.batch_id])
-    con.execute("DELETE FROM import_batches WHERE batch_id = ?", [new.batch_id])
+    # (its rows are only ever written with its batch row, so without one there are none)
+    if found:
+        for name in (table.table, "rejections"):
+            con.execute(f"DELETE FROM {name} WHERE batch_id = ?", [new.batch_id])
+        con.execute("DELETE FROM import_batches WHERE batch_id = ?", [new.batch_id])
     con.execute(
         """INSERT INTO import_batches (batch_id, kind, file, sha256, submitted_by)
            VALUES (?, ?, ?, ?, ?)""",
