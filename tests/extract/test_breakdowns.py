@@ -372,3 +372,29 @@ def test_chinese_exports_and_new_orders_keep_their_heads(cat: Catalogue) -> None
     assert [found[m][0] for m in ("52.0%", "64.0%", "60.0%")] == [
         "ship_completions_world_share", "ship_new_orders_world_share",
         "ship_orderbook_world_share"]
+
+
+def test_a_respectively_list_whose_figures_state_their_own_directions(cat: Catalogue) -> None:
+    text = ("Industry in April 2026 (simulated)\n\nBy sector, the value added of mining, "
+            "manufacturing and utilities was down 1.0%, up 6.1% and up 2.2% respectively in April.")
+    found = {f.mention: (f.value, f.industry) for f in map_facts(
+        extract_facts(text, "t", published="2026-05-16"), cat)}
+    assert [found[m] for m in ("1.0%", "6.1%", "2.2%")] == [(-1.0, "B"), (6.1, "C"), (2.2, "D")]
+
+
+def test_ownership_types_and_divisions_named_alone_after_a_caption(cat: Catalogue) -> None:
+    text = ("Industry in April 2026 (simulated)\n\n"
+            "In April, the value added of industrial enterprises above designated size grew "
+            "5.5%. By ownership, state-holding enterprises recorded growth of 4.0%, joint-stock "
+            "enterprises 5.7% and private enterprises 5.0%.\n\n"
+            "Chart 1: Growth of industrial value added\n\n"
+            "Of the 41 major industrial divisions, 33 kept growing. The smelting and pressing of "
+            "non-ferrous metals grew 7.5%, the manufacture of electrical machinery and apparatus "
+            "9.5%, and the manufacture of railway, ship, aerospace and other transport equipment "
+            "12.0%.")
+    found = cells(text, cat)
+    assert [found[m][0] for m in ("4.0%", "5.7%", "5.0%")] == [
+        "va_yoy_state_holding", "va_yoy_shareholding", "va_yoy_private"]
+    assert found["33"][0] == "industries_growing_ytd"
+    assert [found[m][:2] for m in ("7.5%", "9.5%", "12.0%")] == [
+        ("va_yoy", "32"), ("va_yoy", "38"), ("va_yoy", "37")]

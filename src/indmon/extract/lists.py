@@ -53,8 +53,9 @@ _BETWEEN_MEMBERS_ZH = re.compile(r"[辆台套个户家座件项部艘吨]?[、�
 _MEMBER_SPLIT_ZH = re.compile(r"[、和及与]")
 _SENTENCE_END_ZH = re.compile(r"[。！？\n]")
 #: what a clause states of its subject: a head term in the English of the glossary
-_HEADS = ("value added", "output", "operating revenue", "total profits", "profits", "revenue",
-          "investment", "sales", "production", "volume", "exports", "imports")
+_HEADS = ("value added", "added value", "output", "operating revenue", "total profits",
+          "profits", "revenue", "investment", "sales", "production", "volume", "exports",
+          "imports")
 
 
 def distribute(facts: list[Fact], text: str, lang: str) -> list[Fact]:
@@ -77,15 +78,16 @@ _QUANTITY = re.compile(
 #: "production and supply of electricity...": a part of a sector's name, no quantity
 _SUPPLY = re.compile(r"\bproduction\s+and\s+supply\b", re.IGNORECASE)
 _GROWTH_MEASURES = frozenset({"growth_yoy", "growth_qoq"})
-#: how far back the head of a breakdown is looked for: this paragraph and the one before
-_PARAGRAPHS_BACK = 1
+#: how far back the head of a breakdown is looked for: this paragraph and the two before
+#: (a chart's caption may stand between)
+_PARAGRAPHS_BACK = 2
 
 
 def _industry_heads(facts: list[Fact], text: str) -> list[Fact]:
     """A growth whose subject only names an industry ("By industry, the manufacture of
     automobiles expanded 9.6%", "分门类看，制造业增长6.6%") is the growth of what the
     figures before it measure: it takes the head ("value added", "profits") of the
-    nearest growth before it, in its paragraph or the one before, that states one. With
+    nearest growth before it, in its paragraph or the two before, that states one. With
     none there it keeps its subject, and the mapper leaves it unmapped."""
     from indmon.extract.mapping import industry_code  # the mapper's reading of industries
 
@@ -100,11 +102,20 @@ def _industry_heads(facts: list[Fact], text: str) -> list[Fact]:
     return out
 
 
+#: ownership types the bureau breaks value added and profits down by
+_OWNERSHIP_EN = re.compile(
+    r"^(?:state-(?:owned\s+)?holding|joint-stock|shareholding|foreign-funded|private|collective)"
+    r"\s+enterprises\b(?:\s+(?:recorded|registered|saw|posted)\s+(?:a\s+)?growth\s+of)?$",
+    re.IGNORECASE)
+
+
 def _bare_industry(fact: Fact, catalogue: Catalogue, industry_code: Callable[..., str]) -> bool:
     if fact.unit != "percent" or fact.measure not in _GROWTH_MEASURES or not fact.subject:
         return False
     if any(h in fact.subject for h in _HEADS if h != "production"):
         return False
+    if _OWNERSHIP_EN.match(fact.subject):
+        return True  # "By ownership, state-holding enterprises recorded growth of 4.2%"
     if _QUANTITY.search(fact.subject) or (
             "production" in fact.subject and not _SUPPLY.search(fact.subject)):
         return False
@@ -220,13 +231,18 @@ def _respectively_run(facts: list[Fact], i: int, text: str) -> int:
     return j - i
 
 
+#: between the figures of a run: commas, "and", and each figure's own direction ("down
+#: 1.2%, up 6.3% and up 2.4% respectively")
+_BETWEEN_FIGURES_EN = re.compile(r"[\s,]*(?:and\s+)?(?:(?:up|down)\s+(?:by\s+)?)?", re.IGNORECASE)
+
+
 def _figure_run(facts: list[Fact], i: int, text: str) -> int:
     """How many figures from ``facts[i]`` on, of one unit, stand in a row ("43.5%, 62.9%
     and 50.8%")."""
     first = facts[i]
     j = i + 1
     while (j < len(facts) and facts[j].unit == first.unit
-           and re.fullmatch(r"[\s,]*(?:and\s+)?", text[facts[j - 1].end:facts[j].start])):
+           and _BETWEEN_FIGURES_EN.fullmatch(text, facts[j - 1].end, facts[j].start)):
         j += 1
     return j - i
 
@@ -379,7 +395,8 @@ def _elliptical(between: str) -> str | None:
     if not match:
         return None
     words = match.group(1).lower().split()
-    if words[:1] == ["of"] or _NOT_MEMBER_EN.intersection(w for w in words if w != "of"):
+    allowed = {"of", "and"} if _names_industry(match.group(1)) else {"of"}
+    if words[:1] == ["of"] or _NOT_MEMBER_EN.intersection(w for w in words if w not in allowed):
         return None
     member = match.group(1).strip(" ,")
     if subjects.states_a_verb_en(member):
@@ -408,6 +425,14 @@ _DIRECTION_EN = re.compile(
 _MEMBER_VERB_EN = re.compile(
     r"^(.+?)\s+((?:made|posted|achieved|realized|realised|recorded|earned|reported|saw)\b.*)$",
     re.IGNORECASE)
+
+
+def _names_industry(phrase: str) -> bool:
+    """Whether a phrase names an industry of the catalogue ("the manufacture of electrical
+    machinery and apparatus"): its "and" is the name's, no list's."""
+    from indmon.extract.mapping import industry_code  # the mapper's reading of industries
+
+    return industry_code(phrase, Catalogue.load()) != "ALL"
 
 
 def _both_industries(first: str, member: str) -> bool:

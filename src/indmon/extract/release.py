@@ -264,6 +264,9 @@ def _count_subject_en(left: str, clause_left: str, right: str, measure: str,
     part = subjects.part_with_feature_en(left, right) if measure == "count" else ""
     if part:
         return part
+    group = subjects.group_member_count_en(left, right) if measure == "count" else ""
+    if group:
+        return group
     covered = subjects.coverage_subject_en(left, right) if measure == "count" else ""
     after = covered or (subjects.subject_after_en(right) if counted else "")
     if not after and counted and subjects.counts_units_en(right):

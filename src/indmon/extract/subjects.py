@@ -98,6 +98,8 @@ def names_with_commas_zh() -> re.Pattern[str] | None:
     return _names_pattern(_comma_names("zh"), 0, "", "")
 
 
+#: a plural noun of a name, which releases may write in the singular
+_PLURAL = re.compile(r"\b(\w{3,}[^s\W])s\b")
 #: names with commas that are no industry: the bureau's ownership group
 _OTHER_COMMA_NAMES_EN = ("Hong Kong, Macao and Taiwan", "Hong Kong, Macau and Taiwan")
 
@@ -119,7 +121,8 @@ def _comma_names(lang: str) -> list[str]:
             # "computer, communication and other electronic equipment manufacturing":
             # releases also write the first word in the singular
             first, rest = core.split(",", 1)
-            for form in dict.fromkeys([core, f"{first.removesuffix('s')},{rest}"]):
+            singular = _PLURAL.sub(r"\1", core)  # "railway, ship, aerospace and ..."
+            for form in dict.fromkeys([core, f"{first.removesuffix('s')},{rest}", singular]):
                 forms += [form, f"{form} {head.lower()}", f"{form} manufacturing",
                           f"{form} industry"]
     return forms
@@ -162,6 +165,22 @@ def part_with_feature_en(left: str, right: str) -> str:
         return ""
     subject = subject_before_en(left[:whole.start()])
     return f"{feature.group('feature')} {subject}" if subject else ""
+
+
+#: "Of the 41 major industrial divisions, 34 kept growing": a count among a named group
+_AMONG_GROUP_EN = compile_lower(
+    r"\b(?:of|among|across)\s+(?:the\s+|all\s+)?(?:\d+\s+)?(?P<group>[\w\s'-]{0,40}?"
+    r"(?:divisions|industries|sectors|categories|provinces|regions))\s*,\s*$")
+
+
+def group_member_count_en(left: str, right: str) -> str:
+    """The subject of a count of the members of a group stated before it: "major
+    industrial divisions kept growing"; "" when the words do not read so."""
+    group = _AMONG_GROUP_EN.search(lowered(left[-80:]))
+    if group is None:
+        return ""
+    said = _tidy(_STOP_AFTER_EN.split(right, maxsplit=1)[0][:60])
+    return f"{group.group('group').strip()} {said}".strip()
 
 
 def names_a_province_en(phrase: str) -> bool:
