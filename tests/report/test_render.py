@@ -97,13 +97,17 @@ def test_endnotes_group_repeated_sources(both_store: Store) -> None:
     lines = [line for note in briefing.notes for line in note.lines]
     assert len(lines) == len(set(lines)) == len(briefing.notes)  # one note per source
     release = next(n for n in briefing.notes if "Test release on industry in 2023" in n.lines[0])
+    # the words of the release only where they are not the value as printed
     assert release.figures == (
         "Value added of industrial enterprises above designated size, growth year on year "
-        "(year to date), 2023: 4.6% (stated as “4.6%”)",
+        "(year to date), 2023: 4.6%",
         "Value added of industrial enterprises above designated size, growth year on year "
-        "(year to date) (Manufacturing), 2023: 5.0% (stated as “5.0%”)",
-        "Total profit of industrial enterprises (year to date), 2023: 7.7 trillion yuan "
-        "(stated as “7.7 trillion yuan”)")
+        "(year to date) (Manufacturing), 2023: 5.0%",
+        "Total profit of industrial enterprises (year to date), 2023: 7.7 trillion yuan")
+    zh = build_briefing(both_store, "2023", "zh")
+    stated = next(n for n in zh.notes if "Test release on industry in 2023" in n.lines[0])
+    assert stated.figures[2] == ("2023年规模以上工业企业利润总额（累计）：7.7万亿元"
+                                 "（原文“7.7 trillion yuan”）")
     markdown = render_briefing(briefing, "md")
     assert isinstance(markdown, str)
     assert markdown.count("“Test release on industry in 2023”, 2024-01-19.") == 1

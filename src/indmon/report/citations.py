@@ -94,8 +94,10 @@ def cite(store: Store, cited: Sequence[Observation], lang: str,
 
 
 def _figure_lines(draft: _Draft, lang: str, describe: Describe) -> tuple[str, ...]:
-    """One line per figure; many figures of one indicator (a computation's 41
-    industries, a chart's months) as one line with their count and periods."""
+    """One line per figure, with the words the source stated it in when they differ from
+    the value as printed ("No. 2 (stated as “second”)", never "4.6% (stated as “4.6%”)");
+    many figures of one indicator (a computation's 41 industries, a chart's months) as
+    one line with their count and periods."""
     groups: dict[str, list[tuple[Observation, str]]] = {}
     for obs, mention in draft.figures:
         groups.setdefault(obs.indicator, []).append((obs, mention))
@@ -105,8 +107,10 @@ def _figure_lines(draft: _Draft, lang: str, describe: Describe) -> tuple[str, ..
             lines.append(_counted(group, lang, describe))
             continue
         for obs, mention in group:
-            line = describe(obs).line(lang)
-            if mention:
+            worded = describe(obs)
+            line = worded.line(lang)
+            # the words a source used, where they are not the value as printed
+            if mention and mention != worded.value:
                 line += f"（原文“{mention}”）" if lang == "zh" else f" (stated as “{mention}”)"
             lines.append(line)
     return tuple(lines)
