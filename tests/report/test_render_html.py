@@ -74,3 +74,22 @@ def test_a_number_its_sources_state_differently_leaves_the_table_to_weasyprint()
         Stated(Number("27.7%", (2,)), "Press conference record, 2023-04-20")))
     shown = table((NAME, differs, "latest known: Q1 2023"))
     assert column_widths(shown, briefing(shown)) is None
+
+
+def test_a_table_whose_numbers_share_a_note_cites_it_once_a_suppressed_cell_aside() -> None:
+    from dataclasses import replace
+
+    from indmon.report.render_markdown import render_markdown
+
+    shown = Table("By industry", ("Industry", "Growth"), (
+        ("Mining", Number("2.2%", (1,))), ("Tobacco", Number("suppressed", (2,))),
+        ("Manufacturing", Number("5.0%", (3,)))), numeric=(1,))
+    card = replace(briefing(shown), note_of={1: (7,), 3: (7,)})
+    assert card.shared_notes(shown) == (7,)
+    html = render_html(card)
+    assert html.count('<a href="#note-7">7</a>') == 1  # in the caption
+    assert re.search(r"<caption>By industry<sup", html)
+    markdown = render_markdown(card, "charts", "", None)[0]
+    assert "**By industry**[^7]" in markdown and "| 2.2% |" in markdown
+    mixed = replace(card, note_of={1: (7,), 3: (8,)})
+    assert mixed.shared_notes(shown) == ()

@@ -138,6 +138,8 @@ class Briefing:
 
     def shared_notes(self, table: Table) -> tuple[int, ...]:
         """The notes every number of a table cites, when they all cite the same ones: the
-        caption then cites them once instead of every cell repeating them."""
-        sets = {self.notes_for(c) for row in table.rows for c in row if isinstance(c, Number)}
+        caption then cites them once instead of every cell repeating them. A number that
+        cites none (a suppressed cell, its value withheld) does not stand in the way."""
+        sets = {notes for row in table.rows for c in row
+                if isinstance(c, Number) and (notes := self.notes_for(c))}
         return next(iter(sets)) if len(sets) == 1 else ()

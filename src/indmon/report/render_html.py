@@ -53,6 +53,7 @@ class _Helpers:
         self.link_base = link_base
         self.for_pdf = for_pdf
         self.drawings = drawings
+        self._shared: dict[int, tuple[int, ...]] = {}
 
     def number(self, number: Number, cite: bool = True) -> Markup:
         notes = self.b.notes_for(number)
@@ -95,7 +96,12 @@ class _Helpers:
             escape(part) if isinstance(part, str) else self.number(part) for part in paragraph)
 
     def table_notes(self, table: Table) -> tuple[int, ...]:
-        return self.b.shared_notes(table)
+        """The notes a table's caption cites for all its numbers (looked up once a table,
+        not once a cell)."""
+        key = id(table)
+        if key not in self._shared:
+            self._shared[key] = self.b.shared_notes(table)
+        return self._shared[key]
 
     def columns(self, table: Table) -> Markup:
         """For print, the table's column widths, so that WeasyPrint lays it out at once
@@ -111,7 +117,7 @@ class _Helpers:
         if cell is None:
             return Markup("–")
         if isinstance(cell, Number):
-            return self.number(cell, cite=not self.b.shared_notes(table))
+            return self.number(cell, cite=not self.table_notes(table))
         return escape(cell)
 
     def chart(self, chart: Chart) -> Markup:
