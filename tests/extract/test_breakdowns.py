@@ -398,3 +398,57 @@ def test_ownership_types_and_divisions_named_alone_after_a_caption(cat: Catalogu
     assert found["33"][0] == "industries_growing_ytd"
     assert [found[m][:2] for m in ("7.5%", "9.5%", "12.0%")] == [
         ("va_yoy", "32"), ("va_yoy", "38"), ("va_yoy", "37")]
+
+
+@pytest.mark.parametrize("text", [
+    "Notes (simulated)\n\nNotes: 1. Figures for the latest month are preliminary. 2. Totals may "
+    "differ from the sum of their parts.",
+    "说明（模拟）\n\n说明：1.最新月份数据为初步数据。2.因四舍五入，部分合计数与分项之和略有差异。",
+])
+def test_numbered_notes_in_one_paragraph_hold_no_fact(cat: Catalogue, text: str) -> None:
+    assert cells(text, cat) == {}
+
+
+def test_a_chinese_streak_worded_with_chixu(cat: Catalogue) -> None:
+    text = "2026年9月（模拟）\n\n9月份，制造业PMI为50.1%，已持续5个月位于扩张区间。"
+    assert cells(text, cat)["5个月"][0] == "pmi_expansion_streak"
+
+
+@pytest.mark.parametrize("text", [
+    "Ships in 2026 (simulated)\n\nFrom January to September, shipbuilding completions were 37.0 "
+    "million deadweight tons and new orders 70.0 million deadweight tons, taking 68.0% and "
+    "71.0% of the world market respectively.",
+    "2026年前三季度（模拟）\n\n1—9月份，造船完工量3700万载重吨，新接订单量7000万载重吨，国际市场份额"
+    "分别为68.0%和71.0%。",
+])
+def test_shares_of_the_amounts_named_before_them(cat: Catalogue, text: str) -> None:
+    found = cells(text, cat)
+    assert found["68.0%"][0] == "ship_completions_world_share"
+    assert found["71.0%"][0] != "ship_completions_world_share"
+
+
+def test_a_share_after_a_net_increase_is_of_the_stock(cat: Catalogue) -> None:
+    text = ("Telecom in 2026 (simulated)\n\nAt the end of April, there were 4.70 million 5G base "
+            "stations, a net increase of 170,000 over the end of last year, making up 37.0% of "
+            "all mobile base stations.")
+    assert cells(text, cat)["37.0%"] == ("g5_base_stations_share", "ALL", "2026-04-30")
+
+
+def test_a_verb_alone_takes_the_nearest_clause_that_names_a_thing(cat: Catalogue) -> None:
+    text = ("Telecom in 2026 (simulated)\n\nFrom January to April, telecom business revenue "
+            "totalled 590.0 billion yuan, up 1.5% year on year, and the total volume of telecom "
+            "business, at the previous year's prices, grew 8.5%.")
+    assert cells(text, cat)["8.5%"][0] == "telecom_volume_yoy"
+
+
+def test_month_words_around_a_subject_and_the_abroad_funded_group(cat: Catalogue) -> None:
+    text = ("Industry in April 2026 (simulated)\n\nIn April, the value added of industrial "
+            "enterprises above designated size grew 5.5%. By type of ownership, in April "
+            "state-holding enterprises grew 4.4%, and enterprises funded from abroad or from "
+            "Hong Kong, Macao and Taiwan grew 2.9%. Power generation in April was 720.0 billion "
+            "kWh, up 2.7%. In March alone, profits rose 7.0%.")
+    found = cells(text, cat)
+    assert found["4.4%"][0] == "va_yoy_state_holding"
+    assert found["2.9%"][0] == "va_yoy_foreign"
+    assert found["720.0 billion kWh"][0] == "power_generation_output"
+    assert found["7.0%"] == ("profit_month_yoy", "ALL", "2026-03")

@@ -47,10 +47,23 @@ _GROUP_AFTER = re.compile(
 #: what a number of the page can stand right after (the words before it trimmed): a
 #: mark, a colon, a line start, a caption or counter word, "among", "the"; most figures
 #: stand after a verb and skip the patterns below
-_FURNITURE_LAST = frozenset("[［〔:：(（\n.图表量数")
+_FURNITURE_LAST = frozenset("[［〔:：(（\n.。；;图表量数")
 _FURNITURE_WORDS = frozenset({"views", "visits", "hits", "reads", "clicks", "figure", "fig.",
                               "chart", "table", "graph", "annex", "appendix", "among", "across",
                               "the"})
+
+
+#: the number of a note in a run of notes: "1. Figures", "2.因四舍五入"
+_NOTE_NUMBER_AFTER = re.compile(r"^[.．、](?:\s+[A-Za-z]|[^\d\s.．])")
+#: what opens a paragraph of notes
+_NOTES_OPENING = re.compile(r"(?:^|\n)\s*(?:notes?|注|说明|附注)\s*[:：]", re.IGNORECASE)
+
+
+def _in_notes(text: str, start: int) -> bool:
+    """Whether a position lies in a paragraph that opens with "Notes:" or 说明：."""
+    paragraph = max(text.rfind("\n\n", 0, start), text.rfind("\n", 0, start) - 400, 0)
+    lo = max(paragraph, start - 400)
+    return bool(_NOTES_OPENING.search(text, lo, start))
 
 
 def is_furniture(text: str, start: int, end: int) -> bool:
@@ -71,6 +84,8 @@ def is_furniture(text: str, start: int, end: int) -> bool:
         return True
     if _LINE_START_BEFORE.search(before) and _NUMBERING_AFTER.match(after):
         return True
+    if _NOTE_NUMBER_AFTER.match(after) and _in_notes(text, start):
+        return True  # "Notes: 1. Figures are preliminary. 2. Totals may differ"
     return bool(_GROUP_AFTER.match(after) and (_AMONG_BEFORE.search(before) or
                                                re.search(r"(?:^|\b)the\s+$", before)))
 

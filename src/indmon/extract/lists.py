@@ -104,8 +104,10 @@ def _industry_heads(facts: list[Fact], text: str) -> list[Fact]:
 
 #: ownership types the bureau breaks value added and profits down by
 _OWNERSHIP_EN = re.compile(
-    r"^(?:state-(?:owned\s+)?holding|joint-stock|shareholding|foreign-funded|private|collective)"
-    r"\s+enterprises\b(?:\s+(?:recorded|registered|saw|posted)\s+(?:a\s+)?growth\s+of)?$",
+    r"^(?:(?:state-(?:owned\s+)?holding|joint-stock|shareholding|foreign-funded|foreign-invested|"
+    r"private|collective)\s+enterprises\b|enterprises\s+funded\s+from\s+abroad(?:\s+or\s+from\s+"
+    r"hong\s+kong,\s+macao\s+and\s+taiwan)?)"
+    r"(?:\s+(?:recorded|registered|saw|posted)\s+(?:a\s+)?growth\s+of)?$",
     re.IGNORECASE)
 
 
@@ -141,6 +143,11 @@ _SHARE_AFTER_EN = re.compile(
     r"^[\s\w\"'“”‘’-]{0,34}?,[\"'”’]?\s*(?:accounting\s+for|which\s+accounted\s+for|making\s+up|or)"
     r"\s*$", re.IGNORECASE)
 _SHARE_AFTER_ZH = re.compile(r"^[个万亿户座台辆家]*[，,]\s*占[^，。；,;]{0,14}?的?$")
+#: "80.1 million tonnes, 2.2% less than a year earlier", "1.21 million new energy vehicles
+#: were produced, 28.7% more than a year earlier": a level, then its growth as a comparison
+_LEVEL_THEN_COMMA = re.compile(
+    r"^(?:(?:\s+[a-z][\w'-]*){0,5}?\s+(?:were|was)\s+(?:produced|made|manufactured|built|sold|"
+    r"exported)(?:\s+(?:in|during)\s+[a-z]+(?:\s+\d{4})?)?)?\s*,\s*$", re.IGNORECASE)
 #: the words between an addition and the total it makes
 _TOTAL_AFTER = re.compile(
     r"^[^.;]{0,80}?,\s*(?:bringing|taking|raising|lifting)\s+(?:the\s+|their\s+)?"
@@ -166,18 +173,29 @@ def _of_previous(facts: list[Fact], text: str, share: re.Pattern[str],
         if before.unit in ("percent", "percentage_point") or not before.subject:
             continue
         if fact.measure == "share" and share.search(between):
-            out[k] = replace(fact, subject=f"share of {before.subject}")
+            whole = _stock_before_change(out, k, text) if before.measure == "change" else before
+            out[k] = replace(fact, subject=f"share of {whole.subject}")
         elif fact.unit == before.unit == "count" and _TOTAL_AFTER.match(between):
             # "another 3,100 enterprises were cultivated, bringing the total to 17,600"
             out[k] = replace(fact, subject=before.subject, measure="count")
         elif (growth is not None and fact.measure == "growth_yoy"
               and not _in_respectively_list(text, fact)
-              and (growth.match(between) or (between.strip() == ","
+              and (growth.match(between) or (_LEVEL_THEN_COMMA.match(between)
                                              and YEAR_EARLIER_AFTER_EN.match(lowered(
                                                  text[fact.end:fact.end + 60]))))
               and before.measure in ("level", "count")):
             out[k] = replace(fact, subject=before.subject)
     return out
+
+
+def _stock_before_change(facts: list[Fact], k: int, text: str) -> Fact:
+    """"there were 4.79 million 5G base stations, a net increase of 180,000 ..., making up
+    37.2%": a share after a change is of the stock the change is of."""
+    change = facts[k - 1]
+    if k >= 2 and facts[k - 2].measure in ("count", "level") and facts[k - 2].subject and (
+            not re.search(r"[.;。；]\s", text[facts[k - 2].end:change.start])):
+        return facts[k - 2]
+    return change
 
 
 def _in_respectively_list(text: str, fact: Fact) -> bool:
@@ -199,6 +217,9 @@ def _distribute_en(facts: list[Fact], text: str) -> list[Fact]:
     listed: set[int] = set()
     i = 0
     previous: list[str] = []
+    previous_end = 0
+    #: "respectively" runs whose members the words before do not name
+    unnamed: list[tuple[int, int]] = []
     while i < len(out):
         run = _respectively_run(out, i, text)
         implicit = run == 1
@@ -206,20 +227,43 @@ def _distribute_en(facts: list[Fact], text: str) -> list[Fact]:
             run = _figure_run(out, i, text)  # 62.9% and 50.8%": one member to a figure
         if run > 1:
             bound = out[i - 1].end if i else 0
-            members = _members_en(out[i:i + run], text, bound, strict=implicit,
-                                  previous_subject=out[i - 1].subject if i else "") or (
-                previous if len(previous) == run and not implicit else [])
+            if _sentence_start_en(text, out[i].start) > previous_end:
+                previous = []  # the members of a list in another sentence are not these
+            members = (_members_en(out[i:i + run], text, bound, strict=implicit,
+                                   previous_subject=out[i - 1].subject if i else "")
+                       or (previous if len(previous) == run and not implicit else []))
+            if not members and not implicit:
+                unnamed.append((i, run))
             if members:
                 out[i:i + run] = [replace(f, subject=s)
                                   for f, s in zip(out[i:i + run], members, strict=True)]
                 listed.update(range(i, i + run))
-                previous = members
+                previous, previous_end = members, out[i + run - 1].end
             i += run
             continue
         i += 1
     out = resolve_pronouns(_that_of_en(out, text, listed), text, "en")
     # again, for a member after a pronoun: "It fell 4.2%, and that of crude steel 1.1%"
-    return _that_of_en(out, text, listed)
+    out = _that_of_en(out, text, listed)
+    for i, run in unnamed:  # once the amounts before have their own subjects
+        members = _amounts_before(out, i, run, text)
+        if members:
+            out[i:i + run] = [replace(f, subject=m)
+                              for f, m in zip(out[i:i + run], members, strict=True)]
+    return out
+
+
+def _amounts_before(facts: list[Fact], i: int, run: int, text: str) -> list[str]:
+    """The subjects of as many amounts as the run's rates, just before them in the
+    sentence: "completions were 37.6 million tons and new orders 71.4 million tons,
+    taking 69.2% and 72.5% of the world market respectively"; [] otherwise."""
+    if facts[i].unit not in _RATES or i < run:
+        return []
+    before = facts[i - run:i]
+    start = _sentence_start_en(text, facts[i].start)
+    if any(f.unit in _RATES or f.start < start or not f.subject for f in before):
+        return []
+    return [f.subject for f in before]
 
 
 def _respectively_run(facts: list[Fact], i: int, text: str) -> int:
@@ -359,7 +403,7 @@ _PERIOD_EN = (
     r"(?:in|during|for)\s+(?:the\s+)?(?:(?:first|second|third|fourth|last|past)\s+)?"
     r"(?:(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+)?"
     r"(?:january|february|march|april|may|june|july|august|september|october|november|"
-    r"december|quarter|half|months|year|\d{4})(?:\s+of\s+(?:the\s+year|\d{4}))?"
+    r"december|quarters?|half|months|year|\d{4})(?:\s+of\s+(?:the\s+year|\d{4}))?"
     r"|from\s+january\s+to\s+[a-z]+")
 #: what may follow the first figure before the member: "year on year", "in November"
 _TAIL_EN = (r"(?:\s+(?i:(?:year[- ]on[- ]year|from\s+a\s+year\s+(?:earlier|ago))"
@@ -396,6 +440,8 @@ def _elliptical(between: str) -> str | None:
         return None
     words = match.group(1).lower().split()
     allowed = {"of", "and"} if _names_industry(match.group(1)) else {"of"}
+    if " of the " in f" {match.group(1).lower()} ":
+        allowed.add("the")  # "the value added of the secondary industry"
     if words[:1] == ["of"] or _NOT_MEMBER_EN.intersection(w for w in words if w not in allowed):
         return None
     member = match.group(1).strip(" ,")
@@ -493,12 +539,26 @@ def _distribute_zh(facts: list[Fact], text: str) -> list[Fact]:
                 # names no members; they are the first run's, in its order
                 members = [replace(f, subject=p.subject) for f, p in
                            zip(members, previous, strict=True)]
+            elif members == out[i:i + run] and (amounts := _amounts_before_zh(out, i, run, text)):
+                # "造船完工量3760万载重吨，新接订单量7140万载重吨，国际市场份额分别为69.2%和
+                # 72.5%": the shares of the amounts before, in their order
+                members = [replace(f, subject=a) for f, a in zip(members, amounts, strict=True)]
             out[i:i + run] = members
             previous = members
             i += run
             continue
         i += 1
     return _inherit_head_zh(out, text)
+
+
+def _amounts_before_zh(facts: list[Fact], i: int, run: int, text: str) -> list[str]:
+    if facts[i].unit not in _RATES or i < run:
+        return []
+    before = facts[i - run:i]
+    if any(f.unit in _RATES or not f.subject for f in before) or _SENTENCE_END_ZH.search(
+            text, before[0].end, facts[i].start):
+        return []
+    return [f.subject for f in before]
 
 
 def _same_sentence_run_zh(previous: list[Fact], run: list[Fact], text: str) -> bool:

@@ -28,7 +28,7 @@ _LIST_TAIL = re.compile(rf"[\d.,][\d.,]*{_FIGURE_IN_LIST}(?:[\d.,]+{_FIGURE_IN_L
 # the engine skip to those letters instead of trying every position of the text.
 _GROWTH_EN = compile_lower(
     r"(?:increas\w*|grow(?:s|n|ing)?|grew|rose|risen|ris(?:e|es|ing)|"
-    r"up(?<!made\sup)(?<!make\sup)(?<!makes\sup)|expand\w*|climb\w*|"
+    r"up(?<!made\sup)(?<!make\sup)(?<!makes\sup)(?<!making\sup)|expand\w*|climb\w*|"
     r"jump\w*|surg\w*|gain\w*|advanc\w*|accelerat\w*|growth\s+rate\s+(?:of|was|at|reached)|"
     r"growth\s+of|"
     r"increase\s+of|rise\s+of)"

@@ -56,8 +56,11 @@ _FIGURE_NUMBER_ZH = re.compile(
 STREAK_ZH = re.compile(
     rf"连续(?P<n>{_ARABIC}|{_ZH_NUM})(?:个)?(?P<unit>年|月|季度)"
     # a streak worded without 连续: "已经5个月保持在扩张区间", "已15年位居世界第一"
-    rf"|已(?:经)?(?P<n2>{_ARABIC}|{_ZH_NUM})(?:个)?(?P<unit2>年|月|季度)"
-    rf"(?=(?:以来)?(?:保持|位居|稳居|居|实现|处于|维持))")
+    rf"|已(?:经)?(?:持续|连续)?(?P<n2>{_ARABIC}|{_ZH_NUM})(?:个)?(?P<unit2>年|月|季度)"
+    rf"(?=(?:以来)?(?:保持|位居|稳居|居|实现|处于|维持|位于))"
+    # "已持续6个月位于扩张区间", "持续3个月保持增长"
+    rf"|持续(?P<n3>{_ARABIC}|{_ZH_NUM})(?:个)?(?P<unit3>年|月|季度)"
+    rf"(?=(?:以来)?(?:保持|位居|稳居|居|实现|处于|维持|位于|在))")
 RANK_ZH = re.compile(
     rf"(?:居|位居|位列|稳居|排名|排在|保持|名列)(?:全球|世界|全国|国内)?(?:各国)?"
     rf"(?P<rank>首位|第(?:{_ARABIC}|{_ZH_NUM})(?:位)?)"
@@ -173,9 +176,10 @@ _FRACTION_MARK = re.compile("分之")
 def find_mentions_zh(text: str) -> Iterator[Mention]:
     """Every candidate mention in normalized Chinese text, specific grammars first."""
     for m in STREAK_ZH.finditer(text):
-        unit = _STREAK_UNITS[m.group("unit") or m.group("unit2")]
-        number = m.group("n") or m.group("n2")
-        start = m.start() if m.group("n") else m.start("n2")  # "已经" is no part of it
+        unit = _STREAK_UNITS[m.group("unit") or m.group("unit2") or m.group("unit3")]
+        number = m.group("n") or m.group("n2") or m.group("n3")
+        # "已经", "持续" are no part of it
+        start = m.start() if m.group("n") else m.start("n2" if m.group("n2") else "n3")
         yield Mention(start, m.end(), parse_zh_number(number), unit, "streak", "streak")
     for m in RANK_ZH.finditer(text):
         group = "rank" if m.group("rank") else "rank2"

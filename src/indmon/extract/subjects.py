@@ -31,7 +31,7 @@ _LEAD_EN = compile_lower(
     r"^(?:(?:in\s+)?(?:particular|addition|general|total|short)\s*|among\s+them\s*|notably\s*|"
     r"among\s+[\w\s'-]{1,40}?(?:industries|sectors|products|divisions),\s*|"
     r"(?:in|during)\s+(?:january|february|march|april|may|june|july|august|september|october|"
-    r"november|december)(?:\s+\d{4})?\s+(?=the\s)|"
+    r"november|december)(?:\s+\d{4})?\s+(?=[a-z])|"
     r"of\s+which\s*|statistics\s+show\s+that\s*|data\s+show(?:ed)?\s+that\s*|"
     r"according\s+to\s+[^,]*\s*|"
     r"(?:and|but|while|whereas|with|as|so|that|which|where|the|a|an|my\s+country's|china's|"
@@ -59,6 +59,12 @@ _QUALIFYING_EN = frozenset({"calculated", "at", "in", "compared", "according", "
                             "by", "as", "on", "of", "up", "down"})
 
 
+#: a month the subject is stated for, after it: "power generation in April"
+_MONTH_AFTER_EN = re.compile(
+    r"(?<=\w)\s+(?:in|for|during)\s+(?:january|february|march|april|may|june|july|august|"
+    r"september|october|november|december)(?:\s+\d{4})?$", re.IGNORECASE)
+
+
 def _tidy(phrase: str) -> str:
     """A subject phrase without leading connectives and figures, trailing auxiliaries, or
     more than ``_MAX_WORDS`` words; its first word in lower case unless it is a name."""
@@ -69,6 +75,7 @@ def _tidy(phrase: str) -> str:
     figures = _LEAD_FIGURES.match(phrase)
     if figures:
         phrase = phrase[figures.end():]
+    phrase = _MONTH_AFTER_EN.sub("", phrase)  # "power generation in April"
     words = phrase.split()
     if len(words) > 1 and words[-1] in _AUXILIARIES:
         words.pop()
@@ -101,7 +108,8 @@ def names_with_commas_zh() -> re.Pattern[str] | None:
 #: a plural noun of a name, which releases may write in the singular
 _PLURAL = re.compile(r"\b(\w{3,}[^s\W])s\b")
 #: names with commas that are no industry: the bureau's ownership group
-_OTHER_COMMA_NAMES_EN = ("Hong Kong, Macao and Taiwan", "Hong Kong, Macau and Taiwan")
+_OTHER_COMMA_NAMES_EN = ("enterprises funded from abroad or from Hong Kong, Macao and Taiwan",
+                         "Hong Kong, Macao and Taiwan", "Hong Kong, Macau and Taiwan")
 
 
 def _comma_names(lang: str) -> list[str]:
@@ -208,7 +216,8 @@ def _whole_name_en(sentence_left: str, subject: str) -> str:
     """The subject widened to the start of a name its commas cut ("the production and
     supply of electricity, heat, gas and water fell": not "heat, gas and water")."""
     names = names_with_commas_en()
-    at = sentence_left.rfind(subject) if subject else -1
+    # the subject's first letter may have been lowered ("macao and Taiwan")
+    at = lowered(sentence_left).rfind(subject.lower()) if subject else -1
     if names is None or at <= 0 or "," not in sentence_left[:at]:
         return subject
     for match in names.finditer(sentence_left):
@@ -222,6 +231,17 @@ def _subject_before_en(sentence_left: str, lower: str) -> str:
     separators = [m.span() for m in clauses.finditer(lower)]
     starts = [0] + [end for _, end in separators]
     ends = [start for start, _ in separators] + [len(lower)]
+    if len(starts) > 1 and _VERB_EN.match(lower, starts[-1]):
+        # "The total volume, calculated at last year's prices, grew 8.7%": the last clause
+        # is the verb alone; the subject is the nearest clause before that names a thing,
+        # unless a clause with a verb of its own comes first
+        for start, end in zip(reversed(starts[:-1]), reversed(ends[:-1]), strict=True):
+            words = lower[start:end].split()
+            if not words or words[0] in _QUALIFYING_EN:
+                continue
+            if _VERB_EN.search(lower, start, end):
+                break
+            return _tidy(sentence_left[start:end])
     for i in range(len(starts) - 1, -1, -1):
         start, end = starts[i], ends[i]
         verb = _VERB_EN.search(lower, start, end)
@@ -230,13 +250,6 @@ def _subject_before_en(sentence_left: str, lower: str) -> str:
             subject = _tidy(sentence_left[start:verb.start()])
             if subject:
                 return subject
-    if len(starts) > 1 and _VERB_EN.match(lower, starts[-1]):
-        # "The total volume, calculated at last year's prices, grew 8.7%": the last clause
-        # is the verb alone; the subject is the nearest clause before that names a thing
-        for start, end in zip(reversed(starts[:-1]), reversed(ends[:-1]), strict=True):
-            words = lower[start:end].split()
-            if words and words[0] not in _QUALIFYING_EN and not _VERB_EN.search(lower, start, end):
-                return _tidy(sentence_left[start:end])
     return _tidy(sentence_left[starts[-1]:])
 
 
