@@ -329,7 +329,7 @@ def test_gdp_alone_and_a_double_digit_bound(cat: Catalogue) -> None:
     assert found["double-digit"][0] is None
 
 
-def test_a_quarter_after_the_first_is_no_year_to_date(cat: Catalogue) -> None:
+def test_a_quarter_after_the_first_is_the_quarters_own_growth(cat: Catalogue) -> None:
     text = ("Industry in 2025 (simulated)\n\n"
             "At a press conference on October 20, the ministry said that from January to "
             "September the value added of industrial enterprises above designated size grew "
@@ -337,7 +337,7 @@ def test_a_quarter_after_the_first_is_no_year_to_date(cat: Catalogue) -> None:
             "manufacturing grew 9.3%.")
     found = cells(text, cat)
     assert found["6.0%"] == ("va_ytd_yoy", "ALL", "2025-01/2025-09")
-    assert found["5.7%"][0] is None
+    assert found["5.7%"] == ("va_quarter_yoy", "ALL", "2025-Q3")  # the quarter's own
     # the opening's period holds for the paragraph: the date before it is no figure
     assert found["9.3%"] == ("va_hightech_ytd_yoy", "ALL", "2025-01/2025-09")
 
@@ -452,3 +452,9 @@ def test_month_words_around_a_subject_and_the_abroad_funded_group(cat: Catalogue
     assert found["2.9%"][0] == "va_yoy_foreign"
     assert found["720.0 billion kWh"][0] == "power_generation_output"
     assert found["7.0%"] == ("profit_month_yoy", "ALL", "2026-03")
+
+
+def test_a_quarter_without_its_own_indicator_stays_unmapped(cat: Catalogue) -> None:
+    text = ("Profits in 2025 (simulated)\n\nIn the third quarter, total profits of industrial "
+            "enterprises above designated size rose 4.0%.")
+    assert cells(text, cat)["4.0%"][0] is None  # profits have no quarter's indicator

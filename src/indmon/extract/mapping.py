@@ -129,7 +129,11 @@ def map_fact(fact: Fact, catalogue: Catalogue | None = None) -> Fact:
         return replace(fact, indicator=None)
     ind = cat.indicator(indicator)
     if _from_january(ind) and not _from_january_period(period):
-        return replace(fact, indicator=None)  # "5.8% in the third quarter" is no year to date
+        # "5.8% in the third quarter" is no year to date: the quarter's own, if catalogued
+        ind = _quarter_sibling(ind, period, cat)
+        if ind is None:
+            return replace(fact, indicator=None)
+        indicator = ind.id
     period = indicator_period(period, ind)
     # without an industry breakdown, industry words name the indicator itself
     # ("high-tech manufacturing"); a province figure, though, is never the country's
@@ -280,9 +284,18 @@ def unmapped_reason(fact: Fact, catalogue: Catalogue | None = None) -> str | Non
     return f"no {fact.measure} indicator in {fact.unit} names {fact.subject!r}"
 
 
+def _quarter_sibling(ind: Indicator, period: str, cat: Catalogue) -> Indicator | None:
+    """The quarter's own indicator beside a year-to-date one (``va_ytd_yoy`` ->
+    ``va_quarter_yoy``) for a quarter after the first, when the catalogue has it."""
+    if Period.parse(period).kind != "quarter":
+        return None
+    return cat.indicators.get(ind.id.replace("_ytd_", "_quarter_"))
+
+
 def _refused_match(fact: Fact, ind: Indicator, period: str, cat: Catalogue) -> str | None:
     """Why an indicator the subject names does not take the fact, or None."""
-    if _from_january(ind) and not _from_january_period(period):
+    if (_from_january(ind) and not _from_january_period(period)
+            and _quarter_sibling(ind, period, cat) is None):
         return f"{ind.id} adds up the months from January; {period} does not start in January"
     member = _unnamed_member(fact.subject, ind, industry_code(fact.subject, cat), cat)
     if member is not None:
