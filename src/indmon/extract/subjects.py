@@ -239,8 +239,8 @@ def _subject_before_en(sentence_left: str, lower: str) -> str:
             words = lower[start:end].split()
             if not words or words[0] in _QUALIFYING_EN:
                 continue
-            if _VERB_EN.search(lower, start, end):
-                break
+            if _VERB_EN.search(lower, start, end) or any(c.isdigit() for c in lower[start:end]):
+                break  # a clause stating a figure names no subject of this one
             return _tidy(sentence_left[start:end])
     for i in range(len(starts) - 1, -1, -1):
         start, end = starts[i], ends[i]
