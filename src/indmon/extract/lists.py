@@ -18,6 +18,7 @@ be counted out is left as it is: its subject stays a list, which the mapper refu
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -412,8 +413,7 @@ _TAIL_EN = (r"(?:\s+(?i:(?:year[- ]on[- ]year|from\s+a\s+year\s+(?:earlier|ago))
 #: also after the first figure's period ("fell 7.9% in November, steel products 3.1%")
 _ELLIPSIS_EN = re.compile(
     "^" + _TAIL_EN
-    + r"\s*(?:[,;]\s*(?:and\s+)?|and\s+)(?:the\s+)?([a-z][a-z' -]{1,60}?)\s*(?:(?:by|at)\s+)?$",
-    re.IGNORECASE)
+    + r"\s*(?:[,;]\s*(?:and\s+)?|and\s+)(?:the\s+)?([a-z][a-z' -]{1,60}?)\s*(?:(?:by|at)\s+)?$")
 #: ", and in the first 11 months " between two figures: the same subject at another period
 _ELLIPTICAL_PERIOD_EN = re.compile(
     "^" + _TAIL_EN + r"\s*(?:[,;]\s*(?:and\s+)?|and\s+)(?i:" + _PERIOD_EN + r")\s*,?\s*(?:by\s+)?$")
@@ -428,23 +428,30 @@ def _elliptical(between: str) -> str | None:
     """The member an elliptical figure names ("..., steel products 3.1%"), or None. Names
     that hold commas ("the manufacture of computers, communication and other electronic
     equipment") are read whole, and "of" may join the words of a member."""
-    names = subjects.names_with_commas_en()
     kept: list[str] = []
-    if names is not None:
+    # matched in lower case (the pattern's letters are), the member taken as written
+    match = _ELLIPSIS_EN.match(lowered(between))
+    # a comma inside the member beside the one before it: a name that holds commas?
+    opening = min((i for i in (between.find(","), between.find(";"), between.find(" and "))
+                   if i >= 0), default=-1)
+    inner = opening >= 0 and "," in between[opening + 1:]
+    names = subjects.names_with_commas_en() if match is None and inner else None
+    if names is not None:  # a member whose name holds commas does not match as it is
         def keep(found: re.Match[str]) -> str:
             kept.append(found.group())
             return f"name{'x' * len(kept)}"
         between = names.sub(keep, between)
-    match = _ELLIPSIS_EN.match(between)
+        match = _ELLIPSIS_EN.match(lowered(between))
     if not match:
         return None
-    words = match.group(1).lower().split()
-    allowed = {"of", "and"} if _names_industry(match.group(1)) else {"of"}
-    if " of the " in f" {match.group(1).lower()} ":
+    written = between[match.start(1):match.end(1)]
+    words = match.group(1).split()
+    allowed = {"of", "and"} if _names_industry(written) else {"of"}
+    if " of the " in f" {match.group(1)} ":
         allowed.add("the")  # "the value added of the secondary industry"
     if words[:1] == ["of"] or _NOT_MEMBER_EN.intersection(w for w in words if w not in allowed):
         return None
-    member = match.group(1).strip(" ,")
+    member = written.strip(" ,")
     if subjects.states_a_verb_en(member):
         return None  # "ports capable of gigabit service came to": a clause, not a member
     for i in range(len(kept), 0, -1):  # the longest placeholder first
@@ -473,6 +480,7 @@ _MEMBER_VERB_EN = re.compile(
     re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=4096)
 def _names_industry(phrase: str) -> bool:
     """Whether a phrase names an industry of the catalogue ("the manufacture of electrical
     machinery and apparatus"): its "and" is the name's, no list's."""
@@ -513,13 +521,17 @@ def _same_unit_before(facts: list[Fact], k: int, text: str) -> Fact | None:
     same unit, else for an amount the nearest amount: the figure a "that of" or
     elliptical member repeats the head of."""
     cut = max(text.rfind(". ", 0, facts[k].start), text.rfind("\n", 0, facts[k].start))
-    in_sentence = [f for f in reversed(facts[:k]) if f.start > cut]
-    same = next((f for f in in_sentence if f.unit == facts[k].unit), None)
-    if same is not None or facts[k].unit in _RATES:
-        return same
+    amount = None
+    for before in reversed(facts[:k]):
+        if before.start <= cut:
+            break
+        if before.unit == facts[k].unit:
+            return before
+        if amount is None and before.unit not in _RATES:
+            amount = before
     # "output of crude steel was 86.2 million tons, ...; electricity generation 712.5
     # billion kWh": a member of a list of products in their own units
-    return next((f for f in in_sentence if f.unit not in _RATES), None)
+    return None if facts[k].unit in _RATES else amount
 
 
 _RATES = frozenset({"percent", "percentage_point"})

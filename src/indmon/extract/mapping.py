@@ -429,8 +429,14 @@ def province_code(region: str, catalogue: Catalogue) -> str | None:
 
 def industry_code(subject: str, catalogue: Catalogue) -> str:
     """The industry cell a subject names: a division, a sector letter, or ``ALL``."""
-    text = normalise(subject)
-    for code, patterns in _division_names(catalogue):
+    return _industry_code(normalise(subject), _division_names(catalogue))
+
+
+@lru_cache(maxsize=8192)
+def _industry_code(text: str, divisions: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]
+                   ) -> str:
+    # extraction and mapping ask this of the same subjects again and again
+    for code, patterns in divisions:
         if any(p.search(text) for p in patterns):
             return code
     for code, patterns in mapping_rules().industries:
@@ -711,8 +717,17 @@ def _province_names(catalogue: Catalogue) -> tuple[tuple[str, tuple[str, ...]], 
 
 
 def _division_names(catalogue: Catalogue) -> tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]:
-    return _division_patterns(tuple((code, ind.name_en, ind.name_zh)
-                                    for code, ind in catalogue.industries.items()))
+    # by the catalogue's industries (the same object for every fact of a run)
+    key = id(catalogue.industries)
+    found = _DIVISIONS.get(key)
+    if found is None or found[0] is not catalogue.industries:
+        found = (catalogue.industries, _division_patterns(tuple(
+            (code, ind.name_en, ind.name_zh) for code, ind in catalogue.industries.items())))
+        _DIVISIONS[key] = found
+    return found[1]
+
+
+_DIVISIONS: dict[int, tuple[object, tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]]] = {}
 
 
 @cache

@@ -125,9 +125,11 @@ def percent_measure_en(left: str, right: str, clause_left: str = "") -> tuple[st
     near_right = right[:next_figure.start() if next_figure else 40]
     # nor past the clause: "rose 5.4% year on year; on a month-on-month basis it grew"
     near_right = _CLAUSE_END.split(near_right, maxsplit=1)[0]
+    recent = left[-160:]
     qoq = bool(_QOQ_EN.search(near_right) or _QOQ_EN.search(clause_left)
-               or _QOQ_BASIS_EN.search(left) or _QOQ_OPENING_EN.search(left[-160:])
-               or _PREVIOUS_MONTH_EN.match(right))
+               or _QOQ_BASIS_EN.search(left)
+               or (" on " in recent and _QOQ_OPENING_EN.search(recent))
+               or (" previous " in right[:20] and _PREVIOUS_MONTH_EN.match(right)))
     noun = _GROWTH_NOUN_AFTER_EN.match(right)
     if noun:
         return ("growth_qoq" if qoq else "growth_yoy"), (-1 if noun.group("down") else 1)

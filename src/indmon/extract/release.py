@@ -111,7 +111,9 @@ class Context:
         follows until new wording; "in June alone" only for its own sentence), else the
         document's topic."""
         own = self._period_for(mention, place)
-        previous = _PREVIOUS_FIGURE.search(self.lower, max(0, mention.start - 40), mention.start)
+        before = self.lower[max(0, mention.start - 40):mention.start]
+        previous = (_PREVIOUS_FIGURE.search(before)
+                    if ("'s" in before or "月的" in before) else None)
         if previous and _is_month(own):
             # "rose to 50.4 percent from the previous month's 49.9 percent": last month's
             back = previous.group("year") or previous.group("year_zh")

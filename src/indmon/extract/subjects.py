@@ -75,7 +75,8 @@ def _tidy(phrase: str) -> str:
     figures = _LEAD_FIGURES.match(phrase)
     if figures:
         phrase = phrase[figures.end():]
-    phrase = _MONTH_AFTER_EN.sub("", phrase)  # "power generation in April"
+    if " in " in phrase or " for " in phrase or " during " in phrase:
+        phrase = _MONTH_AFTER_EN.sub("", phrase)  # "power generation in April"
     words = phrase.split()
     if len(words) > 1 and words[-1] in _AUXILIARIES:
         words.pop()
@@ -206,7 +207,7 @@ def subject_before_en(sentence_left: str) -> str:
     clause that has a verb after its first word (clauses split at ``,``, ``;``, ``:`` and
     dashes), else the whole last clause."""
     lower = lowered(sentence_left)
-    put = _PUTS_AT_EN.search(lower)
+    put = _PUTS_AT_EN.search(lower) if lower.rstrip().endswith(" at") else None
     if put:  # "Preliminary accounting puts the growth of GDP in 2025 at": what is put
         return _tidy(_PERIOD_AFTER_EN.sub("", sentence_left[put.start("what"):put.end("what")]))
     return _whole_name_en(sentence_left, _subject_before_en(sentence_left, lower))
@@ -215,15 +216,23 @@ def subject_before_en(sentence_left: str) -> str:
 def _whole_name_en(sentence_left: str, subject: str) -> str:
     """The subject widened to the start of a name its commas cut ("the production and
     supply of electricity, heat, gas and water fell": not "heat, gas and water")."""
-    names = names_with_commas_en()
-    # the subject's first letter may have been lowered ("macao and Taiwan")
-    at = lowered(sentence_left).rfind(subject.lower()) if subject else -1
-    if names is None or at <= 0 or "," not in sentence_left[:at]:
+    if not subject or "," not in sentence_left:
         return subject
-    for match in names.finditer(sentence_left):
+    at = sentence_left.rfind(subject)
+    if at < 0:  # the subject's first letter may have been lowered ("macao and Taiwan")
+        at = lowered(sentence_left).rfind(subject.lower())
+    names = names_with_commas_en()
+    # only a subject that starts right after a comma can be the tail of such a name
+    if names is None or at <= 0 or not _AFTER_COMMA.search(sentence_left[max(0, at - 8):at]):
+        return subject
+    lo = max(0, at - 120)
+    for match in names.finditer(sentence_left, lo, at + len(subject)):
         if match.start() < at < match.end():
             return _tidy(sentence_left[match.start():at + len(subject)])
     return subject
+
+
+_AFTER_COMMA = re.compile(r",\s*(?:and\s+)?$")
 
 
 def _subject_before_en(sentence_left: str, lower: str) -> str:
