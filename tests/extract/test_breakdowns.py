@@ -458,3 +458,32 @@ def test_a_quarter_without_its_own_indicator_stays_unmapped(cat: Catalogue) -> N
     text = ("Profits in 2025 (simulated)\n\nIn the third quarter, total profits of industrial "
             "enterprises above designated size rose 4.0%.")
     assert cells(text, cat)["4.0%"][0] is None  # profits have no quarter's indicator
+
+
+def test_a_news_agency_report_of_industrial_output(cat: Catalogue) -> None:
+    text = ("China's industrial output in July 2026 (simulated)\n\n"
+            "BEIJING, Aug. 15 (Newswire) -- China's value-added industrial output, a key economic "
+            "indicator, rose 5.5 percent year on year in July. The manufacturing sector saw "
+            "output rise 6.0 percent in July, while the mining sector grew 3.9 percent. Output of "
+            "the high-tech manufacturing sector jumped 9.5 percent. Private enterprises posted "
+            "output growth of 5.0 percent, and foreign-funded firms 3.0 percent.")
+    found = cells(text, cat)
+    assert found["5.5 percent"] == ("va_yoy", "ALL", "2026-07")
+    assert found["6.0 percent"] == ("va_yoy", "C", "2026-07")
+    assert found["9.5 percent"] == ("va_hightech_yoy", "ALL", "2026-07")
+    assert found["5.0 percent"][0] == "va_yoy_private"
+    assert found["3.0 percent"][0] == "va_yoy_foreign"
+
+
+def test_news_agency_profits_with_a_conversion_and_hyphenated_rates(cat: Catalogue) -> None:
+    text = ("China's industrial profits in 2026 (simulated)\n\n"
+            "China's industrial profits, meanwhile, dropped 1.4 percent year on year to 3.90 "
+            "trillion yuan (about 545 billion U.S. dollars) in the first five months. State-owned "
+            "enterprises saw profits fall 4.0 percent, while private firms reported a "
+            "2.0-percent gain. The PMI stayed below the 50-point mark.")
+    found = cells(text, cat)
+    assert "545 billion U.S. dollars" not in found and "50" not in found
+    assert found["1.4 percent"] == ("profit_ytd_yoy", "ALL", "2026-01/2026-05")
+    assert found["3.90 trillion yuan"][0] == "profit_ytd"
+    assert found["4.0 percent"][0] == "profit_ytd_yoy_state_holding"
+    assert found["2.0-percent"][0] == "profit_ytd_yoy_private"

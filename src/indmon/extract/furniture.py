@@ -96,12 +96,24 @@ def is_furniture(text: str, start: int, end: int) -> bool:
 _THRESHOLD_AFTER_EN = re.compile(
     r"^\s*(?:(?P<scope>or\s+(?:more|above|over|higher)\b)|(?:percent\s+|%\s*)?(?:indicates?|"
     r"means?|signals?|shows?|represents?|denotes?|marks?)\s+(?:an?\s+)?(?:expansion|"
-    r"contraction|growth|improvement|decline)|(?P<line>(?:percent\s+|%\s*)?"
+    r"contraction|growth|improvement|decline)|(?P<line>(?:percent\s+|%\s*|-?points?\s+)?"
     r"(?:line|mark|threshold)\b))", re.IGNORECASE)
 _THRESHOLD_BEFORE_EN = re.compile(r"\b(?:above|below|over|under)\s+$", re.IGNORECASE)
 _THRESHOLD_AFTER_ZH = re.compile(
     r"^(?:及以上|或以上|以上的|以下的)|^[%％]?(?:[^，。；\d]{0,2})(?:表示|意味|代表|即为|为)"
     r"(?:经济)?(?:扩张|收缩|景气|荣枯)|^[%％]?(?:的)?(?:荣枯线|临界点|枯荣线)")
+
+
+#: "3.98 trillion yuan (about 555 billion U.S. dollars)": a conversion, not a fact
+_CONVERSION_BEFORE = re.compile(r"\(\s*(?:about|around|approximately|roughly|some|or|约|折合)?\s*$",
+                                re.IGNORECASE)
+_CONVERSION_UNIT = re.compile(r"(?:U\.?S\.?\s+)?dollars|USD|美元|euros?", re.IGNORECASE)
+
+
+def is_conversion(text: str, start: int, end: int) -> bool:
+    """Whether a figure is another currency's rendering of the figure before it."""
+    return bool(_CONVERSION_BEFORE.search(text[max(0, start - 16):start])
+                and _CONVERSION_UNIT.search(text[start:end + 16]))
 
 
 def is_threshold(text: str, start: int, end: int) -> bool:
@@ -118,4 +130,4 @@ def is_threshold(text: str, start: int, end: int) -> bool:
                 or _THRESHOLD_BEFORE_EN.search(text[max(0, start - 12):start]))
 
 
-__all__ = ["is_furniture", "is_threshold"]
+__all__ = ["is_conversion", "is_furniture", "is_threshold"]

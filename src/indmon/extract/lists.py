@@ -95,21 +95,40 @@ def _industry_heads(facts: list[Fact], text: str) -> list[Fact]:
     catalogue = Catalogue.load()
     out = list(facts)
     for k, fact in enumerate(out):
+        owner = _OUTPUT_OF_OWNER_EN.match(fact.subject) if fact.unit == "percent" else None
+        if owner:  # "Private enterprises posted output growth of 5.2 percent": value added
+            out[k] = replace(fact, subject=f"value added of {_enterprises(owner.group(1))}")
+            continue
         if not _bare_industry(fact, catalogue, industry_code):
             continue
         head = _head_before(out, k, text)
+        if head in ("output", "production") and _OWNERSHIP_EN.match(fact.subject):
+            head = "value added"  # an ownership type's industrial output is its value added
         if head:
-            out[k] = replace(fact, subject=f"{head} of {fact.subject}")
+            out[k] = replace(fact, subject=f"{head} of {_enterprises(fact.subject)}")
     return out
 
 
 #: ownership types the bureau breaks value added and profits down by
 _OWNERSHIP_EN = re.compile(
-    r"^(?:(?:state-(?:owned\s+)?holding|joint-stock|shareholding|foreign-funded|foreign-invested|"
-    r"private|collective)\s+enterprises\b|enterprises\s+funded\s+from\s+abroad(?:\s+or\s+from\s+"
+    r"^(?:(?:state-(?:owned\s+)?holding|state-owned|joint-stock|shareholding|foreign-funded|"
+    r"foreign-invested|private|collective)\s+(?:enterprises|firms|companies)\b|"
+    r"enterprises\s+funded\s+from\s+abroad(?:\s+or\s+from\s+"
     r"hong\s+kong,\s+macao\s+and\s+taiwan)?)"
     r"(?:\s+(?:recorded|registered|saw|posted)\s+(?:a\s+)?growth\s+of)?$",
     re.IGNORECASE)
+
+
+#: the news agencies' "output" of an ownership type: its value added
+_OUTPUT_OF_OWNER_EN = re.compile(
+    r"^(?:industrial\s+)?output\s+of\s+(?:the\s+)?((?:state-owned|state-holding|joint-stock|"
+    r"shareholding|foreign-funded|foreign-invested|private|collective)\s+"
+    r"(?:enterprises|firms|companies))$", re.IGNORECASE)
+
+
+def _enterprises(owner: str) -> str:
+    """"private firms" as the bureau names them: "private enterprises"."""
+    return re.sub(r"\b(?:firms|companies)$", "enterprises", owner)
 
 
 def _bare_industry(fact: Fact, catalogue: Catalogue, industry_code: Callable[..., str]) -> bool:

@@ -130,10 +130,10 @@ def map_fact(fact: Fact, catalogue: Catalogue | None = None) -> Fact:
     ind = cat.indicator(indicator)
     if _from_january(ind) and not _from_january_period(period):
         # "5.8% in the third quarter" is no year to date: the quarter's own, if catalogued
-        ind = _quarter_sibling(ind, period, cat)
-        if ind is None:
+        sibling = _quarter_sibling(ind, period, cat)
+        if sibling is None:
             return replace(fact, indicator=None)
-        indicator = ind.id
+        ind, indicator = sibling, sibling.id
     period = indicator_period(period, ind)
     # without an industry breakdown, industry words name the indicator itself
     # ("high-tech manufacturing"); a province figure, though, is never the country's
@@ -411,8 +411,8 @@ def indicator_period(period: str, indicator: Indicator) -> str:
         year, month = int(parsed.end[:4]), int(parsed.end[5:7])
         return f"{parsed.end}-{calendar.monthrange(year, month)[1]:02d}"
     if parsed.kind == "ytd" and parsed.start[:4] == parsed.end[:4] and parsed.start[5:] == "01":
-        year = parsed.end[:4]
-        return {"03": f"{year}-Q1", "06": f"{year}-H1", "12": year}.get(parsed.end[5:], period)
+        named = parsed.end[:4]
+        return {"03": f"{named}-Q1", "06": f"{named}-H1", "12": named}.get(parsed.end[5:], period)
     return period
 
 

@@ -51,9 +51,10 @@ UNITS: list[tuple[str, str]] = [
 ]
 _UNIT_RE = "|".join(f"(?P<u{i}>{pattern})" for i, (pattern, _) in enumerate(UNITS))
 
+#: "a 6.0-percent increase": a unit may follow the number after a hyphen
 _AFTER_NUMBER = rf"""
     (?:\s?(?P<scale>(?:{_SCALE})\b(?:\s+(?:{_SCALE})\b)?))?
-    (?:\s?(?:{_UNIT_RE}))?
+    (?:[\s-]?(?:{_UNIT_RE}))?
 """
 #: figures in digits; the expression starts with a digit so it is tried only at digits
 FIGURE = re.compile(rf"(?P<num>{_DIGITS}){_AFTER_NUMBER}", re.VERBOSE | re.IGNORECASE)

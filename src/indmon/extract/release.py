@@ -349,7 +349,8 @@ def _mentions(ctx: Context) -> Iterator[Mention]:
         if ctx.in_no_fact_span(mention) or ctx.layout.is_blocked(mention.start, mention.end):
             continue
         if (furniture.is_furniture(ctx.text, mention.start, mention.end)
-                or furniture.is_threshold(ctx.text, mention.start, mention.end)):
+                or furniture.is_threshold(ctx.text, mention.start, mention.end)
+                or furniture.is_conversion(ctx.text, mention.start, mention.end)):
             continue
         yield mention
 

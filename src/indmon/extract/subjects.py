@@ -26,7 +26,7 @@ _VERB_EN = re.compile(r"\b" + trie(
      "covering", "covers", "realized", "fell", "declined", "decreased", "expanded", "surpassed",
      "remained", "topped", "led", "went", "came", "up", "down", "dropped", "climbed", "jumped",
      "slid", "edged", "posted", "kept", "numbered", "numbering", "shrank", "shrunk", "advanced",
-     "contracted", "gained", "slipped", "made up"]) + r"\b")
+     "contracted", "gained", "slipped", "made up", "reported"]) + r"\b")
 _LEAD_EN = compile_lower(
     r"^(?:(?:in\s+)?(?:particular|addition|general|total|short)\s*|among\s+them\s*|notably\s*|"
     r"among\s+[\w\s'-]{1,40}?(?:industries|sectors|products|divisions),\s*|"
@@ -145,6 +145,10 @@ def _names_pattern(forms: list[str], flags: int, before: str, after: str
     return re.compile(before + "(?:" + "|".join(words) + ")" + after, flags)
 
 
+#: ", a key economic indicator,": an appositive that names no subject
+_APPOSITIVE_EN = re.compile(
+    r",\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}indicators?(?:\s+of\s+[\w\s-]{1,30}?)?\s*,",
+    re.IGNORECASE)
 #: "accounting puts the growth of gross domestic product in 2025 at 5.0%": an estimate
 _PUTS_AT_EN = compile_lower(
     word_start([r"puts?\s+", r"places?\s+", r"estimated?\s+", r"estimates\s+"])
@@ -206,6 +210,8 @@ def subject_before_en(sentence_left: str) -> str:
     """The noun phrase before the verb in the words that lead up to a figure: in the last
     clause that has a verb after its first word (clauses split at ``,``, ``;``, ``:`` and
     dashes), else the whole last clause."""
+    if "indicator" in sentence_left:  # "output, a key economic indicator, rose": the output's
+        sentence_left = _APPOSITIVE_EN.sub("", sentence_left)
     lower = lowered(sentence_left)
     put = _PUTS_AT_EN.search(lower) if lower.rstrip().endswith(" at") else None
     if put:  # "Preliminary accounting puts the growth of GDP in 2025 at": what is put
@@ -246,8 +252,9 @@ def _subject_before_en(sentence_left: str, lower: str) -> str:
         # unless a clause with a verb of its own comes first
         for start, end in zip(reversed(starts[:-1]), reversed(ends[:-1]), strict=True):
             words = lower[start:end].split()
-            if not words or words[0] in _QUALIFYING_EN:
-                continue
+            if not words or words[0] in _QUALIFYING_EN or (
+                    len(words) == 1 and words[0] in _ADVERBS_EN):
+                continue  # "China's industrial profits, meanwhile, dropped"
             if _VERB_EN.search(lower, start, end) or any(c.isdigit() for c in lower[start:end]):
                 break  # a clause stating a figure names no subject of this one
             return _tidy(sentence_left[start:end])
