@@ -90,9 +90,9 @@ def test_the_first_half_is_kept_as_the_half(cat: Catalogue) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "Industry in June 2026 (simulated)\n\nIn June, 33 of the 41 industrial divisions recorded "
-    "growth in value added.",
-    "2026年6月份工业生产（模拟）\n\n6月份，41个工业大类行业中有33个行业增加值保持同比增长。",
+    "Industry in June 2026 (simulated)\n\nFrom January to June, 33 of the 41 industrial "
+    "divisions recorded growth in value added.",
+    "2026年6月份工业生产（模拟）\n\n1—6月份，41个工业大类行业中有33个行业增加值保持同比增长。",
 ])
 def test_the_size_of_the_group_is_no_fact_and_the_count_is_of_divisions(
         cat: Catalogue, text: str) -> None:
@@ -100,7 +100,13 @@ def test_the_size_of_the_group_is_no_fact_and_the_count_is_of_divisions(
     assert "41" not in found and "41个" not in found
     ((mention, cell),) = found.items()
     assert mention.startswith("33")
-    assert cell == ("industries_growing_ytd", "ALL", "2026-06")
+    assert cell == ("industries_growing_ytd", "ALL", "2026-H1")
+
+
+def test_a_months_count_of_growing_divisions_is_no_year_to_date(cat: Catalogue) -> None:
+    text = "2026年5月份工业生产（模拟）\n\n5月份，41个大类行业中有32个行业增加值同比增长。"
+    found = cells(text, cat)
+    assert found["32"][0] is None  # the catalogue holds the year to date's count only
 
 
 @pytest.mark.parametrize("words", ["产销分别完成", "产销量分别为"])
@@ -395,7 +401,7 @@ def test_ownership_types_and_divisions_named_alone_after_a_caption(cat: Catalogu
     found = cells(text, cat)
     assert [found[m][0] for m in ("4.0%", "5.7%", "5.0%")] == [
         "va_yoy_state_holding", "va_yoy_shareholding", "va_yoy_private"]
-    assert found["33"][0] == "industries_growing_ytd"
+    assert found["33"][0] is None  # April alone: the catalogue holds the year to date's
     assert [found[m][:2] for m in ("7.5%", "9.5%", "12.0%")] == [
         ("va_yoy", "32"), ("va_yoy", "38"), ("va_yoy", "37")]
 
@@ -487,3 +493,47 @@ def test_news_agency_profits_with_a_conversion_and_hyphenated_rates(cat: Catalog
     assert found["3.90 trillion yuan"][0] == "profit_ytd"
     assert found["4.0 percent"][0] == "profit_ytd_yoy_state_holding"
     assert found["2.0-percent"][0] == "profit_ytd_yoy_private"
+
+
+def test_a_news_report_of_may_output_and_profits(cat: Catalogue) -> None:
+    text = ("Output and profits in May 2026 (simulated)\n\n"
+            "Posted 2026-06-16 11:42 | Read 1,500 times\n\n"
+            "Compared with April, industrial value added edged up 0.35 percent on a seasonally "
+            "adjusted basis. In terms of ownership, the value added of state-holding enterprises, "
+            "enterprises funded by foreign, Hong Kong, Macao and Taiwan investors and private "
+            "enterprises went up 4.0 percent, 3.0 percent and 4.5 percent respectively. "
+            "High-tech manufacturing climbed 10.0 percent and equipment manufacturing gained 8.5 "
+            "percent in May. China produced 85.0 million tonnes of crude steel last month, down "
+            "2.5 percent, and 1.30 million new energy vehicles rolled off production lines, 24.0 "
+            "percent more than a year ago.\n\n"
+            "PROFITS\n\n"
+            "Industrial profits for the first four months totaled 2.10 trillion yuan, up 1.8 "
+            "percent. Costs per 100 yuan of operating revenue stood at 85.00 yuan.\n\n"
+            "State-holding firms saw profits decline 2.0 percent. There were 140,000 "
+            "loss-making enterprises, whose losses amounted to 380.0 billion yuan.")
+    found = cells(text, cat)
+    assert "1,500 times" not in found and "100 yuan" not in found
+    assert found["0.35 percent"][0] == "va_mom"
+    assert [found[m][0] for m in ("4.0 percent", "3.0 percent", "4.5 percent")] == [
+        "va_yoy_state_holding", "va_yoy_foreign", "va_yoy_private"]
+    assert found["8.5 percent"][0] == "va_equipment_yoy"
+    assert found["85.0 million tonnes"][0] == "crude_steel_output"
+    assert found["2.5 percent"][0] == "crude_steel_output_yoy"
+    assert found["24.0 percent"][0] == "nev_production_yoy"
+    assert found["2.10 trillion yuan"] == ("profit_ytd", "ALL", "2026-01/2026-04")
+    assert found["85.00 yuan"][0] is None  # a cost per 100 yuan: no catalogue indicator
+    # the section opened with the first four months: its later paragraphs keep them
+    assert found["2.0 percent"] == ("profit_ytd_yoy_state_holding", "ALL", "2026-01/2026-04")
+    assert found["140,000"] == ("loss_making_ytd", "ALL", "2026-01/2026-04")
+    assert found["380.0 billion yuan"][0] == "loss_ytd"
+
+
+def test_chinese_month_on_month_opening_and_gdp_industries_in_a_list(cat: Catalogue) -> None:
+    found = cells("2026年5月份（模拟）\n\n环比看，5月份规模以上工业增加值增长0.35%。", cat)
+    assert found["0.35%"] == ("va_mom", "ALL", "2026-05")
+    text = ("The economy in 2026 (simulated)\n\nIn 2026, the value added of the primary, "
+            "secondary and tertiary industries increased 3.5 percent, 5.0 percent and 5.1 "
+            "percent respectively.")
+    found = cells(text, cat)
+    assert [found[m][0] for m in ("3.5 percent", "5.0 percent", "5.1 percent")] == [
+        "gdp_primary_yoy", "gdp_secondary_yoy", "gdp_tertiary_yoy"]

@@ -23,7 +23,7 @@ _TIME_AFTER = re.compile(r"^[:：]\d\d(?!\d)")
 _TIME_BEFORE = re.compile(r"(?<!\d)\d{1,2}[:：]$")
 #: page counters before the number
 _COUNTER_BEFORE = re.compile(
-    r"(?:page\s*views?|views|visits|hits|reads|clicks|浏览(?:次数|量)?|阅读(?:次数|量|数)?|"
+    r"(?:page\s*views?|views|visits|hits|reads|read|viewed|clicks|浏览(?:次数|量)?|阅读(?:次数|量|数)?|"
     r"点击(?:量|数|次数|率)?|访问(?:量|次数)?)\s*[:：]?\s*$", re.IGNORECASE)
 #: a caption's number: "Figure 2", "Chart 3:", "see Table 1"; 图 and 表 at a line start
 _CAPTION_BEFORE = re.compile(
@@ -48,7 +48,8 @@ _GROUP_AFTER = re.compile(
 #: mark, a colon, a line start, a caption or counter word, "among", "the"; most figures
 #: stand after a verb and skip the patterns below
 _FURNITURE_LAST = frozenset("[［〔:：(（\n.。；;图表量数")
-_FURNITURE_WORDS = frozenset({"views", "visits", "hits", "reads", "clicks", "figure", "fig.",
+_FURNITURE_WORDS = frozenset({"views", "visits", "hits", "reads", "read", "viewed", "clicks",
+                              "figure", "fig.",
                               "chart", "table", "graph", "annex", "appendix", "among", "across",
                               "the"})
 
@@ -111,9 +112,15 @@ _CONVERSION_UNIT = re.compile(r"(?:U\.?S\.?\s+)?dollars|USD|美元|euros?", re.I
 
 
 def is_conversion(text: str, start: int, end: int) -> bool:
-    """Whether a figure is another currency's rendering of the figure before it."""
-    return bool(_CONVERSION_BEFORE.search(text[max(0, start - 16):start])
-                and _CONVERSION_UNIT.search(text[start:end + 16]))
+    """Whether a figure is another currency's rendering of the figure before it, or the
+    base of a ratio ("costs per 100 yuan of operating revenue", 每百元营业收入)."""
+    before = text[max(0, start - 16):start]
+    if _PER_BEFORE.search(before) or text[start:start + 2] == "百元":
+        return True
+    return bool(_CONVERSION_BEFORE.search(before) and _CONVERSION_UNIT.search(text[start:end + 16]))
+
+
+_PER_BEFORE = re.compile(r"\bper\s+$|每$", re.IGNORECASE)
 
 
 def is_threshold(text: str, start: int, end: int) -> bool:

@@ -160,14 +160,16 @@ def _head_before(facts: list[Fact], k: int, text: str) -> str | None:
 #: the words between a count and its share of a whole (the counted noun may be quoted:
 #: 62 "lighthouse factories", accounting for 40%)
 _SHARE_AFTER_EN = re.compile(
-    r"^[\s\w\"'“”‘’-]{0,34}?,[\"'”’]?\s*(?:accounting\s+for|which\s+accounted\s+for|making\s+up|or)"
+    r"^[\s\w\"'“”‘’-]{0,34}?,[\"'”’]?\s*(?:accounting\s+for|which\s+accounted\s+for|making\s+up|"
+    r"taking|representing|or)"
     r"\s*$", re.IGNORECASE)
 _SHARE_AFTER_ZH = re.compile(r"^[个万亿户座台辆家]*[，,]\s*占[^，。；,;]{0,14}?的?$")
 #: "80.1 million tonnes, 2.2% less than a year earlier", "1.21 million new energy vehicles
 #: were produced, 28.7% more than a year earlier": a level, then its growth as a comparison
 _LEVEL_THEN_COMMA = re.compile(
-    r"^(?:(?:\s+[a-z][\w'-]*){0,5}?\s+(?:were|was)\s+(?:produced|made|manufactured|built|sold|"
-    r"exported)(?:\s+(?:in|during)\s+[a-z]+(?:\s+\d{4})?)?)?\s*,\s*$", re.IGNORECASE)
+    r"^(?:(?:\s+[a-z][\w'-]*){0,5}?\s+(?:(?:were|was)\s+(?:produced|made|manufactured|built|sold|"
+    r"exported)|rolled\s+off\s+(?:the\s+)?(?:production|assembly)\s+lines?)"
+    r"(?:\s+(?:in|during)\s+[a-z]+(?:\s+\d{4})?)?)?\s*,\s*$", re.IGNORECASE)
 #: the words between an addition and the total it makes
 _TOTAL_AFTER = re.compile(
     r"^[^.;]{0,80}?,\s*(?:bringing|taking|raising|lifting)\s+(?:the\s+|their\s+)?"
@@ -178,7 +180,9 @@ _TOTAL_AFTER = re.compile(
 _GROWTH_AFTER_EN = re.compile(
     r"^(?:(?:\s+[a-z][\w'-]*){0,5}?\s+(?:were|was)\s+(?:produced|made|manufactured|built|sold|"
     r"exported)"
-    r"(?:\s+(?:in|during)\s+[a-z]+(?:\s+\d{4})?)?|\s+(?:units|sets|pieces|tonnes|tons))?"
+    r"(?:\s+(?:in|during)\s+[a-z]+(?:\s+\d{4})?)?|\s+(?:units|sets|pieces|tonnes|tons)"
+    # "86.1 million tonnes of crude steel last month, down 2.7 percent"
+    r"|\s+of\s+[a-z][\w\s-]{0,40}?(?:\s+(?:last|this)\s+month|\s+in\s+[a-z]+)?)?"
     r"\s*,?\s*(?:up|down|an?\s+(?:year-on-year\s+)?(?:increase|decrease|rise|drop|decline|gain|"
     r"fall|growth)"
     r"\s+of|increasing|decreasing|rising|falling)(?:\s+by)?\s*$", re.IGNORECASE)
@@ -192,7 +196,8 @@ def _of_previous(facts: list[Fact], text: str, share: re.Pattern[str],
         between = text[before.end:fact.start]
         if before.unit in ("percent", "percentage_point") or not before.subject:
             continue
-        if fact.measure == "share" and share.search(between):
+        if fact.measure == "share" and share.search(between) and not _in_respectively_list(
+                text, fact):
             whole = _stock_before_change(out, k, text) if before.measure == "change" else before
             out[k] = replace(fact, subject=f"share of {whole.subject}")
         elif fact.unit == before.unit == "count" and _TOTAL_AFTER.match(between):
@@ -342,12 +347,24 @@ def _members_en(run: list[Fact], text: str, bound: int, strict: bool = False,
             return [" ".join(f"{subjects.tidy_subject(head)} {m.group(1)}".split())
                     for m in those if m is not None]
     head, members[0] = _head_en(members[0])
+    members = _shared_noun_en(members)
     tail = ""
     if not head:  # "production and sales of new energy vehicles": the head comes last
         shared = _SHARED_TAIL_EN.match(members[-1])
         tail = f" {shared.group(2)}" if shared else ""
         members = [m if m.endswith(tail) else m + tail for m in members]
-    return [subjects.tidy_subject(f"{head} {m}".strip()) for m in members]
+    # a member's own name may be long ("enterprises funded by foreign, Hong Kong, ...")
+    return [subjects.tidy_subject(f"{head} {m}".strip(), max_words=18) for m in members]
+
+
+def _shared_noun_en(members: list[str]) -> list[str]:
+    """"the primary, secondary and tertiary industries": each member the noun's."""
+    last = members[-1].strip().split()
+    if len(last) != 2 or not last[1].endswith(("industries", "sectors")) or any(
+            len(m.split()) != 1 for m in members[:-1]):
+        return members
+    noun = last[1][:-3] + "y" if last[1].endswith("ies") else last[1][:-1]
+    return [f"{m.strip()} {noun}" for m in members[:-1]] + [f"{last[0]} {noun}"]
 
 
 #: a last member that only says "and the rest": "... solar cells and other emerging products"
@@ -373,8 +390,9 @@ def _split_members(phrase: str, split: re.Pattern[str], names: re.Pattern[str] |
 
 
 #: words of a growth or a connective: no member of a list ("a year-on-year increase of")
-_NOT_A_THING_EN = re.compile(r"\b(?:respectively|increase|decrease|year-on-year|growth|up|down)\b",
-                             re.IGNORECASE)
+_NOT_A_THING_EN = re.compile(
+    r"\b(?:respectively|increase|decrease|year-on-year|growth|up|down|growing|rising|falling|"
+    r"increasing|decreasing)\b|^\s*(?:units|sets|pieces|tonnes|tons)\s*$", re.IGNORECASE)
 #: "sales of new energy vehicles": a last member whose "of ..." the others share
 _SHARED_TAIL_EN = re.compile(r"^([a-z][\w-]*(?:\s[a-z][\w-]*)?)\s+(of\s+.+)$", re.IGNORECASE)
 

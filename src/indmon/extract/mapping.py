@@ -114,8 +114,10 @@ def map_fact(fact: Fact, catalogue: Catalogue | None = None) -> Fact:
     unchanged, so that it can still be kept and searched.
     """
     cat = catalogue or Catalogue.load()
-    if _BOUND.search(fact.mention):
-        return replace(fact, indicator=None)  # "double-digit growth": at least 10%, no value
+    if _BOUND.search(fact.mention) or _PER_BASE.search(fact.subject):
+        # "double-digit growth": at least 10%, no value; "costs per 100 yuan of revenue":
+        # a ratio the catalogue has no indicator for
+        return replace(fact, indicator=None)
     fact = as_index(fact)
     suffix = economic_region(fact.region)
     if suffix:
@@ -140,6 +142,8 @@ def map_fact(fact: Fact, catalogue: Catalogue | None = None) -> Fact:
     industry = industry_code(fact.subject, cat) if "industry" in ind.dimensions else ALL
     if province != ALL and "province" not in ind.dimensions:
         return replace(fact, indicator=None)
+    if _counts_other_things(fact.subject, ind):
+        return replace(fact, indicator=None)  # divisions counted are no provinces counted
     if _unnamed_member(fact.subject, ind, industry, cat):
         return replace(fact, indicator=None)
     return replace(fact, indicator=indicator, industry=industry, province=province, period=period)
@@ -159,6 +163,8 @@ def _from_january_period(period: str) -> bool:
 
 #: a figure stated as a bound: "double-digit growth", 两位数增长
 _BOUND = re.compile(r"digit|两位数")
+#: a subject per a base amount: "costs per 100 yuan of operating revenue", 每百元
+_PER_BASE = re.compile(r"\bper\s+(?:100|hundred|one\s+hundred)\b|每百元|百元", re.IGNORECASE)
 
 
 #: the separators of an English list's members
@@ -259,8 +265,9 @@ def unmapped_reason(fact: Fact, catalogue: Catalogue | None = None) -> str | Non
     """Why ``map_fact`` leaves a fact unmapped, in words a reader can check; None when it
     maps. The benchmark lists these so that a guess never passes unseen."""
     cat = catalogue or Catalogue.load()
-    if _BOUND.search(fact.mention):
-        return f"{fact.mention!r} is a bound (at least 10%), not a value to store"
+    unstorable = _unstorable(fact)
+    if unstorable:
+        return unstorable
     period = store_period(fact.period)
     if period is None:
         return f"no usable period ({fact.period!r})"
@@ -290,6 +297,24 @@ def _quarter_sibling(ind: Indicator, period: str, cat: Catalogue) -> Indicator |
     if Period.parse(period).kind != "quarter":
         return None
     return cat.indicators.get(ind.id.replace("_ytd_", "_quarter_"))
+
+
+def _counts_other_things(subject: str, ind: Indicator) -> bool:
+    """A count of divisions ("33个行业增加值增长") mapped to a count of provinces."""
+    return (ind.measure == "count" and "provinces" in ind.name_en.lower()
+            and bool(_DIVISIONS_COUNTED.search(subject)) and "province" not in subject.lower())
+
+
+_DIVISIONS_COUNTED = re.compile(r"industr|division|sector|行业|大类", re.IGNORECASE)
+
+
+def _unstorable(fact: Fact) -> str | None:
+    """Why a figure is no value of any indicator, or None."""
+    if _BOUND.search(fact.mention):
+        return f"{fact.mention!r} is a bound (at least 10%), not a value to store"
+    if _PER_BASE.search(fact.subject):
+        return f"{fact.subject!r} is per a base amount; the catalogue has no such ratio"
+    return None
 
 
 def _refused_match(fact: Fact, ind: Indicator, period: str, cat: Catalogue) -> str | None:
@@ -455,10 +480,15 @@ def compatible(indicator: Indicator, measure: str, unit: str) -> bool:
 
 
 def normalise(text: str) -> str:
-    """Lower case, with hyphens, quotes and punctuation read as single spaces."""
+    """Lower case, with hyphens, quotes and punctuation read as single spaces; "firms" and
+    "companies" are the bureau's "enterprises"."""
     text = text.lower().replace("high-tech", "high tech")
     text = re.sub(r"[^\w\u3000-\u303f\u4e00-\u9fff、]+", " ", text)
+    text = _FIRMS.sub("enterprises", text)
     return re.sub(r"\s+", " ", text).strip()
+
+
+_FIRMS = re.compile(r"\b(?:firms|companies)\b")
 
 
 # -- rules data ------------------------------------------------------------------------

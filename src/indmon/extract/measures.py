@@ -29,12 +29,13 @@ _LIST_TAIL = re.compile(rf"[\d.,][\d.,]*{_FIGURE_IN_LIST}(?:[\d.,]+{_FIGURE_IN_L
 _GROWTH_EN = compile_lower(
     r"(?:increas\w*|grow(?:s|n|ing)?|grew|rose|risen|ris(?:e|es|ing)|"
     r"up(?<!made\sup)(?<!make\sup)(?<!makes\sup)(?<!making\sup)|expand\w*|climb\w*|"
-    r"jump\w*|surg\w*|gain\w*|advanc\w*|accelerat\w*|growth\s+rate\s+(?:of|was|at|reached)|"
+    r"jump\w*|surg\w*|gain\w*|advanc\w*|accelerat\w*|added|growth\s+rate\s+(?:of|was|at|reached)|"
     r"growth\s+of|"
     r"increase\s+of|rise\s+of)"
     r"(?:\s+by)?" + _HEDGE_EN + r"\s*$")
 _DECLINE_EN = compile_lower(
-    r"(?:declin\w*|decreas\w*|fell|fallen|fall(?:s|ing)?|drop\w*|down|slid|shr[ua]nk|"
+    r"(?:declin\w*|decreas\w*|fell|fallen|fall(?:s|ing)?|drop\w*|down|slid|slipp\w*|shr[ua]nk|"
+    r"shrink\w*|"
     r"contract\w*|decrease\s+of|decline\s+of|drop\s+of|fall\s+of)"
     r"(?:\s+by)?" + _HEDGE_EN + r"\s*$")
 _SHARE_EN = compile_lower(
@@ -126,7 +127,10 @@ def percent_measure_en(left: str, right: str, clause_left: str = "") -> tuple[st
     # nor past the clause: "rose 5.4% year on year; on a month-on-month basis it grew"
     near_right = _CLAUSE_END.split(near_right, maxsplit=1)[0]
     recent = left[-160:]
-    qoq = bool(_QOQ_EN.search(near_right) or _QOQ_EN.search(clause_left)
+    # the bureau publishes month-on-month growth seasonally adjusted, and only that
+    adjusted = ("seasonally" in recent or "seasonally" in right[:40]) and not _YOY_EN.search(
+        near_right)
+    qoq = adjusted or bool(_QOQ_EN.search(near_right) or _QOQ_EN.search(clause_left)
                or _QOQ_BASIS_EN.search(left)
                or (" on " in recent and _QOQ_OPENING_EN.search(recent))
                or (" previous " in right[:20] and _PREVIOUS_MONTH_EN.match(right)))
@@ -290,8 +294,14 @@ _BASE_FIGURE_ZH = re.compile(r"(?:比|较|高于|低于|快于|慢于)[^，。�
 _GROWTH_WORD_ZH = re.compile(r"增长|增速|增幅|下降")
 
 
+#: "环比看，5月份规模以上工业增加值增长0.38%": the basis opens the sentence
+_QOQ_OPENING_ZH = re.compile(r"(?:^|[。；;])\s*(?:从)?环比(?:看|来看)?[，,][^。；;%]*$")
+
+
 def percent_measure_zh(left: str, right: str) -> tuple[str, int]:
     tail = _LIST_TAIL_ZH.sub("", left[-60:])
+    if "环比" in left[-60:] and _QOQ_OPENING_ZH.search(left[-60:]):
+        return "growth_qoq", -1 if _DECLINE_ZH.search(tail) else 1
     if _BASE_FIGURE_ZH.search(tail) and _GROWTH_WORD_ZH.search(tail):
         return "growth_yoy", 1
     sign = -1 if _DECLINE_ZH.search(tail) else 1

@@ -170,7 +170,18 @@ class Context:
         lo = bisect.bisect_left(self.period_starts, heading[0])
         hi = bisect.bisect_left(self.period_starts, heading[1])
         found = [p for p in self.periods[lo:hi] if p.end <= heading[1]]
-        return found[0].period if found else ""
+        if found:
+            return found[0].period
+        # a heading without a period ("PROFITS"): the period the section opens with, in its
+        # first paragraph's first sentence, holds for its later paragraphs that state none
+        rest = self.text[heading[1]:]
+        first = heading[1] + len(rest) - len(rest.lstrip())  # past the blank lines
+        if first >= self.layout.paragraph_start(pos):
+            return ""
+        opening_end = self.layout.sentence(first)[1]
+        lo = bisect.bisect_left(self.period_starts, first)
+        hi = bisect.bisect_left(self.period_starts, opening_end)
+        return self._opening_period(lo, hi, first, opening_end) if lo < hi else ""
 
     def _opening_period(self, lo: int, hi: int, paragraph_start: int, opening_end: int) -> str:
         """The period a paragraph opens with ("In March, ... faster than the 5.8% of
@@ -233,8 +244,9 @@ def _rules_en(ctx: Context, m: Mention, place: Place) -> tuple[float, str, str, 
     elif unit == "percent":
         measure, sign = measures.percent_measure_en(left_l, right_l, clause_left_l)
         value *= sign
-        subject = (subjects.contribution_subject_en(left, right) if measure == "share" else ""
-                   ) or subjects.subject_before_en(left)
+        subject = _saw_what((subjects.contribution_subject_en(left, right)
+                             if measure == "share" else "") or subjects.subject_before_en(left),
+                            left_l)
     elif unit == "percentage_point":
         measure, sign = measures.point_measure_en(left_l, right_l)
         value *= sign
@@ -257,6 +269,12 @@ def _rules_en(ctx: Context, m: Mention, place: Place) -> tuple[float, str, str, 
     if subject and measures.is_plan_en(clause_left_l, right_l):
         subject = f"planned {subject}"  # no observation: the mapper leaves it unmapped
     return value, unit, measure, subject, region
+
+
+def _saw_what(subject: str, left_l: str) -> str:
+    """"State-holding firms saw profits decline 2.4 percent": the profits of the firms."""
+    saw = subjects.SAW_WHAT_EN.search(left_l[-60:])
+    return f"{saw.group('what')} of {subject}" if saw and subject else subject
 
 
 def _count_subject_en(left: str, clause_left: str, right: str, measure: str,
@@ -301,6 +319,8 @@ def _rules_zh(ctx: Context, m: Mention, place: Place) -> tuple[float, str, str, 
     if measure == "change" and measures.decrease_before_zh(clause_left):
         value = -abs(value)  # "净减2100万户", "减少120万户"
     subject = subjects.subject_zh(left, clause_left, right, counts_things)
+    if "每百元" in clause_left:  # "每百元营业收入中的成本为85.31元": a ratio to a base
+        subject = f"per hundred yuan {subject}"
     if m.kind == "rank":
         subject = subjects.ranking_scope_zh(text[max(0, m.start - 8):m.start]) + subject
     elif m.kind == "streak":

@@ -26,7 +26,8 @@ _VERB_EN = re.compile(r"\b" + trie(
      "covering", "covers", "realized", "fell", "declined", "decreased", "expanded", "surpassed",
      "remained", "topped", "led", "went", "came", "up", "down", "dropped", "climbed", "jumped",
      "slid", "edged", "posted", "kept", "numbered", "numbering", "shrank", "shrunk", "advanced",
-     "contracted", "gained", "slipped", "made up", "reported"]) + r"\b")
+     "contracted", "gained", "slipped", "made up", "reported", "logged", "totaled", "surged",
+     "stood", "shrank", "grew", "hit"]) + r"\b")
 _LEAD_EN = compile_lower(
     r"^(?:(?:in\s+)?(?:particular|addition|general|total|short)\s*|among\s+them\s*|notably\s*|"
     r"among\s+[\w\s'-]{1,40}?(?:industries|sectors|products|divisions),\s*|"
@@ -34,7 +35,7 @@ _LEAD_EN = compile_lower(
     r"november|december)(?:\s+\d{4})?\s+(?=[a-z])|"
     r"of\s+which\s*|statistics\s+show\s+that\s*|data\s+show(?:ed)?\s+that\s*|"
     r"according\s+to\s+[^,]*\s*|"
-    r"(?:and|but|while|whereas|with|as|so|that|which|where|the|a|an|my\s+country's|china's|"
+    r"(?:and|but|while|whereas|with|as|so|that|which|where|whose|the|a|an|my\s+country's|china's|"
     r"our\s+country's|its|their|this|these|also|total|annual)\s+)+",
 )
 _STOP_AFTER_EN = compile_lower(
@@ -61,11 +62,12 @@ _QUALIFYING_EN = frozenset({"calculated", "at", "in", "compared", "according", "
 
 #: a month the subject is stated for, after it: "power generation in April"
 _MONTH_AFTER_EN = re.compile(
-    r"(?<=\w)\s+(?:in|for|during)\s+(?:january|february|march|april|may|june|july|august|"
-    r"september|october|november|december)(?:\s+\d{4})?$", re.IGNORECASE)
+    r"(?<=\w)\s+(?:in|for|during)\s+(?:(?:january|february|march|april|may|june|july|august|"
+    r"september|october|november|december)(?:\s+\d{4})?|the\s+(?:first|last)\s+(?:\w+\s+)?"
+    r"(?:months?|quarters?|half)|the\s+year|the\s+\w+\s+quarter)$", re.IGNORECASE)
 
 
-def _tidy(phrase: str) -> str:
+def _tidy(phrase: str, max_words: int = 0) -> str:
     """A subject phrase without leading connectives and figures, trailing auxiliaries, or
     more than ``_MAX_WORDS`` words; its first word in lower case unless it is a name."""
     phrase = " ".join(phrase.split()).strip(" ,;:-'").replace('"', "'")
@@ -80,16 +82,17 @@ def _tidy(phrase: str) -> str:
     words = phrase.split()
     if len(words) > 1 and words[-1] in _AUXILIARIES:
         words.pop()
-    words = words[-_MAX_WORDS:]
+    words = words[-(max_words or _MAX_WORDS):]
     if (words and words[0][:1].isupper() and words[0][1:].islower() and "'" not in words[0]
             and words[0].lower() not in _provinces()[1]):
         words[0] = words[0].lower()
     return " ".join(words)
 
 
-def tidy_subject(phrase: str) -> str:
-    """A subject phrase as ``subject_before_en`` gives it (for subjects built elsewhere)."""
-    return _tidy(phrase)
+def tidy_subject(phrase: str, max_words: int = 0) -> str:
+    """A subject phrase as ``subject_before_en`` gives it (for subjects built elsewhere);
+    ``max_words`` allows a longer one (a list member with a long name)."""
+    return _tidy(phrase, max_words or _MAX_WORDS)
 
 
 @functools.cache
@@ -110,6 +113,8 @@ def names_with_commas_zh() -> re.Pattern[str] | None:
 _PLURAL = re.compile(r"\b(\w{3,}[^s\W])s\b")
 #: names with commas that are no industry: the bureau's ownership group
 _OTHER_COMMA_NAMES_EN = ("enterprises funded from abroad or from Hong Kong, Macao and Taiwan",
+                         "enterprises funded by foreign, Hong Kong, Macao and Taiwan investors",
+                         "foreign, Hong Kong, Macao and Taiwan",
                          "Hong Kong, Macao and Taiwan", "Hong Kong, Macau and Taiwan")
 
 
@@ -145,6 +150,12 @@ def _names_pattern(forms: list[str], flags: int, before: str, after: str
     return re.compile(before + "(?:" + "|".join(words) + ")" + after, flags)
 
 
+#: a figure, then "and"/"while" and a new subject with its own verb
+_AFTER_FIGURE_AND_EN = re.compile(
+    r".*\d\s*(?:%|percent|per\s*cent)(?:\s+(?:year\s+on\s+year|in\s+[A-Z]\w+))?"
+    r"\s+(?:and|while|whereas|but)\s+(?=[A-Za-z][\w-]*(?:\s+[\w-]+){0,5}\s+"
+    r"(?:grew|rose|gained|fell|climbed|jumped|increased|expanded|declined|dropped|slipped|added)\b)",
+    re.DOTALL)
 #: ", a key economic indicator,": an appositive that names no subject
 _APPOSITIVE_EN = re.compile(
     r",\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}indicators?(?:\s+of\s+[\w\s-]{1,30}?)?\s*,",
@@ -163,7 +174,7 @@ _PERIOD_AFTER_EN = re.compile(
 #: whole named by a feature of its own
 _PART_OF_WHOLE_EN = compile_lower(r",\s*(?:of\s+whom|of\s+which|including)\s*$")
 _FEATURE_AFTER_EN = compile_lower(
-    r"^\s*(?:had|have|has|with|enjoyed|enjoy|used|use)\s+(?P<feature>[\w-]+)\s+"
+    r"^\s*(?:had|have|has|with|enjoyed|enjoy|used|use|(?:were|are|was|is)\s+on)\s+(?P<feature>[\w-]+)\s+"
     r"(?:access|service|connections?|speeds?|networks?)\b")
 
 
@@ -196,6 +207,14 @@ def group_member_count_en(left: str, right: str) -> str:
     return f"{group.group('group').strip()} {said}".strip()
 
 
+#: "China produced": the figure after is an amount of what was produced
+_PRODUCED_EN = compile_lower(r"\b(?:produced|turned\s+out|manufactured|made)$")
+#: "State-holding firms saw profits decline 2.4 percent": the figure is of the profits
+SAW_WHAT_EN = compile_lower(
+    r"\bsaw\s+(?:its\s+|their\s+)?(?P<what>profits?|output|revenue|value\s+added|sales|exports|"
+    r"investment)\s+(?:\w+\s+)?(?:by\s+)?$")
+
+
 def names_a_province_en(phrase: str) -> bool:
     """Whether a phrase is only a province's name ("Guangdong")."""
     return phrase.strip().lower() in _provinces()[1]
@@ -210,6 +229,9 @@ def subject_before_en(sentence_left: str) -> str:
     """The noun phrase before the verb in the words that lead up to a figure: in the last
     clause that has a verb after its first word (clauses split at ``,``, ``;``, ``:`` and
     dashes), else the whole last clause."""
+    after_figure = _AFTER_FIGURE_AND_EN.search(sentence_left)
+    if after_figure:  # "A climbed 10.2 percent and B gained": B's own clause
+        sentence_left = sentence_left[after_figure.end():]
     if "indicator" in sentence_left:  # "output, a key economic indicator, rose": the output's
         sentence_left = _APPOSITIVE_EN.sub("", sentence_left)
     lower = lowered(sentence_left)
@@ -317,16 +339,17 @@ def subject_after_en(right: str) -> str:
         return ""  # "81 million units (sets)": the thing counted is named before
     done = _DONE_TO_COUNTED_EN.match(right, len(phrase)) if stop else None
     if done:  # "1.62 million new energy vehicles were produced": their output
-        return f"{_DONE_TO_HEAD[done.group(1).lower()]} {_tidy(phrase)}"
+        return f"{_DONE_TO_HEAD[(done.group(1) or done.group(2)).lower()]} {_tidy(phrase)}"
     return _tidy(phrase)
 
 
 #: what was done to the things counted, which makes the count a flow of them
 _DONE_TO_COUNTED_EN = re.compile(
-    r"\s*(?:were|was|had\s+been|have\s+been)\s+(produced|made|manufactured|built|sold|exported)\b",
-    re.IGNORECASE)
+    r"\s*(?:(?:were|was|had\s+been|have\s+been)\s+(produced|made|manufactured|built|sold|exported)"
+    r"|(rolled)\s+off\s+(?:the\s+)?(?:production|assembly)\s+lines?)\b", re.IGNORECASE)
 _DONE_TO_HEAD = {"produced": "output of", "made": "output of", "manufactured": "output of",
-                 "built": "output of", "sold": "sales of", "exported": "exports of"}
+                 "built": "output of", "sold": "sales of", "exported": "exports of",
+                 "rolled": "output of"}
 
 
 _JOINS_NEXT_EN = re.compile(r"^\s*(?:and|or|while|whereas|but)\b", re.IGNORECASE)
@@ -354,7 +377,13 @@ _OF_AFTER_EN = re.compile(r"^\s*(?:\([^)]*\)\s*)?of\s+(?=[A-Za-z])")
 
 def named_after_en(subject: str, right: str) -> str:
     """The subject of "more than 4 trillion yuan of new tax and fee cuts": when the words
-    before a figure only hedge it, what follows its "of"; else ``subject`` as it was."""
+    before a figure only hedge it, what follows its "of"; "China produced 86.1 million
+    tonnes of crude steel": what was produced; else ``subject`` as it was."""
+    produced = _PRODUCED_EN.search(lowered(subject))
+    of = _OF_AFTER_EN.match(right)
+    if produced and of:
+        thing = subject_after_en(right[of.end():])
+        return f"output of {thing}" if thing else subject
     if subject.strip().lower() not in _HEDGES_EN:
         return subject
     of = _OF_AFTER_EN.match(right)
