@@ -537,3 +537,18 @@ def test_chinese_month_on_month_opening_and_gdp_industries_in_a_list(cat: Catalo
     found = cells(text, cat)
     assert [found[m][0] for m in ("3.5 percent", "5.0 percent", "5.1 percent")] == [
         "gdp_primary_yoy", "gdp_secondary_yoy", "gdp_tertiary_yoy"]
+
+
+def test_a_numbered_label_is_no_opening_and_fewer_is_a_decrease(cat: Catalogue) -> None:
+    text = ("Industry and communications in 2026 (simulated)\n\n"
+            "1. Industry grew steadily. For the whole of 2026, the value added of industrial "
+            "enterprises above designated size rose 5.6 percent, and in the fourth quarter it "
+            "grew 5.4 percent year on year. Manufacturing value added came to 34.0 trillion "
+            "yuan, ranking first in the world for 16 years in a row.\n\n"
+            "2. Communications. At the end of December, 4G base stations were 6.00 million, "
+            "180,000 fewer than at the end of 2025. In May, mining added 2.5 percent.")
+    found = cells(text, cat)
+    assert found["16 years in a row"] == ("mfg_world_rank_streak", "ALL", "2026")
+    facts = {f.mention: f for f in extract_facts(text, "t")}
+    assert (facts["180,000"].value, facts["180,000"].measure) == (-180000, "change")
+    assert found["2.5 percent"][:2] == ("va_yoy", "B")  # "added" as the verb of mining

@@ -216,6 +216,10 @@ def flow_after_en(right: str) -> bool:
     return bool(_FLOW_AFTER_EN.search(right))
 
 
+#: "190,000 fewer than at the end of 2025": a decrease
+FEWER_AFTER_EN = compile_lower(r"^\s*(?:fewer|less)\s+than\b")
+
+
 def adds_another_en(clause_left: str) -> bool:
     """"another 3,100 enterprises": a number added, whose things follow it."""
     return bool(_ANOTHER_EN.search(clause_left))

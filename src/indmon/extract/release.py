@@ -149,6 +149,12 @@ class Context:
         previous_start = self.layout.sentence(max(0, sentence_start - 1))[0]
         lo = bisect.bisect_left(self.period_starts, paragraph_start)
         hi = bisect.bisect_left(self.period_starts, sentence_start)
+        if (lo < hi and self.periods[lo].start >= opening_end
+                and self._labels(paragraph_start, opening_end)):
+            # "1. Industry grew steadily. For the whole of 2026, ...": the paragraph opens
+            # with a label; the first sentence with a period is its opening
+            paragraph_start = opening_end
+            opening_end = self.layout.sentence(self.periods[lo].start)[1]
         for period in reversed(self.periods[lo:hi]):
             if period.own_sentence:
                 continue
@@ -193,15 +199,28 @@ class Context:
             return ""
         return first.period
 
-    def _figure_between(self, start: int, end: int) -> bool:
+    def _labels(self, start: int, end: int) -> bool:
+        """Whether a sentence is a numbered label of its paragraph ("1. Industry grew
+        steadily.", "一是工业经济稳步增长。"): short, numbered, stating no figure."""
+        return (end - start <= _MAX_LABEL and bool(_LABEL.match(self.text, start))
+                and not self._figure_between(start, end, numbering=True))
+
+    def _figure_between(self, start: int, end: int, numbering: bool = False) -> bool:
         """Whether a digit outside dates and period phrases ("At a press conference on
-        October 20, ...") stands between two offsets."""
+        October 20, ...") stands between two offsets; with ``numbering``, not counting a
+        label's number at the start ("1. Industry grew steadily.")."""
+        if numbering:
+            label = _LABEL.match(self.text, start)
+            start = label.end() if label else start
         lo = bisect.bisect_left(self.no_fact_starts, start) - 1
         spans = [sp for sp in self.no_facts[max(0, lo):] if sp.start < end]
         return any(c.isdigit() and not any(sp.start <= i < sp.end for sp in spans)
                    for i, c in enumerate(self.text[start:end], start))
 
 
+_MAX_LABEL = 60
+#: a paragraph's label: "1. ", "(2) ", "一是"
+_LABEL = re.compile(r"\s*(?:\d{1,2}[.、)）]\s*|[（(]\d{1,2}[)）]\s*|[一二三四五六七八九十]是)")
 #: a figure of the month before, or of the same month a year before: "from the previous
 #: month's 49.9 percent", "上月的49.9%", "上年同月的50.1%"
 _PREVIOUS_FIGURE = re.compile(
@@ -253,9 +272,7 @@ def _rules_en(ctx: Context, m: Mention, place: Place) -> tuple[float, str, str, 
         subject = (subjects.contribution_subject_en(left, right) if measure == "level" else ""
                    ) or subjects.subject_before_en(left)
     elif unit == "count":
-        unit, measure = measures.count_measure_en(clause_left_l, value, right_l)
-        if measure == "change" and measures.decline_before_en(left_l):
-            value = -abs(value)
+        value, unit, measure = _count_en(value, left_l, right_l, clause_left_l)
         counted = (measure == "count" or measures.flow_after_en(right_l)
                    or measures.adds_another_en(clause_left_l))
         clause_left = text[max(left_start, c_start):m.start]
@@ -269,6 +286,17 @@ def _rules_en(ctx: Context, m: Mention, place: Place) -> tuple[float, str, str, 
     if subject and measures.is_plan_en(clause_left_l, right_l):
         subject = f"planned {subject}"  # no observation: the mapper leaves it unmapped
     return value, unit, measure, subject, region
+
+
+def _count_en(value: float, left_l: str, right_l: str, clause_left_l: str
+              ) -> tuple[float, str, str]:
+    """(value, unit, measure) of a plain number, a decrease signed."""
+    unit, measure = measures.count_measure_en(clause_left_l, value, right_l)
+    if measures.FEWER_AFTER_EN.match(right_l):
+        return -abs(value), unit, "change"  # "6.08 million, 190,000 fewer than at the end"
+    if measure == "change" and measures.decline_before_en(left_l):
+        return -abs(value), unit, measure
+    return value, unit, measure
 
 
 def _saw_what(subject: str, left_l: str) -> str:

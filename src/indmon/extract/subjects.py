@@ -220,6 +220,10 @@ def names_a_province_en(phrase: str) -> bool:
     return phrase.strip().lower() in _provinces()[1]
 
 
+#: "mining added 2.6 percent": "added" as a verb, not the "added" of "value added"
+_ADDED_EN = compile_lower(r"(?<!value\s)\badded\b(?!\s+value)")
+
+
 def states_a_verb_en(phrase: str) -> bool:
     """Whether a phrase holds one of the verbs that state a figure ("came to", "grew")."""
     return bool(_VERB_EN.search(lowered(phrase)))
@@ -282,7 +286,7 @@ def _subject_before_en(sentence_left: str, lower: str) -> str:
             return _tidy(sentence_left[start:end])
     for i in range(len(starts) - 1, -1, -1):
         start, end = starts[i], ends[i]
-        verb = _VERB_EN.search(lower, start, end)
+        verb = _VERB_EN.search(lower, start, end) or _ADDED_EN.search(lower, start, end)
         if verb and verb.start() > start:
             start = _list_start(sentence_left, lower, starts, ends, i, verb.start())
             subject = _tidy(sentence_left[start:verb.start()])
