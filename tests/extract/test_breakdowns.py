@@ -552,3 +552,31 @@ def test_a_numbered_label_is_no_opening_and_fewer_is_a_decrease(cat: Catalogue) 
     facts = {f.mention: f for f in extract_facts(text, "t")}
     assert (facts["180,000"].value, facts["180,000"].measure) == (-180000, "change")
     assert found["2.5 percent"][:2] == ("va_yoy", "B")  # "added" as the verb of mining
+
+
+def test_a_wire_report_of_august_output_and_profits(cat: Catalogue) -> None:
+    text = ("Output and profits in August 2026 (simulated)\n\n"
+            "BEIJING, Sept. 15 (Staff reporter) -- The value added of industrial enterprises "
+            "above designated size rose 5.2% from a year earlier in August, and edged up 0.40% "
+            "from July after seasonal adjustment. Over January to August, output grew 5.7%.\n\n"
+            "By sector, mining added 3.6%, manufacturing 5.5% and the power, heat, gas and water "
+            "supply industry 2.1%. State-holding enterprises expanded 4.0% and foreign-funded "
+            "firms (including those from Hong Kong, Macao and Taiwan) 2.7%. Plants turned out "
+            "1.20 million new-energy vehicles, 24.0% more than a year ago.\n\n"
+            "Separate figures showed that industrial firms earned 3.90 trillion yuan in total "
+            "profit in January-July, 1.5% more than a year earlier. Mining profits slid 11.0%, "
+            "while those of manufacturing gained 5.0%. Some 138,000 enterprises ran at a loss.")
+    found = {f.mention: (f.indicator, f.industry, f.period)
+             for f in map_facts(extract_facts(text, "t", published="2026-09-15"), cat)}
+    assert found["0.40%"][0] == "va_mom"
+    assert found["5.7%"] == ("va_ytd_yoy", "ALL", "2026-01/2026-08")
+    assert [found[m][:2] for m in ("3.6%", "5.5%", "2.1%")] == [
+        ("va_yoy", "B"), ("va_yoy", "C"), ("va_yoy", "D")]
+    assert found["2.7%"][0] == "va_yoy_foreign"
+    assert found["1.20 million"][0] == "nev_production"
+    assert found["24.0%"][0] == "nev_production_yoy"
+    assert found["3.90 trillion yuan"] == ("profit_ytd", "ALL", "2026-01/2026-07")
+    assert found["1.5%"][0] == "profit_ytd_yoy"
+    facts = {f.mention: f for f in extract_facts(text, "t")}
+    assert facts["5.0%"].value == 5.0  # "gained": the member's own direction
+    assert found["138,000"][0] == "loss_making_ytd"

@@ -102,8 +102,9 @@ def _industry_heads(facts: list[Fact], text: str) -> list[Fact]:
         if not _bare_industry(fact, catalogue, industry_code):
             continue
         head = _head_before(out, k, text)
-        if head in ("output", "production") and _OWNERSHIP_EN.match(fact.subject):
-            head = "value added"  # an ownership type's industrial output is its value added
+        if head in ("output", "production") and (_OWNERSHIP_EN.match(fact.subject)
+                                                 or _industrial_output_before(out, k)):
+            head = "value added"  # an ownership type's or a sector's industrial output
         if head:
             out[k] = replace(fact, subject=f"{head} of {_enterprises(fact.subject)}")
     return out
@@ -144,6 +145,15 @@ def _bare_industry(fact: Fact, catalogue: Catalogue, industry_code: Callable[...
     return industry_code(fact.subject, catalogue) != "ALL"
 
 
+def _industrial_output_before(facts: list[Fact], k: int) -> bool:
+    """Whether the nearest growth before is of industry's output as a whole ("output grew
+    5.8%"), whose breakdown by sector is value added."""
+    for before in reversed(facts[:k]):
+        if before.unit == "percent" and before.measure in _GROWTH_MEASURES:
+            return before.subject.strip().lower() in ("output", "industrial output")
+    return False
+
+
 def _head_before(facts: list[Fact], k: int, text: str) -> str | None:
     fact = facts[k]
     for before in reversed(facts[:k]):
@@ -169,7 +179,10 @@ _SHARE_AFTER_ZH = re.compile(r"^[个万亿户座台辆家]*[，,]\s*占[^，。�
 _LEVEL_THEN_COMMA = re.compile(
     r"^(?:(?:\s+[a-z][\w'-]*){0,5}?\s+(?:(?:were|was)\s+(?:produced|made|manufactured|built|sold|"
     r"exported)|rolled\s+off\s+(?:the\s+)?(?:production|assembly)\s+lines?)"
-    r"(?:\s+(?:in|during)\s+[a-z]+(?:\s+\d{4})?)?)?\s*,\s*$", re.IGNORECASE)
+    r"(?:\s+(?:in|during)\s+[a-z]+(?:\s+\d{4})?)?"
+    # "3.98 trillion yuan in total profit in January-July, 1.6% more than a year earlier"
+    r"|\s+in\s+(?:total\s+)?profits?(?:\s+(?:in|for)\s+[a-z][\w-]*)?"
+    r"|(?:\s+[a-z][\w'-]*){1,4})?\s*,\s*$", re.IGNORECASE)  # "... 1.20 million new-energy vehicles,"
 #: the words between an addition and the total it makes
 _TOTAL_AFTER = re.compile(
     r"^[^.;]{0,80}?,\s*(?:bringing|taking|raising|lifting)\s+(?:the\s+|their\s+)?"
@@ -275,6 +288,21 @@ def _distribute_en(facts: list[Fact], text: str) -> list[Fact]:
         if members:
             out[i:i + run] = [replace(f, subject=m)
                               for f, m in zip(out[i:i + run], members, strict=True)]
+    return _coordinated_verbs(out, text)
+
+
+#: what a clause that only joins a second verb to the first leaves as its subject
+_CONJUNCTIONS = frozenset({"and", "but", "then", "while", "and then"})
+
+
+def _coordinated_verbs(facts: list[Fact], text: str) -> list[Fact]:
+    """"X rose 5.2% ..., and edged up 0.42% from July": the second verb's subject is X."""
+    out = list(facts)
+    for k in range(1, len(out)):
+        fact, before = out[k], out[k - 1]
+        if (fact.subject.strip().lower() in _CONJUNCTIONS and before.subject
+                and _sentence_start_en(text, fact.start) <= before.start):
+            out[k] = replace(fact, subject=before.subject)
     return out
 
 
@@ -466,6 +494,8 @@ def _elliptical(between: str) -> str | None:
     that hold commas ("the manufacture of computers, communication and other electronic
     equipment") are read whole, and "of" may join the words of a member."""
     kept: list[str] = []
+    # "foreign-funded firms (including those from Hong Kong, Macao and Taiwan) 2.8%"
+    between = _PARENTHESIS.sub("", between) if "(" in between else between
     # matched in lower case (the pattern's letters are), the member taken as written
     match = _ELLIPSIS_EN.match(lowered(between))
     # a comma inside the member beside the one before it: a name that holds commas?
@@ -507,8 +537,9 @@ def _names_itself(member: str) -> bool:
 
 #: words that give a figure its own direction
 _DIRECTION_EN = re.compile(
-    r"(?:up|down|grew|grow|rose|rise|fell|fall|increase[sd]?|decrease[sd]?|declined?|"
-    r"dropped|higher|lower|more|less)\b", re.IGNORECASE)
+    r"\b(?:up|down|grew|grow|rose|rise|fell|fall|increase[sd]?|decrease[sd]?|declined?|"
+    r"dropped|higher|lower|more|less|gain(?:ed|s)?|climb(?:ed|s)?|jump(?:ed|s)?|slid|slipped|"
+    r"shrank|expanded|surged)\b", re.IGNORECASE)
 
 
 #: "state-holding enterprises made profits of": a member, then what it states
@@ -550,6 +581,8 @@ def _member_subject(first: str, member: str) -> str | None:
     # secondary industry 5.6%": a first subject without a head is a name like the member
     if " of " in f" {first} " or subjects.names_a_province_en(member):
         return None  # "Jiangsu's value added grew 7.5%, Guangdong 4.9%": a region
+    if _INDEX_EN.search(first) and not _INDEX_EN.search(member):
+        return f"{member} index"  # "the production sub-index was 50.9 and new orders 49.4"
     return member
 
 
@@ -640,6 +673,9 @@ def _members_zh(run: list[Fact], text: str) -> list[Fact]:
     members = _split_members(phrase, _MEMBER_SPLIT_ZH, subjects.names_with_commas_zh())
     if len(members) != len(run):
         members = _members_at_commas_zh(phrase, len(run))
+    if len(members) > 1 and all(len(m) == 1 for m in members[:-1]) and len(members[-1]) > 1:
+        # "大、中、小型企业PMI": the first members share the last one's words after its first
+        members = [m + members[-1][1:] for m in members[:-1]] + members[-1:]
     tail = None
     if len(members) == 1 and len(run) == 2 and _BOTH_ZH in phrase:
         # "新能源汽车产销分别完成...": production and sales, in that order, each whole
@@ -652,6 +688,10 @@ def _members_zh(run: list[Fact], text: str) -> list[Fact]:
     return [replace(f, subject=subjects.subject_zh(m + tail if not m.endswith(tail) else m,
                                                    m + tail, "", False) or f.subject)
             for f, m in zip(run, members, strict=True)]
+
+
+_INDEX_EN = re.compile(r"\b(?:index|sub-index|pmi)\b", re.IGNORECASE)
+_PARENTHESIS = re.compile(r"\s*\([^()]{0,80}\)")
 
 
 def _members_at_commas_zh(phrase: str, count: int) -> list[str]:

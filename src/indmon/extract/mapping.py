@@ -129,14 +129,11 @@ def map_fact(fact: Fact, catalogue: Catalogue | None = None) -> Fact:
     indicator = match_indicator(fact.subject, fact.measure, fact.unit, period, cat)
     if indicator is None:
         return replace(fact, indicator=None)
-    ind = cat.indicator(indicator)
-    if _from_january(ind) and not _from_january_period(period):
-        # "5.8% in the third quarter" is no year to date: the quarter's own, if catalogued
-        sibling = _quarter_sibling(ind, period, cat)
-        if sibling is None:
-            return replace(fact, indicator=None)
-        ind, indicator = sibling, sibling.id
-    period = indicator_period(period, ind)
+    placed = _place(cat.indicator(indicator), period, cat)
+    if placed is None:
+        return replace(fact, indicator=None)
+    ind, period = placed
+    indicator = ind.id
     # without an industry breakdown, industry words name the indicator itself
     # ("high-tech manufacturing"); a province figure, though, is never the country's
     industry = industry_code(fact.subject, cat) if "industry" in ind.dimensions else ALL
@@ -291,6 +288,20 @@ def unmapped_reason(fact: Fact, catalogue: Catalogue | None = None) -> str | Non
     return f"no {fact.measure} indicator in {fact.unit} names {fact.subject!r}"
 
 
+def _place(ind: Indicator, period: str, cat: Catalogue) -> tuple[Indicator, str] | None:
+    """The indicator and the period text the store keeps a figure under, or None."""
+    if _from_january(ind) and not _from_january_period(period):
+        # "5.8% in the third quarter" is no year to date: the quarter's own, if catalogued
+        sibling = _quarter_sibling(ind, period, cat)
+        if sibling is None:
+            return None
+        ind = sibling
+    period = indicator_period(period, ind)
+    if ind.measure == "streak" and "/" in period:
+        period = period.split("/")[1]  # a streak is counted to the month it ends in
+    return ind, period
+
+
 def _quarter_sibling(ind: Indicator, period: str, cat: Catalogue) -> Indicator | None:
     """The quarter's own indicator beside a year-to-date one (``va_ytd_yoy`` ->
     ``va_quarter_yoy``) for a quarter after the first, when the catalogue has it."""
@@ -357,6 +368,8 @@ def match_indicator(
 ) -> str | None:
     """The id of the indicator a subject with this measure, unit and period states."""
     text = normalise(subject)
+    if text == "output":
+        text = "industrial output"  # "output grew 5.8%" in a report of industrial production
     kind = _period_kind(period)
     # a division's name holds words the rules read ("electronic equipment manufacturing"
     # is no equipment manufacturing): the rules read the subject without it
@@ -725,7 +738,7 @@ def _stem(word: str) -> str:
 
 #: period kinds that ``mapping.toml`` calls ``span``: any run of months, year to date
 #: and January-February combined included
-_SPAN_KINDS = frozenset({"span", "ytd", "janfeb"})
+_SPAN_KINDS = frozenset({"span", "ytd", "janfeb", "half"})
 
 
 def _period_kind(period: str) -> str | None:

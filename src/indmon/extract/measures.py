@@ -128,7 +128,7 @@ def percent_measure_en(left: str, right: str, clause_left: str = "") -> tuple[st
     near_right = _CLAUSE_END.split(near_right, maxsplit=1)[0]
     recent = left[-160:]
     # the bureau publishes month-on-month growth seasonally adjusted, and only that
-    adjusted = ("seasonally" in recent or "seasonally" in right[:40]) and not _YOY_EN.search(
+    adjusted = ("seasonal" in recent or "seasonal" in right[:48]) and not _YOY_EN.search(
         near_right)
     qoq = adjusted or bool(_QOQ_EN.search(near_right) or _QOQ_EN.search(clause_left)
                or _QOQ_BASIS_EN.search(left)
@@ -216,6 +216,8 @@ def flow_after_en(right: str) -> bool:
     return bool(_FLOW_AFTER_EN.search(right))
 
 
+#: "Plants turned out 1.21 million new-energy vehicles": the number is of what was made
+PRODUCED_BEFORE_EN = compile_lower(r"\b(?:turned\s+out|produced|manufactured)\s*$")
 #: "190,000 fewer than at the end of 2025": a decrease
 FEWER_AFTER_EN = compile_lower(r"^\s*(?:fewer|less)\s+than\b")
 

@@ -273,7 +273,7 @@ EN_PERIODS: list[Grammar] = [
             _en_quarter, ("quarter",)),
     Grammar(re.compile(rf"\bq(?P<q>[1-4])(?:\s+(?P<year>{_YEAR}))?\b"), _en_quarter,
             ("q1", "q2", "q3", "q4")),
-    Grammar(re.compile(rf"\b(?:the\s+)?(?P<h>first|second)\s+half{_OF_YEAR}"), _en_half,
+    Grammar(re.compile(rf"\b(?:the\s+)?(?P<h>first|second)[\s-]+half{_OF_YEAR}"), _en_half,
             ("half",)),
     Grammar(re.compile(rf"\b(?P<m1>{_MONTH})\s*(?:-|to|through|and)\s*(?P<m2>{_MONTH})(?:,?\s+(?P<year>{_YEAR}))?(?!\s*\d)"),
             _en_month_span, (_MONTH_ANCHOR,)),
@@ -391,8 +391,9 @@ _EN_SINCE_END = compile_lower(
 
 def _is_topic_on(before: str, base: re.Match[str]) -> bool:
     """"on" names a base after a figure ("up 5% on the same period") but a subject after
-    words ("briefed the press on the first quarter", "Briefing on the third quarter")."""
-    if not base.group().startswith("on"):
+    words ("briefed the press on the first quarter", "Briefing on the third quarter");
+    "over" likewise ("Over January to August, output grew")."""
+    if not base.group().startswith(("on", "over")):
         return False
     words = before[max(0, base.start() - 30):base.start()].rsplit("\n", 1)[-1]
     return not any(c.isdigit() for c in words)

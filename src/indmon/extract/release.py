@@ -273,15 +273,18 @@ def _rules_en(ctx: Context, m: Mention, place: Place) -> tuple[float, str, str, 
                    ) or subjects.subject_before_en(left)
     elif unit == "count":
         value, unit, measure = _count_en(value, left_l, right_l, clause_left_l)
+        produced = measure == "count" and bool(measures.PRODUCED_BEFORE_EN.search(clause_left_l))
         counted = (measure == "count" or measures.flow_after_en(right_l)
                    or measures.adds_another_en(clause_left_l))
         clause_left = text[max(left_start, c_start):m.start]
         subject = _count_subject_en(left, clause_left, right, measure, counted)
+        if produced and subject:  # "Plants turned out 1.21 million vehicles": their output
+            measure, subject = "level", f"output of {subject}"
     else:
         measure = "change" if measures.is_change_en(left_l) else "level"
         subject = subjects.subject_before_en(left)
         if measure == "level":
-            subject = subjects.named_after_en(subject, right)
+            subject = subjects.earned_by_en(subjects.named_after_en(subject, right), unit)
     region = subjects.region_en(left, right, measure in ("count", "level"), ctx.region)
     if subject and measures.is_plan_en(clause_left_l, right_l):
         subject = f"planned {subject}"  # no observation: the mapper leaves it unmapped
@@ -299,6 +302,11 @@ def _count_en(value: float, left_l: str, right_l: str, clause_left_l: str
     return value, unit, measure
 
 
+_AT_A_LOSS_EN = re.compile(
+    r"^\s*(?:industrial\s+)?(?:enterprises|firms|companies)\s+(?:ran|operated|were|was)\s+"
+    r"(?:at\s+a\s+loss|in\s+the\s+red|loss-making)", re.IGNORECASE)
+
+
 def _saw_what(subject: str, left_l: str) -> str:
     """"State-holding firms saw profits decline 2.4 percent": the profits of the firms."""
     saw = subjects.SAW_WHAT_EN.search(left_l[-60:])
@@ -312,6 +320,8 @@ def _count_subject_en(left: str, clause_left: str, right: str, measure: str,
     part = subjects.part_with_feature_en(left, right) if measure == "count" else ""
     if part:
         return part
+    if _AT_A_LOSS_EN.match(right):
+        return "loss-making enterprises"  # "139,000 enterprises ran at a loss"
     group = subjects.group_member_count_en(left, right) if measure == "count" else ""
     if group:
         return group

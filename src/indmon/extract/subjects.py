@@ -31,9 +31,13 @@ _VERB_EN = re.compile(r"\b" + trie(
 _LEAD_EN = compile_lower(
     r"^(?:(?:in\s+)?(?:particular|addition|general|total|short)\s*|among\s+them\s*|notably\s*|"
     r"among\s+[\w\s'-]{1,40}?(?:industries|sectors|products|divisions),\s*|"
+    r"in\s+\w+\s+alone\s*,?\s*|"
     r"(?:in|during)\s+(?:january|february|march|april|may|june|july|august|september|october|"
     r"november|december)(?:\s+\d{4})?\s+(?=[a-z])|"
-    r"of\s+which\s*|statistics\s+show\s+that\s*|data\s+show(?:ed)?\s+that\s*|"
+    r"of\s+which\s*|among\s+(?:which|them|whom)\s*|"
+    r"(?:separate\s+|official\s+|earlier\s+)?(?:statistics|data|figures)\s+(?:show|showed|shows)\s+that\s*|"
+
+    r"some\s+|"
     r"according\s+to\s+[^,]*\s*|"
     r"(?:and|but|while|whereas|with|as|so|that|which|where|whose|the|a|an|my\s+country's|china's|"
     r"our\s+country's|its|their|this|these|also|total|annual)\s+)+",
@@ -115,6 +119,8 @@ _PLURAL = re.compile(r"\b(\w{3,}[^s\W])s\b")
 _OTHER_COMMA_NAMES_EN = ("enterprises funded from abroad or from Hong Kong, Macao and Taiwan",
                          "enterprises funded by foreign, Hong Kong, Macao and Taiwan investors",
                          "foreign, Hong Kong, Macao and Taiwan",
+                         "power, heat, gas and water supply industry",
+                         "power, heat, gas and water",
                          "Hong Kong, Macao and Taiwan", "Hong Kong, Macau and Taiwan")
 
 
@@ -213,6 +219,18 @@ _PRODUCED_EN = compile_lower(r"\b(?:produced|turned\s+out|manufactured|made)$")
 SAW_WHAT_EN = compile_lower(
     r"\bsaw\s+(?:its\s+|their\s+)?(?P<what>profits?|output|revenue|value\s+added|sales|exports|"
     r"investment)\s+(?:\w+\s+)?(?:by\s+)?$")
+
+
+#: "State-holding firms made 1.27 trillion yuan", "industrial firms earned": profits
+_EARNED_EN = compile_lower(
+    r"^(?P<who>.*?(?:enterprises|firms|companies))\s+(?:earned|made|posted|realized|realised|"
+    r"reported)$")
+
+
+def earned_by_en(subject: str, unit: str) -> str:
+    """The subject of an amount of money "earned" or "made" by enterprises: their profits."""
+    earned = _EARNED_EN.match(lowered(subject)) if unit == "cny" else None
+    return f"profits of {subject[:earned.end('who')]}" if earned else subject
 
 
 def names_a_province_en(phrase: str) -> bool:
