@@ -182,7 +182,8 @@ _LEVEL_THEN_COMMA = re.compile(
     r"(?:\s+(?:in|during)\s+[a-z]+(?:\s+\d{4})?)?"
     # "3.98 trillion yuan in total profit in January-July, 1.6% more than a year earlier"
     r"|\s+in\s+(?:total\s+)?profits?(?:\s+(?:in|for)\s+[a-z][\w-]*)?"
-    r"|(?:\s+[a-z][\w'-]*){1,4})?\s*,\s*$", re.IGNORECASE)  # "... 1.20 million new-energy vehicles,"
+    # "1.20 million new-energy vehicles, 24.0% more than a year ago"
+    r"|(?:\s+[a-z][\w'-]*){1,4})?\s*,\s*$", re.IGNORECASE)
 #: the words between an addition and the total it makes
 _TOTAL_AFTER = re.compile(
     r"^[^.;]{0,80}?,\s*(?:bringing|taking|raising|lifting)\s+(?:the\s+|their\s+)?"
