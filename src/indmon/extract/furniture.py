@@ -115,9 +115,11 @@ def is_conversion(text: str, start: int, end: int) -> bool:
     """Whether a figure is another currency's rendering of the figure before it, or the
     base of a ratio ("costs per 100 yuan of operating revenue", 每百元营业收入)."""
     before = text[max(0, start - 16):start]
-    if _PER_BEFORE.search(before) or text[start:start + 2] == "百元":
+    if text[start:start + 2] == "百元" or ("per" in before and _PER_BEFORE.search(before)) or (
+            before.endswith("每")):
         return True
-    return bool(_CONVERSION_BEFORE.search(before) and _CONVERSION_UNIT.search(text[start:end + 16]))
+    return "(" in before and bool(_CONVERSION_BEFORE.search(before)
+                                  and _CONVERSION_UNIT.search(text[start:end + 16]))
 
 
 _PER_BEFORE = re.compile(r"\bper\s+$|每$", re.IGNORECASE)

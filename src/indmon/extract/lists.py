@@ -490,20 +490,27 @@ _NOT_MEMBER_EN = frozenset({"year", "on", "in", "month", "quarter", "compared", 
                             "excluding", "among", "whom"})
 
 
+def _comma_inside_member(between: str) -> bool:
+    """Whether a comma stands after the separator that opens the member: a name that holds
+    commas may be inside."""
+    opening = min((i for i in (between.find(","), between.find(";"), between.find(" and "))
+                   if i >= 0), default=-1)
+    return opening >= 0 and "," in between[opening + 1:]
+
+
 def _elliptical(between: str) -> str | None:
     """The member an elliptical figure names ("..., steel products 3.1%"), or None. Names
     that hold commas ("the manufacture of computers, communication and other electronic
     equipment") are read whole, and "of" may join the words of a member."""
-    kept: list[str] = []
     # "foreign-funded firms (including those from Hong Kong, Macao and Taiwan) 2.8%"
     between = _PARENTHESIS.sub("", between) if "(" in between else between
+    if not between.rstrip()[-1:].isalpha():
+        return None  # a member ends in a word ("..., steel products 3.1%")
+    kept: list[str] = []
     # matched in lower case (the pattern's letters are), the member taken as written
     match = _ELLIPSIS_EN.match(lowered(between))
-    # a comma inside the member beside the one before it: a name that holds commas?
-    opening = min((i for i in (between.find(","), between.find(";"), between.find(" and "))
-                   if i >= 0), default=-1)
-    inner = opening >= 0 and "," in between[opening + 1:]
-    names = subjects.names_with_commas_en() if match is None and inner else None
+    names = (subjects.names_with_commas_en()
+             if match is None and "," in between and _comma_inside_member(between) else None)
     if names is not None:  # a member whose name holds commas does not match as it is
         def keep(found: re.Match[str]) -> str:
             kept.append(found.group())

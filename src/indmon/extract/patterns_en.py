@@ -33,7 +33,8 @@ _SCALE = "|".join(SCALES_EN)
 #: unit words after a number, most specific first, with the facts-format unit they mean
 UNITS: list[tuple[str, str]] = [
     (r"%", "percent"),
-    (r"per\s*cent\b|percent\b", "percent"),
+    # "a 6.0-percent increase": the unit after a hyphen
+    (r"-?per\s*cent\b|-?percent\b", "percent"),
     (r"percentage\s+points?\b|pct\.?\s+points?\b|ppts?\b", "percentage_point"),
     (r"(?:billion\s+|million\s+)?(?:yuan|renminbi)\b", "cny"),
     (r"(?:US\s+|U\.S\.\s+)?dollars\b|USD\b", "usd"),
@@ -51,10 +52,9 @@ UNITS: list[tuple[str, str]] = [
 ]
 _UNIT_RE = "|".join(f"(?P<u{i}>{pattern})" for i, (pattern, _) in enumerate(UNITS))
 
-#: "a 6.0-percent increase": a unit may follow the number after a hyphen
 _AFTER_NUMBER = rf"""
     (?:\s?(?P<scale>(?:{_SCALE})\b(?:\s+(?:{_SCALE})\b)?))?
-    (?:[\s-]?(?:{_UNIT_RE}))?
+    (?:\s?(?:{_UNIT_RE}))?
 """
 #: figures in digits; the expression starts with a digit so it is tried only at digits
 FIGURE = re.compile(rf"(?P<num>{_DIGITS}){_AFTER_NUMBER}", re.VERBOSE | re.IGNORECASE)

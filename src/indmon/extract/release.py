@@ -77,6 +77,8 @@ class Context:
     #: base period phrases ("比1—2月份"), by their end: a figure right after one with 的
     #: ("比1—2月份的5.8%") is the base's own figure
     base_ends: dict[int, str] = field(default_factory=dict)
+    #: the period each heading's section holds for, once looked up
+    _sections: dict[tuple[int, int], str] = field(default_factory=dict)
 
     @classmethod
     def build(cls, text: str, doc: str, lang: str, published: str | None) -> Context:
@@ -173,21 +175,36 @@ class Context:
         heading = self.layout.heading_above(pos)
         if heading is None:
             return ""
+        if heading not in self._sections:
+            self._sections[heading] = self._section_period(heading)
+        found = self._sections[heading]
+        if found != _FIRST_PARAGRAPH:
+            return found
+        first, opening = self._section_opening(heading)
+        # the section's first paragraph states its own period, or none to hold
+        return opening if first < self.layout.paragraph_start(pos) else ""
+
+    def _section_period(self, heading: tuple[int, int]) -> str:
         lo = bisect.bisect_left(self.period_starts, heading[0])
         hi = bisect.bisect_left(self.period_starts, heading[1])
         found = [p for p in self.periods[lo:hi] if p.end <= heading[1]]
-        if found:
-            return found[0].period
-        # a heading without a period ("PROFITS"): the period the section opens with, in its
-        # first paragraph's first sentence, holds for its later paragraphs that state none
-        rest = self.text[heading[1]:]
-        first = heading[1] + len(rest) - len(rest.lstrip())  # past the blank lines
-        if first >= self.layout.paragraph_start(pos):
-            return ""
-        opening_end = self.layout.sentence(first)[1]
-        lo = bisect.bisect_left(self.period_starts, first)
-        hi = bisect.bisect_left(self.period_starts, opening_end)
-        return self._opening_period(lo, hi, first, opening_end) if lo < hi else ""
+        return found[0].period if found else _FIRST_PARAGRAPH
+
+    def _section_opening(self, heading: tuple[int, int]) -> tuple[int, str]:
+        """A heading without a period ("PROFITS"): the period the section opens with, in
+        its first paragraph's first sentence, holds for its later paragraphs that state
+        none. (Where that paragraph starts, and the period.)"""
+        key = (heading[0], -1)
+        if key not in self._sections:
+            rest = self.text[heading[1]:]
+            first = heading[1] + len(rest) - len(rest.lstrip())  # past the blank lines
+            opening_end = self.layout.sentence(first)[1] if first < len(self.text) else first
+            lo = bisect.bisect_left(self.period_starts, first)
+            hi = bisect.bisect_left(self.period_starts, opening_end)
+            opening = self._opening_period(lo, hi, first, opening_end) if lo < hi else ""
+            self._sections[key] = f"{first}\x00{opening}"
+        first_text, opening = self._sections[key].split("\x00", 1)
+        return int(first_text), opening
 
     def _opening_period(self, lo: int, hi: int, paragraph_start: int, opening_end: int) -> str:
         """The period a paragraph opens with ("In March, ... faster than the 5.8% of
@@ -233,6 +250,8 @@ def _is_month(period: str) -> bool:
     return len(period) == 7 and period[4] == "-"
 
 
+#: a heading that names no period: its section's first paragraph may
+_FIRST_PARAGRAPH = "\x00first paragraph"
 #: between a base period and a figure that is the base's own: "比1—2月份的5.8%"
 _BASE_FIGURE = re.compile(r"的\s*$")
 
@@ -273,7 +292,10 @@ def _rules_en(ctx: Context, m: Mention, place: Place) -> tuple[float, str, str, 
                    ) or subjects.subject_before_en(left)
     elif unit == "count":
         value, unit, measure = _count_en(value, left_l, right_l, clause_left_l)
-        produced = measure == "count" and bool(measures.PRODUCED_BEFORE_EN.search(clause_left_l))
+        produced = (measure == "count" and ("produced" in clause_left_l[-24:]
+                                            or "turned out" in clause_left_l[-24:]
+                                            or "manufactured" in clause_left_l[-24:])
+                    and bool(measures.PRODUCED_BEFORE_EN.search(clause_left_l)))
         counted = (measure == "count" or measures.flow_after_en(right_l)
                    or measures.adds_another_en(clause_left_l))
         clause_left = text[max(left_start, c_start):m.start]
@@ -309,7 +331,7 @@ _AT_A_LOSS_EN = re.compile(
 
 def _saw_what(subject: str, left_l: str) -> str:
     """"State-holding firms saw profits decline 2.4 percent": the profits of the firms."""
-    saw = subjects.SAW_WHAT_EN.search(left_l[-60:])
+    saw = subjects.SAW_WHAT_EN.search(left_l[-60:]) if "saw " in left_l[-60:] else None
     return f"{saw.group('what')} of {subject}" if saw and subject else subject
 
 

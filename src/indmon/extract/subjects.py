@@ -71,6 +71,13 @@ _MONTH_AFTER_EN = re.compile(
     r"(?:months?|quarters?|half)|the\s+year|the\s+\w+\s+quarter)$", re.IGNORECASE)
 
 
+#: the last words of a period phrase a subject may end with
+_PERIOD_WORDS = frozenset({"january", "february", "march", "april", "may", "june", "july",
+                           "august", "september", "october", "november", "december", "months",
+                           "month", "quarters", "quarter", "half", "year"} | {
+                               str(y) for y in range(2000, 2040)})
+
+
 def _tidy(phrase: str, max_words: int = 0) -> str:
     """A subject phrase without leading connectives and figures, trailing auxiliaries, or
     more than ``_MAX_WORDS`` words; its first word in lower case unless it is a name."""
@@ -81,7 +88,7 @@ def _tidy(phrase: str, max_words: int = 0) -> str:
     figures = _LEAD_FIGURES.match(phrase)
     if figures:
         phrase = phrase[figures.end():]
-    if " in " in phrase or " for " in phrase or " during " in phrase:
+    if phrase[-12:].rsplit(None, 1)[-1:] and phrase.rsplit(None, 1)[-1].lower() in _PERIOD_WORDS:
         phrase = _MONTH_AFTER_EN.sub("", phrase)  # "power generation in April"
     words = phrase.split()
     if len(words) > 1 and words[-1] in _AUXILIARIES:
@@ -158,10 +165,9 @@ def _names_pattern(forms: list[str], flags: int, before: str, after: str
 
 #: a figure, then "and"/"while" and a new subject with its own verb
 _AFTER_FIGURE_AND_EN = re.compile(
-    r".*\d\s*(?:%|percent|per\s*cent)(?:\s+(?:year\s+on\s+year|in\s+[A-Z]\w+))?"
+    r"(?:%|percent|per\s*cent)(?:\s+(?:year\s+on\s+year|in\s+[A-Z]\w+))?"
     r"\s+(?:and|while|whereas|but)\s+(?=[A-Za-z][\w-]*(?:\s+[\w-]+){0,5}\s+"
-    r"(?:grew|rose|gained|fell|climbed|jumped|increased|expanded|declined|dropped|slipped|added)\b)",
-    re.DOTALL)
+    r"(?:grew|rose|gained|fell|climbed|jumped|increased|expanded|declined|dropped|slipped|added)\b)")
 #: ", a key economic indicator,": an appositive that names no subject
 _APPOSITIVE_EN = re.compile(
     r",\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}indicators?(?:\s+of\s+[\w\s-]{1,30}?)?\s*,",
@@ -251,9 +257,12 @@ def subject_before_en(sentence_left: str) -> str:
     """The noun phrase before the verb in the words that lead up to a figure: in the last
     clause that has a verb after its first word (clauses split at ``,``, ``;``, ``:`` and
     dashes), else the whole last clause."""
-    after_figure = _AFTER_FIGURE_AND_EN.search(sentence_left)
-    if after_figure:  # "A climbed 10.2 percent and B gained": B's own clause
-        sentence_left = sentence_left[after_figure.end():]
+    unit_at = max(sentence_left.rfind("%"), sentence_left.rfind("percent"),
+                  sentence_left.rfind("per cent"))
+    if unit_at > 0 and sentence_left[max(0, unit_at - 2):unit_at].rstrip()[-1:].isdigit():
+        after_figure = _AFTER_FIGURE_AND_EN.match(sentence_left, unit_at)
+        if after_figure:  # "A climbed 10.2 percent and B gained": B's own clause
+            sentence_left = sentence_left[after_figure.end():]
     if "indicator" in sentence_left:  # "output, a key economic indicator, rose": the output's
         sentence_left = _APPOSITIVE_EN.sub("", sentence_left)
     lower = lowered(sentence_left)
@@ -266,7 +275,8 @@ def subject_before_en(sentence_left: str) -> str:
 def _whole_name_en(sentence_left: str, subject: str) -> str:
     """The subject widened to the start of a name its commas cut ("the production and
     supply of electricity, heat, gas and water fell": not "heat, gas and water")."""
-    if not subject or "," not in sentence_left:
+    if not subject or "," not in sentence_left or (
+            subject.split(None, 1)[0].strip(",;").lower() not in _words_after_commas()):
         return subject
     at = sentence_left.rfind(subject)
     if at < 0:  # the subject's first letter may have been lowered ("macao and Taiwan")
@@ -283,6 +293,22 @@ def _whole_name_en(sentence_left: str, subject: str) -> str:
 
 
 _AFTER_COMMA = re.compile(r",\s*(?:and\s+)?$")
+_DIGIT = re.compile(r"\d")
+
+
+@functools.cache
+def _words_after_commas() -> frozenset[str]:
+    """The words that follow a comma in the names that hold commas ("heat" of "electricity,
+    heat, gas and water"): a subject a comma cut from such a name starts with one."""
+    words: set[str] = set()
+    for name in _comma_names("en"):
+        for part in name.split(",")[1:]:
+            first = part.split()
+            if first:
+                words.add(first[0].lower())
+                if first[0].lower() == "and" and len(first) > 1:
+                    words.add(first[1].lower())
+    return frozenset(words)
 
 
 def _subject_before_en(sentence_left: str, lower: str) -> str:
@@ -299,12 +325,13 @@ def _subject_before_en(sentence_left: str, lower: str) -> str:
             if not words or words[0] in _QUALIFYING_EN or (
                     len(words) == 1 and words[0] in _ADVERBS_EN):
                 continue  # "China's industrial profits, meanwhile, dropped"
-            if _VERB_EN.search(lower, start, end) or any(c.isdigit() for c in lower[start:end]):
+            if _VERB_EN.search(lower, start, end) or _DIGIT.search(lower, start, end):
                 break  # a clause stating a figure names no subject of this one
             return _tidy(sentence_left[start:end])
     for i in range(len(starts) - 1, -1, -1):
         start, end = starts[i], ends[i]
-        verb = _VERB_EN.search(lower, start, end) or _ADDED_EN.search(lower, start, end)
+        verb = _VERB_EN.search(lower, start, end) or (
+            _ADDED_EN.search(lower, start, end) if "added" in lower[start:end] else None)
         if verb and verb.start() > start:
             start = _list_start(sentence_left, lower, starts, ends, i, verb.start())
             subject = _tidy(sentence_left[start:verb.start()])
