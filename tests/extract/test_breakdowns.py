@@ -580,3 +580,28 @@ def test_a_wire_report_of_august_output_and_profits(cat: Catalogue) -> None:
     facts = {f.mention: f for f in extract_facts(text, "t")}
     assert facts["5.0%"].value == 5.0  # "gained": the member's own direction
     assert found["138,000"][0] == "loss_making_ytd"
+
+
+def test_a_newspaper_article_of_october(cat: Catalogue) -> None:
+    text = ("Output in October 2026 (simulated)\n\n"
+            "Value added of industrial enterprises above designated size climbed 5.2% from a "
+            "year earlier in October. Equipment manufacturing grew 8.0% in October, and "
+            "high-tech manufacturing rose by 9.0%. For January to October the two groups were "
+            "up 8.4% and 8.9%, respectively.\n\n"
+            "The manufacturing PMI came in at 49.5 in October.\n\n"
+            "Ownership made a difference too. State-holding enterprises grew 4.0%, and private "
+            "firms 5.0%, in that order.")
+    found = {f.mention: (f.indicator, f.period) for f in map_facts(
+        extract_facts(text, "t", published="2026-11-16"), cat)}
+    assert found["8.4%"] == ("va_equipment_ytd_yoy", "2026-01/2026-10")
+    assert found["8.9%"] == ("va_hightech_ytd_yoy", "2026-01/2026-10")
+    assert found["4.0%"][0] == "va_yoy_state_holding"  # the head three paragraphs up
+
+
+def test_a_stock_after_a_change_from_the_end_of_last_year_keeps_its_date(cat: Catalogue) -> None:
+    text = ("Communications in the first quarter of 2027 (simulated)\n\n"
+            "By the end of March, 5G mobile phone users reached 1.16 billion, while 4G users "
+            "fell by 21.0 million from the end of 2026.")
+    found = {f.mention: (f.indicator, f.period) for f in map_facts(
+        extract_facts(text, "t", published="2027-04-20"), cat)}
+    assert found["1.16 billion"] == ("g5_mobile_users", "2027-03-31")

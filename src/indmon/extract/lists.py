@@ -30,7 +30,7 @@ from indmon.extract.facts import Fact
 from indmon.extract.fastre import lowered
 from indmon.extract.measures import YEAR_EARLIER_AFTER_EN
 
-_RESPECTIVELY_EN = re.compile(r"\brespectively\b", re.IGNORECASE)
+_RESPECTIVELY_EN = re.compile(r"\brespectively\b|\bin\s+that\s+order\b", re.IGNORECASE)
 #: ", " or " and " between members (an Oxford comma included)
 _MEMBER_SPLIT_EN = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 _THAT_OF_EN = re.compile(
@@ -95,14 +95,16 @@ def _industry_heads(facts: list[Fact], text: str) -> list[Fact]:
     catalogue = Catalogue.load()
     out = list(facts)
     for k, fact in enumerate(out):
-        owner = _OUTPUT_OF_OWNER_EN.match(fact.subject) if fact.unit == "percent" else None
-        if owner:  # "Private enterprises posted output growth of 5.2 percent": value added
-            out[k] = replace(fact, subject=f"value added of {_enterprises(owner.group(1))}")
+        output_of = _OUTPUT_OF_OWNER_EN.match(fact.subject) if fact.unit == "percent" else None
+        if output_of:  # "Private enterprises posted output growth of 5.2 percent": value added
+            out[k] = replace(fact, subject=f"value added of {_enterprises(output_of.group(1))}")
             continue
         if not _bare_industry(fact, catalogue, industry_code):
             continue
-        head = _head_before(out, k, text)
-        if head in ("output", "production") and (_OWNERSHIP_EN.match(fact.subject)
+        owner = bool(_OWNERSHIP_EN.match(fact.subject))
+        # an ownership type's growth is of what the release breaks down, however far back
+        head = _head_before(out, k, text, paragraphs=10 ** 6 if owner else _PARAGRAPHS_BACK)
+        if head in ("output", "production") and (owner
                                                  or _industrial_output_before(out, k)):
             head = "value added"  # an ownership type's or a sector's industrial output
         if head:
@@ -154,10 +156,11 @@ def _industrial_output_before(facts: list[Fact], k: int) -> bool:
     return False
 
 
-def _head_before(facts: list[Fact], k: int, text: str) -> str | None:
+def _head_before(facts: list[Fact], k: int, text: str,
+                 paragraphs: int = _PARAGRAPHS_BACK) -> str | None:
     fact = facts[k]
     for before in reversed(facts[:k]):
-        if text.count("\n\n", before.end, fact.start) > _PARAGRAPHS_BACK:
+        if text.count("\n\n", before.end, fact.start) > paragraphs:
             return None
         if before.unit != "percent" or before.measure not in _GROWTH_MEASURES:
             continue
@@ -271,6 +274,10 @@ def _distribute_en(facts: list[Fact], text: str) -> list[Fact]:
             members = (_members_en(out[i:i + run], text, bound, strict=implicit,
                                    previous_subject=out[i - 1].subject if i else "")
                        or (previous if len(previous) == run and not implicit else []))
+            if not members and not implicit and _NAMED_BEFORE_EN.search(
+                    text, max(0, out[i].start - 60), out[i].start):
+                # "For January to October the two groups were up 8.6% and 9.1%"
+                members = _growths_before(out, i, run, text)
             if not members and not implicit:
                 unnamed.append((i, run))
             if members:
@@ -305,6 +312,19 @@ def _coordinated_verbs(facts: list[Fact], text: str) -> list[Fact]:
                 and _sentence_start_en(text, fact.start) <= before.start):
             out[k] = replace(fact, subject=before.subject)
     return out
+
+
+#: a run's members named as the ones before: "the two groups", "both", "the pair"
+_NAMED_BEFORE_EN = re.compile(
+    r"\b(?:the\s+(?:two|three|four)\s+(?:groups|sectors|industries)|both)\b", re.IGNORECASE)
+
+
+def _growths_before(facts: list[Fact], i: int, run: int, text: str) -> list[str]:
+    """The subjects of as many growth figures just before a run, in their paragraph."""
+    before = [f for f in facts[:i] if f.unit == facts[i].unit and f.subject][-run:]
+    if len(before) != run or text.count("\n\n", before[0].end, facts[i].start):
+        return []
+    return [f.subject for f in before]
 
 
 def _amounts_before(facts: list[Fact], i: int, run: int, text: str) -> list[str]:

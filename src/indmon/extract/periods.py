@@ -399,6 +399,12 @@ def _is_topic_on(before: str, base: re.Match[str]) -> bool:
     return not any(c.isdigit() for c in words)
 
 
+_FROM_BEFORE_EN = compile_lower(r"\bfrom\s+(?:the\s+)?$")
+_FROM_END_BEFORE_EN = compile_lower(
+    r"\b(?:from|than|over|since)\s+(?:at\s+)?(?:the\s+)?end\s+(?:of\s+)?$")
+_END_OF_EN = re.compile(r"(?:the\s+)?end\s+of\b", re.IGNORECASE)
+
+
 def _en_is_base(text: str, start: int, end: int) -> bool:
     before = lowered(text[max(0, start - 40):start])
     after = text[end:end + 12].lower()
@@ -407,6 +413,9 @@ def _en_is_base(text: str, start: int, end: int) -> bool:
         return True
     if _EN_SINCE_END.search(before):
         return True
+    if (_FROM_BEFORE_EN.search(before) and _END_OF_EN.match(text, start)) or (
+            _FROM_END_BEFORE_EN.search(before)):
+        return True  # "4G users fell by 21.7 million from the end of 2026": the base date
     recent = before[-25:]
     # a price base ("at the previous year's prices") says how a figure is valued, not when
     return ("same period" in recent or "same quarter" in recent or "same month" in recent

@@ -125,6 +125,7 @@ _PLURAL = re.compile(r"\b(\w{3,}[^s\W])s\b")
 #: names with commas that are no industry: the bureau's ownership group
 _OTHER_COMMA_NAMES_EN = ("enterprises funded from abroad or from Hong Kong, Macao and Taiwan",
                          "enterprises funded by foreign, Hong Kong, Macao and Taiwan investors",
+                         "enterprises with foreign, Hong Kong, Macao and Taiwan funding",
                          "foreign, Hong Kong, Macao and Taiwan",
                          "power, heat, gas and water supply industry",
                          "power, heat, gas and water",
