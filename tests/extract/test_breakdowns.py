@@ -16,9 +16,10 @@ def cat() -> Catalogue:
     return Catalogue.load()
 
 
-def cells(text: str, cat: Catalogue) -> dict[str, tuple[str | None, str, str]]:
+def cells(text: str, cat: Catalogue, published: str = "2026-07-16"
+          ) -> dict[str, tuple[str | None, str, str]]:
     """Each fact's mention and its cell (indicator, industry, period)."""
-    facts = map_facts(extract_facts(text, "t", published="2026-07-16"), cat)
+    facts = map_facts(extract_facts(text, "t", published=published), cat)
     return {f.mention: (f.indicator, f.industry, f.period) for f in facts}
 
 
@@ -566,8 +567,7 @@ def test_a_wire_report_of_august_output_and_profits(cat: Catalogue) -> None:
             "Separate figures showed that industrial firms earned 3.90 trillion yuan in total "
             "profit in January-July, 1.5% more than a year earlier. Mining profits slid 11.0%, "
             "while those of manufacturing gained 5.0%. Some 138,000 enterprises ran at a loss.")
-    found = {f.mention: (f.indicator, f.industry, f.period)
-             for f in map_facts(extract_facts(text, "t", published="2026-09-15"), cat)}
+    found = cells(text, cat, published="2026-09-15")
     assert found["0.40%"][0] == "va_mom"
     assert found["5.7%"] == ("va_ytd_yoy", "ALL", "2026-01/2026-08")
     assert [found[m][:2] for m in ("3.6%", "5.5%", "2.1%")] == [

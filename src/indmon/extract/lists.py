@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
 from dataclasses import replace
 
 from indmon.catalogue import Catalogue
@@ -53,6 +52,7 @@ _BOTH_ZH = "产销"
 _BETWEEN_MEMBERS_ZH = re.compile(r"[辆台套个户家座件项部艘吨]?[、和及与，,\s]*")
 _MEMBER_SPLIT_ZH = re.compile(r"[、和及与]")
 _SENTENCE_END_ZH = re.compile(r"[。！？\n]")
+_SENTENCE_END_EN = re.compile(r"[.;]\s|\n")
 #: what a clause states of its subject: a head term in the English of the glossary
 _HEADS = ("value added", "added value", "output", "operating revenue", "total profits",
           "profits", "revenue", "investment", "sales", "production", "volume", "exports",
@@ -90,16 +90,13 @@ def _industry_heads(facts: list[Fact], text: str) -> list[Fact]:
     figures before it measure: it takes the head ("value added", "profits") of the
     nearest growth before it, in its paragraph or the two before, that states one. With
     none there it keeps its subject, and the mapper leaves it unmapped."""
-    from indmon.extract.mapping import industry_code  # the mapper's reading of industries
-
-    catalogue = Catalogue.load()
     out = list(facts)
     for k, fact in enumerate(out):
         output_of = _OUTPUT_OF_OWNER_EN.match(fact.subject) if fact.unit == "percent" else None
         if output_of:  # "Private enterprises posted output growth of 5.2 percent": value added
             out[k] = replace(fact, subject=f"value added of {_enterprises(output_of.group(1))}")
             continue
-        if not _bare_industry(fact, catalogue, industry_code):
+        if not _bare_industry(fact):
             continue
         owner = bool(_OWNERSHIP_EN.match(fact.subject))
         # an ownership type's growth is of what the release breaks down, however far back
@@ -134,7 +131,7 @@ def _enterprises(owner: str) -> str:
     return re.sub(r"\b(?:firms|companies)$", "enterprises", owner)
 
 
-def _bare_industry(fact: Fact, catalogue: Catalogue, industry_code: Callable[..., str]) -> bool:
+def _bare_industry(fact: Fact) -> bool:
     if fact.unit != "percent" or fact.measure not in _GROWTH_MEASURES or not fact.subject:
         return False
     if any(h in fact.subject for h in _HEADS if h != "production"):
@@ -144,7 +141,7 @@ def _bare_industry(fact: Fact, catalogue: Catalogue, industry_code: Callable[...
     if _QUANTITY.search(fact.subject) or (
             "production" in fact.subject and not _SUPPLY.search(fact.subject)):
         return False
-    return industry_code(fact.subject, catalogue) != "ALL"
+    return _names_industry(fact.subject)
 
 
 def _industrial_output_before(facts: list[Fact], k: int) -> bool:
@@ -327,15 +324,17 @@ def _growths_before(facts: list[Fact], i: int, run: int, text: str) -> list[str]
     return [f.subject for f in before]
 
 
-def _amounts_before(facts: list[Fact], i: int, run: int, text: str) -> list[str]:
+def _amounts_before(facts: list[Fact], i: int, run: int, text: str, lang: str = "en"
+                    ) -> list[str]:
     """The subjects of as many amounts as the run's rates, just before them in the
     sentence: "completions were 37.6 million tons and new orders 71.4 million tons,
     taking 69.2% and 72.5% of the world market respectively"; [] otherwise."""
     if facts[i].unit not in _RATES or i < run:
         return []
     before = facts[i - run:i]
-    start = _sentence_start_en(text, facts[i].start)
-    if any(f.unit in _RATES or f.start < start or not f.subject for f in before):
+    ends = _SENTENCE_END_ZH if lang == "zh" else _SENTENCE_END_EN
+    if any(f.unit in _RATES or not f.subject for f in before) or ends.search(
+            text, before[0].end, facts[i].start):
         return []
     return [f.subject for f in before]
 
@@ -586,10 +585,7 @@ def _names_industry(phrase: str) -> bool:
 
 
 def _both_industries(first: str, member: str) -> bool:
-    from indmon.extract.mapping import industry_code  # the mapper's reading of industries
-
-    catalogue = Catalogue.load()
-    return "ALL" not in (industry_code(first, catalogue), industry_code(member, catalogue))
+    return _names_industry(first) and _names_industry(member)
 
 
 def _member_subject(first: str, member: str) -> str | None:
@@ -649,7 +645,8 @@ def _distribute_zh(facts: list[Fact], text: str) -> list[Fact]:
                 # names no members; they are the first run's, in its order
                 members = [replace(f, subject=p.subject) for f, p in
                            zip(members, previous, strict=True)]
-            elif members == out[i:i + run] and (amounts := _amounts_before_zh(out, i, run, text)):
+            elif members == out[i:i + run] and (
+                    amounts := _amounts_before(out, i, run, text, "zh")):
                 # "造船完工量3760万载重吨，新接订单量7140万载重吨，国际市场份额分别为69.2%和
                 # 72.5%": the shares of the amounts before, in their order
                 members = [replace(f, subject=a) for f, a in zip(members, amounts, strict=True)]
@@ -659,16 +656,6 @@ def _distribute_zh(facts: list[Fact], text: str) -> list[Fact]:
             continue
         i += 1
     return _inherit_head_zh(out, text)
-
-
-def _amounts_before_zh(facts: list[Fact], i: int, run: int, text: str) -> list[str]:
-    if facts[i].unit not in _RATES or i < run:
-        return []
-    before = facts[i - run:i]
-    if any(f.unit in _RATES or not f.subject for f in before) or _SENTENCE_END_ZH.search(
-            text, before[0].end, facts[i].start):
-        return []
-    return [f.subject for f in before]
 
 
 def _same_sentence_run_zh(previous: list[Fact], run: list[Fact], text: str) -> bool:

@@ -77,8 +77,8 @@ class Context:
     #: base period phrases ("比1—2月份"), by their end: a figure right after one with 的
     #: ("比1—2月份的5.8%") is the base's own figure
     base_ends: dict[int, str] = field(default_factory=dict)
-    #: the period each heading's section holds for, once looked up
-    _sections: dict[tuple[int, int], str] = field(default_factory=dict)
+    #: each heading's section: where its period starts holding, and the period
+    _sections: dict[tuple[int, int], tuple[int, str]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, text: str, doc: str, lang: str, published: str | None) -> Context:
@@ -171,40 +171,31 @@ class Context:
 
     def _heading_period(self, pos: int) -> str:
         """The first period a section's heading names ("Press conference on ... in the
-        first quarter"): it holds for the section's paragraphs that state none."""
+        first quarter"): it holds for the section's paragraphs that state none. A heading
+        without one ("PROFITS"): the period the section's first paragraph opens with holds
+        for its later paragraphs."""
         heading = self.layout.heading_above(pos)
         if heading is None:
             return ""
         if heading not in self._sections:
             self._sections[heading] = self._section_period(heading)
-        found = self._sections[heading]
-        if found != _FIRST_PARAGRAPH:
-            return found
-        first, opening = self._section_opening(heading)
-        # the section's first paragraph states its own period, or none to hold
-        return opening if first < self.layout.paragraph_start(pos) else ""
+        first, period = self._sections[heading]
+        return period if first < self.layout.paragraph_start(pos) else ""
 
-    def _section_period(self, heading: tuple[int, int]) -> str:
+    def _section_period(self, heading: tuple[int, int]) -> tuple[int, str]:
+        """(where the period starts holding, the period) of a heading's section."""
         lo = bisect.bisect_left(self.period_starts, heading[0])
         hi = bisect.bisect_left(self.period_starts, heading[1])
         found = [p for p in self.periods[lo:hi] if p.end <= heading[1]]
-        return found[0].period if found else _FIRST_PARAGRAPH
-
-    def _section_opening(self, heading: tuple[int, int]) -> tuple[int, str]:
-        """A heading without a period ("PROFITS"): the period the section opens with, in
-        its first paragraph's first sentence, holds for its later paragraphs that state
-        none. (Where that paragraph starts, and the period.)"""
-        key = (heading[0], -1)
-        if key not in self._sections:
-            rest = self.text[heading[1]:]
-            first = heading[1] + len(rest) - len(rest.lstrip())  # past the blank lines
-            opening_end = self.layout.sentence(first)[1] if first < len(self.text) else first
-            lo = bisect.bisect_left(self.period_starts, first)
-            hi = bisect.bisect_left(self.period_starts, opening_end)
-            opening = self._opening_period(lo, hi, first, opening_end) if lo < hi else ""
-            self._sections[key] = f"{first}\x00{opening}"
-        first_text, opening = self._sections[key].split("\x00", 1)
-        return int(first_text), opening
+        if found:
+            return heading[0], found[0].period
+        rest = self.text[heading[1]:]
+        first = heading[1] + len(rest) - len(rest.lstrip())  # past the blank lines
+        opening_end = self.layout.sentence(first)[1] if first < len(self.text) else first
+        lo = bisect.bisect_left(self.period_starts, first)
+        hi = bisect.bisect_left(self.period_starts, opening_end)
+        # the first paragraph states its own period: it holds for the ones after it
+        return first, self._opening_period(lo, hi, first, opening_end) if lo < hi else ""
 
     def _opening_period(self, lo: int, hi: int, paragraph_start: int, opening_end: int) -> str:
         """The period a paragraph opens with ("In March, ... faster than the 5.8% of
@@ -250,8 +241,6 @@ def _is_month(period: str) -> bool:
     return len(period) == 7 and period[4] == "-"
 
 
-#: a heading that names no period: its section's first paragraph may
-_FIRST_PARAGRAPH = "\x00first paragraph"
 #: between a base period and a figure that is the base's own: "比1—2月份的5.8%"
 _BASE_FIGURE = re.compile(r"的\s*$")
 
