@@ -81,3 +81,13 @@ def test_a_member_after_a_pronoun_takes_the_resolved_head(cat: Catalogue) -> Non
     assert [(v, i) for v, i, _, _ in cells(text, cat)] == [
         (-3.5, "cement_output_yoy"), (-4.2, "cement_output_yoy"),
         (-1.1, "crude_steel_output_yoy")]
+
+
+def test_a_member_after_a_pronoun_keeps_the_resolved_head_in_its_subject() -> None:
+    # the member is read again once "it" is resolved: "output of crude steel", not "crude
+    # steel" (which only a lenient mapping would still place)
+    text = ("Revenue of the telecom industry grew 3.5% in June. In the first half, it grew "
+            "4.2%, and that of the mobile business 1.1%.")
+    facts = extract_facts(text, "t", published="2026-07-15")
+    assert [f.subject for f in facts] == ["revenue of the telecom industry"] * 2 + [
+        "revenue of mobile business"]

@@ -12,7 +12,7 @@ import functools
 import itertools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from indmon.extract.fastre import word_start
 from indmon.extract.mentions import Span
@@ -227,6 +227,9 @@ class Layout:
     break_ends: list[int]
     #: dashes followed by another two characters on (" - - "), where breaks overlap
     dash_runs: list[int]
+    #: each paragraph's heading, by the paragraph's index, once looked up
+    _headings: dict[int, tuple[int, int] | None] = field(
+        default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def of(cls, text: str, lang: str) -> Layout:
@@ -260,6 +263,11 @@ class Layout:
         stop, not page furniture), which names the section's subject and often its
         period; None when there is none below the document's first line."""
         i = bisect.bisect_right(self.paragraph_starts, pos) - 1
+        if i not in self._headings:
+            self._headings[i] = self._heading_above_paragraph(i)
+        return self._headings[i]
+
+    def _heading_above_paragraph(self, i: int) -> tuple[int, int] | None:
         starts = self.paragraph_starts
         for j in range(i - 1, max(0, i - _HEADING_LOOKBACK) - 1, -1):
             start = starts[j]

@@ -285,9 +285,12 @@ def _distribute_en(facts: list[Fact], text: str) -> list[Fact]:
             i += run
             continue
         i += 1
-    out = resolve_pronouns(_that_of_en(out, text, listed), text, "en")
-    # again, for a member after a pronoun: "It fell 4.2%, and that of crude steel 1.1%"
-    out = _that_of_en(out, text, listed)
+    members_named = _that_of_en(out, text, listed)
+    out = resolve_pronouns(members_named, text, "en")
+    # again, for a member after a pronoun: "It fell 4.2%, and that of crude steel 1.1%";
+    # only the sentences where a pronoun was resolved can read differently
+    resolved = {k for k, (a, b) in enumerate(zip(members_named, out, strict=True)) if a is not b}
+    out = _that_of_en(out, text, listed, changed=resolved)
     for i, run in unnamed:  # once the amounts before have their own subjects
         members = _amounts_before(out, i, run, text)
         if members:
@@ -451,13 +454,23 @@ def _head_en(member: str) -> tuple[str, str]:
     return (match.group(1), match.group(2)) if match else ("", member)
 
 
-def _that_of_en(facts: list[Fact], text: str, listed: set[int]) -> list[Fact]:
+def _that_of_en(facts: list[Fact], text: str, listed: set[int],
+                changed: set[int] | None = None) -> list[Fact]:
+    """The facts with the members of "that of X by Y" and elliptical lists named. With
+    ``changed`` (the facts whose subjects changed since a first pass), only the figures
+    of sentences where one of them stands before are read again: a member takes its head
+    from its own sentence, so the others read as they did."""
     out = list(facts)
+    latest = -1  # the last changed fact up to k
     for k in range(1, len(out)):
         fact = out[k]
+        if changed is not None:
+            latest = max([latest] + [j for j in (k - 1, k) if j in changed])
         if k in listed or fact.measure in ("streak", "rank"):
             continue
         full_stop = max(text.rfind(". ", 0, fact.start), text.rfind("\n", 0, fact.start)) + 1
+        if changed is not None and (latest < 0 or out[latest].start < full_stop):
+            continue
         between = text[max(out[k - 1].end, full_stop):fact.start]
         that_of = _THAT_OF_EN.search(between)
         member = that_of.group(1).strip(" ,") if that_of else _elliptical(between)
@@ -474,12 +487,14 @@ def _that_of_en(facts: list[Fact], text: str, listed: set[int]) -> list[Fact]:
                        else _member_subject(first.subject, member))
         if not subject:
             continue
-        changed = replace(fact, subject=subject)
+        changed_fact = replace(fact, subject=subject)
         if not _DIRECTION_EN.search(between):
             # "fell 2.3%, and that of utilities by 1.3%": the first figure's measure and sign
             value = abs(fact.value) if first.value >= 0 else -abs(fact.value)
-            changed = replace(changed, measure=first.measure, value=value)
-        out[k] = changed
+            changed_fact = replace(changed_fact, measure=first.measure, value=value)
+        out[k] = changed_fact
+        if changed is not None:
+            changed.add(k)
     return out
 
 

@@ -79,6 +79,8 @@ class Context:
     base_ends: dict[int, str] = field(default_factory=dict)
     #: each heading's section: where its period starts holding, and the period
     _sections: dict[tuple[int, int], tuple[int, str]] = field(default_factory=dict)
+    #: the period carried into a sentence, by (its paragraph's start, its start)
+    _carried_periods: dict[tuple[int, int], str] = field(default_factory=dict)
 
     @classmethod
     def build(cls, text: str, doc: str, lang: str, published: str | None) -> Context:
@@ -147,6 +149,13 @@ class Context:
         quarter or month carries on, a stock date only into the next sentence, a cumulative
         span or a month said "alone" not at all."""
         paragraph_start = self.layout.paragraph_start(pos)
+        key = (paragraph_start, sentence_start)  # what the period depends on
+        if key not in self._carried_periods:
+            self._carried_periods[key] = self._carried_into(paragraph_start, sentence_start)
+        return self._carried_periods[key]
+
+    def _carried_into(self, paragraph: int, sentence_start: int) -> str:
+        paragraph_start = paragraph
         opening_end = self.layout.sentence(paragraph_start)[1]
         previous_start = self.layout.sentence(max(0, sentence_start - 1))[0]
         lo = bisect.bisect_left(self.period_starts, paragraph_start)
@@ -167,7 +176,7 @@ class Context:
             if period.period.startswith("as of") and period.start < previous_start:
                 continue
             return period.period
-        return self._heading_period(pos) or self.time.topic
+        return self._heading_period(paragraph) or self.time.topic
 
     def _heading_period(self, pos: int) -> str:
         """The first period a section's heading names ("Press conference on ... in the
