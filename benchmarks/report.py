@@ -18,7 +18,8 @@ of enterprise reports, as ``indmon demo`` builds it); no figure is an official s
 References measured in the same run: the card model alone (``build_card``) for the
 in-process figures, and ``python -c "import indmon"`` for the commands. Medians of
 ``--runs`` runs; wall time, and CPU time (every thread and child process: the PDF
-printers, the commands) to read a busy machine by.
+printers, the commands, and the printing process that prints the second part of a
+card beside this one) to read a busy machine by.
 
     python benchmarks/report.py                    # about 4 minutes on 2 cores
     python benchmarks/report.py --runs 3 --demo-runs 1
@@ -27,6 +28,7 @@ printers, the commands) to read a busy machine by.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import resource
 import statistics
@@ -41,6 +43,7 @@ from pathlib import Path
 from indmon.report.briefing import build_briefing
 from indmon.report.card import build_card
 from indmon.report.charts import Drawings
+from indmon.report.pdf_parts import helper_pid
 from indmon.report.render_html import render_html
 from indmon.report.render_markdown import render_markdown
 from indmon.report.render_pdf import render_pdf
@@ -61,9 +64,23 @@ class Timing:
 
 
 def children_cpu() -> float:
-    """CPU seconds of every finished child process (and theirs: the PDF printers)."""
+    """CPU seconds of every finished child process (and theirs: the PDF printers), and
+    of the printing process that ``render_pdf`` keeps beside this one (still running)."""
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
+    return usage.ru_utime + usage.ru_stime + helper_cpu()
+
+
+def helper_cpu() -> float:
+    """CPU seconds of the printing process beside this one so far (Linux' /proc)."""
+    pid = helper_pid()
+    if pid is None:
+        return 0.0
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    # utime and stime, the 14th and 15th fields (the 12th and 13th after the name)
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def median_timing(action: Callable[[], object], runs: int) -> Timing:

@@ -23,7 +23,10 @@ import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from indmon.errors import ReportError
 
 
 class Printer:
@@ -41,6 +44,14 @@ class Printer:
         #: each document sent and not yet waited for
         self._pending: list[_Job] = []
         self._sent = 0
+
+    @property
+    def pid(self) -> int:
+        return self._process.pid
+
+    def alive(self) -> bool:
+        """Whether the process is still there to print."""
+        return self._process.poll() is None
 
     def submit(self, html: str, out: Path, period: str) -> None:
         """Send one document to print to ``out`` (the card of ``period``)."""
@@ -136,14 +147,27 @@ def _failure(reply: dict[str, Any], job: _Job) -> str | None:
     return None
 
 
+@dataclass(frozen=True)
+class _Joined:
+    """A document printed in parts (``indmon.report.pdf_parts``), to join into ``out``."""
+
+    out: Path
+    period: str
+    parts: tuple[Path, ...]
+
+
 class Printers:
-    """Several printers, each sent every ``count``-th document: with two cores, two
-    PDFs (the demo's English and Chinese cards) print at the same time, beside this
-    process; each printer starts loading WeasyPrint when created."""
+    """Several printers, each sent every ``count``-th document: with two cores, the two
+    parts of a long card (``pdf_parts.split_document``) print at the same time, beside
+    this process, which joins them; each printer starts loading WeasyPrint when
+    created."""
 
     def __init__(self, count: int) -> None:
         self._printers: list[Printer] = []
         self._sent = 0
+        #: documents printed in parts, joined by wait()
+        self._joins: list[_Joined] = []
+        self._parts_dir: tempfile.TemporaryDirectory[str] | None = None
         try:
             for _ in range(max(count, 1)):
                 self._printers.append(Printer())
@@ -152,11 +176,28 @@ class Printers:
             raise
 
     def submit(self, html: str, out: Path, period: str) -> None:
-        self._printers[self._sent % len(self._printers)].submit(html, out, period)
+        from indmon.report.pdf_parts import split_document
+
+        parts = split_document(html)
+        if len(parts) == 1:
+            self._next().submit(html, out, period)
+            return
+        if self._parts_dir is None:
+            self._parts_dir = tempfile.TemporaryDirectory(prefix="indmon-parts-")
+        folder = Path(self._parts_dir.name)
+        paths = tuple(folder / f"{len(self._joins)}-{i}.pdf" for i in range(len(parts)))
+        for part, path in zip(parts, paths, strict=True):
+            self._next().submit(part, path, period)
+        self._joins.append(_Joined(Path(out), period, paths))
+
+    def _next(self) -> Printer:
+        printer = self._printers[self._sent % len(self._printers)]
         self._sent += 1
+        return printer
 
     def wait(self) -> None:
-        """Wait for every printer; raise the first error once all are done."""
+        """Wait for every printer, join the documents printed in parts; raise the first
+        error once all are done."""
         from indmon.errors import ReportError
 
         failures: list[ReportError] = []
@@ -165,19 +206,46 @@ class Printers:
                 printer.wait()
             except ReportError as exc:
                 failures.append(exc)
+        joins, self._joins = self._joins, []
+        for job in joins:
+            failure = None if failures else _join(job)
+            if failure is not None:
+                failures.append(failure)
+            for path in job.parts:
+                path.unlink(missing_ok=True)
         if failures:
             raise failures[0]
 
     def close(self) -> None:
         for printer in self._printers:
             printer.close()
+        if self._parts_dir is not None:
+            self._parts_dir.cleanup()
+            self._parts_dir = None
+
+
+def _join(job: _Joined) -> ReportError | None:
+    """Join a document's printed parts into its file; the error to raise, else None."""
+    from indmon.errors import ReportError
+    from indmon.report.pdf_parts import join_parts
+
+    try:
+        pdf = join_parts([path.read_bytes() for path in job.parts])
+    except Exception as exc:  # pypdf raises many kinds; the user needs one message
+        return ReportError(f"the PDF of the {job.period} briefing could not be "
+                           f"rendered: {exc}")
+    unwritable = _write_whole(job.out, pdf)
+    if unwritable is not None:
+        return ReportError(f"cannot write the report to {job.out}: {unwritable}; "
+                           "choose another --out path")
+    return None
 
 
 def printers_for(documents: int) -> int:
-    """How many printers to start for ``documents`` PDFs: one each, up to the cores
-    beside this process's own (at least one)."""
+    """How many printers to start for ``documents`` PDFs: two for each (a long card
+    prints in two parts at once), up to the cores (at least one)."""
     cores = os.cpu_count() or 1
-    return max(1, min(documents, cores))
+    return max(1, min(2 * documents, cores))
 
 
 # -- printing HTML ---------------------------------------------------------------------------
