@@ -220,6 +220,7 @@ def print_document(html: str) -> bytes:
         helper.submit(parts[1], second, "second part of the")
         try:
             first = print_html(parts[0])
+            import pypdf  # noqa: F401  (loaded while the second part may still print)
         finally:
             try:
                 helper.wait()

@@ -200,6 +200,8 @@ class Printers:
         error once all are done."""
         from indmon.errors import ReportError
 
+        if self._joins:
+            import pypdf  # noqa: F401  (loaded while the parts print, for joining them)
         failures: list[ReportError] = []
         for printer in self._printers:
             try:
