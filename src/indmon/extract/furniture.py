@@ -23,14 +23,19 @@ _TIME_AFTER = re.compile(r"^[:：]\d\d(?!\d)")
 _TIME_BEFORE = re.compile(r"(?<!\d)\d{1,2}[:：]$")
 #: page counters before the number
 _COUNTER_BEFORE = re.compile(
-    r"(?:page\s*views?|views|visits|hits|reads|read|viewed|clicks|浏览(?:次数|量)?|阅读(?:次数|量|数)?|"
-    r"点击(?:量|数|次数|率)?|访问(?:量|次数)?)\s*[:：]?\s*$", re.IGNORECASE)
+    r"(?:page\s*views?|views|visits|hits|viewed|clicks|浏览(?:次数|量)?|阅读(?:次数|量|数)?|"
+    r"点击(?:量|数|次数|率)?|访问(?:量|次数)?)\s*[:：]?\s*$"
+    # "Reads: 2,317", "| Read 2,317 times"; not "large enterprises read 51.3"
+    r"|(?:^|\n|[|·•])\s*reads?\s*[:：]?\s*$|reads?\s*[:：]\s*$", re.IGNORECASE)
 #: a caption's number: "Figure 2", "Chart 3:", "see Table 1"; 图 and 表 at a line start
 _CAPTION_BEFORE = re.compile(
-    r"(?:\b(?:figure|fig\.|chart|table|graph|annex|appendix)\s*|(?:^|\n)\s*(?:附)?[图表]\s*)$",
+    r"(?:\b(?:figure|fig\.|chart|table|graph|annex|appendix|page)\s*|\bpage\s+\d+\s+of\s+"
+    r"|(?:^|\n)\s*(?:附)?[图表]\s*)$",
     re.IGNORECASE)
 #: a numbered note at a line start: "1. The", "1、本网站", "(1)", "（1）"
-_LINE_START_BEFORE = re.compile(r"(?:^|\n)\s*(?:note|notes|注|说明)?\s*[:：]?\s*[（(]?$",
+_LINE_START_BEFORE = re.compile(
+    r"(?:^|\n)\s*(?:note|notes|(?:important\s+)?(?:disclosures?|disclaimers?|notices?)|附注|注|"
+    r"说明)?\s*[:：]?\s*[（(]?$",
                                 re.IGNORECASE)
 _NUMBERING_AFTER = re.compile(r"^(?:[)）]|[.．]\s+\D|、)")
 #: "among 50 major cities", "across 10 major industrial provinces": the size of the group
@@ -49,15 +54,17 @@ _GROUP_AFTER = re.compile(
 #: stand after a verb and skip the patterns below
 _FURNITURE_LAST = frozenset("[［〔:：(（\n.。；;图表量数")
 _FURNITURE_WORDS = frozenset({"views", "visits", "hits", "reads", "read", "viewed", "clicks",
-                              "figure", "fig.",
+                              "figure", "fig.", "page", "of",
                               "chart", "table", "graph", "annex", "appendix", "among", "across",
                               "the"})
 
 
 #: the number of a note in a run of notes: "1. Figures", "2.因四舍五入"
-_NOTE_NUMBER_AFTER = re.compile(r"^[.．、](?:\s+[A-Za-z]|[^\d\s.．])")
+_NOTE_NUMBER_AFTER = re.compile(r"^[.．、](?:\s+[A-Za-z]|\s*[^\d\s.．A-Za-z])")
 #: what opens a paragraph of notes
-_NOTES_OPENING = re.compile(r"(?:^|\n)\s*(?:notes?|注|说明|附注)\s*[:：]", re.IGNORECASE)
+_NOTES_OPENING = re.compile(
+    r"(?:^|\n)\s*(?:notes?|(?:important\s+)?(?:disclosures?|disclaimers?|notices?)|注|说明|附注)"
+    r"\s*[:：]", re.IGNORECASE)
 
 
 def _in_notes(text: str, start: int) -> bool:

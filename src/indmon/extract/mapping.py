@@ -299,6 +299,10 @@ def _place(ind: Indicator, period: str, cat: Catalogue) -> tuple[Indicator, str]
     period = indicator_period(period, ind)
     if ind.measure == "streak" and "/" in period:
         period = period.split("/")[1]  # a streak is counted to the month it ends in
+    if ind.unit == "index" and ind.frequency == "month" and "/" in period:
+        # a January-February release's "the PMI was 50.4": an index is read for a month,
+        # the span's last (a reading is never summed over months)
+        period = period.split("/")[1]
     return ind, period
 
 
@@ -341,7 +345,7 @@ def _refused_match(fact: Fact, ind: Indicator, period: str, cat: Catalogue) -> s
 
 
 #: subjects that are indices ("manufacturing PMI", "采购经理指数")
-_INDEX_SUBJECT = re.compile(r"(?<![a-z])(?:index|pmi)(?![a-z])|指数", re.IGNORECASE)
+_INDEX_SUBJECT = re.compile(r"(?<![a-z])(?:index|pmi|gauge)(?![a-z])|指数", re.IGNORECASE)
 
 
 def as_index(fact: Fact) -> Fact:
@@ -352,8 +356,9 @@ def as_index(fact: Fact) -> Fact:
     if (fact.unit in ("percent", "count") and fact.measure in ("share", "level", "count")
             and 0 < fact.value < 1000):
         return replace(fact, unit="index", measure="level")
-    if fact.unit == "percentage_point" and fact.measure == "change":
-        return replace(fact, unit="index")  # "比上月上升0.4个百分点": points of the index
+    if fact.unit in ("percentage_point", "count") and fact.measure == "change" and (
+            abs(fact.value) < 100):
+        return replace(fact, unit="index")  # "比上月上升0.4个百分点", "up 0.2 points": the index's
     return fact
 
 
@@ -368,8 +373,10 @@ def match_indicator(
 ) -> str | None:
     """The id of the indicator a subject with this measure, unit and period states."""
     text = normalise(subject)
-    if text == "output":
-        text = "industrial output"  # "output grew 5.8%" in a report of industrial production
+    if _BARE_OUTPUT.match(text):
+        # "output grew 5.8%", "output in February alone rose 0.46%" in a report of
+        # industrial production
+        text = "industrial output"
     kind = _period_kind(period)
     # a division's name holds words the rules read ("electronic equipment manufacturing"
     # is no equipment manufacturing): the rules read the subject without it
@@ -380,7 +387,20 @@ def match_indicator(
             ind = catalogue.indicators[rule.indicator]
             if compatible(ind, measure, unit) and qualifiers_agree(text, ind):
                 return ind.id
-    return _match_by_name(text, measure, unit, catalogue, kind)
+    named = _match_by_name(text, measure, unit, catalogue, kind)
+    if named is None and measure == "growth_yoy" and text.startswith("output of ") and (
+            industry != ALL):
+        # "output of mining", "output of non-metallic mineral products" grew: news words
+        # for a sector's or a division's value added (a product's output maps above)
+        return match_indicator("value added of " + subject.split(" of ", 1)[1], measure, unit,
+                               period, catalogue)
+    return named
+
+
+#: the whole of industry's output, in news words
+_BARE_OUTPUT = re.compile(
+    r"^(?:industrial |factory )?output(?: in (?:january|february|march|april|may|june|july|"
+    r"august|september|october|november|december)(?: alone)?)?$")
 
 
 def qualifiers_agree(text: str, indicator: Indicator) -> bool:
@@ -501,7 +521,8 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-_FIRMS = re.compile(r"\b(?:firms|companies)\b")
+#: "firms", "companies", and "ones" of "large enterprises ... and small ones"
+_FIRMS = re.compile(r"\b(?:firms|companies|ones)\b")
 
 
 # -- rules data ------------------------------------------------------------------------

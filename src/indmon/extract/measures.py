@@ -141,6 +141,14 @@ def percent_measure_en(left: str, right: str, clause_left: str = "") -> tuple[st
         return "growth_qoq", _sign_en(left)
     if _YOY_EN.search(near_right):
         return "growth_yoy", _sign_en(left)
+    return _percent_measure_by_words(left, right, clause_left)
+
+
+def _percent_measure_by_words(left: str, right: str, clause_left: str) -> tuple[str, int]:
+    """(measure, sign) of a percent figure that states no basis: read off the verb or noun
+    before it."""
+    if "share" in left[-100:] and _SHARE_TO_EN.search(left[-100:]):
+        return "share", 1  # "lifting its share of industrial value added to 17.3%"
     tail = _tail(left)
     if _DECLINE_EN.search(tail):
         return "growth_yoy", -1
@@ -156,6 +164,9 @@ def percent_measure_en(left: str, right: str, clause_left: str = "") -> tuple[st
     return "share", 1
 
 
+#: a share raised, lowered or put at a figure: whatever the verb, the figure is the share
+_SHARE_TO_EN = compile_lower(
+    r"\bshare\s+(?:of|in)\s+[^,;%]{0,60}?\s+(?:to|at|was|is|stood\s+at|reached|hit)\s*$")
 #: a growth named as the subject: whatever verb states it, the figure is growth
 _GROWTH_SUBJECT_EN = compile_lower(word_start([r"growth(?:\s+rate)?\b"]))
 # "accounting for" is a share; "preliminary accounting" is not
@@ -217,7 +228,14 @@ def flow_after_en(right: str) -> bool:
 
 
 #: "Plants turned out 1.21 million new-energy vehicles": the number is of what was made
-PRODUCED_BEFORE_EN = compile_lower(r"\b(?:turned\s+out|produced|manufactured)\s*$")
+PRODUCED_BEFORE_EN = compile_lower(
+    r"\b(?:turned\s+out|produced|manufactured|(?P<built>built|assembled))\s*$")
+#: the verbs ``PRODUCED_BEFORE_EN`` reads, checked first as plain words
+PRODUCED_WORDS_EN = ("produced", "turned out", "manufactured", "built", "assembled")
+#: what "built" makes when it is output, not a count of places built ("built 62 factories")
+BUILT_GOODS_AFTER_EN = compile_lower(
+    r"^\s*(?:new[- ]energy\s+|electric\s+)?(?:vehicles|cars|automobiles|ships|vessels|"
+    r"robots|phones|handsets|aircraft|trucks)\b")
 #: "190,000 fewer than at the end of 2025": a decrease
 FEWER_AFTER_EN = compile_lower(r"^\s*(?:fewer|less)\s+than\b")
 
@@ -252,9 +270,25 @@ _PLAN_EN = compile_lower(
     r"\b(?:plans?|planned|planning|aims?|aimed|aiming|strives?|striving|intends?|seeks?)\s+to\b"
     r"[^,;.]{0,60}$|\b(?:target|goal)\s+(?:of|is|was)\s+(?:to\s+[^,;.]{0,40})?"
     r"(?:more\s+than\s+|over\s+|about\s+)?$")
+#: a forecast or an expectation, not an observation: "ahead of consensus (5.5%)", "we lift
+#: our forecast to 6.2%", "expect the March PMI at 50.6", "the 5.5% economists expected"
+_FORECAST_BEFORE_EN = compile_lower(
+    r"\b(?:consensus|forecasters|polled|poll\s+of|"
+    r"(?:our|their|its\s+own|house|median|market)\s+(?:[a-z0-9'-]+\s+){0,4}"
+    r"(?:forecasts?|projections?|estimates?|expectations?)|"
+    r"(?:we|analysts|economists|markets?)\s+(?:now\s+)?(?:expect|expected|see|saw|lift|lifted|"
+    r"raise|raised|cut|keep|kept|lower|lowered|forecast|predict|predicted|pencil(?:led)?\s+in)|"
+    # "expect the March PMI at 50.6", "who expects growth of about 5%"; not "is expected to"
+    r"(?<!is\s)(?<!are\s)(?<!was\s)(?<!were\s)(?<!be\s)expect(?:s|ing)?\s+(?:the|a|an|it|growth|"
+    r"output))\b(?:[^.;,]|\.(?=\d)){0,60}$")
+_FORECAST_AFTER_EN = compile_lower(
+    r"^\s*(?:%|percent|per\s+cent)?\s*(?:(?:forecast|expected|predicted|projected|"
+    r"anticipated)\s+(?:by|in|for)|(?:that\s+)?(?:economists|analysts)\s+(?:had\s+)?"
+    r"(?:expected|forecast|predicted))\b")
 _ANOTHER_EN = compile_lower(r"\banother\s+(?:more\s+than\s+|over\s+|about\s+)?$")
 _WILL_EN = compile_lower(r"^[^.;]{0,120}?\bwill\b")
-_PLAN_ZH = re.compile(r"(?:计划|力争|目标|拟|预期目标)[^，。；,;]{0,20}$")
+_PLAN_ZH = re.compile(
+    r"(?:计划|力争|目标|拟|预期目标|预计|预测|市场预期|一致预期)[^，。；,;]{0,20}$")
 
 
 def is_plan_en(clause_left: str, right: str) -> bool:
@@ -264,6 +298,18 @@ def is_plan_en(clause_left: str, right: str) -> bool:
     if _PLAN_EN.search(clause_left):
         return True
     return bool(_ANOTHER_EN.search(clause_left) and _WILL_EN.search(right))
+
+
+def is_forecast_en(left: str, right: str) -> bool:
+    """Whether a figure is a forecast, a consensus or an expectation (lower-case words
+    before it in its sentence, and after it), which research notes and news set beside the
+    figures stated: "ahead of consensus (5.5%)"."""
+    return bool(_FORECAST_BEFORE_EN.search(left[-90:])
+                or (any(word in right[:40] for word in _FORECAST_WORDS)
+                    and bool(_FORECAST_AFTER_EN.match(right))))
+
+
+_FORECAST_WORDS = ("expect", "forecast", "predict", "project", "anticipat")
 
 
 def is_plan_zh(clause_left: str) -> bool:

@@ -60,7 +60,10 @@ STREAK_ZH = re.compile(
     rf"(?=(?:以来)?(?:保持|位居|稳居|居|实现|处于|维持|位于))"
     # "已持续6个月位于扩张区间", "持续3个月保持增长"
     rf"|持续(?P<n3>{_ARABIC}|{_ZH_NUM})(?:个)?(?P<unit3>年|月|季度)"
-    rf"(?=(?:以来)?(?:保持|位居|稳居|居|实现|处于|维持|位于|在))")
+    rf"(?=(?:以来)?(?:保持|位居|稳居|居|实现|处于|维持|位于|在)|[。；])"
+    # "3个月来持续位于扩张区间": the months counted first, then the state they kept
+    rf"|(?<![\d.])(?P<n4>{_ARABIC}|{_ZH_NUM})(?:个)?(?P<unit4>年|月|季度)(?:来|以来)"
+    rf"(?=(?:持续|一直|连续|始终)(?:保持|位居|稳居|居|实现|处于|维持|位于|在))")
 RANK_ZH = re.compile(
     rf"(?:居|位居|位列|稳居|排名|排在|保持|名列)(?:全球|世界|全国|国内)?(?:各国)?"
     rf"(?P<rank>首位|第(?:{_ARABIC}|{_ZH_NUM})(?:位)?)"
@@ -176,10 +179,12 @@ _FRACTION_MARK = re.compile("分之")
 def find_mentions_zh(text: str) -> Iterator[Mention]:
     """Every candidate mention in normalized Chinese text, specific grammars first."""
     for m in STREAK_ZH.finditer(text):
-        unit = _STREAK_UNITS[m.group("unit") or m.group("unit2") or m.group("unit3")]
-        number = m.group("n") or m.group("n2") or m.group("n3")
+        unit = _STREAK_UNITS[m.group("unit") or m.group("unit2") or m.group("unit3")
+                             or m.group("unit4")]
+        number = m.group("n") or m.group("n2") or m.group("n3") or m.group("n4")
         # "已经", "持续" are no part of it
-        start = m.start() if m.group("n") else m.start("n2" if m.group("n2") else "n3")
+        start = (m.start() if m.group("n") or m.group("n4")
+                 else m.start("n2" if m.group("n2") else "n3"))
         yield Mention(start, m.end(), parse_zh_number(number), unit, "streak", "streak")
     for m in RANK_ZH.finditer(text):
         group = "rank" if m.group("rank") else "rank2"

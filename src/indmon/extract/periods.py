@@ -364,9 +364,38 @@ def _scan(
                 continue
             found.append(PeriodMention(m.start(), m.end(), period,
                                        is_base(text, m.start(), m.end()),
-                                       _ALONE.match(text, m.end()) is not None))
+                                       _ALONE.match(text, m.end()) is not None
+                                       or _month_of_month_on_month(text, m, period)))
     found.sort(key=lambda p: p.start)
     return found
+
+
+#: month-on-month wording: the month it names is an aside of a year-to-date paragraph
+_MONTH_ON_MONTH = re.compile(r"环比|比上月|month[- ]on[- ]month|seasonal(?:ly)?\s+adjust",
+                             re.IGNORECASE)
+_SENTENCE_BOUND = re.compile(r"[。！？\n]|\.\s")
+
+
+def _month_of_month_on_month(text: str, m: re.Match[str], period: str) -> bool:
+    """Whether a single month is named in a sentence that states growth month on month
+    only ("从环比看，2月份...比上月增长0.46%"): that month holds for its own sentence, so
+    the paragraph's span ("1—2月份") goes on holding after it."""
+    if len(period) != 7 or period[4] != "-":
+        return False
+    lo = max(0, m.start() - 120)
+    before = text[lo:m.start()]
+    ends = [b.end() for b in _SENTENCE_BOUND.finditer(before)]
+    start = lo + ends[-1] if ends else lo
+    after = _SENTENCE_BOUND.search(text, m.end(), m.end() + 200)
+    end = after.start() if after else m.end() + 200
+    # "In December, value added grew 6.2% year on year and 0.52% month on month": the
+    # month of both, which goes on holding
+    return bool(_MONTH_ON_MONTH.search(text, start, end)) and not _YEAR_ON_YEAR.search(
+        text, start, end)
+
+
+_YEAR_ON_YEAR = re.compile(r"同比|year[- ]on[- ]year|from\s+a\s+year\s+(?:earlier|ago)",
+                           re.IGNORECASE)
 
 
 #: words after a single month that keep it to its own sentence: "In June alone", "当月"
@@ -405,8 +434,16 @@ _FROM_END_BEFORE_EN = compile_lower(
 _END_OF_EN = re.compile(r"(?:the\s+)?end\s+of\b", re.IGNORECASE)
 
 
+#: "faster than the 5.7% logged for the whole of 2026": the period of a base's own figure
+BASE_FIGURE_BEFORE_EN = compile_lower(
+    r"\bthan\s+(?:the\s+|that\s+of\s+|a\s+)?(?P<figure>\d[\d.,]*\s*(?:%|percent|per\s+cent))"
+    r"(?:\s+[a-z]+){0,2}(?:\s+(?:for|in|during)(?:\s+the)?(?:\s+whole|\s+full\s+year)?)?\s*$")
+
+
 def _en_is_base(text: str, start: int, end: int) -> bool:
     before = lowered(text[max(0, start - 40):start])
+    if BASE_FIGURE_BEFORE_EN.search(lowered(text[max(0, start - 70):start])):
+        return True
     after = text[end:end + 12].lower()
     base = _EN_BASE.search(before)
     if base and not _is_topic_on(before, base):
@@ -530,6 +567,9 @@ ZH_PERIODS: list[Grammar] = [
             ("月",)),
     Grammar(re.compile(rf"(?<!\d)(?P<year>{_YEAR})\s*年(?:末|底)"), _zh_month_end,
             ("年末", "年底")),
+    # "比2026年全年的5.7%": the year and its whole, one phrase (全年 alone is this year)
+    Grammar(re.compile(rf"(?:(?<![\d-])(?P<year>{_YEAR})\s*年|(?P<rel>今|去|上)年)全年"),
+            _zh_year_only, ("全年",)),
     Grammar(re.compile(rf"(?<![\d-])(?P<year>{_YEAR})\s*年(?![\d]|\s*{_ZH_N}\s*月\s*{_ZH_N}\s*日)"),
             _zh_year_only, (_YEAR_ANCHOR,)),
     Grammar(re.compile(r"(?P<rel>今|去|上)?年(?:末|底)"), _zh_month_end, ("年末", "年底")),

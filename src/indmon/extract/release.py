@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import NamedTuple
 
@@ -30,6 +30,7 @@ from indmon.extract.numbers import normalize
 from indmon.extract.patterns_en import find_mentions_en
 from indmon.extract.patterns_zh import find_mentions_zh
 from indmon.extract.periods import (
+    BASE_FIGURE_BEFORE_EN,
     Anchors,
     DocumentTime,
     PeriodMention,
@@ -94,10 +95,12 @@ class Context:
         spans = [Span(p.start, p.end) for p in all_periods]
         spans += [Span(d.start, d.end) for d in find_dates(normalized, lang, anchors)]
         spans.sort(key=lambda s: s.start)
+        base_ends = {p.end: p.period for p in all_periods if p.is_base}
+        if lang != "zh":
+            base_ends.update(_base_figures_en(lower, all_periods))
         return cls(doc, normalized, lower, lang, time, Layout.of(normalized, lang), periods,
                    [p.start for p in periods], spans, [s.start for s in spans],
-                   subjects.head_province(normalized[:300], lang),
-                   {p.end: p.period for p in all_periods if p.is_base})
+                   subjects.head_province(normalized[:300], lang), base_ends)
 
     def in_no_fact_span(self, mention: Mention) -> bool:
         i = bisect.bisect_right(self.no_fact_starts, mention.start)
@@ -130,6 +133,8 @@ class Context:
             of_base = _BASE_FIGURE.search(self.text, max(0, mention.start - 3), mention.start)
             if of_base and of_base.start() in self.base_ends:
                 return self.base_ends[of_base.start()]
+            if -mention.end in self.base_ends:  # "than the 5.7% logged for 2026"
+                return self.base_ends[-mention.end]
         lo = bisect.bisect_left(self.period_starts, s_start)
         hi = bisect.bisect_left(self.period_starts, s_end)
         in_clause = [p for p in self.periods[lo:hi] if c_start <= p.start and p.end <= c_end]
@@ -254,8 +259,27 @@ def _is_month(period: str) -> bool:
 _BASE_FIGURE = re.compile(r"的\s*$")
 
 
+def _base_figures_en(lower: str, periods: list[PeriodMention]) -> dict[int, str]:
+    """The figures that a base period names the period of ("than the 5.7% logged for the
+    whole of 2026"), by the negated end of the figure (apart from the Chinese keys, ends
+    of bases): the figure is the base's, not the sentence's."""
+    found = {}
+    for period in periods:
+        if period.is_base:
+            lo = max(0, period.start - 70)
+            base = BASE_FIGURE_BEFORE_EN.search(lower, lo, period.start)
+            if base:
+                found[-base.end("figure")] = period.period
+    return found
+
+
 def _distance(period: PeriodMention, mention: Mention) -> int:
     return mention.start - period.end if period.end <= mention.start else period.start - mention.end
+
+
+#: the subject of a forecast, a consensus or an expectation beside the figures stated
+#: ("ahead of consensus (5.5%)"): someone else's figure, so no fact of the release
+FORECAST = "\x00forecast"
 
 
 def _rules_en(ctx: Context, m: Mention, place: Place) -> tuple[float, str, str, str, str]:
@@ -290,10 +314,7 @@ def _rules_en(ctx: Context, m: Mention, place: Place) -> tuple[float, str, str, 
                    ) or subjects.subject_before_en(left)
     elif unit == "count":
         value, unit, measure = _count_en(value, left_l, right_l, clause_left_l)
-        produced = (measure == "count" and ("produced" in clause_left_l[-24:]
-                                            or "turned out" in clause_left_l[-24:]
-                                            or "manufactured" in clause_left_l[-24:])
-                    and bool(measures.PRODUCED_BEFORE_EN.search(clause_left_l)))
+        produced = measure == "count" and _produced_en(clause_left_l, right_l)
         counted = (measure == "count" or measures.flow_after_en(right_l)
                    or measures.adds_another_en(clause_left_l))
         clause_left = text[max(left_start, c_start):m.start]
@@ -306,20 +327,71 @@ def _rules_en(ctx: Context, m: Mention, place: Place) -> tuple[float, str, str, 
         if measure == "level":
             subject = subjects.earned_by_en(subjects.named_after_en(subject, right), unit)
     region = subjects.region_en(left, right, measure in ("count", "level"), ctx.region)
+    return value, unit, measure, _planned_en(subject, left_l, clause_left_l, right_l), region
+
+
+def _planned_en(subject: str, left_l: str, clause_left_l: str, right_l: str) -> str:
+    """The subject of a plan or target ("planned ...", which the mapper leaves unmapped),
+    or ``FORECAST`` for someone's forecast (dropped: no figure the publisher states)."""
+    if measures.is_forecast_en(left_l, right_l):
+        return FORECAST
     if subject and measures.is_plan_en(clause_left_l, right_l):
-        subject = f"planned {subject}"  # no observation: the mapper leaves it unmapped
-    return value, unit, measure, subject, region
+        return f"planned {subject}"
+    return subject
+
+
+def _produced_en(clause_left_l: str, right_l: str) -> bool:
+    """"Plants turned out 1.21 million vehicles", "built 1.87 million new-energy vehicles":
+    a count of goods produced (not "built 62 factories")."""
+    if not any(w in clause_left_l[-24:] for w in measures.PRODUCED_WORDS_EN):
+        return False
+    verb = measures.PRODUCED_BEFORE_EN.search(clause_left_l)
+    if verb is None:
+        return False
+    return not verb.group("built") or bool(measures.BUILT_GOODS_AFTER_EN.match(right_l))
 
 
 def _count_en(value: float, left_l: str, right_l: str, clause_left_l: str
               ) -> tuple[float, str, str]:
     """(value, unit, measure) of a plain number, a decrease signed."""
     unit, measure = measures.count_measure_en(clause_left_l, value, right_l)
+    points = _POINTS_AFTER_EN.match(right_l)
+    if points:  # "up 0.2 points on January", "0.3 points below September": an index's change
+        down = measures.decline_before_en(left_l) or bool(points.group("below"))
+        return (-abs(value) if down else abs(value)), unit, "change"
     if measures.FEWER_AFTER_EN.match(right_l):
         return -abs(value), unit, "change"  # "6.08 million, 190,000 fewer than at the end"
     if measure == "change" and measures.decline_before_en(left_l):
         return -abs(value), unit, measure
     return value, unit, measure
+
+
+#: "points" after a plain number: a change of an index, "below" the base a fall
+_POINTS_AFTER_EN = re.compile(
+    r"^\s*(?:index\s+)?points?\b(?:\s+(?P<below>below|lower|down|less))?")
+#: an index reading written without its unit ("Large enterprises read 51.3"): a number
+#: with decimals about 50, in a paragraph on the PMI
+_PMI_PARAGRAPH_EN = re.compile(r"\bpmi\b|purchasing\s+managers")
+
+
+def _index_readings_en(facts: list[Fact], ctx: Context) -> list[Fact]:
+    """The facts with the plain numbers that read an index named earlier in their
+    paragraph ("Large enterprises read 51.3 and small ones 48.7") named as PMI readings:
+    "PMI" added to the size class or sector each names (once lists have their members)."""
+    return [replace(f, subject=f"{f.subject} PMI") if _reads_the_pmi(f, ctx) else f
+            for f in facts]
+
+
+def _reads_the_pmi(fact: Fact, ctx: Context) -> bool:
+    if (fact.unit != "count" or fact.measure not in ("count", "level") or not fact.subject
+            or not 30 <= fact.value <= 70 or "." not in fact.mention
+            or _INDEX_WORD_EN.search(fact.subject)):
+        return False
+    return bool(_PMI_PARAGRAPH_EN.search(ctx.lower, ctx.layout.paragraph_start(fact.start),
+                                         fact.start))
+
+
+_INDEX_WORD_EN = re.compile(r"(?i)\b(?:index|pmi|gauge|indices|sub-index)\b")
 
 
 _AT_A_LOSS_EN = re.compile(
@@ -352,6 +424,16 @@ def _count_subject_en(left: str, clause_left: str, right: str, measure: str,
     return after or subjects.number_of_before_en(left) or subjects.subject_before_en(left)
 
 
+def _subject_zh(left: str, clause_left: str, right: str, counts_things: bool, unit: str,
+                measure: str) -> str:
+    subject = subjects.subject_zh(left, clause_left, right, counts_things)
+    if unit == "percentage_point" and measure == "level" and "拉动" in clause_left:
+        return subjects.contributor_zh(left, clause_left, subject)  # what pulled growth
+    if "每百元" in clause_left:  # "每百元营业收入中的成本为85.31元": a ratio to a base
+        return f"per hundred yuan {subject}"
+    return subject
+
+
 def _rules_zh(ctx: Context, m: Mention, place: Place) -> tuple[float, str, str, str, str]:
     """(value, unit, measure, subject, region) of a Chinese mention."""
     text = ctx.text
@@ -376,9 +458,7 @@ def _rules_zh(ctx: Context, m: Mention, place: Place) -> tuple[float, str, str, 
         measure = "change" if measures.is_change_zh(left) else "level"
     if measure == "change" and measures.decrease_before_zh(clause_left):
         value = -abs(value)  # "净减2100万户", "减少120万户"
-    subject = subjects.subject_zh(left, clause_left, right, counts_things)
-    if "每百元" in clause_left:  # "每百元营业收入中的成本为85.31元": a ratio to a base
-        subject = f"per hundred yuan {subject}"
+    subject = _subject_zh(left, clause_left, right, counts_things, unit, measure)
     if m.kind == "rank":
         subject = subjects.ranking_scope_zh(text[max(0, m.start - 8):m.start]) + subject
     elif m.kind == "streak":
@@ -448,6 +528,8 @@ def extract_facts(
     for mention in _mentions(ctx):
         place = ctx.place(mention)
         value, unit, measure, subject, region = rules(ctx, mention, place)
+        if subject == FORECAST:
+            continue
         facts.append(Fact(
             doc=doc, start=mention.start, end=mention.end,
             mention=text[mention.start:mention.end], value=value, unit=unit, measure=measure,
@@ -456,7 +538,8 @@ def extract_facts(
                               _stock_flow(ctx, mention, place, measure, subject)),
             region=region,
         ))
-    return lists.distribute(facts, ctx.text, lang)
+    facts = lists.distribute(facts, ctx.text, lang)
+    return facts if lang == "zh" else _index_readings_en(facts, ctx)
 
 
 def extract_file(path: Path, published: str | None = None) -> list[Fact]:

@@ -27,7 +27,11 @@ _VERB_EN = re.compile(r"\b" + trie(
      "remained", "topped", "led", "went", "came", "up", "down", "dropped", "climbed", "jumped",
      "slid", "edged", "posted", "kept", "numbered", "numbering", "shrank", "shrunk", "advanced",
      "contracted", "gained", "slipped", "made up", "reported", "logged", "totaled", "surged",
-     "stood", "shrank", "grew", "hit"]) + r"\b")
+     "stood", "shrank", "grew", "hit",
+     # news verbs for index readings and moves: "printed 50.7", "sank to 46.8", "read 51.3"
+     "printed", "sank", "eased", "read", "held", "slumped", "plunged", "soared", "booked",
+     "lost", "shed", "sped", "quickened", "slowed", "accelerated", "picked",
+     "rebounded", "recovered", "improved", "worsened", "widened", "narrowed"]) + r"\b")
 _LEAD_EN = compile_lower(
     r"^(?:(?:in\s+)?(?:particular|addition|general|total|short)\s*|among\s+them\s*|notably\s*|"
     r"among\s+[\w\s'-]{1,40}?(?:industries|sectors|products|divisions),\s*|"
@@ -774,6 +778,12 @@ SUBJECT_GLOSSARY_ZH = {
     "进口": "imports",
     "营业收入": "operating revenue",
     "业务收入": "business revenue",
+    # the operators' cloud, data-centre and IoT lines: a part of the revenue, never the total
+    "新兴业务收入": "revenue from emerging businesses",
+    "新兴业务": "emerging businesses",
+    "语音业务收入": "voice business revenue",
+    "移动数据流量业务收入": "mobile data traffic business revenue",
+    "固定互联网宽带接入业务收入": "fixed broadband access business revenue",
     "电信业务收入": "telecommunications business revenue",
     "电信业务总量": "total volume of telecommunications business",
     "软件业务收入": "software business revenue",
@@ -937,12 +947,33 @@ def subject_zh(sentence_left: str, clause_left: str, right: str, counts_things: 
     clauses = [c for c in _CLAUSES_ZH.split(sentence_left) if c]
     if clauses:
         clause_left = _whole_name_zh(clauses[-1], clause_left)
-    candidates = [_before_verb_zh(clause_left), clause_left]
-    candidates += [_before_verb_zh(c) for c in reversed(clauses)]
+    # each candidate with the clauses before it
+    last = len(clauses) - 1
+    candidates = [(_before_verb_zh(clause_left), last), (clause_left, last)]
+    candidates += [(_before_verb_zh(c), i) for i, c in reversed(list(enumerate(clauses)))]
     if counts_things:
         after = _PHRASE_END_ZH.split(right, maxsplit=1)[0][:30]
-        candidates.insert(0, after)
-    for phrase in candidates:
+        candidates.insert(0, (after, last + 1))
+    for phrase, at in candidates:
         if terms := _terms_zh(phrase):
-            return terms
+            return _business_named_before_zh(terms, clauses[:at])
     return ""
+
+
+def contributor_zh(sentence_left: str, clause_left: str, subject: str) -> str:
+    """"新兴业务……增速达到8.1%，拉动电信业务收入增长2.0个百分点": the business that
+    pulled the growth, stated before the clause, with what it pulled."""
+    before = sentence_left[:len(sentence_left) - len(clause_left)]
+    glossary, pattern = _glossary_zh()
+    named = [m.group() for m in pattern.finditer(before) if m.group().endswith("业务")]
+    return f"{glossary[named[-1]]} pulled {subject} growth" if named else subject
+
+
+def _business_named_before_zh(terms: str, before: list[str]) -> str:
+    """"……等新兴业务，共完成业务收入2712亿元": the revenue of the business the clause
+    before names, not the operators' whole revenue."""
+    if terms != "business revenue" or not before:
+        return terms
+    glossary, pattern = _glossary_zh()
+    named = [m.group() for m in pattern.finditer(before[-1]) if m.group().endswith("业务")]
+    return f"revenue from {glossary[named[-1]]}" if named else terms

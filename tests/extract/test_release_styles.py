@@ -1,0 +1,176 @@
+"""Rules for styles of writing the earlier rules had not met (issue 10): a bank's research
+note, a trade magazine, a broadcaster's summary, a chief statistician's reading of a
+January-February release, a telecom bulletin and a press-conference transcript (sentences
+written here, figures invented)."""
+
+from __future__ import annotations
+
+import pytest
+
+from indmon.catalogue import Catalogue
+from indmon.extract import extract_facts
+from indmon.extract.mapping import map_facts
+
+
+@pytest.fixture(scope="module")
+def cat() -> Catalogue:
+    return Catalogue.load()
+
+
+def cells(text: str, cat: Catalogue, published: str = "2027-03-18"
+          ) -> dict[str, tuple[str | None, str, str]]:
+    """Each fact's mention and its cell (indicator, industry, period)."""
+    facts = map_facts(extract_facts(text, "t", published=published), cat)
+    return {f.mention: (f.indicator, f.industry, f.period) for f in facts}
+
+
+# ---------------------------------------------------------------- periods
+def test_a_month_named_for_month_on_month_growth_only_does_not_carry(cat: Catalogue) -> None:
+    text = ("1—2月份，规模以上工业增加值同比增长6.4%。从环比看，2月份规模以上工业增加值比上月增长"
+            "0.31%。分三大门类看，采矿业增长3.3%，制造业增长7.1%。")
+    found = cells(text, cat)
+    assert found["0.31%"] == ("va_mom", "ALL", "2027-02")
+    assert found["3.3%"] == ("va_ytd_yoy", "B", "2027-01/2027-02")
+    assert found["7.1%"] == ("va_ytd_yoy", "C", "2027-01/2027-02")
+
+
+def test_a_month_stated_with_both_bases_goes_on_holding(cat: Catalogue) -> None:
+    text = ("In February, value added grew 6.1% year on year and 0.28% month on month. The "
+            "capacity utilization rate of industry was 74.6%.")
+    facts = extract_facts(text, "t", published="2027-03-18")
+    assert [f.period for f in facts] == ["2027-02"] * 3
+
+
+def test_a_year_and_its_whole_are_one_base_of_the_figure_after_it(cat: Catalogue) -> None:
+    text = "1—2月份，规模以上工业增加值同比增长6.4%，比2026年全年的5.9%加快0.5个百分点。"
+    found = cells(text, cat)
+    assert found["6.4%"] == ("va_ytd_yoy", "ALL", "2027-01/2027-02")
+    assert found["5.9%"] == ("va_ytd_yoy", "ALL", "2026")
+    assert found["0.5个百分点"][2] == "2027-01/2027-02"
+
+
+def test_an_english_base_figure_takes_the_base_period_which_does_not_carry(
+        cat: Catalogue) -> None:
+    text = ("In January-February, value added grew 6.4%.\n\n"
+            "The pace was 0.5 percentage points faster than the 5.9% recorded for the whole of "
+            "2026. State-holding enterprises grew 4.1%.")
+    facts = {f.mention: f.period for f in extract_facts(text, "t", published="2027-03-18")}
+    assert facts["5.9%"] == "2026"
+    assert facts["0.5 percentage points"] == "2027-01/2027-02"
+    assert cells(text, cat)["4.1%"] == ("va_ytd_yoy_state_holding", "ALL", "2027-01/2027-02")
+
+
+def test_an_index_is_read_for_the_last_month_of_a_span(cat: Catalogue) -> None:
+    text = ("1—2月份工业经济运行情况\n\n1—2月份，规模以上工业增加值同比增长6.4%。"
+            "制造业采购经理指数（PMI）为50.6%，比上月上升0.3个百分点。")
+    found = cells(text, cat)
+    assert found["50.6%"] == ("pmi_manufacturing", "ALL", "2027-02")
+    assert found["0.3个百分点"] == ("pmi_manufacturing_change", "ALL", "2027-02")
+
+
+# ---------------------------------------------------------------- page furniture
+@pytest.mark.parametrize("text", [
+    "附注：1. 本文数据均为初步统计数。2. 部分数据因四舍五入存在总计与分项不等的情况。",
+    "Important disclosures: 1. This note is for clients only. 2. Forecasts are ours.",
+    "Macro Flash | 12 March 2027 | Page 2 of 4",
+])
+def test_numbered_disclosures_and_page_numbers_are_no_facts(text: str) -> None:
+    assert extract_facts(text, "t", published="2027-03-18") == []
+
+
+def test_a_verb_read_before_a_reading_is_no_page_counter(cat: Catalogue) -> None:
+    text = ("The manufacturing PMI stood at 50.6 in February. Large enterprises read 51.2 and "
+            "small ones 48.9.\nRead 2,317 times")
+    found = cells(text, cat)
+    assert found["51.2"] == ("pmi_large", "ALL", "2027-02")
+    assert found["48.9"] == ("pmi_small", "ALL", "2027-02")
+    assert "2,317" not in found
+
+
+# ---------------------------------------------------------------- forecasts
+def test_forecasts_and_consensus_beside_the_figures_are_no_facts() -> None:
+    text = ("Value added grew 6.4% year on year in January-February, ahead of consensus (5.6%) "
+            "and of our own forecast (5.9%). We raise our first-quarter forecast to 6.1% from "
+            "5.7%, expect the March PMI at 50.8, and economists polled put 2027 growth at 4.8%.")
+    facts = extract_facts(text, "t", published="2027-03-18")
+    assert [f.mention for f in facts] == ["6.4%"]
+
+
+def test_a_publishers_own_expectation_stays_a_fact() -> None:
+    text = "The scale of the industry is expected to reach 1.4 trillion yuan in 2027."
+    assert [f.mention for f in extract_facts(text, "t", published="2027-03-18")] == [
+        "1.4 trillion yuan"]
+
+
+# ---------------------------------------------------------------- measures and subjects
+def test_a_share_raised_to_a_figure_is_the_share(cat: Catalogue) -> None:
+    text = ("High-tech manufacturing grew 9.1% in January-February, lifting its share of "
+            "industrial value added to 16.8%.")
+    facts = extract_facts(text, "t", published="2027-03-18")
+    assert [(f.mention, f.measure) for f in facts] == [("9.1%", "growth_yoy"),
+                                                      ("16.8%", "share")]
+
+
+def test_plain_points_are_an_index_change_below_the_base_a_fall(cat: Catalogue) -> None:
+    text = ("The manufacturing PMI came in at 49.7 in October, 0.4 points below September. "
+            "In November the PMI was up 0.6 points on October.")
+    facts = map_facts(extract_facts(text, "t", published="2026-12-01"), cat)
+    changes = [(f.value, f.indicator) for f in facts if f.measure == "change"]
+    assert changes == [(-0.4, "pmi_manufacturing_change"), (0.6, "pmi_manufacturing_change")]
+
+
+def test_index_readings_of_a_list_of_size_classes(cat: Catalogue) -> None:
+    text = ("The bureau's purchasing managers' index was 49.8 in October. Large enterprises "
+            "stood at 50.9; medium-sized and small firms were at 49.2 and 47.6, in that order. "
+            "The non-manufacturing business activity index printed 50.3, while new export "
+            "orders sank to 46.1.")
+    found = cells(text, cat, published="2026-11-01")
+    assert found["50.9"][0] == "pmi_large"
+    assert found["49.2"][0] == "pmi_medium"
+    assert found["47.6"][0] == "pmi_small"
+    assert found["50.3"][0] == "pmi_non_manufacturing"
+    assert found["46.1"][0] != "pmi_non_manufacturing"
+
+
+def test_output_of_a_sector_or_a_division_is_its_value_added(cat: Catalogue) -> None:
+    text = ("In January-February, output of mining rose 3.3%, output of manufacturing 7.1% and "
+            "output of non-metallic mineral products fell 2.2%. Output of cement fell 8.4%. "
+            "Output in February alone rose 0.31% from January after seasonal adjustment.")
+    found = cells(text, cat)
+    assert found["3.3%"] == ("va_ytd_yoy", "B", "2027-01/2027-02")
+    assert found["7.1%"] == ("va_ytd_yoy", "C", "2027-01/2027-02")
+    assert found["2.2%"] == ("va_ytd_yoy", "30", "2027-01/2027-02")
+    assert found["8.4%"][0] == "cement_output_yoy"
+    assert found["0.31%"] == ("va_mom", "ALL", "2027-02")
+
+
+def test_vehicles_built_are_output_factories_built_are_a_count(cat: Catalogue) -> None:
+    text = ("In January-February, plants built 1.62 million new-energy vehicles, 24.1% more "
+            "than a year earlier. Firms have built 58 lighthouse factories.")
+    found = cells(text, cat)
+    assert found["1.62 million"][0] == "nev_production"
+    assert found["24.1%"][0] == "nev_production_yoy"
+    assert found["58"][0] != "nev_production"
+
+
+# ---------------------------------------------------------------- Chinese subjects
+def test_the_emerging_businesses_revenue_is_a_part_never_the_total(cat: Catalogue) -> None:
+    text = ("1—7月份，电信业务收入累计完成10120亿元，同比增长3.1%。语音业务收入590亿元，同比下降"
+            "4.4%。三家基础电信企业积极发展云计算、大数据等新兴业务，共完成业务收入2650亿元，增速达到"
+            "8.7%，拉动电信业务收入增长2.2个百分点。新兴业务收入增长8.7%。")
+    found = cells(text, cat, published="2027-08-20")
+    assert found["10120亿元"][0] == "telecom_revenue"
+    assert found["590亿元"][0] is None  # the voice line: no indicator, never the total
+    assert found["2650亿元"][0] != "telecom_revenue"
+    assert found["8.7%"][0] == "telecom_emerging_revenue_yoy"
+    assert found["2.2个百分点"][0] == "telecom_emerging_contribution_pp"
+
+
+@pytest.mark.parametrize(("text", "months"), [
+    ("2月份，制造业PMI为50.6%，3个月来持续位于扩张区间。", 3),
+    ("6月份，工业增加值同比增长6.0%。工业增加值同比增长已持续19个月。", 19),
+])
+def test_chinese_streaks_worded_without_consecutive(text: str, months: int) -> None:
+    streaks = [f for f in extract_facts(text, "t", published="2027-07-15")
+               if f.measure == "streak"]
+    assert [(f.value, f.unit) for f in streaks] == [(months, "month")]
