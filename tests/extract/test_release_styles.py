@@ -174,3 +174,53 @@ def test_chinese_streaks_worded_without_consecutive(text: str, months: int) -> N
     streaks = [f for f in extract_facts(text, "t", published="2027-07-15")
                if f.measure == "streak"]
     assert [(f.value, f.unit) for f in streaks] == [(months, "month")]
+
+
+# ---------------------------------------------------------------- news and trade-press English
+def test_a_key_figures_box_labels_its_figures(cat: Catalogue) -> None:
+    text = ("Key figures\nIndustrial value added: +5.8%\nProfits: -2.1%\n"
+            "5G base stations: 4.61 million\n")
+    facts = extract_facts(text, "t", published="2027-07-20")
+    assert [(f.subject, f.measure) for f in facts] == [
+        ("industrial value added", "growth_yoy"), ("profits", "growth_yoy"),
+        ("5G base stations", "count")]
+
+
+def test_trade_press_words_for_users_and_sites(cat: Catalogue) -> None:
+    text = ("At the end of July, the mobile base stood at 1.82 billion. 5G subscriptions climbed "
+            "to 1.30 billion, while 4G users dwindled to 480 million after a net loss of 51.0 "
+            "million. 5G sites numbered 5.14 million.")
+    facts = map_facts(extract_facts(text, "t", published="2027-08-20"), cat)
+    found = {f.mention: (f.indicator, f.value) for f in facts}
+    assert found["1.82 billion"][0] == "mobile_phone_users"
+    assert found["1.30 billion"][0] == "g5_mobile_users"
+    assert found["480 million"][0] == "g4_users"
+    assert found["51.0 million"] == (None, -51_000_000)
+    assert found["5.14 million"][0] == "g5_base_stations"
+
+
+def test_an_amount_of_a_named_thing_and_its_growth(cat: Catalogue) -> None:
+    text = ("In the first half, the three basic telecom operators booked 921.7 billion yuan of "
+            "telecom business revenue, up 2.6%. The country shipped 3.11 million vehicles "
+            "abroad. The value added of enterprises funded from abroad grew 3.0%.")
+    found = cells(text, cat, published="2027-07-20")
+    assert found["921.7 billion yuan"][0] == "telecom_revenue"
+    assert found["2.6%"][0] == "telecom_revenue_yoy"
+    assert found["3.11 million"][0] == "auto_exports"
+    assert found["3.0%"][0] == "va_ytd_yoy_foreign"
+
+
+def test_the_wider_economy_and_its_industries_adding_are_gdp(cat: Catalogue) -> None:
+    text = ("In the first half, the wider economy grew 5.0%, with the primary, secondary and "
+            "tertiary industries adding 3.5%, 5.3% and 4.9% respectively.")
+    found = cells(text, cat, published="2027-07-20")
+    assert [found[m][0] for m in ("5.0%", "3.5%", "5.3%", "4.9%")] == [
+        "gdp_yoy", "gdp_primary_yoy", "gdp_secondary_yoy", "gdp_tertiary_yoy"]
+
+
+def test_photo_captions_and_footnote_marks_name_nothing() -> None:
+    text = ("Photo 1 of 6: a 5G mast in Guizhou.\nPorts capable of gigabit service hit 32.1 "
+            "million [1].")
+    facts = extract_facts(text, "t", published="2027-07-20")
+    assert [(f.mention, f.subject) for f in facts] == [
+        ("32.1 million", "ports capable of gigabit service")]

@@ -29,7 +29,8 @@ _COUNTER_BEFORE = re.compile(
     r"|(?:^|\n|[|·•])\s*reads?\s*[:：]?\s*$|reads?\s*[:：]\s*$", re.IGNORECASE)
 #: a caption's number: "Figure 2", "Chart 3:", "see Table 1"; 图 and 表 at a line start
 _CAPTION_BEFORE = re.compile(
-    r"(?:\b(?:figure|fig\.|chart|table|graph|annex|appendix|page)\s*|\bpage\s+\d+\s+of\s+"
+    r"(?:\b(?:figure|fig\.|chart|table|graph|annex|appendix|page|photo|image|video)\s*"
+    r"|\b(?:page|photo|image)\s+\d+\s+of\s+"
     r"|(?:^|\n)\s*(?:附)?[图表]\s*)$",
     re.IGNORECASE)
 #: a numbered note at a line start: "1. The", "1、本网站", "(1)", "（1）"
@@ -54,7 +55,7 @@ _GROUP_AFTER = re.compile(
 #: stand after a verb and skip the patterns below
 _FURNITURE_LAST = frozenset("[［〔:：(（\n.。；;图表量数")
 _FURNITURE_WORDS = frozenset({"views", "visits", "hits", "reads", "read", "viewed", "clicks",
-                              "figure", "fig.", "page", "of",
+                              "figure", "fig.", "page", "photo", "image", "video", "of",
                               "chart", "table", "graph", "annex", "appendix", "among", "across",
                               "the"})
 

@@ -39,7 +39,7 @@ _THAT_OF_EN = re.compile(
 _HEAD_EN = re.compile(r"^(?:the\s+)?(.*?\bof)\s+(?:the\s+)?(.+)$", re.IGNORECASE)
 _VERB_BEFORE_EN = re.compile(
     r"\s+(?:grew|rose|increased|fell|decreased|declined|went\s+(?:up|down)|were|was|reached|"
-    r"stood|registered|recorded|saw|accounted|made\s+up|amounted|totall?ed)\b[^,;]*$",
+    r"stood|registered|recorded|saw|accounted|made\s+up|amounted|totall?ed|adding)\b[^,;]*$",
     re.IGNORECASE)
 _LEAD_EN = re.compile(r"^(?:in|during|for|from)\b[^,]*,\s*", re.IGNORECASE)
 
@@ -196,7 +196,10 @@ _GROWTH_AFTER_EN = re.compile(
     r"exported)"
     r"(?:\s+(?:in|during)\s+[a-z]+(?:\s+\d{4})?)?|\s+(?:units|sets|pieces|tonnes|tons)"
     # "86.1 million tonnes of crude steel last month, down 2.7 percent"
-    r"|\s+of\s+[a-z][\w\s-]{0,40}?(?:\s+(?:last|this)\s+month|\s+in\s+[a-z]+)?)?"
+    r"|\s+of\s+[a-z][\w\s-]{0,40}?(?:\s+(?:last|this)\s+month|\s+in\s+[a-z]+)?"
+    # "3.28 million vehicles abroad, an increase of", "2.93 trillion yuan in January-May, a
+    # gain of"
+    r"|(?:\s+[a-z][\w'-]*){1,3}(?=\s*,)|\s+in\s+[a-z][\w-]*(?:\s+\d{4})?)?"
     r"\s*,?\s*(?:up|down|an?\s+(?:year-on-year\s+)?(?:increase|decrease|rise|drop|decline|gain|"
     r"fall|growth)"
     r"\s+of|increasing|decreasing|rising|falling)(?:\s+by)?\s*$", re.IGNORECASE)
@@ -397,7 +400,7 @@ def _members_en(run: list[Fact], text: str, bound: int, strict: bool = False,
         if head:  # whole: the ownership group's name alone is 10 words
             return [" ".join(f"{subjects.tidy_subject(head)} {m.group(1)}".split())
                     for m in those if m is not None]
-    head, members[0] = _head_en(members[0])
+    head, members[0] = _head_en(_WITH_THE_EN.sub("", members[0]))
     members = _shared_noun_en(members)
     tail = ""
     if not head:  # "production and sales of new energy vehicles": the head comes last
@@ -406,6 +409,10 @@ def _members_en(run: list[Fact], text: str, bound: int, strict: bool = False,
         members = [m if m.endswith(tail) else m + tail for m in members]
     # a member's own name may be long ("enterprises funded by foreign, Hong Kong, ...")
     return [subjects.tidy_subject(f"{head} {m}".strip(), max_words=18) for m in members]
+
+
+#: "with the primary, secondary and tertiary industries adding ...": no part of the name
+_WITH_THE_EN = re.compile(r"^(?:with|while|and)\s+(?:the\s+)?", re.IGNORECASE)
 
 
 def _shared_noun_en(members: list[str]) -> list[str]:
@@ -521,7 +528,7 @@ _ELLIPTICAL_PERIOD_EN = re.compile(
 _NOT_MEMBER_EN = frozenset({"year", "on", "in", "month", "quarter", "compared", "than",
                             "while", "respectively", "which", "percent", "points", "up", "down",
                             "of", "and", "the", "a", "an", "is", "was", "including",
-                            "excluding", "among", "whom"})
+                            "excluding", "among", "whom", "its", "their", "to", "share"})
 
 
 def _comma_inside_member(between: str) -> bool:

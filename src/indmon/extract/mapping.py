@@ -518,7 +518,23 @@ def normalise(text: str) -> str:
     text = text.lower().replace("high-tech", "high tech")
     text = re.sub(r"[^\w\u3000-\u303f\u4e00-\u9fff、]+", " ", text)
     text = _FIRMS.sub("enterprises", text)
+    text = _SUBSCRIPTIONS.sub("users", text)
+    text = _SITES.sub(r"\1 base stations", text)
+    text = _USER_BASE.sub(r"\1 users", text)
+    text = _ABROAD.sub(r"exports of \1", text)
+    if _WHOLE_ECONOMY.match(text):
+        text = "gdp"  # "the wider economy grew 5.1%"
     return re.sub(r"\s+", " ", text).strip()
+
+
+#: the trade press's "5G subscriptions" are the ministry's users, its "5G sites" base stations
+_SUBSCRIPTIONS = re.compile(r"\b(?:subscriptions|subscribers)\b")
+_SITES = re.compile(r"\b(5g|4g|mobile)\s+(?:sites|masts)\b")
+#: "the mobile base stood at 1.84 billion": the users, not base stations
+_USER_BASE = re.compile(r"\b(mobile|subscriber|user|customer)\s+base\b(?!\s+station)")
+#: "shipped 3.28 million vehicles abroad": exports
+_ABROAD = re.compile(r"^((?:[a-z]+ ){0,2}[a-z]+)(?<!\bfrom)(?<!\bof)\s+(?:abroad|overseas)$")
+_WHOLE_ECONOMY = re.compile(r"^(?:the\s+)?(?:wider|overall|whole|broader|national)?\s*economy$")
 
 
 #: "firms", "companies", and "ones" of "large enterprises ... and small ones"

@@ -29,14 +29,16 @@ _LIST_TAIL = re.compile(rf"[\d.,][\d.,]*{_FIGURE_IN_LIST}(?:[\d.,]+{_FIGURE_IN_L
 _GROWTH_EN = compile_lower(
     r"(?:increas\w*|grow(?:s|n|ing)?|grew|rose|risen|ris(?:e|es|ing)|"
     r"up(?<!made\sup)(?<!make\sup)(?<!makes\sup)(?<!making\sup)|expand\w*|climb\w*|"
-    r"jump\w*|surg\w*|gain\w*|advanc\w*|accelerat\w*|added|growth\s+rate\s+(?:of|was|at|reached)|"
+    r"jump\w*|surg\w*|gain\w*|advanc\w*|accelerat\w*|added|adding|quicken\w*|"
+    r"growth\s+rate\s+(?:of|was|at|reached)|"
     r"growth\s+of|"
     r"increase\s+of|rise\s+of)"
     r"(?:\s+by)?" + _HEDGE_EN + r"\s*$")
 _DECLINE_EN = compile_lower(
     r"(?:declin\w*|decreas\w*|fell|fallen|fall(?:s|ing)?|drop\w*|down|slid|slipp\w*|shr[ua]nk|"
     r"shrink\w*|"
-    r"contract\w*|decrease\s+of|decline\s+of|drop\s+of|fall\s+of)"
+    r"contract\w*|decrease\s+of|decline\s+of|drop\s+of|fall\s+of|net\s+loss\s+of|"
+    r"net\s+reduction\s+of)"
     r"(?:\s+by)?" + _HEDGE_EN + r"\s*$")
 _SHARE_EN = compile_lower(
     r"(?:account\w*\s+for|proportion\w*|share\w*|contribut\w*|cover\w*|progress\s+of|"
@@ -218,7 +220,8 @@ _CHANGE_EN = compile_lower(
     "(?:" + "|".join(rf"{verb}\w*\s+by" for verb in _CHANGE_VERBS_EN) + "|"
     + "|".join(rf"{noun}\s+of" for noun in _CHANGE_NOUNS_EN)
     # "the operators added 12.3 million users", "a net addition of": what was added
-    + r"|added|net\s+(?:addition|gain)s?\s+of|(?:a\s+)?net\s+(?:increase|decrease)\s+of"
+    + r"|added|net\s+(?:addition|gain)s?\s+of|(?:a\s+)?net\s+(?:increase|decrease|loss|fall|"
+    r"drop|reduction)\s+of"
     + ")" + _HEDGE_EN + r"\s*$")
 
 

@@ -327,7 +327,16 @@ def _rules_en(ctx: Context, m: Mention, place: Place) -> tuple[float, str, str, 
         if measure == "level":
             subject = subjects.earned_by_en(subjects.named_after_en(subject, right), unit)
     region = subjects.region_en(left, right, measure in ("count", "level"), ctx.region)
+    label = _LABEL_EN.match(left)
+    if label:  # a box of key figures: "Industrial value added: +6.0%"
+        subject = subjects.tidy_subject(label.group("label"))
+        signed = bool(label.group("sign")) or text[m.start] in "+-−"
+        measure = "growth_yoy" if unit == "percent" and signed else measure
     return value, unit, measure, _planned_en(subject, left_l, clause_left_l, right_l), region
+
+
+#: a line that labels its figure: "Industrial value added: +6.0%", "5G base stations: 4.6m"
+_LABEL_EN = re.compile(r"^\s*(?P<label>[A-Za-z0-9][\w '()/&-]{2,60}?)\s*:\s*(?P<sign>[+\-−])?\s*$")
 
 
 def _planned_en(subject: str, left_l: str, clause_left_l: str, right_l: str) -> str:

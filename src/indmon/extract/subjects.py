@@ -31,7 +31,8 @@ _VERB_EN = re.compile(r"\b" + trie(
      # news verbs for index readings and moves: "printed 50.7", "sank to 46.8", "read 51.3"
      "printed", "sank", "eased", "read", "held", "slumped", "plunged", "soared", "booked",
      "lost", "shed", "sped", "quickened", "slowed", "accelerated", "picked",
-     "rebounded", "recovered", "improved", "worsened", "widened", "narrowed"]) + r"\b")
+     "rebounded", "recovered", "improved", "worsened", "widened", "narrowed", "dwindled",
+     "swelled"]) + r"\b")
 _LEAD_EN = compile_lower(
     r"^(?:(?:in\s+)?(?:particular|addition|general|total|short)\s*|among\s+them\s*|notably\s*|"
     r"among\s+[\w\s'-]{1,40}?(?:industries|sectors|products|divisions),\s*|"
@@ -382,6 +383,8 @@ def _list_start(original: str, lower: str, starts: list[int], ends: list[int], i
 def subject_after_en(right: str) -> str:
     """The noun phrase a count counts: "45 national-level advanced manufacturing clusters"."""
     right = _BEFORE_COUNTED.sub("", right)
+    if _NOT_COUNTED_EN.match(right):
+        return ""  # "472 million after a net loss of ...", "32.6 million [1]": no thing named
     if _JOINS_NEXT_EN.match(right):
         return ""  # "totalled 4.66 million and ports ... 29.5 million": the next member
     stop = _STOP_AFTER_EN.search(lowered(right))
@@ -397,6 +400,9 @@ def subject_after_en(right: str) -> str:
     return _tidy(phrase)
 
 
+_NOT_COUNTED_EN = re.compile(
+    r"\s*(?:\[|(?:after|before|compared|from|since|than|up|down|or|over|against|"
+    r"versus|vs)\b)", re.IGNORECASE)
 #: what was done to the things counted, which makes the count a flow of them
 _DONE_TO_COUNTED_EN = re.compile(
     r"\s*(?:(?:were|was|had\s+been|have\s+been)\s+(produced|made|manufactured|built|sold|exported)"
@@ -438,10 +444,18 @@ def named_after_en(subject: str, right: str) -> str:
     if produced and of:
         thing = subject_after_en(right[of.end():])
         return f"output of {thing}" if thing else subject
+    if of and _MONEY_THING_EN.match(right, of.end()):
+        # "The operators booked 936.4 billion yuan of telecom business revenue": the revenue
+        return subject_after_en(right[of.end():]) or subject
     if subject.strip().lower() not in _HEDGES_EN:
         return subject
-    of = _OF_AFTER_EN.match(right)
     return (subject_after_en(right[of.end():]) or subject) if of else subject
+
+
+#: what an amount "of" names when it is a figure of its own: revenue, profits, investment
+_MONEY_THING_EN = re.compile(
+    r"(?:[a-z][\w'-]*\s+){0,4}(?:revenue|revenues|profits?|income|investment|sales|exports|"
+    r"imports|output|spending)\b", re.IGNORECASE)
 
 
 #: "..., with the number reaching 2.61 million": the number of what the sentence's clause
