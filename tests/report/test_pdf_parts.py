@@ -155,3 +155,18 @@ def test_footer_numbers_are_centred_on_the_page() -> None:
     x = float(re.search(r"Tf ([0-9.]+) ", operators).group(1))  # type: ignore[union-attr]
     assert x == pytest.approx((600 - width) / 2, abs=0.01)
     assert "(12 / 34) Tj" in operators
+
+
+def test_while_another_thread_uses_the_helper_a_document_prints_here(
+        printed: tuple[str, bytes, bytes], monkeypatch: pytest.MonkeyPatch) -> None:
+    html, _, joined = printed
+
+    def no_helper() -> None:
+        raise AssertionError("the helper is another thread's")
+
+    monkeypatch.setattr(pdf_parts, "_helper", no_helper)
+    assert pdf_parts._helper_lock.acquire(blocking=False)
+    try:
+        assert print_document(html) == joined
+    finally:
+        pdf_parts._helper_lock.release()

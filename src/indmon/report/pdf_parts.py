@@ -24,6 +24,7 @@ import hashlib
 import io
 import re
 import tempfile
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -210,11 +211,23 @@ def print_document(html: str) -> bytes:
     parts = split_document(html)
     if len(parts) == 1:
         return print_html(html)
+    # one document at a time through the helper (a web server prints in threads); another
+    # thread's document meanwhile prints its parts here
+    if not _helper_lock.acquire(blocking=False):
+        return join_parts([print_html(part) for part in parts])
+    try:
+        return _print_beside(parts)
+    finally:
+        _helper_lock.release()
+
+
+def _print_beside(parts: list[str]) -> bytes:
+    from indmon.errors import ReportError
+    from indmon.report.pdf_print import print_html
+
     helper = _helper()
     if helper is None:
         return join_parts([print_html(part) for part in parts])
-    from indmon.errors import ReportError
-
     with tempfile.TemporaryDirectory(prefix="indmon-part-") as tmp:
         second = Path(tmp) / "second.pdf"
         helper.submit(parts[1], second, "second part of the")
@@ -231,6 +244,7 @@ def print_document(html: str) -> bytes:
 
 
 _helpers: list[Printer] = []
+_helper_lock = threading.Lock()
 
 
 def _helper() -> Printer | None:

@@ -71,12 +71,13 @@ class Printer:
         stdin.write(line + "\n")
         stdin.flush()
 
-    def wait(self) -> None:
-        """Wait until every document sent is printed; raise ``ReportError`` for the
-        first that could not be."""
+    def wait(self, count: int | None = None) -> None:
+        """Wait until every document sent (or the first ``count`` not yet waited for) is
+        printed; raise ``ReportError`` for the first that could not be."""
         from indmon.errors import ReportError
 
-        pending, self._pending = self._pending, []
+        pending = self._pending[:count]
+        self._pending = self._pending[len(pending):]
         stdout = self._process.stdout
         assert stdout is not None
         failure: str | None = None
@@ -149,11 +150,13 @@ def _failure(reply: dict[str, Any], job: _Job) -> str | None:
 
 @dataclass(frozen=True)
 class _Joined:
-    """A document printed in parts (``indmon.report.pdf_parts``), to join into ``out``."""
+    """A document printed in parts (``indmon.report.pdf_parts``), to join into ``out``
+    once its last part, the ``last``-th document sent to the printers, is printed."""
 
     out: Path
     period: str
     parts: tuple[Path, ...]
+    last: int
 
 
 class Printers:
@@ -164,7 +167,8 @@ class Printers:
 
     def __init__(self, count: int) -> None:
         self._printers: list[Printer] = []
-        self._sent = 0
+        #: the printer of each document sent and not yet waited for, in the order sent
+        self._order: list[Printer] = []
         #: documents printed in parts, joined by wait()
         self._joins: list[_Joined] = []
         self._parts_dir: tempfile.TemporaryDirectory[str] | None = None
@@ -188,28 +192,32 @@ class Printers:
         paths = tuple(folder / f"{len(self._joins)}-{i}.pdf" for i in range(len(parts)))
         for part, path in zip(parts, paths, strict=True):
             self._next().submit(part, path, period)
-        self._joins.append(_Joined(Path(out), period, paths))
+        self._joins.append(_Joined(Path(out), period, paths, len(self._order) - 1))
 
     def _next(self) -> Printer:
-        printer = self._printers[self._sent % len(self._printers)]
-        self._sent += 1
+        printer = self._printers[len(self._order) % len(self._printers)]
+        self._order.append(printer)
         return printer
 
     def wait(self) -> None:
-        """Wait for every printer, join the documents printed in parts; raise the first
-        error once all are done."""
+        """Wait for every document in the order sent, joining each printed in parts as
+        soon as its parts are there (while the printers go on with the next); raise the
+        first error once all are done."""
         from indmon.errors import ReportError
 
         if self._joins:
             import pypdf  # noqa: F401  (loaded while the parts print, for joining them)
+        order, self._order = self._order, []
+        joins, self._joins = {job.last: job for job in self._joins}, []
         failures: list[ReportError] = []
-        for printer in self._printers:
+        for index, printer in enumerate(order):
             try:
-                printer.wait()
+                printer.wait(1)
             except ReportError as exc:
                 failures.append(exc)
-        joins, self._joins = self._joins, []
-        for job in joins:
+            job = joins.get(index)
+            if job is None:
+                continue
             failure = None if failures else _join(job)
             if failure is not None:
                 failures.append(failure)
