@@ -35,7 +35,8 @@ def document(sections: list[tuple[str, str]], words: int = 2200) -> str:
         f"</section>" for key, css in sections)
     notes = ('<section id="sources" class="sources"><h2>Sources</h2><h3>Notes</h3><ol>'
              '<li id="note-1">first</li><li id="note-2">second</li></ol></section>')
-    return (f"<!DOCTYPE html><html><head><title>Card</title><style>{STYLE}</style></head>"
+    return (f'<!DOCTYPE html><html lang="en"><head>'
+            f"<title>Card</title><style>{STYLE}</style></head>"
             f'<body><h1>Card</h1><nav><a href="#sources">Sources</a></nav>{body}{notes}'
             "</body></html>")
 
@@ -90,7 +91,9 @@ def printed() -> tuple[str, bytes, bytes]:
 def test_the_joined_pdf_has_every_page_numbered_of_all(printed: tuple[str, bytes, bytes]
                                                        ) -> None:
     _, whole, joined = printed
-    pages = PdfReader(io.BytesIO(joined)).pages
+    reader = PdfReader(io.BytesIO(joined))
+    assert reader.trailer["/Root"]["/Lang"] == "en" and reader.metadata.title == "Card"
+    pages = reader.pages
     assert len(pages) >= 4
     for number, page in enumerate(pages, start=1):
         assert text_of(page).count(f"{number} / {len(pages)}") == 1

@@ -117,6 +117,7 @@ def join_parts(parts: Sequence[bytes]) -> bytes:
         _nest_outline(writer, reader, reader.outline, _last_top_item(writer), offset)
     if readers[0].metadata:
         writer.add_metadata(dict(readers[0].metadata))
+    _keep_catalog(writer, readers[0])
     _restore_links(writer)
     _number_pages(writer)
     digest = ByteStringObject(hashlib.md5(b"".join(parts), usedforsecurity=False).digest())
@@ -124,6 +125,16 @@ def join_parts(parts: Sequence[bytes]) -> bytes:
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def _keep_catalog(writer: Any, reader: Any) -> None:
+    """What else the first part's catalog says of the document (its language, /Lang)."""
+    from pypdf.generic import NameObject
+
+    root = writer._root_object
+    for key, value in reader.trailer["/Root"].items():
+        if key not in root and key not in ("/Pages", "/Outlines", "/Names"):
+            root[NameObject(key)] = value.clone(writer)
 
 
 def _last_top_item(writer: Any) -> Any:
