@@ -12,6 +12,7 @@ ignoring case.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from indmon.extract.fastre import compile_lower, lowered, word_start
@@ -81,12 +82,19 @@ SINCE_YEAR_START = compile_lower(
 def is_stock(measure: str, subject: str) -> bool:
     """True for a stock (base stations, users, orders on hand); counts of things are
     stocks; levels, growth and shares of anything else are flows."""
-    return measure == "count" or bool(_STOCK.search(lowered(subject)))
+    return measure == "count" or _names_a_stock(subject)
 
 
+@functools.lru_cache(maxsize=4096)
+def _names_a_stock(subject: str) -> bool:
+    # one release states many figures of one subject
+    return bool(_STOCK.search(lowered(subject)))
+
+
+@functools.lru_cache(maxsize=64)
 def _tail(left: str) -> str:
     """The words just before a figure (lower case), without earlier figures of the same
-    list."""
+    list. (The measure rules of one figure ask for it several times.)"""
     return _LIST_TAIL.sub("", left[-120:])
 
 
@@ -298,21 +306,46 @@ def is_plan_en(clause_left: str, right: str) -> bool:
     """Whether a figure is a plan or a target (lower-case words before and after it):
     "plans to cultivate another 100 clusters", "another 100 clusters will be cultivated".
     "Will" alone does not make a plan: translations of releases use it for what happened."""
-    if _PLAN_EN.search(clause_left):
+    if any(cue in clause_left for cue in _PLAN_CUES) and _PLAN_EN.search(clause_left):
         return True
-    return bool(_ANOTHER_EN.search(clause_left) and _WILL_EN.search(right))
+    return "another" in clause_left and bool(_ANOTHER_EN.search(clause_left)
+                                             and _WILL_EN.search(right))
+
+
+#: a piece of each of ``_PLAN_EN``'s words, looked for before the pattern runs
+_PLAN_CUES = ("plan", "aim", "striv", "intend", "seek", "target", "goal")
 
 
 def is_forecast_en(left: str, right: str) -> bool:
     """Whether a figure is a forecast, a consensus or an expectation (lower-case words
     before it in its sentence, and after it), which research notes and news set beside the
     figures stated: "ahead of consensus (5.5%)"."""
-    return bool(_FORECAST_BEFORE_EN.search(left[-90:])
+    recent = left[-90:]
+    # the words are looked for first: most figures have none of them near
+    return bool((any(word in recent for word in _FORECAST_CUES)
+                 and _FORECAST_BEFORE_EN.search(recent))
                 or (any(word in right[:40] for word in _FORECAST_WORDS)
-                    and bool(_FORECAST_AFTER_EN.match(right))))
+                    and _FORECAST_AFTER_EN.match(right)))
 
 
 _FORECAST_WORDS = ("expect", "forecast", "predict", "project", "anticipat")
+#: one of ``_FORECAST_WORDS`` in the words after a figure
+FORECAST_AFTER_CUE = re.compile("|".join(_FORECAST_WORDS))
+
+
+def forecast_cues(lower: str) -> list[int]:
+    """Where the words that may mark a forecast stand in a lower-case text, sorted: looked
+    up once for a document (``str.find``), so that figures far from any skip the rule."""
+    found: list[int] = []
+    for cue in _FORECAST_CUES:
+        at = lower.find(cue)
+        while at >= 0:
+            found.append(at)
+            at = lower.find(cue, at + 1)
+    return sorted(found)
+#: a word each of ``_FORECAST_BEFORE_EN``'s alternatives holds
+_FORECAST_CUES = ("consensus", "forecast", "poll", "expect", "projection", "prediction",
+                  "estimate", "we ", "analyst", "economist", "market")
 
 
 def is_plan_zh(clause_left: str) -> bool:

@@ -374,6 +374,8 @@ def _scan(
 _MONTH_ON_MONTH = re.compile(r"环比|比上月|month[- ]on[- ]month|seasonal(?:ly)?\s+adjust",
                              re.IGNORECASE)
 _SENTENCE_BOUND = re.compile(r"[。！？\n]|\.\s")
+#: a piece of each ``_MONTH_ON_MONTH`` wording, in any case
+_MONTH_ON_MONTH_CUES = ("环比", "比上月", "onth", "easonal")
 
 
 def _month_of_month_on_month(text: str, m: re.Match[str], period: str) -> bool:
@@ -381,6 +383,9 @@ def _month_of_month_on_month(text: str, m: re.Match[str], period: str) -> bool:
     only ("从环比看，2月份...比上月增长0.46%"): that month holds for its own sentence, so
     the paragraph's span ("1—2月份") goes on holding after it."""
     if len(period) != 7 or period[4] != "-":
+        return False
+    window = text[max(0, m.start() - 120):m.end() + 200]
+    if not any(cue in window for cue in _MONTH_ON_MONTH_CUES):
         return False
     lo = max(0, m.start() - 120)
     before = text[lo:m.start()]
@@ -442,7 +447,8 @@ BASE_FIGURE_BEFORE_EN = compile_lower(
 
 def _en_is_base(text: str, start: int, end: int) -> bool:
     before = lowered(text[max(0, start - 40):start])
-    if BASE_FIGURE_BEFORE_EN.search(lowered(text[max(0, start - 70):start])):
+    wider = text[max(0, start - 70):start]
+    if "than" in wider and BASE_FIGURE_BEFORE_EN.search(lowered(wider)):
         return True
     after = text[end:end + 12].lower()
     base = _EN_BASE.search(before)

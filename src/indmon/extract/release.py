@@ -78,6 +78,8 @@ class Context:
     #: base period phrases ("比1—2月份"), by their end: a figure right after one with 的
     #: ("比1—2月份的5.8%") is the base's own figure
     base_ends: dict[int, str] = field(default_factory=dict)
+    #: where the words that may mark a forecast stand ("consensus", "we expect"), sorted
+    forecast_cues: list[int] = field(default_factory=list)
     #: each heading's section: where its period starts holding, and the period
     _sections: dict[tuple[int, int], tuple[int, str]] = field(default_factory=dict)
     #: the period carried into a sentence, by (its paragraph's start, its start)
@@ -100,7 +102,13 @@ class Context:
             base_ends.update(_base_figures_en(lower, all_periods))
         return cls(doc, normalized, lower, lang, time, Layout.of(normalized, lang), periods,
                    [p.start for p in periods], spans, [s.start for s in spans],
-                   subjects.head_province(normalized[:300], lang), base_ends)
+                   subjects.head_province(normalized[:300], lang), base_ends,
+                   measures.forecast_cues(lower) if lang != "zh" else [])
+
+    def forecast_cue_before(self, pos: int) -> bool:
+        """Whether a word that may mark a forecast stands in the 90 characters before."""
+        i = bisect.bisect_left(self.forecast_cues, pos - 90)
+        return i < len(self.forecast_cues) and self.forecast_cues[i] < pos
 
     def in_no_fact_span(self, mention: Mention) -> bool:
         i = bisect.bisect_right(self.no_fact_starts, mention.start)
@@ -332,17 +340,22 @@ def _rules_en(ctx: Context, m: Mention, place: Place) -> tuple[float, str, str, 
         subject = subjects.tidy_subject(label.group("label"))
         signed = bool(label.group("sign")) or text[m.start] in "+-−"
         measure = "growth_yoy" if unit == "percent" and signed else measure
-    return value, unit, measure, _planned_en(subject, left_l, clause_left_l, right_l), region
+    cued = ctx.forecast_cue_before(m.start)
+    return (value, unit, measure, _planned_en(subject, left_l, clause_left_l, right_l, cued),
+            region)
 
 
 #: a line that labels its figure: "Industrial value added: +6.0%", "5G base stations: 4.6m"
 _LABEL_EN = re.compile(r"^\s*(?P<label>[A-Za-z0-9][\w '()/&-]{2,60}?)\s*:\s*(?P<sign>[+\-−])?\s*$")
 
 
-def _planned_en(subject: str, left_l: str, clause_left_l: str, right_l: str) -> str:
+def _planned_en(subject: str, left_l: str, clause_left_l: str, right_l: str,
+                cued: bool = True) -> str:
     """The subject of a plan or target ("planned ...", which the mapper leaves unmapped),
-    or ``FORECAST`` for someone's forecast (dropped: no figure the publisher states)."""
-    if measures.is_forecast_en(left_l, right_l):
+    or ``FORECAST`` for someone's forecast (dropped: no figure the publisher states);
+    ``cued``: whether a forecast word stands before the figure at all."""
+    if (cued or measures.FORECAST_AFTER_CUE.search(right_l, 0, 40)) and measures.is_forecast_en(
+            left_l, right_l):
         return FORECAST
     if subject and measures.is_plan_en(clause_left_l, right_l):
         return f"planned {subject}"

@@ -83,9 +83,11 @@ _PERIOD_WORDS = frozenset({"january", "february", "march", "april", "may", "june
                                str(y) for y in range(2000, 2040)})
 
 
+@functools.lru_cache(maxsize=4096)
 def _tidy(phrase: str, max_words: int = 0) -> str:
     """A subject phrase without leading connectives and figures, trailing auxiliaries, or
-    more than ``_MAX_WORDS`` words; its first word in lower case unless it is a name."""
+    more than ``_MAX_WORDS`` words; its first word in lower case unless it is a name.
+    (Kept for the phrases met again: one release names a subject for many figures.)"""
     phrase = " ".join(phrase.split()).strip(" ,;:-'").replace('"', "'")
     lead = _LEAD_EN.match(lowered(phrase))
     if lead:
@@ -93,9 +95,10 @@ def _tidy(phrase: str, max_words: int = 0) -> str:
     figures = _LEAD_FIGURES.match(phrase)
     if figures:
         phrase = phrase[figures.end():]
-    if phrase[-12:].rsplit(None, 1)[-1:] and phrase.rsplit(None, 1)[-1].lower() in _PERIOD_WORDS:
-        phrase = _MONTH_AFTER_EN.sub("", phrase)  # "power generation in April"
     words = phrase.split()
+    if words and words[-1].lower() in _PERIOD_WORDS:
+        phrase = _MONTH_AFTER_EN.sub("", phrase)  # "power generation in April"
+        words = phrase.split()
     if len(words) > 1 and words[-1] in _AUXILIARIES:
         words.pop()
     words = words[-(max_words or _MAX_WORDS):]
