@@ -224,3 +224,22 @@ def test_photo_captions_and_footnote_marks_name_nothing() -> None:
     facts = extract_facts(text, "t", published="2027-07-20")
     assert [(f.mention, f.subject) for f in facts] == [
         ("32.1 million", "ports capable of gigabit service")]
+
+
+# ---------------------------------------------------------------- a province's release
+def test_a_provinces_release_keeps_cities_and_groupings_out_of_its_cells(cat: Catalogue) -> None:
+    text = ("Guangdong's industry in the first three quarters of 2026\n\n"
+            "The value added of industrial enterprises above designated size in Guangdong grew "
+            "4.7 percent year on year in the first three quarters, 0.5 percentage points lower "
+            "than the national rate of 5.2 percent. Advanced manufacturing grew 6.1 percent. "
+            "Shenzhen's industrial value added rose 6.8 percent. Jiangsu's value added grew "
+            "7.1 percent in the same period.")
+    facts = {f.mention: f for f in map_facts(extract_facts(text, "t", published="2026-10-22"),
+                                             cat)}
+    assert (facts["4.7 percent"].indicator, facts["4.7 percent"].province) == (
+        "va_ytd_yoy", "440000")
+    assert (facts["5.2 percent"].indicator, facts["5.2 percent"].province) == ("va_ytd_yoy", "ALL")
+    assert facts["6.1 percent"].indicator is None  # a grouping, not manufacturing (C)
+    assert facts["6.8 percent"].indicator is None  # a city's figure
+    assert (facts["7.1 percent"].indicator, facts["7.1 percent"].province) == (
+        "va_ytd_yoy", "320000")

@@ -137,6 +137,8 @@ def map_fact(fact: Fact, catalogue: Catalogue | None = None) -> Fact:
     # without an industry breakdown, industry words name the indicator itself
     # ("high-tech manufacturing"); a province figure, though, is never the country's
     industry = industry_code(fact.subject, cat) if "industry" in ind.dimensions else ALL
+    if industry == "C" and _GROUPING.search(normalise(fact.subject)):
+        return replace(fact, indicator=None)  # "advanced manufacturing" is no sector
     if province != ALL and "province" not in ind.dimensions:
         return replace(fact, indicator=None)
     if _counts_other_things(fact.subject, ind):
@@ -397,6 +399,9 @@ def match_indicator(
     return named
 
 
+#: groupings of industries across the sectors, never manufacturing as a whole
+_GROUPING = re.compile(r"\b(?:advanced|high end|strategic emerging|modern)\s+manufactur|先进制造|"
+                       r"高端制造|战略性新兴")
 #: the whole of industry's output, in news words
 _BARE_OUTPUT = re.compile(
     r"^(?:industrial |factory )?output(?: in (?:january|february|march|april|may|june|july|"

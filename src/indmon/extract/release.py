@@ -561,7 +561,27 @@ def extract_facts(
             region=region,
         ))
     facts = lists.distribute(facts, ctx.text, lang)
-    return facts if lang == "zh" else _index_readings_en(facts, ctx)
+    return facts if lang == "zh" else _index_readings_en(_national_rates_en(facts, ctx), ctx)
+
+
+def _national_rates_en(facts: list[Fact], ctx: Context) -> list[Fact]:
+    """"Guangdong's value added grew 4.8%, lower than the national rate of 5.2%": the
+    country's figure of the subject before it in the sentence, not "the national rate"."""
+    out = list(facts)
+    for k, fact in enumerate(out):
+        if not (fact.region == "CN" and _NATIONAL_RATE_EN.search(
+                ctx.lower, max(0, fact.start - 40), fact.start)):
+            continue
+        before = next((f for f in reversed(out[max(0, k - 3):k])
+                       if f.unit == fact.unit and f.region != "CN"
+                       and fact.start - f.end < 200), None)
+        if before is not None:
+            out[k] = replace(fact, subject=before.subject, measure=before.measure)
+    return out
+
+
+_NATIONAL_RATE_EN = re.compile(
+    r"\bnational\s+(?:rate|average|figure|level|growth|pace)\s+(?:of\s+)?$")
 
 
 def extract_file(path: Path, published: str | None = None) -> list[Fact]:

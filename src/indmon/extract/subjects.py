@@ -647,9 +647,14 @@ def region_en(sentence_left: str, right: str, counts_things: bool, default: str 
             and not _COUNTRY_EN.search(lowered(left))):
         return "world"
     pattern, names, _, _ = _provinces()
+    clause = _CLAUSE_SPLIT_EN.split(left)[-1]
+    if "national" in clause and _NATIONAL_EN.search(lowered(clause)):
+        return "CN"  # "0.4 points lower than the national rate of 5.2%": the country's
+    owner = _OWNER_EN.match(clause) if "'s" in clause else None
+    if owner and owner.group(1).lower() not in names and owner.group(1) not in _COUNTRY_NAMES_EN:
+        return owner.group(1)  # "Shenzhen's industrial value added": a city's, no province's
     if "egion" not in left and "EGION" not in left and not pattern.search(left):
         return default  # no province or region named at all (the clause is part of it)
-    clause = _CLAUSE_SPLIT_EN.split(left)[-1]
     for scope in (clause, left):
         found = pattern.findall(scope)
         if found and len(set(found)) == 1:
@@ -663,6 +668,14 @@ def region_en(sentence_left: str, right: str, counts_things: bool, default: str 
     return default
 
 
+#: the country's figure set beside a province's: "lower than the national rate of"
+_NATIONAL_EN = compile_lower(
+    r"\bthe\s+national\s+(?:rate|average|figure|level|growth|pace|total)\b|\bnationwide\b")
+#: a place or body owning the subject at the clause's start: "Shenzhen's output", "while
+#: Guangzhou's value added"
+_OWNER_EN = re.compile(r"^\s*(?:(?:and|but|while|whereas)\s+)?([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)'s\s")
+_COUNTRY_NAMES_EN = frozenset({"China", "The", "This", "Last", "Next", "Its", "Industry",
+                               "Manufacturing", "Beijing"})
 _AREA_PHRASE_ZH = re.compile(r"(东部|中部|西部|东北)地区")
 #: a world total: 全球 or 世界 shortly before the figure
 _WORLD_BEFORE_ZH = re.compile(r"(?:全球|世界)[^，。；,;]{0,12}$")
