@@ -243,3 +243,26 @@ def test_a_provinces_release_keeps_cities_and_groupings_out_of_its_cells(cat: Ca
     assert facts["6.8 percent"].indicator is None  # a city's figure
     assert (facts["7.1 percent"].indicator, facts["7.1 percent"].province) == (
         "va_ytd_yoy", "320000")
+
+
+def test_a_sector_that_reached_a_rate_grew_by_it(cat: Catalogue) -> None:
+    text = ("In the first quarter, value added grew 6.0%, and high-tech manufacturing and "
+            "equipment manufacturing reached 9.5% and 8.4% respectively. The capacity "
+            "utilization rate reached 74.9%.")
+    found = cells(text, cat, published="2027-04-16")
+    assert found["9.5%"][0] == "va_hightech_ytd_yoy"
+    assert found["8.4%"][0] == "va_equipment_ytd_yoy"
+    facts = extract_facts(text, "t", published="2027-04-16")
+    assert facts[-1].measure == "share"  # a rate stays a rate
+
+
+def test_divisions_that_expanded_are_counted(cat: Catalogue) -> None:
+    text = "In January-February, 34 of the 41 major industries expanded."
+    assert cells(text, cat)["34"][0] == "industries_growing_ytd"
+
+
+def test_vehicles_that_rolled_off_lines_are_output(cat: Catalogue) -> None:
+    text = ("In October, new-energy vehicles rolled off lines at a pace of 1.31 million units, "
+            "20.4% more than a year earlier.")
+    found = cells(text, cat, published="2026-11-16")
+    assert (found["1.31 million"][0], found["20.4%"][0]) == ("nev_production", "nev_production_yoy")

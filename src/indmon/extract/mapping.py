@@ -527,6 +527,7 @@ def normalise(text: str) -> str:
     text = _SITES.sub(r"\1 base stations", text)
     text = _USER_BASE.sub(r"\1 users", text)
     text = _ABROAD.sub(r"exports of \1", text)
+    text = _ROLLED_OFF.sub(r"output of \1", text)
     if _WHOLE_ECONOMY.match(text):
         text = "gdp"  # "the wider economy grew 5.1%"
     return re.sub(r"\s+", " ", text).strip()
@@ -539,6 +540,9 @@ _SITES = re.compile(r"\b(5g|4g|mobile)\s+(?:sites|masts)\b")
 _USER_BASE = re.compile(r"\b(mobile|subscriber|user|customer)\s+base\b(?!\s+station)")
 #: "shipped 3.28 million vehicles abroad": exports
 _ABROAD = re.compile(r"^((?:[a-z]+ ){0,2}[a-z]+)(?<!\bfrom)(?<!\bof)\s+(?:abroad|overseas)$")
+#: "new-energy vehicles rolled off lines at a pace of": their output
+_ROLLED_OFF = re.compile(
+    r"^(.+?)\s+rolled\s+off\s+(?:the\s+)?(?:production\s+|assembly\s+)?lines?\b.*$")
 _WHOLE_ECONOMY = re.compile(r"^(?:the\s+)?(?:wider|overall|whole|broader|national)?\s*economy$")
 
 

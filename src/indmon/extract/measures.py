@@ -256,6 +256,23 @@ def adds_another_en(clause_left: str) -> bool:
     return bool(_ANOTHER_EN.search(clause_left))
 
 
+def reached_by_industry_en(subject: str, left: str, right: str) -> bool:
+    """"high-tech manufacturing and equipment manufacturing reached 9.8% and 8.7%": a
+    sector's or grouping's figure after "reached" with nothing of a share about it is its
+    growth (a share says "accounted for", "of the total", "of GDP")."""
+    if not _REACHED_TAIL_EN.search(left[-40:]) or _OF_AFTER.match(right):
+        return False
+    lower = subject.lower()
+    return bool(_INDUSTRY_WORDS_EN.search(lower)) and not _SHARE_WORDS_EN.search(lower)
+
+
+_REACHED_TAIL_EN = compile_lower(r"\b(?:reached|reaching|hit|hitting)\s*(?:[\d.,%\s]+and\s+)?$")
+_INDUSTRY_WORDS_EN = compile_lower(r"\b(?:high[- ]tech|equipment|manufactur\w*|mining|utilities|"
+                                   r"industr\w*|sectors?)\b")
+_SHARE_WORDS_EN = compile_lower(r"\b(?:share|proportion|rate|ratio|utili[sz]ation|penetration|"
+                                r"coverage|contribution|of\s+gdp)\b")
+
+
 def is_change_en(left: str) -> bool:
     """"an increase of 1.02 million", "down by 300 units": a difference, not a level."""
     return bool(_CHANGE_EN.search(_tail(left)))

@@ -310,11 +310,7 @@ def _rules_en(ctx: Context, m: Mention, place: Place) -> tuple[float, str, str, 
     elif measure:
         subject = subjects.subject_before_en(left)
     elif unit == "percent":
-        measure, sign = measures.percent_measure_en(left_l, right_l, clause_left_l)
-        value *= sign
-        subject = _saw_what((subjects.contribution_subject_en(left, right)
-                             if measure == "share" else "") or subjects.subject_before_en(left),
-                            left_l)
+        value, measure, subject = _percent_en(value, left, right, left_l, right_l, clause_left_l)
     elif unit == "percentage_point":
         measure, sign = measures.point_measure_en(left_l, right_l)
         value *= sign
@@ -347,6 +343,18 @@ def _rules_en(ctx: Context, m: Mention, place: Place) -> tuple[float, str, str, 
 
 #: a line that labels its figure: "Industrial value added: +6.0%", "5G base stations: 4.6m"
 _LABEL_EN = re.compile(r"^\s*(?P<label>[A-Za-z0-9][\w '()/&-]{2,60}?)\s*:\s*(?P<sign>[+\-−])?\s*$")
+
+
+def _percent_en(value: float, left: str, right: str, left_l: str, right_l: str,
+                clause_left_l: str) -> tuple[float, str, str]:
+    """(value, measure, subject) of an English percent figure."""
+    measure, sign = measures.percent_measure_en(left_l, right_l, clause_left_l)
+    subject = _saw_what((subjects.contribution_subject_en(left, right)
+                         if measure == "share" else "") or subjects.subject_before_en(left),
+                        left_l)
+    if measure == "share" and measures.reached_by_industry_en(subject, left_l, right_l):
+        measure = "growth_yoy"  # "high-tech manufacturing reached 9.8%": its growth
+    return value * sign, measure, subject
 
 
 def _planned_en(subject: str, left_l: str, clause_left_l: str, right_l: str,
