@@ -266,3 +266,68 @@ def test_vehicles_that_rolled_off_lines_are_output(cat: Catalogue) -> None:
             "20.4% more than a year earlier.")
     found = cells(text, cat, published="2026-11-16")
     assert (found["1.31 million"][0], found["20.4%"][0]) == ("nev_production", "nev_production_yoy")
+
+
+# ---------------------------------------------------------------- the PMI release, a news terminal
+def test_industry_group_and_non_manufacturing_indices_are_not_the_headline(
+        cat: Catalogue) -> None:
+    text = ("In March, the manufacturing PMI was 50.6 percent, up from 50.2 percent in "
+            "February. The PMI of high-tech manufacturing was 52.4 percent and the consumer "
+            "goods industry PMI 50.1 percent.\n\n"
+            "Demand in non-manufacturing stayed soft. The new orders index was 46.9 percent.")
+    found = cells(text, cat, published="2027-03-31")
+    assert found["50.6 percent"] == ("pmi_manufacturing", "ALL", "2027-03")
+    assert found["50.2 percent"] == ("pmi_manufacturing", "ALL", "2027-02")
+    assert found["52.4 percent"][0] is None
+    assert found["50.1 percent"][0] is None
+    assert found["46.9 percent"][0] is None  # no catalogue indicator, never manufacturing's
+
+
+def test_chinese_rise_from_a_months_figure(cat: Catalogue) -> None:
+    text = ("3月份，制造业采购经理指数（PMI）由2月份的50.2%升至50.6%，上升0.4个百分点。"
+            "消费品行业PMI为50.1%。")
+    found = cells(text, cat, published="2027-03-31")
+    assert found["50.6%"] == ("pmi_manufacturing", "ALL", "2027-03")
+    assert found["50.2%"] == ("pmi_manufacturing", "ALL", "2027-02")
+    assert found["50.1%"][0] is None
+
+
+@pytest.mark.parametrize("text", [
+    "[1] A PMI above 50 percent indicates that the economy expanded on the month before.",
+    "[1] PMI高于50%时，反映经济总体较上月扩张；低于50%，则反映经济总体收缩。",
+    "The gain kept the index above the critical point of 50 percent.",
+    "1. The survey was conducted from March 22 to 25.",
+    "在调查的21个行业中，有15个位于扩张区间。",
+])
+def test_reading_rules_date_ranges_and_surveyed_groups_are_no_facts(text: str) -> None:
+    facts = extract_facts(text, "t", published="2027-03-31")
+    assert [f.mention for f in facts if f.mention in ("50 percent", "50%", "25", "21")] == []
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    ("The consumer goods PMI and the raw materials PMI fell 0.4 and 0.2 percentage points "
+     "respectively.", [-0.4, -0.2]),
+    ("生产指数和新订单指数分别比上月上升0.5和0.6个百分点。", [0.5, 0.6]),
+])
+def test_a_bare_number_joined_to_the_next_takes_its_unit_and_sign(
+        text: str, values: list[float]) -> None:
+    facts = extract_facts(text, "t", published="2027-03-31")
+    assert [(f.value, f.unit) for f in facts] == [(v, "percentage_point") for v in values]
+
+
+def test_a_headline_period_does_not_hold_for_the_story_below(cat: Catalogue) -> None:
+    text = ("Guangdong's industry in the first three quarters of 2027 (a note on the source)\n\n"
+            "Guangdong factories gather pace in third quarter\n\n"
+            "From January to September, the province's value added rose 5.4%.\n\n"
+            "By sector, manufacturing added 6.0%.")
+    found = cells(text, cat, published="2027-10-22")
+    assert found["5.4%"] == ("va_ytd_yoy", "ALL", "2027-01/2027-09")
+    assert found["6.0%"] == ("va_ytd_yoy", "C", "2027-01/2027-09")
+    facts = map_facts(extract_facts(text, "t", published="2027-10-22"), cat)
+    assert {f.province for f in facts} == {"440000"}  # the title names the province
+
+
+def test_a_news_terminals_dateline_is_the_release_date() -> None:
+    from indmon.extract.periods import document_time
+    text = "Profits, January-November 2027\n\nMARKET NEWS | 27-Dec-2027 09:30 HKT | 642 views\n"
+    assert str(document_time(text, "en").published) == "2027-12-27"

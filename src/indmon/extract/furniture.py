@@ -15,6 +15,11 @@ from __future__ import annotations
 
 import re
 
+#: a date range's first day and month before its last day: "March 22 to ", "3月22日至"
+_DATE_RANGE_BEFORE = re.compile(
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)\s+\d{1,2}\s*(?:to|-|–|and|through)\s*$|\d{1,2}日\s*(?:至|到|—|-)\s*$",
+    re.IGNORECASE)
 #: "[1]", "［2］": a footnote mark
 _OPEN_BRACKETS = "[［〔"
 _CLOSE_BRACKETS = "]］〕"
@@ -53,11 +58,11 @@ _GROUP_AFTER = re.compile(
 #: what a number of the page can stand right after (the words before it trimmed): a
 #: mark, a colon, a line start, a caption or counter word, "among", "the"; most figures
 #: stand after a verb and skip the patterns below
-_FURNITURE_LAST = frozenset("[［〔:：(（\n.。；;图表量数")
+_FURNITURE_LAST = frozenset("[［〔:：(（\n.。；;图表量数至到—-–")
 _FURNITURE_WORDS = frozenset({"views", "visits", "hits", "reads", "read", "viewed", "clicks",
                               "figure", "fig.", "page", "photo", "image", "video", "of",
                               "chart", "table", "graph", "annex", "appendix", "among", "across",
-                              "the"})
+                              "the", "to", "and", "through"})
 
 
 #: the number of a note in a run of notes: "1. Figures", "2.因四舍五入"
@@ -89,6 +94,8 @@ def is_furniture(text: str, start: int, end: int) -> bool:
         return True
     if _TIME_AFTER.match(after) or _TIME_BEFORE.search(before):
         return True  # "10:00" of a page timestamp
+    if _DATE_RANGE_BEFORE.search(before):
+        return True  # "from March 22 to 25": the last day of a date range
     if _COUNTER_BEFORE.search(before) or _CAPTION_BEFORE.search(before):
         return True
     if _LINE_START_BEFORE.search(before) and _NUMBERING_AFTER.match(after):
@@ -104,9 +111,15 @@ def is_furniture(text: str, start: int, end: int) -> bool:
 #: expansion", "年主营业务收入2000万元及以上", "高于50%表示扩张", "50%荣枯线"
 _THRESHOLD_AFTER_EN = re.compile(
     r"^\s*(?:(?P<scope>or\s+(?:more|above|over|higher)\b)|(?:percent\s+|%\s*)?(?:indicates?|"
-    r"means?|signals?|shows?|represents?|denotes?|marks?)\s+(?:an?\s+)?(?:expansion|"
-    r"contraction|growth|improvement|decline)|(?P<line>(?:percent\s+|%\s*|-?points?\s+)?"
-    r"(?:line|mark|threshold)\b))", re.IGNORECASE)
+    r"means?|signals?|shows?|represents?|denotes?|marks?|reflects?)\b|(?P<line>(?:percent\s+|"
+    r"%\s*|-?points?\s+)?(?:line|mark|threshold)\b))", re.IGNORECASE)
+#: "above the critical point of 50 percent", "高于50%的临界点": the point itself
+_THRESHOLD_NAMED_BEFORE = re.compile(
+    r"(?:critical\s+point|threshold|boom-bust\s+line|dividing\s+line|expansion\s+line|"
+    r"临界点|荣枯线)\s*(?:of\s+|为|是)?$", re.IGNORECASE)
+#: "PMI高于50%时，反映经济扩张", "低于50%，则反映": a reading rule
+_THRESHOLD_RULE_ZH = re.compile(
+    r"[%％]\s*(?:时|以上|以下)?\s*[，,]?\s*(?:则)?\s*(?:反映|表示|意味|说明|代表)")
 _THRESHOLD_BEFORE_EN = re.compile(r"\b(?:above|below|over|under)\s+$", re.IGNORECASE)
 _THRESHOLD_AFTER_ZH = re.compile(
     r"^(?:及以上|或以上|以上的|以下的)|^[%％]?(?:[^，。；\d]{0,2})(?:表示|意味|代表|即为|为)"
@@ -138,6 +151,12 @@ def is_threshold(text: str, start: int, end: int) -> bool:
     defines a term or reads an index, not a fact of the period."""
     after = text[end:end + 24]
     if _THRESHOLD_AFTER_ZH.match(after):
+        return True
+    before = text[max(0, start - 24):start]
+    if _THRESHOLD_NAMED_BEFORE.search(before):
+        return True
+    if before.endswith(("高于", "低于", "大于", "小于")) and _THRESHOLD_RULE_ZH.match(
+            text, end - 1 if text[end - 1:end] in "%％" else end):
         return True
     match = _THRESHOLD_AFTER_EN.match(after)
     if not match:

@@ -127,7 +127,11 @@ def map_fact(fact: Fact, catalogue: Catalogue | None = None) -> Fact:
     if period is None or province is None:
         return replace(fact, indicator=None)
     indicator = match_indicator(fact.subject, fact.measure, fact.unit, period, cat)
-    if indicator is None:
+    if indicator is None or (indicator.startswith("pmi_manufacturing")
+                             and _PMI_OF_A_GROUP.search(normalise(fact.subject))) or (
+            indicator == "pmi_non_manufacturing"
+            and _SUB_INDEX.search(normalise(fact.subject))):
+        # "the PMI of high-tech manufacturing", "消费品行业PMI": a group's, not the headline
         return replace(fact, indicator=None)
     placed = _place(cat.indicator(indicator), period, cat)
     if placed is None:
@@ -399,6 +403,12 @@ def match_indicator(
     return named
 
 
+#: the industry groups the bureau reads the PMI for besides the whole of manufacturing
+_PMI_OF_A_GROUP = re.compile(r"\b(?:high tech|equipment|consumer|raw material|industry|"
+                             r"industries|sector)|高技术|装备|消费品|原材料|行业")
+#: the words of a sub-index: "non-manufacturing new orders index" is no business activity
+_SUB_INDEX = re.compile(r"\b(?:orders?|prices?|expectations?|employ\w*|inventor\w*|delivery)\b|"
+                        r"订单|价格|预期|从业|库存|配送")
 #: groupings of industries across the sectors, never manufacturing as a whole
 _GROUPING = re.compile(r"\b(?:advanced|high end|strategic emerging|modern)\s+manufactur|先进制造|"
                        r"高端制造|战略性新兴")

@@ -126,6 +126,8 @@ YEAR_EARLIER_AFTER_EN = compile_lower(
 
 def percent_measure_en(left: str, right: str, clause_left: str = "") -> tuple[str, int]:
     """(measure, sign) of a percent figure: sign -1 for a decline."""
+    if "from" in left[-12:] and _INDEX_FROM_EN.search(left[-160:]):
+        return "share", 1  # "the PMI was 50.7 percent, up from 50.4 percent": a reading
     earlier = YEAR_EARLIER_AFTER_EN.match(right)
     if earlier:
         return "growth_yoy", (-1 if earlier.group("direction") in ("less", "lower", "fewer", "down")
@@ -254,6 +256,12 @@ FEWER_AFTER_EN = compile_lower(r"^\s*(?:fewer|less)\s+than\b")
 def adds_another_en(clause_left: str) -> bool:
     """"another 3,100 enterprises": a number added, whose things follow it."""
     return bool(_ANOTHER_EN.search(clause_left))
+
+
+#: an index's reading the figure rose or fell from
+_INDEX_FROM_EN = compile_lower(
+    r"\b(?:pmi|index)\b(?:[^.;]|\.(?=\d))*\b(?:up|down|rising|falling|rose|fell|climbed|eased|edged\s+up|"
+    r"edged\s+down)\s+from\s*$")
 
 
 def reached_by_industry_en(subject: str, left: str, right: str) -> bool:

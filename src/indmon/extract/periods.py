@@ -587,6 +587,8 @@ ZH_PERIODS: list[Grammar] = [
 def _zh_is_base(text: str, start: int, end: int) -> bool:
     if _ZH_BASE_BEFORE.search(text[max(0, start - 9):start]):
         return True
+    if text[end:end + 1] == "的" and text[max(0, start - 1):start] in ("由", "从"):
+        return True  # "由2月份的50.4%升至50.7%": where the figure rose from
     # a price base ("按照上年价格计算") says how a figure is valued, not when
     return text[end:end + 2] == "同期" or text[end:end + 3].startswith(_ZH_PRICE_BASE)
 
@@ -609,9 +611,13 @@ def find_periods_zh(
 _NUMERIC_DATE = re.compile(
     rf"(?<![\d.])(?P<y>{_YEAR})(?P<sep>[-/.])(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}})(?![\d])")
 EN_DATES: list[tuple[re.Pattern[str], tuple[_Anchor, ...]]] = [
-    (re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>{_YEAR}))?"),
+    # a month and its day on one line ("OCT\n09" are a headline's end and a time)
+    (re.compile(rf"\b(?P<m>{_MONTH})[ \t]+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b"
+                rf"(?:,?[ \t]+(?P<y>{_YEAR}))?"),
      (_MONTH_ANCHOR,)),
-    (re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?"),
+    # "27 December 2027", "27-Dec-2027" (a news terminal's dateline)
+    (re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:[ \t]+|-)(?P<m>{_MONTH})"
+                rf"(?:,?[ \t]+(?P<y>{_YEAR})|-(?P<y2>{_YEAR}))?"),
      (_MONTH_ANCHOR,)),
     (_NUMERIC_DATE, (_YEAR_ANCHOR,)),
     (re.compile(r"\bon\s+the\s+(?P<d>\d{1,2})(?:st|nd|rd|th)\b"),
@@ -650,7 +656,8 @@ def _date_from(m: re.Match[str], zh: bool) -> DateMention | None:
     day = int(groups["d"]) if groups["d"].isdigit() else _zh_int(groups["d"])
     if not day or day > 31 or (month is not None and not 1 <= month <= 12):
         return None
-    year = int(groups["y"]) if groups.get("y") else None
+    year_text = groups.get("y") or groups.get("y2")
+    year = int(year_text) if year_text else None
     return DateMention(m.start(), m.end(), year, month, day)
 
 

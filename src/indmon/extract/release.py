@@ -197,12 +197,19 @@ class Context:
         without one ("PROFITS"): the period the section's first paragraph opens with holds
         for its later paragraphs."""
         heading = self.layout.heading_above(pos)
-        if heading is None:
+        if heading is None or self._is_headline(heading):
             return ""
         if heading not in self._sections:
             self._sections[heading] = self._section_period(heading)
         first, period = self._sections[heading]
         return period if first < self.layout.paragraph_start(pos) else ""
+
+    def _is_headline(self, heading: tuple[int, int]) -> bool:
+        """Whether a heading is the page's headline ("Guangdong factories gather pace in
+        third quarter"), above every sentence of the text: it names what the story stresses,
+        not the period of the paragraphs below, which the title's topic is."""
+        first_sentence = _PROSE_SENTENCE_END.search(self.text, 0, heading[0])
+        return first_sentence is None
 
     def _section_period(self, heading: tuple[int, int]) -> tuple[int, str]:
         """(where the period starts holding, the period) of a heading's section."""
@@ -413,7 +420,8 @@ def _index_readings_en(facts: list[Fact], ctx: Context) -> list[Fact]:
 
 
 def _reads_the_pmi(fact: Fact, ctx: Context) -> bool:
-    if (fact.unit != "count" or fact.measure not in ("count", "level") or not fact.subject
+    if (fact.unit not in ("count", "percent")
+            or fact.measure not in ("count", "level", "share") or not fact.subject
             or not 30 <= fact.value <= 70 or "." not in fact.mention
             or _INDEX_WORD_EN.search(fact.subject)):
         return False
@@ -568,8 +576,50 @@ def extract_facts(
                               _stock_flow(ctx, mention, place, measure, subject)),
             region=region,
         ))
-    facts = lists.distribute(facts, ctx.text, lang)
+    facts = _non_manufacturing_indices(
+        lists.distribute(_units_shared(facts, ctx.text), ctx.text, lang), ctx)
     return facts if lang == "zh" else _index_readings_en(_national_rates_en(facts, ctx), ctx)
+
+
+#: the end of a sentence of prose: a full stop after a word, then a space or a line end
+_PROSE_SENTENCE_END = re.compile(r"[\w%)）][。！？]|[\w%)][.!?](?:\s|$)")
+
+
+def _units_shared(facts: list[Fact], text: str) -> list[Fact]:
+    """"falling 0.4 and 0.2 percentage points", "上升0.5和0.6个百分点": a bare number
+    joined to the next figure takes its unit, measure and sign (one verb states both)."""
+    out = list(facts)
+    for k in range(len(out) - 2, -1, -1):
+        fact, after = out[k], out[k + 1]
+        if (fact.unit == "count" and after.unit in ("percent", "percentage_point")
+                and "." in fact.mention and fact.mention.replace(".", "").isdigit()
+                and _JOINED.fullmatch(text, fact.end, after.start)):
+            value = abs(fact.value) if after.value >= 0 else -abs(fact.value)
+            out[k] = replace(fact, unit=after.unit, measure=after.measure, value=value,
+                             subject=after.subject or fact.subject)
+    return out
+
+
+_JOINED = re.compile(r"\s*(?:and|or|和|与|及|、)\s*")
+
+
+def _non_manufacturing_indices(facts: list[Fact], ctx: Context) -> list[Fact]:
+    """"Demand in non-manufacturing stayed soft. The new orders index was 46.8 percent":
+    a sub-index read in a paragraph on non-manufacturing is the non-manufacturing one."""
+    return [replace(f, subject=f"non-manufacturing {f.subject}")
+            if _in_non_manufacturing_paragraph(f, ctx) else f for f in facts]
+
+
+def _in_non_manufacturing_paragraph(fact: Fact, ctx: Context) -> bool:
+    subject = fact.subject.lower()
+    if ("index" not in subject and "指数" not in subject) or "manufacturing" in subject or (
+            "pmi" in subject):
+        return False
+    before = ctx.lower[ctx.layout.paragraph_start(fact.start):fact.start]
+    at = max(before.rfind("non-manufacturing"), before.rfind("非制造业"))
+    # the paragraph turned to it, and not back to manufacturing since
+    return at >= 0 and "manufacturing pmi" not in before[at + 18:] and (
+        "制造业pmi" not in before[at + 4:].replace("非制造业", ""))
 
 
 def _national_rates_en(facts: list[Fact], ctx: Context) -> list[Fact]:

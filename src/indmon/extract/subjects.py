@@ -711,6 +711,8 @@ def head_province(head: str, lang: str) -> str:
     """The province a report is about, when its title names exactly one: its figures
     ("全省", "the province") are that province's unless the text says otherwise."""
     title = head.strip().split("\n", 1)[0]
+    # "Guangdong's industry in 2027 (a note on the source)": the note is no part of it
+    title = _TRAILING_NOTE.sub("", title)
     if len(title) > _MAX_TITLE:
         return "CN"  # a paragraph, not a title
     pattern, names, zh_pattern, zh_names = _provinces()
@@ -721,6 +723,7 @@ def head_province(head: str, lang: str) -> str:
     return names[found.pop()] if len(found) == 1 else "CN"
 
 
+_TRAILING_NOTE = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
 _WORLD_SCOPE_EN = re.compile(r"\bworld|\bglobal")
 _NATIONAL_SCOPE_EN = re.compile(
     r"\b(?:nationwide|national|in\s+the\s+country|among\s+(?:all\s+)?provinces)")
@@ -787,6 +790,14 @@ SUBJECT_GLOSSARY_ZH = {
     "在手订单指数": "backlog of orders index",
     "出厂价格指数": "ex-factory price index",
     "主要原材料购进价格指数": "main raw materials purchase price index",
+    "生产经营活动预期指数": "production and business activity expectations index",
+    "业务活动预期指数": "business activity expectations index",
+    "建筑业商务活动指数": "construction business activity index",
+    "服务业商务活动指数": "services business activity index",
+    "进口指数": "imports index",
+    "采购量指数": "purchase quantity index",
+    "投入品价格指数": "input price index",
+    "销售价格指数": "sales price index",
     "10G PON端口": "10G PON ports",
     "端口": "ports",
     "规模以上工业企业": "industrial enterprises above designated size",
