@@ -105,26 +105,52 @@ def join_parts(parts: Sequence[bytes]) -> bytes:
     destinations, the links between parts restored, every page numbered "n / N"."""
     if len(parts) == 1:
         return parts[0]
-    from pypdf import PdfReader, PdfWriter
-    from pypdf.generic import ArrayObject, ByteStringObject
+    joiner = Joiner()
+    for part in parts:
+        joiner.add(part)
+    return joiner.finish()
 
-    writer = PdfWriter()
-    readers = [PdfReader(io.BytesIO(part)) for part in parts]
-    writer.append(readers[0])
-    for reader in readers[1:]:
+
+class Joiner:
+    """``join_parts`` a part at a time: each part is read as soon as it is printed
+    (while the next may still be printing), the PDF written once all are there."""
+
+    def __init__(self) -> None:
+        from pypdf import PdfWriter
+
+        self._writer = PdfWriter()
+        self._first: Any = None
+        self._digest = hashlib.md5(usedforsecurity=False)
+
+    def add(self, part: bytes) -> None:
+        from pypdf import PdfReader
+
+        reader = PdfReader(io.BytesIO(part))
+        self._digest.update(part)
+        writer = self._writer
+        if self._first is None:
+            self._first = reader
+            writer.append(reader)
+            return
         offset = len(writer.pages)
         writer.append(reader, import_outline=False)
         _nest_outline(writer, reader, reader.outline, _last_top_item(writer), offset)
-    if readers[0].metadata:
-        writer.add_metadata(dict(readers[0].metadata))
-    _keep_catalog(writer, readers[0])
-    _restore_links(writer)
-    _number_pages(writer)
-    digest = ByteStringObject(hashlib.md5(b"".join(parts), usedforsecurity=False).digest())
-    writer._ID = ArrayObject([digest, digest])  # the same bytes for the same parts
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
+
+    def finish(self) -> bytes:
+        from pypdf.generic import ArrayObject, ByteStringObject
+
+        writer, first = self._writer, self._first
+        if first is not None and first.metadata:
+            writer.add_metadata(dict(first.metadata))
+        if first is not None:
+            _keep_catalog(writer, first)
+        _restore_links(writer)
+        _number_pages(writer)
+        digest = ByteStringObject(self._digest.digest())
+        writer._ID = ArrayObject([digest, digest])  # the same bytes for the same parts
+        out = io.BytesIO()
+        writer.write(out)
+        return out.getvalue()
 
 
 def _keep_catalog(writer: Any, reader: Any) -> None:
@@ -287,5 +313,5 @@ def _close_helpers() -> None:
 atexit.register(_close_helpers)
 
 
-__all__ = ["ANCHOR_SCHEME", "SPLIT_FROM", "cut_at", "footer_operators", "helper_pid",
-           "join_parts", "print_document", "split_document"]
+__all__ = ["ANCHOR_SCHEME", "SPLIT_FROM", "Joiner", "cut_at", "footer_operators",
+           "helper_pid", "join_parts", "print_document", "split_document"]

@@ -148,15 +148,41 @@ def _failure(reply: dict[str, Any], job: _Job) -> str | None:
     return None
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Joined:
-    """A document printed in parts (``indmon.report.pdf_parts``), to join into ``out``
-    once its last part, the ``last``-th document sent to the printers, is printed."""
+    """A document printed in parts (``indmon.report.pdf_parts``), joined into ``out`` a
+    part at a time as each is printed; ``first`` is the index of its first part among the
+    documents sent to the printers."""
 
     out: Path
     period: str
     parts: tuple[Path, ...]
-    last: int
+    first: int
+    joiner: Any = None
+    failure: ReportError | None = None
+
+    def add(self, index: int) -> None:
+        """Read the part printed as the ``index``-th document sent; write ``out`` after
+        the last (``failure`` says why it could not be)."""
+        from indmon.errors import ReportError
+        from indmon.report.pdf_parts import Joiner
+
+        path = self.parts[index - self.first]
+        try:
+            try:
+                self.joiner = self.joiner or Joiner()
+                self.joiner.add(path.read_bytes())
+                pdf = self.joiner.finish() if path == self.parts[-1] else None
+            finally:
+                path.unlink(missing_ok=True)
+        except Exception as exc:  # pypdf raises many kinds; the user needs one message
+            self.failure = ReportError(f"the PDF of the {self.period} briefing could not "
+                                       f"be rendered: {exc}")
+            return
+        unwritable = _write_whole(self.out, pdf) if pdf is not None else None
+        if unwritable is not None:
+            self.failure = ReportError(f"cannot write the report to {self.out}: "
+                                       f"{unwritable}; choose another --out path")
 
 
 class Printers:
@@ -190,9 +216,9 @@ class Printers:
             self._parts_dir = tempfile.TemporaryDirectory(prefix="indmon-parts-")
         folder = Path(self._parts_dir.name)
         paths = tuple(folder / f"{len(self._joins)}-{i}.pdf" for i in range(len(parts)))
+        self._joins.append(_Joined(Path(out), period, paths, len(self._order)))
         for part, path in zip(parts, paths, strict=True):
             self._next().submit(part, path, period)
-        self._joins.append(_Joined(Path(out), period, paths, len(self._order) - 1))
 
     def _next(self) -> Printer:
         printer = self._printers[len(self._order) % len(self._printers)]
@@ -200,29 +226,31 @@ class Printers:
         return printer
 
     def wait(self) -> None:
-        """Wait for every document in the order sent, joining each printed in parts as
-        soon as its parts are there (while the printers go on with the next); raise the
-        first error once all are done."""
+        """Wait for every document in the order sent, reading each part of a card as
+        soon as it is printed and writing the card after its last (while the printers
+        go on with the next); raise the first error once all are done."""
         from indmon.errors import ReportError
 
         if self._joins:
             import pypdf  # noqa: F401  (loaded while the parts print, for joining them)
         order, self._order = self._order, []
-        joins, self._joins = {job.last: job for job in self._joins}, []
+        joins, self._joins = self._joins, []
+        part_of = {job.first + i: job for job in joins for i in range(len(job.parts))}
         failures: list[ReportError] = []
         for index, printer in enumerate(order):
             try:
                 printer.wait(1)
             except ReportError as exc:
                 failures.append(exc)
-            job = joins.get(index)
+            job = part_of.get(index)
             if job is None:
                 continue
-            failure = None if failures else _join(job)
-            if failure is not None:
-                failures.append(failure)
-            for path in job.parts:
-                path.unlink(missing_ok=True)
+            if failures or job.failure is not None:
+                job.parts[index - job.first].unlink(missing_ok=True)
+                continue
+            job.add(index)
+            if job.failure is not None:
+                failures.append(job.failure)
         if failures:
             raise failures[0]
 
@@ -232,23 +260,6 @@ class Printers:
         if self._parts_dir is not None:
             self._parts_dir.cleanup()
             self._parts_dir = None
-
-
-def _join(job: _Joined) -> ReportError | None:
-    """Join a document's printed parts into its file; the error to raise, else None."""
-    from indmon.errors import ReportError
-    from indmon.report.pdf_parts import join_parts
-
-    try:
-        pdf = join_parts([path.read_bytes() for path in job.parts])
-    except Exception as exc:  # pypdf raises many kinds; the user needs one message
-        return ReportError(f"the PDF of the {job.period} briefing could not be "
-                           f"rendered: {exc}")
-    unwritable = _write_whole(job.out, pdf)
-    if unwritable is not None:
-        return ReportError(f"cannot write the report to {job.out}: {unwritable}; "
-                           "choose another --out path")
-    return None
 
 
 def printers_for(documents: int) -> int:
