@@ -331,3 +331,37 @@ def test_a_news_terminals_dateline_is_the_release_date() -> None:
     from indmon.extract.periods import document_time
     text = "Profits, January-November 2027\n\nMARKET NEWS | 27-Dec-2027 09:30 HKT | 642 views\n"
     assert str(document_time(text, "en").published) == "2027-12-27"
+
+
+def test_sector_profits_and_a_chinese_span_listing_on(cat: Catalogue) -> None:
+    text = ("1—7月份，全国规模以上工业企业实现利润总额39100亿元，同比增长1.9%。7月份，"
+            "规模以上工业企业实现利润5200亿元，同比增长4.1%。1—7月份，国有控股企业实现利润总额"
+            "12500亿元，同比下降2.1%。采矿业利润下降11.2%，制造业增长5.4%。高技术制造业利润增长12.0%。")
+    found = cells(text, cat, published="2026-08-27")
+    assert found["11.2%"] == ("profit_ytd_yoy", "B", "2026-01/2026-07")
+    assert found["5.4%"] == ("profit_ytd_yoy", "C", "2026-01/2026-07")
+    assert found["4.1%"] == ("profit_month_yoy", "ALL", "2026-07")
+    assert found["12.0%"][0] is None  # a grouping, not manufacturing (C)
+
+
+def test_sector_profit_levels(cat: Catalogue) -> None:
+    text = "In January-November, mining profits were 1,021.4 billion yuan."
+    assert cells(text, cat, published="2027-12-27")["1,021.4 billion yuan"] == (
+        "profit_ytd", "B", "2027-01/2027-11")
+
+
+def test_a_month_said_alone_in_a_later_clause_is_that_clauses(cat: Catalogue) -> None:
+    text = ("From January to September, value added grew 5.5%.\n\n"
+            "High-tech manufacturing grew 8.0% and equipment manufacturing 7.5%; in September "
+            "alone high-tech manufacturing sped up to 9.2%.")
+    found = cells(text, cat, published="2027-10-22")
+    assert found["8.0%"] == ("va_hightech_ytd_yoy", "ALL", "2027-01/2027-09")
+    assert found["9.2%"] == ("va_hightech_yoy", "ALL", "2027-09")
+
+
+def test_a_chart_caption_heads_no_section(cat: Catalogue) -> None:
+    text = ("2027年前三季度工业经济运行情况\n\n前三季度，规模以上工业增加值同比增长5.5%。\n\n"
+            "图1　2026年9月—2027年9月规模以上工业增加值月度增速（%）\n\n"
+            "三、新动能持续壮大。先进制造业增加值增长6.9%，高技术制造业增长8.0%。")
+    assert cells(text, cat, published="2027-10-22")["8.0%"] == (
+        "va_hightech_ytd_yoy", "ALL", "2027-01/2027-09")

@@ -207,6 +207,8 @@ def _link_blocks(text: str, line_starts: list[int]) -> list[Span]:
 
 #: a heading is a line of at most this many characters that ends without a full stop
 _MAX_HEADING = 100
+#: a caption line: "Figure 1: ...", "Chart: ...", "图1　..."
+_CAPTION_LINE = re.compile(r"(?:(?:figure|fig\.|chart|table|graph)\b|[图表]\s*\d)", re.IGNORECASE)
 #: lines looked back for a heading (blank lines included)
 _HEADING_LOOKBACK = 24
 _SENTENCE_END_MARKS = frozenset(".。!?！？;；:：")
@@ -273,8 +275,8 @@ class Layout:
             start = starts[j]
             end = starts[j + 1] if j + 1 < len(starts) else len(self.text)
             line = self.text[start:end].strip()
-            if not line or self.is_blocked(start, start + 1):
-                continue
+            if not line or self.is_blocked(start, start + 1) or _CAPTION_LINE.match(line):
+                continue  # "图1 2026年9月—2027年9月……增速": a chart's caption heads nothing
             if len(line) <= _MAX_HEADING and line[-1] not in _SENTENCE_END_MARKS:
                 return None if j == 0 else (start, start + len(line))
         return None

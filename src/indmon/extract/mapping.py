@@ -130,7 +130,8 @@ def map_fact(fact: Fact, catalogue: Catalogue | None = None) -> Fact:
     if indicator is None or (indicator.startswith("pmi_manufacturing")
                              and _PMI_OF_A_GROUP.search(normalise(fact.subject))) or (
             indicator == "pmi_non_manufacturing"
-            and _SUB_INDEX.search(normalise(fact.subject))):
+            and _SUB_INDEX.search(normalise(fact.subject))) or (
+            indicator.startswith("va_") and _NOT_VALUE_ADDED.search(normalise(fact.subject))):
         # "the PMI of high-tech manufacturing", "消费品行业PMI": a group's, not the headline
         return replace(fact, indicator=None)
     placed = _place(cat.indicator(indicator), period, cat)
@@ -406,12 +407,14 @@ def match_indicator(
 #: the industry groups the bureau reads the PMI for besides the whole of manufacturing
 _PMI_OF_A_GROUP = re.compile(r"\b(?:high tech|equipment|consumer|raw material|industry|"
                              r"industries|sector)|高技术|装备|消费品|原材料|行业")
+#: what value added is not: "高技术制造业利润" are the group's profits
+_NOT_VALUE_ADDED = re.compile(r"\b(?:profits?|revenue|investment|exports?)\b|利润|收入|投资|出口")
 #: the words of a sub-index: "non-manufacturing new orders index" is no business activity
 _SUB_INDEX = re.compile(r"\b(?:orders?|prices?|expectations?|employ\w*|inventor\w*|delivery)\b|"
                         r"订单|价格|预期|从业|库存|配送")
 #: groupings of industries across the sectors, never manufacturing as a whole
-_GROUPING = re.compile(r"\b(?:advanced|high end|strategic emerging|modern)\s+manufactur|先进制造|"
-                       r"高端制造|战略性新兴")
+_GROUPING = re.compile(r"\b(?:advanced|high end|high tech|equipment|strategic emerging|modern)"
+                       r"\s+manufactur|先进制造|高端制造|高技术制造|装备制造|战略性新兴")
 #: the whole of industry's output, in news words
 _BARE_OUTPUT = re.compile(
     r"^(?:industrial |factory )?output(?: in (?:january|february|march|april|may|june|july|"

@@ -30,7 +30,8 @@ _LIST_TAIL = re.compile(rf"[\d.,][\d.,]*{_FIGURE_IN_LIST}(?:[\d.,]+{_FIGURE_IN_L
 _GROWTH_EN = compile_lower(
     r"(?:increas\w*|grow(?:s|n|ing)?|grew|rose|risen|ris(?:e|es|ing)|"
     r"up(?<!made\sup)(?<!make\sup)(?<!makes\sup)(?<!making\sup)|expand\w*|climb\w*|"
-    r"jump\w*|surg\w*|gain\w*|advanc\w*|accelerat\w*|added|adding|quicken\w*|"
+    r"jump\w*|surg\w*|gain\w*|advanc\w*|accelerat\w*(?:\s+to)?|added|adding|"
+    r"quicken\w*(?:\s+to)?|(?:sped|speeding|picked|picking)\s+up(?:\s+to)?|"
     r"growth\s+rate\s+(?:of|was|at|reached)|"
     r"growth\s+of|"
     r"increase\s+of|rise\s+of)"

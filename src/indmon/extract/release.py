@@ -151,7 +151,9 @@ class Context:
         before = [p for p in self.periods[lo:hi] if p.end <= mention.start]
         if before:
             return before[-1].period
-        after = [p for p in self.periods[lo:hi] if p.start >= mention.end]
+        # "grew 8.2% and ... 7.7%; in September alone ... 9.5%": a month said alone in a
+        # later clause is that clause's
+        after = [p for p in self.periods[lo:hi] if p.start >= mention.end and not p.own_sentence]
         if after:
             return after[0].period
         return self._carried(mention.start, s_start)
@@ -184,12 +186,21 @@ class Context:
                 continue
             if period.start < opening_end:
                 return self._opening_period(lo, hi, paragraph_start, opening_end) or period.period
-            if "/" in period.period:
+            if "/" in period.period and not self._nearest_carries_span(period, sentence_start):
                 continue
             if period.period.startswith("as of") and period.start < previous_start:
                 continue
             return period.period
         return self._heading_period(paragraph) or self.time.topic
+
+    def _nearest_carries_span(self, period: PeriodMention, sentence_start: int) -> bool:
+        """Whether a span ("1—7月份") opening the sentence right before goes on holding, as
+        Chinese releases list on: after "1—7月份，国有控股企业……；私营企业……。",
+        "采矿业利润下降11.8%" is of the same months. Further back it does not."""
+        if self.lang != "zh":
+            return False  # English wording restates its span ("In the first ten months")
+        previous_start = self.layout.sentence(max(0, sentence_start - 1))[0]
+        return previous_start <= period.start <= previous_start + 2  # it opens that sentence
 
     def _heading_period(self, pos: int) -> str:
         """The first period a section's heading names ("Press conference on ... in the
