@@ -58,11 +58,25 @@ _GROUP_AFTER = re.compile(
 #: what a number of the page can stand right after (the words before it trimmed): a
 #: mark, a colon, a line start, a caption or counter word, "among", "the"; most figures
 #: stand after a verb and skip the patterns below
-_FURNITURE_LAST = frozenset("[［〔:：(（\n.。；;图表量数至到—-–")
+_FURNITURE_LAST = frozenset("[［〔:：(（\n.。；;图表量数")
 _FURNITURE_WORDS = frozenset({"views", "visits", "hits", "reads", "read", "viewed", "clicks",
-                              "figure", "fig.", "page", "photo", "image", "video", "of",
+                              "figure", "fig.", "page", "photo", "image", "video",
                               "chart", "table", "graph", "annex", "appendix", "among", "across",
-                              "the", "to", "and", "through"})
+                              "the"})
+#: the words that join a range's ends or a page to its count
+_RANGE_JOINS = (" to", " and", " through", "-", "–", "至", "到", "—", " of")
+
+
+def _range_or_page_before(tail: str) -> bool:
+    """Whether a number stands after another joined to it ("22 to", "1 of", "22日至"): the
+    few figures worth the date-range and page patterns."""
+    if not tail.endswith(_RANGE_JOINS):
+        return False
+    for join in _RANGE_JOINS:
+        if tail.endswith(join):
+            rest = tail[:-len(join)].rstrip()
+            return rest[-1:].isdigit() or rest.endswith("日")
+    return False
 
 
 #: the number of a note in a run of notes: "1. Figures", "2.因四舍五入"
@@ -86,6 +100,9 @@ def is_furniture(text: str, start: int, end: int) -> bool:
     after = text[end:end + 40]
     tail = before.rstrip(" \t")
     last = tail[-1:]
+    if _range_or_page_before(tail) and (_DATE_RANGE_BEFORE.search(before)
+                                        or _CAPTION_BEFORE.search(before)):
+        return True  # "from March 22 to 25", "Page 1 of 3": a date range's end, a page count
     if (start and last not in _FURNITURE_LAST and not _TIME_AFTER.match(after)
             and tail[-12:].rsplit(None, 1)[-1:] != [] and
             tail[-12:].rsplit(None, 1)[-1].lower() not in _FURNITURE_WORDS):
@@ -94,8 +111,6 @@ def is_furniture(text: str, start: int, end: int) -> bool:
         return True
     if _TIME_AFTER.match(after) or _TIME_BEFORE.search(before):
         return True  # "10:00" of a page timestamp
-    if _DATE_RANGE_BEFORE.search(before):
-        return True  # "from March 22 to 25": the last day of a date range
     if _COUNTER_BEFORE.search(before) or _CAPTION_BEFORE.search(before):
         return True
     if _LINE_START_BEFORE.search(before) and _NUMBERING_AFTER.match(after):
@@ -153,7 +168,8 @@ def is_threshold(text: str, start: int, end: int) -> bool:
     if _THRESHOLD_AFTER_ZH.match(after):
         return True
     before = text[max(0, start - 24):start]
-    if _THRESHOLD_NAMED_BEFORE.search(before):
+    if ("point" in before or "threshold" in before or "line" in before or "临界" in before
+            or "荣枯" in before) and _THRESHOLD_NAMED_BEFORE.search(before):
         return True
     if before.endswith(("高于", "低于", "大于", "小于")) and _THRESHOLD_RULE_ZH.match(
             text, end - 1 if text[end - 1:end] in "%％" else end):

@@ -275,9 +275,11 @@ class Layout:
             start = starts[j]
             end = starts[j + 1] if j + 1 < len(starts) else len(self.text)
             line = self.text[start:end].strip()
-            if not line or self.is_blocked(start, start + 1) or _CAPTION_LINE.match(line):
-                continue  # "图1 2026年9月—2027年9月……增速": a chart's caption heads nothing
+            if not line or self.is_blocked(start, start + 1):
+                continue
             if len(line) <= _MAX_HEADING and line[-1] not in _SENTENCE_END_MARKS:
+                if _CAPTION_LINE.match(line):
+                    continue  # "图1 2026年9月—2027年9月……增速": a chart's caption heads nothing
                 return None if j == 0 else (start, start + len(line))
         return None
 

@@ -332,14 +332,14 @@ def is_plan_en(clause_left: str, right: str) -> bool:
     """Whether a figure is a plan or a target (lower-case words before and after it):
     "plans to cultivate another 100 clusters", "another 100 clusters will be cultivated".
     "Will" alone does not make a plan: translations of releases use it for what happened."""
-    if any(cue in clause_left for cue in _PLAN_CUES) and _PLAN_EN.search(clause_left):
+    if ("plan" in clause_left or "aim" in clause_left or "striv" in clause_left
+            or "intend" in clause_left or "seek" in clause_left or "target" in clause_left
+            or "goal" in clause_left) and _PLAN_EN.search(clause_left):
         return True
     return "another" in clause_left and bool(_ANOTHER_EN.search(clause_left)
                                              and _WILL_EN.search(right))
 
 
-#: a piece of each of ``_PLAN_EN``'s words, looked for before the pattern runs
-_PLAN_CUES = ("plan", "aim", "striv", "intend", "seek", "target", "goal")
 
 
 def is_forecast_en(left: str, right: str) -> bool:

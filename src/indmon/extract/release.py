@@ -82,6 +82,8 @@ class Context:
     forecast_cues: list[int] = field(default_factory=list)
     #: each heading's section: where its period starts holding, and the period
     _sections: dict[tuple[int, int], tuple[int, str]] = field(default_factory=dict)
+    #: where the text's first sentence of prose ends, once looked up
+    _first_sentence_end: list[int] = field(default_factory=list)
     #: the period carried into a sentence, by (its paragraph's start, its start)
     _carried_periods: dict[tuple[int, int], str] = field(default_factory=dict)
 
@@ -219,8 +221,10 @@ class Context:
         """Whether a heading is the page's headline ("Guangdong factories gather pace in
         third quarter"), above every sentence of the text: it names what the story stresses,
         not the period of the paragraphs below, which the title's topic is."""
-        first_sentence = _PROSE_SENTENCE_END.search(self.text, 0, heading[0])
-        return first_sentence is None
+        if not self._first_sentence_end:
+            found = _PROSE_SENTENCE_END.search(self.text)
+            self._first_sentence_end.append(found.start() if found else len(self.text))
+        return heading[0] <= self._first_sentence_end[0]
 
     def _section_period(self, heading: tuple[int, int]) -> tuple[int, str]:
         """(where the period starts holding, the period) of a heading's section."""

@@ -647,14 +647,17 @@ def region_en(sentence_left: str, right: str, counts_things: bool, default: str 
             and not _COUNTRY_EN.search(lowered(left))):
         return "world"
     pattern, names, _, _ = _provinces()
-    clause = _CLAUSE_SPLIT_EN.split(left)[-1]
-    if "national" in clause and _NATIONAL_EN.search(lowered(clause)):
-        return "CN"  # "0.4 points lower than the national rate of 5.2%": the country's
-    owner = _OWNER_EN.match(clause) if "'s" in clause else None
-    if owner and owner.group(1).lower() not in names and owner.group(1) not in _COUNTRY_NAMES_EN:
-        return owner.group(1)  # "Shenzhen's industrial value added": a city's, no province's
+    if "national" in left or "'s" in left:
+        clause = _CLAUSE_SPLIT_EN.split(left)[-1]
+        if "national" in clause and _NATIONAL_EN.search(lowered(clause)):
+            return "CN"  # "0.4 points lower than the national rate of 5.2%": the country's
+        owner = _OWNER_EN.match(clause) if "'s" in clause else None
+        if owner and owner.group(1).lower() not in names and (
+                owner.group(1) not in _COUNTRY_NAMES_EN):
+            return owner.group(1)  # "Shenzhen's industrial value added": a city's
     if "egion" not in left and "EGION" not in left and not pattern.search(left):
         return default  # no province or region named at all (the clause is part of it)
+    clause = _CLAUSE_SPLIT_EN.split(left)[-1]
     for scope in (clause, left):
         found = pattern.findall(scope)
         if found and len(set(found)) == 1:
