@@ -173,3 +173,33 @@ def test_while_another_thread_uses_the_helper_a_document_prints_here(
         assert print_document(html) == joined
     finally:
         pdf_parts._helper_lock.release()
+
+
+def footer_place(page: object, text: str) -> tuple[float, float]:
+    """Where ``text`` starts on the page, in points from its bottom-left corner."""
+    found: list[tuple[float, float]] = []
+
+    def visit(shown: str, cm: list[float], tm: list[float], *_: object) -> None:
+        if shown.strip() == text:
+            e, f = tm[4], tm[5]
+            found.append((cm[0] * e + cm[2] * f + cm[4], cm[1] * e + cm[3] * f + cm[5]))
+
+    page.extract_text(visitor_text=visit)  # type: ignore[attr-defined]
+    assert found, f"no {text!r} on the page"
+    return found[0]
+
+
+def test_the_joined_footer_stands_where_the_stylesheets_footer_does() -> None:
+    from indmon.report.charts import font_path
+    from indmon.report.render_html import _css
+
+    # the card's stylesheet and font, as render_html prints them
+    font = f"@font-face {{ font-family: 'Noto Sans SC'; src: url('{font_path().as_uri()}'); }}"
+    html = document(SECTIONS).replace(STYLE, font + _css())
+    whole = PdfReader(io.BytesIO(print_html(html)))
+    joined = PdfReader(io.BytesIO(join_parts([print_html(p) for p in split_document(html)])))
+    x_whole, y_whole = footer_place(whole.pages[0], f"1 / {len(whole.pages)}")
+    x_joined, y_joined = footer_place(joined.pages[0], f"1 / {len(joined.pages)}")
+    assert y_joined == pytest.approx(y_whole, abs=0.5)
+    # centred both: Helvetica's "1 / N" is a little wider than Noto Sans SC's
+    assert x_joined == pytest.approx(x_whole, abs=1.5)
