@@ -203,3 +203,24 @@ def test_the_joined_footer_stands_where_the_stylesheets_footer_does() -> None:
     assert y_joined == pytest.approx(y_whole, abs=0.5)
     # centred both: Helvetica's "1 / N" is a little wider than Noto Sans SC's
     assert x_joined == pytest.approx(x_whole, abs=1.5)
+
+
+def test_a_forked_child_starts_a_helper_of_its_own(printed: tuple[str, bytes, bytes]) -> None:
+    import os
+
+    html, _, joined = printed
+    assert print_document(html) == joined
+    parent_helper = pdf_parts._helper()
+    read, write = os.pipe()
+    child = os.fork()
+    if child == 0:  # the child prints its own card and says whether it used its own helper
+        same = False
+        try:
+            same = print_document(html) == joined and pdf_parts._helpers[0] is not parent_helper
+        finally:
+            os.write(write, b"1" if same else b"0")
+            os._exit(0)
+    os.waitpid(child, 0)
+    assert os.read(read, 1) == b"1"
+    assert parent_helper is not None and parent_helper.alive()
+    assert print_document(html) == joined  # the parent's helper still answers it

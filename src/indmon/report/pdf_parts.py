@@ -22,6 +22,7 @@ from __future__ import annotations
 import atexit
 import hashlib
 import io
+import os
 import re
 import tempfile
 import threading
@@ -281,6 +282,8 @@ def _print_beside(parts: list[str]) -> bytes:
 
 
 _helpers: list[Printer] = []
+#: the process that started the helper (a child forked from it must not use it)
+_helper_owner = [0]
 _helper_lock = threading.Lock()
 
 
@@ -289,6 +292,8 @@ def _helper() -> Printer | None:
     ended when this process ends; None where it cannot be started or has ended."""
     from indmon.report.pdf_print import Printer
 
+    if _helpers and _helper_owner[0] != os.getpid():
+        _helpers.clear()  # a forked child's copy of its parent's helper: not its own
     if _helpers and _helpers[0].alive():
         return _helpers[0]
     _close_helpers()
@@ -296,6 +301,7 @@ def _helper() -> Printer | None:
         _helpers.append(Printer())
     except OSError:
         return None
+    _helper_owner[0] = os.getpid()
     return _helpers[0]
 
 
@@ -306,6 +312,8 @@ def helper_pid() -> int | None:
 
 
 def _close_helpers() -> None:
+    if _helper_owner[0] != os.getpid():
+        _helpers.clear()
     while _helpers:
         _helpers.pop().close()
 
