@@ -365,3 +365,28 @@ def test_a_chart_caption_heads_no_section(cat: Catalogue) -> None:
             "三、新动能持续壮大。先进制造业增加值增长6.9%，高技术制造业增长8.0%。")
     assert cells(text, cat, published="2027-10-22")["8.0%"] == (
         "va_hightech_ytd_yoy", "ALL", "2027-01/2027-09")
+
+
+# ---------------------------------------------------------------- an annual bulletin, autos
+def test_the_year_of_a_posting_date_is_no_period(cat: Catalogue) -> None:
+    text = ("Note on this summary.\nResearch | Year in review: the communications industry in "
+            "2026\nPosted 28 January 2027, 09:15\n\n"
+            "Revenue mix. Emerging businesses grew 11.0% and contributed 2.3 percentage points "
+            "to overall revenue growth.")
+    facts = extract_facts(text, "t")
+    assert [f.period for f in facts] == ["2026", "2026"]
+
+
+def test_a_business_line_and_bare_output_are_no_totals(cat: Catalogue) -> None:
+    zh = "2026年，固定通信业务收入7000亿元，增长5.0%；移动通信业务收入9700亿元，下降0.7%。"
+    assert {m: c[0] for m, c in cells(zh, cat, published="2027-01-26").items()} == {
+        "7000亿元": None, "5.0%": None, "9700亿元": None, "0.7%": None}
+    en = "In January-April, output was 10.10 million and sales 10.20 million."
+    assert cells(en, cat, published="2027-05-15")["10.10 million"][0] != "industrial_robot_output"
+
+
+def test_nevs_assembled_are_output(cat: Catalogue) -> None:
+    text = "In April, factories assembled 1.36 million NEVs, up 31.0%."
+    found = cells(text, cat, published="2027-05-15")
+    assert (found["1.36 million"][0], found["31.0%"][0]) == ("nev_production",
+                                                            "nev_production_yoy")

@@ -127,11 +127,7 @@ def map_fact(fact: Fact, catalogue: Catalogue | None = None) -> Fact:
     if period is None or province is None:
         return replace(fact, indicator=None)
     indicator = match_indicator(fact.subject, fact.measure, fact.unit, period, cat)
-    if indicator is None or (indicator.startswith("pmi_manufacturing")
-                             and _PMI_OF_A_GROUP.search(normalise(fact.subject))) or (
-            indicator == "pmi_non_manufacturing"
-            and _SUB_INDEX.search(normalise(fact.subject))) or (
-            indicator.startswith("va_") and _NOT_VALUE_ADDED.search(normalise(fact.subject))):
+    if indicator is None or _words_rule_out(indicator, normalise(fact.subject)):
         # "the PMI of high-tech manufacturing", "消费品行业PMI": a group's, not the headline
         return replace(fact, indicator=None)
     placed = _place(cat.indicator(indicator), period, cat)
@@ -380,7 +376,7 @@ def match_indicator(
 ) -> str | None:
     """The id of the indicator a subject with this measure, unit and period states."""
     text = normalise(subject)
-    if _BARE_OUTPUT.match(text):
+    if measure in ("growth_yoy", "growth_qoq") and _BARE_OUTPUT.match(text):
         # "output grew 5.8%", "output in February alone rose 0.46%" in a report of
         # industrial production
         text = "industrial output"
@@ -407,6 +403,24 @@ def match_indicator(
 #: the industry groups the bureau reads the PMI for besides the whole of manufacturing
 _PMI_OF_A_GROUP = re.compile(r"\b(?:high tech|equipment|consumer|raw material|industry|"
                              r"industries|sector)|高技术|装备|消费品|原材料|行业")
+def _words_rule_out(indicator: str, text: str) -> bool:
+    """Whether a normalised subject's words rule out the indicator its name matched: an
+    industry group's PMI is no headline PMI, a non-manufacturing sub-index no business
+    activity index, profits or revenue no value added, a business line's revenue no
+    telecom revenue."""
+    if indicator.startswith("pmi_manufacturing"):
+        return bool(_PMI_OF_A_GROUP.search(text))
+    if indicator == "pmi_non_manufacturing":
+        return bool(_SUB_INDEX.search(text))
+    if indicator.startswith("va_"):
+        return bool(_NOT_VALUE_ADDED.search(text))
+    if indicator.startswith("telecom_revenue"):
+        return not _TELECOM.search(text)
+    return False
+
+
+#: the telecom industry named: "business revenue" alone may be any business line's
+_TELECOM = re.compile(r"\b(?:telecom\w*|operators?|carriers?|telcos?)\b|电信")
 #: what value added is not: "高技术制造业利润" are the group's profits
 _NOT_VALUE_ADDED = re.compile(r"\b(?:profits?|revenue|investment|exports?)\b|利润|收入|投资|出口")
 #: the words of a sub-index: "non-manufacturing new orders index" is no business activity

@@ -248,7 +248,7 @@ PRODUCED_BEFORE_EN = compile_lower(
 PRODUCED_WORDS_EN = ("produced", "turned out", "manufactured", "built", "assembled")
 #: what "built" makes when it is output, not a count of places built ("built 62 factories")
 BUILT_GOODS_AFTER_EN = compile_lower(
-    r"^\s*(?:new[- ]energy\s+|electric\s+)?(?:vehicles|cars|automobiles|ships|vessels|"
+    r"^\s*(?:new[- ]energy\s+|electric\s+)?(?:vehicles|cars|automobiles|nevs|evs|ships|vessels|"
     r"robots|phones|handsets|aircraft|trucks)\b")
 #: "190,000 fewer than at the end of 2025": a decrease
 FEWER_AFTER_EN = compile_lower(r"^\s*(?:fewer|less)\s+than\b")

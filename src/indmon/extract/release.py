@@ -95,9 +95,12 @@ class Context:
         anchors = Anchors(lower, word_start=lang != "zh")
         find = find_periods_zh if lang == "zh" else find_periods_en
         all_periods = find(normalized, time, anchors)
-        periods = [p for p in all_periods if not p.is_base]
-        spans = [Span(p.start, p.end) for p in all_periods]
-        spans += [Span(d.start, d.end) for d in find_dates(normalized, lang, anchors)]
+        dates = [Span(d.start, d.end) for d in find_dates(normalized, lang, anchors)]
+        # the year of "Posted 28 January 2027" is a date's, no period of any figure
+        date_starts = [d.start for d in dates]
+        periods = [p for p in all_periods
+                   if not p.is_base and not _inside(p, dates, date_starts)]
+        spans = [Span(p.start, p.end) for p in all_periods] + dates
         spans.sort(key=lambda s: s.start)
         base_ends = {p.end: p.period for p in all_periods if p.is_base}
         if lang != "zh":
@@ -287,6 +290,12 @@ def _is_month(period: str) -> bool:
 
 #: between a base period and a figure that is the base's own: "比1—2月份的5.8%"
 _BASE_FIGURE = re.compile(r"的\s*$")
+
+
+def _inside(period: PeriodMention, dates: list[Span], starts: list[int]) -> bool:
+    """Whether a period phrase lies within one of a text's dates (sorted, with ``starts``)."""
+    i = bisect.bisect_right(starts, period.start) - 1
+    return i >= 0 and period.end <= dates[i].end
 
 
 def _base_figures_en(lower: str, periods: list[PeriodMention]) -> dict[int, str]:

@@ -826,6 +826,8 @@ SUBJECT_GLOSSARY_ZH = {
     "新兴业务收入": "revenue from emerging businesses",
     "新兴业务": "emerging businesses",
     "语音业务收入": "voice business revenue",
+    "固定通信业务收入": "fixed communications business revenue",
+    "移动通信业务收入": "mobile communications business revenue",
     "移动数据流量业务收入": "mobile data traffic business revenue",
     "固定互联网宽带接入业务收入": "fixed broadband access business revenue",
     "电信业务收入": "telecommunications business revenue",
