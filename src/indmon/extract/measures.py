@@ -163,14 +163,15 @@ def _percent_measure_by_words(left: str, right: str, clause_left: str) -> tuple[
     if "share" in left[-100:] and _SHARE_TO_EN.search(left[-100:]):
         return "share", 1  # "lifting its share of industrial value added to 17.3%"
     tail = _tail(left)
-    if _DECLINE_EN.search(tail):
+    # the verb patterns end at the figure: their longest wording fits in the last 60 letters
+    if _DECLINE_EN.search(tail, max(0, len(tail) - 60)):
         return "growth_yoy", -1
-    if _GROWTH_EN.search(tail):
+    if _GROWTH_EN.search(tail, max(0, len(tail) - 60)):
         return "growth_yoy", 1
     if (_GROWTH_SUBJECT_EN.search(clause_left) and not _PART_EN.search(clause_left)
             and not _OF_AFTER.match(right)):
         return "growth_yoy", 1  # "the growth rate of value added reached 9.1%"
-    if _OF_AFTER.match(right) or _SHARE_EN.search(tail):
+    if _OF_AFTER.match(right) or _SHARE_EN.search(tail, max(0, len(tail) - 60)):
         return "share", 1
     if _YOY_EN.search(left) or _GROWTH_WORDS_EN.search(tail[-40:]):
         return "growth_yoy", 1
@@ -192,7 +193,8 @@ _OF_AFTER = re.compile(r"\s*of\b")
 
 
 def _sign_en(left: str) -> int:
-    return -1 if _DECLINE_EN.search(_tail(left)) else 1
+    tail = _tail(left)
+    return -1 if _DECLINE_EN.search(tail, max(0, len(tail) - 60)) else 1
 
 
 def decline_before_en(left: str) -> bool:
@@ -208,8 +210,9 @@ def point_measure_en(left: str, right: str) -> tuple[str, int]:
     """(measure, sign) of percentage points: a contribution (level) or a difference
     (change), negative when the wording says lower, down or a decrease."""
     tail = _tail(left)
-    lower = (_LOWER_AFTER_EN.match(right) or _DECLINE_EN.search(tail)
-             or _NARROWER_EN.search(tail))
+    near = max(0, len(tail) - 60)
+    lower = (_LOWER_AFTER_EN.match(right) or _DECLINE_EN.search(tail, near)
+             or _NARROWER_EN.search(tail, near))
     sign = -1 if lower else 1
     if _COMPARISON_EN.match(right):
         return "change", sign
@@ -284,7 +287,8 @@ _SHARE_WORDS_EN = compile_lower(r"\b(?:share|proportion|rate|ratio|utili[sz]atio
 
 def is_change_en(left: str) -> bool:
     """"an increase of 1.02 million", "down by 300 units": a difference, not a level."""
-    return bool(_CHANGE_EN.search(_tail(left)))
+    tail = _tail(left)
+    return bool(_CHANGE_EN.search(tail, max(0, len(tail) - 60)))
 
 
 def count_measure_en(clause_left: str, value: float, right: str = "") -> tuple[str, str]:
