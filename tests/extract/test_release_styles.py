@@ -390,3 +390,26 @@ def test_nevs_assembled_are_output(cat: Catalogue) -> None:
     found = cells(text, cat, published="2027-05-15")
     assert (found["1.36 million"][0], found["31.0%"][0]) == ("nev_production",
                                                             "nev_production_yoy")
+
+
+# ---------------------------------------------------------------- another compiler's survey
+def test_another_compilers_pmi_never_lands_on_the_official_cells(cat: Catalogue) -> None:
+    text = ("Factory surveys in December 2027\n\n"
+            "The official manufacturing purchasing managers' index slipped to 49.7 from 50.0 "
+            "in November, the National Bureau of Statistics said.\n\n"
+            "The privately compiled Qingshan-Arbor China General Manufacturing PMI climbed to "
+            "51.1. Its new orders index rose to 51.6.")
+    found = cells(text, cat, published="2028-01-03")
+    assert found["49.7"] == ("pmi_manufacturing", "ALL", "2027-12")
+    assert found["50.0"] == ("pmi_manufacturing", "ALL", "2027-11")
+    assert found["51.1"][0] is None
+    assert found["51.6"][0] is None
+
+
+def test_a_compilers_own_chinese_release_is_its_survey_throughout(cat: Catalogue) -> None:
+    text = ("2027年12月青山中国制造业采购经理指数（PMI）发布\n\n"
+            "2027年12月，青山中国制造业PMI为51.1%，较11月上升0.4个百分点。新订单指数为51.6%。"
+            "同期国家统计局制造业PMI为49.7%。")
+    found = cells(text, cat, published="2028-01-03")
+    assert found["51.1%"][0] is None and found["51.6%"][0] is None
+    assert found["49.7%"][0] == "pmi_manufacturing"

@@ -408,6 +408,8 @@ def _words_rule_out(indicator: str, text: str) -> bool:
     industry group's PMI is no headline PMI, a non-manufacturing sub-index no business
     activity index, profits or revenue no value added, a business line's revenue no
     telecom revenue."""
+    if indicator.startswith("pmi_") and text.startswith("private survey"):
+        return True  # another compiler's survey: no cell of the bureau's PMI
     if indicator.startswith("pmi_manufacturing"):
         return bool(_PMI_OF_A_GROUP.search(text))
     if indicator == "pmi_non_manufacturing":

@@ -442,13 +442,15 @@ _END_OF_EN = re.compile(r"(?:the\s+)?end\s+of\b", re.IGNORECASE)
 #: "faster than the 5.7% logged for the whole of 2026": the period of a base's own figure
 BASE_FIGURE_BEFORE_EN = compile_lower(
     r"\bthan\s+(?:the\s+|that\s+of\s+|a\s+)?(?P<figure>\d[\d.,]*\s*(?:%|percent|per\s+cent))"
-    r"(?:\s+[a-z]+){0,2}(?:\s+(?:for|in|during)(?:\s+the)?(?:\s+whole|\s+full\s+year)?)?\s*$")
+    r"(?:\s+[a-z]+){0,2}(?:\s+(?:for|in|during)(?:\s+the)?(?:\s+whole|\s+full\s+year)?)?\s*$"
+    # "slipped to 49.6 from 50.1 in November": the month is the base reading's
+    r"|\bfrom\s+(?P<reading>\d[\d.,]*(?:\s*(?:%|percent|per\s+cent))?)\s+(?:in\s+)?$")
 
 
 def _en_is_base(text: str, start: int, end: int) -> bool:
     before = lowered(text[max(0, start - 40):start])
     wider = text[max(0, start - 70):start]
-    if "than" in wider and BASE_FIGURE_BEFORE_EN.search(lowered(wider)):
+    if ("than" in wider or "from" in wider) and BASE_FIGURE_BEFORE_EN.search(lowered(wider)):
         return True
     after = text[end:end + 12].lower()
     base = _EN_BASE.search(before)

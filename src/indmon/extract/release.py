@@ -308,7 +308,7 @@ def _base_figures_en(lower: str, periods: list[PeriodMention]) -> dict[int, str]
             lo = max(0, period.start - 70)
             base = BASE_FIGURE_BEFORE_EN.search(lower, lo, period.start)
             if base:
-                found[-base.end("figure")] = period.period
+                found[-base.end("figure" if base.group("figure") else "reading")] = period.period
     return found
 
 
@@ -600,8 +600,8 @@ def extract_facts(
                               _stock_flow(ctx, mention, place, measure, subject)),
             region=region,
         ))
-    facts = _non_manufacturing_indices(
-        lists.distribute(_units_shared(facts, ctx.text), ctx.text, lang), ctx)
+    facts = _other_surveys(_non_manufacturing_indices(
+        lists.distribute(_units_shared(facts, ctx.text), ctx.text, lang), ctx), ctx)
     return facts if lang == "zh" else _index_readings_en(_national_rates_en(facts, ctx), ctx)
 
 
@@ -625,6 +625,64 @@ def _units_shared(facts: list[Fact], text: str) -> list[Fact]:
 
 
 _JOINED = re.compile(r"\s*(?:and|or|和|与|及|、)\s*")
+
+
+def _other_surveys(facts: list[Fact], ctx: Context) -> list[Fact]:
+    """The figures of a survey other than the bureau's ("the Hanyu-Fidelis China General
+    Manufacturing PMI climbed to 51.3"), named "private survey ...": they are no figures
+    of the official PMI's cells. A release whose title names such a survey is its survey's
+    throughout; in other texts, from the paragraph naming it until one names the official
+    survey alone; a sentence that names the bureau or the official index is the bureau's."""
+    if not _names_a_survey(ctx.text):
+        return facts
+    title_end = ctx.text.find("\n")
+    private = _names_a_survey(ctx.text[:title_end if 0 < title_end < 400 else 400])
+    starts = ctx.layout.paragraph_starts
+    state: dict[int, bool] = {}
+    for i, start in enumerate(starts):
+        end = starts[i + 1] if i + 1 < len(starts) else len(ctx.text)
+        paragraph = ctx.text[start:end]
+        if _names_a_survey(paragraph) or "private" in paragraph.lower():
+            private = True
+        elif _OFFICIAL_SURVEY.search(paragraph):
+            private = False
+        state[start] = private
+    out = []
+    for fact in facts:
+        sentence = ctx.text[slice(*ctx.layout.sentence(fact.start))]
+        if (state.get(ctx.layout.paragraph_start(fact.start)) and fact.subject
+                and not _OFFICIAL_SURVEY.search(sentence)):
+            fact = replace(fact, subject=f"private survey {fact.subject}")
+        out.append(fact)
+    return out
+
+
+#: a survey named by its compiler: "Hanyu-Fidelis China General Manufacturing PMI",
+#: "汉宇富德中国制造业采购经理指数"
+_SURVEY_NAMED = re.compile(
+    r"\b(?!(?:The|Official|China|NBS|National|Bureau|Statistics|CFLP)\b)[A-Z][\w&]*"
+    r"(?:[- ][A-Z][\w&]*)*\s+China\s+(?:General\s+)?(?:Manufacturing|Services|Composite)\s+PMI\b"
+    r"|(?<!国家统计局)(?<!统计局)[\u4e00-\u9fff]{2,8}中国(?:通用)?制造业(?:采购经理指数|PMI)")
+#: where a compiler's name would end: the words of a survey's title after it
+_SURVEY_TITLE_WORDS = (" China General ", " China Manufacturing PMI", " China Services PMI",
+                       " China Composite PMI", "中国制造业", "中国通用制造业")
+
+
+def _names_a_survey(text: str) -> bool:
+    """Whether a text names a survey by its compiler (looked for only where a survey's
+    title words stand: the pattern would be slow over a whole release)."""
+    for words in _SURVEY_TITLE_WORDS:
+        at = text.find(words)
+        while at >= 0:
+            if _SURVEY_NAMED.search(text, max(0, at - 40), at + 60):
+                return True
+            at = text.find(words, at + 1)
+    return False
+
+
+#: the bureau's own survey named
+_OFFICIAL_SURVEY = re.compile(r"(?i)\bofficial\b|\bNBS\b|National\s+Bureau\s+of\s+Statistics|"
+                              r"statistics\s+bureau|国家统计局|统计局|官方")
 
 
 def _non_manufacturing_indices(facts: list[Fact], ctx: Context) -> list[Fact]:
