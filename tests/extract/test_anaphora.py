@@ -11,11 +11,6 @@ from indmon.extract import extract_facts
 from indmon.extract.mapping import map_facts
 
 
-@pytest.fixture(scope="module")
-def cat() -> Catalogue:
-    return Catalogue.load()
-
-
 def cells(text: str, cat: Catalogue) -> list[tuple[float, str | None, str, str]]:
     facts = map_facts(extract_facts(text, "t", published="2025-07-18"), cat)
     return [(f.value, f.indicator, f.industry, f.period) for f in facts]

@@ -11,11 +11,6 @@ from indmon.extract import extract_facts
 from indmon.extract.mapping import map_facts
 
 
-@pytest.fixture(scope="module")
-def cat() -> Catalogue:
-    return Catalogue.load()
-
-
 def cells(text: str, cat: Catalogue, published: str = "2026-07-16"
           ) -> dict[str, tuple[str | None, str, str]]:
     """Each fact's mention and its cell (indicator, industry, period)."""

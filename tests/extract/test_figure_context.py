@@ -9,11 +9,6 @@ from indmon.extract import extract_facts
 from indmon.extract.mapping import map_facts
 
 
-@pytest.fixture(scope="module")
-def cat() -> Catalogue:
-    return Catalogue.load()
-
-
 def facts(text: str, published: str = "2025-11-21") -> list[tuple[str, float, str, str, str]]:
     return [(f.mention, f.value, f.measure, f.subject, f.period)
             for f in extract_facts(text, "t", published=published)]

@@ -10,11 +10,6 @@ from indmon.extract import extract_facts
 from indmon.extract.mapping import map_facts
 
 
-@pytest.fixture(scope="module")
-def cat() -> Catalogue:
-    return Catalogue.load()
-
-
 def subjects(text: str) -> list[tuple[float, str, str]]:
     return [(f.value, f.measure, f.subject)
             for f in extract_facts(text, "t", published="2024-07-20")]

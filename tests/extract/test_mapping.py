@@ -19,11 +19,6 @@ from indmon.extract.mapping import (
 VA = "value added of industrial enterprises above designated size"
 
 
-@pytest.fixture(scope="module")
-def cat() -> Catalogue:
-    return Catalogue.load()
-
-
 def fact(subject: str, value: float = 4.6, *, measure: str = "growth_yoy",
          unit: str = "percent", period: str = "2023", region: str = "CN") -> Fact:
     return Fact("doc", 0, 4, f"{value}%", value, unit, measure, subject, period, region)

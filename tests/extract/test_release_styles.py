@@ -12,11 +12,6 @@ from indmon.extract import extract_facts
 from indmon.extract.mapping import map_facts
 
 
-@pytest.fixture(scope="module")
-def cat() -> Catalogue:
-    return Catalogue.load()
-
-
 def cells(text: str, cat: Catalogue, published: str = "2027-03-18"
           ) -> dict[str, tuple[str | None, str, str]]:
     """Each fact's mention and its cell (indicator, industry, period)."""
@@ -413,3 +408,11 @@ def test_a_compilers_own_chinese_release_is_its_survey_throughout(cat: Catalogue
     found = cells(text, cat, published="2028-01-03")
     assert found["51.1%"][0] is None and found["51.6%"][0] is None
     assert found["49.7%"][0] == "pmi_manufacturing"
+
+
+def test_a_refused_name_says_why_it_is_unmapped(cat: Catalogue) -> None:
+    from indmon.extract.mapping import unmapped_reason
+    text = "In December, the Qingshan-Arbor China General Manufacturing PMI climbed to 51.1."
+    (fact,) = extract_facts(text, "t", published="2028-01-03")
+    reason = unmapped_reason(fact, cat)
+    assert reason is not None and "another survey" in reason

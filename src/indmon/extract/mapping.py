@@ -114,9 +114,7 @@ def map_fact(fact: Fact, catalogue: Catalogue | None = None) -> Fact:
     unchanged, so that it can still be kept and searched.
     """
     cat = catalogue or Catalogue.load()
-    if _BOUND.search(fact.mention) or _PER_BASE.search(fact.subject):
-        # "double-digit growth": at least 10%, no value; "costs per 100 yuan of revenue":
-        # a ratio the catalogue has no indicator for
+    if _unstorable(fact):
         return replace(fact, indicator=None)
     fact = as_index(fact)
     suffix = economic_region(fact.region)
@@ -126,9 +124,9 @@ def map_fact(fact: Fact, catalogue: Catalogue | None = None) -> Fact:
     province = province_code(fact.region, cat)
     if period is None or province is None:
         return replace(fact, indicator=None)
+    text = normalise(fact.subject)
     indicator = match_indicator(fact.subject, fact.measure, fact.unit, period, cat)
-    if indicator is None or _words_rule_out(indicator, normalise(fact.subject)):
-        # "the PMI of high-tech manufacturing", "消费品行业PMI": a group's, not the headline
+    if indicator is None or _words_rule_out(indicator, text):
         return replace(fact, indicator=None)
     placed = _place(cat.indicator(indicator), period, cat)
     if placed is None:
@@ -138,8 +136,8 @@ def map_fact(fact: Fact, catalogue: Catalogue | None = None) -> Fact:
     # without an industry breakdown, industry words name the indicator itself
     # ("high-tech manufacturing"); a province figure, though, is never the country's
     industry = industry_code(fact.subject, cat) if "industry" in ind.dimensions else ALL
-    if industry == "C" and _GROUPING.search(normalise(fact.subject)):
-        return replace(fact, indicator=None)  # "advanced manufacturing" is no sector
+    if _grouping_as_manufacturing(industry, text):
+        return replace(fact, indicator=None)
     if province != ALL and "province" not in ind.dimensions:
         return replace(fact, indicator=None)
     if _counts_other_things(fact.subject, ind):
@@ -268,6 +266,7 @@ def unmapped_reason(fact: Fact, catalogue: Catalogue | None = None) -> str | Non
     unstorable = _unstorable(fact)
     if unstorable:
         return unstorable
+    fact = as_index(fact)  # read as map_fact reads it: "stood at 50.8" is an index level
     period = store_period(fact.period)
     if period is None:
         return f"no usable period ({fact.period!r})"
@@ -337,9 +336,15 @@ def _unstorable(fact: Fact) -> str | None:
 
 def _refused_match(fact: Fact, ind: Indicator, period: str, cat: Catalogue) -> str | None:
     """Why an indicator the subject names does not take the fact, or None."""
-    if (_from_january(ind) and not _from_january_period(period)
-            and _quarter_sibling(ind, period, cat) is None):
+    text = normalise(fact.subject)
+    if _words_rule_out(ind.id, text):
+        return (f"{ind.id} is named, but the subject's words make it another figure (an "
+                f"industry group's, a business line's, another survey's) ({fact.subject!r})")
+    if _place(ind, period, cat) is None:
         return f"{ind.id} adds up the months from January; {period} does not start in January"
+    if "industry" in ind.dimensions and _grouping_as_manufacturing(
+            industry_code(fact.subject, cat), text):
+        return f"{fact.subject!r} names a grouping of industries, not manufacturing as a whole"
     member = _unnamed_member(fact.subject, ind, industry_code(fact.subject, cat), cat)
     if member is not None:
         return (f"the subject is a list and {ind.id} names nothing of its member "
@@ -400,9 +405,6 @@ def match_indicator(
     return named
 
 
-#: the industry groups the bureau reads the PMI for besides the whole of manufacturing
-_PMI_OF_A_GROUP = re.compile(r"\b(?:high tech|equipment|consumer|raw material|industry|"
-                             r"industries|sector)|高技术|装备|消费品|原材料|行业")
 def _words_rule_out(indicator: str, text: str) -> bool:
     """Whether a normalised subject's words rule out the indicator its name matched: an
     industry group's PMI is no headline PMI, a non-manufacturing sub-index no business
@@ -421,6 +423,15 @@ def _words_rule_out(indicator: str, text: str) -> bool:
     return False
 
 
+def _grouping_as_manufacturing(industry: str, text: str) -> bool:
+    """"Advanced manufacturing grew 6.9%": a grouping across sectors read as manufacturing
+    (C) for its last word."""
+    return industry == "C" and bool(_GROUPING.search(text))
+
+
+#: the industry groups the bureau reads the PMI for besides the whole of manufacturing
+_PMI_OF_A_GROUP = re.compile(r"\b(?:high tech|equipment|consumer|raw material|industry|"
+                             r"industries|sector)|高技术|装备|消费品|原材料|行业")
 #: the telecom industry named: "business revenue" alone may be any business line's
 _TELECOM = re.compile(r"\b(?:telecom\w*|operators?|carriers?|telcos?)\b|电信")
 #: what value added is not: "高技术制造业利润" are the group's profits

@@ -344,23 +344,22 @@ def is_plan_en(clause_left: str, right: str) -> bool:
                                              and _WILL_EN.search(right))
 
 
-
-
-def is_forecast_en(left: str, right: str) -> bool:
+def is_forecast_en(left: str, right: str, cue_before: bool | None = None) -> bool:
     """Whether a figure is a forecast, a consensus or an expectation (lower-case words
     before it in its sentence, and after it), which research notes and news set beside the
-    figures stated: "ahead of consensus (5.5%)"."""
+    figures stated: "ahead of consensus (5.5%)". ``cue_before``: whether one of the words
+    stands in the 90 letters before, when the caller has looked it up for the whole text
+    (``forecast_cues``)."""
     recent = left[-90:]
+    if cue_before is None:
+        cue_before = any(word in recent for word in _FORECAST_CUES)
     # the words are looked for first: most figures have none of them near
-    return bool((any(word in recent for word in _FORECAST_CUES)
-                 and _FORECAST_BEFORE_EN.search(recent))
+    return bool((cue_before and _FORECAST_BEFORE_EN.search(recent))
                 or (any(word in right[:40] for word in _FORECAST_WORDS)
                     and _FORECAST_AFTER_EN.match(right)))
 
 
 _FORECAST_WORDS = ("expect", "forecast", "predict", "project", "anticipat")
-#: one of ``_FORECAST_WORDS`` in the words after a figure
-FORECAST_AFTER_CUE = re.compile("|".join(_FORECAST_WORDS))
 
 
 def forecast_cues(lower: str) -> list[int]:

@@ -389,12 +389,11 @@ def _percent_en(value: float, left: str, right: str, left_l: str, right_l: str,
 
 
 def _planned_en(subject: str, left_l: str, clause_left_l: str, right_l: str,
-                cued: bool = True) -> str:
+                cued: bool) -> str:
     """The subject of a plan or target ("planned ...", which the mapper leaves unmapped),
     or ``FORECAST`` for someone's forecast (dropped: no figure the publisher states);
     ``cued``: whether a forecast word stands before the figure at all."""
-    if (cued or measures.FORECAST_AFTER_CUE.search(right_l, 0, 40)) and measures.is_forecast_en(
-            left_l, right_l):
+    if measures.is_forecast_en(left_l, right_l, cue_before=cued):
         return FORECAST
     if subject and measures.is_plan_en(clause_left_l, right_l):
         return f"planned {subject}"
@@ -600,9 +599,12 @@ def extract_facts(
                               _stock_flow(ctx, mention, place, measure, subject)),
             region=region,
         ))
-    facts = _other_surveys(_non_manufacturing_indices(
-        lists.distribute(_units_shared(facts, ctx.text), ctx.text, lang), ctx), ctx)
-    return facts if lang == "zh" else _index_readings_en(_national_rates_en(facts, ctx), ctx)
+    # the readings of a whole list first, then of what stands around them
+    facts = lists.distribute(_units_shared(facts, ctx.text), ctx.text, lang)
+    facts = _other_surveys(_non_manufacturing_indices(facts, ctx), ctx)
+    if lang == "zh":
+        return facts
+    return _index_readings_en(_national_rates_en(facts, ctx), ctx)
 
 
 #: the end of a sentence of prose: a full stop after a word, then a space or a line end
@@ -642,7 +644,7 @@ def _other_surveys(facts: list[Fact], ctx: Context) -> list[Fact]:
     for i, start in enumerate(starts):
         end = starts[i + 1] if i + 1 < len(starts) else len(ctx.text)
         paragraph = ctx.text[start:end]
-        if _names_a_survey(paragraph) or "private" in paragraph.lower():
+        if _names_a_survey(paragraph) or _PRIVATE_SURVEY.search(paragraph):
             private = True
         elif _OFFICIAL_SURVEY.search(paragraph):
             private = False
@@ -680,6 +682,10 @@ def _names_a_survey(text: str) -> bool:
     return False
 
 
+#: a survey called private, as the wire calls it after naming it: "the private survey",
+#: "the privately compiled gauge"
+_PRIVATE_SURVEY = re.compile(r"(?i)\bprivate(?:ly\s+compiled)?\s+(?:survey|gauge|pmi|index)|"
+                             r"\bprivately\s+compiled")
 #: the bureau's own survey named
 _OFFICIAL_SURVEY = re.compile(r"(?i)\bofficial\b|\bNBS\b|National\s+Bureau\s+of\s+Statistics|"
                               r"statistics\s+bureau|国家统计局|统计局|官方")

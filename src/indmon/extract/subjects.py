@@ -1009,17 +1009,19 @@ def subject_zh(sentence_left: str, clause_left: str, right: str, counts_things: 
 def contributor_zh(sentence_left: str, clause_left: str, subject: str) -> str:
     """"新兴业务……增速达到8.1%，拉动电信业务收入增长2.0个百分点": the business that
     pulled the growth, stated before the clause, with what it pulled."""
-    before = sentence_left[:len(sentence_left) - len(clause_left)]
-    glossary, pattern = _glossary_zh()
-    named = [m.group() for m in pattern.finditer(before) if m.group().endswith("业务")]
-    return f"{glossary[named[-1]]} pulled {subject} growth" if named else subject
+    business = _last_business_zh(sentence_left[:len(sentence_left) - len(clause_left)])
+    return f"{business} pulled {subject} growth" if business else subject
 
 
 def _business_named_before_zh(terms: str, before: list[str]) -> str:
     """"……等新兴业务，共完成业务收入2712亿元": the revenue of the business the clause
     before names, not the operators' whole revenue."""
-    if terms != "business revenue" or not before:
-        return terms
+    business = _last_business_zh(before[-1]) if terms == "business revenue" and before else ""
+    return f"revenue from {business}" if business else terms
+
+
+def _last_business_zh(text: str) -> str:
+    """The English of the last business line (a glossary term ending in 业务) in a text."""
     glossary, pattern = _glossary_zh()
-    named = [m.group() for m in pattern.finditer(before[-1]) if m.group().endswith("业务")]
-    return f"revenue from {glossary[named[-1]]}" if named else terms
+    named = [m.group() for m in pattern.finditer(text) if m.group().endswith("业务")]
+    return glossary[named[-1]] if named else ""

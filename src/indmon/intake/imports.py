@@ -109,16 +109,15 @@ def _import_file(store: Store, layout: Layout, path: Path, sha256: str,
                  own_enterprise: str | None, replayed: Sequence[str]) -> FileImport:
     # content imported before, still current: nothing to read. A reporter's file is read
     # first all the same, so that a copy of another enterprise's file says nothing of it
-    earlier = (skipped(store, layout, str(path), sha256, replayed) if own_enterprise is None
-               else None)
+    checked = own_enterprise is None
+    earlier = skipped(store, layout, str(path), sha256, replayed) if checked else None
     if earlier is not None:
         return earlier
     table = read_table(path)
     advance = bars.rows(table.num_rows)
     return take_in(store, layout, Incoming(str(path), sha256, table),
                    submitted_by=submitted_by, simulated=simulated, advance=advance,
-                   own_enterprise=own_enterprise, replayed=replayed,
-                   known_new=own_enterprise is None)
+                   own_enterprise=own_enterprise, replayed=replayed, known_new=checked)
 
 
 class _Bars:
