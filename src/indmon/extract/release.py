@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import NamedTuple
 
-from indmon.extract import furniture, lists, measures, subjects
+from indmon.extract import furniture, lists, measures, subjects, tables
 from indmon.extract.documents import read_document
 from indmon.extract.facts import Fact
 from indmon.extract.fastre import lowered
@@ -107,7 +107,7 @@ class Context:
             base_ends.update(_base_figures_en(lower, all_periods))
         return cls(doc, normalized, lower, lang, time, Layout.of(normalized, lang), periods,
                    [p.start for p in periods], spans, [s.start for s in spans],
-                   subjects.head_province(normalized[:300], lang), base_ends,
+                   subjects.head_province(normalized[:600], lang), base_ends,
                    measures.forecast_cues(lower) if lang != "zh" else [])
 
     def forecast_cue_before(self, pos: int) -> bool:
@@ -560,18 +560,26 @@ def _period_of(period: str, topic: str, stock: bool | None) -> str:
     return topic if topic and span_of(topic) == span else span
 
 
-def _mentions(ctx: Context) -> Iterator[Mention]:
+def _mentions(ctx: Context, table_rows: list[tuple[int, int]]) -> Iterator[Mention]:
     find: Callable[[str], Iterator[Mention]] = (
         find_mentions_zh if ctx.lang == "zh" else find_mentions_en
     )
+    row_starts = [start for start, _ in table_rows]
     for mention in drop_overlapping(list(find(ctx.text))):
         if ctx.in_no_fact_span(mention) or ctx.layout.is_blocked(mention.start, mention.end):
             continue
+        if table_rows and _in_row(mention, table_rows, row_starts):
+            continue  # read by its column (``_tables``)
         if (furniture.is_furniture(ctx.text, mention.start, mention.end)
                 or furniture.is_threshold(ctx.text, mention.start, mention.end)
                 or furniture.is_conversion(ctx.text, mention.start, mention.end)):
             continue
         yield mention
+
+
+def _in_row(mention: Mention, rows: list[tuple[int, int]], starts: list[int]) -> bool:
+    i = bisect.bisect_right(starts, mention.start) - 1
+    return i >= 0 and mention.start < rows[i][1]
 
 
 def extract_facts(
@@ -585,8 +593,9 @@ def extract_facts(
     lang = lang or detect_language(text)
     ctx = Context.build(text, doc, lang, published)
     rules = _rules_zh if lang == "zh" else _rules_en
+    table = _tables(ctx, text)
     facts = []
-    for mention in _mentions(ctx):
+    for mention in _mentions(ctx, table.rows):
         place = ctx.place(mention)
         value, unit, measure, subject, region = rules(ctx, mention, place)
         if subject == FORECAST:
@@ -602,9 +611,56 @@ def extract_facts(
     # the readings of a whole list first, then of what stands around them
     facts = lists.distribute(_units_shared(facts, ctx.text), ctx.text, lang)
     facts = _other_surveys(_non_manufacturing_indices(facts, ctx), ctx)
-    if lang == "zh":
-        return facts
-    return _index_readings_en(_national_rates_en(facts, ctx), ctx)
+    if lang != "zh":
+        facts = _index_readings_en(_national_rates_en(facts, ctx), ctx)
+    return _with_table_figures(facts, table, ctx) if table.figures else facts
+
+
+def _tables(ctx: Context, text: str) -> tables.Table:
+    """The tables written as text in a release (``indmon.extract.tables``): their rows
+    are read by column, not as sentences. ``text`` as written: normalizing turns the
+    full-width spaces that part cells into plain ones."""
+    # most releases have no column separator at all: looked for as plain text first
+    if "\n" not in text or not any(sep in text for sep in _TABLE_SEPARATORS) or (
+            not _TABLE_SEPARATOR.search(text)):
+        return tables.Table([], [])
+    find = find_periods_zh if ctx.lang == "zh" else find_periods_en
+
+    def period_of(words: str) -> str:
+        if not words:
+            return ""
+        found = find(words, ctx.time, Anchors(lowered(words), word_start=ctx.lang != "zh"))
+        if not found and ctx.lang != "zh":  # a header's bare month: "May growth (%)"
+            words = f"in {words}"
+            found = find(words, ctx.time, Anchors(lowered(words), word_start=True))
+        return found[0].period if found else ""
+
+    def province_of(label: str) -> str:
+        if len(label) > (6 if ctx.lang == "zh" else 24):
+            return ""
+        if ctx.lang == "zh":
+            return subjects.region_zh(label, "", False, default="")
+        return subjects.region_en(label, "", False, default="")
+
+    return tables.read_tables(text, ctx.lang, period_of, province_of)
+
+
+#: a column separator of a table written as text, before a figure
+_TABLE_SEPARATORS = ("\t", "  ", "\u3000", "|")
+_TABLE_SEPARATOR = re.compile(r"\S(?:\t|  |　|\s\|\s)\s*[+\-−]?\d")
+
+
+def _with_table_figures(facts: list[Fact], table: tables.Table, ctx: Context) -> list[Fact]:
+    """The facts with the figures of tables among them, in text order."""
+    read = [Fact(doc=ctx.doc, start=f.start, end=f.end, mention=ctx.text[f.start:f.end],
+                 value=f.value, unit=f.unit, measure=f.measure,
+                 # the words a sentence would state it in, named as sentences' subjects are
+                 subject=(subjects.subject_zh(f.subject, f.subject, "", False)
+                          if ctx.lang == "zh" else subjects.tidy_subject(f.subject)),
+                 period=f.period or ctx._heading_period(f.start) or ctx.time.topic,
+                 region=f.province or ctx.region)
+            for f in table.figures]
+    return sorted(facts + read, key=lambda f: f.start)
 
 
 #: the end of a sentence of prose: a full stop after a word, then a space or a line end
