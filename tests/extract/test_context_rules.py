@@ -34,9 +34,13 @@ def test_the_period_of_a_paragraph_opening_holds_for_its_sentences() -> None:
 
 def test_a_span_stated_mid_paragraph_reaches_only_its_sentence() -> None:
     text = ("Industry in 2025 (simulated)\n"
-            "Output is steady. In the first ten months, steel grew 1.5%. Platforms raised "
+            "Output rose 5.1%. In the first ten months, steel grew 1.5%. Platforms raised "
             "300 billion yuan.")
     assert _by_mention(text)["300 billion yuan"].period == "2025"
+    # a first sentence stating no figure ("Output is steady.") is no opening: the first
+    # sentence with a period is, and its span holds for the paragraph
+    steady = text.replace("Output rose 5.1%.", "Output is steady.")
+    assert _by_mention(steady)["300 billion yuan"].period == "2025-01/2025-10"
 
 
 def test_flows_at_a_stock_date_cover_the_year_to_date() -> None:

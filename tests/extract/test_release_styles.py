@@ -29,6 +29,37 @@ def test_a_month_named_for_month_on_month_growth_only_does_not_carry(cat: Catalo
     assert found["7.1%"] == ("va_ytd_yoy", "C", "2027-01/2027-02")
 
 
+def test_a_quarter_of_the_opening_span_is_an_aside_after_a_greeting(cat: Catalogue) -> None:
+    text = ("Spokesperson: Good afternoon. Preliminary estimates[1] put gross domestic product "
+            "for the first three quarters at 98.10 trillion yuan, up 4.9%. Growth in the third "
+            "quarter was 4.6%. The secondary industry contributed 36.02 trillion yuan, rising "
+            "5.1%.")
+    found = cells(text, cat, published="2027-10-19")
+    assert found["98.10 trillion yuan"] == ("gdp", "ALL", "2027-01/2027-09")
+    assert found["4.6%"][2] == "2027-Q3"
+    assert found["36.02 trillion yuan"] == ("gdp_secondary", "ALL", "2027-01/2027-09")
+    assert found["5.1%"] == ("gdp_secondary_yoy", "ALL", "2027-01/2027-09")
+    zh = ("新闻发言人：上午好。初步核算[1]，前三季度国内生产总值98.10万亿元，同比增长4.9%。其中，"
+          "三季度增长4.6%。分产业看，第二产业增加值36.02万亿元，增长5.1%。")
+    found = cells(zh, cat, published="2027-10-19")
+    assert found["36.02万亿元"] == ("gdp_secondary", "ALL", "2027-01/2027-09")
+    assert found["4.6%"][2] == "2027-Q3"
+
+
+def test_gdp_said_as_its_acronym_alone_is_gdp(cat: Catalogue) -> None:
+    found = cells("GDP for the first half was 61.2 trillion yuan, up 5.1%. The medium-sized PMI "
+                  "was 49.3 in June.", cat, published="2027-07-15")
+    assert found["61.2 trillion yuan"] == ("gdp", "ALL", "2027-H1")
+    assert found["49.3"][0] == "pmi_medium"  # an acronym beside other words is no name
+
+
+def test_a_month_within_the_opening_span_goes_on_holding(cat: Catalogue) -> None:
+    # only a quarter is an aside: a month after a span opens what follows
+    text = ("In the first half, value added grew 6.0%. In June, it grew 6.4%. Mining grew 3.1%.")
+    found = cells(text, cat, published="2027-07-15")
+    assert found["3.1%"] == ("va_yoy", "B", "2027-06")
+
+
 def test_a_month_stated_with_both_bases_goes_on_holding(cat: Catalogue) -> None:
     text = ("In February, value added grew 6.1% year on year and 0.28% month on month. The "
             "capacity utilization rate of industry was 74.6%.")

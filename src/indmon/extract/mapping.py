@@ -765,6 +765,8 @@ class _Names:
     english: tuple[frozenset[str], ...]
     chinese: tuple[str, ...]
     words: frozenset[str]
+    #: names that are one acronym ("GDP", "PMI"): stated in full by that one word
+    acronyms: tuple[frozenset[str], ...] = ()
 
 
 #: name indexes by catalogue; the catalogue is kept so that its id is not reused
@@ -783,17 +785,22 @@ def _names_of(ind: Indicator) -> _Names:
     phrases = [normalise(n) for n in (ind.name_en, ind.name_zh, *ind.aliases)]
     english = tuple(_content_words(p) for p in phrases if p and p.isascii())
     chinese = tuple(p for p in phrases if p and not p.isascii())
-    return _Names(ind, english, chinese, frozenset().union(*english))
+    acronyms = tuple(_content_words(normalise(a)) for a in ind.aliases
+                     if a.isascii() and a.isalpha() and a.isupper() and len(a) >= 3)
+    return _Names(ind, english, chinese, frozenset().union(*english), acronyms)
 
 
 def _indicator_score(text: str, words: frozenset[str], names: _Names) -> float:
     """How much of the subject an indicator's names account for; 0 when none of its
-    names is stated in full (a Chinese name inside the subject, or every content word
-    of an English name of two words or more among the subject's words)."""
+    names is stated in full (a Chinese name inside the subject, every content word of an
+    English name of two words or more among the subject's words, or the subject is an
+    acronym the catalogue gives as a name: "GDP")."""
     if any(phrase in text for phrase in names.chinese):
         return 100.0 + max(len(p) for p in names.chinese if p in text)
     if any(len(needed) >= 2 and needed <= words for needed in names.english):
         return float(len(names.words & words))
+    if words in names.acronyms:
+        return 1.0  # "GDP" alone; "medium-sized PMI" is no headline PMI
     if len(words) >= 2 and any(words <= named for named in names.english):
         # a short subject ("industrial internet industry") inside one of the names
         return len(words) / 10

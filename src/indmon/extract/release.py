@@ -180,12 +180,16 @@ class Context:
         previous_start = self.layout.sentence(max(0, sentence_start - 1))[0]
         lo = bisect.bisect_left(self.period_starts, paragraph_start)
         hi = bisect.bisect_left(self.period_starts, sentence_start)
-        if (lo < hi and self.periods[lo].start >= opening_end
-                and self._labels(paragraph_start, opening_end)):
-            # "1. Industry grew steadily. For the whole of 2026, ...": the paragraph opens
-            # with a label; the first sentence with a period is its opening
-            paragraph_start = opening_end
-            opening_end = self.layout.sentence(self.periods[lo].start)[1]
+        if lo < hi and self.periods[lo].start >= opening_end:
+            first_dated = self.layout.sentence(self.periods[lo].start)
+            if (self._labels(paragraph_start, opening_end)
+                    or not self._figure_between(paragraph_start, first_dated[0])):
+                # "1. Industry grew steadily. For the whole of 2026, ...", "Spokesperson:
+                # Good morning. ... for the first three quarters ...": the paragraph opens
+                # with a label or words stating no figure; the first sentence with a
+                # period is its opening
+                paragraph_start = first_dated[0]
+                opening_end = first_dated[1]
         for period in reversed(self.periods[lo:hi]):
             if period.own_sentence:
                 continue
@@ -194,6 +198,12 @@ class Context:
             if "/" in period.period and not self._nearest_carries_span(period, sentence_start):
                 continue
             if period.period.startswith("as of") and period.start < previous_start:
+                continue
+            if _is_quarter(period.period) and _quarter_within(
+                    period.period, self._opening_period(lo, hi, paragraph_start, opening_end)):
+                # "GDP for the first three quarters ... Growth in the third quarter came in
+                # at 4.8%. Value added of the primary industry was ...": a quarter of the
+                # span the paragraph opened with is an aside; the span holds again after it
                 continue
             return period.period
         return self._heading_period(paragraph) or self.time.topic
@@ -269,11 +279,14 @@ class Context:
             start = label.end() if label else start
         lo = bisect.bisect_left(self.no_fact_starts, start) - 1
         spans = [sp for sp in self.no_facts[max(0, lo):] if sp.start < end]
+        # "Preliminary estimates[1] put ...": a footnote mark is no figure
+        words = _FOOTNOTE_MARK.sub(lambda m: " " * len(m.group()), self.text[start:end])
         return any(c.isdigit() and not any(sp.start <= i < sp.end for sp in spans)
-                   for i, c in enumerate(self.text[start:end], start))
+                   for i, c in enumerate(words, start))
 
 
 _MAX_LABEL = 60
+_FOOTNOTE_MARK = re.compile(r"[\[［〔]\d{1,2}[\]］〕]")
 #: a paragraph's label: "1. ", "(2) ", "一是"
 _LABEL = re.compile(r"\s*(?:\d{1,2}[.、)）]\s*|[（(]\d{1,2}[)）]\s*|[一二三四五六七八九十]是)")
 #: a figure of the month before, or of the same month a year before: "from the previous
@@ -286,6 +299,18 @@ _PREVIOUS_FIGURE = re.compile(
 
 def _is_month(period: str) -> bool:
     return len(period) == 7 and period[4] == "-"
+
+
+def _is_quarter(period: str) -> bool:
+    return len(period) == 7 and period[4:6] == "-Q"
+
+
+def _quarter_within(quarter: str, span: str) -> bool:
+    """Whether a quarter ("2027-Q3") lies inside a year-to-date span ("2027-01/2027-09")."""
+    if "/" not in span or span[:4] != quarter[:4]:
+        return False
+    first, last = span.split("/")
+    return first[5:7] == "01" and int(quarter[-1]) * 3 <= int(last[5:7])
 
 
 #: between a base period and a figure that is the base's own: "比1—2月份的5.8%"
