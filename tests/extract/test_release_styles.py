@@ -252,6 +252,22 @@ def test_photo_captions_and_footnote_marks_name_nothing() -> None:
         ("32.1 million", "ports capable of gigabit service")]
 
 
+def test_a_possessor_named_alone_takes_the_first_figures_noun(cat: Catalogue) -> None:
+    text = ("In October, makers' profits climbed 8.8% while miners' slid 12.1%. Profits of "
+            "chemical firms rose 3.0% and those of automakers by 6.6%.")
+    found = cells(text, cat, published="2027-11-27")
+    assert found["8.8%"] == ("profit_month_yoy", "ALL", "2027-10")
+    assert found["12.1%"] == ("profit_month_yoy", "B", "2027-10")
+    assert found["6.6%"][:2] == ("profit_month_yoy", "36")
+
+
+def test_a_list_keeps_names_that_hold_and_whole(cat: Catalogue) -> None:
+    text = ("Coal miners, oil and gas producers and non-metallic mineral product makers saw "
+            "profits fall 21.5%, 6.2% and 9.9% respectively in the first ten months.")
+    found = cells(text, cat, published="2027-11-27")
+    assert [found[m][1] for m in ("21.5%", "6.2%", "9.9%")] == ["06", "07", "30"]
+
+
 # ---------------------------------------------------------------- a province's release
 def test_a_provinces_release_keeps_cities_and_groupings_out_of_its_cells(cat: Catalogue) -> None:
     text = ("Guangdong's industry in the first three quarters of 2026\n\n"

@@ -32,11 +32,20 @@ from indmon.extract.measures import YEAR_EARLIER_AFTER_EN
 _RESPECTIVELY_EN = re.compile(r"\brespectively\b|\bin\s+that\s+order\b", re.IGNORECASE)
 #: ", " or " and " between members (an Oxford comma included)
 _MEMBER_SPLIT_EN = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
+_MOVED_EN = (r"grew|rose|fell|increased|decreased|declined|went\s+up|went\s+down|climbed|"
+             r"jumped|dropped|slid|slipped|shrank|surged|gained|expanded|edged\s+(?:up|down)")
 _THAT_OF_EN = re.compile(
-    r"\b(?:those|that)\s+of\s+(?:the\s+)?(.+?)(?:\s*,?\s*\b(?:by|at|was|were|stood|grew|rose|"
-    r"fell|increased|decreased|declined|went\s+up|went\s+down|up|down)\b)*\s*(?:\d[\d,.]*\s*)?$",
-    re.IGNORECASE)
+    r"\b(?:those|that)\s+of\s+(?:the\s+)?(.+?)(?:\s*,?\s*\b(?:by|at|was|were|stood|"
+    + _MOVED_EN + r"|up|down)\b)*\s*(?:\d[\d,.]*\s*)?$", re.IGNORECASE)
+#: " while miners' slid ": a possessor named alone, the first figure's noun understood
+_POSSESSOR_ALONE_EN = re.compile(
+    r"^\s*(?:year[- ]on[- ]year\s*)?,?\s*(?:and|while|whereas|but)\s+(?:the\s+)?"
+    r"([a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)(?:s['’]|['’]s)\s+(?:" + _MOVED_EN
+    + r")\s+(?:by\s+)?$", re.IGNORECASE)
 _HEAD_EN = re.compile(r"^(?:the\s+)?(.*?\bof)\s+(?:the\s+)?(.+)$", re.IGNORECASE)
+#: "manufacturers' profits", "the state sector's output": a possessor and its noun
+_POSSESSIVE_EN = re.compile(
+    r"^(?:the\s+)?([\w-]+(?:\s+[\w-]+){0,3}?)(?:s['’]|['’]s)\s+([a-z][\w\s-]*)$", re.IGNORECASE)
 _VERB_BEFORE_EN = re.compile(
     r"\s+(?:grew|rose|increased|fell|decreased|declined|went\s+(?:up|down)|were|was|reached|"
     r"stood|registered|recorded|saw|accounted|made\s+up|amounted|totall?ed|adding)\b[^,;]*$",
@@ -384,7 +393,7 @@ def _members_en(run: list[Fact], text: str, bound: int, strict: bool = False,
     left = _LEAD_EN.sub("", text[start:run[0].start].strip())
     verb = _VERB_BEFORE_EN.search(left)
     phrase = left[:verb.start()] if verb else left
-    members = _split_members(phrase.strip(), _MEMBER_SPLIT_EN, subjects.names_with_commas_en())
+    members = _split_members(phrase.strip(), _MEMBER_SPLIT_EN, subjects.names_in_lists_en())
     if len(members) > len(run) and _OTHER_EN.match(members[-1]):
         members.pop()  # "new energy vehicles, solar cells and other emerging products"
     if len(members) < len(run) or any(_NOT_A_THING_EN.search(m) for m in members[-len(run):]):
@@ -407,8 +416,20 @@ def _members_en(run: list[Fact], text: str, bound: int, strict: bool = False,
         shared = _SHARED_TAIL_EN.match(members[-1])
         tail = f" {shared.group(2)}" if shared else ""
         members = [m if m.endswith(tail) else m + tail for m in members]
+    saw = _SAW_WHAT_MEMBERS_EN.match(left, verb.start()) if verb and not head else None
+    if saw:  # "coal miners and oil and gas producers saw profits fall 21.5% and 6.2%"
+        head = f"{saw.group(1).lower()} of"
+        first = _LEADING_PERIOD_EN.sub("", members[0])  # "in April state-holding ..."
+        # the sentence's capital goes: "profits of coal miners"
+        members[0] = first[:1].lower() + first[1:] if first[1:2].islower() else first
     # a member's own name may be long ("enterprises funded by foreign, Hong Kong, ...")
     return [subjects.tidy_subject(f"{head} {m}".strip(), max_words=18) for m in members]
+
+
+#: "... saw profits fall": the members' figures are of the noun they saw move
+_SAW_WHAT_MEMBERS_EN = re.compile(
+    r"\s+saw\s+(?:their\s+)?(profits?|output|revenue|value\s+added|sales|exports|investment)\b",
+    re.IGNORECASE)
 
 
 #: "with the primary, secondary and tertiary industries adding ...": no part of the name
@@ -479,7 +500,7 @@ def _that_of_en(facts: list[Fact], text: str, listed: set[int],
         if changed is not None and (latest < 0 or out[latest].start < full_stop):
             continue
         between = text[max(out[k - 1].end, full_stop):fact.start]
-        that_of = _THAT_OF_EN.search(between)
+        that_of = _THAT_OF_EN.search(between) or _possessor_alone(between)
         member = that_of.group(1).strip(" ,") if that_of else _elliptical(between)
         same_period = member is None and _ELLIPTICAL_PERIOD_EN.match(between)
         first = _same_unit_before(out, k, text) if member or same_period else None
@@ -513,6 +534,8 @@ _PERIOD_EN = (
     r"(?:january|february|march|april|may|june|july|august|september|october|november|"
     r"december|quarters?|half|months|year|\d{4})(?:\s+of\s+(?:the\s+year|\d{4}))?"
     r"|from\s+january\s+to\s+[a-z]+")
+#: "in April " before a list's first member
+_LEADING_PERIOD_EN = re.compile(r"^(?i:" + _PERIOD_EN + r")\s*,?\s*")
 #: what may follow the first figure before the member: "year on year", "in November"
 _TAIL_EN = (r"(?:\s+(?i:(?:year[- ]on[- ]year|from\s+a\s+year\s+(?:earlier|ago))"
             r"(?:\s+" + _PERIOD_EN + r")?|" + _PERIOD_EN + r"))?")
@@ -610,10 +633,24 @@ def _both_industries(first: str, member: str) -> bool:
     return _names_industry(first) and _names_industry(member)
 
 
+def _possessor_alone(between: str) -> re.Match[str] | None:
+    """A possessor named alone before its verb (" while miners' slid "); its member is
+    read as "that of" one."""
+    if "'" not in between and "’" not in between:
+        return None
+    found = _POSSESSOR_ALONE_EN.match(between)
+    if found is None:
+        return None
+    # "miners' " keeps its plural, "the state sector's " drops its "'s"
+    plural = between[found.end(1):found.end(1) + 2][:1] == "s"
+    return _THAT_OF_EN.search(f"that of {found.group(1)}{'s' if plural else ''}")
+
+
 def _member_subject(first: str, member: str) -> str | None:
     """The subject of a member named after the list's first figure: under the first's
-    head ("value added of" + member), or with the first's member replaced
-    ("private enterprises" + "made profits of"); None when neither reads."""
+    head ("value added of" + member), with the first's possessor replaced
+    ("manufacturers' profits" -> "profits of" + member), or with the first's member
+    replaced ("private enterprises" + "made profits of"); None when none reads."""
     head = _head_en(first)[0]
     if head and not any(h in head for h in _HEADS) and _both_industries(first, member):
         return member  # "the manufacture of automobiles climbed 10.7% and computer ...
@@ -623,6 +660,9 @@ def _member_subject(first: str, member: str) -> str | None:
     verb = _MEMBER_VERB_EN.match(first)
     if verb:
         return f"{member} {verb.group(2)}"
+    possessive = _POSSESSIVE_EN.match(first)
+    if possessive and not subjects.names_a_province_en(member):
+        return f"{possessive.group(2)} of {member}"
     # "mining rose 3.2%, manufacturing 6.0%", "the primary industry grew 3.1%, the
     # secondary industry 5.6%": a first subject without a head is a name like the member
     if " of " in f" {first} " or subjects.names_a_province_en(member):

@@ -123,6 +123,22 @@ def names_with_commas_en() -> re.Pattern[str] | None:
 
 
 @functools.cache
+def names_in_lists_en() -> re.Pattern[str] | None:
+    """The names a list must not split: those holding commas, and those holding "and"
+    ("coal miners, non-metallic mineral product makers and oil and gas producers" is three
+    members)."""
+    return _names_pattern([*_comma_names("en"), *_AND_NAMES_EN], re.IGNORECASE, r"(?<!\w)",
+                          r"(?!\w)")
+
+
+#: industry names that hold "and", as releases and the press write them
+_AND_NAMES_EN = ("oil and gas", "petroleum and natural gas", "mining and washing of coal",
+                 "coal mining and washing", "smelting and rolling", "smelting and pressing",
+                 "electrical machinery and equipment", "electrical machinery and apparatus",
+                 "production and supply", "electricity and heat", "heat and power")
+
+
+@functools.cache
 def names_with_commas_zh() -> re.Pattern[str] | None:
     """The Chinese names that hold 、, also without their last 业."""
     return _names_pattern(_comma_names("zh"), 0, "", "")
@@ -175,8 +191,9 @@ def _names_pattern(forms: list[str], flags: int, before: str, after: str
 #: a figure, then "and"/"while" and a new subject with its own verb
 _AFTER_FIGURE_AND_EN = re.compile(
     r"(?:%|percent|per\s*cent)(?:\s+(?:year\s+on\s+year|in\s+[A-Z]\w+))?"
-    r"\s+(?:and|while|whereas|but)\s+(?=[A-Za-z][\w-]*(?:\s+[\w-]+){0,5}\s+"
-    r"(?:grew|rose|gained|fell|climbed|jumped|increased|expanded|declined|dropped|slipped|added)\b)")
+    r"\s+(?:and|while|whereas|but)\s+(?=[A-Za-z][\w-]*['’]?(?:\s+[\w-]+['’]?){0,5}\s+"
+    r"(?:grew|rose|gained|fell|climbed|jumped|increased|expanded|declined|dropped|slipped|slid|"
+    r"shrank|surged|added)\b)")
 #: ", a key economic indicator,": an appositive that names no subject
 _APPOSITIVE_EN = re.compile(
     r",\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}indicators?(?:\s+of\s+[\w\s-]{1,30}?)?\s*,",
