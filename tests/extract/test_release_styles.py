@@ -409,6 +409,36 @@ def test_a_chart_caption_heads_no_section(cat: Catalogue) -> None:
         "va_hightech_ytd_yoy", "ALL", "2027-01/2027-09")
 
 
+def test_a_notes_section_states_no_figure_but_a_table_after_it_does(cat: Catalogue) -> None:
+    text = ("PMI for May 2027 (simulated)\n\nIn May, the manufacturing PMI was 50.2 percent.\n\n"
+            "Notes\n\n1. Weights. New orders count for 30 percent and production for 25 percent."
+            "\n\n2. Scope. The survey covers 3,100 enterprises in 31 divisions.\n\n"
+            "Annex table: PMI\n\nItem\tMay\nManufacturing PMI\t50.2\n")
+    facts = extract_facts(text, "t", lang="en", published="2027-05-31")
+    assert [f.mention for f in facts][:1] == ["50.2 percent"]
+    assert not {"30 percent", "25 percent", "3,100", "31"} & {f.mention for f in facts}
+    zh = ("2027年5月份采购经理指数（模拟）\n\n5月份，制造业采购经理指数为50.2%。\n\n附注\n\n"
+          "1. 权数：新订单指数权数为30%，生产指数权数为25%。\n\n2. 调查范围：3100家企业。\n")
+    facts = extract_facts(zh, "t", lang="zh", published="2027-05-31")
+    assert [f.mention for f in facts] == ["50.2%"]
+
+
+def test_a_non_manufacturing_section_owns_its_sub_indices(cat: Catalogue) -> None:
+    text = ("I. Manufacturing PMI\n\nIn May, the manufacturing PMI was 50.2 percent. The PMIs "
+            "of high-tech manufacturing and equipment manufacturing reached 51.9 and 50.8 "
+            "percent.\n\nII. Non-manufacturing PMI\n\nIn May, the non-manufacturing business "
+            "activity index was 50.6 percent.\n\nThe construction business activity index was "
+            "54.0 percent. The new orders index was 46.5 percent.")
+    found = cells(text, cat, published="2027-05-31")
+    assert found["50.2 percent"][0] == "pmi_manufacturing"
+    assert found["51.9"][0] is None and found["50.8 percent"][0] is None  # no growth rates
+    assert found["54.0 percent"][0] == "pmi_construction"
+    assert found["46.5 percent"][0] is None  # not the manufacturing new orders index
+    zh = ("二、非制造业采购经理指数\n\n5月份，非制造业商务活动指数为50.6%。\n\n"
+          "非制造业新订单指数为46.5%。")
+    assert cells(zh, cat, published="2027-05-31")["46.5%"][0] is None
+
+
 # ---------------------------------------------------------------- an annual bulletin, autos
 def test_the_year_of_a_posting_date_is_no_period(cat: Catalogue) -> None:
     text = ("Note on this summary.\nResearch | Year in review: the communications industry in "

@@ -87,6 +87,28 @@ _NOTES_OPENING = re.compile(
     r"\s*[:：]", re.IGNORECASE)
 
 
+#: a line that heads a release's notes: "Notes", "Explanatory notes", "附注", "注释：";
+#: what they say (indicator definitions, weights, sample sizes, methods) is no fact
+_NOTES_HEADING = re.compile(
+    r"^[ \t\u3000]*(?:explanatory\s+notes|notes?(?:\s+to\s+editors)?|附注|注释|说明|注)"
+    r"[ \t\u3000]*[:：]?[ \t\u3000]*$", re.IGNORECASE | re.MULTILINE)
+#: a line after the notes that opens a table of figures again: "附表", "Annex table 1"
+_AFTER_NOTES = re.compile(r"^[ \t\u3000]*(?:附表|附件|annex|appendix|attached\s+tables?)",
+                          re.IGNORECASE | re.MULTILINE)
+
+
+def notes_sections(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each section a notes heading opens, to the next table caption or
+    the end of the text."""
+    if "note" not in text and "Note" not in text and "注" not in text and "说明" not in text:
+        return []
+    sections = []
+    for heading in _NOTES_HEADING.finditer(text):
+        after = _AFTER_NOTES.search(text, heading.end())
+        sections.append((heading.start(), after.start() if after else len(text)))
+    return sections
+
+
 def _in_notes(text: str, start: int) -> bool:
     """Whether a position lies in a paragraph that opens with "Notes:" or 说明：."""
     paragraph = max(text.rfind("\n\n", 0, start), text.rfind("\n", 0, start) - 400, 0)

@@ -353,7 +353,11 @@ def _refused_match(fact: Fact, ind: Indicator, period: str, cat: Catalogue) -> s
 
 
 #: subjects that are indices ("manufacturing PMI", "采购经理指数")
-_INDEX_SUBJECT = re.compile(r"(?<![a-z])(?:index|pmi|gauge)(?![a-z])|指数", re.IGNORECASE)
+_INDEX_SUBJECT = re.compile(r"(?<![a-z])(?:index|indices|indexes|pmis?|gauges?)(?![a-z])|指数",
+                            re.IGNORECASE)
+#: a diffusion index, read around 50: no figure of it is a growth rate
+_DIFFUSION_INDEX = re.compile(r"(?<![a-z])pmis?(?![a-z])|purchasing\s+managers|采购经理",
+                              re.IGNORECASE)
 
 
 def as_index(fact: Fact) -> Fact:
@@ -361,6 +365,10 @@ def as_index(fact: Fact) -> Fact:
     and "stood at 50.3" no count. Other facts come back unchanged."""
     if not _INDEX_SUBJECT.search(fact.subject):
         return fact
+    if (fact.measure == "growth_yoy" and fact.unit == "percent" and 30 < fact.value < 70
+            and _DIFFUSION_INDEX.search(fact.subject)):
+        # "the PMIs of high-tech and equipment manufacturing reached 52.4 and 51.5 percent"
+        return replace(fact, unit="index", measure="level")
     if (fact.unit in ("percent", "count") and fact.measure in ("share", "level", "count")
             and 0 < fact.value < 1000):
         return replace(fact, unit="index", measure="level")

@@ -590,9 +590,12 @@ def _mentions(ctx: Context, table_rows: list[tuple[int, int]]) -> Iterator[Menti
         find_mentions_zh if ctx.lang == "zh" else find_mentions_en
     )
     row_starts = [start for start, _ in table_rows]
+    notes = furniture.notes_sections(ctx.text)
     for mention in drop_overlapping(list(find(ctx.text))):
         if ctx.in_no_fact_span(mention) or ctx.layout.is_blocked(mention.start, mention.end):
             continue
+        if notes and any(start <= mention.start < end for start, end in notes):
+            continue  # the notes define and explain; they state no figure of the period
         if table_rows and _in_row(mention, table_rows, row_starts):
             continue  # read by its column (``_tables``)
         if (furniture.is_furniture(ctx.text, mention.start, mention.end)
@@ -782,13 +785,29 @@ def _non_manufacturing_indices(facts: list[Fact], ctx: Context) -> list[Fact]:
 def _in_non_manufacturing_paragraph(fact: Fact, ctx: Context) -> bool:
     subject = fact.subject.lower()
     if ("index" not in subject and "指数" not in subject) or "manufacturing" in subject or (
-            "pmi" in subject):
+            "pmi" in subject) or any(own in subject for own in _OWN_NON_MANUFACTURING_INDICES):
         return False
     before = ctx.lower[ctx.layout.paragraph_start(fact.start):fact.start]
     at = max(before.rfind("non-manufacturing"), before.rfind("非制造业"))
+    if at < 0:
+        # "II. Operation of China's Non-manufacturing PMI", then "The new orders index was
+        # 47.1 percent": the section's heading names it
+        heading = ctx.layout.heading_above(fact.start)
+        return heading is not None and _names_non_manufacturing(
+            ctx.lower[heading[0]:heading[1]]) and "manufacturing pmi" not in before and (
+            "制造业pmi" not in before)
     # the paragraph turned to it, and not back to manufacturing since
-    return at >= 0 and "manufacturing pmi" not in before[at + 18:] and (
+    return "manufacturing pmi" not in before[at + 18:] and (
         "制造业pmi" not in before[at + 4:].replace("非制造业", ""))
+
+
+#: the non-manufacturing survey's parts that name themselves
+_OWN_NON_MANUFACTURING_INDICES = ("construction", "services", "composite", "建筑业", "服务业",
+                                  "综合")
+
+
+def _names_non_manufacturing(words: str) -> bool:
+    return "non-manufacturing" in words or "非制造业" in words
 
 
 def _national_rates_en(facts: list[Fact], ctx: Context) -> list[Fact]:

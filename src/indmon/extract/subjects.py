@@ -828,6 +828,7 @@ SUBJECT_GLOSSARY_ZH = {
     "高技术制造业": "high-tech manufacturing",
     "装备制造业": "equipment manufacturing",
     "制造业": "manufacturing",
+    "非制造业": "non-manufacturing",  # not "制造业" read inside it
     "增加值": "value added",
     "工业": "industrial",
     "固定资产投资": "fixed asset investment",
