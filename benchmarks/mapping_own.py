@@ -34,13 +34,13 @@ from __future__ import annotations
 import json
 import sys
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from indmon.catalogue import Catalogue
 from indmon.extract import extract_file
 from indmon.extract.documents import read_document
-from indmon.extract.mapping import map_facts, unmapped_reason
+from indmon.extract.mapping import indicator_period, map_facts, store_period, unmapped_reason
 
 TEXTS = Path(__file__).resolve().parent / "mapping_texts"
 #: the same tolerance as the shared scorer
@@ -89,9 +89,20 @@ def read_truth(path: Path, text: str) -> list[Truth]:
     return truths
 
 
+def as_stored(truth: Truth, catalogue: Catalogue) -> Truth:
+    """The truth's cell with its period as the store keeps it: an annotator may write the
+    first half as ``2027-01/2027-06``, which the store keeps (and the catalogue documents)
+    as ``2027-H1``, the first quarter as ``2027-Q1``, the whole year as ``2027``."""
+    indicator, period, industry, province = truth.cell
+    if not indicator or indicator not in catalogue.indicators or store_period(period) is None:
+        return truth
+    stored = indicator_period(period, catalogue.indicator(indicator))
+    return replace(truth, cell=(indicator, stored, industry, province))
+
+
 def score_text(path: Path, catalogue: Catalogue, verbose: bool) -> Score:
     text = read_document(path).text
-    truths = read_truth(path.with_suffix(".truth.jsonl"), text)
+    truths = [as_stored(t, catalogue) for t in read_truth(path.with_suffix(".truth.jsonl"), text)]
     facts = map_facts(extract_file(path), catalogue)
     score = Score(truths=len(truths), predicted=len(facts),
                   with_indicator=sum(1 for t in truths if t.cell[0]))
