@@ -439,6 +439,41 @@ def test_a_non_manufacturing_section_owns_its_sub_indices(cat: Catalogue) -> Non
     assert cells(zh, cat, published="2027-05-31")["46.5%"][0] is None
 
 
+def test_what_enterprises_realized_or_earned_in_a_list_is_their_profits(cat: Catalogue) -> None:
+    text = ("From January to May, industrial enterprises above designated size realized total "
+            "profits of 2,810.50 billion yuan, up 2.2 percent. State-holding enterprises realized "
+            "total profits of 901.20 billion yuan, down 2.9 percent; joint-stock enterprises "
+            "earned 2,050.10 billion yuan, up 1.4 percent; and private enterprises realized "
+            "760.30 billion yuan, a rise of 3.8 percent.")
+    found = cells(text, cat, published="2027-06-27")
+    assert found["2,810.50 billion yuan"][0] == "profit_ytd"
+    assert found["2.2 percent"][0] == "profit_ytd_yoy"
+    assert found["2,050.10 billion yuan"][0] == "profit_ytd_shareholding"
+    assert found["760.30 billion yuan"][0] == "profit_ytd_private"
+    assert found["3.8 percent"][0] == "profit_ytd_yoy_private"
+
+
+def test_bare_numbers_of_a_list_share_the_last_ones_unit(cat: Catalogue) -> None:
+    text = ("In May, value added of state-holding enterprises grew 4.1 percent; joint-stock "
+            "enterprises, foreign-funded enterprises and private enterprises grew 5.6, 2.4 and "
+            "4.9 percent respectively. The PMI of large enterprises read 51.2, 0.3 percentage "
+            "points higher than in April.")
+    found = cells(text, cat, published="2027-06-15")
+    assert found["5.6"][0] == "va_yoy_shareholding"
+    assert found["2.4"][0] == "va_yoy_foreign"
+    assert found["51.2"][0] == "pmi_large"  # a comma before a figure with a unit joins none
+
+
+def test_a_month_set_apart_by_qizhong_is_its_own_clauses(cat: Catalogue) -> None:
+    text = ("1—6月份，规模以上工业企业利润同比增长2.2%。\n\n"
+            "汽车制造业利润同比增长4.1%；其中6月份该行业利润同比增长9.0%。电气机械和器材制造业利润增长"
+            "7.7%。")
+    found = cells(text, cat, published="2027-07-27")
+    assert found["4.1%"] == ("profit_ytd_yoy", "36", "2027-H1")
+    assert found["9.0%"] == ("profit_month_yoy", "36", "2027-06")
+    assert found["7.7%"] == ("profit_ytd_yoy", "38", "2027-H1")
+
+
 # ---------------------------------------------------------------- an annual bulletin, autos
 def test_the_year_of_a_posting_date_is_no_period(cat: Catalogue) -> None:
     text = ("Note on this summary.\nResearch | Year in review: the communications industry in "

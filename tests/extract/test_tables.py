@@ -103,3 +103,23 @@ def test_a_row_whose_table_names_no_measure_is_left_to_the_sentence_rules() -> N
     facts = extract_facts(text, "t", published="2027-06-15")
     assert [f.mention for f in facts] == ["12", "15"]
     assert all(f.subject != "" or f.measure for f in facts)
+
+
+def test_a_caption_set_apart_by_wide_spaces_names_the_topic(cat: Catalogue) -> None:
+    zh = ("附表　2027年6月份规模以上工业生产主要数据\n\n"
+          "指标　　6月增速(%)　　1—6月增速(%)\n"
+          "　采矿业　2.7　3.3\n"
+          "　电力、热力、燃气及水生产和供应业　1.9　2.5\n")
+    found = {v[3]: v[:2] for v in cells(zh, cat).values()}
+    assert found[2.7] == ("va_yoy", "B")
+    assert found[2.5] == ("va_ytd_yoy", "D")
+    en = ("Annex table  Main data on industrial production, June 2027\n\n"
+          "Indicator\tJune growth (%)\tJan-Jun growth (%)\n"
+          "Mining\t2.7\t3.3\n"
+          "Production and supply of electricity, heat, gas and water\t1.9\t2.5\n\n"
+          "Product\tJune output\tJune growth (%)\n"
+          "Electricity generated (100 million kWh)\t8120.4\t3.6\n")
+    found = {v[3]: v[:2] for v in cells(en, cat).values()}
+    assert found[3.3] == ("va_ytd_yoy", "B")
+    assert found[1.9] == ("va_yoy", "D")  # a sector's name, no output
+    assert found[812040000000.0][0] == "power_generation_output"

@@ -170,7 +170,7 @@ def _head_before(facts: list[Fact], k: int, text: str,
             return None
         if before.unit != "percent" or before.measure not in _GROWTH_MEASURES:
             continue
-        head = next((h for h in _HEADS if h in before.subject), None)
+        head = next((h for h in _HEADS if h in _without_utilities(before.subject)), None)
         if head:
             return head
     return None
@@ -802,15 +802,22 @@ def _inherit_head_zh(facts: list[Fact], text: str) -> list[Fact]:
     out = list(facts)
     for k in range(1, len(out)):
         fact = out[k]
-        if not fact.subject or fact.subject in _NO_MEMBERS or any(h in fact.subject
-                                                                   for h in _HEADS):
+        if not fact.subject or fact.subject in _NO_MEMBERS or any(
+                h in _without_utilities(fact.subject) for h in _HEADS):
             continue
         before = _same_kind_before_zh(out, k, text)
-        head = next((h for h in _HEADS if h in before.subject), None) if before else None
+        head = next((h for h in _HEADS if h in _without_utilities(before.subject)),
+                    None) if before else None
         if head:
             measure = "level" if fact.measure == "count" and head in _FLOW_HEADS else fact.measure
             out[k] = replace(fact, subject=f"{head} of {fact.subject}", measure=measure)
     return out
+
+
+def _without_utilities(subject: str) -> str:
+    """A subject without the "production and supply" of a utility's name (电力、热力生产和
+    供应业): no head of what its figure measures."""
+    return subject.replace("production and supply", "")
 
 
 #: heads of flows: an amount of them is a level, not a count at a date

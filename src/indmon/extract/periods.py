@@ -365,7 +365,8 @@ def _scan(
             found.append(PeriodMention(m.start(), m.end(), period,
                                        is_base(text, m.start(), m.end()),
                                        _ALONE.match(text, m.end()) is not None
-                                       or _month_of_month_on_month(text, m, period)))
+                                       or _month_of_month_on_month(text, m, period)
+                                       or _part_of_span_zh(text, m.start(), period)))
     found.sort(key=lambda p: p.start)
     return found
 
@@ -403,6 +404,14 @@ _YEAR_ON_YEAR = re.compile(r"同比|year[- ]on[- ]year|from\s+a\s+year\s+(?:earl
                            re.IGNORECASE)
 
 
+def _part_of_span_zh(text: str, start: int, period: str) -> bool:
+    """"……增长21.4%；其中6月份该行业利润增长27.5%": a month or quarter that "其中" sets
+    apart from the span before is its own clause's, as "in June alone" is."""
+    return len(period) == 7 and period[4] == "-" and bool(
+        _AMONG_BEFORE_ZH.search(text, max(0, start - 4), start))
+
+
+_AMONG_BEFORE_ZH = re.compile(r"其中[，,]?\s*$")
 #: words after a single month that keep it to its own sentence: "In June alone", "当月"
 _ALONE = re.compile(r"\s*(?:alone\b|by\s+itself\b|当月|单月)")
 

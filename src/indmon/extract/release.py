@@ -383,7 +383,7 @@ def _rules_en(ctx: Context, m: Mention, place: Place) -> tuple[float, str, str, 
             measure, subject = "level", f"output of {subject}"
     else:
         measure = "change" if measures.is_change_en(left_l) else "level"
-        subject = subjects.subject_before_en(left)
+        subject = subjects.realized_what_en(subjects.subject_before_en(left), left)
         if measure == "level":
             subject = subjects.earned_by_en(subjects.named_after_en(subject, right), unit)
     region = subjects.region_en(left, right, measure in ("count", "level"), ctx.region)
@@ -641,6 +641,9 @@ def extract_facts(
     facts = _other_surveys(_non_manufacturing_indices(facts, ctx), ctx)
     if lang != "zh":
         facts = _index_readings_en(_national_rates_en(facts, ctx), ctx)
+        # a list's members keep their verb ("joint-stock enterprises earned"): profits
+        facts = [replace(f, subject=_earned(f)) if f.subject.endswith(_EARNING_VERBS) else f
+                 for f in facts]
     return _with_table_figures(facts, table, ctx) if table.figures else facts
 
 
@@ -695,22 +698,37 @@ def _with_table_figures(facts: list[Fact], table: tables.Table, ctx: Context) ->
 _PROSE_SENTENCE_END = re.compile(r"[\w%)）][。！？]|[\w%)][.!?](?:\s|$)")
 
 
+_EARNING_VERBS = (" earned", " made", " posted", " realized", " realised", " reported")
+
+
+def _earned(fact: Fact) -> str:
+    """The subject of what enterprises "earned": their profits, once."""
+    if "profit" in fact.subject.lower():
+        return fact.subject.rsplit(None, 1)[0]  # "total profits of joint-stock enterprises"
+    return subjects.earned_by_en(fact.subject, fact.unit)
+
+
 def _units_shared(facts: list[Fact], text: str) -> list[Fact]:
-    """"falling 0.4 and 0.2 percentage points", "上升0.5和0.6个百分点": a bare number
-    joined to the next figure takes its unit, measure and sign (one verb states both)."""
+    """"falling 0.4 and 0.2 percentage points", "grew 5.9, 2.8 and 5.1 percent", "上升0.5和
+    0.6个百分点": a bare number joined to the next figure takes its unit, measure and sign
+    (one verb states them all)."""
     out = list(facts)
     for k in range(len(out) - 2, -1, -1):
         fact, after = out[k], out[k + 1]
+        joined = _JOINED.fullmatch(text, fact.end, after.start)
+        if joined and "," in joined.group() and facts[k + 1].unit != "count":
+            joined = None  # "read 51.6, 0.3 percentage points higher": a comma joins bare
+            # numbers of a list ("5.9, 2.8 and 5.1 percent"), not a figure and its change
         if (fact.unit == "count" and after.unit in ("percent", "percentage_point")
                 and "." in fact.mention and fact.mention.replace(".", "").isdigit()
-                and _JOINED.fullmatch(text, fact.end, after.start)):
+                and joined):
             value = abs(fact.value) if after.value >= 0 else -abs(fact.value)
             out[k] = replace(fact, unit=after.unit, measure=after.measure, value=value,
                              subject=after.subject or fact.subject)
     return out
 
 
-_JOINED = re.compile(r"\s*(?:and|or|和|与|及|、)\s*")
+_JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and|or|和|与|及|、|，)\s*")
 
 
 def _other_surveys(facts: list[Fact], ctx: Context) -> list[Fact]:

@@ -255,14 +255,38 @@ SAW_WHAT_EN = compile_lower(
 
 #: "State-holding firms made 1.27 trillion yuan", "industrial firms earned": profits
 _EARNED_EN = compile_lower(
-    r"^(?P<who>.*?(?:enterprises|firms|companies))\s+(?:earned|made|posted|realized|realised|"
-    r"reported)$")
+    r"^(?P<who>.*?(?:enterprises|firms|companies|hong\s+kong,\s+macao\s+and\s+taiwan))\s+"
+    r"(?:earned|made|posted|realized|realised|reported)$")
+#: "industrial enterprises realized total profits of", "... posted operating revenue of":
+#: the figure after is of what they realized
+_REALIZED_WHAT_EN = compile_lower(
+    r"\s+(?:realized|realised|made|earned|posted|reported|recorded|achieved)\s+"
+    r"(?P<what>(?:total\s+)?profits?|(?:operating\s+|business\s+)?revenue|losses)\s+of\s*$")
 
 
 def earned_by_en(subject: str, unit: str) -> str:
-    """The subject of an amount of money "earned" or "made" by enterprises: their profits."""
-    earned = _EARNED_EN.match(lowered(subject)) if unit == "cny" else None
+    """The subject of an amount of money "earned" or "made" by enterprises, or of its
+    growth: their profits."""
+    earned = _EARNED_EN.match(lowered(subject)) if unit in ("cny", "percent") else None
     return f"profits of {subject[:earned.end('who')]}" if earned else subject
+
+
+def realized_what_en(subject: str, sentence_left: str) -> str:
+    """"industrial enterprises realized total profits of 3.46 trillion yuan": the total
+    profits of the enterprises; "private enterprises realized 934 billion yuan": their
+    profits."""
+    if not subject or "profit" in subject.lower():
+        return subject
+    tail = lowered(sentence_left[-90:])
+    found = _REALIZED_WHAT_EN.search(tail) if " of" in tail[-30:] else None
+    if found:
+        said = found.group().strip()
+        at = subject.lower().rfind(said)  # the subject may hold the verb: "X realised ... of"
+        who = subject[:at].rstrip() if at > 0 else subject
+        return f"{found.group('what')} of {who}"
+    if _EARNED_EN.match(f"{subject.lower()} {tail.rstrip().rsplit(None, 1)[-1]}"):
+        return f"profits of {subject}"
+    return subject
 
 
 def names_a_province_en(phrase: str) -> bool:

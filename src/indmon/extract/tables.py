@@ -264,13 +264,18 @@ def _caption(lines: list[tuple[int, str]], above: int) -> str:
         if line:
             if len(line) > 80 or (line.endswith(("。", ".")) and len(line) > 40):
                 break  # prose, no caption
-            if len(_cells(*lines[j])) > 1:
-                break  # a row or header of a table above
+            if len(_cells(*lines[j])) > 1 and not _CAPTION_WORD.match(line):
+                break  # a row or header of a table above ("附表　2027年..." is a caption)
             found.append(line)
         elif found:
             break
         j -= 1
     return " ".join(reversed(found))
+
+
+#: what a caption opens with, wide spaces after it or not
+_CAPTION_WORD = re.compile(
+    r"(?:附表|附件|表\s*\d|(?:annex|appendix|attached)\s+tables?|table\s*\d)", re.IGNORECASE)
 
 
 def _topic(caption: str, lang: str) -> str:
@@ -407,4 +412,6 @@ def _names_own_noun(name: str, lang: str) -> bool:
     if lang == "zh":
         return name.endswith("量") or any(w in name for w in _OWN_NOUN_ZH)
     lower = name.lower()
+    if lower.startswith("production and supply"):
+        return False  # the utilities sector's name, no output
     return any(w in lower for w in _OWN_NOUN_EN)
