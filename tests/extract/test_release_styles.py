@@ -474,6 +474,16 @@ def test_a_month_set_apart_by_qizhong_is_its_own_clauses(cat: Catalogue) -> None
     assert found["7.7%"] == ("profit_ytd_yoy", "38", "2027-H1")
 
 
+def test_loss_makers_and_streaks_worded_without_lianxu(cat: Catalogue) -> None:
+    text = ("1—8月份，规模以上工业企业中亏损企业14.02万家，比上年同期减少0.31万家。"
+            "8月份，规模以上工业增加值同比增长5.9%，同比已保持正增长18个月。"
+            "全省规模以上工业增加值已有12个月保持同比增长。")
+    found = cells(text, cat, published="2027-09-27")
+    assert found["14.02万"][0] == "loss_making_ytd"
+    assert found["18个月"][0] == "va_yoy_streak"
+    assert found["12个月"][0] == "va_yoy_streak"
+
+
 # ---------------------------------------------------------------- an annual bulletin, autos
 def test_the_year_of_a_posting_date_is_no_period(cat: Catalogue) -> None:
     text = ("Note on this summary.\nResearch | Year in review: the communications industry in "

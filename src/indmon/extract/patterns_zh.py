@@ -56,14 +56,17 @@ _FIGURE_NUMBER_ZH = re.compile(
 STREAK_ZH = re.compile(
     rf"连续(?P<n>{_ARABIC}|{_ZH_NUM})(?:个)?(?P<unit>年|月|季度)"
     # a streak worded without 连续: "已经5个月保持在扩张区间", "已15年位居世界第一"
-    rf"|已(?:经)?(?:持续|连续)?(?P<n2>{_ARABIC}|{_ZH_NUM})(?:个)?(?P<unit2>年|月|季度)"
+    rf"|已(?:经|有)?(?:持续|连续)?(?P<n2>{_ARABIC}|{_ZH_NUM})(?:个)?(?P<unit2>年|月|季度)"
     rf"(?=(?:以来)?(?:保持|位居|稳居|居|实现|处于|维持|位于))"
     # "已持续6个月位于扩张区间", "持续3个月保持增长"
     rf"|持续(?P<n3>{_ARABIC}|{_ZH_NUM})(?:个)?(?P<unit3>年|月|季度)"
     rf"(?=(?:以来)?(?:保持|位居|稳居|居|实现|处于|维持|位于|在)|[。；])"
     # "3个月来持续位于扩张区间": the months counted first, then the state they kept
     rf"|(?<![\d.])(?P<n4>{_ARABIC}|{_ZH_NUM})(?:个)?(?P<unit4>年|月|季度)(?:来|以来)"
-    rf"(?=(?:持续|一直|连续|始终)(?:保持|位居|稳居|居|实现|处于|维持|位于|在))")
+    rf"(?=(?:持续|一直|连续|始终)(?:保持|位居|稳居|居|实现|处于|维持|位于|在))"
+    # "同比已保持正增长20个月": the months a growth has been kept
+    rf"|(?:(?<=保持正增长)|(?<=保持增长)|(?<=实现正增长))(?P<n5>{_ARABIC}|{_ZH_NUM})(?:个)?"
+    rf"(?P<unit5>年|月|季度)(?![\d])")
 RANK_ZH = re.compile(
     rf"(?:居|位居|位列|稳居|排名|排在|保持|名列)(?:全球|世界|全国|国内)?(?:各国)?"
     rf"(?P<rank>首位|第(?:{_ARABIC}|{_ZH_NUM})(?:位)?)"
@@ -182,10 +185,11 @@ def find_mentions_zh(text: str) -> Iterator[Mention]:
     """Every candidate mention in normalized Chinese text, specific grammars first."""
     for m in STREAK_ZH.finditer(text):
         unit = _STREAK_UNITS[m.group("unit") or m.group("unit2") or m.group("unit3")
-                             or m.group("unit4")]
-        number = m.group("n") or m.group("n2") or m.group("n3") or m.group("n4")
+                             or m.group("unit4") or m.group("unit5")]
+        number = (m.group("n") or m.group("n2") or m.group("n3") or m.group("n4")
+                  or m.group("n5"))
         # "已经", "持续" are no part of it
-        start = (m.start() if m.group("n") or m.group("n4")
+        start = (m.start() if m.group("n") or m.group("n4") or m.group("n5")
                  else m.start("n2" if m.group("n2") else "n3"))
         yield Mention(start, m.end(), parse_zh_number(number), unit, "streak", "streak")
     for m in RANK_ZH.finditer(text):
