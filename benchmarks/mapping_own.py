@@ -40,6 +40,7 @@ from pathlib import Path
 from indmon.catalogue import Catalogue
 from indmon.extract import extract_file
 from indmon.extract.documents import read_document
+from indmon.extract.facts import Fact
 from indmon.extract.mapping import indicator_period, map_facts, store_period, unmapped_reason
 
 TEXTS = Path(__file__).resolve().parent / "mapping_texts"
@@ -125,12 +126,21 @@ def score_text(path: Path, catalogue: Catalogue, verbose: bool) -> Score:
         elif verbose and truth and truth.cell[0]:
             print(f"    unmapped: {path.stem} {fact.mention!r} ({truth.cell[0]}): "
                   f"{unmapped_reason(fact, catalogue)}")
+    if verbose:
+        print_missed(path.stem, text, truths, facts)
     return score
 
 
-def false_conflicts(paths: list[Path]) -> tuple[int, int]:
+def print_missed(name: str, text: str, truths: list[Truth], facts: list[Fact]) -> None:
+    """The annotated facts no extracted fact overlaps."""
+    for truth in truths:
+        if not any(truth.start < f.end and f.start < truth.end for f in facts):
+            print(f"    missed: {name} {text[truth.start:truth.end]!r} {truth.cell}")
+
+
+def false_conflicts(paths: list[Path], verbose: bool = False) -> tuple[int, int]:
     """(conflicts, observations added) when each pair of texts is ingested into a fresh
-    store, summed over the pairs."""
+    store, summed over the pairs; ``verbose`` prints the figures of each conflict."""
     from indmon.reconcile.ingest import ingest_documents
     from indmon.store import Store
 
@@ -142,9 +152,21 @@ def false_conflicts(paths: list[Path]) -> tuple[int, int]:
         with (tempfile.TemporaryDirectory() as folder,
               Store.open(Path(folder) / "b.duckdb") as store):
             summary = ingest_documents(store, pair)
+            if verbose:
+                print_conflicts(store.conflicts(format="records"))
         conflicts += summary.result.conflicts
         added += summary.result.added
     return conflicts, added
+
+
+def print_conflicts(rows: list[dict[str, object]]) -> None:
+    """One line per conflicting cell: the values each source states and their mentions."""
+    cells: dict[tuple[object, ...], list[str]] = {}
+    for row in rows:
+        cell = (row["indicator"], row["period"], row["industry"], row["province"])
+        cells.setdefault(cell, []).append(f"{row['value']} ({row['mention']!r})")
+    for cell, stated in cells.items():
+        print(f"    conflict: {' '.join(map(str, cell))}: " + " | ".join(stated))
 
 
 def skipped_prefixes(argv: list[str]) -> tuple[str, ...]:
@@ -186,7 +208,7 @@ def report(folder: Path = TEXTS, verbose: bool = False, skip: tuple[str, ...] = 
             print(f"  {label:<12}{lang:<6}{len(chosen):>6}{score.truths:>7}"
                   f"{score.value_f1():>10.3f}{score.covered / max(1, score.with_indicator):>10.3f}"
                   f"{score.correct / max(1, score.mapped):>11.3f}")
-        conflicts, added = false_conflicts(paths)
+        conflicts, added = false_conflicts(paths, verbose)
         print(f"  {label:<12}{'all':<6}{len(paths):>6}{total.truths:>7}{total.value_f1():>10.3f}"
               f"{total.covered / max(1, total.with_indicator):>10.3f}"
               f"{total.correct / max(1, total.mapped):>11.3f}"
