@@ -111,3 +111,61 @@ def test_a_word_that_begins_like_a_month_names_no_month() -> None:
                         "In 2025, spending in marketing grew 5.5%, and we set up 15 marine parks.")
     assert facts["5.5%"].period == "2025"
     assert facts["15"].value == 15  # not read as the date "15 Mar"
+
+
+def test_a_notes_section_ends_at_a_chart_caption() -> None:
+    text = ("Investment, January-October 2027 (simulated)\n\n"
+            "Investment rose 2.6 percent.\n\n"
+            "Notes:\n1. Coverage: projects of 5 million yuan or more.\n"
+            "2. Some totals may not add up.\n\n"
+            "Figure 1: Growth of investment (percent)\n\n"
+            "Value added of industry grew 5.7 percent year on year in October.")
+    facts = _by_mention(text)
+    assert "5.7 percent" in facts and "5 million yuan" not in facts
+    zh = ("2027年1—9月份通信业运行情况（模拟）\n\n电信业务收入增长2.1%。\n\n"
+          "注：1. 东部地区包括10个省（市）；西部地区包括12个省（区、市）。\n"
+          "2. 部分数据因四舍五入。")
+    mentions = {f.mention for f in extract_facts(zh, "t")}
+    assert "2.1%" in mentions and "10" not in mentions and "12" not in mentions
+
+
+def test_a_speed_and_above_is_a_threshold() -> None:
+    facts = _by_mention("Telecom in 2027 (simulated)\n\nUsers on plans of 1000Mbps and above "
+                        "numbered 271 million at the end of September.")
+    assert "271 million" in facts and "1000Mbps" not in facts
+
+
+def test_in_the_month_is_the_release_month() -> None:
+    text = ("Industry, January-October 2027 (simulated)\n\n"
+            "High-tech manufacturing grew 9.5 percent in the month, bringing its "
+            "January-October growth to 9.2 percent.")
+    facts = _by_mention(text)
+    assert facts["9.5 percent"].period == "2027-10"
+    assert facts["9.2 percent"].period == "2027-01/2027-10"
+    zh = "2027年1—10月份工业运行情况（模拟）\n\n高技术制造业当月增长9.5%，1—10月份累计增长9.2%。"
+    by = {f.mention: f for f in extract_facts(zh, "t")}
+    assert by["9.5%"].period == "2027-10"
+    assert by["9.2%"].period == "2027-01/2027-10"
+
+
+def test_growth_against_a_month_end_or_a_year_before_in_other_words() -> None:
+    text = ("Shipbuilding, January-September 2027 (simulated)\n\n"
+            "At the end of September, orders on hand stood at 241.70 million deadweight tons, "
+            "9.6% above the level of a year before and 2.4% higher than at the end of June. "
+            "New orders rose 12.2%, though growth was 6.8 percentage points weaker than over "
+            "January-June.")
+    facts = _by_mention(text)
+    assert facts["9.6%"].measure == "growth_yoy"
+    assert facts["2.4%"].measure == "growth_qoq"  # since June, never a year before
+    assert facts["6.8 percentage points"].value == -6.8
+    assert facts["6.8 percentage points"].period == "2027-01/2027-09"
+    zh = ("2027年1—9月船舶工业运行情况（模拟）\n\n截至9月底，手持船舶订单24170万载重吨，"
+          "同比增长9.6%，比6月底增长2.4%。")
+    by = {f.mention: f for f in extract_facts(zh, "t")}
+    assert by["9.6%"].measure == "growth_yoy" and by["2.4%"].measure == "growth_qoq"
+
+
+def test_net_growth_of_a_stock_is_a_change() -> None:
+    facts = _by_mention("Telecom in 2027 (simulated)\n\nCellular IoT terminal users reached "
+                        "3.12 billion, having grown by a net 408 million in the year to date.")
+    assert facts["408 million"].measure == "change"

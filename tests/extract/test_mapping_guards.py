@@ -148,3 +148,59 @@ def test_a_possessive_in_a_name_needs_no_possessive_in_the_subject(cat: Catalogu
     rank = fact("world ranking of our total computing power", 2, measure="rank", unit="count",
                 period="as of 2024-12-31")
     assert map_fact(rank, cat).indicator == "computing_power_world_rank"
+
+
+def test_investment_is_never_gdp_nor_a_part_of_it_the_whole(cat: Catalogue) -> None:
+    span = "2027-01/2027-10"
+    # investment in the primary industry is no growth of the primary industry's GDP
+    assert map_fact(fact("investment in the primary industry", period=span), cat).indicator \
+        is None
+    # technical transformation is a part of manufacturing investment, never all of it
+    assert map_fact(fact("investment in the technical transformation of manufacturing",
+                         period=span), cat).indicator is None
+    assert map_fact(fact("manufacturing technological transformation investment",
+                         period=span), cat).indicator is None
+    # a division's investment: the investment indicators have no industry breakdown
+    assert map_fact(fact("manufacture of automobiles investment", period=span), cat).indicator \
+        is None
+    assert map_fact(fact("investment in manufacturing", period=span), cat).indicator \
+        == "investment_mfg_ytd_yoy"
+
+
+def test_net_additions_never_land_on_the_stock(cat: Catalogue) -> None:
+    added = fact("net additions of 5G users over the nine months", 73.6e6, measure="count",
+                 unit="count", period="as of 2027-09-30")
+    assert map_fact(added, cat).indicator is None
+    assert "net addition" in (unmapped_reason(added, cat) or "")
+    assert map_fact(users("5G users"), cat).indicator == "g5_mobile_users"
+
+
+def test_a_single_month_is_no_year_to_date(cat: Catalogue) -> None:
+    # "In September alone, revenue of 152.6 billion yuan": not January-September's cell
+    month = fact("telecom business revenue", 152.6e9, measure="level", unit="cny",
+                 period="2027-09")
+    assert map_fact(month, cat).indicator is None
+    ytd = fact("telecom business revenue", 1385.2e9, measure="level", unit="cny",
+               period="2027-01/2027-09")
+    assert map_fact(ytd, cat).indicator == "telecom_revenue"
+    # a month's figure goes to the month's own indicator where the catalogue has one
+    assert map_fact(fact("export delivery value", 3.4, period="2027-07"), cat).indicator \
+        == "export_delivery_value_yoy"
+
+
+def test_key_enterprises_and_export_ships_are_not_all_shipbuilding(cat: Catalogue) -> None:
+    def tons(subject: str) -> Fact:
+        return fact(subject, 36.71e6, measure="level", unit="deadweight_ton",
+                    period="2027-01/2027-09")
+
+    assert map_fact(tons("country's shipyards completed"), cat).indicator == "ship_completions"
+    assert map_fact(tons("new orders taken"), cat).indicator == "ship_new_orders"
+    assert map_fact(tons("key monitored shipbuilding enterprises completed"), cat).indicator \
+        is None
+    assert map_fact(tons("new export orders"), cat).indicator is None
+
+
+def test_gigabit_plans_written_as_a_speed_are_gigabit_users(cat: Catalogue) -> None:
+    assert map_fact(users("users on plans of 1000Mbps and above"), cat).indicator \
+        == "gigabit_users"
+    assert map_fact(users("cellular IoT terminal users"), cat).indicator == "mobile_iot_users"

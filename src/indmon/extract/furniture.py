@@ -91,15 +91,19 @@ _NOTES_OPENING = re.compile(
 #: what they say (indicator definitions, weights, sample sizes, methods) is no fact
 _NOTES_HEADING = re.compile(
     r"^[ \t\u3000]*(?:explanatory\s+notes|notes?(?:\s+to\s+editors)?|附注|注释|说明|注)"
-    r"[ \t\u3000]*[:：]?[ \t\u3000]*$", re.IGNORECASE | re.MULTILINE)
-#: a line after the notes that opens a table of figures again: "附表", "Annex table 1"
-_AFTER_NOTES = re.compile(r"^[ \t\u3000]*(?:附表|附件|annex|appendix|attached\s+tables?)",
+    # the heading on a line of its own, or with its first numbered note after a colon
+    r"[ \t\u3000]*(?:[:：]?[ \t\u3000]*$|[:：][ \t\u3000]*(?=[1-9１-９][.．、]))",
+    re.IGNORECASE | re.MULTILINE)
+#: a line after the notes that opens a table of figures or a chart again, whose story
+#: may go on below it: "附表", "Annex table 1", "Figure 1: ...", "图1　..."
+_AFTER_NOTES = re.compile(r"^[ \t\u3000]*(?:附表|附件|annex|appendix|attached\s+tables?"
+                          r"|(?:figure|chart|graph|图表?)[ \t\u3000]*\d)",
                           re.IGNORECASE | re.MULTILINE)
 
 
 def notes_sections(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each section a notes heading opens, to the next table caption or
-    the end of the text."""
+    """(start, end) of each section a notes heading opens, to the next table or chart
+    caption or the end of the text."""
     if "note" not in text and "Note" not in text and "注" not in text and "说明" not in text:
         return []
     sections = []
@@ -144,10 +148,12 @@ def is_furniture(text: str, start: int, end: int) -> bool:
 
 
 #: a threshold a definition or a reading rule states, not a fact: "enterprises with
-#: annual revenue of 20 million yuan or more", "a reading above 50 percent indicates
-#: expansion", "年主营业务收入2000万元及以上", "高于50%表示扩张", "50%荣枯线"
+#: annual revenue of 20 million yuan or more", "plans of 1000Mbps and above", "a reading
+#: above 50 percent indicates expansion", "年主营业务收入2000万元及以上", "高于50%表示扩张",
+#: "50%荣枯线"
 _THRESHOLD_AFTER_EN = re.compile(
-    r"^\s*(?:(?P<scope>or\s+(?:more|above|over|higher)\b)|(?:percent\s+|%\s*)?(?:indicates?|"
+    r"^\s*(?:(?P<scope>(?:or|and)\s+(?:more|above|over|higher|faster)\b)"
+    r"|(?:percent\s+|%\s*)?(?:indicates?|"
     r"means?|signals?|shows?|represents?|denotes?|marks?|reflects?)\b|(?P<line>(?:percent\s+|"
     r"%\s*|-?points?\s+)?(?:line|mark|threshold)\b))", re.IGNORECASE)
 #: "above the critical point of 50 percent", "高于50%的临界点": the point itself

@@ -140,9 +140,7 @@ def map_fact(fact: Fact, catalogue: Catalogue | None = None) -> Fact:
         return replace(fact, indicator=None)
     if province != ALL and "province" not in ind.dimensions:
         return replace(fact, indicator=None)
-    if _counts_other_things(fact.subject, ind):
-        return replace(fact, indicator=None)  # divisions counted are no provinces counted
-    if _unnamed_member(fact.subject, ind, industry, cat):
+    if _other_figure(fact.subject, text, ind, industry, cat):
         return replace(fact, indicator=None)
     return replace(fact, indicator=indicator, industry=industry, province=province, period=period)
 
@@ -156,7 +154,11 @@ def _from_january_period(period: str) -> bool:
     """Whether a period can hold a year-to-date figure: a month (the store keeps such
     figures by their last month), a date, or a run of months from January."""
     parsed = Period.parse(period)
-    return parsed.kind in ("month", "date", "year") or parsed.start.endswith("-01")
+    if parsed.kind == "month":
+        # "In September alone" is the month's own figure, never January-September's;
+        # January's (and a combined January-February's) is the year to date
+        return parsed.start.endswith(("-01", "-02"))
+    return parsed.kind in ("date", "year") or parsed.start.endswith("-01")
 
 
 #: a figure stated as a bound: "double-digit growth", 两位数增长
@@ -309,11 +311,39 @@ def _place(ind: Indicator, period: str, cat: Catalogue) -> tuple[Indicator, str]
 
 
 def _quarter_sibling(ind: Indicator, period: str, cat: Catalogue) -> Indicator | None:
-    """The quarter's own indicator beside a year-to-date one (``va_ytd_yoy`` ->
-    ``va_quarter_yoy``) for a quarter after the first, when the catalogue has it."""
-    if Period.parse(period).kind != "quarter":
-        return None
-    return cat.indicators.get(ind.id.replace("_ytd_", "_quarter_"))
+    """The quarter's or the month's own indicator beside a year-to-date one
+    (``va_ytd_yoy`` -> ``va_quarter_yoy``, ``export_delivery_value_ytd_yoy`` ->
+    ``export_delivery_value_yoy``) when the catalogue has it."""
+    kind = Period.parse(period).kind
+    if kind == "quarter":
+        return cat.indicators.get(ind.id.replace("_ytd_", "_quarter_"))
+    if kind == "month":
+        sibling = cat.indicators.get(ind.id.replace("_ytd", "", 1))
+        return sibling if sibling is not None and not _from_january(sibling) else None
+    return None
+
+
+def _other_figure(subject: str, text: str, ind: Indicator, industry: str,
+                  cat: Catalogue) -> bool:
+    """Whether the indicator the subject names is another figure's: a net addition's
+    stock, a division's investment, provinces for divisions counted, or a list's
+    neighbour of the member the subject is."""
+    return (_net_addition_as_stock(text, ind) or _division_as_whole(subject, ind, cat)
+            or _counts_other_things(subject, ind)
+            or _unnamed_member(subject, ind, industry, cat) is not None)
+
+
+def _net_addition_as_stock(text: str, ind: Indicator) -> bool:
+    """Net additions over a span ("net additions of 5G users", 净增) mapped to the stock
+    they add to: the store has no cell for the change."""
+    return ind.frequency == "stock" and bool(_NET_ADDITION.search(text))
+
+
+def _division_as_whole(subject: str, ind: Indicator, cat: Catalogue) -> bool:
+    """A division's investment ("investment in automobile manufacturing") mapped to
+    investment in all of manufacturing, whose indicators have no industry breakdown."""
+    return (ind.id.startswith("investment_") and "industry" not in ind.dimensions
+            and industry_code(subject, cat)[:1].isdigit())
 
 
 def _counts_other_things(subject: str, ind: Indicator) -> bool:
@@ -345,6 +375,10 @@ def _refused_match(fact: Fact, ind: Indicator, period: str, cat: Catalogue) -> s
     if "industry" in ind.dimensions and _grouping_as_manufacturing(
             industry_code(fact.subject, cat), text):
         return f"{fact.subject!r} names a grouping of industries, not manufacturing as a whole"
+    if _net_addition_as_stock(text, ind):
+        return f"{fact.subject!r} is a net addition over a span, not the stock {ind.id}"
+    if _division_as_whole(fact.subject, ind, cat):
+        return f"{fact.subject!r} names a division; {ind.id} has no industry breakdown"
     member = _unnamed_member(fact.subject, ind, industry_code(fact.subject, cat), cat)
     if member is not None:
         return (f"the subject is a list and {ind.id} names nothing of its member "
@@ -426,6 +460,12 @@ def _words_rule_out(indicator: str, text: str) -> bool:
         return bool(_SUB_INDEX.search(text))
     if indicator.startswith("va_"):
         return bool(_NOT_VALUE_ADDED.search(text))
+    if indicator.startswith("gdp_"):
+        return bool(_INVESTMENT.search(text))  # investment in the primary industry
+    if indicator.startswith("investment_"):
+        return bool(_TECHNICAL_TRANSFORMATION.search(text))
+    if indicator.startswith("ship_"):
+        return bool(_NOT_ALL_SHIPS.search(text))  # key enterprises', export ships' figures
     if indicator.startswith("telecom_revenue"):
         return not _TELECOM.search(text)
     return False
@@ -444,6 +484,14 @@ _PMI_OF_A_GROUP = re.compile(r"\b(?:high tech|equipment|consumer|raw material|in
 _TELECOM = re.compile(r"\b(?:telecom\w*|operators?|carriers?|telcos?)\b|电信")
 #: what value added is not: "高技术制造业利润" are the group's profits
 _NOT_VALUE_ADDED = re.compile(r"\b(?:profits?|revenue|investment|exports?)\b|利润|收入|投资|出口")
+_INVESTMENT = re.compile(r"\binvest\w*|投资")
+#: investment in the technical transformation of manufacturing is a part of it, never all
+_TECHNICAL_TRANSFORMATION = re.compile(
+    r"\btechn(?:ical|ological) (?:transformation|upgrad\w*)|技术改造|技改")
+#: a part of the country's shipbuilding: key monitored enterprises, ships for export
+_NOT_ALL_SHIPS = re.compile(r"\bkey\b|\bexport\w*|重点|出口")
+#: a change of a stock over a span ("net additions of 5G users"), never the stock itself
+_NET_ADDITION = re.compile(r"\bnet (?:addition|increase|gain|add)s?\b|净增")
 #: the words of a sub-index: "non-manufacturing new orders index" is no business activity
 _SUB_INDEX = re.compile(r"\b(?:orders?|prices?|expectations?|employ\w*|inventor\w*|delivery)\b|"
                         r"订单|价格|预期|从业|库存|配送")
@@ -572,6 +620,7 @@ def normalise(text: str) -> str:
     text = re.sub(r"[^\w\u3000-\u303f\u4e00-\u9fff、]+", " ", text)
     text = _FIRMS.sub("enterprises", text)
     text = _SUBSCRIPTIONS.sub("users", text)
+    text = _GIGABIT.sub("gigabit", text)
     text = _SITES.sub(r"\1 base stations", text)
     text = _USER_BASE.sub(r"\1 users", text)
     text = _ABROAD.sub(r"exports of \1", text)
@@ -581,6 +630,8 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+#: "users on plans of 1000Mbps and above" are gigabit users
+_GIGABIT = re.compile(r"\b(?:1 ?000 ?mbps|1 ?gbps)(?: (?:and|or) (?:above|more|faster))?\b")
 #: the trade press's "5G subscriptions" are the ministry's users, its "5G sites" base stations
 _SUBSCRIPTIONS = re.compile(r"\b(?:subscriptions|subscribers)\b")
 _SITES = re.compile(r"\b(5g|4g|mobile)\s+(?:sites|masts)\b")

@@ -55,7 +55,8 @@ _GROWTH_WORDS_EN = compile_lower(word_start(
 _CONTRIBUTION_EN = compile_lower(
     r"\b(?:contribut|driv|pull|boost|add(?:ing|s)\b|added\b(?!\s+value))")
 _COMPARISON_EN = compile_lower(
-    r"^\s*(?:higher|lower|faster|slower|more|less|above|below|up|down|over)\s+(?:than|from)\b")
+    r"^\s*(?:higher|lower|faster|slower|stronger|weaker|more|less|above|below|up|down|over)\s+"
+    r"(?:than|from)\b")
 _FLOW_EN = compile_lower(
     r"\b(?:production|produced|output|sales|sold|passengers|transported|volume|visits|trips|"
     r"generated|capacity|exports?|imports?|shipments|deliveries|delivered|traffic|index|pmi)\b")
@@ -120,19 +121,33 @@ _PREVIOUS_MONTH_EN = compile_lower(
 #: "84.6 million tonnes, 3.8% less than a year earlier": a growth stated as a comparison
 #: with the same period a year before
 YEAR_EARLIER_AFTER_EN = compile_lower(
-    r"^\s*(?P<direction>more|higher|greater|up|less|lower|fewer|down)\s+(?:than|from|on|over)\s+"
+    r"^\s*(?P<direction>more|higher|greater|up|above|less|lower|fewer|down|below)"
+    # "9.6% above the level of a year before"
+    r"(?:\s+(?:than|from|on|over))?\s+(?:the\s+(?:level|figure)\s+of\s+)?"
     r"(?:a\s+year\s+(?:earlier|before|ago)|a\s+year|(?:in\s+)?the\s+same\s+(?:period|month)"
     r"(?:\s+of\s+(?:last|the\s+previous)\s+year)?|(?:in\s+)?(?:the\s+previous|last)\s+year)\b")
+
+
+#: "2.4% higher than at the end of June": growth since an earlier date of the year, never
+#: a year earlier
+_SINCE_MONTH_END_EN = compile_lower(
+    r"^\s*(?P<direction>higher|more|greater|above|up|lower|less|below|down)\s+(?:than|from|on)\s+"
+    r"(?:at\s+)?the\s+end\s+of\s+(?:january|february|march|april|may|june|july|august|"
+    r"september|october|november)\b")
 
 
 def percent_measure_en(left: str, right: str, clause_left: str = "") -> tuple[str, int]:
     """(measure, sign) of a percent figure: sign -1 for a decline."""
     if "from" in left[-12:] and _INDEX_FROM_EN.search(left[-160:]):
         return "share", 1  # "the PMI was 50.7 percent, up from 50.4 percent": a reading
+    since = _SINCE_MONTH_END_EN.match(right)
+    if since:
+        return "growth_qoq", -1 if since.group("direction") in ("lower", "less", "below",
+                                                                "down") else 1
     earlier = YEAR_EARLIER_AFTER_EN.match(right)
     if earlier:
-        return "growth_yoy", (-1 if earlier.group("direction") in ("less", "lower", "fewer", "down")
-                              else 1)
+        return "growth_yoy", (-1 if earlier.group("direction") in (
+            "less", "lower", "fewer", "down", "below") else 1)
     # the words after the figure up to the next figure: in "grew 6.5% year on year and
     # 0.64% month on month", "month on month" is the next figure's
     next_figure = _NEXT_FIGURE.search(right, 0, 40)
@@ -202,7 +217,7 @@ def decline_before_en(left: str) -> bool:
     return _sign_en(left) < 0
 
 
-_LOWER_AFTER_EN = compile_lower(r"^\s*(?:lower|slower|less|below|down)\b")
+_LOWER_AFTER_EN = compile_lower(r"^\s*(?:lower|slower|weaker|smaller|less|below|down)\b")
 _NARROWER_EN = compile_lower(r"(?:slow\w*|narrow\w*|lower\w*)(?:\s+by)?" + _HEDGE_EN + r"\s*$")
 
 
@@ -231,7 +246,8 @@ _CHANGE_VERBS_EN = ("increas", "grow", "grew", "rose", "risen", "ris", "up", "do
 _CHANGE_NOUNS_EN = ("increase", "decrease", "decline", "growth", "rise", "drop", "fall")
 #: "increased by", "an increase of" (a truth-only cue: see ``_GROWTH_EN``)
 _CHANGE_EN = compile_lower(
-    "(?:" + "|".join(rf"{verb}\w*\s+by" for verb in _CHANGE_VERBS_EN) + "|"
+    # "grown by a net 408 million": by how much, net of losses
+    "(?:" + "|".join(rf"{verb}\w*\s+by(?:\s+a\s+net)?" for verb in _CHANGE_VERBS_EN) + "|"
     + "|".join(rf"{noun}\s+of" for noun in _CHANGE_NOUNS_EN)
     # "the operators added 12.3 million users", "a net addition of": what was added
     + r"|added|net\s+(?:addition|gain)s?\s+of|(?:a\s+)?net\s+(?:increase|decrease|loss|fall|"
@@ -401,6 +417,9 @@ _SHARE_ZH = re.compile(r"(?:占|比重|占比|份额|覆盖率|贡献率|渗透�
                        r"|占[^，。；,;\d]{1,20}的\s*$")
 _YOY_ZH = re.compile(r"同比|比上年|比去年|较上年|较去年")
 _QOQ_ZH = re.compile(r"环比|比上月|较上月|比上个月")
+#: "比6月底增长2.4%": growth since a month's end this year, against an earlier date, never
+#: a year earlier
+_SINCE_MONTH_END_ZH = re.compile(r"(?:比|较)\s*\d{1,2}\s*月(?:底|末)(?:增长|下降|减少|提高)\s*$")
 _CONTRIBUTION_ZH = re.compile(r"拉动|贡献|带动")
 _FLOW_ZH = re.compile(r"产量|销量|产销|生产|销售|出口|进口|旅客|运输|发货|交付|完工|产能|流量")
 _LIST_TAIL_ZH = re.compile(r"(?:[\d.．]+\s*[%％]?\s*[、和及与,，\-~至到]\s*)+$")
@@ -422,7 +441,7 @@ def percent_measure_zh(left: str, right: str) -> tuple[str, int]:
     if _BASE_FIGURE_ZH.search(tail) and _GROWTH_WORD_ZH.search(tail):
         return "growth_yoy", 1
     sign = -1 if _DECLINE_ZH.search(tail) else 1
-    if _QOQ_ZH.search(tail[-12:]):
+    if _QOQ_ZH.search(tail[-12:]) or _SINCE_MONTH_END_ZH.search(tail):
         return "growth_qoq", sign
     if _DECLINE_ZH.search(tail) or _GROWTH_ZH.search(tail):
         return "growth_yoy", sign

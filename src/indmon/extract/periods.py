@@ -137,7 +137,8 @@ _EN_BASE = compile_lower(
                 r"from\s+the\s+(?:whole|full|entire)(?:\s+of)?"])
     + r"\s+(?:that\s+|those\s+)?"
     # "a net increase of 310,000 over the end of last year": the stock's base date
-    r"(?:of\s+|in\s+|for\s+)?(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?"
+    # "weaker than over January-June": the span of the figure compared with
+    r"(?:of\s+|in\s+|for\s+|over\s+|during\s+)?(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?"
     r"(?:same\s+period\s+(?:of\s+|in\s+)?)?$"
 )
 
@@ -220,6 +221,11 @@ def _en_since(m: re.Match[str], time: DocumentTime) -> str | None:
     return f"{year}-01/{end}"
 
 
+def _the_month(m: re.Match[str], time: DocumentTime) -> str | None:
+    """"grew 9.5 percent in the month", 当月: the last month the release covers."""
+    return time.topic_end_month or None
+
+
 def _en_year_only(m: re.Match[str], time: DocumentTime) -> str | None:
     year = _en_year(m, time)
     return str(year) if year else None
@@ -285,6 +291,8 @@ EN_PERIODS: list[Grammar] = [
                        rf"|^(?P<year2>{_YEAR})(?![\d-])|(?<![\d,.-])(?P<year3>{_YEAR})(?=\s*,)",
                        re.M),
             _en_year_only, (_YEAR_ANCHOR,)),
+    Grammar(re.compile(r"\b(?:in|for|during)\s+the\s+month\b(?!\s+(?:of|before|earlier))"),
+            _the_month, ("month",)),
     Grammar(re.compile(r"\b(?P<rel>this|last)\s+year\b"), _en_year_only, ("this", "last")),
     Grammar(re.compile(r"\b(?:the\s+(?:whole|full|entire)\s+year|throughout\s+the\s+year)\b"),
             _en_year_only, ("whole", "full", "entire", "throughout")),
@@ -592,6 +600,8 @@ ZH_PERIODS: list[Grammar] = [
     Grammar(re.compile(r"(?P<rel>今|去|上)?年(?:末|底)"), _zh_month_end, ("年末", "年底")),
     Grammar(re.compile(r"(?P<rel>今|去|上)年(?!\s*同期)"), _zh_year_only, ("今年", "去年", "上年")),
     Grammar(re.compile(r"全年"), _zh_year_only, ("全年",)),
+    # 当月 alone (not 9月当月, which the month's grammar reads): the release's last month
+    Grammar(re.compile(r"(?<![月份上])当月(?!份?[）)])"), _the_month, ("当月",)),
 ]
 
 
