@@ -169,3 +169,20 @@ def test_net_growth_of_a_stock_is_a_change() -> None:
     facts = _by_mention("Telecom in 2027 (simulated)\n\nCellular IoT terminal users reached "
                         "3.12 billion, having grown by a net 408 million in the year to date.")
     assert facts["408 million"].measure == "change"
+
+
+def test_a_month_named_alone_and_a_decline_that_fell_back() -> None:
+    text = ("Profits, January-October 2027 (simulated)\n\n"
+            "Over January-October, profits rose 3.1% year on year, with October alone showing "
+            "a 2.4% decline. In June, profits of mining enterprises fell back by 7.5 percent.")
+    facts = _by_mention(text)
+    assert facts["2.4%"].period == "2027-10"
+    assert facts["3.1%"].period == "2027-01/2027-10"
+    assert facts["7.5 percent"].value == -7.5
+
+
+def test_the_sub_indices_a_pmi_is_made_of_are_no_fact() -> None:
+    zh = ("2027年8月采购经理指数（模拟）\n\n8月份，制造业PMI为50.6%。"
+          "在构成制造业PMI的5个分类指数中，生产指数为52.1%。")
+    mentions = {f.mention for f in extract_facts(zh, "t")}
+    assert "5" not in mentions and "52.1%" in mentions

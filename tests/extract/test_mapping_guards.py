@@ -204,3 +204,25 @@ def test_gigabit_plans_written_as_a_speed_are_gigabit_users(cat: Catalogue) -> N
     assert map_fact(users("users on plans of 1000Mbps and above"), cat).indicator \
         == "gigabit_users"
     assert map_fact(users("cellular IoT terminal users"), cat).indicator == "mobile_iot_users"
+
+
+def test_a_slowdown_of_all_investment_is_no_lead_of_manufacturing(cat: Catalogue) -> None:
+    def points(subject: str, value: float) -> Fact:
+        return fact(subject, value, measure="change", unit="percentage_point",
+                    period="2027-01/2027-10")
+
+    # "增速比1—9月份回落0.3个百分点" of all fixed-asset investment
+    assert map_fact(points("national fixed asset investment", -0.3), cat).indicator is None
+    # "增速高于全部固定资产投资4.3个百分点": the lead, whose subject is the same words
+    assert map_fact(points("fixed asset investment", 4.3), cat).indicator \
+        == "investment_mfg_vs_fai_pp"
+
+
+def test_costs_and_business_lines_are_not_the_revenue_beside_them(cat: Catalogue) -> None:
+    costs = fact("operating revenue of operating costs", 56.04e12, measure="level",
+                 unit="cny", period="2027-01/2027-06")
+    assert map_fact(costs, cat).indicator is None
+    lines = fact("cloud computing", 13.6, period="2027-01/2027-09")
+    assert map_fact(lines, cat).indicator is None
+    assert map_fact(fact("revenue of emerging businesses", 9.3, period="2027-01/2027-09"),
+                    cat).indicator == "telecom_emerging_revenue_yoy"

@@ -140,7 +140,7 @@ def map_fact(fact: Fact, catalogue: Catalogue | None = None) -> Fact:
         return replace(fact, indicator=None)
     if province != ALL and "province" not in ind.dimensions:
         return replace(fact, indicator=None)
-    if _other_figure(fact.subject, text, ind, industry, cat):
+    if _other_figure(fact, text, ind, industry, cat):
         return replace(fact, indicator=None)
     return replace(fact, indicator=indicator, industry=industry, province=province, period=period)
 
@@ -323,14 +323,24 @@ def _quarter_sibling(ind: Indicator, period: str, cat: Catalogue) -> Indicator |
     return None
 
 
-def _other_figure(subject: str, text: str, ind: Indicator, industry: str,
+def _other_figure(fact: Fact, text: str, ind: Indicator, industry: str,
                   cat: Catalogue) -> bool:
     """Whether the indicator the subject names is another figure's: a net addition's
-    stock, a division's investment, provinces for divisions counted, or a list's
-    neighbour of the member the subject is."""
+    stock, a division's investment, all investment's slowdown for manufacturing's lead,
+    provinces for divisions counted, or a list's neighbour of the member the subject is."""
+    subject = fact.subject
     return (_net_addition_as_stock(text, ind) or _division_as_whole(subject, ind, cat)
+            or _slowdown_as_lead(fact, text, ind)
             or _counts_other_things(subject, ind)
             or _unnamed_member(subject, ind, industry, cat) is not None)
+
+
+def _slowdown_as_lead(fact: Fact, text: str, ind: Indicator) -> bool:
+    """"All investment's growth fell back 0.3 points" read as manufacturing investment's
+    lead over all investment, which the subject "fixed-asset investment" also names when
+    the lead is stated ("增速高于全部固定资产投资4.3个百分点")."""
+    return (ind.id == "investment_mfg_vs_fai_pp" and fact.value < 0
+            and not _MANUFACTURING.search(text))
 
 
 def _net_addition_as_stock(text: str, ind: Indicator) -> bool:
@@ -451,23 +461,12 @@ def _words_rule_out(indicator: str, text: str) -> bool:
     """Whether a normalised subject's words rule out the indicator its name matched: an
     industry group's PMI is no headline PMI, a non-manufacturing sub-index no business
     activity index, profits or revenue no value added, a business line's revenue no
-    telecom revenue."""
+    telecom revenue (the first rule of ``_WORD_RULES`` whose indicators it is decides)."""
     if indicator.startswith("pmi_") and text.startswith("private survey"):
         return True  # another compiler's survey: no cell of the bureau's PMI
-    if indicator.startswith("pmi_manufacturing"):
-        return bool(_PMI_OF_A_GROUP.search(text))
-    if indicator == "pmi_non_manufacturing":
-        return bool(_SUB_INDEX.search(text))
-    if indicator.startswith("va_"):
-        return bool(_NOT_VALUE_ADDED.search(text))
-    if indicator.startswith("gdp_"):
-        return bool(_INVESTMENT.search(text))  # investment in the primary industry
-    if indicator.startswith("investment_"):
-        return bool(_TECHNICAL_TRANSFORMATION.search(text))
-    if indicator.startswith("ship_"):
-        return bool(_NOT_ALL_SHIPS.search(text))  # key enterprises', export ships' figures
-    if indicator.startswith("telecom_revenue"):
-        return not _TELECOM.search(text)
+    for applies, words, refused_when_said in _WORD_RULES:
+        if applies(indicator):
+            return bool(words.search(text)) == refused_when_said
     return False
 
 
@@ -485,6 +484,9 @@ _TELECOM = re.compile(r"\b(?:telecom\w*|operators?|carriers?|telcos?)\b|电信")
 #: what value added is not: "高技术制造业利润" are the group's profits
 _NOT_VALUE_ADDED = re.compile(r"\b(?:profits?|revenue|investment|exports?)\b|利润|收入|投资|出口")
 _INVESTMENT = re.compile(r"\binvest\w*|投资")
+_MANUFACTURING = re.compile(r"\bmanufactur\w*|制造")
+_COSTS = re.compile(r"\bcosts?\b|成本")
+_EMERGING = re.compile(r"\bemerg\w*|\bdata cent\w*|新兴|数据中心")
 #: investment in the technical transformation of manufacturing is a part of it, never all
 _TECHNICAL_TRANSFORMATION = re.compile(
     r"\btechn(?:ical|ological) (?:transformation|upgrad\w*)|技术改造|技改")
@@ -498,6 +500,22 @@ _SUB_INDEX = re.compile(r"\b(?:orders?|prices?|expectations?|employ\w*|inventor\
 #: groupings of industries across the sectors, never manufacturing as a whole
 _GROUPING = re.compile(r"\b(?:advanced|high end|high tech|equipment|strategic emerging|modern)"
                        r"\s+manufactur|先进制造|高端制造|高技术制造|装备制造|战略性新兴")
+#: (which indicators, words, whether saying them refuses the indicator or not saying them)
+_WORD_RULES: tuple[tuple[Callable[[str], bool], re.Pattern[str], bool], ...] = (
+    (lambda i: i.startswith("pmi_manufacturing"), _PMI_OF_A_GROUP, True),
+    (lambda i: i == "pmi_non_manufacturing", _SUB_INDEX, True),
+    (lambda i: i.startswith("va_"), _NOT_VALUE_ADDED, True),
+    # investment in the primary industry is no GDP
+    (lambda i: i.startswith("gdp_"), _INVESTMENT, True),
+    # "cloud computing and big data revenue": lines inside the emerging businesses
+    (lambda i: i.startswith("telecom_emerging_revenue"), _EMERGING, False),
+    # "operating revenue of operating costs", 营业成本
+    (lambda i: i.startswith("revenue"), _COSTS, True),
+    (lambda i: i.startswith("investment_"), _TECHNICAL_TRANSFORMATION, True),
+    # key enterprises' and export ships' figures
+    (lambda i: i.startswith("ship_"), _NOT_ALL_SHIPS, True),
+    (lambda i: i.startswith("telecom_revenue"), _TELECOM, False),
+)
 #: the whole of industry's output, in news words
 _BARE_OUTPUT = re.compile(
     r"^(?:industrial |factory )?output(?: in (?:january|february|march|april|may|june|july|"

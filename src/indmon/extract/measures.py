@@ -41,7 +41,8 @@ _DECLINE_EN = compile_lower(
     r"shrink\w*|"
     r"contract\w*|decrease\s+of|decline\s+of|drop\s+of|fall\s+of|net\s+loss\s+of|"
     r"net\s+reduction\s+of)"
-    r"(?:\s+by)?" + _HEDGE_EN + r"\s*$")
+    # "fell back by 7.5 percent"
+    r"(?:\s+back)?(?:\s+by)?" + _HEDGE_EN + r"\s*$")
 _SHARE_EN = compile_lower(
     r"(?:account\w*\s+for|proportion\w*|share\w*|contribut\w*|cover\w*|progress\s+of|"
     r"make\s+up|made\s+up|constitut\w*|penetration(?:\s+rate)?|utili[sz]ation\s+rate|"

@@ -91,7 +91,9 @@ _REFERENCE_GROUP = re.compile(
     r"^(?:家|大)(?:基础)?电信(?:企业|运营商)|^家运营商|^个(?:重点|主要|大中)?城市(?:中|里)|"
     r"^个(?:工业)?(?:行业)?大类(?:行业)?(?:中|里|当中)"
     # "在调查的21个行业中": the industries the PMI survey covers
-    r"|^个(?:调查)?行业(?:中|里|当中)")
+    r"|^个(?:调查)?行业(?:中|里|当中)"
+    # "在构成制造业PMI的5个分类指数中": the sub-indices a composite index is made of
+    r"|^个(?:分类|分项)?指数(?:中|里|当中)")
 _NOT_AFTER_DIGITS = re.compile(r"^\s*(?:年|月|日|号|时|岁|周岁|届|次会议|-\d|—\d|/\d|[A-Za-z])")
 _HOTLINE_BEFORE = re.compile(r"(?:热线|电话|举报|号码|编号|文号|代码|型号)\s*[:：]?\s*$")
 _STREAK_UNITS = {"年": "year", "月": "month", "季度": "quarter"}

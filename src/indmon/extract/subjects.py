@@ -863,6 +863,7 @@ SUBJECT_GLOSSARY_ZH = {
     "出口": "exports",
     "进口": "imports",
     "营业收入": "operating revenue",
+    "营业成本": "operating costs",
     "业务收入": "business revenue",
     # the operators' cloud, data-centre and IoT lines: a part of the revenue, never the total
     "新兴业务收入": "revenue from emerging businesses",
