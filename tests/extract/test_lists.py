@@ -207,3 +207,11 @@ def test_without_respectively_the_members_must_be_as_many_as_the_figures() -> No
     text = "In 2024, the output of cement, crude steel and steel products fell 4.3% and 3.0%."
     assert [s for _, _, s in subjects(text)] == [
         "output of cement, crude steel and steel products"] * 2
+
+
+def test_chinese_members_set_apart_by_a_comma_when_one_holds_commas() -> None:
+    text = ("2027年1—9月工业运行（模拟）\n\n制造业增加值增长6.1%；"
+            "采矿业，电力、热力、燃气及水生产和供应业分别下降2.7%和0.6%。")
+    by = {f.mention: f.subject for f in extract_facts(text, "t")}
+    assert "mining" in by["2.7%"]
+    assert "electricity" in by["0.6%"]

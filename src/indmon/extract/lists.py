@@ -60,6 +60,7 @@ _BOTH_ZH = "产销"
 #: and the joining words
 _BETWEEN_MEMBERS_ZH = re.compile(r"[辆台套个户家座件项部艘吨]?[、和及与，,\s]*")
 _MEMBER_SPLIT_ZH = re.compile(r"[、和及与]")
+_MEMBER_SPLIT_COMMA_ZH = re.compile(r"[，,、和及与]")
 _SENTENCE_END_ZH = re.compile(r"[。！？\n]")
 _SENTENCE_END_EN = re.compile(r"[.;]\s|\n")
 #: what a clause states of its subject: a head term in the English of the glossary
@@ -747,9 +748,19 @@ def _clause_start_zh(text: str, pos: int) -> int:
 def _members_zh(run: list[Fact], text: str) -> list[Fact]:
     start = _clause_start_zh(text, run[0].start)
     phrase = text[start:text.rfind(_RESPECTIVELY_ZH, start, run[0].start)]
-    members = _split_members(phrase, _MEMBER_SPLIT_ZH, subjects.names_with_commas_zh())
+    names = subjects.names_with_commas_zh()
+    members = _split_members(phrase, _MEMBER_SPLIT_ZH, names)
     if len(members) != len(run):
         members = _members_at_commas_zh(phrase, len(run))
+    if len(members) != len(run) and text[start - 1:start] in ("，", ",") and (
+            _BOTH_ZH not in phrase):
+        # "采矿业，电力、热力、燃气及水生产和供应业分别下降": members set apart by commas
+        # when one of them is a name that holds 、, the clause before a bare member
+        before = _clause_start_zh(text, start - 1)
+        if not any(c.isdigit() for c in text[before:start]):
+            widened = text[before:start] + phrase
+            split = _split_members(widened, _MEMBER_SPLIT_COMMA_ZH, names)
+            members = split if len(split) == len(run) else members
     if len(members) > 1 and all(len(m) == 1 for m in members[:-1]) and len(members[-1]) > 1:
         # "大、中、小型企业PMI": the first members share the last one's words after its first
         members = [m + members[-1][1:] for m in members[:-1]] + members[-1:]
