@@ -186,3 +186,31 @@ def test_the_sub_indices_a_pmi_is_made_of_are_no_fact() -> None:
           "在构成制造业PMI的5个分类指数中，生产指数为52.1%。")
     mentions = {f.mention for f in extract_facts(zh, "t")}
     assert "5" not in mentions and "52.1%" in mentions
+
+
+def test_a_title_about_the_province_takes_its_name_from_the_source_line() -> None:
+    zh = ("2027年1—10月全省工业经济运行情况（模拟）\n\n"
+          "发布时间：2027-11-26　信息来源：浙江省统计局\n\n"
+          "1—10月，全省规模以上工业增加值同比增长6.4%，比前三季度（6.2%）有所加快。\n\n"
+          "分设区市看，11个设区市中，嘉兴规模以上工业增加值增长9.2%；杭州、宁波分别增长7.6%和6.9%。")
+    by = {f.mention: f for f in extract_facts(zh, "t")}
+    assert by["6.4%"].region == "Zhejiang"
+    # the base in brackets after its period is the base's
+    assert by["6.2%"].period == "2027-01/2027-09"
+    # the cities' figures are never the province's
+    assert {by[m].region for m in ("9.2%", "7.6%", "6.9%")} == {"a city"}
+    en = ("Industry of the province, January-October 2027 (simulated)\n\n"
+          "Source: Zhejiang Provincial Bureau of Statistics | Views: 12\n\n"
+          "Value added of industry grew 6.4% in January-October. Among the 11 cities, Jiaxing "
+          "led with growth of 9.2%.")
+    facts = _by_mention(en)
+    assert facts["6.4%"].region == "Zhejiang"
+    assert facts["9.2%"].region == "a city"
+
+
+def test_a_month_owning_the_subject_is_its_period_not_a_place() -> None:
+    facts = _by_mention("Industry in the third quarter of 2027 (simulated)\n\n"
+                        "September's industrial value added grew 6.1 percent from a year "
+                        "earlier.")
+    assert facts["6.1 percent"].period == "2027-09"
+    assert facts["6.1 percent"].region == "CN"

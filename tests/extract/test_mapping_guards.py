@@ -226,3 +226,15 @@ def test_costs_and_business_lines_are_not_the_revenue_beside_them(cat: Catalogue
     assert map_fact(lines, cat).indicator is None
     assert map_fact(fact("revenue of emerging businesses", 9.3, period="2027-01/2027-09"),
                     cat).indicator == "telecom_emerging_revenue_yoy"
+
+
+def test_a_grouping_without_an_indicator_is_no_value_added(cat: Catalogue) -> None:
+    assert map_fact(fact("value added of strategic emerging industries",
+                         period="2027-01/2027-10"), cat).indicator is None
+
+
+def test_the_revenue_of_little_giants_is_not_industry_revenue(cat: Catalogue) -> None:
+    assert map_fact(fact("little giants' operating revenue", 8.7, period="2027-01/2027-09"),
+                    cat).indicator is None
+    assert map_fact(fact("operating revenue", 5.2, period="2027-01/2027-09"), cat).indicator \
+        == "revenue_ytd_yoy"

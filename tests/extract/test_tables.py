@@ -37,9 +37,10 @@ EN_APPENDIX = (
 )
 
 
-def cells(text: str, cat: Catalogue) -> dict[str, tuple[str | None, str, str, float]]:
+def cells(text: str, cat: Catalogue, published: str = "2027-06-15"
+          ) -> dict[str, tuple[str | None, str, str, float]]:
     """Each fact's (offset-unique) mention with its indicator, industry, period, value."""
-    facts = map_facts(extract_facts(text, "t", published="2027-06-15"), cat)
+    facts = map_facts(extract_facts(text, "t", published=published), cat)
     return {_at(text, f): (f.indicator, f.industry, f.period, f.value) for f in facts}
 
 
@@ -123,3 +124,32 @@ def test_a_caption_set_apart_by_wide_spaces_names_the_topic(cat: Catalogue) -> N
     assert found[3.3] == ("va_ytd_yoy", "B")
     assert found[1.9] == ("va_yoy", "D")  # a sector's name, no output
     assert found[812040000000.0][0] == "power_generation_output"
+
+
+def test_a_unit_column_and_a_header_inside_the_caption(cat: Catalogue) -> None:
+    text = ("2027年10月份规模以上工业生产情况（模拟）\n\n"
+            "10月份，规模以上工业增加值同比增长5.9%。\n\n"
+            "附表　2027年10月份主要产品产量（产品名称　单位　10月产量　同比增长(%)　1—10月产量"
+            "　同比增长(%)）\n\n"
+            "粗钢　万吨　7862.3　-3.4　84215.6　-1.9\n"
+            "汽车　万辆　291.4　6.7　2512.8　8.8\n"
+            "　其中：新能源汽车　万辆　156.2　22.8　1297.5　27.1\n")
+    found = cells(text, cat, "2027-11-15")
+    assert found["粗钢　万吨　7862.3"] == ("crude_steel_output", "ALL", "2027-10", 78_623_000)
+    # the growth column after the year to date's level is the year to date's
+    assert found["粗钢　万吨　7862.3　-3.4　84215.6　-1.9"] == (
+        "crude_steel_output_yoy", "ALL", "2027-01/2027-10", -1.9)
+    assert found["　其中：新能源汽车　万辆　156.2"][0] == "nev_production"
+
+
+def test_a_factbox_written_with_dashes(cat: Catalogue) -> None:
+    text = ("Factory output in October 2027 (simulated)\n\nOutput grew 5.9% in October.\n\n"
+            "FACTBOX: Output of major products\n"
+            "Crude steel - 10,000 tonnes - October: 7,862.3 (-3.4%) - Jan-Oct: 84,215.6 (-1.9%)\n"
+            "Industrial robots - sets - October: 71,236 (+19.6%) - Jan-Oct: 634,118 (+24.7%)\n")
+    found = cells(text, cat, "2027-11-15")
+    steel = "Crude steel - 10,000 tonnes - October: 7,862.3"
+    assert found[steel] == ("crude_steel_output", "ALL", "2027-10", 78_623_000)
+    assert found[steel + " (-3.4%"] == ("crude_steel_output_yoy", "ALL", "2027-10", -3.4)
+    robots = "Industrial robots - sets - October: 71,236 (+19.6%) - Jan-Oct: 634,118"
+    assert found[robots] == ("industrial_robot_output", "ALL", "2027-01/2027-10", 634_118)

@@ -481,11 +481,16 @@ _PMI_OF_A_GROUP = re.compile(r"\b(?:high tech|equipment|consumer|raw material|in
                              r"industries|sector)|高技术|装备|消费品|原材料|行业")
 #: the telecom industry named: "business revenue" alone may be any business line's
 _TELECOM = re.compile(r"\b(?:telecom\w*|operators?|carriers?|telcos?)\b|电信")
-#: what value added is not: "高技术制造业利润" are the group's profits
-_NOT_VALUE_ADDED = re.compile(r"\b(?:profits?|revenue|investment|exports?)\b|利润|收入|投资|出口")
+#: what value added is not: "高技术制造业利润" are the group's profits, "strategic emerging
+#: industries" grew is no industry's value added
+_NOT_VALUE_ADDED = re.compile(r"\b(?:profits?|revenue|investment|exports?)\b|利润|收入|投资|出口"
+                              # a grouping across industries the catalogue has no figure of
+                              r"|\bstrategic emerging\b|战略性新兴")
 _INVESTMENT = re.compile(r"\binvest\w*|投资")
 _MANUFACTURING = re.compile(r"\bmanufactur\w*|制造")
-_COSTS = re.compile(r"\bcosts?\b|成本")
+#: revenue that is not industry's: costs beside it, the revenue of SMEs and little giants
+_NOT_INDUSTRY_REVENUE = re.compile(r"\bcosts?\b|成本|\blittle giants?\b|小巨人|\bsmes?\b|"
+                                   r"small and medium|中小企业|\bspeciali[sz]ed\b|专精特新")
 _EMERGING = re.compile(r"\bemerg\w*|\bdata cent\w*|新兴|数据中心")
 #: investment in the technical transformation of manufacturing is a part of it, never all
 _TECHNICAL_TRANSFORMATION = re.compile(
@@ -509,8 +514,8 @@ _WORD_RULES: tuple[tuple[Callable[[str], bool], re.Pattern[str], bool], ...] = (
     (lambda i: i.startswith("gdp_"), _INVESTMENT, True),
     # "cloud computing and big data revenue": lines inside the emerging businesses
     (lambda i: i.startswith("telecom_emerging_revenue"), _EMERGING, False),
-    # "operating revenue of operating costs", 营业成本
-    (lambda i: i.startswith("revenue"), _COSTS, True),
+    # "operating revenue of operating costs", 营业成本; little giants' revenue
+    (lambda i: i.startswith("revenue"), _NOT_INDUSTRY_REVENUE, True),
     (lambda i: i.startswith("investment_"), _TECHNICAL_TRANSFORMATION, True),
     # key enterprises' and export ships' figures
     (lambda i: i.startswith("ship_"), _NOT_ALL_SHIPS, True),

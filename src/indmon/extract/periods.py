@@ -291,8 +291,9 @@ EN_PERIODS: list[Grammar] = [
                        rf"|^(?P<year2>{_YEAR})(?![\d-])|(?<![\d,.-])(?P<year3>{_YEAR})(?=\s*,)",
                        re.M),
             _en_year_only, (_YEAR_ANCHOR,)),
-    # "with October alone showing a 2.4% decline": a month named alone, without "in"
-    Grammar(re.compile(rf"\b(?P<m>{_MONTH})(?=\s+(?:alone|by\s+itself)\b)"), _en_month,
+    # "with October alone showing a 2.4% decline", "September's value added": a month
+    # named alone or owning the subject, without "in"
+    Grammar(re.compile(rf"\b(?P<m>{_MONTH})(?=\s+(?:alone|by\s+itself)\b|'s\b)"), _en_month,
             (_MONTH_ANCHOR,)),
     Grammar(re.compile(r"\b(?:in|for|during)\s+the\s+month\b(?!\s+(?:of|before|earlier))"),
             _the_month, ("month",)),

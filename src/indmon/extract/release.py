@@ -314,7 +314,7 @@ def _quarter_within(quarter: str, span: str) -> bool:
 
 
 #: between a base period and a figure that is the base's own: "比1—2月份的5.8%"
-_BASE_FIGURE = re.compile(r"的\s*$")
+_BASE_FIGURE = re.compile(r"(?:的|[（(])\s*$")
 
 
 def _inside(period: PeriodMention, dates: list[Span], starts: list[int]) -> bool:
@@ -652,8 +652,8 @@ def _tables(ctx: Context, text: str) -> tables.Table:
     are read by column, not as sentences. ``text`` as written: normalizing turns the
     full-width spaces that part cells into plain ones."""
     # most releases have no column separator at all: looked for as plain text first
-    if "\n" not in text or not any(sep in text for sep in _TABLE_SEPARATORS) or (
-            not _TABLE_SEPARATOR.search(text)):
+    if "\n" not in text or not (_has_columns(text) or (
+            " - " in text and _FACTBOX_PART.search(text))):
         return tables.Table([], [])
     find = find_periods_zh if ctx.lang == "zh" else find_periods_en
 
@@ -677,7 +677,13 @@ def _tables(ctx: Context, text: str) -> tables.Table:
 
 
 #: a column separator of a table written as text, before a figure
+def _has_columns(text: str) -> bool:
+    return any(sep in text for sep in _TABLE_SEPARATORS) and bool(_TABLE_SEPARATOR.search(text))
+
+
 _TABLE_SEPARATORS = ("\t", "  ", "\u3000", "|")
+#: a factbox row's part: " - October: 7,862.3 (-3.4%)"
+_FACTBOX_PART = re.compile(r"\s-\s[A-Za-z][^:\n]{0,30}:\s*\d[\d,.]*\s*\([+\-−]?\d")
 _TABLE_SEPARATOR = re.compile(r"\S(?:\t|  |　|\s\|\s)\s*[+\-−]?\d")
 
 

@@ -684,18 +684,16 @@ def region_en(sentence_left: str, right: str, counts_things: bool, default: str 
     """A province or part of the country named in the figure's clause, else one named once
     earlier in its sentence; ``world`` for world totals; else ``default``."""
     left = without_dateline(sentence_left)
+    if "cit" in left and _CITIES_EN.search(left):
+        return CITY  # "Among the 11 cities, Jiaxing led with growth of 9.2%"
     if (counts_things and _WORLD_AFTER_EN.search(lowered(right))
             and not _COUNTRY_EN.search(lowered(left))):
         return "world"
     pattern, names, _, _ = _provinces()
     if "national" in left or "'s" in left:
-        clause = _CLAUSE_SPLIT_EN.split(left)[-1]
-        if "national" in clause and _NATIONAL_EN.search(lowered(clause)):
-            return "CN"  # "0.4 points lower than the national rate of 5.2%": the country's
-        owner = _OWNER_EN.match(clause) if "'s" in clause else None
-        if owner and owner.group(1).lower() not in names and (
-                owner.group(1) not in _COUNTRY_NAMES_EN):
-            return owner.group(1)  # "Shenzhen's industrial value added": a city's
+        scoped = _national_or_owner_en(_CLAUSE_SPLIT_EN.split(left)[-1], names)
+        if scoped:
+            return scoped
     if "egion" not in left and "EGION" not in left and not pattern.search(left):
         return default  # no province or region named at all (the clause is part of it)
     clause = _CLAUSE_SPLIT_EN.split(left)[-1]
@@ -712,6 +710,27 @@ def region_en(sentence_left: str, right: str, counts_things: bool, default: str 
     return default
 
 
+#: the region of a figure that a city states, which no province code names: cities' figures
+#: beside a province's are never the province's
+CITY = "a city"
+#: a sentence about cities: "Among the 11 cities", "of the 21 prefecture-level cities", 分市看
+_CITIES_EN = re.compile(r"\b(?:among|of|across)\s+(?:the|its|the\s+province's)\s+\d+\s+"
+                        r"(?:prefecture-level\s+|major\s+)?cities\b|\bby\s+city\b",
+                        re.IGNORECASE)
+_CITIES_ZH = re.compile(r"分(?:设区|地级)?市看|分地市看|分城市看|\d+个(?:设区|地级以上|地级)?市中")
+def _national_or_owner_en(clause: str, names: dict[str, str]) -> str | None:
+    """The country for a national figure set beside a province's ("0.4 points lower than
+    the national rate of 5.2%"), a place owning the subject ("Shenzhen's industrial value
+    added": a city's), else None."""
+    if "national" in clause and _NATIONAL_EN.search(lowered(clause)):
+        return "CN"
+    owner = _OWNER_EN.match(clause) if "'s" in clause else None
+    if owner and owner.group(1).lower() not in names and (
+            owner.group(1) not in _COUNTRY_NAMES_EN):
+        return owner.group(1)
+    return None
+
+
 #: the country's figure set beside a province's: "lower than the national rate of"
 _NATIONAL_EN = compile_lower(
     r"\bthe\s+national\s+(?:rate|average|figure|level|growth|pace|total)\b|\bnationwide\b")
@@ -719,7 +738,10 @@ _NATIONAL_EN = compile_lower(
 #: Guangzhou's value added"
 _OWNER_EN = re.compile(r"^\s*(?:(?:and|but|while|whereas)\s+)?([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)'s\s")
 _COUNTRY_NAMES_EN = frozenset({"China", "The", "This", "Last", "Next", "Its", "Industry",
-                               "Manufacturing", "Beijing"})
+                               "Manufacturing", "Beijing",
+                               # "September's industrial value added": a month's, no place's
+                               "January", "February", "March", "April", "May", "June", "July",
+                               "August", "September", "October", "November", "December"})
 _AREA_PHRASE_ZH = re.compile(r"(东部|中部|西部|东北)地区")
 #: a world total: 全球 or 世界 shortly before the figure
 _WORLD_BEFORE_ZH = re.compile(r"(?:全球|世界)[^，。；,;]{0,12}$")
@@ -733,6 +755,8 @@ _COUNTRY_ZH = re.compile(r"(?<![于比较占居列])(?:全国|我国|中国)")
 def region_zh(clause_left: str, right: str, counts_things: bool, default: str = "CN") -> str:
     """A province named before the figure, a part of the country (东部地区), the world for
     world totals, the whole country when 全国 scopes the subject, else ``default``."""
+    if "市" in clause_left and _CITIES_ZH.search(clause_left):
+        return CITY  # "分设区市看，11个设区市中，嘉兴……增长9.2%"
     _, _, pattern, names = _provinces()
     found = pattern.findall(clause_left)
     if len(found) > 1:  # "江苏...增长7.5%，广东增长4.9%": the one in the figure's own clause
@@ -762,12 +786,24 @@ def head_province(head: str, lang: str) -> str:
     pattern, names, zh_pattern, zh_names = _provinces()
     if lang == "zh":
         found = set(zh_pattern.findall(title))
+        if not found and _WHOLE_PROVINCE_ZH.search(title):
+            # "2027年1—10月全省工业经济运行情况" from "信息来源：浙江省统计局"
+            found = set(zh_pattern.findall(" ".join(_SOURCE_FIELD.findall(head))))
         return zh_names[found.pop()] if len(found) == 1 else "CN"
     found = {f.lower() for f in pattern.findall(without_dateline(title))}
+    if not found and _WHOLE_PROVINCE_EN.search(title):
+        found = {f.lower() for f in pattern.findall(" ".join(_SOURCE_FIELD.findall(head)))}
     return names[found.pop()] if len(found) == 1 else "CN"
 
 
 _TRAILING_NOTE = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
+#: a title about "the province" that does not name it: its source field does
+_WHOLE_PROVINCE_ZH = re.compile(r"全省|全市|全区|本省|我省")
+_WHOLE_PROVINCE_EN = re.compile(r"\b(?:the\s+province|provincial|province-wide)\b",
+                                re.IGNORECASE)
+#: the publisher a page's header names: "信息来源：浙江省统计局", "Source: Zhejiang ..."
+_SOURCE_FIELD = re.compile(r"(?:信息来源|来源|发布机构|发布单位|source)\s*[:：]\s*"
+                           r"([^|｜\n]{2,60}?)(?=\s*[|｜\n]|\s{2,}|\u3000|$)", re.IGNORECASE)
 _WORLD_SCOPE_EN = re.compile(r"\bworld|\bglobal")
 _NATIONAL_SCOPE_EN = re.compile(
     r"\b(?:nationwide|national|in\s+the\s+country|among\s+(?:all\s+)?provinces)")
@@ -905,6 +941,7 @@ SUBJECT_GLOSSARY_ZH = {
     "造船完工量": "shipbuilding completions",
     "造船完工": "shipbuilding completed",
     "重点监测": "key monitored",
+    "战略性新兴产业": "strategic emerging industries",
     "新船订单": "new ship orders",
     "手持船舶订单": "orders on hand",
     "出口船": "export ships",

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from indmon.extract.fastre import lowered
 from indmon.extract.mentions import Mention
@@ -126,7 +126,56 @@ def read_tables(text: str, lang: str, period_of: Callable[[str], str],
         figures.extend(read.figures)
         rows.extend(read.rows)
         i = block[-1] + 1
+    if lang == "en" and " - " in text:
+        dashed = _dashed_rows(lines, period_of)
+        figures.extend(dashed.figures)
+        rows.extend(dashed.rows)
+        rows.sort()
     return Table(figures, rows)
+
+
+#: a factbox row: "Crude steel - 10,000 tonnes - October: 7,862.3 (-3.4%) - Jan-Oct: ..."
+_DASHED_ROW = re.compile(r"^\s*(?P<label>[A-Za-z][^:\n]*?)\s+-\s+(?P<unit>[A-Za-z0-9][^:\n]*?)"
+                         r"\s+-\s+(?P<rest>[A-Za-z][^\n]*?:\s*[\d,.]+[^\n]*)$")
+#: one period's part of a factbox row: "October: 7,862.3 (-3.4%)"
+_DASHED_PART = re.compile(r"(?P<period>[A-Za-z][\w\s-]*?):\s*(?P<value>\d[\d,]*(?:\.\d+)?)"
+                          r"\s*\((?P<growth>[+\-−]?\d+(?:\.\d+)?)%\)")
+
+
+def _dashed_rows(lines: list[tuple[int, str]], period_of: Callable[[str], str]) -> Table:
+    """The rows of a factbox written with dashes between a product, its unit and each
+    period's level and growth, when two or more such rows follow one another."""
+    found: list[list[tuple[int, str, re.Match[str]]]] = [[]]
+    for start, line in lines:
+        row = _DASHED_ROW.match(line)
+        if row and _DASHED_PART.search(row.group("rest")):
+            found[-1].append((start, line, row))
+        elif found[-1]:
+            found.append([])
+    figures: list[TableFigure] = []
+    rows: list[tuple[int, int]] = []
+    for run in (r for r in found if len(r) >= 2):
+        for start, line, row in run:
+            figures.extend(_dashed_figures(start, row, period_of))
+            rows.append((start, start + len(line)))
+    return Table(figures, rows)
+
+
+def _dashed_figures(start: int, row: re.Match[str], period_of: Callable[[str], str]
+                    ) -> Iterator[TableFigure]:
+    label, unit = row.group("label").strip(), row.group("unit").strip()
+    subject = _subject(label, _Column("level", "", "", ""), "", "output", True, "en")
+    offset = start + row.start("rest")
+    for part in _DASHED_PART.finditer(row.group("rest")):
+        period = period_of(part.group("period"))
+        value = float(part.group("value").replace(",", ""))
+        scaled = _scaled(value, unit, "en")
+        level, level_unit = scaled if scaled is not None else (value, "count")
+        yield TableFigure(offset + part.start("value"), offset + part.end("value"), level,
+                          level_unit, "level", subject, period)
+        growth = float(part.group("growth").replace("−", "-"))
+        yield TableFigure(offset + part.start("growth"), offset + part.end("growth") + 1,
+                          growth, "percent", "growth_yoy", subject, period)
 
 
 def _lines(text: str) -> Iterator[tuple[int, str]]:
@@ -137,6 +186,30 @@ def _lines(text: str) -> Iterator[tuple[int, str]]:
 
 
 def _cells(start: int, line: str) -> list[_Cell]:
+    """The cells of a line, a unit cell after a row's label folded into the label ("粗钢
+    万吨　7862.3" reads as "粗钢(万吨)　7862.3"), and 其中： before a label dropped."""
+    cells = _split_cells(start, line)
+    if cells and cells[0].text.startswith(("其中:", "其中：")):
+        first = cells[0]
+        cells[0] = _Cell(first.start, first.end, first.text[3:].strip())
+    if (len(cells) >= 3 and _UNIT_CELL.fullmatch(cells[1].text) and not _is_figure(cells[0])
+            and all(_is_figure(c) for c in cells[2:])):
+        label, unit = cells[0], cells[1]
+        return [_Cell(label.start, label.end, f"{label.text}({unit.text})"), *cells[2:]]
+    return cells
+
+
+#: a cell that is a unit alone, between a row's label and its figures: "万吨", "亿千瓦时",
+#: "10,000 tonnes", "units"
+_UNIT_CELL = re.compile(
+    r"(?:万|亿|千|百|十万)?(?:吨|辆|台|个|件|套|千瓦时|千瓦|平方米|立方米|米|部|架|艘|载重吨|"
+    r"标准箱|块|片|只|条|箱|元)"
+    r"|(?:(?:10,000|100,000|1,000|100\s+million|million|billion|thousand)\s+)?(?:tonnes|tons|"
+    r"units|sets|vehicles|pieces|kwh|kilowatt-hours|kilowatts|square\s+metres|metres)",
+    re.IGNORECASE)
+
+
+def _split_cells(start: int, line: str) -> list[_Cell]:
     cells = []
     at = 0
     stripped = line.strip(" |｜\t　")
@@ -221,10 +294,10 @@ def _read_block(lines: list[tuple[int, str]], first: int, block: list[int], lang
     caption = _caption(lines, head if head is not None else first)
     columns: list[_Column] = []
     topic = _topic(caption, lang)
+    header_cells = _cells(*lines[head]) if head is not None else _header_in_caption(caption)
+    if header_cells:
+        caption = _HEADER_IN_CAPTION.sub("", caption)
     caption_period = period_of(caption)
-    header_cells: list[_Cell] = []
-    if head is not None:
-        header_cells = _cells(*lines[head])
     figures: list[TableFigure] = []
     rows: list[tuple[int, int]] = []
     group = ""
@@ -273,6 +346,18 @@ def _caption(lines: list[tuple[int, str]], above: int) -> str:
     return " ".join(reversed(found))
 
 
+def _header_in_caption(caption: str) -> list[_Cell]:
+    """A header written inside the caption's brackets: "附表　……主要产品产量（产品名称　单位
+    10月产量　同比增长(%)　1—10月产量　同比增长(%)）"."""
+    found = _HEADER_IN_CAPTION.search(caption)
+    if not found:
+        return []
+    cells = _split_cells(0, found.group(1))
+    return cells if len(cells) >= 3 and _is_header(cells) else []
+
+
+#: a bracketed run of header cells at a caption's end
+_HEADER_IN_CAPTION = re.compile(r"[（(]((?:[^（）()]|[（(][^（）()]*[)）])+)[)）]\s*$")
 #: what a caption opens with, wide spaces after it or not
 _CAPTION_WORD = re.compile(
     r"(?:附表|附件|表\s*\d|(?:annex|appendix|attached)\s+tables?|table\s*\d)", re.IGNORECASE)
@@ -295,7 +380,13 @@ def _columns(header: list[_Cell], count: int, lang: str, period_of: Callable[[st
     # the header's first cell over the labels may name the period ("主要产品产量（5月）")
     over_labels = header[0].text if len(header) == count + 1 else ""
     default_period = period_of(over_labels) or caption_period
-    return [_column(name, lang, period_of, default_period) for name in names]
+    columns = [_column(name, lang, period_of, default_period) for name in names]
+    # "1—10月产量　同比增长(%)": a growth column naming no period is of the level before it
+    for k in range(1, count):
+        if (columns[k].measure != "level" and not period_of(names[k])
+                and columns[k - 1].measure == "level" and period_of(names[k - 1])):
+            columns[k] = replace(columns[k], period=columns[k - 1].period)
+    return columns
 
 
 def _column(name: str, lang: str, period_of: Callable[[str], str], default_period: str
