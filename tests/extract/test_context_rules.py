@@ -214,3 +214,16 @@ def test_a_month_owning_the_subject_is_its_period_not_a_place() -> None:
                         "earlier.")
     assert facts["6.1 percent"].period == "2027-09"
     assert facts["6.1 percent"].region == "CN"
+
+
+def test_a_period_opening_the_clause_after_a_semicolon_is_that_clauses() -> None:
+    text = ("Industry in the first half of 2027 (simulated)\n\n"
+            "In the first half, manufacturing rose 6.5%. High-tech manufacturing advanced 9.4% "
+            "and equipment manufacturing 8.6%; in June, high-tech manufacturing sped up to "
+            "10.1%.")
+    facts = _by_mention(text)
+    assert facts["9.4%"].period == "2027-01/2027-06"
+    assert facts["10.1%"].period == "2027-06"
+    zh = ("2027年上半年工业（模拟）\n\n高技术制造业6月份增长10.1%，上半年累计为9.4%。")
+    by = {f.mention: f for f in extract_facts(zh, "t", published="2027-07-15")}
+    assert by["9.4%"].measure == "growth_yoy" and by["9.4%"].period == "2027-01/2027-06"

@@ -429,6 +429,7 @@ _LIST_TAIL_ZH = re.compile(r"(?:[\d.．]+\s*[%％]?\s*[、和及与,，\-~至到
 #: "增长6.4%，比1—2月份的5.8%有所加快": the figure of the base a growth is compared with
 _BASE_FIGURE_ZH = re.compile(r"(?:比|较|高于|低于|快于|慢于)[^，。；,;%]{1,12}的\s*$")
 _GROWTH_WORD_ZH = re.compile(r"增长|增速|增幅|下降")
+_CUMULATIVE_ZH = re.compile(r"累计(?:为|达|达到)?\s*$")
 
 
 #: "环比看，5月份规模以上工业增加值增长0.38%": the basis opens the sentence
@@ -441,6 +442,8 @@ def percent_measure_zh(left: str, right: str) -> tuple[str, int]:
         return "growth_qoq", -1 if _DECLINE_ZH.search(tail) else 1
     if _BASE_FIGURE_ZH.search(tail) and _GROWTH_WORD_ZH.search(tail):
         return "growth_yoy", 1
+    if _CUMULATIVE_ZH.search(tail) and _GROWTH_WORD_ZH.search(left[-80:]):
+        return "growth_yoy", 1  # "6月份增长10.1%，上半年累计为9.4%": the cumulative growth
     sign = -1 if _DECLINE_ZH.search(tail) else 1
     if _QOQ_ZH.search(tail[-12:]) or _SINCE_MONTH_END_ZH.search(tail):
         return "growth_qoq", sign

@@ -158,10 +158,16 @@ class Context:
             return before[-1].period
         # "grew 8.2% and ... 7.7%; in September alone ... 9.5%": a month said alone in a
         # later clause is that clause's
-        after = [p for p in self.periods[lo:hi] if p.start >= mention.end and not p.own_sentence]
+        after = [p for p in self.periods[lo:hi] if p.start >= mention.end and not p.own_sentence
+                 and not self._opens_clause_after_semicolon(p)]
         if after:
             return after[0].period
         return self._carried(mention.start, s_start)
+
+    def _opens_clause_after_semicolon(self, period: PeriodMention) -> bool:
+        """"...advanced 9.4% and equipment 8.6%; in June, high-tech sped up to 10.1%": a
+        period opening the clause after a semicolon is that clause's, not the one's before."""
+        return bool(_AFTER_SEMICOLON.search(self.text, max(0, period.start - 8), period.start))
 
     def _carried(self, pos: int, sentence_start: int) -> str:
         """A period stated earlier in the paragraph. Wording in the paragraph's first
@@ -313,6 +319,8 @@ def _quarter_within(quarter: str, span: str) -> bool:
     return first[5:7] == "01" and int(quarter[-1]) * 3 <= int(last[5:7])
 
 
+_AFTER_SEMICOLON = re.compile(r"[;；]\s*(?:(?:and|but|while)\s+)?(?:in\s+|for\s+|during\s+)?$",
+                              re.IGNORECASE)
 #: between a base period and a figure that is the base's own: "比1—2月份的5.8%"
 _BASE_FIGURE = re.compile(r"(?:的|[（(])\s*$")
 
