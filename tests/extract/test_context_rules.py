@@ -227,3 +227,15 @@ def test_a_period_opening_the_clause_after_a_semicolon_is_that_clauses() -> None
     zh = ("2027年上半年工业（模拟）\n\n高技术制造业6月份增长10.1%，上半年累计为9.4%。")
     by = {f.mention: f for f in extract_facts(zh, "t", published="2027-07-15")}
     assert by["9.4%"].measure == "growth_yoy" and by["9.4%"].period == "2027-01/2027-06"
+
+
+def test_the_industry_a_title_names_owns_the_industry_named_by_reference() -> None:
+    from indmon.catalogue import Catalogue
+    from indmon.extract.mapping import map_facts
+
+    text = ("China electronics output, January-October 2027 (simulated)\n\n"
+            "In January-October, operating revenue of the industry rose 7.9% to 13.27 "
+            "trillion yuan.")
+    facts = {f.mention: f for f in map_facts(extract_facts(text, "t", published="2027-11-28"),
+                                             Catalogue.load())}
+    assert (facts["7.9%"].indicator, facts["7.9%"].industry) == ("revenue_ytd_yoy", "39")

@@ -215,3 +215,17 @@ def test_chinese_members_set_apart_by_a_comma_when_one_holds_commas() -> None:
     by = {f.mention: f.subject for f in extract_facts(text, "t")}
     assert "mining" in by["2.7%"]
     assert "electricity" in by["0.6%"]
+
+
+def test_a_bare_head_takes_the_owner_of_its_sentence_or_its_paragraph_heading(
+        cat: Catalogue) -> None:
+    text = ("2027年1—10月份电子信息制造业运行情况（模拟）\n\n"
+            "1—10月份，规模以上电子信息制造业实现营业收入13.27万亿元，同比增长7.9%；"
+            "实现利润总额5584亿元，同比增长14.2%。\n\n"
+            "通信设备制造业。1—10月份，实现营业收入41200亿元，同比增长6.3%。\n")
+    facts = {f.mention: f for f in map_facts(extract_facts(text, "t", published="2027-11-28"),
+                                             cat)}
+    assert (facts["5584亿元"].indicator, facts["5584亿元"].industry) == ("profit_ytd", "39")
+    assert (facts["13.27万亿元"].indicator, facts["13.27万亿元"].industry) == ("revenue_ytd", "39")
+    # a part of the division the catalogue has no code for lands on no cell
+    assert facts["41200亿元"].indicator is None

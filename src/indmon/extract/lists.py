@@ -718,7 +718,7 @@ def _distribute_zh(facts: list[Fact], text: str) -> list[Fact]:
             i += run
             continue
         i += 1
-    return _inherit_head_zh(out, text)
+    return _inherit_owner_zh(_inherit_head_zh(out, text), text)
 
 
 def _same_sentence_run_zh(previous: list[Fact], run: list[Fact], text: str) -> bool:
@@ -813,7 +813,7 @@ def _inherit_head_zh(facts: list[Fact], text: str) -> list[Fact]:
     out = list(facts)
     for k in range(1, len(out)):
         fact = out[k]
-        if not fact.subject or fact.subject in _NO_MEMBERS or any(
+        if not fact.subject or fact.subject in _NO_MEMBERS or fact.subject in _BARE_HEADS or any(
                 h in _without_utilities(fact.subject) for h in _HEADS):
             continue
         before = _same_kind_before_zh(out, k, text)
@@ -823,6 +823,61 @@ def _inherit_head_zh(facts: list[Fact], text: str) -> list[Fact]:
             measure = "level" if fact.measure == "count" and head in _FLOW_HEADS else fact.measure
             out[k] = replace(fact, subject=f"{head} of {fact.subject}", measure=measure)
     return out
+
+
+#: what a clause states with no owner of its own: "实现利润总额5584亿元" after "规模以上电子
+#: 信息制造业实现营业收入13.27万亿元，……；"
+_BARE_HEADS = ("operating revenue", "total profits", "profits", "operating costs",
+               "export delivery value")
+
+
+def _inherit_owner_zh(facts: list[Fact], text: str) -> list[Fact]:
+    """A figure whose subject is a bare head ("total profits") takes the owner of the
+    sentence's first figure of another head ("规模以上电子信息制造业实现营业收入……；实现利润
+    总额……"), else the name a paragraph opens with as a sentence of its own ("通信设备制造业。
+    1—10月份，实现营业收入41200亿元")."""
+    out = list(facts)
+    for k, fact in enumerate(out):
+        if fact.subject not in _BARE_HEADS:
+            continue
+        owner = _owner_before_zh(out, k, text)
+        if owner:
+            out[k] = replace(fact, subject=f"{owner} {fact.subject}")
+            continue
+        heading = _paragraph_heading_zh(text, fact.start)
+        if heading:
+            out[k] = replace(fact, subject=f"{fact.subject} of {heading}")
+    return out
+
+
+def _owner_before_zh(facts: list[Fact], k: int, text: str) -> str:
+    for before in reversed(facts[:k]):
+        if _SENTENCE_END_ZH.search(text, before.end, facts[k].start):
+            return ""
+        for head in _BARE_HEADS:
+            owner = before.subject.removesuffix(head).strip()
+            if owner != before.subject.strip() and owner and owner not in _NO_MEMBERS:
+                return owner
+    return ""
+
+
+def _paragraph_heading_zh(text: str, pos: int) -> str:
+    """The name a paragraph opens with as a sentence of its own, in English ("通信设备制造业。"
+    -> "communication equipment manufacturing"), or ""."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("。", start, pos)
+    name = text[start:end].strip(" 　") if end > 0 else ""
+    if not name or len(name) > 30 or any(c.isdigit() for c in name):
+        return ""
+    from indmon.catalogue import Catalogue
+    from indmon.extract.mapping import industry_code
+
+    english = subjects.subject_zh(name, name, "", False) or ""
+    if english and industry_code(english, Catalogue.load())[:1].isdigit():
+        return english
+    # a part of a division the catalogue has no code for ("通信设备制造业"): named so that
+    # no cell takes it, never manufacturing's for the word 制造业
+    return "the sub-sector " + name.replace("制造业", "").replace("制造", "")
 
 
 def _without_utilities(subject: str) -> str:

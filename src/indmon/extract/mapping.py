@@ -329,6 +329,8 @@ def _other_figure(fact: Fact, text: str, ind: Indicator, industry: str,
     stock, a division's investment, all investment's slowdown for manufacturing's lead,
     provinces for divisions counted, or a list's neighbour of the member the subject is."""
     subject = fact.subject
+    if "sub sector" in text:
+        return True  # a part of a division the catalogue has no code for
     return (_net_addition_as_stock(text, ind) or _division_as_whole(subject, ind, cat)
             or _slowdown_as_lead(fact, text, ind)
             or _counts_other_things(subject, ind)

@@ -652,7 +652,31 @@ def extract_facts(
         # a list's members keep their verb ("joint-stock enterprises earned"): profits
         facts = [replace(f, subject=_earned(f)) if f.subject.endswith(_EARNING_VERBS) else f
                  for f in facts]
+        facts = _of_the_titled_industry(facts, ctx)
     return _with_table_figures(facts, table, ctx) if table.figures else facts
+
+
+def _of_the_titled_industry(facts: list[Fact], ctx: Context) -> list[Fact]:
+    """"Operating revenue of the industry", "the sector's value added" in a release whose
+    title names one division ("China electronics output, January-October"): the
+    division's. A title naming no division, or a sector, changes nothing."""
+    if not any(_THE_INDUSTRY.search(f.subject) for f in facts):
+        return facts
+    from indmon.catalogue import Catalogue
+    from indmon.extract.mapping import industry_code
+
+    catalogue = Catalogue.load()
+    code = industry_code(subjects.title_of(ctx.text[:600]), catalogue)
+    if not code[:1].isdigit():
+        return facts
+    name = catalogue.industries[code].name("en").lower()
+    return [replace(f, subject=_THE_INDUSTRY.sub(lambda m: name + (m.group(1) or ""), f.subject))
+            if _THE_INDUSTRY.search(f.subject) else f for f in facts]
+
+
+#: the industry a release is about, named by reference
+_THE_INDUSTRY = re.compile(r"\b(?:the|this)\s+(?:industry|sector)\b('s)?|\bsector's\b",
+                           re.IGNORECASE)
 
 
 def _tables(ctx: Context, text: str) -> tables.Table:

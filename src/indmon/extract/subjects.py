@@ -775,6 +775,11 @@ def region_zh(clause_left: str, right: str, counts_things: bool, default: str = 
 _MAX_TITLE = 120
 
 
+def title_of(head: str) -> str:
+    """A release's title: its first line, without a trailing note in brackets."""
+    return _TRAILING_NOTE.sub("", head.strip().split("\n", 1)[0])
+
+
 def head_province(head: str, lang: str) -> str:
     """The province a report is about, when its title names exactly one: its figures
     ("全省", "the province") are that province's unless the text says otherwise."""
