@@ -239,3 +239,14 @@ def test_the_industry_a_title_names_owns_the_industry_named_by_reference() -> No
     facts = {f.mention: f for f in map_facts(extract_facts(text, "t", published="2027-11-28"),
                                              Catalogue.load())}
     assert (facts["7.9%"].indicator, facts["7.9%"].industry) == ("revenue_ytd_yoy", "39")
+
+
+def test_a_paragraph_opening_with_a_month_alone_is_about_that_month() -> None:
+    text = ("Raw materials, January-September 2027 (simulated)\n\n"
+            "In the first nine months, ferrous smelting grew 7.4%.\n\n"
+            "September alone looked better: the industry grew 5.0%. Non-ferrous smelting "
+            "expanded 6.9%.\n\n"
+            "Cement output fell 4.4%.")
+    facts = _by_mention(text)
+    assert facts["6.9%"].period == "2027-09"
+    assert facts["7.4%"].period == "2027-01/2027-09"

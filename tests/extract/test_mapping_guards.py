@@ -238,3 +238,11 @@ def test_the_revenue_of_little_giants_is_not_industry_revenue(cat: Catalogue) ->
                     cat).indicator is None
     assert map_fact(fact("operating revenue", 5.2, period="2027-01/2027-09"), cat).indicator \
         == "revenue_ytd_yoy"
+
+
+def test_non_metallic_minerals_are_no_mining_and_raw_materials_no_industry(
+        cat: Catalogue) -> None:
+    assert map_fact(fact("value added of non-metallic minerals", period="2027-09"),
+                    cat).industry == "30"
+    assert map_fact(fact("value added of China's raw materials industry",
+                         period="2027-01/2027-09"), cat).indicator is None

@@ -487,7 +487,8 @@ _TELECOM = re.compile(r"\b(?:telecom\w*|operators?|carriers?|telcos?)\b|电信")
 #: industries" grew is no industry's value added
 _NOT_VALUE_ADDED = re.compile(r"\b(?:profits?|revenue|investment|exports?)\b|利润|收入|投资|出口"
                               # a grouping across industries the catalogue has no figure of
-                              r"|\bstrategic emerging\b|战略性新兴")
+                              r"|\bstrategic emerging\b|战略性新兴"
+                              r"|\braw materials? industr|原材料工业|原材料行业")
 _INVESTMENT = re.compile(r"\binvest\w*|投资")
 _MANUFACTURING = re.compile(r"\bmanufactur\w*|制造")
 #: revenue that is not industry's: costs beside it, the revenue of SMEs and little giants

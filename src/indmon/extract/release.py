@@ -197,7 +197,9 @@ class Context:
                 paragraph_start = first_dated[0]
                 opening_end = first_dated[1]
         for period in reversed(self.periods[lo:hi]):
-            if period.own_sentence:
+            if period.own_sentence and period.start - paragraph_start > 3:
+                # "In April alone" mid-paragraph holds for its sentence; a paragraph that
+                # opens with it ("September alone looked better: ...") is about that month
                 continue
             if period.start < opening_end:
                 return self._opening_period(lo, hi, paragraph_start, opening_end) or period.period
