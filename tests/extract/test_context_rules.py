@@ -250,3 +250,12 @@ def test_a_paragraph_opening_with_a_month_alone_is_about_that_month() -> None:
     facts = _by_mention(text)
     assert facts["6.9%"].period == "2027-09"
     assert facts["7.4%"].period == "2027-01/2027-09"
+
+
+def test_an_expectation_with_words_between_its_holder_and_its_figure_is_no_fact() -> None:
+    text = ("Electronics, January-October 2027 (simulated)\n\n"
+            "Handset output rose 6.2%. Analysts at a brokerage expect handset output to grow "
+            "by around 5% next year, and she expects full-year industrial growth of around "
+            "5.5%.")
+    mentions = set(_by_mention(text))
+    assert "6.2%" in mentions and "5%" not in mentions and "5.5%" not in mentions

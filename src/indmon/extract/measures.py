@@ -336,9 +336,13 @@ _FORECAST_BEFORE_EN = compile_lower(
     r"(?:forecasts?|projections?|estimates?|expectations?)|"
     r"(?:we|analysts|economists|markets?)\s+(?:now\s+)?(?:expect|expected|see|saw|lift|lifted|"
     r"raise|raised|cut|keep|kept|lower|lowered|forecast|predict|predicted|pencil(?:led)?\s+in)|"
-    # "expect the March PMI at 50.6", "who expects growth of about 5%"; not "is expected to"
-    r"(?<!is\s)(?<!are\s)(?<!was\s)(?<!were\s)(?<!be\s)expect(?:s|ing)?\s+(?:the|a|an|it|growth|"
-    r"output))\b(?:[^.;,]|\.(?=\d)){0,60}$")
+    # "analysts at a Shenzhen brokerage expect handset output to grow by around 5%"
+    r"(?:analysts|economists|forecasters)\s[^.;,]{0,40}?\b(?:expect|expects|forecast|forecasts|"
+    r"predict|predicts)|"
+    # "expect the March PMI at 50.6", "who expects growth of about 5%", "she expects
+    # full-year industrial growth of around 5.5%"; not "is expected to"
+    r"(?<!is\s)(?<!are\s)(?<!was\s)(?<!were\s)(?<!be\s)expect(?:s|ing)?\s+"
+    r"(?:[a-z-]+\s+){0,3}?(?:the|a|an|it|growth|output))\b(?:[^.;,]|\.(?=\d)){0,60}$")
 _FORECAST_AFTER_EN = compile_lower(
     r"^\s*(?:%|percent|per\s+cent)?\s*(?:(?:forecast|expected|predicted|projected|"
     r"anticipated)\s+(?:by|in|for)|(?:that\s+)?(?:economists|analysts)\s+(?:had\s+)?"
