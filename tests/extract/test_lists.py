@@ -229,3 +229,19 @@ def test_a_bare_head_takes_the_owner_of_its_sentence_or_its_paragraph_heading(
     assert (facts["13.27万亿元"].indicator, facts["13.27万亿元"].industry) == ("revenue_ytd", "39")
     # a part of the division the catalogue has no code for lands on no cell
     assert facts["41200亿元"].indicator is None
+
+
+def test_elliptical_members_after_a_comma_and_declines_in_other_words() -> None:
+    text = ("Profits, January-October 2027 (simulated)\n\n"
+            "Profits of the manufacture of computers, communication and other electronic "
+            "equipment went up by 17.6 percent; electrical machinery and apparatus, 9.1 "
+            "percent; and automobiles, 6.5 percent. Coal mining and washing saw profits tumble "
+            "29.4 percent, non-metallic mineral products 16.8 percent. In October, "
+            "manufacturing profits edged up 1.3 percent, while those of mining slumped 16.7 "
+            "percent.")
+    by = {f.mention: f for f in extract_facts(text, "t")}
+    assert by["9.1 percent"].measure == "growth_yoy" and by["9.1 percent"].value == 9.1
+    assert "electrical machinery" in by["9.1 percent"].subject
+    assert by["29.4 percent"].value == -29.4
+    assert by["16.8 percent"].value == -16.8
+    assert by["16.7 percent"].value == -16.7

@@ -563,12 +563,17 @@ def _comma_inside_member(between: str) -> bool:
     return opening >= 0 and "," in between[opening + 1:]
 
 
+_COMMA_AT_END = re.compile(r"(?<=[a-z]),\s*$")
+
+
 def _elliptical(between: str) -> str | None:
     """The member an elliptical figure names ("..., steel products 3.1%"), or None. Names
     that hold commas ("the manufacture of computers, communication and other electronic
     equipment") are read whole, and "of" may join the words of a member."""
     # "foreign-funded firms (including those from Hong Kong, Macao and Taiwan) 2.8%"
     between = _PARENTHESIS.sub("", between) if "(" in between else between
+    # "...; electrical machinery and apparatus, 9.1 percent": a comma between member and figure
+    between = _COMMA_AT_END.sub(" ", between)
     if not between.rstrip()[-1:].isalpha():
         return None  # a member ends in a word ("..., steel products 3.1%")
     kept: list[str] = []
@@ -612,7 +617,8 @@ def _names_itself(member: str) -> bool:
 _DIRECTION_EN = re.compile(
     r"\b(?:up|down|grew|grow|rose|rise|fell|fall|increase[sd]?|decrease[sd]?|declined?|"
     r"dropped|higher|lower|more|less|gain(?:ed|s)?|climb(?:ed|s)?|jump(?:ed|s)?|slid|slipped|"
-    r"shrank|expanded|surged)\b", re.IGNORECASE)
+    r"shrank|expanded|surged|slump(?:ed|s)?|tumbled?|plunged?|plummeted|sank|dipped|"
+    r"edged\s+(?:up|down))\b", re.IGNORECASE)
 
 
 #: "state-holding enterprises made profits of": a member, then what it states

@@ -38,7 +38,7 @@ _GROWTH_EN = compile_lower(
     r"(?:\s+by)?" + _HEDGE_EN + r"\s*$")
 _DECLINE_EN = compile_lower(
     r"(?:declin\w*|decreas\w*|fell|fallen|fall(?:s|ing)?|drop\w*|down|slid|slipp\w*|shr[ua]nk|"
-    r"shrink\w*|"
+    r"shrink\w*|slump\w*|tumbl\w*|plung\w*|plummet\w*|sank|sunk|dipp\w*|dips?|"
     r"contract\w*|decrease\s+of|decline\s+of|drop\s+of|fall\s+of|net\s+loss\s+of|"
     r"net\s+reduction\s+of)"
     # "fell back by 7.5 percent"
