@@ -6,8 +6,8 @@ from __future__ import annotations
 from indmon.extract import Fact, extract_facts
 
 
-def _by_mention(text: str) -> dict[str, Fact]:
-    return {f.mention: f for f in extract_facts(text, "t")}
+def _by_mention(text: str, published: str | None = None) -> dict[str, Fact]:
+    return {f.mention: f for f in extract_facts(text, "t", published=published)}
 
 
 def test_a_dateline_is_where_the_news_was_filed_not_the_region() -> None:
@@ -125,7 +125,7 @@ def test_a_notes_section_ends_at_a_chart_caption() -> None:
     zh = ("2027年1—9月份通信业运行情况（模拟）\n\n电信业务收入增长2.1%。\n\n"
           "注：1. 东部地区包括10个省（市）；西部地区包括12个省（区、市）。\n"
           "2. 部分数据因四舍五入。")
-    mentions = {f.mention for f in extract_facts(zh, "t")}
+    mentions = set(_by_mention(zh))
     assert "2.1%" in mentions and "10" not in mentions and "12" not in mentions
 
 
@@ -143,7 +143,7 @@ def test_in_the_month_is_the_release_month() -> None:
     assert facts["9.5 percent"].period == "2027-10"
     assert facts["9.2 percent"].period == "2027-01/2027-10"
     zh = "2027年1—10月份工业运行情况（模拟）\n\n高技术制造业当月增长9.5%，1—10月份累计增长9.2%。"
-    by = {f.mention: f for f in extract_facts(zh, "t")}
+    by = _by_mention(zh)
     assert by["9.5%"].period == "2027-10"
     assert by["9.2%"].period == "2027-01/2027-10"
 
@@ -161,7 +161,7 @@ def test_growth_against_a_month_end_or_a_year_before_in_other_words() -> None:
     assert facts["6.8 percentage points"].period == "2027-01/2027-09"
     zh = ("2027年1—9月船舶工业运行情况（模拟）\n\n截至9月底，手持船舶订单24170万载重吨，"
           "同比增长9.6%，比6月底增长2.4%。")
-    by = {f.mention: f for f in extract_facts(zh, "t")}
+    by = _by_mention(zh)
     assert by["9.6%"].measure == "growth_yoy" and by["2.4%"].measure == "growth_qoq"
 
 
@@ -184,7 +184,7 @@ def test_a_month_named_alone_and_a_decline_that_fell_back() -> None:
 def test_the_sub_indices_a_pmi_is_made_of_are_no_fact() -> None:
     zh = ("2027年8月采购经理指数（模拟）\n\n8月份，制造业PMI为50.6%。"
           "在构成制造业PMI的5个分类指数中，生产指数为52.1%。")
-    mentions = {f.mention for f in extract_facts(zh, "t")}
+    mentions = set(_by_mention(zh))
     assert "5" not in mentions and "52.1%" in mentions
 
 
@@ -193,7 +193,7 @@ def test_a_title_about_the_province_takes_its_name_from_the_source_line() -> Non
           "发布时间：2027-11-26　信息来源：浙江省统计局\n\n"
           "1—10月，全省规模以上工业增加值同比增长6.4%，比前三季度（6.2%）有所加快。\n\n"
           "分设区市看，11个设区市中，嘉兴规模以上工业增加值增长9.2%；杭州、宁波分别增长7.6%和6.9%。")
-    by = {f.mention: f for f in extract_facts(zh, "t")}
+    by = _by_mention(zh)
     assert by["6.4%"].region == "Zhejiang"
     # the base in brackets after its period is the base's
     assert by["6.2%"].period == "2027-01/2027-09"
@@ -225,7 +225,7 @@ def test_a_period_opening_the_clause_after_a_semicolon_is_that_clauses() -> None
     assert facts["9.4%"].period == "2027-01/2027-06"
     assert facts["10.1%"].period == "2027-06"
     zh = ("2027年上半年工业（模拟）\n\n高技术制造业6月份增长10.1%，上半年累计为9.4%。")
-    by = {f.mention: f for f in extract_facts(zh, "t", published="2027-07-15")}
+    by = _by_mention(zh, "2027-07-15")
     assert by["9.4%"].measure == "growth_yoy" and by["9.4%"].period == "2027-01/2027-06"
 
 

@@ -10,6 +10,10 @@ import json
 from dataclasses import dataclass, fields
 from typing import Any
 
+#: how a subject names a part of a division the catalogue has no code for ("通信设备制造业"):
+#: extraction writes it, and mapping puts such a figure on no cell
+SUB_SECTOR = "the sub-sector"
+
 
 @dataclass(frozen=True)
 class Fact:

@@ -25,7 +25,7 @@ from dataclasses import replace
 from indmon.catalogue import Catalogue
 from indmon.extract import subjects
 from indmon.extract.anaphora import resolve_pronouns
-from indmon.extract.facts import Fact
+from indmon.extract.facts import SUB_SECTOR, Fact
 from indmon.extract.fastre import lowered
 from indmon.extract.measures import YEAR_EARLIER_AFTER_EN
 
@@ -883,7 +883,7 @@ def _paragraph_heading_zh(text: str, pos: int) -> str:
         return english
     # a part of a division the catalogue has no code for ("通信设备制造业"): named so that
     # no cell takes it, never manufacturing's for the word 制造业
-    return "the sub-sector " + name.replace("制造业", "").replace("制造", "")
+    return f"{SUB_SECTOR} " + name.replace("制造业", "").replace("制造", "")
 
 
 def _without_utilities(subject: str) -> str:

@@ -45,7 +45,7 @@ from importlib import resources
 
 from indmon.catalogue import ALL, Catalogue, Indicator
 from indmon.errors import ConfigError
-from indmon.extract.facts import Fact
+from indmon.extract.facts import SUB_SECTOR, Fact
 from indmon.periods import Period
 
 #: measures that describe the same kind of number when the units agree
@@ -325,12 +325,13 @@ def _quarter_sibling(ind: Indicator, period: str, cat: Catalogue) -> Indicator |
 
 def _other_figure(fact: Fact, text: str, ind: Indicator, industry: str,
                   cat: Catalogue) -> bool:
-    """Whether the indicator the subject names is another figure's: a net addition's
-    stock, a division's investment, all investment's slowdown for manufacturing's lead,
-    provinces for divisions counted, or a list's neighbour of the member the subject is."""
+    """Whether the indicator the subject names is another figure's: a sub-sector's
+    (``SUB_SECTOR``), a net addition's stock, a division's investment, all investment's
+    slowdown for manufacturing's lead, provinces for divisions counted, or a list's
+    neighbour of the member the subject is."""
     subject = fact.subject
-    if "sub sector" in text:
-        return True  # a part of a division the catalogue has no code for
+    if SUB_SECTOR in subject:
+        return True
     return (_net_addition_as_stock(text, ind) or _division_as_whole(subject, ind, cat)
             or _slowdown_as_lead(fact, text, ind)
             or _counts_other_things(subject, ind)
@@ -387,6 +388,8 @@ def _refused_match(fact: Fact, ind: Indicator, period: str, cat: Catalogue) -> s
     if "industry" in ind.dimensions and _grouping_as_manufacturing(
             industry_code(fact.subject, cat), text):
         return f"{fact.subject!r} names a grouping of industries, not manufacturing as a whole"
+    if SUB_SECTOR in fact.subject:
+        return f"{fact.subject!r} is a part of a division the catalogue has no code for"
     if _net_addition_as_stock(text, ind):
         return f"{fact.subject!r} is a net addition over a span, not the stock {ind.id}"
     if _division_as_whole(fact.subject, ind, cat):

@@ -673,7 +673,7 @@ def _of_the_titled_industry(facts: list[Fact], ctx: Context) -> list[Fact]:
         return facts
     name = catalogue.industries[code].name("en").lower()
     return [replace(f, subject=_THE_INDUSTRY.sub(lambda m: name + (m.group(1) or ""), f.subject))
-            if _THE_INDUSTRY.search(f.subject) else f for f in facts]
+            for f in facts]
 
 
 #: the industry a release is about, named by reference
@@ -686,8 +686,7 @@ def _tables(ctx: Context, text: str) -> tables.Table:
     are read by column, not as sentences. ``text`` as written: normalizing turns the
     full-width spaces that part cells into plain ones."""
     # most releases have no column separator at all: looked for as plain text first
-    if "\n" not in text or not (_has_columns(text) or (
-            " - " in text and _FACTBOX_PART.search(text))):
+    if "\n" not in text or not (_has_columns(text) or tables.has_factbox(text)):
         return tables.Table([], [])
     find = find_periods_zh if ctx.lang == "zh" else find_periods_en
 
@@ -710,14 +709,12 @@ def _tables(ctx: Context, text: str) -> tables.Table:
     return tables.read_tables(text, ctx.lang, period_of, province_of)
 
 
-#: a column separator of a table written as text, before a figure
 def _has_columns(text: str) -> bool:
     return any(sep in text for sep in _TABLE_SEPARATORS) and bool(_TABLE_SEPARATOR.search(text))
 
 
 _TABLE_SEPARATORS = ("\t", "  ", "\u3000", "|")
-#: a factbox row's part: " - October: 7,862.3 (-3.4%)"
-_FACTBOX_PART = re.compile(r"\s-\s[A-Za-z][^:\n]{0,30}:\s*\d[\d,.]*\s*\([+\-−]?\d")
+#: a column separator of a table written as text, before a figure
 _TABLE_SEPARATOR = re.compile(r"\S(?:\t|  |　|\s\|\s)\s*[+\-−]?\d")
 
 

@@ -126,7 +126,7 @@ def read_tables(text: str, lang: str, period_of: Callable[[str], str],
         figures.extend(read.figures)
         rows.extend(read.rows)
         i = block[-1] + 1
-    if lang == "en" and " - " in text:
+    if lang == "en" and has_factbox(text):
         dashed = _dashed_rows(lines, period_of)
         figures.extend(dashed.figures)
         rows.extend(dashed.rows)
@@ -137,9 +137,15 @@ def read_tables(text: str, lang: str, period_of: Callable[[str], str],
 #: a factbox row: "Crude steel - 10,000 tonnes - October: 7,862.3 (-3.4%) - Jan-Oct: ..."
 _DASHED_ROW = re.compile(r"^\s*(?P<label>[A-Za-z][^:\n]*?)\s+-\s+(?P<unit>[A-Za-z0-9][^:\n]*?)"
                          r"\s+-\s+(?P<rest>[A-Za-z][^\n]*?:\s*[\d,.]+[^\n]*)$")
-#: one period's part of a factbox row: "October: 7,862.3 (-3.4%)"
+#: one period's part of a factbox row: "October: 7,862.3 (-3.4%)"; where a text has one,
+#: it may have a factbox (``has_factbox``)
 _DASHED_PART = re.compile(r"(?P<period>[A-Za-z][\w\s-]*?):\s*(?P<value>\d[\d,]*(?:\.\d+)?)"
                           r"\s*\((?P<growth>[+\-−]?\d+(?:\.\d+)?)%\)")
+
+
+def has_factbox(text: str) -> bool:
+    """Whether a text may hold a factbox written with dashes, looked for cheaply first."""
+    return " - " in text and bool(_DASHED_PART.search(text))
 
 
 def _dashed_rows(lines: list[tuple[int, str]], period_of: Callable[[str], str]) -> Table:
