@@ -104,7 +104,7 @@ def as_stored(truth: Truth, catalogue: Catalogue) -> Truth:
 def score_text(path: Path, catalogue: Catalogue, verbose: bool) -> Score:
     text = read_document(path).text
     truths = [as_stored(t, catalogue) for t in read_truth(path.with_suffix(".truth.jsonl"), text)]
-    facts = map_facts(extract_file(path), catalogue)
+    facts = map_facts(extract_file(path, published_of(path)), catalogue)
     score = Score(truths=len(truths), predicted=len(facts),
                   with_indicator=sum(1 for t in truths if t.cell[0]))
     for fact in facts:
@@ -151,12 +151,20 @@ def false_conflicts(paths: list[Path], verbose: bool = False) -> tuple[int, int]
     for pair in pairs.values():
         with (tempfile.TemporaryDirectory() as folder,
               Store.open(Path(folder) / "b.duckdb") as store):
-            summary = ingest_documents(store, pair)
+            for path in pair:  # one at a time: each text may have its own date
+                summary = ingest_documents(store, [path], published=published_of(path))
+                conflicts += summary.result.conflicts
+                added += summary.result.added
             if verbose:
                 print_conflicts(store.conflicts(format="records"))
-        conflicts += summary.result.conflicts
-        added += summary.result.added
     return conflicts, added
+
+
+def published_of(path: Path) -> str | None:
+    """The publication date given beside a text that states no year (``NAME.published``),
+    as its reader would give ``indmon ingest --published``; None when the text dates itself."""
+    given = path.with_suffix(".published")
+    return given.read_text(encoding="utf-8").strip() if given.exists() else None
 
 
 def print_conflicts(rows: list[dict[str, object]]) -> None:

@@ -259,3 +259,76 @@ def test_an_expectation_with_words_between_its_holder_and_its_figure_is_no_fact(
             "5.5%.")
     mentions = set(_by_mention(text))
     assert "6.2%" in mentions and "5%" not in mentions and "5.5%" not in mentions
+
+
+def _mapped(text: str, published: str = "2031-11-20") -> dict[str, Fact]:
+    from indmon.extract.mapping import map_facts
+
+    return {f.mention: f for f in map_facts(extract_facts(text, "t", published=published))}
+
+
+def test_counters_after_a_number_and_telephone_numbers_are_page_furniture() -> None:
+    text = ("Cement output slips (simulated)\n"
+            "Home | 20 November 2031 | 4,318 views | 2 min read\n"
+            "Cement output fell 3.1% in October.\n"
+            "Newsroom: +44 1234 5678 | Tel: 010-6820 1234\n")
+    assert [f.mention for f in extract_facts(text, "t")] == ["3.1%"]
+
+
+def test_declines_in_other_words_carry_their_sign() -> None:
+    text = ("Index readings (simulated)\n"
+            "In October 2031 the new orders index lost 0.7 point, the production index was "
+            "shedding 0.9 point and construction eased by 1.0 point. Steel output in the ten "
+            "months was 2.1% lower than in the first ten months of 2030; sales revenue of "
+            "members, off 3.4%, and their output, a dip of 1.8%. Output increased by 6.5%.")
+    facts = _by_mention(text)
+    assert facts["0.7"].value == -0.7 and facts["1.0"].value == -1.0
+    assert facts["2.1%"].value == -2.1 and facts["2.1%"].measure == "growth_yoy"
+    assert facts["3.4%"].value == -3.4 and facts["1.8%"].value == -1.8
+    assert facts["6.5%"].value == 6.5  # "increased" holds "eased": no decline
+
+
+def test_daily_rates_ratios_to_population_and_members_figures_land_on_no_total() -> None:
+    text = ("Steel in October 2031 (simulated)\n"
+            "Crude steel output was 70.1 million tonnes in October, or 2.26 million tonnes a "
+            "day. Key member mills made 50.2 million tonnes of crude steel.\n"
+            "Every 10,000 residents were served by 31.5 5G base stations.\n")
+    facts = _mapped(text)
+    assert facts["70.1 million tonnes"].indicator == "crude_steel_output"
+    for mention in ("2.26 million tonnes", "50.2 million tonnes", "31.5"):
+        assert facts[mention].indicator is None, mention
+    assert "10,000" not in facts  # the base of the ratio is no figure
+    zh = ("2031年10月钢铁生产情况\n"
+          "10月份，全国粗钢产量7010万吨，日均产量226万吨。会员企业生产粗钢5020万吨。"
+          "每万人拥有5G基站31.5个。")
+    facts = _mapped(zh)
+    assert facts["7010万吨"].indicator == "crude_steel_output"
+    for mention in ("226万吨", "5020万吨", "31.5"):
+        assert facts[mention].indicator is None, mention
+
+
+def test_a_division_named_by_reference_takes_the_one_named_before() -> None:
+    text = ("Steel industry review, October 2031 (simulated)\n"
+            "The review cites figures for the smelting and pressing of ferrous metals. Value "
+            "added of that division grew 2.1% in October, behind the 5.4% growth of all "
+            "industry over the same period.\n")
+    facts = _mapped(text)
+    assert (facts["2.1%"].indicator, facts["2.1%"].industry) == ("va_yoy", "31")
+    assert facts["5.4%"].subject == "all industry"
+    zh = ("2031年10月钢铁行业运行情况\n"
+          "10月份黑色金属冶炼和压延加工业增加值同比增长2.1%；1-10月，该行业实现利润总额624亿元。")
+    facts = _mapped(zh)
+    assert (facts["624亿元"].indicator, facts["624亿元"].industry) == ("profit_ytd", "31")
+
+
+def test_a_stock_counted_this_year_stands_at_the_releases_last_month() -> None:
+    text = ("Telecoms in January-October 2031 (simulated)\n"
+            "In the first ten months of 2031, 5G base stations reached 286,000, with 34,000 "
+            "built this year. The province aims to have more than 300,000 5G base stations by "
+            "the end of the year.\n")
+    facts = _mapped(text)
+    assert facts["286,000"].period == "2031-10-31"
+    assert facts["300,000"].indicator is None
+    zh = "2031年1-10月全省通信业运行情况\n截至10月末，5G基站28.6万个。到年底全省5G基站总数将超过30万个。"
+    facts = _mapped(zh)
+    assert facts["28.6万"].indicator == "g5_base_stations" and facts["30万"].indicator is None

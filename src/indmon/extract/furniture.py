@@ -120,10 +120,33 @@ def _in_notes(text: str, start: int) -> bool:
     return bool(_NOTES_OPENING.search(text, lo, start))
 
 
+#: page counters after the number: "| 2,317 views |", "3 min read", "4862次浏览"
+_COUNTER_AFTER = re.compile(
+    r"^\s*(?:(?:page\s*)?(?:views|visits|hits|reads|clicks|comments|shares)\b|min(?:ute)?s?\s+read\b)"
+    r"|^\s*(?:次(?:浏览|阅读|点击|访问)|人(?:浏览|阅读))", re.IGNORECASE)
+#: a telephone number: "+65 6123 4567", "Tel: 010-6820 1234", "电话：010-68205555"
+_PHONE = re.compile(r"(?:\+\d{1,3}|(?:tel|phone|telephone|fax|hotline|电话|传真|热线)\.?\s*[:：]?)"
+                    r"[\s(（]*\d[\d\s()（）-]{5,}\d", re.IGNORECASE)
+
+
+def _in_phone_number(text: str, start: int, end: int) -> bool:
+    """Whether the number is a part of a telephone number on its line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    window = text[max(line_start, start - 40):end + 20]
+    offset = max(line_start, start - 40)
+    return any(m.start() + offset <= start and end <= m.end() + offset
+               for m in _PHONE.finditer(window))
+
+
 def is_furniture(text: str, start: int, end: int) -> bool:
     """Whether the number at ``text[start:end]`` belongs to the page, not to the economy."""
     before = text[max(0, start - 30):start]
     after = text[end:end + 40]
+    if _COUNTER_AFTER.match(after):
+        return True
+    if ("+" in before or "el" in before or "话" in before or "真" in before
+            or "线" in before or "ax" in before) and _in_phone_number(text, start, end):
+        return True
     tail = before.rstrip(" \t")
     last = tail[-1:]
     if _range_or_page_before(tail) and (_DATE_RANGE_BEFORE.search(before)
@@ -179,14 +202,15 @@ def is_conversion(text: str, start: int, end: int) -> bool:
     """Whether a figure is another currency's rendering of the figure before it, or the
     base of a ratio ("costs per 100 yuan of operating revenue", 每百元营业收入)."""
     before = text[max(0, start - 16):start]
-    if text[start:start + 2] == "百元" or ("per" in before and _PER_BEFORE.search(before)) or (
+    if text[start:start + 2] == "百元" or (("per" in before or "very" in before)
+                                         and _PER_BEFORE.search(before)) or (
             before.endswith("每")):
         return True
     return "(" in before and bool(_CONVERSION_BEFORE.search(before)
                                   and _CONVERSION_UNIT.search(text[start:end + 16]))
 
 
-_PER_BEFORE = re.compile(r"\bper\s+$|每$", re.IGNORECASE)
+_PER_BEFORE = re.compile(r"\bper\s+$|\b(?:for\s+)?every\s+$|每$", re.IGNORECASE)
 
 
 def is_threshold(text: str, start: int, end: int) -> bool:

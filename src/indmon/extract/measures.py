@@ -38,7 +38,10 @@ _GROWTH_EN = compile_lower(
     r"(?:\s+by)?" + _HEDGE_EN + r"\s*$")
 _DECLINE_EN = compile_lower(
     r"(?:declin\w*|decreas\w*|fell|fallen|fall(?:s|ing)?|drop\w*|down|slid|slipp\w*|shr[ua]nk|"
-    r"shrink\w*|slump\w*|tumbl\w*|plung\w*|plummet\w*|sank|sunk|dipp\w*|dips?|"
+    r"shrink\w*|slump\w*|tumbl\w*|plung\w*|plummet\w*|sank|sunk|dipp\w*|dips?|(?<![a-z])dip\s+of|"
+    # "shedding 0.9 point", "lost 0.7 point", "eased by 1.0 point", "off 3.4%"
+    r"(?<![a-z])(?:shed(?:s|ding)?|lost|los(?:e|es|ing)|eas(?:ed|es|ing)|weaken\w*|"
+    r"retreat\w*|off)|"
     r"contract\w*|decrease\s+of|decline\s+of|drop\s+of|fall\s+of|net\s+loss\s+of|"
     r"net\s+reduction\s+of)"
     # "fell back by 7.5 percent"
@@ -126,7 +129,9 @@ YEAR_EARLIER_AFTER_EN = compile_lower(
     # "9.6% above the level of a year before"
     r"(?:\s+(?:than|from|on|over))?\s+(?:the\s+(?:level|figure)\s+of\s+)?"
     r"(?:a\s+year\s+(?:earlier|before|ago)|a\s+year|(?:in\s+)?the\s+same\s+(?:period|month)"
-    r"(?:\s+of\s+(?:last|the\s+previous)\s+year)?|(?:in\s+)?(?:the\s+previous|last)\s+year)\b")
+    r"(?:\s+of\s+(?:last|the\s+previous)\s+year)?|(?:in\s+)?(?:the\s+previous|last)\s+year"
+    # "2.1% lower than in the first ten months of 2026"
+    r"|(?:in\s+)?the\s+first\s+[\w-]+\s+months\s+of\s+(?:\d{4}|last\s+year))\b")
 
 
 #: "2.4% higher than at the end of June": growth since an earlier date of the year, never
@@ -350,7 +355,9 @@ _FORECAST_AFTER_EN = compile_lower(
 _ANOTHER_EN = compile_lower(r"\banother\s+(?:more\s+than\s+|over\s+|about\s+)?$")
 _WILL_EN = compile_lower(r"^[^.;]{0,120}?\bwill\b")
 _PLAN_ZH = re.compile(
-    r"(?:计划|力争|目标|拟|预期目标|预计|预测|市场预期|一致预期)[^，。；,;]{0,20}$")
+    r"(?:计划|力争|目标|拟|预期目标|预计|预测|市场预期|一致预期|有望|"
+    # "到年底全省5G基站总数将超过30万个": what will be, not what is
+    r"将(?:超过|达到|突破|实现))[^，。；,;]{0,20}$")
 
 
 def is_plan_en(clause_left: str, right: str) -> bool:

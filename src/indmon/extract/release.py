@@ -420,7 +420,16 @@ def _percent_en(value: float, left: str, right: str, left_l: str, right_l: str,
                         left_l)
     if measure == "share" and measures.reached_by_industry_en(subject, left_l, right_l):
         measure = "growth_yoy"  # "high-tech manufacturing reached 9.8%": its growth
+    named = _GROWTH_OF_AFTER_EN.match(right) if left_l.endswith("the ") else None
+    if named:  # "behind the 5.4% growth of all industrial enterprises": theirs
+        return value * sign, "growth_yoy", named.group("of")
     return value * sign, measure, subject
+
+
+#: "the 5.4% growth of all industry over the same period": the figure's own subject after it
+_GROWTH_OF_AFTER_EN = re.compile(
+    r"^\s+(?:year-on-year\s+)?(?:growth|increase|rise)\s+(?:rate\s+)?(?:of|in|for)\s+"
+    r"(?P<of>[^,.;()]{3,80}?)(?=\s+(?:over|in|during|for|from|on|since)\b|[,.;()]|$)")
 
 
 def _planned_en(subject: str, left_l: str, clause_left_l: str, right_l: str,
@@ -589,6 +598,11 @@ def _period_of(period: str, topic: str, stock: bool | None) -> str:
     """Stocks keep a stock date ("as of 2024-06-30"); flows stated at one (revenue, output,
     investment "by the end of June") cover the span from January to that month, written
     as the topic when it is that span (``2023-Q1`` rather than ``2023-01/2023-03``)."""
+    if stock and len(period) == 4 and len(topic) > 4 and topic[:4] == period:
+        # "5G base stations reached 286,000, with 34,000 built this year" in a release on
+        # January-October: the stock stands at the release's last month, not at year end
+        end = DocumentTime(topic=topic).topic_end_month
+        return end if end[:4] == period and not end.endswith("-12") else period
     if not period.startswith("as of") or stock:
         return period
     span = flow_span(period)
@@ -648,6 +662,7 @@ def extract_facts(
         ))
     # the readings of a whole list first, then of what stands around them
     facts = lists.distribute(_units_shared(facts, ctx.text), ctx.text, lang)
+    facts = [_scoped(f, ctx.text) for f in facts]
     facts = _other_surveys(_non_manufacturing_indices(facts, ctx), ctx)
     if lang != "zh":
         facts = _index_readings_en(_national_rates_en(facts, ctx), ctx)
@@ -655,7 +670,85 @@ def extract_facts(
         facts = [replace(f, subject=_earned(f)) if f.subject.endswith(_EARNING_VERBS) else f
                  for f in facts]
         facts = _of_the_titled_industry(facts, ctx)
+    facts = _of_the_division_named_before(facts, ctx)
     return _with_table_figures(facts, table, ctx) if table.figures else facts
+
+
+def _of_the_division_named_before(facts: list[Fact], ctx: Context) -> list[Fact]:
+    """"Value added of that division grew 2.1%", "该行业实现利润总额624亿元": the division
+    named last before the reference, in its sentence or the two before it. A reference
+    with no division before it changes nothing."""
+    cue = _THAT_DIVISION_ZH if ctx.lang == "zh" else _THAT_DIVISION_EN
+    out = []
+    for fact in facts:
+        line_start = ctx.text.rfind("\n", 0, fact.start) + 1
+        sentence = _SENTENCE_SPLIT.split(ctx.text[line_start:fact.start])[-1]
+        found = cue.search(sentence)
+        name = _division_before(ctx, fact.start - len(sentence) + found.start()) if found else None
+        if name is None:
+            out.append(fact)
+        elif ctx.lang != "zh":  # the subject says "that division" when it is the figure's
+            out.append(replace(fact, subject=cue.sub(name, fact.subject)))
+        else:  # the subject is a translation, without the reference
+            out.append(replace(fact, subject=f"{fact.subject} of {name}"))
+    return out
+
+
+def _division_before(ctx: Context, at: int) -> str | None:
+    """The English name of the division named last in the three sentences before ``at``."""
+    from indmon.catalogue import Catalogue
+    from indmon.extract.mapping import industry_code
+
+    catalogue = Catalogue.load()
+    window = ctx.text[max(0, at - 600):at]
+    for sentence in reversed(_SENTENCE_SPLIT.split(window)[-3:]):
+        code = industry_code(sentence, catalogue)
+        if code[:1].isdigit():
+            return catalogue.industries[code].name("en").lower()
+    return None
+
+
+_SENTENCE_SPLIT = re.compile(r"(?<=[.;])\s+|[。；]")
+_THAT_DIVISION_EN = re.compile(r"\b(?:that|this|the)\s+division\b|\b(?:that|this)\s+"
+                               r"(?:industry|sector)\b", re.IGNORECASE)
+_THAT_DIVISION_ZH = re.compile(r"该(?:行业|产业|大类)|这一行业")
+
+
+def _scoped(fact: Fact, text: str) -> Fact:
+    """The fact with the scope its words give it written into its subject, where the
+    subject alone would read as the country's total: a daily rate ("2.3 million tonnes a
+    day", 日均), a ratio to population ("34.2 per 10,000 residents", 每万人), the figures
+    of an association's members ("key member mills", 会员企业). No catalogue indicator
+    states these scopes, so such figures stay unmapped instead of landing on the total."""
+    line_start = text.rfind("\n", 0, fact.start) + 1
+    before = text[max(line_start, fact.start - 300):fact.start]
+    after = text[fact.end:fact.end + 24]
+    clause = _CLAUSE_START.split(before)[-1]
+    if _DAILY_AFTER.match(after) or _DAILY_BEFORE.search(clause):
+        return replace(fact, subject=f"daily {fact.subject}")
+    if _PER_POPULATION.search(clause) or _PER_POPULATION_AFTER.match(after):
+        return replace(fact, subject=f"per capita {fact.subject}")
+    if _MEMBERS.search(before) and not _NATIONAL_TOTAL.search(clause + after):
+        return replace(fact, subject=f"member enterprises' {fact.subject}")
+    return fact
+
+
+_CLAUSE_START = re.compile(r",(?!\d)|[;:，；：。]|\.\s")  # not the comma of "10,000"
+_DAILY_AFTER = re.compile(r"^\s*(?:a|per|each)\s+day\b|^[吨辆台万亿个]*/日", re.IGNORECASE)
+_DAILY_BEFORE = re.compile(r"\b(?:daily|a\s+day|per\s+day)\b|日均|日产|每日|平均每天",
+                           re.IGNORECASE)
+_PER_POPULATION = re.compile(
+    r"\b(?:per|every|each|for\s+every)\s+(?:10,000|10\s000|ten\s+thousand|100|hundred|"
+    r"1,000|thousand)\s+(?:people|residents|inhabitants|persons|population)\b|\bper\s+capita\b|"
+    r"每(?:万|百|千)(?:人|户|人口)|人均", re.IGNORECASE)
+_PER_POPULATION_AFTER = re.compile(
+    r"^[^,.;，。；]{0,12}\b(?:per|for\s+every)\s+(?:10,000|ten\s+thousand|100|hundred)\s+"
+    r"(?:people|residents|inhabitants)\b", re.IGNORECASE)
+#: an association's reporting members: "key member enterprises", "member mills", 会员企业
+_MEMBERS = re.compile(r"\bmember\s+(?:enterprises|mills|companies|firms|steelmakers)\b|"
+                      r"(?:^|[.;]\s+)members\b|会员(?:钢铁)?企业", re.IGNORECASE)
+#: the country's total set beside the members' ("78.5% of the national total")
+_NATIONAL_TOTAL = re.compile(r"\bnational\b|\bnationwide\b|全国", re.IGNORECASE)
 
 
 def _of_the_titled_industry(facts: list[Fact], ctx: Context) -> list[Fact]:
