@@ -329,6 +329,7 @@ def test_a_stock_counted_this_year_stands_at_the_releases_last_month() -> None:
     facts = _mapped(text)
     assert facts["286,000"].period == "2031-10-31"
     assert facts["300,000"].indicator is None
-    zh = "2031年1-10月全省通信业运行情况\n截至10月末，5G基站28.6万个。到年底全省5G基站总数将超过30万个。"
+    zh = ("2031年1-10月全省通信业运行情况\n"
+          "截至10月末，5G基站28.6万个。到年底全省5G基站总数将超过30万个。")
     facts = _mapped(zh)
     assert facts["28.6万"].indicator == "g5_base_stations" and facts["30万"].indicator is None
