@@ -333,3 +333,60 @@ def test_a_stock_counted_this_year_stands_at_the_releases_last_month() -> None:
           "截至10月末，5G基站28.6万个。到年底全省5G基站总数将超过30万个。")
     facts = _mapped(zh)
     assert facts["28.6万"].indicator == "g5_base_stations" and facts["30万"].indicator is None
+
+
+def test_periods_listed_before_respectively_go_to_the_figures_in_order() -> None:
+    text = ("Iron and steel, January-October 2031 (simulated)\n"
+            "Pig iron output in October and in the ten months stood at 62.18 million tonnes "
+            "and 718.4 million tonnes respectively.\n")
+    facts = _by_mention(text)
+    assert facts["62.18 million tonnes"].period == "2031-10"
+    assert facts["718.4 million tonnes"].period == "2031-01/2031-10"
+    assert "october" not in facts["718.4 million tonnes"].subject.lower()
+    zh = ("2031年1-10月钢铁行业运行情况\n"
+          "生铁方面，10月份和1-10月产量分别为6218万吨和7.184亿吨。\n")
+    facts = _by_mention(zh)
+    assert facts["6218万吨"].period == "2031-10"
+    assert facts["7.184亿吨"].period == "2031-01/2031-10"
+    assert facts["6218万吨"].subject == "pig iron output"
+
+
+def test_over_the_ten_months_is_the_year_to_date_of_a_release_ending_in_october() -> None:
+    text = ("Industry, January-October 2031 (simulated)\n"
+            "Cement output fell 3.1% in October. Over the ten months, cement output fell "
+            "4.2%.\n")
+    facts = _by_mention(text)
+    assert facts["3.1%"].period == "2031-10"
+    assert facts["4.2%"].period == "2031-01/2031-10"
+    facts = _by_mention(text.replace("January-October", "January-November"))
+    assert facts["4.2%"].period != "2031-01/2031-10"  # ten months of an eleven-month text
+
+
+def test_a_chinese_output_that_names_no_product_is_never_value_added() -> None:
+    zh = ("2031年1-10月机器人行业运行情况\n"
+          "1-10月，工业机器人产量62.8万套，同比增长28.1%，其中10月份产量6.85万套。\n"
+          "10月份，产量同比增长4.1%。\n")
+    facts = _mapped(zh)
+    assert facts["6.85万"].subject == facts["62.8万"].subject
+    assert facts["6.85万"].indicator == "industrial_robot_output"
+    assert facts["6.85万"].period == "2031-10"
+    assert facts["4.1%"].indicator is None  # some product's output, not the industry's
+
+
+def test_non_ferrous_metal_smelting_and_mining_are_their_own_divisions() -> None:
+    text = ("Metals, October 2031 (simulated)\n"
+            "Value added of non-ferrous metal smelting grew 6.3% in October, "
+            "that of non-ferrous metal ore mining 2.4%, and that of ferrous metal smelting "
+            "1.2%.\n")
+    facts = _mapped(text)
+    assert facts["6.3%"].industry == "32"
+    assert facts["2.4%"].industry == "09"
+    assert facts["1.2%"].industry == "31"
+
+
+def test_its_value_added_is_the_division_named_before() -> None:
+    text = ("Chemicals, October 2031 (simulated)\n"
+            "The bureau lists chemical raw materials and chemical products among growing "
+            "divisions. Its value added grew 7.7% in October.\n")
+    facts = _mapped(text)
+    assert (facts["7.7%"].indicator, facts["7.7%"].industry) == ("va_yoy", "26")

@@ -163,6 +163,16 @@ def _en_first_months(m: re.Match[str], time: DocumentTime) -> str | None:
     return f"{year}-01/{year}-{n:02d}"
 
 
+def _en_the_months(m: re.Match[str], time: DocumentTime) -> str | None:
+    """"over the ten months", "the ten-month figure": the months from January of a release
+    whose topic ends in that month (never "the three months to October" elsewhere)."""
+    n = _word_int(m["n"] or m["n2"])
+    end = time.topic_end_month
+    if not n or not end or int(end[5:7]) != n:
+        return None
+    return f"{end[:4]}-01/{end}"
+
+
 def _en_quarter(m: re.Match[str], time: DocumentTime) -> str | None:
     q = _word_int(m["q"])
     year = _en_year(m, time, 3 * q if q and q <= 4 else None)
@@ -297,6 +307,10 @@ EN_PERIODS: list[Grammar] = [
             (_MONTH_ANCHOR,)),
     Grammar(re.compile(r"\b(?:in|for|during)\s+the\s+month\b(?!\s+(?:of|before|earlier))"),
             _the_month, ("month",)),
+    Grammar(re.compile(r"\b(?:(?:in|over|during|for)\s+the\s+(?P<n>[a-z]+|\d{1,2})\s+months"
+                       r"(?!\s+(?:to|before|earlier|ago|ended|ending))"
+                       r"|(?P<n2>[a-z]+|\d{1,2})-month\b)"),
+            _en_the_months, ("months", "month")),
     Grammar(re.compile(r"\b(?P<rel>this|last)\s+year\b"), _en_year_only, ("this", "last")),
     Grammar(re.compile(r"\b(?:the\s+(?:whole|full|entire)\s+year|throughout\s+the\s+year)\b"),
             _en_year_only, ("whole", "full", "entire", "throughout")),

@@ -13,6 +13,7 @@ period, region and subject from its sentence and paragraph.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
@@ -671,7 +672,98 @@ def extract_facts(
                  for f in facts]
         facts = _of_the_titled_industry(facts, ctx)
     facts = _of_the_division_named_before(facts, ctx)
+    if lang == "zh":
+        facts = _products_of_bare_output_zh(facts, ctx.text)
+    facts = _periods_respectively(facts, ctx)
     return _with_table_figures(facts, table, ctx) if table.figures else facts
+
+
+def _periods_respectively(facts: list[Fact], ctx: Context) -> list[Fact]:
+    """A "respectively" list whose members are periods: "output in October and in the ten
+    months stood at 62.18 and 718.4 million tonnes respectively, down 3.6% and 2.6%",
+    "10月份和1—10月产量分别为6218万吨和7.184亿吨": each run of figures of one unit takes
+    the periods in order, and the subject without them."""
+    if "respectively" not in ctx.lower and "分别" not in ctx.text:
+        return facts
+    out = list(facts)
+    by_sentence: dict[tuple[int, int], list[int]] = {}
+    for k, fact in enumerate(facts):
+        by_sentence.setdefault(ctx.layout.sentence(fact.start), []).append(k)
+    for (start, _), members in by_sentence.items():
+        first = facts[members[0]]
+        if "respectively" not in ctx.lower[start:facts[members[-1]].end + 16] and (
+                "分别" not in ctx.text[start:facts[members[-1]].end]):
+            continue
+        periods = _joined_periods(ctx, start, first.start)
+        if len(periods) < 2:
+            continue
+        words = [ctx.lower[p.start:p.end].strip() for p in periods]
+        head = ""  # the list's subject, read off its first run ("pig iron output")
+        for run in _unit_runs([facts[k] for k in members], members):
+            if len(run) != len(periods):
+                continue
+            head = _without_phrases(facts[run[0]].subject, words) or head
+            for k, period in zip(run, periods, strict=True):
+                out[k] = replace(out[k], period=period.period, subject=head or out[k].subject)
+    return out
+
+
+def _joined_periods(ctx: Context, start: int, end: int) -> list[PeriodMention]:
+    """The period phrases between ``start`` and ``end`` when they stand joined as a list
+    ("in October and in the ten months", "10月份和1—10月"), else []."""
+    i = bisect.bisect_left(ctx.period_starts, start)
+    found = []
+    while i < len(ctx.periods) and ctx.periods[i].start < end:
+        found.append(ctx.periods[i])
+        i += 1
+    for a, b in itertools.pairwise(found):
+        if not _LIST_JOIN.fullmatch(ctx.lower[a.end:b.start]):
+            return []
+    return found
+
+
+_LIST_JOIN = re.compile(r"\s*(?:,\s*)?(?:and|as\s+well\s+as)?\s*(?:in\s+|for\s+)?|[和与及、]")
+
+
+def _unit_runs(facts: list[Fact], indices: list[int]) -> list[list[int]]:
+    """The indices of runs of consecutive facts of one unit."""
+    runs: list[list[int]] = []
+    for fact, k in zip(facts, indices, strict=True):
+        if runs and facts[indices.index(runs[-1][-1])].unit == fact.unit:
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    return runs
+
+
+def _without_phrases(subject: str, phrases: list[str]) -> str:
+    out = subject
+    for phrase in phrases:
+        out = re.sub(r"\s*\b(?:in\s+|for\s+)?" + re.escape(phrase) + r"\b", "", out,
+                     flags=re.IGNORECASE)
+    return re.sub(r"\s+(?:and|,)\s*$", "", out).strip()
+
+
+def _products_of_bare_output_zh(facts: list[Fact], text: str) -> list[Fact]:
+    """A Chinese 产量 that names no product: after 其中 in its line, the product of the
+    figure before it ("工业机器人产量62.8万套……其中10月份产量6.85万套"); the topic its
+    line opens with ("生铁方面，……产量6218万吨"); else some product's, which is never
+    industry's value added (as "output" alone reads in English news): written "physical
+    output", which no indicator names."""
+    out: list[Fact] = []
+    for fact in facts:
+        if fact.subject != "output":
+            out.append(fact)
+            continue
+        line_start = text.rfind("\n", 0, fact.start) + 1
+        before = next((f for f in reversed(out) if f.start >= line_start
+                       and f.subject.endswith(" output") and f.unit == fact.unit), None)
+        of_which = before is not None and "其中" in text[before.end:fact.start]
+        topic = subjects.topic_zh(text[line_start:fact.start])
+        subject = (before.subject if of_which and before else f"{topic} output" if topic
+                   else "physical output")
+        out.append(replace(fact, subject=subject))
+    return out
 
 
 def _of_the_division_named_before(facts: list[Fact], ctx: Context) -> list[Fact]:
@@ -687,10 +779,14 @@ def _of_the_division_named_before(facts: list[Fact], ctx: Context) -> list[Fact]
         name = _division_before(ctx, fact.start - len(sentence) + found.start()) if found else None
         if name is None:
             out.append(fact)
-        elif ctx.lang != "zh":  # the subject says "that division" when it is the figure's
-            out.append(replace(fact, subject=cue.sub(name, fact.subject)))
-        else:  # the subject is a translation, without the reference
+        elif ctx.lang == "zh" or (found and found.group().strip().lower() == "its"):
+            # a translation, "Its value added grew": the reference is no part of the subject
             out.append(replace(fact, subject=f"{fact.subject} of {name}"))
+        elif _DIVISION_IN_SUBJECT.search(fact.subject):
+            # "value added of that division", "division earned": the figure's own
+            out.append(replace(fact, subject=_DIVISION_IN_SUBJECT.sub(name, fact.subject, 1)))
+        else:  # "behind the 5.4% growth of all industry": another subject of the sentence
+            out.append(fact)
     return out
 
 
@@ -710,7 +806,9 @@ def _division_before(ctx: Context, at: int) -> str | None:
 
 _SENTENCE_SPLIT = re.compile(r"(?<=[.;])\s+|[。；]")
 _THAT_DIVISION_EN = re.compile(r"\b(?:that|this|the)\s+division\b|\b(?:that|this)\s+"
-                               r"(?:industry|sector)\b", re.IGNORECASE)
+                               r"(?:industry|sector)\b|^\s*its\s", re.IGNORECASE)
+_DIVISION_IN_SUBJECT = re.compile(r"\b(?:that|this|the)\s+division\b|\b(?:that|this)\s+"
+                                  r"(?:industry|sector)\b|^division\b", re.IGNORECASE)
 _THAT_DIVISION_ZH = re.compile(r"该(?:行业|产业|大类)|这一行业")
 
 

@@ -958,6 +958,7 @@ SUBJECT_GLOSSARY_ZH = {
     "船舶": "ships",
     "载重吨": "deadweight tonnage",
     "粗钢": "crude steel",
+    "生铁": "pig iron",
     "钢材": "steel products",
     "有色金属": "non-ferrous metals",
     "十种有色金属": "ten non-ferrous metals",
@@ -1050,6 +1051,17 @@ def _terms_zh(phrase: str) -> str:
         if term not in terms:
             terms.append(term)
     return " ".join(terms)
+
+
+#: a topic opening a clause: "生铁方面，……", "钢材方面，"
+_TOPIC_ZH = re.compile(r"([^，。；、,;\s]{1,10})方面[，,]")
+
+
+def topic_zh(line_left: str) -> str:
+    """The English of the last topic a line opens before a figure ("生铁方面，10月份产量
+    6218万吨": pig iron), or ''."""
+    topics = _TOPIC_ZH.findall(line_left)
+    return _terms_zh(topics[-1]) if topics else ""
 
 
 def first_term_zh(phrase: str) -> int:
