@@ -148,7 +148,7 @@ def false_conflicts(paths: list[Path], verbose: bool = False) -> tuple[int, int]
     for path in paths:
         pairs.setdefault(path.stem.split("_", 1)[-1], []).append(path)
     conflicts = added = 0
-    for pair in pairs.values():
+    for name, pair in pairs.items():
         with (tempfile.TemporaryDirectory() as folder,
               Store.open(Path(folder) / "b.duckdb") as store):
             for path in pair:  # one at a time: each text may have its own date
@@ -156,7 +156,7 @@ def false_conflicts(paths: list[Path], verbose: bool = False) -> tuple[int, int]
                 conflicts += summary.result.conflicts
                 added += summary.result.added
             if verbose:
-                print_conflicts(store.conflicts(format="records"))
+                print_conflicts(name, store.conflicts(format="records"))
     return conflicts, added
 
 
@@ -167,14 +167,14 @@ def published_of(path: Path) -> str | None:
     return given.read_text(encoding="utf-8").strip() if given.exists() else None
 
 
-def print_conflicts(rows: list[dict[str, object]]) -> None:
+def print_conflicts(pair: str, rows: list[dict[str, object]]) -> None:
     """One line per conflicting cell: the values each source states and their mentions."""
     cells: dict[tuple[object, ...], list[str]] = {}
     for row in rows:
         cell = (row["indicator"], row["period"], row["industry"], row["province"])
         cells.setdefault(cell, []).append(f"{row['value']} ({row['mention']!r})")
     for cell, stated in cells.items():
-        print(f"    conflict: {' '.join(map(str, cell))}: " + " | ".join(stated))
+        print(f"    conflict ({pair}): {' '.join(map(str, cell))}: " + " | ".join(stated))
 
 
 def skipped_prefixes(argv: list[str]) -> tuple[str, ...]:

@@ -390,3 +390,53 @@ def test_its_value_added_is_the_division_named_before() -> None:
             "divisions. Its value added grew 7.7% in October.\n")
     facts = _mapped(text)
     assert (facts["7.7%"].indicator, facts["7.7%"].industry) == ("va_yoy", "26")
+
+
+def test_the_items_of_a_labelled_list_take_their_label_and_the_lists_quantity() -> None:
+    text = ("Statistical communique on 2031 (simulated)\n"
+            "Output of major industrial products in 2031:\n"
+            "- Crude steel: 1,002.6 million tons; down 1.3 percent\n"
+            "- of which new energy vehicles: 17.92 million units; up 15.8 percent\n")
+    facts = _mapped(text)
+    assert facts["1,002.6 million tons"].indicator == "crude_steel_output"
+    assert facts["1.3 percent"].indicator == "crude_steel_output_yoy"
+    assert facts["17.92 million"].indicator == "nev_production"
+    zh = ("2031年统计公报（模拟）\n"
+          "2031年主要工业产品产量：\n"
+          "- 水泥：17.12亿吨，下降4.6%\n")
+    facts = _mapped(zh)
+    assert facts["17.12亿吨"].indicator == "cement_output"
+    assert facts["4.6%"].indicator == "cement_output_yoy"
+
+
+def test_a_gain_or_jump_of_after_a_level_is_its_growth() -> None:
+    text = ("Robots, January-October 2031 (simulated)\n"
+            "Makers turned out 11.26 million service robots, a gain of 14.7%. Profits rose to "
+            "5 billion yuan, a jump of 26.3%.\n")
+    facts = _mapped(text)
+    assert facts["14.7%"].measure == "growth_yoy"
+    assert facts["14.7%"].indicator == "service_robot_output_yoy"
+    assert facts["26.3%"].indicator == "profit_ytd_yoy"
+
+
+def test_a_citys_figures_never_land_on_its_province() -> None:
+    text = ("Sichuan telecoms, January-October 2031 (simulated)\n"
+            "CHENGDU - Sichuan's telecom revenue reached 86.24 billion yuan in the first ten "
+            "months of 2031, up 4.3 percent.\n"
+            "Chengdu, the provincial capital, generated 37.26 billion yuan of telecom revenue. "
+            "It hosted 91,000 5G base stations. Mianyang counted 4.02 million 5G users. The "
+            "province had 286,000 5G base stations.\n")
+    facts = _mapped(text)
+    assert (facts["86.24 billion yuan"].indicator, facts["86.24 billion yuan"].province) == (
+        "telecom_revenue", "510000")
+    assert facts["4.3 percent"].indicator == "telecom_revenue_yoy"
+    for mention in ("37.26 billion yuan", "91,000", "4.02 million"):
+        assert facts[mention].indicator is None, mention
+    assert facts["286,000"].indicator == "g5_base_stations"
+    zh = ("2031年1-10月四川省通信业运行情况（模拟）\n"
+          "新华社成都11月24日电 1-10月，全省电信业务收入862.4亿元。\n"
+          "成都市实现电信业务收入372.6亿元；该市5G基站9.1万个。全省5G基站28.6万个。\n")
+    facts = _mapped(zh)
+    assert facts["862.4亿元"].indicator == "telecom_revenue"
+    assert facts["372.6亿元"].indicator is None and facts["9.1万"].indicator is None
+    assert facts["28.6万"].indicator == "g5_base_stations"

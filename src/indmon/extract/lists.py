@@ -211,7 +211,7 @@ _GROWTH_AFTER_EN = re.compile(
     # gain of"
     r"|(?:\s+[a-z][\w'-]*){1,3}(?=\s*,)|\s+in\s+[a-z][\w-]*(?:\s+\d{4})?)?"
     r"\s*,?\s*(?:up|down|an?\s+(?:year-on-year\s+)?(?:increase|decrease|rise|drop|decline|gain|"
-    r"fall|growth)"
+    r"fall|growth|jump|surge|slide|contraction)"
     r"\s+of|increasing|decreasing|rising|falling)(?:\s+by)?\s*$", re.IGNORECASE)
 
 

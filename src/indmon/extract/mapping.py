@@ -124,8 +124,9 @@ def map_fact(fact: Fact, catalogue: Catalogue | None = None) -> Fact:
     province = province_code(fact.region, cat)
     if period is None or province is None:
         return replace(fact, indicator=None)
-    text = normalise(fact.subject)
-    indicator = match_indicator(fact.subject, fact.measure, fact.unit, period, cat)
+    subject = fact.subject if province == ALL else _without_province(fact.subject, fact.region)
+    text = normalise(subject)
+    indicator = match_indicator(subject, fact.measure, fact.unit, period, cat)
     if indicator is None or _words_rule_out(indicator, text):
         return replace(fact, indicator=None)
     placed = _place(cat.indicator(indicator), period, cat)
@@ -143,6 +144,16 @@ def map_fact(fact: Fact, catalogue: Catalogue | None = None) -> Fact:
     if _other_figure(fact, text, ind, industry, cat):
         return replace(fact, indicator=None)
     return replace(fact, indicator=indicator, industry=industry, province=province, period=period)
+
+
+def _without_province(subject: str, region: str) -> str:
+    """A province's figure without the words that say whose it is: the region names the
+    cell, and "Sichuan's telecom revenue" or "revenue of the province" are otherwise words
+    no indicator's name holds."""
+    pattern = (r"\b(?:(?:of|in)\s+)?(?:the\s+)?(?:" + re.escape(region)
+               + r"|province|provincial)(?:'s|’s|\s+province)?\b")
+    left = re.sub(pattern, " ", subject, flags=re.IGNORECASE)
+    return re.sub(r"\s+", " ", left).strip() or subject
 
 
 def _from_january(indicator: Indicator) -> bool:

@@ -34,7 +34,7 @@ _GROWTH_EN = compile_lower(
     r"quicken\w*(?:\s+to)?|(?:sped|speeding|picked|picking)\s+up(?:\s+to)?|"
     r"growth\s+rate\s+(?:of|was|at|reached)|"
     r"growth\s+of|"
-    r"increase\s+of|rise\s+of)"
+    r"increase\s+of|rise\s+of|gain\s+of|jump\s+of|surge\s+of|advance\s+of)"
     r"(?:\s+by)?" + _HEDGE_EN + r"\s*$")
 _DECLINE_EN = compile_lower(
     r"(?:declin\w*|decreas\w*|fell|fallen|fall(?:s|ing)?|drop\w*|down|slid|slipp\w*|shr[ua]nk|"

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import NamedTuple
 
-from indmon.extract import furniture, lists, measures, subjects, tables
+from indmon.extract import furniture, lists, measures, places, subjects, tables
 from indmon.extract.documents import read_document
 from indmon.extract.facts import Fact
 from indmon.extract.fastre import lowered
@@ -662,8 +662,9 @@ def extract_facts(
             region=region,
         ))
     # the readings of a whole list first, then of what stands around them
+    facts = _of_item_labels(facts, ctx.text, lang)
     facts = lists.distribute(_units_shared(facts, ctx.text), ctx.text, lang)
-    facts = [_scoped(f, ctx.text) for f in facts]
+    facts = [_scoped(f, ctx.text, lang) for f in facts]
     facts = _other_surveys(_non_manufacturing_indices(facts, ctx), ctx)
     if lang != "zh":
         facts = _index_readings_en(_national_rates_en(facts, ctx), ctx)
@@ -676,6 +677,62 @@ def extract_facts(
         facts = _products_of_bare_output_zh(facts, ctx.text)
     facts = _periods_respectively(facts, ctx)
     return _with_table_figures(facts, table, ctx) if table.figures else facts
+
+
+def _of_item_labels(facts: list[Fact], text: str, lang: str) -> list[Fact]:
+    """The figures of a labelled list item whose subject says nothing ("- Crude steel:
+    1,002.6 million tons; down 1.3 percent", "- 粗钢：10.03亿吨，下降1.3%"): the label's,
+    with the quantity the list's opening line names ("Output of major industrial
+    products"), so that no item lands on the list's neighbour or on nothing."""
+    out = list(facts)
+    for k, fact in enumerate(facts):
+        line_start = text.rfind("\n", 0, fact.start) + 1
+        item = _ITEM_LABEL.match(text, line_start)
+        if item is None or item.end() > fact.start:
+            continue
+        label = _OF_WHICH_LABEL.sub("", item["label"]).strip()
+        if lang == "zh":
+            label = subjects.terms_zh(label)
+        said = fact.subject.strip().lower()
+        # the label alone ("crude steel", as a Chinese subject is read) says no quantity
+        if not label or not (_SAYS_NOTHING.fullmatch(said) or said == label.lower()):
+            continue
+        head = "" if _QUANTITY_LABEL.search(label) else _list_quantity(text, line_start)
+        out[k] = replace(fact, subject=f"{label} {head}".strip().lower())
+    return out
+
+
+#: a subject that names nothing: empty, or only the verb or noun of a change
+_SAYS_NOTHING = re.compile(
+    r"(?:(?:up|down|an?|by|of|growth|increase|decrease|rise|gain|jump|drop|decline|fall|"
+    r"rising|falling|increasing|decreasing|year[- ]on[- ]year|同比)\s*)*")
+#: a list item opening with a label and a colon ("- Crude steel:", "2. Cement:", "（一）粗钢：")
+_ITEM_LABEL = re.compile(
+    r"[ \t]*(?:[-*•·–—]|\(?\d{1,2}[.)、]|（[一二三四五六七八九十\d]{1,2}）)[ \t]*"
+    r"(?P<label>[^:：\n\d]{2,40}?)[ \t]*[:：]")
+_OF_WHICH_LABEL = re.compile(r"^\s*(?:of\s+which|including|其中)[:：,，]?\s*", re.IGNORECASE)
+_QUANTITY_LABEL = re.compile(
+    r"\b(?:output|production|generat\w*|sales|sold|exports?|imports?|revenue|profits?|users?|"
+    r"investment|orders?|stations?|ports?)\b", re.IGNORECASE)
+#: the quantity a list's opening line names, in the glossary's English
+_LIST_QUANTITIES = (("output", "output"), ("production", "output"), ("产量", "output"),
+                    ("sales", "sales"), ("销量", "sales"), ("exports", "exports"),
+                    ("出口", "exports"), ("revenue", "revenue"), ("收入", "revenue"),
+                    ("profit", "profits"), ("利润", "profits"))
+
+
+def _list_quantity(text: str, item_start: int) -> str:
+    """What the line opening a list of items measures ("Output of major products in
+    2027:" → output), or ''; the opening line is the nearest line before that is no item."""
+    end = item_start - 1
+    while end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        if line.strip() and not _ITEM_LABEL.match(line):
+            lowered = line.lower()
+            return next((q for word, q in _LIST_QUANTITIES if word in lowered), "")
+        end = start - 1
+    return ""
 
 
 def _periods_respectively(facts: list[Fact], ctx: Context) -> list[Fact]:
@@ -812,11 +869,12 @@ _DIVISION_IN_SUBJECT = re.compile(r"\b(?:that|this|the)\s+division\b|\b(?:that|t
 _THAT_DIVISION_ZH = re.compile(r"该(?:行业|产业|大类)|这一行业")
 
 
-def _scoped(fact: Fact, text: str) -> Fact:
+def _scoped(fact: Fact, text: str, lang: str) -> Fact:
     """The fact with the scope its words give it written into its subject, where the
     subject alone would read as the country's total: a daily rate ("2.3 million tonnes a
     day", 日均), a ratio to population ("34.2 per 10,000 residents", 每万人), the figures
-    of an association's members ("key member mills", 会员企业). No catalogue indicator
+    of an association's members ("key member mills", 会员企业), a city's or an economic
+    zone's ("Chengdu generated", 成都市, ``indmon.extract.places``). No catalogue indicator
     states these scopes, so such figures stay unmapped instead of landing on the total."""
     line_start = text.rfind("\n", 0, fact.start) + 1
     before = text[max(line_start, fact.start - 300):fact.start]
@@ -828,7 +886,19 @@ def _scoped(fact: Fact, text: str) -> Fact:
         return replace(fact, subject=f"per capita {fact.subject}")
     if _MEMBERS.search(before) and not _NATIONAL_TOTAL.search(clause + after):
         return replace(fact, subject=f"member enterprises' {fact.subject}")
+    if _of_a_place(before, lang):
+        return replace(fact, subject=f"city level {fact.subject}")
     return fact
+
+
+def _of_a_place(before: str, lang: str) -> bool:
+    """Whether the sentence of a figure states it for a city or an economic zone, by name
+    or, opening with "It", after a sentence that names one."""
+    *earlier, sentence = _SENTENCE_SPLIT.split(before)
+    if places.names_a_place(sentence, lang):
+        return True
+    return bool(earlier) and places.continues_a_place(sentence) and places.names_a_place(
+        earlier[-1], lang)
 
 
 _CLAUSE_START = re.compile(r",(?!\d)|[;:，；：。]|\.\s")  # not the comma of "10,000"

@@ -1053,6 +1053,12 @@ def _terms_zh(phrase: str) -> str:
     return " ".join(terms)
 
 
+def terms_zh(phrase: str) -> str:
+    """The English of the glossary terms a Chinese phrase holds ("粗钢" → crude steel), or
+    ''."""
+    return _terms_zh(phrase)
+
+
 #: a topic opening a clause: "生铁方面，……", "钢材方面，"
 _TOPIC_ZH = re.compile(r"([^，。；、,;\s]{1,10})方面[，,]")
 
