@@ -440,3 +440,30 @@ def test_a_citys_figures_never_land_on_its_province() -> None:
     assert facts["862.4亿元"].indicator == "telecom_revenue"
     assert facts["372.6亿元"].indicator is None and facts["9.1万"].indicator is None
     assert facts["28.6万"].indicator == "g5_base_stations"
+
+
+def test_a_grouping_of_divisions_never_lands_on_all_industrys_figure() -> None:
+    text = ("Equipment, January-October 2031 (simulated)\n"
+            "In January to September, enterprises in the equipment industry earned a total "
+            "profit of 2.68 trillion yuan, up 9.7%. Value added of general equipment "
+            "manufacturing rose 6.1% in October, and value added of equipment manufacturing "
+            "grew 8.0% in October.\n")
+    facts = _mapped(text)
+    assert facts["2.68 trillion yuan"].indicator is None and facts["9.7%"].indicator is None
+    assert (facts["6.1%"].indicator, facts["6.1%"].industry) == ("va_yoy", "34")
+    assert facts["8.0%"].indicator == "va_equipment_yoy"
+
+
+def test_parts_of_the_country_listed_before_respectively_go_to_the_figures_in_order() -> None:
+    text = ("Regions, January-November 2031 (simulated)\n"
+            "Year to date, value added in the eastern, central and western regions increased "
+            "6.0%, 6.6% and 6.9% respectively, while the northeast managed only 3.2%.\n")
+    facts = _mapped(text)
+    assert [facts[m].indicator for m in ("6.0%", "6.6%", "6.9%")] == [
+        "va_ytd_yoy_east", "va_ytd_yoy_central", "va_ytd_yoy_west"]
+    zh = ("2031年1—11月分地区工业生产情况（模拟）\n"
+          "1—11月，东部、中部、西部地区规模以上工业增加值分别增长6.0%、6.6%、6.9%，"
+          "东北地区增长3.2%。\n")
+    facts = _mapped(zh)
+    assert [facts[m].indicator for m in ("6.0%", "6.6%", "6.9%", "3.2%")] == [
+        "va_ytd_yoy_east", "va_ytd_yoy_central", "va_ytd_yoy_west", "va_ytd_yoy_northeast"]

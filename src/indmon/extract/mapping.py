@@ -137,7 +137,7 @@ def map_fact(fact: Fact, catalogue: Catalogue | None = None) -> Fact:
     # without an industry breakdown, industry words name the indicator itself
     # ("high-tech manufacturing"); a province figure, though, is never the country's
     industry = industry_code(fact.subject, cat) if "industry" in ind.dimensions else ALL
-    if _grouping_as_manufacturing(industry, text):
+    if _grouping_as_manufacturing(industry, text) or _grouping_as_total(industry, text, ind):
         return replace(fact, indicator=None)
     if province != ALL and "province" not in ind.dimensions:
         return replace(fact, indicator=None)
@@ -399,6 +399,8 @@ def _refused_match(fact: Fact, ind: Indicator, period: str, cat: Catalogue) -> s
     if "industry" in ind.dimensions and _grouping_as_manufacturing(
             industry_code(fact.subject, cat), text):
         return f"{fact.subject!r} names a grouping of industries, not manufacturing as a whole"
+    if _grouping_as_total(industry_code(fact.subject, cat), text, ind):
+        return f"{fact.subject!r} names a grouping of industries; {ind.id} states all industry's"
     if SUB_SECTOR in fact.subject:
         return f"{fact.subject!r} is a part of a division the catalogue has no code for"
     if _net_addition_as_stock(text, ind):
@@ -490,6 +492,27 @@ def _grouping_as_manufacturing(industry: str, text: str) -> bool:
     """"Advanced manufacturing grew 6.9%": a grouping across sectors read as manufacturing
     (C) for its last word."""
     return industry == "C" and bool(_GROUPING.search(text))
+
+
+def _grouping_as_total(industry: str, text: str, indicator: Indicator) -> bool:
+    """"Enterprises in the equipment industry earned 2.68 trillion yuan", "装备制造业出口交货值":
+    a grouping across divisions (equipment, high-tech manufacturing) whose figure the
+    indicator, named for all industry, does not state. (A division named "general
+    equipment manufacturing" is its own industry, not the grouping.)"""
+    if industry not in (ALL, "C"):
+        return False
+    named = _GROUP_NAMED.search(text)
+    if named is None:
+        return False
+    word = named.group("group") or named.group("group_zh")
+    return word not in f"{normalise(indicator.name_en)} {indicator.name_zh}"
+
+
+#: a grouping across divisions named as a whole: its word (as in an indicator's name) and
+#: what follows it
+_GROUP_NAMED = re.compile(
+    r"\b(?P<group>equipment|high tech)\s+(?:manufactur\w*|industr\w*|sector|value added|"
+    r"enterprises)|(?P<group_zh>装备制造|高技术制造)")
 
 
 #: the industry groups the bureau reads the PMI for besides the whole of manufacturing
