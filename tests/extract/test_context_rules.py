@@ -467,3 +467,23 @@ def test_parts_of_the_country_listed_before_respectively_go_to_the_figures_in_or
     facts = _mapped(zh)
     assert [facts[m].indicator for m in ("6.0%", "6.6%", "6.9%", "3.2%")] == [
         "va_ytd_yoy_east", "va_ytd_yoy_central", "va_ytd_yoy_west", "va_ytd_yoy_northeast"]
+
+
+def test_a_month_in_a_later_clause_of_its_own_figure_is_that_clauses_alone() -> None:
+    text = ("Equipment, January-October 2031 (simulated)\n"
+            "All seven divisions posted growth over the ten months. Automobile manufacturing "
+            "grew 10.7%, and in October the division accelerated to 12.3%. Electrical "
+            "machinery and apparatus advanced 9.6%.\n")
+    facts = _by_mention(text)
+    assert facts["10.7%"].period == "2031-01/2031-10"
+    assert facts["12.3%"].period == "2031-10"
+    assert facts["9.6%"].period == "2031-01/2031-10"
+    zh = ("2031年1—10月装备制造业运行情况（模拟）\n"
+          "前10个月，装备制造业七个行业增加值全部实现增长。其中，通用设备、专用设备制造业"
+          "增加值分别增长6.1%、5.4%；汽车制造业增长10.7%，10月份受年末订货带动加快至12.3%；"
+          "电气机械制造业增长9.6%。\n")
+    facts = _mapped(zh)
+    assert [facts[m].period for m in ("6.1%", "10.7%", "12.3%", "9.6%")] == [
+        "2031-01/2031-10", "2031-01/2031-10", "2031-10", "2031-01/2031-10"]
+    # members sharing the last one's 制造业, and a division by its short name
+    assert [facts[m].industry for m in ("6.1%", "5.4%", "9.6%")] == ["34", "35", "38"]

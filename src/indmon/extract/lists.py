@@ -779,6 +779,7 @@ def _members_zh(run: list[Fact], text: str) -> list[Fact]:
         return run
     if tail is None:
         tail = _tail_zh(members[-1])
+        members = [_with_shared_suffix_zh(m, members[-1]) for m in members[:-1]] + members[-1:]
     return [replace(f, subject=subjects.subject_zh(m + tail if not m.endswith(tail) else m,
                                                    m + tail, "", False) or f.subject)
             for f, m in zip(run, members, strict=True)]
@@ -799,6 +800,19 @@ def _members_at_commas_zh(phrase: str, count: int) -> list[str]:
         if cut > 0:
             members[-1:] = [last[:cut], last[cut + 1:]]
     return members
+
+
+def _with_shared_suffix_zh(member: str, last: str) -> str:
+    """A member that is no term alone, completed by the end of the last member's term:
+    "通用设备、专用设备制造业" → 通用设备制造业 (the list shares 制造业)."""
+    if subjects.first_term_zh(member):
+        return member
+    term = last[:subjects.first_term_zh(last)]
+    for k in range(1, len(term)):
+        candidate = member + term[k:]
+        if subjects.is_term_zh(candidate):
+            return candidate
+    return member
 
 
 def _tail_zh(last: str) -> str:

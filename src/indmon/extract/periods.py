@@ -615,7 +615,11 @@ ZH_PERIODS: list[Grammar] = [
             _zh_year_only, ("全年",)),
     Grammar(re.compile(rf"(?<![\d-])(?P<year>{_YEAR})\s*年(?![\d]|\s*{_ZH_N}\s*月\s*{_ZH_N}\s*日)"),
             _zh_year_only, (_YEAR_ANCHOR,)),
-    Grammar(re.compile(r"(?P<rel>今|去|上)?年(?:末|底)"), _zh_month_end, ("年末", "年底")),
+    Grammar(re.compile(r"(?P<rel>今|去|上)年(?:末|底)"), _zh_month_end, ("年末", "年底")),
+    # 年末 alone opens a clause or follows 至/到/于 ("年末全国发电装机容量"); inside a noun
+    # phrase ("受年末订货带动") it is no period of a figure
+    Grammar(re.compile(r"(?:(?<=[至到于在止年])|(?<![\u4e00-\u9fff]))年(?:末|底)"), _zh_month_end,
+            ("年末", "年底")),
     Grammar(re.compile(r"(?P<rel>今|去|上)年(?!\s*同期)"), _zh_year_only, ("今年", "去年", "上年")),
     Grammar(re.compile(r"全年"), _zh_year_only, ("全年",)),
     # 当月 alone (not 9月当月, which the month's grammar reads): the release's last month

@@ -154,13 +154,15 @@ class Context:
         in_clause = [p for p in self.periods[lo:hi] if c_start <= p.start and p.end <= c_end]
         if in_clause:
             return min(in_clause, key=lambda p: _distance(p, mention)).period
-        before = [p for p in self.periods[lo:hi] if p.end <= mention.start]
+        before = [p for p in self.periods[lo:hi] if p.end <= mention.start
+                  and not (_SEMICOLON.search(self.text, p.end, mention.start) and self._aside(p))]
         if before:
             return before[-1].period
         # "grew 8.2% and ... 7.7%; in September alone ... 9.5%": a month said alone in a
         # later clause is that clause's
         after = [p for p in self.periods[lo:hi] if p.start >= mention.end and not p.own_sentence
-                 and not self._opens_clause_after_semicolon(p)]
+                 and not self._opens_clause_after_semicolon(p)
+                 and not self._in_later_clause_of_its_own_figure(mention, p, s_end)]
         if after:
             return after[0].period
         return self._carried(mention.start, s_start)
@@ -169,6 +171,25 @@ class Context:
         """"...advanced 9.4% and equipment 8.6%; in June, high-tech sped up to 10.1%": a
         period opening the clause after a semicolon is that clause's, not the one's before."""
         return bool(_AFTER_SEMICOLON.search(self.text, max(0, period.start - 8), period.start))
+
+    def _in_later_clause_of_its_own_figure(self, mention: Mention, period: PeriodMention,
+                                           sentence_end: int) -> bool:
+        """"Automobiles grew 10.7%, and in October the division accelerated to 12.3%",
+        "汽车制造业增长10.7%，10月份受年末订货带动加快至12.3%": a period in a later clause
+        that states a figure of its own is that clause's, not the figure's before it."""
+        return bool(_CLAUSE_BREAK.search(self.text, mention.end, period.start)
+                    ) and self._figure_between(period.end, sentence_end)
+
+    def _aside(self, period: PeriodMention) -> bool:
+        """Whether a period stands in a later clause of a sentence, after a figure and a
+        clause break ("grew 10.7%, and in October the division accelerated to 12.3%"): it
+        is that clause's, and the paragraph's own period holds on after the sentence."""
+        start = self.layout.sentence(period.start)[0]
+        text = self.text[start:period.start]
+        breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text)]
+        # after a semicolon a period opens a clause of the list: "；10月份，……" holds on
+        return bool(breaks) and text[breaks[-1]] in ",，" and self._figure_between(
+            start, start + breaks[-1])
 
     def _carried(self, pos: int, sentence_start: int) -> str:
         """A period stated earlier in the paragraph. Wording in the paragraph's first
@@ -204,6 +225,8 @@ class Context:
                 continue
             if period.start < opening_end:
                 return self._opening_period(lo, hi, paragraph_start, opening_end) or period.period
+            if self._aside(period):
+                continue
             if "/" in period.period and not self._nearest_carries_span(period, sentence_start):
                 continue
             if period.period.startswith("as of") and period.start < previous_start:
@@ -324,6 +347,9 @@ def _quarter_within(quarter: str, span: str) -> bool:
 
 _AFTER_SEMICOLON = re.compile(r"[;；]\s*(?:(?:and|but|while)\s+)?(?:in\s+|for\s+|during\s+)?$",
                               re.IGNORECASE)
+#: where one clause ends and the next begins
+_CLAUSE_BREAK = re.compile(r"[,，;；]")
+_SEMICOLON = re.compile(r"[;；]")
 #: between a base period and a figure that is the base's own: "比1—2月份的5.8%"
 _BASE_FIGURE = re.compile(r"(?:的|[（(])\s*$")
 

@@ -939,6 +939,9 @@ SUBJECT_GLOSSARY_ZH = {
     "规模": "scale",
     "新能源汽车": "new energy vehicles",
     "汽车": "automobiles",
+    # divisions by the short names releases give them
+    "电气机械制造业": "manufacture of electrical machinery and apparatus",
+    "电气机械": "electrical machinery and apparatus",
     "产量": "output",
     "销量": "sales",
     "产销量": "production and sales",
@@ -1068,6 +1071,11 @@ def topic_zh(line_left: str) -> str:
     6218万吨": pig iron), or ''."""
     topics = _TOPIC_ZH.findall(line_left)
     return _terms_zh(topics[-1]) if topics else ""
+
+
+def is_term_zh(phrase: str) -> bool:
+    """Whether a Chinese phrase is one term of the glossary ("通用设备制造业")."""
+    return phrase in _glossary_zh()[0]
 
 
 def first_term_zh(phrase: str) -> int:
