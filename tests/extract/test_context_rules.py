@@ -487,3 +487,36 @@ def test_a_month_in_a_later_clause_of_its_own_figure_is_that_clauses_alone() -> 
         "2031-01/2031-10", "2031-01/2031-10", "2031-10", "2031-01/2031-10"]
     # members sharing the last one's 制造业, and a division by its short name
     assert [facts[m].industry for m in ("6.1%", "5.4%", "9.6%")] == ["34", "35", "38"]
+
+
+def test_index_point_changes_keep_their_sign_across_a_list_and_after_a_reading() -> None:
+    text = ("PMI in November 2031 (simulated)\n"
+            "The production index eased to 50.4, shedding 0.9 point. The new export orders "
+            "and imports indexes came in at 46.3 and 46.9, down 1.1 and 0.6 points "
+            "respectively.\n")
+    facts = _by_mention(text)
+    assert (facts["0.9"].value, facts["0.9"].measure) == (-0.9, "change")
+    assert facts["1.1"].value == -1.1 and facts["0.6"].value == -0.6
+    zh = ("2031年11月采购经理指数（模拟）\n"
+          "新出口订单指数和进口指数分别为46.3%和46.9%，分别比上月下降1.1和0.6个百分点。"
+          "10月份，现货铝均价同比下跌1.5%。\n")
+    facts = _by_mention(zh)
+    assert facts["1.1"].value == -1.1 and facts["0.6个百分点"].value == -0.6
+    assert facts["1.5%"].value == -1.5
+
+
+def test_new_users_are_additions_and_a_growth_keeps_the_region_of_its_amount() -> None:
+    text = ("Telecoms and profits, January-October 2031 (simulated)\n"
+            "At the end of October, 5G users in Sichuan totaled 64.12 million; the province "
+            "signed up 7.12 million new 5G users over the ten months. Industrial enterprises "
+            "in Jiangsu earned total profits of 763.52 billion yuan, while Guangdong's firms "
+            "made 691.28 billion yuan, 2.3% less than a year before.\n")
+    facts = _mapped(text)
+    assert facts["64.12 million"].indicator == "g5_mobile_users"
+    assert facts["7.12 million"].indicator is None
+    assert (facts["2.3%"].indicator, facts["2.3%"].province) == ("profit_ytd_yoy", "440000")
+    zh = ("2031年1-10月通信业运行情况（模拟）\n"
+          "1-10月，新增5G用户712万户。10月份，中国钢材价格指数平均为98.62点，同比下降4.8%。\n")
+    facts = _mapped(zh)
+    assert facts["712万"].indicator is None
+    assert facts["4.8%"].indicator is None  # a price index, no output

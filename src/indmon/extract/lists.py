@@ -236,7 +236,9 @@ def _of_previous(facts: list[Fact], text: str, share: re.Pattern[str],
                                              and YEAR_EARLIER_AFTER_EN.match(lowered(
                                                  text[fact.end:fact.end + 60]))))
               and before.measure in ("level", "count")):
-            out[k] = replace(fact, subject=before.subject)
+            # the growth of the amount before is of its region too ("Guangdong's firms made
+            # 691.28 billion yuan, 2.3% less than a year before")
+            out[k] = replace(fact, subject=before.subject, region=before.region)
     return out
 
 
@@ -618,7 +620,11 @@ _DIRECTION_EN = re.compile(
     r"\b(?:up|down|grew|grow|rose|rise|fell|fall|increase[sd]?|decrease[sd]?|declined?|"
     r"dropped|higher|lower|more|less|gain(?:ed|s)?|climb(?:ed|s)?|jump(?:ed|s)?|slid|slipped|"
     r"shrank|expanded|surged|slump(?:ed|s)?|tumbled?|plunged?|plummeted|sank|dipped|"
-    r"edged\s+(?:up|down))\b", re.IGNORECASE)
+    r"edged\s+(?:up|down)|"
+    # "eased to 50.4, shedding 0.9 point": a change of the figure before, no member
+    r"shed(?:s|ding)?|los(?:t|e|es|ing)|gain(?:ing)?|add(?:ed|ing|s)?|eas(?:ed|es|ing)|"
+    r"falling|rising|dropping|slipping|climbing|declining|increasing|decreasing|off)\b",
+    re.IGNORECASE)
 
 
 #: "state-holding enterprises made profits of": a member, then what it states

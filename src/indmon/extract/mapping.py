@@ -538,7 +538,10 @@ _TECHNICAL_TRANSFORMATION = re.compile(
 #: a part of the country's shipbuilding: key monitored enterprises, ships for export
 _NOT_ALL_SHIPS = re.compile(r"\bkey\b|\bexport\w*|重点|出口")
 #: a change of a stock over a span ("net additions of 5G users"), never the stock itself
-_NET_ADDITION = re.compile(r"\bnet (?:addition|increase|gain|add)s?\b|净增")
+_NET_ADDITION = re.compile(r"\bnet (?:addition|increase|gain|add)s?\b|净增|新增"
+                           # "signed up 7.12 million new 5G users over the ten months"
+                           r"|\bnew(?: 5g| 4g| gigabit| mobile| broadband)* "
+                           r"(?:users|subscribers)\b")
 #: the words of a sub-index: "non-manufacturing new orders index" is no business activity
 _SUB_INDEX = re.compile(r"\b(?:orders?|prices?|expectations?|employ\w*|inventor\w*|delivery)\b|"
                         r"订单|价格|预期|从业|库存|配送")

@@ -421,7 +421,8 @@ _GROWTH_ZH = re.compile(r"(?:增长|增加|提高|上升|上涨|增速(?:为|达
                         r"回升|加快)"
                         r"(?:了)?(?:约|近|超过|超|逾|达)?\s*$")
 _HEDGE_ZH = r"(?:约|近|超过|超|逾|达)?"
-_DECLINE_ZH = re.compile(r"(?:下降|减少|回落|下滑|降低|收窄|放缓)(?:了)?" + _HEDGE_ZH + r"\s*$")
+_DECLINE_ZH = re.compile(r"(?:下降|减少|回落|下滑|降低|收窄|放缓|下跌|走低)(?:了)?" + _HEDGE_ZH
+                         + r"\s*$")
 _SHARE_ZH = re.compile(r"(?:占|比重|占比|份额|覆盖率|贡献率|渗透率|利用率|普及率|进度|"
                        r"达到|达|为|至)"
                        r"(?:[^，。；,;\d]{0,20}的?比重)?(?:为|达|达到)?" + _HEDGE_ZH + r"\s*$"
@@ -434,7 +435,7 @@ _QOQ_ZH = re.compile(r"环比|比上月|较上月|比上个月")
 _SINCE_MONTH_END_ZH = re.compile(r"(?:比|较)\s*\d{1,2}\s*月(?:底|末)(?:增长|下降|减少|提高)\s*$")
 _CONTRIBUTION_ZH = re.compile(r"拉动|贡献|带动")
 _FLOW_ZH = re.compile(r"产量|销量|产销|生产|销售|出口|进口|旅客|运输|发货|交付|完工|产能|流量")
-_LIST_TAIL_ZH = re.compile(r"(?:[\d.．]+\s*[%％]?\s*[、和及与,，\-~至到]\s*)+$")
+_LIST_TAIL_ZH = re.compile(r"(?:[\d.．]+\s*(?:[%％]|个百分点)?\s*[、和及与,，\-~至到]\s*)+$")
 
 
 #: "增长6.4%，比1—2月份的5.8%有所加快": the figure of the base a growth is compared with
@@ -467,7 +468,7 @@ def percent_measure_zh(left: str, right: str) -> tuple[str, int]:
     return "share", 1
 
 
-_LOWER_ZH = re.compile(r"(?:低于|慢于|少于|下降|回落|减少|降低|收窄|放缓|下滑)"
+_LOWER_ZH = re.compile(r"(?:低于|慢于|少于|下降|回落|减少|降低|收窄|放缓|下滑|下跌)"
                        r"[^，。；,;\d%]{0,8}$")
 
 
@@ -475,7 +476,8 @@ def point_measure_zh(clause_left: str) -> tuple[str, int]:
     """(measure, sign) of 个百分点: 拉动 is a contribution; 回落, 低于 a negative change."""
     if _CONTRIBUTION_ZH.search(clause_left):
         return "level", 1
-    return "change", -1 if _LOWER_ZH.search(clause_left) else 1
+    # "分别下降1.1和0.6个百分点": the list's earlier figures stand between the verb and this
+    return "change", -1 if _LOWER_ZH.search(_LIST_TAIL_ZH.sub("", clause_left)) else 1
 
 
 _CHANGE_ZH = re.compile(r"(?:净增|净减|增加|减少)(?:了)?" + _HEDGE_ZH + r"\s*$")

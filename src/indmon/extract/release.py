@@ -1097,7 +1097,10 @@ def _units_shared(facts: list[Fact], text: str) -> list[Fact]:
         if joined and "," in joined.group() and facts[k + 1].unit != "count":
             joined = None  # "read 51.6, 0.3 percentage points higher": a comma joins bare
             # numbers of a list ("5.9, 2.8 and 5.1 percent"), not a figure and its change
-        if (fact.unit == "count" and after.unit in ("percent", "percentage_point")
+        # "down 1.1 and 0.6 points": index points, read as a change of a count
+        points = after.unit == "count" and after.measure == "change" and bool(
+            _POINTS_AFTER_EN.match(text[after.end:after.end + 24].lower()))
+        if (fact.unit == "count" and (after.unit in ("percent", "percentage_point") or points)
                 and "." in fact.mention and fact.mention.replace(".", "").isdigit()
                 and joined):
             value = abs(fact.value) if after.value >= 0 else -abs(fact.value)

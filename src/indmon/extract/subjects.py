@@ -939,6 +939,9 @@ SUBJECT_GLOSSARY_ZH = {
     "规模": "scale",
     "新能源汽车": "new energy vehicles",
     "汽车": "automobiles",
+    "价格指数": "price index",
+    "新增": "new",
+    "钢材价格指数": "steel price index",
     # divisions by the short names releases give them
     "电气机械制造业": "manufacture of electrical machinery and apparatus",
     "电气机械": "electrical machinery and apparatus",
