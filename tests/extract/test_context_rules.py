@@ -520,3 +520,23 @@ def test_new_users_are_additions_and_a_growth_keeps_the_region_of_its_amount() -
     facts = _mapped(zh)
     assert facts["712万"].indicator is None
     assert facts["4.8%"].indicator is None  # a price index, no output
+
+
+def test_a_province_named_alone_takes_what_the_figures_before_measure() -> None:
+    text = ("Provinces, January-November 2031 (simulated)\n"
+            "Industrial value added rose 5.8% nationwide in January-November.\n"
+            "Among the larger bases, Jiangsu expanded 7.3% and Shandong 7.1%; Anhui led with "
+            "growth of 9.1%.\n")
+    facts = _mapped(text)
+    assert [(facts[m].indicator, facts[m].province) for m in ("7.3%", "7.1%", "9.1%")] == [
+        ("va_ytd_yoy", "320000"), ("va_ytd_yoy", "370000"), ("va_ytd_yoy", "340000")]
+    zh = ("2031年1—11月分地区工业生产情况（模拟）\n"
+          "1—11月，全国规模以上工业增加值同比增长5.8%。\n"
+          "工业大省中，江苏增长7.3%，山东增长7.1%；黑龙江同比下降1.4%。\n")
+    facts = _mapped(zh)
+    assert [(facts[m].indicator, facts[m].province) for m in ("7.3%", "7.1%", "1.4%")] == [
+        ("va_ytd_yoy", "320000"), ("va_ytd_yoy", "370000"), ("va_ytd_yoy", "230000")]
+    # a provincial release's own figures, which name no place, are left as they are
+    own = ("Guangdong's industry, January-September 2031 (simulated)\n"
+           "Value added of industry grew 5.6%. Cement rose 3.8%.\n")
+    assert _mapped(own)["3.8%"].indicator != "va_ytd_yoy"

@@ -106,6 +106,19 @@ def _industry_heads(facts: list[Fact], text: str) -> list[Fact]:
         if output_of:  # "Private enterprises posted output growth of 5.2 percent": value added
             out[k] = replace(fact, subject=f"value added of {_enterprises(output_of.group(1))}")
             continue
+        if k and _elliptical_place(out[k - 1], fact, text):
+            # "Jiangsu expanded 7.3% and Shandong 7.1%": the place's figure of the verb before
+            before = out[k - 1]
+            fact = out[k] = replace(fact, measure=before.measure, value=(
+                -abs(fact.value) if before.value < 0 else abs(fact.value)))
+        if _bare_region(fact) and subjects.names_place(
+                text[_clause_start(text, fact.start):fact.start], fact.region):
+            # "Jiangsu expanded 7.3%", "江苏增长7.3%": a province's or region's growth of
+            # what the figures before it measure
+            head = _head_before(out, k, text)
+            if head:
+                out[k] = replace(fact, subject=head)
+            continue
         if not _bare_industry(fact):
             continue
         owner = bool(_OWNERSHIP_EN.match(fact.subject))
@@ -152,6 +165,45 @@ def _bare_industry(fact: Fact) -> bool:
             "production" in fact.subject and not _SUPPLY.search(fact.subject)):
         return False
     return _names_industry(fact.subject)
+
+
+def _elliptical_place(before: Fact, fact: Fact, text: str) -> bool:
+    """Whether a percent figure stated without a verb follows a growth, set apart only by
+    "and" or a comma and the name of another place ("..., and Shandong 7.1%")."""
+    if fact.unit != "percent" or fact.measure != "share" or before.unit != "percent" or (
+            before.measure not in _GROWTH_MEASURES) or fact.region == before.region:
+        return False
+    between = _ELLIPSIS_PLACE.fullmatch(text, before.end, fact.start)
+    return between is not None and subjects.names_place(between.group(1), fact.region)
+
+
+_ELLIPSIS_PLACE = re.compile(
+    r"\s*(?:,|;|,?\s+and|,?\s+while|,?\s+whereas)\s+(?:the\s+)?([A-Z][\w ]{1,30}?)(?:'s)?"
+    r"\s*(?:at|with|by|on)?\s*(?:\(|\s)?")
+
+
+def _bare_region(fact: Fact) -> bool:
+    """Whether a growth is stated for a province or a part of the country with a subject
+    that names nothing measured: the place's name, a verb, "national" of a comparison."""
+    if fact.unit != "percent" or fact.measure not in _GROWTH_MEASURES:
+        return False
+    if fact.region in _NOT_A_PLACE or fact.region.startswith("a "):
+        return False  # the country, the world, "a city"
+    subject = fact.subject
+    if any(h in subject for h in _HEADS) or _QUANTITY.search(subject):
+        return False
+    return not subject.strip() or not _names_industry(subject)
+
+
+def _clause_start(text: str, at: int) -> int:
+    """Where the clause of a figure starts (after the last comma, semicolon or full stop
+    within 120 characters)."""
+    lo = max(0, at - 120)
+    return max(lo, *(text.rfind(c, lo, at) + 1 for c in ",;.，；。：:\n"))
+
+
+#: regions that are no province or part of the country
+_NOT_A_PLACE = frozenset({"CN", "world", ""})
 
 
 def _industrial_output_before(facts: list[Fact], k: int) -> bool:

@@ -648,6 +648,19 @@ def _provinces() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str], dict
     return en_re, en, zh_re, zh
 
 
+def names_place(words: str, region: str) -> bool:
+    """Whether words name a region by name: its province's English or Chinese name
+    ("Jiangsu", 江苏) or, for a part of the country, its 东部/eastern word."""
+    if region in words:
+        return True
+    _, _, zh_pattern, zh = _provinces()
+    if any(zh.get(found) == region for found in zh_pattern.findall(words)):
+        return True
+    area = region.removesuffix(" region")
+    return area != region and (area in words.lower() or any(
+        _AREA_ZH[a] == region for a in _AREA_PHRASE_ZH.findall(words)))
+
+
 _WORLD_AFTER_EN = compile_lower(r"^(?:[^,.;]|[,.](?=\d)){0,60}?\b"
                                 r"(?:in\s+the\s+world|globally|around\s+the\s+world)\b")
 _COUNTRY_EN = compile_lower(
