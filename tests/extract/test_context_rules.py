@@ -540,3 +540,12 @@ def test_a_province_named_alone_takes_what_the_figures_before_measure() -> None:
     own = ("Guangdong's industry, January-September 2031 (simulated)\n"
            "Value added of industry grew 5.6%. Cement rose 3.8%.\n")
     assert _mapped(own)["3.8%"].indicator != "va_ytd_yoy"
+
+
+def test_a_newswires_gauge_and_sub_index_are_the_pmis_indices() -> None:
+    text = ("PMI in November 2031 (simulated)\n"
+            "The new orders gauge stood at 49.0 in November, and the employment sub-index "
+            "was 48.1.\n")
+    facts = _mapped(text)
+    assert facts["49.0"].indicator == "pmi_new_orders"
+    assert facts["48.1"].indicator == "pmi_employment"

@@ -124,7 +124,9 @@ def map_fact(fact: Fact, catalogue: Catalogue | None = None) -> Fact:
     province = province_code(fact.region, cat)
     if period is None or province is None:
         return replace(fact, indicator=None)
-    subject = fact.subject if province == ALL else _without_province(fact.subject, fact.region)
+    subject = _GAUGE.sub("index", fact.subject)
+    if province != ALL:
+        subject = _without_province(subject, fact.region)
     text = normalise(subject)
     indicator = match_indicator(subject, fact.measure, fact.unit, period, cat)
     if indicator is None or _words_rule_out(indicator, text):
@@ -144,6 +146,12 @@ def map_fact(fact: Fact, catalogue: Catalogue | None = None) -> Fact:
     if _other_figure(fact, text, ind, industry, cat):
         return replace(fact, indicator=None)
     return replace(fact, indicator=indicator, industry=industry, province=province, period=period)
+
+
+#: the newswires' "gauge", "sub-index" and "index reading" of a PMI: its index (in the
+#: subject only: the catalogue's names say "sub-index" of every component)
+_GAUGE = re.compile(r"\b(?:gauges?|sub-?index(?:es)?|sub-?indices|index\s+reading)\b",
+                    re.IGNORECASE)
 
 
 def _without_province(subject: str, region: str) -> str:
