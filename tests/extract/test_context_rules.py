@@ -549,3 +549,39 @@ def test_a_newswires_gauge_and_sub_index_are_the_pmis_indices() -> None:
     facts = _mapped(text)
     assert facts["49.0"].indicator == "pmi_new_orders"
     assert facts["48.1"].indicator == "pmi_employment"
+
+
+def test_a_division_release_goes_on_about_its_division_and_smartphones_are_some_phones() -> None:
+    text = ("China electronics output, January-October 2031 (simulated)\n"
+            "- Integrated circuits: output reached 386.2 billion pieces, climbing 16.4%.\n"
+            "Operating revenue of the industry reached 13.27 trillion yuan. Total profit "
+            "amounted to 558.4 billion yuan. Looking at October on its own, profits came to "
+            "71.3 billion yuan.\n"
+            "Handset output was 152 million units in October, of which smartphones made up "
+            "118 million.\n")
+    facts = _mapped(text)
+    assert facts["386.2 billion"].indicator == "ic_output"
+    assert facts["16.4%"].indicator == "ic_output_yoy"
+    assert (facts["558.4 billion yuan"].indicator, facts["558.4 billion yuan"].industry) == (
+        "profit_ytd", "39")
+    assert (facts["71.3 billion yuan"].indicator, facts["71.3 billion yuan"].period) == (
+        "profit_month", "2031-10")
+    assert facts["152 million"].indicator == "mobile_phone_output"
+    assert facts["118 million"].indicator is None
+    zh = ("2031年10月电子信息制造业运行情况（模拟）\n"
+          "10月份手机产量1.52亿台，同比增长6.2%，其中智能手机产量1.18亿台，增长8.5%。\n")
+    facts = _mapped(zh)
+    assert facts["1.52亿"].indicator == "mobile_phone_output"
+    assert facts["1.18亿"].indicator is None and facts["8.5%"].indicator is None
+
+
+def test_a_chinese_sentence_keeps_its_industry_and_two_opening_periods_set_none() -> None:
+    zh = ("2031年1—10月有色金属行业运行情况（模拟）\n"
+          "二、经济效益\n\n"
+          "10月份，有色金属冶炼和压延加工业增加值同比增长7.8%；1—10月增长7.1%。\n\n"
+          "有色金属矿采选业增加值同比增长2.9%；实现营业收入4025亿元，同比增长1.8%；"
+          "利润总额483亿元，同比下降4.6%。\n")
+    facts = _mapped(zh)
+    assert [(facts[m].indicator, facts[m].industry, facts[m].period)
+            for m in ("4025亿元", "483亿元")] == [
+        ("revenue_ytd", "09", "2031-01/2031-10"), ("profit_ytd", "09", "2031-01/2031-10")]

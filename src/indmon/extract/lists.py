@@ -932,7 +932,7 @@ def _owner_before_zh(facts: list[Fact], k: int, text: str) -> str:
     for before in reversed(facts[:k]):
         if _SENTENCE_END_ZH.search(text, before.end, facts[k].start):
             return ""
-        for head in _BARE_HEADS:
+        for head in (*_BARE_HEADS, "value added"):
             owner = before.subject.removesuffix(head).strip()
             if owner != before.subject.strip() and owner and owner not in _NO_MEMBERS:
                 return owner

@@ -303,8 +303,8 @@ EN_PERIODS: list[Grammar] = [
             _en_year_only, (_YEAR_ANCHOR,)),
     # "with October alone showing a 2.4% decline", "September's value added": a month
     # named alone or owning the subject, without "in"
-    Grammar(re.compile(rf"\b(?P<m>{_MONTH})(?=\s+(?:alone|by\s+itself)\b|'s\b)"), _en_month,
-            (_MONTH_ANCHOR,)),
+    Grammar(re.compile(rf"\b(?P<m>{_MONTH})(?=\s+(?:alone|by\s+itself|on\s+its\s+own)\b"
+                       r"|'s\b)"), _en_month, (_MONTH_ANCHOR,)),
     Grammar(re.compile(r"\b(?:in|for|during)\s+the\s+month\b(?!\s+(?:of|before|earlier))"),
             _the_month, ("month",)),
     Grammar(re.compile(r"\b(?:(?:in|over|during|for)\s+the\s+(?P<n>[a-z]+|\d{1,2})\s+months"
@@ -439,7 +439,7 @@ def _part_of_span_zh(text: str, start: int, period: str) -> bool:
 
 _AMONG_BEFORE_ZH = re.compile(r"其中[，,]?\s*$")
 #: words after a single month that keep it to its own sentence: "In June alone", "当月"
-_ALONE = re.compile(r"\s*(?:alone\b|by\s+itself\b|当月|单月)")
+_ALONE = re.compile(r"\s*(?:alone\b|by\s+itself\b|on\s+its\s+own\b|当月|单月)")
 
 
 def anchored_matches(

@@ -283,7 +283,10 @@ class Context:
         opening_end = self.layout.sentence(first)[1] if first < len(self.text) else first
         lo = bisect.bisect_left(self.period_starts, first)
         hi = bisect.bisect_left(self.period_starts, opening_end)
-        # the first paragraph states its own period: it holds for the ones after it
+        # the first paragraph states its own period: it holds for the ones after it, unless
+        # its opening states two ("10月份，……增长7.8%；1—10月增长7.1%"): then neither
+        if len({p.period for p in self.periods[lo:hi] if not p.is_base}) > 1:
+            return first, ""
         return first, self._opening_period(lo, hi, first, opening_end) if lo < hi else ""
 
     def _opening_period(self, lo: int, hi: int, paragraph_start: int, opening_end: int) -> str:
@@ -721,6 +724,10 @@ def _of_item_labels(facts: list[Fact], text: str, lang: str) -> list[Fact]:
         if lang == "zh":
             label = subjects.terms_zh(label)
         said = fact.subject.strip().lower()
+        if label and _QUANTITY_ONLY.fullmatch(said):
+            # "- Integrated circuits: output reached 386.2 billion pieces": the label's
+            out[k] = replace(fact, subject=f"{label} {said}".lower())
+            continue
         # the label alone ("crude steel", as a Chinese subject is read) says no quantity
         if not label or not (_SAYS_NOTHING.fullmatch(said) or said == label.lower()):
             continue
@@ -733,6 +740,8 @@ def _of_item_labels(facts: list[Fact], text: str, lang: str) -> list[Fact]:
 _SAYS_NOTHING = re.compile(
     r"(?:(?:up|down|an?|by|of|growth|increase|decrease|rise|gain|jump|drop|decline|fall|"
     r"rising|falling|increasing|decreasing|year[- ]on[- ]year|同比)\s*)*")
+#: a subject that is only a product's quantity ("output", "production", "sales")
+_QUANTITY_ONLY = re.compile(r"(?:output|production|sales|exports)")
 #: a list item opening with a label and a colon ("- Crude steel:", "2. Cement:", "（一）粗钢：")
 _ITEM_LABEL = re.compile(
     r"[ \t]*(?:[-*•·–—]|\(?\d{1,2}[.)、]|（[一二三四五六七八九十\d]{1,2}）)[ \t]*"
@@ -1013,8 +1022,24 @@ def _of_the_titled_industry(facts: list[Fact], ctx: Context) -> list[Fact]:
     if not code[:1].isdigit():
         return facts
     name = catalogue.industries[code].name("en").lower()
-    return [replace(f, subject=_THE_INDUSTRY.sub(lambda m: name + (m.group(1) or ""), f.subject))
-            for f in facts]
+    named = {ctx.layout.paragraph_start(f.start) for f in facts
+             if _THE_INDUSTRY.search(f.subject)}
+    out = []
+    for f in facts:
+        if _THE_INDUSTRY.search(f.subject):
+            f = replace(f, subject=_THE_INDUSTRY.sub(lambda m: name + (m.group(1) or ""),
+                                                    f.subject))
+        elif _BARE_HEAD.match(f.subject) and ctx.layout.paragraph_start(f.start) in named:
+            # "Operating revenue of the industry reached ...; total profit amounted to":
+            # the paragraph goes on about the industry
+            f = replace(f, subject=f"{f.subject.removesuffix(' of')} of {name}")
+        out.append(f)
+    return out
+
+
+#: a subject that is only what is measured, of no one named
+_BARE_HEAD = re.compile(r"^(?:total\s+)?(?:profits?|operating\s+revenue|revenue|value\s+added)"
+                        r"(?:\s+of)?$", re.IGNORECASE)
 
 
 #: the industry a release is about, named by reference

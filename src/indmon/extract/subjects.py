@@ -952,6 +952,7 @@ SUBJECT_GLOSSARY_ZH = {
     "规模": "scale",
     "新能源汽车": "new energy vehicles",
     "汽车": "automobiles",
+    "智能手机": "smartphones",
     "价格指数": "price index",
     "新增": "new",
     "钢材价格指数": "steel price index",
