@@ -585,3 +585,18 @@ def test_a_chinese_sentence_keeps_its_industry_and_two_opening_periods_set_none(
     assert [(facts[m].indicator, facts[m].industry, facts[m].period)
             for m in ("4025亿元", "483亿元")] == [
         ("revenue_ytd", "09", "2031-01/2031-10"), ("profit_ytd", "09", "2031-01/2031-10")]
+
+
+def test_a_stock_of_the_year_before_and_a_change_after_a_stock() -> None:
+    text = ("Communique on 2031 (simulated)\n"
+            "By the end of 2031, there were 13.42 million mobile communication base stations, "
+            "of which 5G base stations reached 5.86 million, 710,000 more than the end of the "
+            "previous year.\n")
+    facts = _mapped(text)
+    assert facts["5.86 million"].indicator == "g5_base_stations"
+    assert (facts["710,000"].measure, facts["710,000"].indicator) == ("change", None)
+    zh = ("2031年通信业统计公报（模拟）\n"
+          "截至12月末，全国移动通信基站总数达1318万个。其中，5G基站为489万个，占移动基站总数的"
+          "37.1%，上年末为445万个。\n")
+    facts = _mapped(zh, published="2032-01-20")
+    assert (facts["445万"].indicator, facts["445万"].period) == ("g5_base_stations", "2030-12-31")

@@ -429,7 +429,9 @@ def _figure_run(facts: list[Fact], i: int, text: str) -> int:
     first = facts[i]
     j = i + 1
     while (j < len(facts) and facts[j].unit == first.unit
-           and _BETWEEN_FIGURES_EN.fullmatch(text, facts[j - 1].end, facts[j].start)):
+           and _BETWEEN_FIGURES_EN.fullmatch(text, facts[j - 1].end, facts[j].start)
+           # "5.86 million, 710,000 more than a year earlier": a change of the figure before
+           and facts[j].measure != "change"):
         j += 1
     return j - i
 

@@ -277,6 +277,10 @@ BUILT_GOODS_AFTER_EN = compile_lower(
     r"robots|phones|handsets|aircraft|trucks)\b")
 #: "190,000 fewer than at the end of 2025": a decrease
 FEWER_AFTER_EN = compile_lower(r"^\s*(?:fewer|less)\s+than\b")
+#: "710,000 more than the end of the previous year": a count's increase over a date before
+MORE_THAN_AT_END_EN = compile_lower(
+    r"^\s*more\s+than\s+(?:at\s+)?(?:the\s+)?(?:end\s+of\s+(?:the\s+previous|last)\s+year|"
+    r"(?:a\s+)?year\s+(?:earlier|before|ago)|(?:the\s+)?previous\s+year)\b")
 
 
 def adds_another_en(clause_left: str) -> bool:

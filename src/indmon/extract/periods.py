@@ -531,6 +531,10 @@ def _zh_year(m: re.Match[str], time: DocumentTime, month: int | None = None) -> 
     if m.groupdict().get("year"):
         return int(m["year"])
     rel = m.groupdict().get("rel")
+    if rel == "上" and time.topic:
+        # 上年 is the bureau's "the year before the one reported" (a review of 2026
+        # published in January 2027 means 2025), 去年 the year before today's
+        return int(time.topic[:4]) - 1
     if rel and time.reference_year:
         return time.reference_year + {"今": 0, "去": -1, "上": -1, "明": 1}[rel]
     return time.year_of_month(month)

@@ -495,6 +495,8 @@ def _count_en(value: float, left_l: str, right_l: str, clause_left_l: str
         return (-abs(value) if down else abs(value)), unit, "change"
     if measures.FEWER_AFTER_EN.match(right_l):
         return -abs(value), unit, "change"  # "6.08 million, 190,000 fewer than at the end"
+    if measures.MORE_THAN_AT_END_EN.match(right_l):
+        return abs(value), unit, "change"  # "5.86 million, 710,000 more than the end of"
     if measure == "change" and measures.decline_before_en(left_l):
         return -abs(value), unit, measure
     return value, unit, measure
@@ -1063,6 +1065,8 @@ def _tables(ctx: Context, text: str) -> tables.Table:
         if not found and ctx.lang != "zh":  # a header's bare month: "May growth (%)"
             words = f"in {words}"
             found = find(words, ctx.time, Anchors(lowered(words), word_start=True))
+        # "比上年增长（%）": the base a growth column is compared with, not its period
+        found = [f for f in found if not f.is_base]
         return found[0].period if found else ""
 
     def province_of(label: str) -> str:

@@ -1129,7 +1129,10 @@ def subject_zh(sentence_left: str, clause_left: str, right: str, counts_things: 
     # each candidate with the clauses before it
     last = len(clauses) - 1
     candidates = [(_before_verb_zh(clause_left), last), (clause_left, last)]
-    candidates += [(_before_verb_zh(c), i) for i, c in reversed(list(enumerate(clauses)))]
+    # a share's clause before ("占移动基站总数的37.1%，上年末为445万个") names its whole,
+    # never what the figures after it count
+    candidates += [(_before_verb_zh(c), i) for i, c in reversed(list(enumerate(clauses)))
+                   if i == last or not c.lstrip().startswith("占")]
     if counts_things:
         after = _PHRASE_END_ZH.split(right, maxsplit=1)[0][:30]
         candidates.insert(0, (after, last + 1))
