@@ -600,3 +600,43 @@ def test_a_stock_of_the_year_before_and_a_change_after_a_stock() -> None:
           "37.1%，上年末为445万个。\n")
     facts = _mapped(zh, published="2032-01-20")
     assert (facts["445万"].indicator, facts["445万"].period) == ("g5_base_stations", "2030-12-31")
+
+
+def test_bases_of_growth_comparisons_are_growths_of_their_own_periods() -> None:
+    text = ("Telecoms, January-November 2031 (simulated)\n"
+            "Telecom business revenue for the first eleven months came to 1.6947 trillion yuan, "
+            "a gain of 2.4% on the same period of 2030 and 0.1 percentage points above the 2.3% "
+            "recorded for January-October.\n"
+            "Value added of industry in the province rose 6.5% in the first eleven months, "
+            "edging up from 6.4% for January-October. That was faster than the country as a "
+            "whole, where industrial value added increased 5.7% over the same period.\n"
+            "In November, value added climbed 7.3%. The pace was slower than October's 7.9%.\n"
+            "Gigabit subscribers totalled 282 million, 4.4 percentage points higher than at the "
+            "close of last year. The ministry wants more than 5.5 million 5G base stations by "
+            "the end of December.\n")
+    facts = _mapped(text)
+    cell = {m: (facts[m].indicator, facts[m].period) for m in facts}
+    assert cell["2.4%"] == ("telecom_revenue_yoy", "2031-01/2031-11")
+    assert cell["2.3%"] == ("telecom_revenue_yoy", "2031-01/2031-10")
+    assert cell["6.4%"] == ("va_ytd_yoy", "2031-01/2031-10")
+    assert facts["5.7%"].province == "ALL"
+    assert cell["7.3%"] == ("va_yoy", "2031-11") and cell["7.9%"] == ("va_yoy", "2031-10")
+    assert cell["282 million"] == ("gigabit_users", "2031-11-30")
+    assert facts["5.5 million"].indicator is None
+
+
+def test_a_role_appositive_and_short_division_names() -> None:
+    text = ("Zhejiang industry, January-November 2031 (simulated)\n"
+            "Value added of industry rose 6.5%. Computers, communication and other electronic "
+            "equipment, the province's strongest growth engine, expanded 14.9%; chemical "
+            "fibres grew 4.3%, and textiles shrank 1.2%. Electronics makers saw profits jump "
+            "26.1%.\n")
+    facts = _mapped(text)
+    assert [facts[m].industry for m in ("14.9%", "4.3%", "1.2%", "26.1%")] == [
+        "39", "28", "17", "39"]
+    zh = ("2031年1—11月通信业运行情况（模拟）\n"
+          "1—11月份，移动业务收入完成10963亿元，同比微降0.1%。截至11月末，1000Mbps及以上接入"
+          "速率的固定互联网宽带接入用户达2.82亿户。\n")
+    facts = _mapped(zh)
+    assert facts["0.1%"].value == -0.1
+    assert facts["2.82亿"].indicator == "gigabit_users"

@@ -64,7 +64,17 @@ def resolve_pronouns(facts: list[Fact], text: str, lang: str) -> list[Fact]:
             antecedent = _antecedent(out, k, at, text, lang, measure="growth_yoy")
             if antecedent is not None:
                 out[k] = replace(fact, subject=f"growth of {antecedent}")
+        elif lang != "zh" and fact.unit == "percent" and _PACE_EN.match(fact.subject.lower()):
+            # "The pace was slower than October's 7.9%": the growth stated before
+            antecedent = _antecedent(out, k, fact.start, text, lang, measure="growth_yoy")
+            if antecedent is not None:
+                out[k] = replace(fact, subject=antecedent, measure="growth_yoy")
     return out
+
+
+#: a growth rate's subject that is only "the pace" or "the growth"
+_PACE_EN = re.compile(r"^(?:the\s+|its\s+|that\s+)?(?:pace|growth(?:\s+rate)?|rate\s+of\s+growth)"
+                      r"(?:\s+(?:was|is|came\s+in|stood))?$")
 
 
 #: a change whose subject is only the growth rate: "and the growth rate was 0.3

@@ -335,7 +335,8 @@ def count_measure_en(clause_left: str, value: float, right: str = "") -> tuple[s
 #: 100", "aims to build 600,000", "a target of 3 million"
 _PLAN_EN = compile_lower(
     r"\b(?:plans?|planned|planning|aims?|aimed|aiming|strives?|striving|intends?|seeks?)\s+to\b"
-    r"[^,;.]{0,60}$|\b(?:target|goal)\s+(?:of|is|was)\s+(?:to\s+[^,;.]{0,40})?"
+    r"[^,;.]{0,60}$|\b(?:wants?|wanted)\s+(?:more\s+than\s+|over\s+|at\s+least\s+)?$"
+    r"|\b(?:target|goal)\s+(?:of|is|was)\s+(?:to\s+[^,;.]{0,40})?"
     r"(?:more\s+than\s+|over\s+|about\s+)?$")
 #: a forecast or an expectation, not an observation: "ahead of consensus (5.5%)", "we lift
 #: our forecast to 6.2%", "expect the March PMI at 50.6", "the 5.5% economists expected"
@@ -370,7 +371,7 @@ def is_plan_en(clause_left: str, right: str) -> bool:
     "Will" alone does not make a plan: translations of releases use it for what happened."""
     if ("plan" in clause_left or "aim" in clause_left or "striv" in clause_left
             or "intend" in clause_left or "seek" in clause_left or "target" in clause_left
-            or "goal" in clause_left) and _PLAN_EN.search(clause_left):
+            or "goal" in clause_left or "want" in clause_left) and _PLAN_EN.search(clause_left):
         return True
     return "another" in clause_left and bool(_ANOTHER_EN.search(clause_left)
                                              and _WILL_EN.search(right))
@@ -425,8 +426,8 @@ _GROWTH_ZH = re.compile(r"(?:增长|增加|提高|上升|上涨|增速(?:为|达
                         r"回升|加快)"
                         r"(?:了)?(?:约|近|超过|超|逾|达)?\s*$")
 _HEDGE_ZH = r"(?:约|近|超过|超|逾|达)?"
-_DECLINE_ZH = re.compile(r"(?:下降|减少|回落|下滑|降低|收窄|放缓|下跌|走低)(?:了)?" + _HEDGE_ZH
-                         + r"\s*$")
+_DECLINE_ZH = re.compile(r"(?:下降|减少|回落|下滑|降低|收窄|放缓|下跌|走低|微降|略降)(?:了)?"
+                         + _HEDGE_ZH + r"\s*$")
 _SHARE_ZH = re.compile(r"(?:占|比重|占比|份额|覆盖率|贡献率|渗透率|利用率|普及率|进度|"
                        r"达到|达|为|至)"
                        r"(?:[^，。；,;\d]{0,20}的?比重)?(?:为|达|达到)?" + _HEDGE_ZH + r"\s*$"

@@ -470,22 +470,28 @@ def _is_topic_on(before: str, base: re.Match[str]) -> bool:
 
 _FROM_BEFORE_EN = compile_lower(r"\bfrom\s+(?:the\s+)?$")
 _FROM_END_BEFORE_EN = compile_lower(
-    r"\b(?:from|than|over|since)\s+(?:at\s+)?(?:the\s+)?end\s+(?:of\s+)?$")
-_END_OF_EN = re.compile(r"(?:the\s+)?end\s+of\b", re.IGNORECASE)
+    r"\b(?:from|than|over|since|on)\s+(?:at\s+)?(?:the\s+)?(?:end|close)\s+(?:of\s+)?$")
+_END_OF_EN = re.compile(r"(?:the\s+)?(?:end|close)\s+of\b", re.IGNORECASE)
 
 
 #: "faster than the 5.7% logged for the whole of 2026": the period of a base's own figure
 BASE_FIGURE_BEFORE_EN = compile_lower(
-    r"\bthan\s+(?:the\s+|that\s+of\s+|a\s+)?(?P<figure>\d[\d.,]*\s*(?:%|percent|per\s+cent))"
+    # "0.1 percentage points above the 2.3% recorded for January-October"
+    r"\b(?:than|above|below)\s+(?:the\s+|that\s+of\s+|a\s+)?"
+    r"(?P<figure>\d[\d.,]*\s*(?:%|percent|per\s+cent))"
     r"(?:\s+[a-z]+){0,2}(?:\s+(?:for|in|during)(?:\s+the)?(?:\s+whole|\s+full\s+year)?)?\s*$"
     # "slipped to 49.6 from 50.1 in November": the month is the base reading's
-    r"|\bfrom\s+(?P<reading>\d[\d.,]*(?:\s*(?:%|percent|per\s+cent))?)\s+(?:in\s+)?$")
+    r"|\bfrom\s+(?P<reading>\d[\d.,]*(?:\s*(?:%|percent|per\s+cent))?)\s+(?:in\s+|for\s+)?$")
 
 
 def _en_is_base(text: str, start: int, end: int) -> bool:
-    before = lowered(text[max(0, start - 40):start])
-    wider = text[max(0, start - 70):start]
-    if ("than" in wider or "from" in wider) and BASE_FIGURE_BEFORE_EN.search(lowered(wider)):
+    # the words before, within the period's sentence: "... over the same period.\n\nIn
+    # November" is no base
+    lo = max(0, start - 70, text.rfind("\n", 0, start) + 1, text.rfind(". ", 0, start) + 2)
+    before = lowered(text[max(lo, start - 40):start])
+    wider = text[lo:start]
+    if ("than" in wider or "from" in wider or "above" in wider or "below" in wider) and (
+            BASE_FIGURE_BEFORE_EN.search(lowered(wider))):
         return True
     after = text[end:end + 12].lower()
     base = _EN_BASE.search(before)

@@ -139,6 +139,14 @@ class Context:
             # "rose to 50.4 percent from the previous month's 49.9 percent": last month's
             back = previous.group("year") or previous.group("year_zh")
             return month_add(own, -12 if back else -1)
+        owner = _MONTH_OWNS_FIGURE.search(before) if "'s" in before else None
+        if owner and own[:4].isdigit():
+            # "slower than October's 7.9%": the figure is that month's
+            month = _MONTH_NUMBERS[owner.group(1)]
+            end = own.split("/")[-1]  # a month after the period's last is last year's
+            later = len(end) >= 7 and end[5:7].isdigit() and month > int(end[5:7])
+            year = int(end[:4]) - (1 if later else 0)
+            return f"{year}-{month:02d}"
         return own
 
     def _period_for(self, mention: Mention, place: Place) -> str:
@@ -332,6 +340,13 @@ _PREVIOUS_FIGURE = re.compile(
     r"|(?:比|较|由)?(?:上月|上个月|(?P<year_zh>上年同月|去年同月))的\s*)$")
 
 
+_MONTH_NUMBERS = {name: k for k, name in enumerate(
+    ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"), start=1)}
+#: a month owning the figure after it: "than October's 7.9%"
+_MONTH_OWNS_FIGURE = re.compile(r"\b(" + "|".join(_MONTH_NUMBERS) + r")'s\s*$")
+
+
 def _is_month(period: str) -> bool:
     return len(period) == 7 and period[4] == "-"
 
@@ -386,11 +401,21 @@ def _distance(period: PeriodMention, mention: Mention) -> int:
 FORECAST = "\x00forecast"
 
 
+def _whole_word_start(text: str, sentence_start: int, at: int) -> int:
+    """Where the words a rule reads before a figure start: at most ``_LEFT_CHARS`` back
+    within the sentence, and never inside a word ("elecom business revenue")."""
+    start = max(sentence_start, at - _LEFT_CHARS)
+    if start > sentence_start and text[start - 1].isalnum():
+        space = text.find(" ", start, at)
+        return space + 1 if space >= 0 else start
+    return start
+
+
 def _rules_en(ctx: Context, m: Mention, place: Place) -> tuple[float, str, str, str, str]:
     """(value, unit, measure, subject, region) of an English mention."""
     text, lower = ctx.text, ctx.lower
     s_start, _, c_start, _ = place
-    left_start, right_end = max(s_start, m.start - _LEFT_CHARS), m.end + _RIGHT_CHARS
+    left_start, right_end = _whole_word_start(text, s_start, m.start), m.end + _RIGHT_CHARS
     left = text[left_start:m.start]
     right = text[m.end:right_end]
     # the measure rules read lower-case words
@@ -706,6 +731,7 @@ def extract_facts(
     facts = _of_the_division_named_before(facts, ctx)
     if lang == "zh":
         facts = _products_of_bare_output_zh(facts, ctx.text)
+    facts = _bases_of_point_changes(facts, ctx)
     facts = _periods_respectively(facts, ctx)
     facts = _regions_respectively(facts, ctx)
     return _with_table_figures(facts, table, ctx) if table.figures else facts
@@ -771,6 +797,43 @@ def _list_quantity(text: str, item_start: int) -> str:
             return next((q for word, q in _LIST_QUANTITIES if word in lowered), "")
         end = start - 1
     return ""
+
+
+def _bases_of_point_changes(facts: list[Fact], ctx: Context) -> list[Fact]:
+    """"a gain of 2.4%, 0.1 percentage points above the 2.3% recorded for January-October":
+    the base a change in points is measured from is a growth rate of the same subject, as
+    the figure before the change is (read alone it says no growth word)."""
+    out = list(facts)
+    for k in range(1, len(out)):
+        fact, growth = out[k], out[k - 1]
+        # "rose 6.5% ..., edging up from 6.4% for January-October": the growth before
+        if (fact.unit == growth.unit == "percent" and growth.measure in ("growth_yoy",
+                                                                           "growth_qoq")
+                and _FROM_BASE.search(ctx.lower, growth.end, fact.start)
+                and not _SENTENCE_BREAK.search(ctx.text, growth.end, fact.start)):
+            out[k] = replace(fact, measure=growth.measure, subject=growth.subject,
+                             value=abs(fact.value))
+    for k in range(2, len(out)):
+        fact, change, growth = out[k], out[k - 1], out[k - 2]
+        if (fact.unit != "percent" or fact.measure != "share" or change.measure != "change"
+                or change.unit != "percentage_point" or growth.unit != "percent"
+                or growth.measure not in ("growth_yoy", "growth_qoq")):
+            continue
+        if _POINTS_FROM_BASE.fullmatch(ctx.lower, change.end, fact.start) and not (
+                _SENTENCE_BREAK.search(ctx.text, growth.end, fact.start)):
+            out[k] = replace(fact, measure=growth.measure, subject=growth.subject,
+                             value=abs(fact.value))
+    return out
+
+
+#: between a growth and the growth it moved from: ", edging up from", ", down from"
+_FROM_BASE = re.compile(
+    r",\s*(?:[a-z]+ing\s+)?(?:up|down|back|higher|lower)?\s*from\s+(?:the\s+)?$")
+#: between a change in points and the figure it is measured from
+_POINTS_FROM_BASE = re.compile(
+    r"\s*(?:above|below|higher\s+than|lower\s+than|faster\s+than|slower\s+than|up\s+on|"
+    r"down\s+on|over|from)\s+(?:the\s+|that\s+of\s+)?")
+_SENTENCE_BREAK = re.compile(r"[.;。；]\s")
 
 
 def _periods_respectively(facts: list[Fact], ctx: Context) -> list[Fact]:

@@ -194,6 +194,10 @@ _AFTER_FIGURE_AND_EN = re.compile(
     r"\s+(?:and|while|whereas|but)\s+(?=[A-Za-z][\w-]*['’]?(?:\s+[\w-]+['’]?){0,5}\s+"
     r"(?:grew|rose|gained|fell|climbed|jumped|increased|expanded|declined|dropped|slipped|slid|"
     r"shrank|surged|added)\b)")
+#: ", the province's strongest growth engine,": an appositive naming the subject's role
+_ROLE_APPOSITIVE_EN = re.compile(
+    r",\s+(?:the|a|an|its|their|long\s+the)\s+(?:[\w'’-]+\s+){0,6}?(?:engine|driver|pillar|"
+    r"mainstay|leader|laggard|bright\s+spot|backbone)s?\s*(?:of\s+[\w'’ -]{1,40}?)?,(?=\s+[a-z])")
 #: ", a key economic indicator,": an appositive that names no subject
 _APPOSITIVE_EN = re.compile(
     r",\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}indicators?(?:\s+of\s+[\w\s-]{1,30}?)?\s*,",
@@ -315,6 +319,8 @@ def subject_before_en(sentence_left: str) -> str:
             sentence_left = sentence_left[after_figure.end():]
     if "indicator" in sentence_left:  # "output, a key economic indicator, rose": the output's
         sentence_left = _APPOSITIVE_EN.sub("", sentence_left)
+    if sentence_left.count(",") >= 2:  # "electronics, the province's strongest growth engine,"
+        sentence_left = _ROLE_APPOSITIVE_EN.sub(" ", sentence_left)
     lower = lowered(sentence_left)
     put = _PUTS_AT_EN.search(lower) if lower.rstrip().endswith(" at") else None
     if put:  # "Preliminary accounting puts the growth of GDP in 2025 at": what is put
@@ -703,8 +709,8 @@ def region_en(sentence_left: str, right: str, counts_things: bool, default: str 
             and not _COUNTRY_EN.search(lowered(left))):
         return "world"
     pattern, names, _, _ = _provinces()
-    if "national" in left or "'s" in left:
-        scoped = _national_or_owner_en(_CLAUSE_SPLIT_EN.split(left)[-1], names)
+    if "national" in left or "'s" in left or "country" in left:
+        scoped = _national_or_owner_en(_CLAUSE_SPLIT_EN.split(left)[-1], names, left)
         if scoped:
             return scoped
     if "egion" not in left and "EGION" not in left and not pattern.search(left):
@@ -731,12 +737,14 @@ _CITIES_EN = re.compile(r"\b(?:among|of|across)\s+(?:the|its|the\s+province's)\s
                         r"(?:prefecture-level\s+|major\s+)?cities\b|\bby\s+city\b",
                         re.IGNORECASE)
 _CITIES_ZH = re.compile(r"分(?:设区|地级)?市看|分地市看|分城市看|\d+个(?:设区|地级以上|地级)?市中")
-def _national_or_owner_en(clause: str, names: dict[str, str]) -> str | None:
+def _national_or_owner_en(clause: str, names: dict[str, str], left: str = "") -> str | None:
     """The country for a national figure set beside a province's ("0.4 points lower than
     the national rate of 5.2%"), a place owning the subject ("Shenzhen's industrial value
     added": a city's), else None."""
-    if "national" in clause and _NATIONAL_EN.search(lowered(clause)):
+    if ("national" in clause or "country" in clause) and _NATIONAL_EN.search(lowered(clause)):
         return "CN"
+    if "country" in left and _COUNTRY_WHERE_EN.search(left):
+        return "CN"  # "faster than the country as a whole, where value added increased"
     owner = _OWNER_EN.match(clause) if "'s" in clause else None
     if owner and owner.group(1).lower() not in names and (
             owner.group(1) not in _COUNTRY_NAMES_EN):
@@ -744,9 +752,14 @@ def _national_or_owner_en(clause: str, names: dict[str, str]) -> str | None:
     return None
 
 
+_COUNTRY_WHERE_EN = re.compile(
+    r"\bthe\s+(?:country|nation)(?:\s+as\s+a\s+whole)?,?\s+(?:where|in\s+which)\s+[^,;.]*$",
+    re.IGNORECASE)
 #: the country's figure set beside a province's: "lower than the national rate of"
 _NATIONAL_EN = compile_lower(
-    r"\bthe\s+national\s+(?:rate|average|figure|level|growth|pace|total)\b|\bnationwide\b")
+    r"\bthe\s+national\s+(?:rate|average|figure|level|growth|pace|total)\b|\bnationwide\b"
+    # "faster than the country as a whole, where industrial value added increased 5.7%"
+    r"|\bthe\s+country\s+as\s+a\s+whole\b")
 #: a place or body owning the subject at the clause's start: "Shenzhen's output", "while
 #: Guangzhou's value added"
 _OWNER_EN = re.compile(r"^\s*(?:(?:and|but|while|whereas)\s+)?([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)'s\s")
@@ -938,6 +951,7 @@ SUBJECT_GLOSSARY_ZH = {
     "收入": "revenue",
     "5G基站": "5G base stations",
     "基站": "base stations",
+    "1000Mbps及以上": "gigabit",
     "千兆光网": "gigabit optical network",
     "千兆": "gigabit",
     "移动电话用户": "mobile phone users",
