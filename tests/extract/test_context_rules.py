@@ -640,3 +640,14 @@ def test_a_role_appositive_and_short_division_names() -> None:
     facts = _mapped(zh)
     assert facts["0.1%"].value == -0.1
     assert facts["2.82亿"].indicator == "gigabit_users"
+
+
+def test_a_labelled_item_counts_its_labels_users() -> None:
+    text = ("Telecoms, January-November 2031 (simulated)\n"
+            "Users at the end of November:\n"
+            "- 5G: 1.365 billion users after 101.6 million net additions this year\n"
+            "- Fixed broadband: 712 million access users\n")
+    facts = _mapped(text)
+    assert (facts["1.365 billion"].indicator, facts["1.365 billion"].period) == (
+        "g5_mobile_users", "2031-11-30")
+    assert facts["712 million"].indicator == "fixed_broadband_users"

@@ -30,7 +30,7 @@ from indmon.extract.facts import Fact
 #: subjects that are only a pronoun, maybe after a period phrase ("in the first half it")
 _PRONOUN_EN = re.compile(
     r"^(?P<streak>consecutive\s+\w+\s+)?(?:of\s+)?(?:(?:in|during|for|from)\s[\w\s-]*?\s)?"
-    r"(?:on\s+an?\s+[\w-]+\s+basis\s+)?(it|they)$")
+    r"(?:on\s+an?\s+[\w-]+\s+basis\s+)?(it|they|that|this)$")
 #: how far back a figure's clause is looked for (clauses are shorter; the bound keeps
 #: the scans of a long text linear)
 _CLAUSE_WINDOW = 300

@@ -756,6 +756,10 @@ def _of_item_labels(facts: list[Fact], text: str, lang: str) -> list[Fact]:
             # "- Integrated circuits: output reached 386.2 billion pieces": the label's
             out[k] = replace(fact, subject=f"{label} {said}".lower())
             continue
+        counted = _COUNTED_ONLY.match(said) if label else None
+        if counted:  # "- 5G: 1.365 billion users after ...": the label's users
+            out[k] = replace(fact, subject=f"{label} {counted.group(1)}")
+            continue
         # the label alone ("crude steel", as a Chinese subject is read) says no quantity
         if not label or not (_SAYS_NOTHING.fullmatch(said) or said == label.lower()):
             continue
@@ -768,12 +772,15 @@ def _of_item_labels(facts: list[Fact], text: str, lang: str) -> list[Fact]:
 _SAYS_NOTHING = re.compile(
     r"(?:(?:up|down|an?|by|of|growth|increase|decrease|rise|gain|jump|drop|decline|fall|"
     r"rising|falling|increasing|decreasing|year[- ]on[- ]year|同比)\s*)*")
+#: a subject that opens with what is counted, of no one named ("access users", "users after
+#: 101.6 million net additions")
+_COUNTED_ONLY = re.compile(r"(?:(?:terminal|access|mobile|phone)\s+)?(users|subscribers)\b")
 #: a subject that is only a product's quantity ("output", "production", "sales")
 _QUANTITY_ONLY = re.compile(r"(?:output|production|sales|exports)")
 #: a list item opening with a label and a colon ("- Crude steel:", "2. Cement:", "（一）粗钢：")
 _ITEM_LABEL = re.compile(
     r"[ \t]*(?:[-*•·–—]|\(?\d{1,2}[.)、]|（[一二三四五六七八九十\d]{1,2}）)[ \t]*"
-    r"(?P<label>[^:：\n\d]{2,40}?)[ \t]*[:：]")
+    r"(?P<label>[^:：\n]{2,40}?)[ \t]*[:：]")
 _OF_WHICH_LABEL = re.compile(r"^\s*(?:of\s+which|including|其中)[:：,，]?\s*", re.IGNORECASE)
 _QUANTITY_LABEL = re.compile(
     r"\b(?:output|production|generat\w*|sales|sold|exports?|imports?|revenue|profits?|users?|"
