@@ -651,3 +651,16 @@ def test_a_labelled_item_counts_its_labels_users() -> None:
     assert (facts["1.365 billion"].indicator, facts["1.365 billion"].period) == (
         "g5_mobile_users", "2031-11-30")
     assert facts["712 million"].indicator == "fixed_broadband_users"
+
+
+def test_producers_output_after_a_topic_and_the_year_to_date_total_it_brings() -> None:
+    text = ("Steel, January-October 2031 (simulated)\n"
+            "Rolled steel products bucked the trend: mills turned out 109.5 million tonnes in "
+            "October (+0.8%), bringing the year-to-date total to 1,152 million tonnes, an "
+            "increase of 1.2%.\n")
+    facts = _mapped(text)
+    cell = {m: (facts[m].indicator, facts[m].period) for m in facts}
+    assert cell["109.5 million tonnes"] == ("steel_products_output", "2031-10")
+    assert cell["0.8%"] == ("steel_products_output_yoy", "2031-10")
+    assert cell["1,152 million tonnes"] == ("steel_products_output", "2031-01/2031-10")
+    assert cell["1.2%"] == ("steel_products_output_yoy", "2031-01/2031-10")

@@ -246,6 +246,8 @@ _LEVEL_THEN_COMMA = re.compile(
     r"|\s+in\s+(?:total\s+)?profits?(?:\s+(?:in|for)\s+[a-z][\w-]*)?"
     # "1.20 million new-energy vehicles, 24.0% more than a year ago"
     r"|(?:\s+[a-z][\w'-]*){1,4})?\s*,\s*$", re.IGNORECASE)
+#: a growth in brackets after an amount: " in the month (+", " ("
+_BRACKETED_GROWTH_EN = re.compile(r"^(?:\s+[a-z][\w'-]*){0,4}\s*\(\s*[+]?\s*$")
 #: the words between an addition and the total it makes
 _TOTAL_AFTER = re.compile(
     r"^[^.;]{0,80}?,\s*(?:bringing|taking|raising|lifting)\s+(?:the\s+|their\s+)?"
@@ -279,6 +281,11 @@ def _of_previous(facts: list[Fact], text: str, share: re.Pattern[str],
                 text, fact):
             whole = _stock_before_change(out, k, text) if before.measure == "change" else before
             out[k] = replace(fact, subject=f"share of {whole.subject}")
+        elif (growth is not None and fact.unit == "percent" and before.measure in ("level", "count")
+              and _BRACKETED_GROWTH_EN.match(between)):
+            # "turned out 109.5 million tonnes in the month (+0.8%)": the amount's growth
+            out[k] = replace(fact, subject=before.subject, measure="growth_yoy",
+                             region=before.region)
         elif fact.unit == before.unit == "count" and _TOTAL_AFTER.match(between):
             # "another 3,100 enterprises were cultivated, bringing the total to 17,600"
             out[k] = replace(fact, subject=before.subject, measure="count")

@@ -727,7 +727,8 @@ def extract_facts(
         # a list's members keep their verb ("joint-stock enterprises earned"): profits
         facts = [replace(f, subject=_earned(f)) if f.subject.endswith(_EARNING_VERBS) else f
                  for f in facts]
-        facts = _of_the_titled_industry(facts, ctx)
+        facts = _of_the_titled_industry(
+            _year_to_date_totals_en(_products_of_producers_en(facts, ctx), ctx), ctx)
     facts = _of_the_division_named_before(facts, ctx)
     if lang == "zh":
         facts = _products_of_bare_output_zh(facts, ctx.text)
@@ -841,6 +842,73 @@ _POINTS_FROM_BASE = re.compile(
     r"\s*(?:above|below|higher\s+than|lower\s+than|faster\s+than|slower\s+than|up\s+on|"
     r"down\s+on|over|from)\s+(?:the\s+|that\s+of\s+)?")
 _SENTENCE_BREAK = re.compile(r"[.;。；]\s")
+
+
+def _year_to_date_totals_en(facts: list[Fact], ctx: Context) -> list[Fact]:
+    """"... 109.5 million tonnes in the month, bringing the year-to-date total to 1,152
+    million tonnes, an increase of 1.2%": the total is the amount before's, from January
+    to the month (and so is the growth after it)."""
+    out = list(facts)
+    for k in range(1, len(out)):
+        fact = out[k]
+        if not _TO_DATE_TOTAL.search(ctx.lower, max(0, fact.start - 60), fact.start):
+            continue
+        sentence = ctx.layout.sentence(fact.start)[0]
+        before = next((f for f in reversed(out[:k]) if f.unit == fact.unit
+                       and f.start >= sentence), None)
+        if before is None or before.measure != "level":
+            continue  # a count added and the stock it brings are read elsewhere
+        period = before.period
+        if _is_month(period) and not period.endswith("-01"):
+            period = f"{period[:4]}-01/{period}"
+        old = fact.subject
+        out[k] = replace(fact, subject=before.subject, period=period, measure=before.measure)
+        for j in range(k + 1, min(k + 2, len(out))):
+            if out[j].unit == "percent" and out[j].subject == old:
+                out[j] = replace(out[j], subject=before.subject, period=period)
+    return out
+
+
+#: "bringing the year-to-date total to", "taking the total for the year so far to"
+_TO_DATE_TOTAL = re.compile(
+    r"\b(?:bringing|taking|lifting|raising)\s+(?:the\s+)?(?:year-to-date|cumulative|"
+    r"ten-month|eleven-month|nine-month)?\s*(?:total|tally)(?:\s+for\s+the\s+year\s+so\s+far)?"
+    r"\s+to\s*$")
+
+
+def _products_of_producers_en(facts: list[Fact], ctx: Context) -> list[Fact]:
+    """"Rolled steel products bucked the trend: mills turned out 109.5 million tonnes":
+    what producers turned out after a topic and a colon is the topic's output (and the
+    growth in brackets after it, its growth)."""
+    out = list(facts)
+    for k, fact in enumerate(facts):
+        if not _PRODUCERS_MADE.match(fact.subject):
+            continue
+        start = ctx.layout.sentence(fact.start)[0]
+        colon = ctx.text.rfind(":", start, fact.start)
+        if colon < 0:
+            continue
+        topic = _TOPIC_VERB_EN.sub("", ctx.text[start:colon]).strip()
+        if topic and len(topic) <= 60:
+            subject = f"output of {topic.lower()}"
+            out[k] = replace(fact, subject=subject)
+            for j in range(k + 1, len(facts)):  # the brackets' growth that took the producers
+                if facts[j].subject.startswith(fact.subject) and facts[j].unit == "percent":
+                    out[j] = replace(out[j], subject=subject)
+                else:
+                    break
+    return out
+
+
+#: what producers did that makes a figure their output
+_PRODUCERS_MADE = re.compile(
+    r"^(?:the\s+)?(?:mills|makers|producers|factories|plants|manufacturers|steelmakers|"
+    r"carmakers|automakers)\s+(?:turned\s+out|produced|made|churned\s+out|rolled\s+out)\b",
+    re.IGNORECASE)
+#: the verb phrase after a topic before its colon ("bucked the trend", "held up")
+_TOPIC_VERB_EN = re.compile(
+    r"\s+(?:bucked|held|kept|bore|showed|saw|remained|stayed|led|lagged|followed|did|fared|"
+    r"were|was)\b.*$", re.IGNORECASE)
 
 
 def _periods_respectively(facts: list[Fact], ctx: Context) -> list[Fact]:
