@@ -247,7 +247,7 @@ _LEVEL_THEN_COMMA = re.compile(
     # "1.20 million new-energy vehicles, 24.0% more than a year ago"
     r"|(?:\s+[a-z][\w'-]*){1,4})?\s*,\s*$", re.IGNORECASE)
 #: a growth in brackets after an amount: " in the month (+", " ("
-_BRACKETED_GROWTH_EN = re.compile(r"^(?:\s+[a-z][\w'-]*){0,4}\s*\(\s*[+]?\s*$")
+_BRACKETED_GROWTH_EN = re.compile(r"^(?:\s+[a-z][\w'-]*){0,4}\s*\(\s*[+]?\s*$", re.IGNORECASE)
 #: the words between an addition and the total it makes
 _TOTAL_AFTER = re.compile(
     r"^[^.;]{0,80}?,\s*(?:bringing|taking|raising|lifting)\s+(?:the\s+|their\s+)?"
