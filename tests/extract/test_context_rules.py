@@ -664,3 +664,20 @@ def test_producers_output_after_a_topic_and_the_year_to_date_total_it_brings() -
     assert cell["0.8%"] == ("steel_products_output_yoy", "2031-10")
     assert cell["1,152 million tonnes"] == ("steel_products_output", "2031-01/2031-10")
     assert cell["1.2%"] == ("steel_products_output_yoy", "2031-01/2031-10")
+
+
+def test_last_months_reading_construction_and_all_industry_are_other_cells() -> None:
+    zh = ("2031年统计公报（模拟）\n"
+          "11月份，制造业PMI为49.6%，比上月下降0.5个百分点，上月为50.1%。\n"
+          "全年全部工业增加值412873亿元，比上年增长5.6%。规模以上工业增加值增长5.9%。"
+          "全年全国建筑业增加值121194亿元，比上年下降1.9%。\n")
+    facts = _mapped(zh, published="2032-02-28")
+    assert (facts["50.1%"].indicator, facts["50.1%"].period) == ("pmi_manufacturing", "2031-10")
+    assert facts["5.6%"].indicator is None and facts["1.9%"].indicator is None
+    assert facts["5.9%"].indicator == "va_ytd_yoy"
+    text = ("Communique on 2031 (simulated)\n"
+            "The value added of the share-holding enterprises increased by 6.1 percent. The "
+            "value added of construction was 12,119.4 billion yuan, a drop of 1.9 percent.\n")
+    facts = _mapped(text, published="2032-02-28")
+    assert facts["6.1 percent"].indicator == "va_ytd_yoy_shareholding"
+    assert facts["1.9 percent"].indicator is None

@@ -693,6 +693,7 @@ def normalise(text: str) -> str:
     text = text.lower().replace("high-tech", "high tech")
     text = re.sub(r"[^\w\u3000-\u303f\u4e00-\u9fff、]+", " ", text)
     text = _FIRMS.sub("enterprises", text)
+    text = text.replace("share holding", "shareholding")  # "share-holding enterprises"
     text = _SUBSCRIPTIONS.sub("users", text)
     text = _GIGABIT.sub("gigabit", text)
     text = _SITES.sub(r"\1 base stations", text)

@@ -134,10 +134,12 @@ class Context:
         own = self._period_for(mention, place)
         before = self.lower[max(0, mention.start - 40):mention.start]
         previous = (_PREVIOUS_FIGURE.search(before)
-                    if ("'s" in before or "月的" in before) else None)
+                    if ("'s" in before or "月的" in before or "月为" in before
+                        or "月是" in before) else None)
         if previous and _is_month(own):
             # "rose to 50.4 percent from the previous month's 49.9 percent": last month's
-            back = previous.group("year") or previous.group("year_zh")
+            back = (previous.group("year") or previous.group("year_zh")
+                    or previous.group("year_zh2"))
             return month_add(own, -12 if back else -1)
         owner = _MONTH_OWNS_FIGURE.search(before) if "'s" in before else None
         if owner and own[:4].isdigit():
@@ -337,7 +339,9 @@ _LABEL = re.compile(r"\s*(?:\d{1,2}[.、)）]\s*|[（(]\d{1,2}[)）]\s*|[一二�
 _PREVIOUS_FIGURE = re.compile(
     r"(?:(?:from|than|against|compared\s+with|versus)\s+(?:the\s+)?(?:(?:previous|last|preceding)"
     r"\s+month|(?P<year>same\s+month\s+(?:of\s+)?last\s+year|a\s+year\s+(?:earlier|ago)))'s\s*"
-    r"|(?:比|较|由)?(?:上月|上个月|(?P<year_zh>上年同月|去年同月))的\s*)$")
+    r"|(?:比|较|由)?(?:上月|上个月|(?P<year_zh>上年同月|去年同月))的\s*"
+    # "比上月下降0.5个百分点，上月为50.1%": last month's reading
+    r"|(?:^|[，,；;（(])\s*(?:上月|上个月|(?P<year_zh2>上年同月|去年同月))(?:为|是)\s*)$")
 
 
 _MONTH_NUMBERS = {name: k for k, name in enumerate(

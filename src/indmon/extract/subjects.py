@@ -967,6 +967,8 @@ SUBJECT_GLOSSARY_ZH = {
     "新能源汽车": "new energy vehicles",
     "汽车": "automobiles",
     "智能手机": "smartphones",
+    "全部工业增加值": "total value added of industry",
+    "建筑业": "construction",
     "价格指数": "price index",
     "新增": "new",
     "钢材价格指数": "steel price index",
