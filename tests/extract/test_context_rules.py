@@ -681,3 +681,11 @@ def test_last_months_reading_construction_and_all_industry_are_other_cells() -> 
     facts = _mapped(text, published="2032-02-28")
     assert facts["6.1 percent"].indicator == "va_ytd_yoy_shareholding"
     assert facts["1.9 percent"].indicator is None
+
+
+def test_a_second_verb_after_a_figure_has_its_own_subject() -> None:
+    text = ("Metals, January-October 2031 (simulated)\n"
+            "Nonferrous metal ore mining and processing was weaker: its profits slid 4.6% to "
+            "48.3 billion yuan even as revenue edged up 1.8% to 402.5 billion yuan.\n")
+    facts = _by_mention(text)
+    assert facts["1.8%"].subject == "revenue"

@@ -384,6 +384,9 @@ def _subject_before_en(sentence_left: str, lower: str) -> str:
             if _VERB_EN.search(lower, start, end) or _DIGIT.search(lower, start, end):
                 break  # a clause stating a figure names no subject of this one
             return _tidy(sentence_left[start:end])
+    later = _later_verbs_subject(sentence_left, lower, starts[-1])
+    if later:
+        return later
     for i in range(len(starts) - 1, -1, -1):
         start, end = starts[i], ends[i]
         verb = _VERB_EN.search(lower, start, end) or (
@@ -394,6 +397,29 @@ def _subject_before_en(sentence_left: str, lower: str) -> str:
             if subject:
                 return subject
     return _tidy(sentence_left[starts[-1]:])
+
+
+def _later_verbs_subject(sentence_left: str, lower: str, start: int) -> str:
+    """The subject of a second verb after a figure in the last clause: "profits slid 4.6%
+    to 48.3 billion yuan even as revenue edged up" (revenue), or ''."""
+    digits = list(_DIGIT.finditer(lower, start))
+    if not digits:
+        return ""
+    after = digits[-1].end()
+    joined = _FIGURE_THEN_CONJUNCTION.match(lower, after)
+    if joined is None:
+        return ""
+    verb = _VERB_EN.search(lower, joined.end())
+    if verb is None or verb.start() <= joined.end():
+        return ""
+    return _tidy(sentence_left[joined.end():verb.start()])
+
+
+#: the rest of a figure, then a conjunction that opens a clause of its own
+_FIGURE_THEN_CONJUNCTION = re.compile(
+    r"[\d.,]*\s*(?:%|percent|per\s+cent)?(?:\s+(?:billion|million|trillion|thousand))?"
+    r"(?:\s+(?:yuan|tonnes|tons|units|sets|vehicles|kwh|pieces))?"
+    r"\s+(?:even\s+as|whereas|while|although|though|but)\s+")
 
 
 #: one-word clauses that open a sentence, never a member of a list
