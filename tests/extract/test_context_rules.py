@@ -689,3 +689,14 @@ def test_a_second_verb_after_a_figure_has_its_own_subject() -> None:
             "48.3 billion yuan even as revenue edged up 1.8% to 402.5 billion yuan.\n")
     facts = _by_mention(text)
     assert facts["1.8%"].subject == "revenue"
+
+
+def test_a_monitored_samples_figures_and_a_parts_shares_land_on_no_total() -> None:
+    zh = ("2031年1-9月船舶工业运行情况（模拟）\n"
+          "1—9月，全国新接订单8012万载重吨。重点监测造船企业造船完工3671万载重吨；承接新船订单"
+          "7540万载重吨。出口船舶分别占全国造船完工量、新接订单量、手持订单量的85.9%、90.3%和"
+          "91.1%。\n")
+    facts = _mapped(zh)
+    assert facts["8012万载重吨"].indicator == "ship_new_orders"
+    for mention in ("7540万载重吨", "85.9%", "90.3%", "91.1%"):
+        assert facts[mention].indicator is None, mention

@@ -1119,6 +1119,10 @@ def _scoped(fact: Fact, text: str, lang: str) -> Fact:
         return replace(fact, subject=f"per capita {fact.subject}")
     if _MEMBERS.search(before) and not _NATIONAL_TOTAL.search(clause + after):
         return replace(fact, subject=f"member enterprises' {fact.subject}")
+    if lang == "zh" and _KEY_ENTERPRISES_ZH.search(_SENTENCE_SPLIT.split(before)[-1]) and (
+            "key" not in fact.subject):
+        # "重点监测造船企业造船完工3671万载重吨；承接新船订单7540万载重吨": the sample's
+        return replace(fact, subject=f"key enterprises' {fact.subject}")
     if _of_a_place(before, lang):
         return replace(fact, subject=f"city level {fact.subject}")
     return fact
@@ -1148,6 +1152,9 @@ _PER_POPULATION_AFTER = re.compile(
 #: an association's reporting members: "key member enterprises", "member mills", 会员企业
 _MEMBERS = re.compile(r"\bmember\s+(?:enterprises|mills|companies|firms|steelmakers)\b|"
                       r"(?:^|[.;]\s+)members\b|会员(?:钢铁)?企业", re.IGNORECASE)
+#: a sentence about a monitored sample of enterprises: 重点监测造船企业, 重点统计钢铁企业
+_KEY_ENTERPRISES_ZH = re.compile(r"^\s*(?:[^，。；]{0,8}[，,])?重点(?:监测|统计|调查|联系)?"
+                                 r"[\u4e00-\u9fff]{0,6}企业")
 #: the country's total set beside the members' ("78.5% of the national total")
 _NATIONAL_TOTAL = re.compile(r"\bnational\b|\bnationwide\b|全国", re.IGNORECASE)
 

@@ -1168,6 +1168,10 @@ def subject_zh(sentence_left: str, clause_left: str, right: str, counts_things: 
     clauses = [c for c in _CLAUSES_ZH.split(sentence_left) if c]
     if clauses:
         clause_left = _whole_name_zh(clauses[-1], clause_left)
+        if "占" in clauses[-1] and "占" not in clause_left:
+            # "出口船舶分别占全国造船完工量、新接订单量……的85.9%": a share of the part
+            # named before 占, not of the whole its list ends with
+            clause_left = clauses[-1]
     # each candidate with the clauses before it
     last = len(clauses) - 1
     candidates = [(_before_verb_zh(clause_left), last), (clause_left, last)]
