@@ -700,3 +700,13 @@ def test_a_monitored_samples_figures_and_a_parts_shares_land_on_no_total() -> No
     assert facts["8012万载重吨"].indicator == "ship_new_orders"
     for mention in ("7540万载重吨", "85.9%", "90.3%", "91.1%"):
         assert facts[mention].indicator is None, mention
+
+
+def test_an_absolute_phrase_with_its_own_index_reading() -> None:
+    text = ("PMI in December 2031 (simulated)\n"
+            "The official non-manufacturing business activity index reached 50.8, with the "
+            "services index at 50.5. Large enterprises still reported growth, with their PMI "
+            "at 50.8.\n")
+    facts = _mapped(text)
+    assert facts["50.5"].indicator == "pmi_services"
+    assert [f.subject for f in extract_facts(text, "t")][-1].lower().startswith("large")

@@ -387,6 +387,10 @@ def _subject_before_en(sentence_left: str, lower: str) -> str:
     later = _later_verbs_subject(sentence_left, lower, starts[-1])
     if later:
         return later
+    absolute = _WITH_AT_EN.match(lower, starts[-1])
+    if absolute and not _NO_THING_WITH_EN.match(absolute.group("what")):
+        # "reached 50.8, with the services index at 50.5": the index's reading
+        return _tidy(sentence_left[absolute.start("what"):absolute.end("what")])
     for i in range(len(starts) - 1, -1, -1):
         start, end = starts[i], ends[i]
         verb = _VERB_EN.search(lower, start, end) or (
@@ -420,6 +424,14 @@ _FIGURE_THEN_CONJUNCTION = re.compile(
     r"[\d.,]*\s*(?:%|percent|per\s+cent)?(?:\s+(?:billion|million|trillion|thousand))?"
     r"(?:\s+(?:yuan|tonnes|tons|units|sets|vehicles|kwh|pieces))?"
     r"\s+(?:even\s+as|whereas|while|although|though|but)\s+")
+
+
+#: an absolute phrase stating a figure of its own: ", with the services index at" (not
+#: "with their PMI at": the sentence's subject's)
+_WITH_AT_EN = re.compile(r"with\s+(?:the\s+)?(?!its\s|their\s)(?P<what>[a-z][\w' -]{1,60}?)\s+"
+                         r"(?:at|standing\s+at)\s*$")
+_NO_THING_WITH_EN = re.compile(r"(?:growth|an?\s+(?:increase|rise|gain|decline)|the\s+number|"
+                               r"the\s+total|a\s+total)\b")
 
 
 #: one-word clauses that open a sentence, never a member of a list
