@@ -710,3 +710,17 @@ def test_an_absolute_phrase_with_its_own_index_reading() -> None:
     facts = _mapped(text)
     assert facts["50.5"].indicator == "pmi_services"
     assert [f.subject for f in extract_facts(text, "t")][-1].lower().startswith("large")
+
+
+def test_a_rankings_leaders_and_a_class_of_vehicles_are_no_vehicles_total() -> None:
+    zh = ("2031年1—4月汽车工业运行情况（模拟）\n"
+          "1—4月，汽车产销分别完成1012万辆和1025万辆。销量排名前十位的汽车企业集团共销售汽车"
+          "871万辆。乘用车销售860万辆。\n")
+    facts = _mapped(zh)
+    assert facts["1025万"].indicator == "auto_sales"
+    assert facts["871万"].indicator is None and facts["860万"].indicator is None
+    text = ("Autos, January-November 2031 (simulated)\n"
+            "Cumulative sales came to 31.65 million. Passenger car sales over the period "
+            "totalled 27.48 million, while the top ten groups sold 27.05 million vehicles.\n")
+    facts = _mapped(text)
+    assert facts["27.48 million"].indicator is None and facts["27.05 million"].indicator is None

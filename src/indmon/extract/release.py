@@ -1119,6 +1119,9 @@ def _scoped(fact: Fact, text: str, lang: str) -> Fact:
         return replace(fact, subject=f"per capita {fact.subject}")
     if _MEMBERS.search(before) and not _NATIONAL_TOTAL.search(clause + after):
         return replace(fact, subject=f"member enterprises' {fact.subject}")
+    if _TOP_GROUPS.search(_SENTENCE_SPLIT.split(before)[-1]):
+        # "销量排名前十位的汽车企业集团共销售汽车871万辆", "the top ten groups sold"
+        return replace(fact, subject=f"top enterprises' {fact.subject}")
     if lang == "zh" and _KEY_ENTERPRISES_ZH.search(_SENTENCE_SPLIT.split(before)[-1]) and (
             "key" not in fact.subject):
         # "重点监测造船企业造船完工3671万载重吨；承接新船订单7540万载重吨": the sample's
@@ -1152,6 +1155,11 @@ _PER_POPULATION_AFTER = re.compile(
 #: an association's reporting members: "key member enterprises", "member mills", 会员企业
 _MEMBERS = re.compile(r"\bmember\s+(?:enterprises|mills|companies|firms|steelmakers)\b|"
                       r"(?:^|[.;]\s+)members\b|会员(?:钢铁)?企业", re.IGNORECASE)
+#: the leading few of a ranking: 排名前十位的企业集团, "the top ten carmakers"
+_TOP_GROUPS = re.compile(
+    r"前(?:十|10|五|5|二十|20|三|3)(?:位|名|家|强)?的?[\u4e00-\u9fff]{0,8}(?:企业|集团)|"
+    r"\btop\s+(?:ten|10|five|5|three|3|twenty|20)\s+(?:[\w-]+\s+){0,3}?(?:groups|enterprises|"
+    r"companies|firms|makers|carmakers|automakers|producers)\b", re.IGNORECASE)
 #: a sentence about a monitored sample of enterprises: 重点监测造船企业, 重点统计钢铁企业
 _KEY_ENTERPRISES_ZH = re.compile(r"^\s*(?:[^，。；]{0,8}[，,])?重点(?:监测|统计|调查|联系)?"
                                  r"[\u4e00-\u9fff]{0,6}企业")

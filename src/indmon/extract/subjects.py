@@ -1007,6 +1007,8 @@ SUBJECT_GLOSSARY_ZH = {
     "智能手机": "smartphones",
     "全部工业增加值": "total value added of industry",
     "建筑业": "construction",
+    "乘用车": "passenger cars",
+    "商用车": "commercial vehicles",
     "价格指数": "price index",
     "新增": "new",
     "钢材价格指数": "steel price index",
