@@ -724,3 +724,24 @@ def test_a_rankings_leaders_and_a_class_of_vehicles_are_no_vehicles_total() -> N
             "totalled 27.48 million, while the top ten groups sold 27.05 million vehicles.\n")
     facts = _mapped(text)
     assert facts["27.48 million"].indicator is None and facts["27.05 million"].indicator is None
+
+
+def test_a_factbox_with_units_in_brackets_and_the_year_to_date_in_words() -> None:
+    text = ("Industry in November 2031 (simulated)\n\n"
+            "Value added of industry grew 5.0% in November. Non-metallic mineral products - "
+            "the division that includes cement and glass - contracted 4.2%. For the year to "
+            "date, export deliveries were 2.6% higher than in the same period of 2030.\n\n"
+            "KEY PRODUCTS (November; January-November; change in brackets)\n\n"
+            "Crude steel (10,000 tonnes)    November: 7,215.4 (-4.1%)   Jan-Nov: 91,431.0 (-2.2%)\n"
+            "Motor vehicles (10,000 units)  November: 302.6 (+5.9%)     Jan-Nov: 2,815.4 (+8.4%)\n"
+            "  of which new-energy vehicles  November: 168.3 (+21.4%)  Jan-Nov: 1,465.8 (+26.3%)\n")
+    facts = _mapped(text)
+    assert (facts["4.2%"].indicator, facts["4.2%"].industry) == ("va_yoy", "30")
+    assert (facts["2.6%"].indicator, facts["2.6%"].period) == (
+        "export_delivery_value_ytd_yoy", "2031-01/2031-11")
+    steel = facts["91,431.0"]
+    assert (steel.indicator, steel.value, steel.period) == (
+        "crude_steel_output", 914310000.0, "2031-01/2031-11")
+    assert facts["-4.1%"].indicator == "crude_steel_output_yoy"
+    assert (facts["168.3"].indicator, facts["168.3"].value) == ("nev_production", 1683000.0)
+    assert "10,000 tonnes" not in facts

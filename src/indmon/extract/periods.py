@@ -236,6 +236,12 @@ def _the_month(m: re.Match[str], time: DocumentTime) -> str | None:
     return time.topic_end_month or None
 
 
+def _year_to_date(m: re.Match[str], time: DocumentTime) -> str | None:
+    """"For the year to date", "so far this year": January to the release's last month."""
+    end = time.topic_end_month
+    return f"{end[:4]}-01/{end}" if end else None
+
+
 def _en_year_only(m: re.Match[str], time: DocumentTime) -> str | None:
     year = _en_year(m, time)
     return str(year) if year else None
@@ -311,6 +317,8 @@ EN_PERIODS: list[Grammar] = [
                        r"(?!\s+(?:to|before|earlier|ago|ended|ending))"
                        r"|(?P<n2>[a-z]+|\d{1,2})-month\b)"),
             _en_the_months, ("months", "month")),
+    Grammar(re.compile(r"\b(?:(?:for|in|over)\s+the\s+year\s+to\s+date|so\s+far\s+this\s+year)\b"),
+            _year_to_date, ("year", "so")),
     Grammar(re.compile(r"\b(?P<rel>this|last)\s+year\b"), _en_year_only, ("this", "last")),
     Grammar(re.compile(r"\b(?:the\s+(?:whole|full|entire)\s+year|throughout\s+the\s+year)\b"),
             _en_year_only, ("whole", "full", "entire", "throughout")),

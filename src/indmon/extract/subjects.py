@@ -198,6 +198,8 @@ _AFTER_FIGURE_AND_EN = re.compile(
 _ROLE_APPOSITIVE_EN = re.compile(
     r",\s+(?:the|a|an|its|their|long\s+the)\s+(?:[\w'’-]+\s+){0,6}?(?:engine|driver|pillar|"
     r"mainstay|leader|laggard|bright\s+spot|backbone)s?\s*(?:of\s+[\w'’ -]{1,40}?)?,(?=\s+[a-z])")
+#: " - the division that includes cement and glass - ": an aside between dashes
+_DASH_APPOSITIVE_EN = re.compile(r"\s-\s(?:the|a|an|which|its)\s[^-\d]{3,80}?\s-\s(?=[a-z])")
 #: ", a key economic indicator,": an appositive that names no subject
 _APPOSITIVE_EN = re.compile(
     r",\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}indicators?(?:\s+of\s+[\w\s-]{1,30}?)?\s*,",
@@ -321,6 +323,8 @@ def subject_before_en(sentence_left: str) -> str:
         sentence_left = _APPOSITIVE_EN.sub("", sentence_left)
     if sentence_left.count(",") >= 2:  # "electronics, the province's strongest growth engine,"
         sentence_left = _ROLE_APPOSITIVE_EN.sub(" ", sentence_left)
+    if " - " in sentence_left:  # "non-metallic mineral products - the division that ... -"
+        sentence_left = _DASH_APPOSITIVE_EN.sub(" ", sentence_left)
     lower = lowered(sentence_left)
     put = _PUTS_AT_EN.search(lower) if lower.rstrip().endswith(" at") else None
     if put:  # "Preliminary accounting puts the growth of GDP in 2025 at": what is put

@@ -143,9 +143,17 @@ _DASHED_PART = re.compile(r"(?P<period>[A-Za-z][\w\s-]*?):\s*(?P<value>\d[\d,]*(
                           r"\s*\((?P<growth>[+\-−]?\d+(?:\.\d+)?)%\)")
 
 
+#: a factbox row with the unit in the label's brackets and the parts set apart by spaces:
+#: "Crude steel (10,000 tonnes)    November: 7,215.4 (-4.1%)    Jan-Nov: 91,431.0 (-2.2%)"
+_BRACKETED_ROW = re.compile(r"^\s*(?P<label>[A-Za-z][^:(\n]*?)\s*(?:\((?P<unit>[^)\n]{1,30})\))?"
+                            r"\s{2,}(?P<rest>[A-Za-z][^\n]*?:\s*[\d,.]+[^\n]*)$")
+_OF_WHICH_ROW = re.compile(r"^(?:of\s+which|including)[:,]?\s+", re.IGNORECASE)
+
+
 def has_factbox(text: str) -> bool:
-    """Whether a text may hold a factbox written with dashes, looked for cheaply first."""
-    return " - " in text and bool(_DASHED_PART.search(text))
+    """Whether a text may hold a factbox (with dashes, or with the units in brackets),
+    looked for cheaply first."""
+    return "%)" in text and bool(_DASHED_PART.search(text))
 
 
 def _dashed_rows(lines: list[tuple[int, str]], period_of: Callable[[str], str]) -> Table:
@@ -153,7 +161,7 @@ def _dashed_rows(lines: list[tuple[int, str]], period_of: Callable[[str], str]) 
     period's level and growth, when two or more such rows follow one another."""
     found: list[list[tuple[int, str, re.Match[str]]]] = [[]]
     for start, line in lines:
-        row = _DASHED_ROW.match(line)
+        row = _DASHED_ROW.match(line) or _BRACKETED_ROW.match(line)
         if row and _DASHED_PART.search(row.group("rest")):
             found[-1].append((start, line, row))
         elif found[-1]:
@@ -161,15 +169,18 @@ def _dashed_rows(lines: list[tuple[int, str]], period_of: Callable[[str], str]) 
     figures: list[TableFigure] = []
     rows: list[tuple[int, int]] = []
     for run in (r for r in found if len(r) >= 2):
+        unit = ""
         for start, line, row in run:
-            figures.extend(_dashed_figures(start, row, period_of))
+            # "  of which new-energy vehicles": a part, in the unit of the row above
+            unit = (row.group("unit") or unit).strip()
+            figures.extend(_dashed_figures(start, row, period_of, unit))
             rows.append((start, start + len(line)))
     return Table(figures, rows)
 
 
-def _dashed_figures(start: int, row: re.Match[str], period_of: Callable[[str], str]
-                    ) -> Iterator[TableFigure]:
-    label, unit = row.group("label").strip(), row.group("unit").strip()
+def _dashed_figures(start: int, row: re.Match[str], period_of: Callable[[str], str],
+                    unit: str) -> Iterator[TableFigure]:
+    label = _OF_WHICH_ROW.sub("", row.group("label").strip())
     subject = _subject(label, _Column("level", "", "", ""), "", "output", True, "en")
     offset = start + row.start("rest")
     for part in _DASHED_PART.finditer(row.group("rest")):
