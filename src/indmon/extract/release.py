@@ -724,7 +724,8 @@ def extract_facts(
     # the readings of a whole list first, then of what stands around them
     facts = _of_item_labels(facts, ctx.text, lang)
     facts = lists.distribute(_units_shared(facts, ctx.text), ctx.text, lang)
-    facts = [_scoped(f, ctx.text, lang) for f in facts]
+    cues = _ScopeCues.of(ctx.text, lang)
+    facts = [_scoped(f, ctx.text, lang, cues) for f in facts]
     facts = _other_surveys(_non_manufacturing_indices(facts, ctx), ctx)
     if lang != "zh":
         facts = _index_readings_en(_national_rates_en(facts, ctx), ctx)
@@ -1061,9 +1062,12 @@ def _of_the_division_named_before(facts: list[Fact], ctx: Context) -> list[Fact]
     named last before the reference, in its sentence or the two before it. A reference
     with no division before it changes nothing."""
     cue = _THAT_DIVISION_ZH if ctx.lang == "zh" else _THAT_DIVISION_EN
+    if not (_THAT_DIVISION_ZH if ctx.lang == "zh" else _THAT_DIVISION_ANYWHERE_EN).search(
+            ctx.text):
+        return facts  # no reference to a division in the whole text
     out = []
     for fact in facts:
-        line_start = ctx.text.rfind("\n", 0, fact.start) + 1
+        line_start = max(ctx.text.rfind("\n", 0, fact.start) + 1, fact.start - 400)
         sentence = _SENTENCE_SPLIT.split(ctx.text[line_start:fact.start])[-1]
         found = cue.search(sentence)
         name = _division_before(ctx, fact.start - len(sentence) + found.start()) if found else None
@@ -1100,9 +1104,27 @@ _THAT_DIVISION_EN = re.compile(r"\b(?:that|this|the)\s+division\b|\b(?:that|this
 _DIVISION_IN_SUBJECT = re.compile(r"\b(?:that|this|the)\s+division\b|\b(?:that|this)\s+"
                                   r"(?:industry|sector)\b|^division\b", re.IGNORECASE)
 _THAT_DIVISION_ZH = re.compile(r"该(?:行业|产业|大类)|这一行业")
+#: the same references looked for in a whole text ("Its" opening a sentence or a line)
+_THAT_DIVISION_ANYWHERE_EN = re.compile(
+    r"\b(?:that|this|the)\s+division\b|\b(?:that|this)\s+(?:industry|sector)\b|"
+    r"(?:^|[.;]\s+)its\s", re.IGNORECASE | re.MULTILINE)
 
 
-def _scoped(fact: Fact, text: str, lang: str) -> Fact:
+class _ScopeCues(NamedTuple):
+    """Which of the rarer scopes a text words at all, looked for once per text (most
+    texts name no city, no ranking's leaders and no monitored sample)."""
+
+    places: bool
+    top_groups: bool
+    key_enterprises: bool
+
+    @classmethod
+    def of(cls, text: str, lang: str) -> _ScopeCues:
+        return cls(places.names_a_place(text, lang), _TOP_GROUPS.search(text) is not None,
+                   lang == "zh" and "重点" in text)
+
+
+def _scoped(fact: Fact, text: str, lang: str, cues: _ScopeCues) -> Fact:
     """The fact with the scope its words give it written into its subject, where the
     subject alone would read as the country's total: a daily rate ("2.3 million tonnes a
     day", 日均), a ratio to population ("34.2 per 10,000 residents", 每万人), the figures
@@ -1119,14 +1141,17 @@ def _scoped(fact: Fact, text: str, lang: str) -> Fact:
         return replace(fact, subject=f"per capita {fact.subject}")
     if _MEMBERS.search(before) and not _NATIONAL_TOTAL.search(clause + after):
         return replace(fact, subject=f"member enterprises' {fact.subject}")
-    if _TOP_GROUPS.search(_SENTENCE_SPLIT.split(before)[-1]):
+    if not (cues.top_groups or cues.key_enterprises or cues.places):
+        return fact
+    sentence = _SENTENCE_SPLIT.split(before)[-1]
+    if cues.top_groups and _TOP_GROUPS.search(sentence):
         # "销量排名前十位的汽车企业集团共销售汽车871万辆", "the top ten groups sold"
         return replace(fact, subject=f"top enterprises' {fact.subject}")
-    if lang == "zh" and _KEY_ENTERPRISES_ZH.search(_SENTENCE_SPLIT.split(before)[-1]) and (
+    if cues.key_enterprises and _KEY_ENTERPRISES_ZH.search(sentence) and (
             "key" not in fact.subject):
         # "重点监测造船企业造船完工3671万载重吨；承接新船订单7540万载重吨": the sample's
         return replace(fact, subject=f"key enterprises' {fact.subject}")
-    if _of_a_place(before, lang):
+    if cues.places and _of_a_place(before, lang):
         return replace(fact, subject=f"city level {fact.subject}")
     return fact
 
