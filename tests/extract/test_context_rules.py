@@ -745,3 +745,19 @@ def test_a_factbox_with_units_in_brackets_and_the_year_to_date_in_words() -> Non
     assert facts["-4.1%"].indicator == "crude_steel_output_yoy"
     assert (facts["168.3"].indicator, facts["168.3"].value) == ("nev_production", 1683000.0)
     assert "10,000 tonnes" not in facts
+
+
+def test_provinces_listed_before_respectively_and_a_month_that_was_stronger() -> None:
+    zh = ("2031年1—10月电子信息制造业运行情况（模拟）\n"
+          "分地区看，江苏、广东两省电子信息制造业增加值累计分别增长12.5%、9.8%。"
+          "先进制造业增加值增长6.9%。\n")
+    facts = _mapped(zh)
+    assert [(facts[m].industry, facts[m].province) for m in ("12.5%", "9.8%")] == [
+        ("39", "320000"), ("39", "440000")]
+    assert facts["6.9%"].indicator is None  # a grouping, not manufacturing
+    text = ("Guangdong, January-September 2031 (simulated)\n"
+            "Value added in Jiangsu and Shandong grew 7.1% and 7.6% respectively. September "
+            "was stronger still: value added climbed 6.2% on a year earlier.\n")
+    facts = _mapped(text)
+    assert [facts[m].province for m in ("7.1%", "7.6%")] == ["320000", "370000"]
+    assert (facts["6.2%"].indicator, facts["6.2%"].period) == ("va_yoy", "2031-09")

@@ -310,7 +310,10 @@ EN_PERIODS: list[Grammar] = [
     # "with October alone showing a 2.4% decline", "September's value added": a month
     # named alone or owning the subject, without "in"
     Grammar(re.compile(rf"\b(?P<m>{_MONTH})(?=\s+(?:alone|by\s+itself|on\s+its\s+own)\b"
-                       r"|'s\b)"), _en_month, (_MONTH_ANCHOR,)),
+                       # "September was stronger still: value added climbed 6.2%"
+                       r"|\s+(?:was|saw|brought|proved|looked)\s+(?:\w+\s+){0,2}?(?:stronger|weaker|"
+                       r"better|worse|firmer|softer|slower|faster)\b|'s\b)"),
+            _en_month, (_MONTH_ANCHOR,)),
     Grammar(re.compile(r"\b(?:in|for|during)\s+the\s+month\b(?!\s+(?:of|before|earlier))"),
             _the_month, ("month",)),
     Grammar(re.compile(r"\b(?:(?:in|over|during|for)\s+the\s+(?P<n>[a-z]+|\d{1,2})\s+months"

@@ -956,16 +956,19 @@ def _regions_respectively(facts: list[Fact], ctx: Context) -> list[Fact]:
     out = list(facts)
     by_sentence: dict[tuple[int, int], list[int]] = {}
     for k, fact in enumerate(facts):
-        if fact.region in _AREA_NAMES.values():
-            by_sentence.setdefault(ctx.layout.sentence(fact.start), []).append(k)
+        by_sentence.setdefault(ctx.layout.sentence(fact.start), []).append(k)
     for (start, _), members in by_sentence.items():
         first, last = facts[members[0]], facts[members[-1]]
         if "respectively" not in ctx.lower[start:last.end + 16] and (
                 "分别" not in ctx.text[start:last.end]):
             continue
+        words = ctx.text[start:first.start]
         areas = [_AREA_NAMES[m.group(1) or m.group(2)]
                  for m in _AREA_LISTED.finditer(ctx.lower[start:first.start])]
-        if len(areas) < 2:
+        if len(areas) < 2 or first.region not in _AREA_NAMES.values():
+            # "江苏、山东前三季度规模以上工业增加值分别增长7.1%、7.6%": provinces
+            areas = subjects.provinces_named(words, ctx.lang)
+        if len(areas) < 2 or len(set(areas)) != len(areas):
             continue
         for run in _unit_runs([facts[k] for k in members], members):
             listed = run[:len(areas)]
@@ -975,11 +978,20 @@ def _regions_respectively(facts: list[Fact], ctx: Context) -> list[Fact]:
             if len(listed) < len(areas) or not _RESPECTIVELY.search(
                     ctx.lower, facts[listed[0]].start - 8 if ctx.lang == "zh" else start, beyond):
                 continue
-            head = _AREA_WORDS.sub(" ", facts[listed[0]].subject)
-            head = re.sub(r"\s+", " ", head).strip()
+            # the fullest of the members' subjects, without the places ("value added in
+            # Jiangsu and Shandong"; "江苏、广东两省电子信息制造业增加值": the last's)
+            head = max((_without_areas(facts[k].subject, areas) for k in listed), key=len)
             for k, area in zip(listed, areas, strict=True):
                 out[k] = replace(out[k], region=area, subject=head or out[k].subject)
     return out
+
+
+def _without_areas(subject: str, areas: list[str]) -> str:
+    head = _AREA_WORDS.sub(" ", subject)
+    for area in areas:
+        head = re.sub(r"\b(?:(?:in|of)\s+)?" + re.escape(area) + r"(?:'s)?\b(?:\s+and\b)?",
+                      " ", head)
+    return re.sub(r"\s+", " ", head).strip()
 
 
 _RESPECTIVELY = re.compile(r"respectively|分别")

@@ -696,6 +696,22 @@ def _provinces() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str], dict
     return en_re, en, zh_re, zh
 
 
+def provinces_named(words: str, lang: str) -> list[str]:
+    """The provinces a phrase names, in order, as the extractor names regions ("江苏、山东"
+    -> Jiangsu, Shandong)."""
+    _, en, zh_pattern, zh = _provinces()
+    if lang == "zh":
+        return [zh[name] for name in zh_pattern.findall(words)]
+    return [en[name.lower()] for name in _province_words_en().findall(words)]
+
+
+@functools.cache
+def _province_words_en() -> re.Pattern[str]:
+    """Every province's English name as a word, "and" after it or not."""
+    names = sorted(map(re.escape, _provinces()[1].values()), key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(names) + r")\b")
+
+
 def names_place(words: str, region: str) -> bool:
     """Whether words name a region by name: its province's English or Chinese name
     ("Jiangsu", 江苏) or, for a part of the country, its 东部/eastern word."""
@@ -1013,6 +1029,8 @@ SUBJECT_GLOSSARY_ZH = {
     "建筑业": "construction",
     "乘用车": "passenger cars",
     "商用车": "commercial vehicles",
+    "先进制造业": "advanced manufacturing",
+    "高端制造业": "high-end manufacturing",
     "价格指数": "price index",
     "新增": "new",
     "钢材价格指数": "steel price index",
