@@ -761,3 +761,22 @@ def test_provinces_listed_before_respectively_and_a_month_that_was_stronger() ->
     facts = _mapped(text)
     assert [facts[m].province for m in ("7.1%", "7.6%")] == ["320000", "370000"]
     assert (facts["6.2%"].indicator, facts["6.2%"].period) == ("va_yoy", "2031-09")
+
+
+def test_a_month_before_what_it_measures_and_a_chinese_bare_output_after_its_product() -> None:
+    text = ("Raw materials, January-September 2031 (simulated)\n"
+            "Cement production fell 5.6% to 1.318 billion tonnes in January-September. "
+            "September cement output was 162 million tonnes, a decline of 4.4%. Flat glass "
+            "dropped 4.2%. Value added grew 5.5% over the same nine months.\n")
+    facts = _mapped(text)
+    cell = {m: (facts[m].indicator, facts[m].period) for m in facts}
+    assert cell["162 million tonnes"] == ("cement_output", "2031-09")
+    assert facts["4.2%"].period == "2031-01/2031-09"  # the adjective month does not carry
+    assert cell["5.5%"] == ("va_ytd_yoy", "2031-01/2031-09")
+    zh = ("2031年1—9月原材料工业运行情况（模拟）\n"
+          "1—9月份，原材料工业增加值同比增长4.6%。1—9月份，全国粗钢产量7.62亿吨；钢材产量"
+          "10.35亿吨。其中9月份，粗钢日均产量有所回落，当月产量7905万吨，同比下降3.0%。\n")
+    facts = _mapped(zh)
+    assert facts["4.6%"].indicator is None  # the raw materials industry: a grouping
+    assert (facts["7905万吨"].indicator, facts["7905万吨"].period) == (
+        "crude_steel_output", "2031-09")

@@ -314,9 +314,13 @@ EN_PERIODS: list[Grammar] = [
                        r"|\s+(?:was|saw|brought|proved|looked)\s+(?:\w+\s+){0,2}?(?:stronger|weaker|"
                        r"better|worse|firmer|softer|slower|faster)\b|'s\b)"),
             _en_month, (_MONTH_ANCHOR,)),
+    # "September cement output was 162 million tonnes": a month before what it measures (not
+    # the end of a span, "January-September cement output")
+    Grammar(re.compile(rf"(?<![-–—/~\w])(?<!to\s)(?P<m>{_MONTH})(?=\s+(?:[a-z-]+\s+){{0,3}}?"
+                       r"(?:output|production|sales|exports)\b)"), _en_month, (_MONTH_ANCHOR,)),
     Grammar(re.compile(r"\b(?:in|for|during)\s+the\s+month\b(?!\s+(?:of|before|earlier))"),
             _the_month, ("month",)),
-    Grammar(re.compile(r"\b(?:(?:in|over|during|for)\s+the\s+(?P<n>[a-z]+|\d{1,2})\s+months"
+    Grammar(re.compile(r"\b(?:(?:in|over|during|for)\s+the\s+(?:same\s+)?(?P<n>[a-z]+|\d{1,2})\s+months"
                        r"(?!\s+(?:to|before|earlier|ago|ended|ending))"
                        r"|(?P<n2>[a-z]+|\d{1,2})-month\b)"),
             _en_the_months, ("months", "month")),
@@ -402,6 +406,7 @@ def _scan(
             found.append(PeriodMention(m.start(), m.end(), period,
                                        is_base(text, m.start(), m.end()),
                                        _ALONE.match(text, m.end()) is not None
+                                       or _MEASURED_AFTER.match(text, m.end()) is not None
                                        or _month_of_month_on_month(text, m, period)
                                        or _part_of_span_zh(text, m.start(), period)))
     found.sort(key=lambda p: p.start)
@@ -451,6 +456,10 @@ def _part_of_span_zh(text: str, start: int, period: str) -> bool:
 _AMONG_BEFORE_ZH = re.compile(r"其中[，,]?\s*$")
 #: words after a single month that keep it to its own sentence: "In June alone", "当月"
 _ALONE = re.compile(r"\s*(?:alone\b|by\s+itself\b|on\s+its\s+own\b|当月|单月)")
+#: a month named as an adjective of what it measures ("October output came to 68,500
+#: sets"): that figure's alone, carried no further
+_MEASURED_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){0,3}?(?:output|production|sales|exports)\b",
+                             re.IGNORECASE)
 
 
 def anchored_matches(

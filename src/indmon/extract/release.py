@@ -1062,11 +1062,19 @@ def _products_of_bare_output_zh(facts: list[Fact], text: str) -> list[Fact]:
         before = next((f for f in reversed(out) if f.start >= line_start
                        and f.subject.endswith(" output") and f.unit == fact.unit), None)
         of_which = before is not None and "其中" in text[before.end:fact.start]
+        # "其中9月份，粗钢日均产量有所回落，当月产量7905万吨": the product named since
+        named = [subjects.terms_zh(n) for n in _PRODUCT_OUTPUT_ZH.findall(
+            text[before.end if before else line_start:fact.start])]
+        product = next((n for n in reversed(named) if n), "")
         topic = subjects.topic_zh(text[line_start:fact.start])
-        subject = (before.subject if of_which and before else f"{topic} output" if topic
-                   else "physical output")
+        subject = (f"{product} output" if product else before.subject if of_which and before
+                   else f"{topic} output" if topic else "physical output")
         out.append(replace(fact, subject=subject))
     return out
+
+
+#: a product named with its output: "粗钢日均产量", "钢材产量"
+_PRODUCT_OUTPUT_ZH = re.compile(r"([\u4e00-\u9fff]{1,6}?)(?:日均|当月|累计)?产量")
 
 
 def _of_the_division_named_before(facts: list[Fact], ctx: Context) -> list[Fact]:
