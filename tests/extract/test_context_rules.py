@@ -780,3 +780,13 @@ def test_a_month_before_what_it_measures_and_a_chinese_bare_output_after_its_pro
     assert facts["4.6%"].indicator is None  # the raw materials industry: a grouping
     assert (facts["7905万吨"].indicator, facts["7905万吨"].period) == (
         "crude_steel_output", "2031-09")
+
+
+def test_a_chinese_sentences_province_holds_for_its_later_clauses() -> None:
+    zh = ("2031年1-9月船舶工业运行情况（模拟）\n"
+          "1—9月，全国新接订单8012万载重吨，同比增长12.2%。分地区看，江苏省造船完工1462万"
+          "载重吨，占全国的38.0%；新接订单同比增长15.7%。1—9月，装备工业企业实现利润总额"
+          "2.68万亿元。\n")
+    facts = _by_mention(zh)
+    assert facts["15.7%"].region == "Jiangsu" and facts["12.2%"].region == "CN"
+    assert _mapped(zh)["2.68万亿元"].indicator is None  # the equipment industry's

@@ -513,6 +513,7 @@ def _grouping_as_total(industry: str, text: str, indicator: Indicator) -> bool:
     if named is None:
         return False
     word = named.group("group") or named.group("group_zh")
+    word = "装备制造" if word == "装备工业" else word  # the ministry's name for the grouping
     return word not in f"{normalise(indicator.name_en)} {indicator.name_zh}"
 
 
@@ -520,7 +521,7 @@ def _grouping_as_total(industry: str, text: str, indicator: Indicator) -> bool:
 #: what follows it
 _GROUP_NAMED = re.compile(
     r"\b(?P<group>equipment|high tech)\s+(?:manufactur\w*|industr\w*|sector|value added|"
-    r"enterprises)|(?P<group_zh>装备制造|高技术制造)")
+    r"enterprises)|(?P<group_zh>装备制造|装备工业|高技术制造)")
 
 
 #: the industry groups the bureau reads the PMI for besides the whole of manufacturing

@@ -740,6 +740,8 @@ def extract_facts(
     facts = _bases_of_point_changes(facts, ctx)
     facts = _periods_respectively(facts, ctx)
     facts = _regions_respectively(facts, ctx)
+    if lang == "zh":
+        facts = _province_of_the_sentence_zh(facts, ctx)
     return _with_table_figures(facts, table, ctx) if table.figures else facts
 
 
@@ -944,6 +946,30 @@ def _periods_respectively(facts: list[Fact], ctx: Context) -> list[Fact]:
             for k, period in zip(run, periods, strict=True):
                 out[k] = replace(out[k], period=period.period, subject=head or out[k].subject)
     return out
+
+
+def _province_of_the_sentence_zh(facts: list[Fact], ctx: Context) -> list[Fact]:
+    """"分地区看，江苏省造船完工1462万载重吨，占全国的38.0%；新接订单同比增长15.7%": a
+    province named for the sentence's first figure holds for its later clauses that name
+    no region of their own (全国 included)."""
+    out = list(facts)
+    for k in range(1, len(out)):
+        fact, before = out[k], out[k - 1]
+        if fact.region != ctx.region or before.region in (ctx.region, "CN", "world") or (
+                before.region.startswith("a ") or before.region.endswith(" region")):
+            continue
+        if _SENTENCE_END_ZH.search(ctx.text, before.end, fact.start):
+            continue
+        clause = ctx.text[max(ctx.text.rfind("；", 0, fact.start),
+                              ctx.text.rfind("，", 0, fact.start)) + 1:fact.start]
+        if _COUNTRY_WORDS_ZH.search(clause):
+            continue
+        out[k] = replace(fact, region=before.region)
+    return out
+
+
+_SENTENCE_END_ZH = re.compile(r"[。！？\n]")
+_COUNTRY_WORDS_ZH = re.compile(r"全国|我国|中国|全省|全球|世界")
 
 
 def _regions_respectively(facts: list[Fact], ctx: Context) -> list[Fact]:

@@ -1030,6 +1030,7 @@ SUBJECT_GLOSSARY_ZH = {
     "乘用车": "passenger cars",
     "商用车": "commercial vehicles",
     "原材料工业": "raw materials industry",
+    "装备工业": "equipment industry",
     "先进制造业": "advanced manufacturing",
     "高端制造业": "high-end manufacturing",
     "价格指数": "price index",
