@@ -790,3 +790,12 @@ def test_a_chinese_sentences_province_holds_for_its_later_clauses() -> None:
     facts = _by_mention(zh)
     assert facts["15.7%"].region == "Jiangsu" and facts["12.2%"].region == "CN"
     assert _mapped(zh)["2.68万亿元"].indicator is None  # the equipment industry's
+
+
+def test_a_noun_then_at_and_its_figure() -> None:
+    text = ("Telecoms, January-July 2031 (simulated)\n"
+            "5G sites numbered 5.21 million after 338,000 net additions; 4G sites, at 6.27 "
+            "million, still made up 46.9% of it.\n")
+    facts = _mapped(text)
+    assert facts["5.21 million"].indicator == "g5_base_stations"
+    assert facts["6.27 million"].indicator == "g4_base_stations"

@@ -354,6 +354,8 @@ def _whole_name_en(sentence_left: str, subject: str) -> str:
 
 _AFTER_COMMA = re.compile(r",\s*(?:and\s+)?$")
 _DIGIT = re.compile(r"\d")
+#: a number standing alone (not the digit of a name: "4G sites")
+_NUMBER = re.compile(r"(?<![a-z\d])\d[\d.,]*(?![a-z\d])")
 
 
 @functools.cache
@@ -376,7 +378,8 @@ def _subject_before_en(sentence_left: str, lower: str) -> str:
     separators = [m.span() for m in clauses.finditer(lower)]
     starts = [0] + [end for _, end in separators]
     ends = [start for start, _ in separators] + [len(lower)]
-    if len(starts) > 1 and _VERB_EN.match(lower, starts[-1]):
+    if len(starts) > 1 and (_VERB_EN.match(lower, starts[-1])
+                            or lower[starts[-1]:].strip() in ("at", "standing at")):
         # "The total volume, calculated at last year's prices, grew 8.7%": the last clause
         # is the verb alone; the subject is the nearest clause before that names a thing,
         # unless a clause with a verb of its own comes first
@@ -385,7 +388,7 @@ def _subject_before_en(sentence_left: str, lower: str) -> str:
             if not words or words[0] in _QUALIFYING_EN or (
                     len(words) == 1 and words[0] in _ADVERBS_EN):
                 continue  # "China's industrial profits, meanwhile, dropped"
-            if _VERB_EN.search(lower, start, end) or _DIGIT.search(lower, start, end):
+            if _VERB_EN.search(lower, start, end) or _NUMBER.search(lower, start, end):
                 break  # a clause stating a figure names no subject of this one
             return _tidy(sentence_left[start:end])
     later = _later_verbs_subject(sentence_left, lower, starts[-1])
