@@ -799,3 +799,16 @@ def test_a_noun_then_at_and_its_figure() -> None:
     facts = _mapped(text)
     assert facts["5.21 million"].indicator == "g5_base_stations"
     assert facts["6.27 million"].indicator == "g4_base_stations"
+
+
+def test_its_growth_and_a_base_a_year_earlier() -> None:
+    text = ("Telecoms in 2031 (simulated)\n"
+            "Telecom business revenue rose 2.6% in 2031. Total business volume reached 2.07 "
+            "trillion yuan, and its growth reached 9.4%.\n"
+            "Gigabit users: 261 million at the end of 2031, against 226 million a year earlier\n"
+            "The country counts 300 clusters of SMEs, up from 200 at the end of last year.\n")
+    facts = _mapped(text, published="2032-01-20")
+    assert facts["9.4%"].indicator == "telecom_volume_yoy"
+    assert (facts["226 million"].indicator, facts["226 million"].period) == (
+        "gigabit_users", "2030-12-31")
+    assert facts["200"].period == "2030-12-31"

@@ -66,7 +66,10 @@ def resolve_pronouns(facts: list[Fact], text: str, lang: str) -> list[Fact]:
                 out[k] = replace(fact, subject=f"growth of {antecedent}")
         elif lang != "zh" and fact.unit == "percent" and _PACE_EN.match(fact.subject.lower()):
             # "The pace was slower than October's 7.9%": the growth stated before
-            antecedent = _antecedent(out, k, fact.start, text, lang, measure="growth_yoy")
+            # "reached 2.07 trillion yuan, and its growth reached 9.4%": the amount before in
+            # the sentence; else the growth stated before
+            antecedent = (_antecedent_in_sentence(out, k, text)
+                          or _antecedent(out, k, fact.start, text, lang, measure="growth_yoy"))
             if antecedent is not None:
                 out[k] = replace(fact, subject=antecedent, measure="growth_yoy")
     return out
@@ -149,6 +152,17 @@ def _antecedent(facts: list[Fact], k: int, at: int, text: str, lang: str,
         same_unit = [f for f in before if f.unit == fact.unit] or before
         found = {f.subject for f in same_unit}
         return found.pop() if len(found) == 1 else None
+    return None
+
+
+def _antecedent_in_sentence(facts: list[Fact], k: int, text: str) -> str | None:
+    """The subject of the nearest figure before ``facts[k]`` in its sentence, when it is
+    an amount (whose growth "its growth" is), else None."""
+    start = _sentence_start(text, facts[k].start, _SENTENCE_ENDS_EN)
+    before = [f for f in facts[:k] if f.start >= start and f.subject]
+    if before and before[-1].measure in ("level", "count") and _pronoun(
+            before[-1], text, "en") is None:
+        return before[-1].subject
     return None
 
 

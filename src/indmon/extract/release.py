@@ -732,8 +732,8 @@ def extract_facts(
         # a list's members keep their verb ("joint-stock enterprises earned"): profits
         facts = [replace(f, subject=_earned(f)) if f.subject.endswith(_EARNING_VERBS) else f
                  for f in facts]
-        facts = _of_the_titled_industry(
-            _year_to_date_totals_en(_products_of_producers_en(facts, ctx), ctx), ctx)
+        facts = _of_the_titled_industry(_bases_a_year_earlier_en(
+            _year_to_date_totals_en(_products_of_producers_en(facts, ctx), ctx), ctx), ctx)
     facts = _of_the_division_named_before(facts, ctx)
     if lang == "zh":
         facts = _products_of_bare_output_zh(facts, ctx.text)
@@ -849,6 +849,43 @@ _POINTS_FROM_BASE = re.compile(
     r"\s*(?:above|below|higher\s+than|lower\s+than|faster\s+than|slower\s+than|up\s+on|"
     r"down\s+on|over|from)\s+(?:the\s+|that\s+of\s+)?")
 _SENTENCE_BREAK = re.compile(r"[.;。；]\s")
+
+
+def _bases_a_year_earlier_en(facts: list[Fact], ctx: Context) -> list[Fact]:
+    """"Gigabit users: 261 million, ..., against 226 million a year earlier": the base is
+    the same thing's figure a year before (a stock at the date a year back)."""
+    out = list(facts)
+    for k in range(1, len(out)):
+        fact = out[k]
+        earlier = _A_YEAR_EARLIER.match(ctx.lower, fact.end)
+        if fact.unit == "percent" or earlier is None or not _AGAINST_BEFORE.search(
+                ctx.lower, max(0, fact.start - 24), fact.start):
+            continue
+        start = ctx.layout.sentence(fact.start)[0]
+        line = ctx.text.rfind("\n", 0, fact.start) + 1
+        before = next((f for f in reversed(out[:k]) if f.unit == fact.unit
+                       and f.start >= max(start, line)), None)
+        if before is None:
+            continue
+        period = _a_year_before(before.period)
+        if period and "end" in earlier.group():  # "up from 200 at the end of last year"
+            period = f"as of {int(period.removeprefix('as of ')[:4])}-12-31"
+        out[k] = replace(fact, subject=before.subject, measure=before.measure,
+                         period=period or fact.period, region=before.region)
+    return out
+
+
+def _a_year_before(period: str) -> str:
+    """The same period a year earlier ("as of 2026-12-31" -> "as of 2025-12-31",
+    "2026-01/2026-10" -> "2025-01/2025-10"), or ''."""
+    shifted = re.sub(r"\d{4}", lambda m: str(int(m.group()) - 1), period)
+    return shifted if shifted != period else ""
+
+
+#: the words before a base figure, and after it: "against 226 million a year earlier"
+_AGAINST_BEFORE = re.compile(r"\b(?:against|compared\s+with|versus|up\s+from|down\s+from)\s+$")
+_A_YEAR_EARLIER = re.compile(r"[^,.;]{0,24}?\s+(?:a\s+year\s+(?:earlier|before|ago)|at\s+the\s+"
+                             r"end\s+of\s+(?:last|the\s+previous)\s+year)\b")
 
 
 def _year_to_date_totals_en(facts: list[Fact], ctx: Context) -> list[Fact]:
