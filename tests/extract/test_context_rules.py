@@ -812,3 +812,16 @@ def test_its_growth_and_a_base_a_year_earlier() -> None:
     assert (facts["226 million"].indicator, facts["226 million"].period) == (
         "gigabit_users", "2030-12-31")
     assert facts["200"].period == "2030-12-31"
+
+
+def test_a_bare_head_is_of_the_division_its_sentence_opens_with() -> None:
+    text = ("Zhejiang, January-October 2031 (simulated)\n"
+            "Value added of industry rose 6.4%. Textiles, a traditional pillar, stayed weak, "
+            "with value added down 1.4%.\n")
+    facts = _mapped(text)
+    assert (facts["1.4%"].industry, facts["1.4%"].value) == ("17", -1.4)
+    zh = ("2031年1—10月浙江省工业（模拟）\n"
+          "1—10月，全省规模以上工业增加值增长6.4%。其中，汽车制造业增长9.8%；传统优势行业纺织业"
+          "仍显疲弱，增加值下降1.4%。\n")
+    facts = _mapped(zh)
+    assert (facts["1.4%"].industry, facts["1.4%"].province) == ("17", "330000")

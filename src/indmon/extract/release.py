@@ -735,6 +735,7 @@ def extract_facts(
         facts = _of_the_titled_industry(_bases_a_year_earlier_en(
             _year_to_date_totals_en(_products_of_producers_en(facts, ctx), ctx), ctx), ctx)
     facts = _of_the_division_named_before(facts, ctx)
+    facts = _division_opening_the_sentence(facts, ctx)
     if lang == "zh":
         facts = _products_of_bare_output_zh(facts, ctx.text)
     facts = _bases_of_point_changes(facts, ctx)
@@ -997,8 +998,7 @@ def _province_of_the_sentence_zh(facts: list[Fact], ctx: Context) -> list[Fact]:
             continue
         if _SENTENCE_END_ZH.search(ctx.text, before.end, fact.start):
             continue
-        clause = ctx.text[max(ctx.text.rfind("；", 0, fact.start),
-                              ctx.text.rfind("，", 0, fact.start)) + 1:fact.start]
+        clause = ctx.text[max(ctx.text.rfind(c, 0, fact.start) for c in "；，;,") + 1:fact.start]
         if _COUNTRY_WORDS_ZH.search(clause):
             continue
         out[k] = replace(fact, region=before.region)
@@ -1138,6 +1138,39 @@ def _products_of_bare_output_zh(facts: list[Fact], text: str) -> list[Fact]:
 
 #: a product named with its output: "粗钢日均产量", "钢材产量"
 _PRODUCT_OUTPUT_ZH = re.compile(r"([\u4e00-\u9fff]{1,6}?)(?:日均|当月|累计)?产量")
+
+
+def _division_opening_the_sentence(facts: list[Fact], ctx: Context) -> list[Fact]:
+    """"Textiles, a traditional pillar, stayed weak, with value added down 1.4%",
+    "传统优势行业纺织业仍显疲弱，增加值下降1.4%": a bare head (value added, profits) in a
+    later clause is of the division its sentence's first clause names."""
+    from indmon.catalogue import Catalogue
+    from indmon.extract.mapping import industry_code
+
+    out = list(facts)
+    catalogue = None
+    for k, fact in enumerate(out):
+        if fact.subject not in _BARE_HEADS_ALONE:
+            continue
+        start = ctx.layout.sentence(fact.start)[0]
+        if ctx.lang == "zh":  # a Chinese list's members are set apart by semicolons
+            start = max(start, ctx.text.rfind(";", start, fact.start) + 1,
+                        ctx.text.rfind("；", start, fact.start) + 1)
+        first = _FIRST_CLAUSE.match(ctx.text, start)
+        if first is None or first.end() >= fact.start:
+            continue
+        opening = first.group(1)
+        words = subjects.terms_zh(opening) if ctx.lang == "zh" else opening
+        catalogue = catalogue or Catalogue.load()
+        if words and industry_code(words, catalogue)[:1].isdigit():
+            out[k] = replace(fact, subject=f"{fact.subject} of {words.strip().lower()}")
+    return out
+
+
+#: subjects that are only what is measured
+_BARE_HEADS_ALONE = frozenset({"value added", "profits", "total profits", "output"})
+#: a sentence's first clause, up to its first comma
+_FIRST_CLAUSE = re.compile(r"\s*([^,，;；:：.。\d]{2,60})[,，]")
 
 
 def _of_the_division_named_before(facts: list[Fact], ctx: Context) -> list[Fact]:
