@@ -24,6 +24,9 @@ Printed, per group and language:
   is false; the count is summed over the pairs. (Different pairs are invented apart and
   may state one cell differently, as two releases do: those are true conflicts.)
 
+A text that states no year of its own has its publication date beside it in
+``NAME.published``, read as ``indmon ingest --published`` would be given it.
+
 With ``-v`` every miss is listed, and every unmapped fact with the reason the mapper gives.
 ``--skip=PREFIX`` leaves out the texts whose name starts with PREFIX (repeatable), so that
 who tunes rules can run the benchmark without seeing texts still to be held out.

@@ -61,7 +61,8 @@ _BOTH_ZH = "产销"
 _BETWEEN_MEMBERS_ZH = re.compile(r"[辆台套个户家座件项部艘吨]?[、和及与，,\s]*")
 _MEMBER_SPLIT_ZH = re.compile(r"[、和及与]")
 _MEMBER_SPLIT_COMMA_ZH = re.compile(r"[，,、和及与]")
-_SENTENCE_END_ZH = re.compile(r"[。！？\n]")
+#: where a Chinese sentence ends (its other rules read clauses within one)
+SENTENCE_END_ZH = re.compile(r"[。！？\n]")
 _SENTENCE_END_EN = re.compile(r"[.;]\s|\n")
 #: what a clause states of its subject: a head term in the English of the glossary
 _HEADS = ("value added", "added value", "output", "operating revenue", "total profits",
@@ -409,7 +410,7 @@ def _amounts_before(facts: list[Fact], i: int, run: int, text: str, lang: str = 
     if facts[i].unit not in _RATES or i < run:
         return []
     before = facts[i - run:i]
-    ends = _SENTENCE_END_ZH if lang == "zh" else _SENTENCE_END_EN
+    ends = SENTENCE_END_ZH if lang == "zh" else _SENTENCE_END_EN
     if any(f.unit in _RATES or not f.subject for f in before) or ends.search(
             text, before[0].end, facts[i].start):
         return []
@@ -797,7 +798,7 @@ def _distribute_zh(facts: list[Fact], text: str) -> list[Fact]:
 def _same_sentence_run_zh(previous: list[Fact], run: list[Fact], text: str) -> bool:
     """Whether a run of figures follows an earlier run of as many in the same sentence,
     with no subject of its own between them."""
-    if len(previous) != len(run) or _SENTENCE_END_ZH.search(text, previous[-1].end, run[0].start):
+    if len(previous) != len(run) or SENTENCE_END_ZH.search(text, previous[-1].end, run[0].start):
         return False
     between = text[previous[-1].end:run[0].start]
     return not subjects.first_term_zh(between.replace("分别", ""))
@@ -939,7 +940,7 @@ def _inherit_owner_zh(facts: list[Fact], text: str) -> list[Fact]:
 
 def _owner_before_zh(facts: list[Fact], k: int, text: str) -> str:
     for before in reversed(facts[:k]):
-        if _SENTENCE_END_ZH.search(text, before.end, facts[k].start):
+        if SENTENCE_END_ZH.search(text, before.end, facts[k].start):
             return ""
         for head in (*_BARE_HEADS, "value added"):
             owner = before.subject.removesuffix(head).strip()
@@ -981,7 +982,7 @@ def _same_kind_before_zh(facts: list[Fact], k: int, text: str) -> Fact | None:
     fact = facts[k]
     rate = fact.unit in _RATES
     for before in reversed(facts[:k]):
-        if _SENTENCE_END_ZH.search(text, before.end, fact.start):
+        if SENTENCE_END_ZH.search(text, before.end, fact.start):
             return None
         if rate and before.measure == fact.measure and before.unit == fact.unit:
             return before

@@ -18,17 +18,8 @@ from indmon.extract.fastre import trie
 
 
 @functools.cache
-def _chinese_names() -> tuple[str, ...]:
-    """The Chinese names, for a quick look before the pattern (``in`` runs in C)."""
-    text = resources.files("indmon.extract").joinpath("data", "places.txt").read_text("utf-8")
-    names = [n.strip() for line in text.splitlines() if "|" in line and not line.startswith("#")
-             for n in line.partition("|")[2].split(",") if n.strip()]
-    return (*names, "该市")
-
-
-@functools.cache
-def _places() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """(English names, Chinese names) of the places, each as one pattern."""
+def _names() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(English names, Chinese names) of the places, as ``data/places.txt`` lists them."""
     text = resources.files("indmon.extract").joinpath("data", "places.txt").read_text("utf-8")
     english: list[str] = []
     chinese: list[str] = []
@@ -38,6 +29,13 @@ def _places() -> tuple[re.Pattern[str], re.Pattern[str]]:
         en, _, zh = line.partition("|")
         english += [n.strip() for n in en.split(",") if n.strip()]
         chinese += [n.strip() for n in zh.split(",") if n.strip()]
+    return tuple(english), tuple(chinese)
+
+
+@functools.cache
+def _places() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(English names, Chinese names) of the places, each as one pattern."""
+    english, chinese = _names()
     # a trie of the names (the engine skips to their first letters); word boundaries and
     # datelines are checked on the few matches (``_named``)
     en_pattern = re.compile(trie(english))
@@ -52,7 +50,8 @@ def names_a_place(sentence_left: str, lang: str) -> bool:
     (not a dateline: "CHENGDU - ...", "Wuhan, May 20"): the figure is that place's."""
     en, zh = _places()
     if lang == "zh":
-        return any(n in sentence_left for n in _chinese_names()) and (
+        # a quick look first: ``in`` runs in C, the pattern does not
+        return ("该市" in sentence_left or any(n in sentence_left for n in _names()[1])) and (
             zh.search(sentence_left) is not None)
     return any(_named(sentence_left, m) for m in en.finditer(sentence_left))
 

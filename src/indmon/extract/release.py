@@ -32,6 +32,7 @@ from indmon.extract.patterns_en import find_mentions_en
 from indmon.extract.patterns_zh import find_mentions_zh
 from indmon.extract.periods import (
     BASE_FIGURE_BEFORE_EN,
+    MONTHS,
     Anchors,
     DocumentTime,
     PeriodMention,
@@ -144,7 +145,7 @@ class Context:
         owner = _MONTH_OWNS_FIGURE.search(before) if "'s" in before else None
         if owner and own[:4].isdigit():
             # "slower than October's 7.9%": the figure is that month's
-            month = _MONTH_NUMBERS[owner.group(1)]
+            month = MONTHS[owner.group(1)]
             end = own.split("/")[-1]  # a month after the period's last is last year's
             later = len(end) >= 7 and end[5:7].isdigit() and month > int(end[5:7])
             year = int(end[:4]) - (1 if later else 0)
@@ -344,11 +345,9 @@ _PREVIOUS_FIGURE = re.compile(
     r"|(?:^|[，,；;（(])\s*(?:上月|上个月|(?P<year_zh2>上年同月|去年同月))(?:为|是)\s*)$")
 
 
-_MONTH_NUMBERS = {name: k for k, name in enumerate(
-    ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"), start=1)}
-#: a month owning the figure after it: "than October's 7.9%"
-_MONTH_OWNS_FIGURE = re.compile(r"\b(" + "|".join(_MONTH_NUMBERS) + r")'s\s*$")
+#: a month owning the figure after it: "than October's 7.9%" (full names: "may's" is rare)
+_MONTH_OWNS_FIGURE = re.compile(
+    r"\b(" + "|".join(name for name in MONTHS if len(name) > 3 or name == "may") + r")'s\s*$")
 
 
 def _is_month(period: str) -> bool:
@@ -956,22 +955,29 @@ _TOPIC_VERB_EN = re.compile(
     r"were|was)\b.*$", re.IGNORECASE)
 
 
+def _respectively_sentences(facts: list[Fact], ctx: Context
+                            ) -> Iterator[tuple[int, list[int]]]:
+    """(sentence start, indices of its facts) of each sentence whose figures stand in a
+    "respectively" (分别) list; nothing for a text that says neither word."""
+    if "respectively" not in ctx.lower and "分别" not in ctx.text:
+        return
+    by_sentence: dict[tuple[int, int], list[int]] = {}
+    for k, fact in enumerate(facts):
+        by_sentence.setdefault(ctx.layout.sentence(fact.start), []).append(k)
+    for (start, _), members in by_sentence.items():
+        end = facts[members[-1]].end
+        if "respectively" in ctx.lower[start:end + 16] or "分别" in ctx.text[start:end]:
+            yield start, members
+
+
 def _periods_respectively(facts: list[Fact], ctx: Context) -> list[Fact]:
     """A "respectively" list whose members are periods: "output in October and in the ten
     months stood at 62.18 and 718.4 million tonnes respectively, down 3.6% and 2.6%",
     "10月份和1—10月产量分别为6218万吨和7.184亿吨": each run of figures of one unit takes
     the periods in order, and the subject without them."""
-    if "respectively" not in ctx.lower and "分别" not in ctx.text:
-        return facts
     out = list(facts)
-    by_sentence: dict[tuple[int, int], list[int]] = {}
-    for k, fact in enumerate(facts):
-        by_sentence.setdefault(ctx.layout.sentence(fact.start), []).append(k)
-    for (start, _), members in by_sentence.items():
+    for start, members in _respectively_sentences(facts, ctx):
         first = facts[members[0]]
-        if "respectively" not in ctx.lower[start:facts[members[-1]].end + 16] and (
-                "分别" not in ctx.text[start:facts[members[-1]].end]):
-            continue
         periods = _joined_periods(ctx, start, first.start)
         if len(periods) < 2:
             continue
@@ -996,7 +1002,7 @@ def _province_of_the_sentence_zh(facts: list[Fact], ctx: Context) -> list[Fact]:
         if fact.region != ctx.region or before.region in (ctx.region, "CN", "world") or (
                 before.region.startswith("a ") or before.region.endswith(" region")):
             continue
-        if _SENTENCE_END_ZH.search(ctx.text, before.end, fact.start):
+        if lists.SENTENCE_END_ZH.search(ctx.text, before.end, fact.start):
             continue
         clause = ctx.text[max(ctx.text.rfind(c, 0, fact.start) for c in "；，;,") + 1:fact.start]
         if _COUNTRY_WORDS_ZH.search(clause):
@@ -1005,7 +1011,6 @@ def _province_of_the_sentence_zh(facts: list[Fact], ctx: Context) -> list[Fact]:
     return out
 
 
-_SENTENCE_END_ZH = re.compile(r"[。！？\n]")
 _COUNTRY_WORDS_ZH = re.compile(r"全国|我国|中国|全省|全球|世界")
 
 
@@ -1014,17 +1019,9 @@ def _regions_respectively(facts: list[Fact], ctx: Context) -> list[Fact]:
     eastern, central and western regions increased 6.0%, 6.6% and 6.9% respectively",
     "东部、中部、西部地区分别增长6.0%、6.6%、6.9%": the figures take the regions in order
     (read alone, each takes the region named last)."""
-    if "respectively" not in ctx.lower and "分别" not in ctx.text:
-        return facts
     out = list(facts)
-    by_sentence: dict[tuple[int, int], list[int]] = {}
-    for k, fact in enumerate(facts):
-        by_sentence.setdefault(ctx.layout.sentence(fact.start), []).append(k)
-    for (start, _), members in by_sentence.items():
+    for start, members in _respectively_sentences(facts, ctx):
         first, last = facts[members[0]], facts[members[-1]]
-        if "respectively" not in ctx.lower[start:last.end + 16] and (
-                "分别" not in ctx.text[start:last.end]):
-            continue
         words = ctx.text[start:first.start]
         areas = [_AREA_NAMES[m.group(1) or m.group(2)]
                  for m in _AREA_LISTED.finditer(ctx.lower[start:first.start])]
@@ -1259,7 +1256,7 @@ def _scoped(fact: Fact, text: str, lang: str, cues: _ScopeCues) -> Fact:
         return replace(fact, subject=f"member enterprises' {fact.subject}")
     if not (cues.top_groups or cues.key_enterprises or cues.places):
         return fact
-    sentence = _SENTENCE_SPLIT.split(before)[-1]
+    *earlier, sentence = _SENTENCE_SPLIT.split(before)
     if cues.top_groups and _TOP_GROUPS.search(sentence):
         # "销量排名前十位的汽车企业集团共销售汽车871万辆", "the top ten groups sold"
         return replace(fact, subject=f"top enterprises' {fact.subject}")
@@ -1267,15 +1264,14 @@ def _scoped(fact: Fact, text: str, lang: str, cues: _ScopeCues) -> Fact:
             "key" not in fact.subject):
         # "重点监测造船企业造船完工3671万载重吨；承接新船订单7540万载重吨": the sample's
         return replace(fact, subject=f"key enterprises' {fact.subject}")
-    if cues.places and _of_a_place(before, lang):
+    if cues.places and _of_a_place(sentence, earlier, lang):
         return replace(fact, subject=f"city level {fact.subject}")
     return fact
 
 
-def _of_a_place(before: str, lang: str) -> bool:
+def _of_a_place(sentence: str, earlier: list[str], lang: str) -> bool:
     """Whether the sentence of a figure states it for a city or an economic zone, by name
     or, opening with "It", after a sentence that names one."""
-    *earlier, sentence = _SENTENCE_SPLIT.split(before)
     if places.names_a_place(sentence, lang):
         return True
     return bool(earlier) and places.continues_a_place(sentence) and places.names_a_place(
