@@ -48,7 +48,7 @@ from indmon.extract.mapping import (
 )
 from indmon.periods import Period, month_add, previous_period
 from indmon.reconcile.ingest import document_date
-from indmon.store import Observation, Origin, Store
+from indmon.store import Observation, Origin, Store, rounds_to, same_value, stated_step
 
 AGREES, DISAGREES, DISPUTED, UNKNOWN = "agrees", "disagrees", "disputed", "unknown"
 #: what a claim may be judged against; ``any`` takes the first origin that has the
@@ -71,7 +71,6 @@ _UP = re.compile(
 _COMPARED = re.compile(
     r"(?:compared (?:with|to)|than(?: in| that of)?|over|from|比|较)\s*(\d{4}(?:-Q[1-4]|-\d{2})?)"
 )
-_NUMBER = re.compile(r"\d[\d,]*(?:\.(\d+))?")
 _STREAK_LEAD = re.compile(
     r"^(?:the )?(?:number of )?consecutive (?:months|years|quarters)(?: of| in which| that| when)?"
     r"(?: the)?\s*"
@@ -211,23 +210,10 @@ def agrees(stated: float, mention: str, stored: float) -> bool:
     """Whether ``stored``, rounded as the mention is written, is the stated value.
 
     A mention with k decimals (after its scale word: ``1.8 trillion``) states the value
-    to half a unit of its last digit.
+    to half a unit of its last digit (the store's rule for one figure stated twice).
     """
-    return abs(stored - stated) <= precision(stated, mention) / 2 + 1e-9 * max(1.0, abs(stated))
-
-
-def precision(stated: float, mention: str) -> float:
-    """The step of the last digit the mention states, in the value's base units."""
-    m = _NUMBER.search(mention)
-    if m:
-        written = float(m.group(0).replace(",", ""))
-        decimals = len(m.group(1) or "")
-        scale = abs(stated / written) if written else 1.0
-        return scale * 10.0 ** -decimals
-    # numbers in words or Chinese numerals: as precise as the value itself is written
-    text = repr(float(stated))
-    decimals = 0 if text.endswith(".0") else len(text.split(".")[1])
-    return 10.0 ** -decimals
+    return same_value(stored, stated) or rounds_to(stated, stated_step(stated, mention),
+                                                   stored, 0.0)
 
 
 # -- the checker -----------------------------------------------------------------------
@@ -663,6 +649,5 @@ __all__ = [
     "check_text",
     "compared_period",
     "equivalent_periods",
-    "precision",
     "verdict_frame",
 ]

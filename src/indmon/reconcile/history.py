@@ -46,6 +46,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from indmon.extract import Fact, extract_facts
+from indmon.store import rounds_to, same_value, stated_step
 
 # --------------------------------------------------------------------------- copies
 
@@ -1251,23 +1252,15 @@ def agree(a: CopyFigure, b: CopyFigure) -> bool:
     ("25.8 million" agrees with "25.769 million"; "25.712" does not with "25.721")."""
     # the coarser copy is the one whose last digit is worth more: "3.1万亿" (0.1 trillion)
     # is coarser than "31022.9亿" (10 million) although it shows as many decimals
-    step = max(_step(a), _step(b))
-    tolerance = 0.5 * step + 1e-9 * max(abs(a.value), abs(b.value), 1.0)
-    return bool(abs(a.value - b.value) <= tolerance)
+    return same_value(a.value, b.value) or rounds_to(a.value, _step(a), b.value, _step(b))
 
 
 def _step(fig: CopyFigure) -> float:
-    """What the last digit of the copy's mention is worth in base units: its precision."""
-    return float(10.0 ** (-fig.decimals) * _mention_scale(fig))
-
-
-def _mention_scale(fig: CopyFigure) -> float:
-    """The factor from the mention's number to the stored value (亿元 is 1e8)."""
-    digits = re.search(r"\d+(?:,\d{3})*(?:\.\d+)?", fig.mention)
-    if not digits:
-        return 1.0
-    stated = float(digits.group(0).replace(",", ""))
-    return abs(fig.value / stated) if stated else 1.0
+    """What the last digit of the copy's mention is worth in base units: its precision
+    (a mention without digits is as precise as its copy's decimals)."""
+    if re.search(r"\d", fig.mention):
+        return stated_step(fig.value, fig.mention)
+    return float(10.0 ** -fig.decimals)
 
 
 def confirm(figures: Iterable[CopyFigure], copies: dict[str, Copy]) -> History:

@@ -46,7 +46,7 @@ from indmon.store.model import (
     content_hash,
     document_id,
 )
-from indmon.store.observations import SAME_VALUE_TOLERANCE
+from indmon.store.observations import SAME_VALUE_TOLERANCE, rounds_to, same_value, stated_step
 from indmon.store.periods import Period
 
 if TYPE_CHECKING:
@@ -564,5 +564,8 @@ __all__ = [
     "content_hash",
     "default_path",
     "document_id",
+    "rounds_to",
+    "same_value",
     "split_series",
+    "stated_step",
 ]

@@ -9,7 +9,11 @@ The rules that give a number its meaning live here and nowhere else:
 - **revision**: a computation, a release marked as revising, or a later release by the
   same publisher replaces the current figure (a new vintage);
 - **conflict**: two sources that disagree about the same figure at the same time are
-  both kept, flagged, each with the note that explains it.
+  both kept, flagged, each with the note that explains it;
+- **rounding**: where two sources would conflict, a figure stated with fewer digits
+  ("1.42 trillion") is the same figure as a finer statement it rounds ("14237亿元"): the
+  finer value stays current and both sources cite it; a figure whose source notes why
+  it may differ (another definition) is never merely rounded.
 """
 
 from __future__ import annotations
@@ -53,6 +57,38 @@ OBSERVATION_COLUMNS = (
 
 def same_value(a: float, b: float) -> bool:
     return abs(a - b) <= SAME_VALUE_TOLERANCE * max(1.0, abs(a), abs(b))
+
+
+_WRITTEN_NUMBER = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+
+
+def stated_step(value: float, mention: str) -> float:
+    """What the last digit of ``mention`` is worth in ``value``'s base units: the step
+    to which a text states the figure ("1.42 trillion" is 1e10; "14237亿元" 1e8; "4.6%"
+    0.1). A mention in words or Chinese numerals is as precise as the value is written;
+    0.0 (exact) when the mention's number is not the value times a power of ten.
+    """
+    m = _WRITTEN_NUMBER.search(mention)
+    if not m:
+        text = repr(float(value))
+        decimals = 0 if text.endswith(".0") or "e" in text else len(text.split(".")[1])
+        return 10.0 ** -decimals
+    written = float(m.group(0).replace(",", ""))
+    if not written or not value:
+        return 10.0 ** -len(m.group(1) or "")
+    scale = abs(value / written)
+    # "5G base stations: 4.2 million" reads 5, not the figure: its precision is unknown
+    if abs(math.log10(scale) - round(math.log10(scale))) > 1e-6:
+        return 0.0
+    return 10.0 ** round(math.log10(scale)) * 10.0 ** -len(m.group(1) or "")
+
+
+def rounds_to(a: float, a_step: float, b: float, b_step: float) -> bool:
+    """Whether two statements are one figure, the coarser rounding the finer ("25.8
+    million" and "25.769 million"; not "25.712" and "25.721"). Unknown steps (0.0) on
+    both sides leave only exact equality."""
+    step = max(a_step, b_step)
+    return step > 0 and abs(a - b) <= step / 2 + SAME_VALUE_TOLERANCE * max(1.0, abs(a), abs(b))
 
 
 def current_sql(as_of: dt.datetime | None = None) -> str:
@@ -211,6 +247,10 @@ class _Current:
     vintage: dt.datetime
     #: the publishers the store cites it with (before the release being judged)
     publishers: set[str]
+    #: the finest step its statements give it (0.0: exact, its precision unknown)
+    step: float = 0.0
+    #: a source says why it may differ from others' (a definition): never merely rounded
+    noted: bool = False
 
     def order(self) -> tuple[dt.datetime, bool, int]:
         """Latest first, as the store orders them: a new figure is the newest of its
@@ -232,6 +272,8 @@ class _Row:
     origin: Origin
     supersedes: int | None
     conflict: bool
+    #: a rounder statement of the same figure it replaces: its sources cite this one too
+    refines: bool = False
 
 
 class _Book:
@@ -281,9 +323,27 @@ class _Book:
         if replaced is not None or not current:
             self._add(obs, current, replaced, conflict=False)
             return RecordResult(revised=1) if replaced is not None else RecordResult(added=1)
+        # what would be a conflict may be one figure rounded by one of its sources
+        step = stated_step(obs.value, obs.mention) if obs.mention and not obs.note else 0.0
+        for fig in current:
+            if not fig.noted and rounds_to(fig.value, fig.step, obs.value, step):
+                self._same_rounded(fig, obs, step, current)
+                return RecordResult(merged=1)
         self.conflicted.update(fig.obs_id for fig in current)
         self._add(obs, current, None, conflict=True)
         return RecordResult(conflicts=1)
+
+    def _same_rounded(self, fig: _Current, obs: NewObservation, step: float,
+                      current: list[_Current]) -> None:
+        """``obs`` and ``fig`` are one figure stated to different steps: the finer value
+        is kept (a newswire's "1.42 trillion" does not replace the bureau's 14237亿元)."""
+        if fig.step == 0.0 or step >= fig.step:
+            self._cite(fig, obs)
+            return
+        # still at odds with any other figure the cell holds, as the rounder one was
+        others = any(other is not fig for other in current)
+        finer = self._add(obs, current, fig.obs_id, conflict=others, refines=True)
+        finer.publishers |= fig.publishers
 
     def _states(self, fig: _Current) -> bool:
         """Whether the publisher of the release being judged states ``fig``: the store
@@ -314,15 +374,19 @@ class _Book:
             self.provenance.append((self.source.source_id, fig.obs_id, obs))
 
     def _add(self, obs: NewObservation, current: list[_Current], replaced: int | None, *,
-             conflict: bool) -> None:
+             conflict: bool, refines: bool = False) -> _Current:
         placeholder = -(len(self.rows) + 1)
-        self.rows.append(_Row(placeholder, obs, self.vintage, self.origin, replaced, conflict))
+        self.rows.append(_Row(placeholder, obs, self.vintage, self.origin, replaced, conflict,
+                              refines))
         if replaced is not None:
             current[:] = [fig for fig in current if fig.obs_id != replaced]
-        fig = _Current(placeholder, float(obs.value), self.vintage, set())
+        step = stated_step(obs.value, obs.mention) if obs.mention else 0.0
+        fig = _Current(placeholder, float(obs.value), self.vintage, set(), step,
+                       bool(obs.note))
         current.append(fig)
         current.sort(key=_Current.order, reverse=True)
         self._cite(fig, obs)
+        return fig
 
     def write(self, con: duckdb.DuckDBPyConnection) -> None:
         ids = _new_ids(con, len(self.rows))
@@ -345,6 +409,23 @@ class _Book:
                         f"({marks(earlier)})", earlier)
         _insert_provenance(con, [(source_id, real(obs_id), obs)
                                  for source_id, obs_id, obs in self.provenance])
+        for row in self.rows:  # in order: a refinement of a refinement cites all three
+            if row.refines and row.supersedes is not None:
+                _carry_citations(con, real(row.supersedes), real(row.placeholder))
+
+
+def _carry_citations(con: duckdb.DuckDBPyConnection, rounder: int, finer: int) -> None:
+    """The sources of a rounder statement of a figure cite the finer one that replaced
+    it: what they state is still current."""
+    con.execute(
+        """INSERT INTO provenance (obs_id, source_id, span_start, span_end, mention,
+                                   subject, note)
+           SELECT ?, source_id, span_start, span_end, mention, subject, note
+           FROM provenance p WHERE obs_id = ?
+             AND NOT EXISTS (SELECT 1 FROM provenance q WHERE q.obs_id = ?
+                             AND q.source_id = p.source_id
+                             AND q.span_start IS NOT DISTINCT FROM p.span_start)""",
+        [finer, rounder, finer])
 
 
 def _current_of_cells(con: duckdb.DuckDBPyConnection, wanted: Iterable[CellKey]
@@ -365,7 +446,9 @@ def _current_of_cells(con: duckdb.DuckDBPyConnection, wanted: Iterable[CellKey]
            SELECT o.origin, o.indicator, o.period, o.industry, o.province, o.obs_id,
                   o.value, o.vintage,
                   list(DISTINCT s.publisher) FILTER (s.publisher IS NOT NULL
-                                                     AND s.publisher <> '')
+                                                     AND s.publisher <> ''),
+                  list(DISTINCT p.mention) FILTER (p.mention IS NOT NULL),
+                  coalesce(bool_or(coalesce(p.note, '') <> ''), false)
            FROM cell o
            LEFT JOIN provenance p USING (obs_id) LEFT JOIN sources s USING (source_id)
            WHERE o.obs_id NOT IN (SELECT supersedes FROM cell WHERE supersedes IS NOT NULL)
@@ -373,11 +456,19 @@ def _current_of_cells(con: duckdb.DuckDBPyConnection, wanted: Iterable[CellKey]
         [[c[i] for c in cells] for i in range(5)],
     ).fetchall()
     found: dict[CellKey, list[_Current]] = {}
-    for origin, indicator, period, industry, province, obs_id, value, vintage, publishers \
-            in rows:
+    for origin, indicator, period, industry, province, obs_id, value, vintage, publishers, \
+            mentions, noted in rows:
         found.setdefault((origin, indicator, period, industry, province), []).append(
-            _Current(int(obs_id), float(value), vintage, set(publishers or [])))
+            _Current(int(obs_id), float(value), vintage, set(publishers or []),
+                     _finest_step(float(value), mentions or []), bool(noted)))
     return found
+
+
+def _finest_step(value: float, mentions: Sequence[str]) -> float:
+    """The step of a stored figure's finest statement; 0.0 (exact) when a statement's
+    precision is unknown or none gave one (a computed or imported figure is exact)."""
+    steps = [stated_step(value, m) for m in mentions]
+    return min(steps) if steps else 0.0
 
 
 def _cited_spans(con: duckdb.DuckDBPyConnection, source_ids: Sequence[str],
