@@ -1004,7 +1004,8 @@ def _province_of_the_sentence_zh(facts: list[Fact], ctx: Context) -> list[Fact]:
             continue
         if lists.SENTENCE_END_ZH.search(ctx.text, before.end, fact.start):
             continue
-        clause = ctx.text[max(ctx.text.rfind(c, 0, fact.start) for c in "；，;,") + 1:fact.start]
+        # the text is normalised: a full-width ；， reads as ;,
+        clause = ctx.text[max(ctx.text.rfind(c, 0, fact.start) for c in ";,") + 1:fact.start]
         if _COUNTRY_WORDS_ZH.search(clause):
             continue
         out[k] = replace(fact, region=before.region)
@@ -1151,8 +1152,8 @@ def _division_opening_the_sentence(facts: list[Fact], ctx: Context) -> list[Fact
             continue
         start = ctx.layout.sentence(fact.start)[0]
         if ctx.lang == "zh":  # a Chinese list's members are set apart by semicolons
-            start = max(start, ctx.text.rfind(";", start, fact.start) + 1,
-                        ctx.text.rfind("；", start, fact.start) + 1)
+            # (the text is normalised: a full-width ； reads as ;)
+            start = max(start, ctx.text.rfind(";", start, fact.start) + 1)
         first = _FIRST_CLAUSE.match(ctx.text, start)
         if first is None or first.end() >= fact.start:
             continue
