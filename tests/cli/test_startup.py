@@ -27,10 +27,10 @@ from indmon.store import NewObservation, Source, Store
 #: libraries that take from a tenth of a second to seconds to import; a command imports
 #: them when it runs, never to show its help
 HEAVY = ("ibis", "pyspark", "matplotlib", "weasyprint", "pandas", "duckdb", "pyarrow",
-         "fastapi", "uvicorn", "polars", "numpy")
+         "fastapi", "uvicorn", "polars", "numpy", "pydantic")
 #: what reading the store needs, and no more
 QUERY_LOADS_NOT = ("ibis", "pyspark", "matplotlib", "weasyprint", "pandas", "pyarrow",
-                   "fastapi", "uvicorn", "polars", "numpy")
+                   "fastapi", "uvicorn", "polars", "numpy", "pydantic")
 
 
 def loaded_after(code: str, *argv: str, columns: int = 80
