@@ -246,3 +246,23 @@ def test_non_metallic_minerals_are_no_mining_and_raw_materials_no_industry(
                     cat).industry == "30"
     assert map_fact(fact("value added of China's raw materials industry",
                          period="2027-01/2027-09"), cat).indicator is None
+
+
+@pytest.mark.parametrize(("subject", "value", "unit", "period", "whole"), [
+    ("export delivery value of the electronics industry", 6.12e11, "cny", "2027-10",
+     "export delivery value"),
+    ("profits of state-holding enterprises in automobile manufacturing", 1.2e11, "cny",
+     "2027-01/2027-10", "profits of state-holding enterprises"),
+    ("investment in automobile manufacturing", 8.1, "percent", "2027-01/2027-10",
+     "manufacturing investment"),
+])
+def test_a_division_figure_never_lands_on_an_all_industry_indicator(
+        cat: Catalogue, subject: str, value: float, unit: str, period: str, whole: str
+) -> None:
+    # the indicator of all industry's figure has no industry breakdown: unmapped, listed
+    measure = "growth_yoy" if unit == "percent" else "level"
+    division = fact(subject, value, measure=measure, unit=unit, period=period)
+    assert map_fact(division, cat).indicator is None
+    assert unmapped_reason(division, cat) is not None
+    total = fact(whole, value, measure=measure, unit=unit, period=period)
+    assert map_fact(total, cat).indicator is not None

@@ -372,10 +372,18 @@ def _net_addition_as_stock(text: str, ind: Indicator) -> bool:
 
 
 def _division_as_whole(subject: str, ind: Indicator, cat: Catalogue) -> bool:
-    """A division's investment ("investment in automobile manufacturing") mapped to
-    investment in all of manufacturing, whose indicators have no industry breakdown."""
-    return (ind.id.startswith("investment_") and "industry" not in ind.dimensions
+    """A division's aggregate mapped to an indicator of all industry that has no industry
+    breakdown: "investment in automobile manufacturing" to investment in manufacturing,
+    "export delivery value of the electronics industry" to all industry's, a division's
+    month-on-month value added to the total's."""
+    return (ind.id.startswith(_AGGREGATES_OF_ALL_INDUSTRY) and "industry" not in ind.dimensions
             and industry_code(subject, cat)[:1].isdigit())
+
+
+#: families of aggregates over industries: an indicator of the family without an industry
+#: breakdown states all industry's (or an ownership type's, a region's), never a division's
+_AGGREGATES_OF_ALL_INDUSTRY = ("investment_", "export_delivery_value", "va_", "profit_",
+                               "revenue_")
 
 
 def _counts_other_things(subject: str, ind: Indicator) -> bool:
