@@ -825,3 +825,27 @@ def test_a_bare_head_is_of_the_division_its_sentence_opens_with() -> None:
           "仍显疲弱，增加值下降1.4%。\n")
     facts = _mapped(zh)
     assert (facts["1.4%"].industry, facts["1.4%"].province) == ("17", "330000")
+
+
+def test_a_bare_profit_or_revenue_takes_the_owner_the_sentence_opens_with() -> None:
+    text = ("Industry profits, January-October 2031 (simulated)\n"
+            "Smelting and pressing of non-ferrous metals earned total profits of 214.6 billion "
+            "yuan in January-October, up 26.3%. The division earned it on operating revenue of "
+            "6.318 trillion yuan. Non-metallic mineral "
+            "products fared worst: profits of 108.27 billion yuan, a drop of 12.6%. Industrial "
+            "firms earned 6.31 trillion yuan, on operating revenue of 113.5 trillion yuan.\n"
+            "Communication equipment makers generated revenue of 4.12 trillion yuan, up 6.3%, "
+            "and profit of 168.5 billion yuan. Computer makers had a harder time, with revenue slipping "
+            "1.3% even as profit edged up 3.4%.\n")
+    facts = _mapped(text)
+    assert (facts["6.318 trillion yuan"].indicator, facts["6.318 trillion yuan"].industry) == (
+        "revenue_ytd", "32")
+    assert (facts["108.27 billion yuan"].indicator, facts["108.27 billion yuan"].industry) == (
+        "profit_ytd", "30")
+    assert (facts["12.6%"].indicator, facts["12.6%"].industry) == ("profit_ytd_yoy", "30")
+    # all industry's owner: the total, as before
+    assert (facts["113.5 trillion yuan"].indicator, facts["113.5 trillion yuan"].industry) == (
+        "revenue_ytd", "ALL")
+    # a part of a division, or makers of a product: no cell, never all industry's
+    assert facts["168.5 billion yuan"].indicator is None
+    assert facts["3.4%"].indicator is None

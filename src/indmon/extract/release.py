@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 from indmon.extract import furniture, lists, measures, places, subjects, tables
 from indmon.extract.documents import read_document
-from indmon.extract.facts import Fact
+from indmon.extract.facts import SUB_SECTOR, Fact
 from indmon.extract.fastre import compile_lower, lowered, word_start
 from indmon.extract.language import detect_language
 from indmon.extract.layout import Layout
@@ -733,6 +733,7 @@ def extract_facts(
                  for f in facts]
         facts = _of_the_titled_industry(_bases_a_year_earlier_en(
             _year_to_date_totals_en(_products_of_producers_en(facts, ctx), ctx), ctx), ctx)
+        facts = _owners_of_bare_heads_en(facts, ctx)
     facts = _of_the_division_named_before(facts, ctx)
     facts = _division_opening_the_sentence(facts, ctx)
     if lang == "zh":
@@ -1196,6 +1197,60 @@ def _of_the_division_named_before(facts: list[Fact], ctx: Context) -> list[Fact]
         else:  # "behind the 5.4% growth of all industry": another subject of the sentence
             out.append(fact)
     return out
+
+
+def _owners_of_bare_heads_en(facts: list[Fact], ctx: Context) -> list[Fact]:
+    """A figure whose subject is a bare head ("profit of", "on operating revenue of") takes
+    the owner the sentence opens with: "Non-metallic mineral products fared worst: profits
+    of 108.27 billion yuan" (the division's), "The division earned ..., on operating revenue
+    of" (the division named before, by the pass after this one). An owner that is neither
+    all industry, an ownership type, a division or a reference to one ("Computer makers
+    had a harder time, ... even as profit edged up 3.4%") is a scope without a cell: the
+    figure is marked ``SUB_SECTOR`` rather than read as all industry's."""
+    from indmon.catalogue import Catalogue
+    from indmon.extract.mapping import industry_code
+
+    out = []
+    for fact in facts:
+        if not _BARE_HEAD_ONLY.match(fact.subject):
+            out.append(fact)
+            continue
+        s_start, _ = ctx.layout.sentence(fact.start)
+        opening = _SENTENCE_OWNER_EN.match(ctx.text, s_start, fact.start)
+        owner = opening.group("owner").strip() if opening else ""
+        head = fact.subject.strip().removeprefix("on ").removesuffix(" of")
+        if not owner or _ALL_INDUSTRY_OWNER.search(owner):
+            out.append(fact)
+        elif (_OWNERSHIP_OWNER.search(owner) or _DIVISION_IN_SUBJECT.search(owner)
+              or _SECTOR_OWNER.match(owner)
+              or industry_code(owner, Catalogue.load())[:1].isdigit()):
+            out.append(replace(fact, subject=f"{head} of {owner.lower()}"))
+        else:
+            out.append(replace(fact, subject=f"{head} of {SUB_SECTOR} {owner.lower()}"))
+    return out
+
+
+#: a subject that is only what is measured, its owner left behind in the sentence
+_BARE_HEAD_ONLY = re.compile(
+    r"^(?:on\s+)?(?:(?:a|the)\s+)?(?:total\s+)?(?:profits?|operating\s+(?:revenue|income)|"
+    r"revenue|operating\s+costs|export\s+delivery\s+value)(?:\s+of)?$", re.IGNORECASE)
+#: the owner a sentence opens with, before its verb: "Communication equipment makers
+#: generated", "The division earned", "Non-metallic mineral products fared worst:"
+_SENTENCE_OWNER_EN = re.compile(
+    r"\s*(?:[-*•]\s*)?(?:(?:[A-Za-z]+\s+){1,4}(?:showed|shows|said|says|indicated)\s+"
+    r"(?:that\s+)?)?(?P<owner>[A-Za-z][A-Za-z'\- ]{2,80}?)\s+(?:earned|made|generated|posted|"
+    r"reported|recorded|realised|realized|achieved|had|fared|saw|turned|booked|logged)\b")
+#: owners that are all of industry: the figure is the total's, as the bare head reads
+_ALL_INDUSTRY_OWNER = re.compile(
+    r"^(?:the\s+)?(?:country's\s+|nation's\s+|china's\s+)?(?:major\s+|large\s+)?"
+    r"(?:industrial\s+(?:firms|enterprises|companies|sector)|industry|enterprises|firms|"
+    r"companies)\b", re.IGNORECASE)
+#: a sector by its name alone: "computer manufacturers" is no owner of manufacturing's figure
+_SECTOR_OWNER = re.compile(
+    r"(?:the\s+)?(?:manufacturing|mining|utilities)(?:\s+(?:sector|industry))?$", re.IGNORECASE)
+_OWNERSHIP_OWNER = re.compile(
+    r"\b(?:state[- ]holding|state[- ]owned|private|foreign[- ]funded|foreign|joint[- ]stock|"
+    r"shareholding|collective)\b", re.IGNORECASE)
 
 
 def _division_before(ctx: Context, at: int) -> str | None:
