@@ -849,3 +849,41 @@ def test_a_bare_profit_or_revenue_takes_the_owner_the_sentence_opens_with() -> N
     # a part of a division, or makers of a product: no cell, never all industry's
     assert facts["168.5 billion yuan"].indicator is None
     assert facts["3.4%"].indicator is None
+
+
+def test_a_release_on_a_grouping_of_divisions_keeps_its_totals_off_all_industry() -> None:
+    en = ("China petrochemicals, January-October 2031 (simulated)\n"
+          "The 29,870 enterprises above designated size in the sector booked operating revenue "
+          "of 13.26 trillion yuan. Their total profits, however, shrank 6.7% to 652.4 billion "
+          "yuan. Value added of chemical raw materials and chemical products manufacturing "
+          "rose 7.6%, ahead of industry as a whole.\n")
+    facts = _mapped(en)
+    assert "29,870" not in facts  # the group the totals are stated for
+    assert facts["652.4 billion yuan"].indicator is None
+    assert facts["6.7%"].indicator is None
+    assert (facts["7.6%"].indicator, facts["7.6%"].industry) == ("va_ytd_yoy", "26")
+    zh = ("2031年1—10月石油和化学工业经济运行简况（模拟）\n"
+          "1—10月，全行业29870家规模以上企业实现营业收入13.26万亿元，同比增长1.8%；"
+          "实现利润总额6524亿元，同比下降6.7%。\n")
+    facts = _mapped(zh)
+    assert "29870" not in facts
+    assert facts["6524亿元"].indicator is None and facts["13.26万亿元"].indicator is None
+    # the same sentences in a release on all industry are all industry's
+    plain = _mapped(zh.replace("石油和化学工业", "工业").replace("全行业29870家规模以上企业",
+                                                                 "规模以上工业企业"))
+    assert plain["6524亿元"].indicator == "profit_ytd"
+
+
+def test_a_price_is_its_own_figure_and_lower_than_a_base_is_a_decline() -> None:
+    zh = ("2031年10月化工行业简况（模拟）\n"
+          "1—10月，化学原料和化学制品制造业实现利润总额3527亿元，下降3.9%。10月份，化学原料和"
+          "化学制品制造业出厂价格同比下降3.6%；1—10月平均，出厂价格比上年同期低4.1%。\n")
+    facts = _mapped(zh)
+    assert facts["3.6%"].indicator is None and "profit" not in facts["3.6%"].subject
+    assert facts["4.1%"].value == -4.1
+    en = ("Chemical prices, October 2031 (simulated)\n"
+          "Ex-factory prices of chemicals were 3.6% lower than in October 2030. Over the ten "
+          "months they averaged 4.1% below the year-earlier level.\n")
+    facts = _by_mention(en)
+    assert (facts["3.6%"].value, facts["3.6%"].measure) == (-3.6, "growth_yoy")
+    assert (facts["4.1%"].value, facts["4.1%"].measure) == (-4.1, "growth_yoy")

@@ -167,7 +167,11 @@ def is_furniture(text: str, start: int, end: int) -> bool:
     if _NOTE_NUMBER_AFTER.match(after) and _in_notes(text, start):
         return True  # "Notes: 1. Figures are preliminary. 2. Totals may differ"
     return bool(_GROUP_AFTER.match(after) and (_AMONG_BEFORE.search(before) or
-                                               re.search(r"(?:^|\b)the\s+$", before)))
+                                               _THE_BEFORE.search(before)))
+
+
+#: "The 29,870 enterprises above designated size in the sector booked": a definite group
+_THE_BEFORE = re.compile(r"(?:^|\b)the\s+$", re.IGNORECASE)
 
 
 #: a threshold a definition or a reading rule states, not a fact: "enterprises with

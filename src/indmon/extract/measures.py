@@ -131,7 +131,12 @@ YEAR_EARLIER_AFTER_EN = compile_lower(
     r"(?:a\s+year\s+(?:earlier|before|ago)|a\s+year|(?:in\s+)?the\s+same\s+(?:period|month)"
     r"(?:\s+of\s+(?:last|the\s+previous)\s+year)?|(?:in\s+)?(?:the\s+previous|last)\s+year"
     # "2.1% lower than in the first ten months of 2026"
-    r"|(?:in\s+)?the\s+first\s+[\w-]+\s+months\s+of\s+(?:\d{4}|last\s+year))\b")
+    r"|(?:in\s+)?the\s+first\s+[\w-]+\s+months\s+of\s+(?:\d{4}|last\s+year)"
+    # "4.1% below the year-earlier level"; "3.6% lower than in October 2026": a month of a
+    # named year is the year before's (a month of this year is named without one)
+    r"|the\s+year[- ]earlier\s+(?:level|figure|period)s?"
+    r"|(?:in\s+)?(?:january|february|march|april|may|june|july|august|september|october|"
+    r"november|december)\s+\d{4})\b")
 
 
 #: "2.4% higher than at the end of June": growth since an earlier date of the year, never
@@ -427,7 +432,9 @@ _GROWTH_ZH = re.compile(r"(?:增长|增加|提高|上升|上涨|增速(?:为|达
                         r"(?:了)?(?:约|近|超过|超|逾|达)?\s*$")
 _HEDGE_ZH = r"(?:约|近|超过|超|逾|达)?"
 _DECLINE_ZH = re.compile(r"(?:下降|减少|回落|下滑|降低|收窄|放缓|下跌|走低|微降|略降)(?:了)?"
-                         + _HEDGE_ZH + r"\s*$")
+                         + _HEDGE_ZH + r"\s*$"
+                         # "出厂价格比上年同期低4.1%": lower than a base
+                         r"|(?:比|较)[^，。；,;\d%]{1,10}(?:低|少)(?:了)?\s*$")
 _SHARE_ZH = re.compile(r"(?:占|比重|占比|份额|覆盖率|贡献率|渗透率|利用率|普及率|进度|"
                        r"达到|达|为|至)"
                        r"(?:[^，。；,;\d]{0,20}的?比重)?(?:为|达|达到)?" + _HEDGE_ZH + r"\s*$"

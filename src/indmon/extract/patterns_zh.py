@@ -93,7 +93,9 @@ _REFERENCE_GROUP = re.compile(
     # "在调查的21个行业中": the industries the PMI survey covers
     r"|^个(?:调查)?行业(?:中|里|当中)"
     # "在构成制造业PMI的5个分类指数中": the sub-indices a composite index is made of
-    r"|^个(?:分类|分项)?指数(?:中|里|当中)")
+    r"|^个(?:分类|分项)?指数(?:中|里|当中)"
+    # "全行业29870家规模以上企业实现营业收入": the enterprises whose totals follow
+    r"|^家规模以上(?:工业)?企业(?:共|合计|累计)?(?:实现|完成)")
 _NOT_AFTER_DIGITS = re.compile(r"^\s*(?:年|月|日|号|时|岁|周岁|届|次会议|-\d|—\d|/\d|[A-Za-z])")
 _HOTLINE_BEFORE = re.compile(r"(?:热线|电话|举报|号码|编号|文号|代码|型号)\s*[:：]?\s*$")
 _STREAK_UNITS = {"年": "year", "月": "month", "季度": "quarter"}
@@ -116,7 +118,7 @@ def _rejected(text: str, m: re.Match[str], unit: str) -> bool:
         return True
     if unit != "count" or m.group("scale"):
         return False
-    after = text[m.end("num"):m.end("num") + 8]
+    after = text[m.end("num"):m.end("num") + 12]
     if _REFERENCE_GROUP.match(after):
         return True
     if num[0].isdigit():

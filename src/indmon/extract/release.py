@@ -736,6 +736,7 @@ def extract_facts(
         facts = _owners_of_bare_heads_en(facts, ctx)
     facts = _of_the_division_named_before(facts, ctx)
     facts = _division_opening_the_sentence(facts, ctx)
+    facts = _of_a_titled_grouping(facts, ctx)
     if lang == "zh":
         facts = _products_of_bare_output_zh(facts, ctx.text)
     facts = _bases_of_point_changes(facts, ctx)
@@ -1218,7 +1219,7 @@ def _owners_of_bare_heads_en(facts: list[Fact], ctx: Context) -> list[Fact]:
         s_start, _ = ctx.layout.sentence(fact.start)
         opening = _SENTENCE_OWNER_EN.match(ctx.text, s_start, fact.start)
         owner = opening.group("owner").strip() if opening else ""
-        head = fact.subject.strip().removeprefix("on ").removesuffix(" of")
+        head = _BARE_HEAD_WORDS.search(fact.subject).group()  # type: ignore[union-attr]
         if not owner or _ALL_INDUSTRY_OWNER.search(owner):
             out.append(fact)
         elif (_OWNERSHIP_OWNER.search(owner) or _DIVISION_IN_SUBJECT.search(owner)
@@ -1232,8 +1233,12 @@ def _owners_of_bare_heads_en(facts: list[Fact], ctx: Context) -> list[Fact]:
 
 #: a subject that is only what is measured, its owner left behind in the sentence
 _BARE_HEAD_ONLY = re.compile(
-    r"^(?:on\s+)?(?:(?:a|the)\s+)?(?:total\s+)?(?:profits?|operating\s+(?:revenue|income)|"
+    r"^(?:(?:yet|but|and|while|whereas)\s+)?(?:on\s+)?(?:(?:a|the|its|their)\s+)?(?:total\s+)?"
+    r"(?:profits?|operating\s+(?:revenue|income)|"
     r"revenue|operating\s+costs|export\s+delivery\s+value)(?:\s+of)?$", re.IGNORECASE)
+_BARE_HEAD_WORDS = re.compile(
+    r"(?:total\s+)?(?:profits?|operating\s+(?:revenue|income)|revenue|operating\s+costs|"
+    r"export\s+delivery\s+value)", re.IGNORECASE)
 #: the owner a sentence opens with, before its verb: "Communication equipment makers
 #: generated", "The division earned", "Non-metallic mineral products fared worst:"
 _SENTENCE_OWNER_EN = re.compile(
@@ -1382,6 +1387,48 @@ _KEY_ENTERPRISES_ZH = re.compile(r"^\s*(?:[^，。；]{0,8}[，,])?重点(?:监�
                                  r"[\u4e00-\u9fff]{0,6}企业")
 #: the country's total set beside the members' ("78.5% of the national total")
 _NATIONAL_TOTAL = compile_lower(word_start(["national", "nationwide"]) + r"\b|全国")
+
+
+def _of_a_titled_grouping(facts: list[Fact], ctx: Context) -> list[Fact]:
+    """An association's release on a grouping of divisions the catalogue has no code for
+    ("China petrochemicals, January-October", 石油和化学工业经济运行简况): its aggregates
+    that name no division ("Their total profits shrank 6.7%", 全行业……实现利润总额) are the
+    grouping's, never all industry's; they are marked ``SUB_SECTOR`` so that no cell takes
+    them. Figures said to be all industry's ("industry as a whole", 全部规模以上工业) and a
+    division's keep their cells."""
+    if not _GROUPING_TITLE.search(subjects.title_of(ctx.text[:600])):
+        return facts
+    from indmon.catalogue import Catalogue
+    from indmon.extract.mapping import industry_code
+
+    catalogue = Catalogue.load()
+    out = []
+    for fact in facts:
+        if (_AGGREGATE_HEAD.search(fact.subject) and not _ALL_INDUSTRY_SAID.search(fact.subject)
+                and SUB_SECTOR not in fact.subject
+                and industry_code(fact.subject, catalogue) == "ALL"
+                and not _ALL_INDUSTRY_SAID.search(_clause_before(ctx, fact))):
+            fact = replace(fact, subject=f"{SUB_SECTOR} {fact.subject}")
+        out.append(fact)
+    return out
+
+
+def _clause_before(ctx: Context, fact: Fact) -> str:
+    start, _ = ctx.layout.clause(fact.start, fact.end)
+    return ctx.text[start:fact.start]
+
+
+#: a title naming a grouping across divisions that no industry code states
+_GROUPING_TITLE = re.compile(r"\bpetrochemical|\bpetroleum\s+and\s+chemical|\boil\s+and\s+chemical"
+                             r"|石油和化学工业|石油和化工|石化行业|石化产业", re.IGNORECASE)
+#: what an industry aggregate measures (not a product's output, not a price)
+_AGGREGATE_HEAD = re.compile(r"\b(?:profits?|revenue|loss\w*|enterprises|firms|companies|"
+                             r"value\s+added|export\s+delivery|costs?)\b|"
+                             r"利润|收入|亏损|企业|增加值|出口交货值|成本", re.IGNORECASE)
+#: all industry said in so many words
+_ALL_INDUSTRY_SAID = re.compile(r"\b(?:industry\s+as\s+a\s+whole|all\s+(?:of\s+)?industry|"
+                                r"national\s+industr\w*|nationwide|whole\s+of\s+industry)\b|"
+                                r"全部(?:规模以上)?工业|全国规模以上工业|全国工业", re.IGNORECASE)
 
 
 def _of_the_titled_industry(facts: list[Fact], ctx: Context) -> list[Fact]:

@@ -1006,6 +1006,9 @@ SUBJECT_GLOSSARY_ZH = {
     "软件业务收入": "software business revenue",
     "软件": "software",
     "利润总额": "total profits",
+    # a price's change is its own figure, never the profits stated before it
+    "出厂价格": "ex-factory prices",
+    "购进价格": "purchase prices",
     "亏损企业": "loss-making enterprises",
     "亏损额": "losses",
     "利润": "profits",
