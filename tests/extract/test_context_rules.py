@@ -887,3 +887,15 @@ def test_a_price_is_its_own_figure_and_lower_than_a_base_is_a_decline() -> None:
     facts = _by_mention(en)
     assert (facts["3.6%"].value, facts["3.6%"].measure) == (-3.6, "growth_yoy")
     assert (facts["4.1%"].value, facts["4.1%"].measure) == (-4.1, "growth_yoy")
+
+
+def test_a_base_figure_takes_the_period_after_it_and_its_owner_recorded_by() -> None:
+    text = ("Chemicals, January-October 2031 (simulated)\n"
+            "Value added of chemical raw materials and chemical products manufacturing rose "
+            "7.6% in January-October, a touch faster than the 7.3% it managed over the first "
+            "nine months and well ahead of the 5.6% recorded by industry as a whole.\n")
+    facts = _mapped(text)
+    assert (facts["7.3%"].indicator, facts["7.3%"].period, facts["7.3%"].industry) == (
+        "va_ytd_yoy", "2031-01/2031-09", "26")
+    assert (facts["5.6%"].indicator, facts["5.6%"].period, facts["5.6%"].industry) == (
+        "va_ytd_yoy", "2031-01/2031-10", "ALL")

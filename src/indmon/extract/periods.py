@@ -499,7 +499,8 @@ BASE_FIGURE_BEFORE_EN = compile_lower(
     # "0.1 percentage points above the 2.3% recorded for January-October"
     r"\b(?:than|above|below)\s+(?:the\s+|that\s+of\s+|a\s+)?"
     r"(?P<figure>\d[\d.,]*\s*(?:%|percent|per\s+cent))"
-    r"(?:\s+[a-z]+){0,2}(?:\s+(?:for|in|during)(?:\s+the)?(?:\s+whole|\s+full\s+year)?)?\s*$"
+    r"(?:\s+[a-z]+){0,2}(?:\s+(?:for|in|during|over)(?:\s+the)?(?:\s+whole|\s+full\s+year)?)?"
+    r"\s*$"
     # "slipped to 49.6 from 50.1 in November": the month is the base reading's
     r"|\bfrom\s+(?P<reading>\d[\d.,]*(?:\s*(?:%|percent|per\s+cent))?)\s+(?:in\s+|for\s+)?$")
 

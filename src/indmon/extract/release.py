@@ -733,7 +733,7 @@ def extract_facts(
                  for f in facts]
         facts = _of_the_titled_industry(_bases_a_year_earlier_en(
             _year_to_date_totals_en(_products_of_producers_en(facts, ctx), ctx), ctx), ctx)
-        facts = _owners_of_bare_heads_en(facts, ctx)
+        facts = _owners_recorded_after_en(_owners_of_bare_heads_en(facts, ctx), ctx)
     facts = _of_the_division_named_before(facts, ctx)
     facts = _division_opening_the_sentence(facts, ctx)
     facts = _of_a_titled_grouping(facts, ctx)
@@ -1230,6 +1230,28 @@ def _owners_of_bare_heads_en(facts: list[Fact], ctx: Context) -> list[Fact]:
             out.append(replace(fact, subject=f"{head} of {SUB_SECTOR} {owner.lower()}"))
     return out
 
+
+
+def _owners_recorded_after_en(facts: list[Fact], ctx: Context) -> list[Fact]:
+    """"Well ahead of the 5.6% recorded by industry as a whole": a figure whose owner
+    follows it is that owner's, with the head of what the subject measures."""
+    out = []
+    for fact in facts:
+        after = _RECORDED_BY_EN.match(ctx.lower, fact.end)
+        head = _HEAD_OF_SUBJECT_EN.search(fact.subject) if after else None
+        if after and head:
+            owner = ctx.text[after.start("owner"):after.end("owner")].strip()
+            fact = replace(fact, subject=f"{head.group().lower()} of {owner}")
+        out.append(fact)
+    return out
+
+
+_RECORDED_BY_EN = re.compile(
+    r"\s+(?:recorded|posted|logged|registered|achieved|managed|seen)\s+by\s+"
+    r"(?P<owner>(?:the\s+)?[a-z][a-z' -]{2,50}?)(?=\s*[,.;)]|\s+(?:in|over|for|during)\s|$)")
+_HEAD_OF_SUBJECT_EN = re.compile(
+    r"value\s+added|(?:total\s+)?profits?|operating\s+revenue|revenue|output|investment",
+    re.IGNORECASE)
 
 #: a subject that is only what is measured, its owner left behind in the sentence
 _BARE_HEAD_ONLY = re.compile(
