@@ -899,3 +899,27 @@ def test_a_base_figure_takes_the_period_after_it_and_its_owner_recorded_by() -> 
         "va_ytd_yoy", "2031-01/2031-09", "26")
     assert (facts["5.6%"].indicator, facts["5.6%"].period, facts["5.6%"].industry) == (
         "va_ytd_yoy", "2031-01/2031-10", "ALL")
+
+
+def test_a_titled_reading_after_the_notes_states_facts_again() -> None:
+    text = ("2031年1—11月份全国固定资产投资（模拟）\n\n"
+            "1—11月份，制造业投资增长9.1%。\n\n附注\n\n"
+            "　　1．指标解释：固定资产投资统计起点为计划总投资500万元及以上的项目。\n\n"
+            "　　2．部分数据因四舍五入，存在总计与分项合计不等的情况。\n\n"
+            "国家统计局统计师解读：制造业投资保持较快增长\n\n"
+            "1—11月份，制造业技改投资增长11.5%，设备工器具购置投资增长16.3%。\n")
+    found = [f.mention for f in extract_facts(text, "t")]
+    assert found == ["9.1%", "11.5%", "16.3%"]  # the notes' 500万元 stays out
+
+
+def test_an_industry_of_three_in_a_sentence_on_investment_is_its_investment() -> None:
+    text = ("Investment, January-November 2031 (simulated)\n"
+            "Spending in the secondary industry rose 10.6%, while the tertiary industry saw a "
+            "1.7% contraction. Manufacturing investment grew 9.1%, a touch slower than the "
+            "9.3% logged in the first ten months.\n")
+    facts = _mapped(text)
+    assert facts["10.6%"].indicator is None and facts["1.7%"].indicator is None
+    assert (facts["9.3%"].indicator, facts["9.3%"].period) == (
+        "investment_mfg_ytd_yoy", "2031-01/2031-10")
+    gdp = _mapped("GDP in 2031 (simulated)\nThe tertiary industry grew 5.2%.\n")
+    assert gdp["5.2%"].indicator == "gdp_tertiary_yoy"

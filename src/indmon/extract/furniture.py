@@ -101,6 +101,13 @@ _AFTER_NOTES = re.compile(r"^[ \t\u3000]*(?:附表|附件|annex|appendix|attache
                           re.IGNORECASE | re.MULTILINE)
 
 
+#: a title after a blank line, which opens a story of its own after the notes (a
+#: statistician's reading, 国家统计局统计师解读：……): no numbered note, no full stop at its end
+_TITLE_AFTER_NOTES = re.compile(
+    r"(?<=\n)[ \t\u3000]*\n[ \t\u3000]*+(?![0-9０-９（(①-⑳一二三四五六七八九十]|注|note)"
+    r"[^\n]{4,80}(?<![。.;；:：,，])[ \t\u3000]*(?=\n)", re.IGNORECASE)
+
+
 def notes_sections(text: str) -> list[tuple[int, int]]:
     """(start, end) of each section a notes heading opens, to the next table or chart
     caption or the end of the text."""
@@ -108,8 +115,9 @@ def notes_sections(text: str) -> list[tuple[int, int]]:
         return []
     sections = []
     for heading in _NOTES_HEADING.finditer(text):
-        after = _AFTER_NOTES.search(text, heading.end())
-        sections.append((heading.start(), after.start() if after else len(text)))
+        ends = [m.start() for m in (_AFTER_NOTES.search(text, heading.end()),
+                                    _TITLE_AFTER_NOTES.search(text, heading.end())) if m]
+        sections.append((heading.start(), min(ends, default=len(text))))
     return sections
 
 

@@ -543,7 +543,8 @@ _NOT_VALUE_ADDED = re.compile(r"\b(?:profits?|revenue|investment|exports?)\b|利
                               # a grouping across industries the catalogue has no figure of
                               r"|\bstrategic emerging\b|战略性新兴"
                               r"|\braw materials? industr|原材料工业|原材料行业")
-_INVESTMENT = re.compile(r"\binvest\w*|投资")
+#: investment, or the newswires' "spending in the secondary industry"
+_INVESTMENT = re.compile(r"\binvest\w*|\bspending\b|\bcapex\b|投资")
 _MANUFACTURING = re.compile(r"\bmanufactur\w*|制造")
 #: revenue that is not industry's: costs beside it, the revenue of SMEs and little giants
 _NOT_INDUSTRY_REVENUE = re.compile(r"\bcosts?\b|成本|\blittle giants?\b|小巨人|\bsmes?\b|"

@@ -197,8 +197,10 @@ def _percent_measure_by_words(left: str, right: str, clause_left: str) -> tuple[
     if (_GROWTH_SUBJECT_EN.search(clause_left) and not _PART_EN.search(clause_left)
             and not _OF_AFTER.match(right)):
         return "growth_yoy", 1  # "the growth rate of value added reached 9.1%"
-    if _PACE_BASE_EN.search(tail) and _GROWTH_WORDS_EN.search(left[-240:]):
-        # "rose 7.6%, a touch faster than the 7.3% it managed": the base of a growth
+    pace = _PACE_BASE_EN.search(tail)
+    if pace and (pace.group("pace") or _GROWTH_WORDS_EN.search(left[-240:])):
+        # "a touch faster than the 7.3% it managed": the base of a pace; "well ahead of the
+        # 5.6%" after a growth
         return "growth_yoy", 1
     if _OF_AFTER.match(right) or _SHARE_EN.search(tail, max(0, len(tail) - 60)):
         return "share", 1
@@ -212,7 +214,7 @@ _SHARE_TO_EN = compile_lower(
     r"\bshare\s+(?:of|in)\s+[^,;%]{0,60}?\s+(?:to|at|was|is|stood\s+at|reached|hit)\s*$")
 #: the base a pace is compared with: "faster than the", "well ahead of the"
 _PACE_BASE_EN = compile_lower(
-    r"(?:faster|slower|quicker|stronger|weaker|brisker)\s+than\s+(?:the\s+|that\s+of\s+)?$|"
+    r"(?P<pace>faster|slower|quicker|brisker)\s+than\s+(?:the\s+|that\s+of\s+)?$|"
     r"\b(?:ahead\s+of|behind|short\s+of)\s+(?:the\s+)$")
 #: a growth named as the subject: whatever verb states it, the figure is growth
 _GROWTH_SUBJECT_EN = compile_lower(word_start([r"growth(?:\s+rate)?\b"]))

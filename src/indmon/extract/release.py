@@ -734,6 +734,7 @@ def extract_facts(
         facts = _of_the_titled_industry(_bases_a_year_earlier_en(
             _year_to_date_totals_en(_products_of_producers_en(facts, ctx), ctx), ctx), ctx)
         facts = _owners_recorded_after_en(_owners_of_bare_heads_en(facts, ctx), ctx)
+        facts = _investment_by_industry_en(facts, ctx)
     facts = _of_the_division_named_before(facts, ctx)
     facts = _division_opening_the_sentence(facts, ctx)
     facts = _of_a_titled_grouping(facts, ctx)
@@ -1252,6 +1253,25 @@ _RECORDED_BY_EN = re.compile(
 _HEAD_OF_SUBJECT_EN = re.compile(
     r"value\s+added|(?:total\s+)?profits?|operating\s+revenue|revenue|output|investment",
     re.IGNORECASE)
+
+
+def _investment_by_industry_en(facts: list[Fact], ctx: Context) -> list[Fact]:
+    """"Spending in the secondary industry rose 10.6%, while the tertiary industry saw a
+    1.7% contraction": one of the three industries named alone in a sentence about
+    investment is the investment in it, never that industry's share of GDP."""
+    out = []
+    for fact in facts:
+        if _THREE_INDUSTRIES_ALONE.match(fact.subject):
+            s_start, _ = ctx.layout.sentence(fact.start)
+            if _INVESTMENT_WORDS_EN.search(ctx.lower, s_start, fact.start):
+                fact = replace(fact, subject=f"investment in {fact.subject}")
+        out.append(fact)
+    return out
+
+
+_THREE_INDUSTRIES_ALONE = re.compile(r"^(?:the\s+)?(?:primary|secondary|tertiary)\s+"
+                                     r"(?:industry|sector)$", re.IGNORECASE)
+_INVESTMENT_WORDS_EN = re.compile(r"\binvest\w*|\bspending\b")
 
 #: a subject that is only what is measured, its owner left behind in the sentence
 _BARE_HEAD_ONLY = re.compile(
