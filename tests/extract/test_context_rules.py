@@ -923,3 +923,26 @@ def test_an_industry_of_three_in_a_sentence_on_investment_is_its_investment() ->
         "investment_mfg_ytd_yoy", "2031-01/2031-10")
     gdp = _mapped("GDP in 2031 (simulated)\nThe tertiary industry grew 5.2%.\n")
     assert gdp["5.2%"].indicator == "gdp_tertiary_yoy"
+
+
+def test_a_province_figure_beside_the_nation_and_sectors_in_news_words() -> None:
+    text = ("Guangdong's industry in January-October 2031 (simulated)\n"
+            "Value added of industrial enterprises above designated size in the province rose "
+            "5.1 percent in January-October. The province still trailed the national pace of "
+            "5.8 percent by 0.7 percentage points.\n"
+            "October on its own was stronger. Industrial value added jumped 6.3 percent from a "
+            "year earlier, above the nationwide figure of 5.9 percent for the month.\n"
+            "Among the three sectors, manufacturing grew 5.4 percent over the ten months and "
+            "6.9 percent in October. Electricity, heat, gas and water supply went up 3.7 "
+            "percent, while mining output shrank by 2.4 percent.\n")
+    facts = _mapped(text, published="2031-11-19")
+    assert facts["0.7 percentage points"].value == -0.7
+    five_nine = facts["5.9 percent"]
+    assert (five_nine.indicator, five_nine.period, five_nine.province) == (
+        "va_yoy", "2031-10", "ALL")
+    assert (facts["6.9 percent"].indicator, facts["6.9 percent"].industry) == ("va_yoy", "C")
+    # the opening states two periods: neither holds for the next sentence, the topic does
+    assert (facts["3.7 percent"].period, facts["3.7 percent"].industry) == (
+        "2031-01/2031-10", "D")
+    assert (facts["2.4 percent"].indicator, facts["2.4 percent"].industry,
+            facts["2.4 percent"].value) == ("va_ytd_yoy", "B", -2.4)

@@ -198,7 +198,8 @@ def _percent_measure_by_words(left: str, right: str, clause_left: str) -> tuple[
             and not _OF_AFTER.match(right)):
         return "growth_yoy", 1  # "the growth rate of value added reached 9.1%"
     pace = _PACE_BASE_EN.search(tail)
-    if pace and (pace.group("pace") or _GROWTH_WORDS_EN.search(left[-240:])):
+    if pace and (pace.group("pace") or _GROWTH_WORDS_EN.search(left[-240:])
+                 or _PACE_VERBS_EN.search(left[-240:])):
         # "a touch faster than the 7.3% it managed": the base of a pace; "well ahead of the
         # 5.6%" after a growth
         return "growth_yoy", 1
@@ -212,10 +213,18 @@ def _percent_measure_by_words(left: str, right: str, clause_left: str) -> tuple[
 #: a share raised, lowered or put at a figure: whatever the verb, the figure is the share
 _SHARE_TO_EN = compile_lower(
     r"\bshare\s+(?:of|in)\s+[^,;%]{0,60}?\s+(?:to|at|was|is|stood\s+at|reached|hit)\s*$")
+#: verbs of a pace besides the growth words: "jumped 6.3 percent ..., above the"
+_PACE_VERBS_EN = compile_lower(word_start(["jump", "climb", "expand", "gain", "accelerat",
+                                           "shrank", "shrink", "contract", "slid", "slump"]))
 #: the base a pace is compared with: "faster than the", "well ahead of the"
 _PACE_BASE_EN = compile_lower(
     r"(?P<pace>faster|slower|quicker|brisker)\s+than\s+(?:the\s+|that\s+of\s+)?$|"
-    r"\b(?:ahead\s+of|behind|short\s+of)\s+(?:the\s+)$")
+    r"\b(?:ahead\s+of|behind|short\s+of)\s+(?:the\s+)$|"
+    # "above the nationwide figure of 5.9 percent": the country's pace
+    r"\b(?:above|below|ahead\s+of|behind|than|trailed|outpaced)\s+the\s+(?:national|nationwide|"
+    r"country's)\s+(?:figure|rate|pace|average|level|growth)\s+(?:of\s+)?$|"
+    # "grew 5.4 percent over the ten months and 6.9 percent in October": the same measure
+    r"\d\s*(?:%|percent|per\s+cent)\s+(?:(?:over|in|during|for)\s+[^,;.\d]{1,30}?\s+)?and\s+$")
 #: a growth named as the subject: whatever verb states it, the figure is growth
 _GROWTH_SUBJECT_EN = compile_lower(word_start([r"growth(?:\s+rate)?\b"]))
 # "accounting for" is a share; "preliminary accounting" is not
@@ -238,7 +247,10 @@ def decline_before_en(left: str) -> bool:
 
 
 _LOWER_AFTER_EN = compile_lower(r"^\s*(?:lower|slower|weaker|smaller|less|below|down)\b")
-_NARROWER_EN = compile_lower(r"(?:slow\w*|narrow\w*|lower\w*)(?:\s+by)?" + _HEDGE_EN + r"\s*$")
+_NARROWER_EN = compile_lower(r"(?:slow\w*|narrow\w*|lower\w*)(?:\s+by)?" + _HEDGE_EN + r"\s*$"
+                             # "trailed the national pace of 5.8 percent by 0.7 points"
+                             r"|\b(?:trail\w*|lagg?\w*)\s+[^,;]{0,60}\s+by" + _HEDGE_EN
+                             + r"\s*$")
 
 
 def point_measure_en(left: str, right: str) -> tuple[str, int]:

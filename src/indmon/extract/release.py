@@ -235,7 +235,12 @@ class Context:
                 # opens with it ("September alone looked better: ...") is about that month
                 continue
             if period.start < opening_end:
-                return self._opening_period(lo, hi, paragraph_start, opening_end) or period.period
+                opening = self._opening_period(lo, hi, paragraph_start, opening_end)
+                if not opening and self._states_two_periods(lo, hi, opening_end):
+                    # "manufacturing grew 5.4% over the ten months and 6.9% in October":
+                    # each period is its figure's; neither holds for the sentences after
+                    break
+                return opening or period.period
             if self._aside(period):
                 continue
             if "/" in period.period and not self._nearest_carries_span(period, sentence_start):
@@ -309,6 +314,11 @@ class Context:
         if first is None or self._figure_between(paragraph_start, first.start):
             return ""
         return first.period
+
+    def _states_two_periods(self, lo: int, hi: int, opening_end: int) -> bool:
+        """Whether a paragraph's opening sentence states figures of two periods."""
+        return len({p.period for p in self.periods[lo:hi]
+                    if p.start < opening_end and not p.is_base}) > 1
 
     def _labels(self, start: int, end: int) -> bool:
         """Whether a sentence is a numbered label of its paragraph ("1. Industry grew

@@ -770,7 +770,7 @@ def region_en(sentence_left: str, right: str, counts_things: bool, default: str 
             and not _COUNTRY_EN.search(lowered(left))):
         return "world"
     pattern, names, _, _ = _provinces()
-    if "national" in left or "'s" in left or "country" in left:
+    if "nation" in left or "'s" in left or "country" in left:
         scoped = _national_or_owner_en(_CLAUSE_SPLIT_EN.split(left)[-1], names, left)
         if scoped:
             return scoped
@@ -802,7 +802,7 @@ def _national_or_owner_en(clause: str, names: dict[str, str], left: str = "") ->
     """The country for a national figure set beside a province's ("0.4 points lower than
     the national rate of 5.2%"), a place owning the subject ("Shenzhen's industrial value
     added": a city's), else None."""
-    if ("national" in clause or "country" in clause) and _NATIONAL_EN.search(lowered(clause)):
+    if ("nation" in clause or "country" in clause) and _NATIONAL_EN.search(lowered(clause)):
         return "CN"
     if "country" in left and _COUNTRY_WHERE_EN.search(left):
         return "CN"  # "faster than the country as a whole, where value added increased"
