@@ -245,3 +245,14 @@ def test_elliptical_members_after_a_comma_and_declines_in_other_words() -> None:
     assert by["29.4 percent"].value == -29.4
     assert by["16.8 percent"].value == -16.8
     assert by["16.7 percent"].value == -16.7
+
+
+def test_growths_pair_with_the_amounts_before_them_without_respectively(
+        cat: Catalogue) -> None:
+    text = ("From January to June, NEV production stood at 5.04 million and NEV sales at "
+            "5.11 million, growing 33.6% and 32.9%.")
+    assert indicators(text, cat) == ["nev_production", "nev_sales", "nev_production_yoy",
+                                     "nev_sales_yoy"]
+    # one subject's two growths stay its own
+    assert indicators("NEV sales reached 5.11 million in June, growing 32.9% and 3.1%.",
+                      cat)[1] == "nev_sales_yoy"

@@ -350,7 +350,10 @@ def _distribute_en(facts: list[Fact], text: str) -> list[Fact]:
                     text, max(0, out[i].start - 60), out[i].start):
                 # "For January to October the two groups were up 8.6% and 9.1%"
                 members = _growths_before(out, i, run, text)
-            if not members and not implicit:
+            if not members and (not implicit or _paired_growths(out[i:i + run])):
+                # "NEV production stood at 5.04 million and NEV sales at 5.11 million,
+                # growing 33.6% and 32.9%": growths paired with the amounts before them,
+                # "respectively" unsaid
                 unnamed.append((i, run))
             if members:
                 out[i:i + run] = [replace(f, subject=s)
@@ -368,7 +371,7 @@ def _distribute_en(facts: list[Fact], text: str) -> list[Fact]:
     out = _that_of_en(out, text, listed, changed=resolved)
     for i, run in unnamed:  # once the amounts before have their own subjects
         members = _amounts_before(out, i, run, text)
-        if members:
+        if members and len(set(members)) == run:
             out[i:i + run] = [replace(f, subject=m)
                               for f, m in zip(out[i:i + run], members, strict=True)]
     return _coordinated_verbs(out, text)
@@ -400,6 +403,13 @@ def _growths_before(facts: list[Fact], i: int, run: int, text: str) -> list[str]
     if len(before) != run or text.count("\n\n", before[0].end, facts[i].start):
         return []
     return [f.subject for f in before]
+
+
+def _paired_growths(run: list[Fact]) -> bool:
+    """Whether a run of figures without "respectively" is growths of one subject (each
+    read the sentence's first subject), as if said of the amounts before, one to each."""
+    return all(f.measure == "growth_yoy" and f.unit == "percent" for f in run) and len(
+        {f.subject for f in run}) == 1
 
 
 def _amounts_before(facts: list[Fact], i: int, run: int, text: str, lang: str = "en"
