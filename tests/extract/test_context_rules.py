@@ -261,6 +261,13 @@ def test_an_expectation_with_words_between_its_holder_and_its_figure_is_no_fact(
     assert "6.2%" in mentions and "5%" not in mentions and "5.5%" not in mentions
 
 
+def map_facts_of(text: str) -> list[Fact]:
+    """The mapped facts of a text that dates itself (no publication date given)."""
+    from indmon.extract.mapping import map_facts
+
+    return map_facts(extract_facts(text, "t"))
+
+
 def _mapped(text: str, published: str = "2031-11-20") -> dict[str, Fact]:
     from indmon.extract.mapping import map_facts
 
@@ -946,3 +953,21 @@ def test_a_province_figure_beside_the_nation_and_sectors_in_news_words() -> None
         "2031-01/2031-10", "D")
     assert (facts["2.4 percent"].indicator, facts["2.4 percent"].industry,
             facts["2.4 percent"].value) == ("va_ytd_yoy", "B", -2.4)
+
+
+def test_a_pmi_release_on_the_last_day_of_its_month() -> None:
+    en = ("Factories return to growth in December (simulated)\n\n"
+          "BEIJING, Dec 31 (Wire) - The official manufacturing PMI rose to 50.2 in December, "
+          "up from 49.6 a month earlier. For 2031 as a whole, the index averaged 49.9. The "
+          "services firms' business expectations index was 57.3.\n")
+    facts = {f.mention: f for f in map_facts_of(en)}
+    assert (facts["50.2"].indicator, facts["50.2"].period) == ("pmi_manufacturing", "2031-12")
+    assert (facts["49.6"].indicator, facts["49.6"].period) == ("pmi_manufacturing", "2031-11")
+    assert facts["49.9"].indicator is None  # a year's average is no month's reading
+    assert facts["57.3"].indicator is None  # another survey's sub-index
+    zh = ("2031年12月中国采购经理指数运行情况（模拟）\n"
+          "12月份，制造业PMI为50.2%，比上月上升0.6个百分点，结束了上月49.6%的收缩态势。"
+          "从业人员指数为48.0%，比上月微降0.1个百分点。\n")
+    facts = _mapped(zh, published="2031-12-31")
+    assert (facts["49.6%"].indicator, facts["49.6%"].period) == ("pmi_manufacturing", "2031-11")
+    assert facts["0.1个百分点"].value == -0.1

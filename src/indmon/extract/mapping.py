@@ -322,6 +322,8 @@ def _place(ind: Indicator, period: str, cat: Catalogue) -> tuple[Indicator, str]
     period = indicator_period(period, ind)
     if ind.measure == "streak" and "/" in period:
         period = period.split("/")[1]  # a streak is counted to the month it ends in
+    if ind.unit == "index" and ind.frequency == "month" and len(period) == 4:
+        return None  # "2027年制造业PMI均值为49.9%": a year's average is no month's reading
     if ind.unit == "index" and ind.frequency == "month" and "/" in period:
         # a January-February release's "the PMI was 50.4": an index is read for a month,
         # the span's last (a reading is never summed over months)
@@ -566,6 +568,11 @@ _SUB_INDEX = re.compile(r"\b(?:orders?|prices?|expectations?|employ\w*|inventor\
 #: groupings of industries across the sectors, never manufacturing as a whole
 _GROUPING = re.compile(r"\b(?:advanced|high end|high tech|equipment|strategic emerging|modern)"
                        r"\s+manufactur|先进制造|高端制造|高技术制造|装备制造|战略性新兴")
+#: the indices of the surveys other than manufacturing's, which name their survey
+_OTHER_SURVEY_INDICES = frozenset({"pmi_non_manufacturing", "pmi_services", "pmi_construction",
+                                   "pmi_composite"})
+_OTHER_SURVEY = re.compile(r"\bservices?\b|\bconstruction\b|\bnon manufacturing\b|"
+                           r"\bcomposite\b|服务业|建筑业|非制造业|综合")
 #: (which indicators, words, whether saying them refuses the indicator or not saying them)
 _WORD_RULES: tuple[tuple[Callable[[str], bool], re.Pattern[str], bool], ...] = (
     (lambda i: i.startswith("pmi_manufacturing"), _PMI_OF_A_GROUP, True),
@@ -581,6 +588,8 @@ _WORD_RULES: tuple[tuple[Callable[[str], bool], re.Pattern[str], bool], ...] = (
     # key enterprises' and export ships' figures
     (lambda i: i.startswith("ship_"), _NOT_ALL_SHIPS, True),
     (lambda i: i.startswith("telecom_revenue"), _TELECOM, False),
+    # "services firms' business expectations index": another survey's sub-index
+    (lambda i: i.startswith("pmi_") and i not in _OTHER_SURVEY_INDICES, _OTHER_SURVEY, True),
 )
 #: the whole of industry's output, in news words
 _BARE_OUTPUT = re.compile(

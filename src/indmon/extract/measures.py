@@ -501,7 +501,8 @@ def percent_measure_zh(left: str, right: str) -> tuple[str, int]:
     return "share", 1
 
 
-_LOWER_ZH = re.compile(r"(?:低于|慢于|少于|下降|回落|减少|降低|收窄|放缓|下滑|下跌)"
+_LOWER_ZH = re.compile(r"(?:低于|慢于|少于|下降|回落|减少|降低|收窄|放缓|下滑|下跌|微降|略降|"
+                       r"小幅回落)"
                        r"[^，。；,;\d%]{0,8}$")
 
 

@@ -765,7 +765,9 @@ def _published_from(dates: list[DateMention], topic: str) -> dt.date | None:
     end_year, end_month = int(end[:4]), int(end[5:7])
     for date in dates:
         if date.month:
-            year = end_year if date.month > end_month else end_year + 1
+            # the month the topic ends in is that year's (the PMI comes out on its last
+            # day); an earlier month is next year's (January's release of December)
+            year = end_year if date.month >= end_month else end_year + 1
             return _safe_date(year, date.month, date.day)
     return None
 

@@ -136,7 +136,13 @@ class Context:
         before = self.lower[max(0, mention.start - 40):mention.start]
         previous = (_PREVIOUS_FIGURE.search(before)
                     if ("'s" in before or "月的" in before or "月为" in before
-                        or "月是" in before) else None)
+                        or "月是" in before or "上月" in before[-4:]
+                        or "上个月" in before[-5:]) else None)
+        if previous is None and _is_month(own) and before.endswith("from "):
+            # "up from 49.6 a month earlier": the base reading is last month's
+            earlier = _EARLIER_AFTER_READING.match(self.lower, mention.end)
+            if earlier:
+                return month_add(own, -12 if earlier.group("year") else -1)
         if previous and _is_month(own):
             # "rose to 50.4 percent from the previous month's 49.9 percent": last month's
             back = (previous.group("year") or previous.group("year_zh")
@@ -220,27 +226,18 @@ class Context:
         lo = bisect.bisect_left(self.period_starts, paragraph_start)
         hi = bisect.bisect_left(self.period_starts, sentence_start)
         if lo < hi and self.periods[lo].start >= opening_end:
-            first_dated = self.layout.sentence(self.periods[lo].start)
-            if (self._labels(paragraph_start, opening_end)
-                    or not self._figure_between(paragraph_start, first_dated[0])):
-                # "1. Industry grew steadily. For the whole of 2026, ...", "Spokesperson:
-                # Good morning. ... for the first three quarters ...": the paragraph opens
-                # with a label or words stating no figure; the first sentence with a
-                # period is its opening
-                paragraph_start = first_dated[0]
-                opening_end = first_dated[1]
+            paragraph_start, opening_end = self._dated_opening(
+                paragraph_start, opening_end, self.periods[lo])
         for period in reversed(self.periods[lo:hi]):
             if period.own_sentence and period.start - paragraph_start > 3:
                 # "In April alone" mid-paragraph holds for its sentence; a paragraph that
                 # opens with it ("September alone looked better: ...") is about that month
                 continue
             if period.start < opening_end:
-                opening = self._opening_period(lo, hi, paragraph_start, opening_end)
-                if not opening and self._states_two_periods(lo, hi, opening_end):
-                    # "manufacturing grew 5.4% over the ten months and 6.9% in October":
-                    # each period is its figure's; neither holds for the sentences after
+                opening = self._held_from_opening(lo, hi, paragraph_start, opening_end, period)
+                if opening is None:
                     break
-                return opening or period.period
+                return opening
             if self._aside(period):
                 continue
             if "/" in period.period and not self._nearest_carries_span(period, sentence_start):
@@ -315,6 +312,28 @@ class Context:
             return ""
         return first.period
 
+    def _dated_opening(self, paragraph_start: int, opening_end: int, first: PeriodMention
+                       ) -> tuple[int, int]:
+        """The sentence that opens a paragraph for its periods: "1. Industry grew steadily.
+        For the whole of 2026, ...", "Spokesperson: Good morning. ... for the first three
+        quarters ...": after a label or words stating no figure, the first sentence with a
+        period."""
+        first_dated = self.layout.sentence(first.start)
+        if (self._labels(paragraph_start, opening_end)
+                or not self._figure_between(paragraph_start, first_dated[0])):
+            return first_dated
+        return paragraph_start, opening_end
+
+    def _held_from_opening(self, lo: int, hi: int, paragraph_start: int, opening_end: int,
+                           last: PeriodMention) -> str | None:
+        """The period a paragraph's opening sentence holds for the sentences after it, or
+        None when it holds none: "manufacturing grew 5.4% over the ten months and 6.9% in
+        October" (each period is its figure's)."""
+        opening = self._opening_period(lo, hi, paragraph_start, opening_end)
+        if not opening and self._states_two_periods(lo, hi, opening_end):
+            return None
+        return opening or last.period
+
     def _states_two_periods(self, lo: int, hi: int, opening_end: int) -> bool:
         """Whether a paragraph's opening sentence states figures of two periods."""
         return len({p.period for p in self.periods[lo:hi]
@@ -352,9 +371,15 @@ _PREVIOUS_FIGURE = re.compile(
     r"\s+month|(?P<year>same\s+month\s+(?:of\s+)?last\s+year|a\s+year\s+(?:earlier|ago)))'s\s*"
     r"|(?:比|较|由)?(?:上月|上个月|(?P<year_zh>上年同月|去年同月))的\s*"
     # "比上月下降0.5个百分点，上月为50.1%": last month's reading
-    r"|(?:^|[，,；;（(])\s*(?:上月|上个月|(?P<year_zh2>上年同月|去年同月))(?:为|是)\s*)$")
+    r"|(?:^|[，,；;（(])\s*(?:上月|上个月|(?P<year_zh2>上年同月|去年同月))(?:为|是)\s*"
+    # "结束了上月49.6%的收缩态势": last month's reading named right before it
+    r"|(?:结束了?|延续了?|扭转了?|高于|低于)\s*(?:上月|上个月)\s*)$")
 
 
+#: after a base reading: "from 49.6 a month earlier", "from 50.1 in the previous month"
+_EARLIER_AFTER_READING = re.compile(
+    r"\s*(?:%|percent|points?)?\s+(?:(?:a|one)\s+month\s+(?:earlier|before|ago)|(?:in\s+)?the\s+"
+    r"(?:previous|prior|preceding)\s+month|(?P<year>(?:a|one)\s+year\s+(?:earlier|before|ago)))\b")
 #: a month owning the figure after it: "than October's 7.9%" (full names: "may's" is rare)
 _MONTH_OWNS_FIGURE = re.compile(
     r"\b(" + "|".join(name for name in MONTHS if len(name) > 3 or name == "may") + r")'s\s*$")
