@@ -971,3 +971,24 @@ def test_a_pmi_release_on_the_last_day_of_its_month() -> None:
     facts = _mapped(zh, published="2031-12-31")
     assert (facts["49.6%"].indicator, facts["49.6%"].period) == ("pmi_manufacturing", "2031-11")
     assert facts["0.1个百分点"].value == -0.1
+
+
+def test_a_province_release_on_software_liquor_and_the_nation_beside_it() -> None:
+    text = ("Sichuan industry, January-November 2031 (simulated)\n"
+            "Industrial enterprises above designated size in Sichuan earned total profits of "
+            "398.27 billion yuan, up 7.9 percent and faster than the 7.2 percent logged for "
+            "January-October, while the liquor makers' profits edged up 2.3 percent. The "
+            "province's telecom business revenue grew 4.2 percent, against 3.0 percent "
+            "nationwide.\n")
+    facts = _mapped(text, published="2031-12-15")
+    assert (facts["7.9 percent"].indicator, facts["7.9 percent"].province) == (
+        "profit_ytd_yoy", "510000")
+    seven_two = facts["7.2 percent"]
+    assert (seven_two.indicator, seven_two.period) == ("profit_ytd_yoy", "2031-01/2031-10")
+    assert (facts["2.3 percent"].indicator, facts["2.3 percent"].industry) == (
+        "profit_ytd_yoy", "15")
+    assert (facts["3.0 percent"].indicator, facts["3.0 percent"].province) == (
+        "telecom_revenue_yoy", "ALL")
+    software = _mapped("China's software industry through November 2031 (simulated)\n"
+                       "Profits across the industry rose 8.4% to 1.541 trillion yuan.\n")
+    assert software["8.4%"].indicator is None  # the software industry is no industry cell

@@ -187,7 +187,8 @@ _THE_BEFORE = re.compile(r"(?:^|\b)the\s+$", re.IGNORECASE)
 #: above 50 percent indicates expansion", "年主营业务收入2000万元及以上", "高于50%表示扩张",
 #: "50%荣枯线"
 _THRESHOLD_AFTER_EN = re.compile(
-    r"^\s*(?:(?P<scope>(?:or|and)\s+(?:more|above|over|higher|faster)\b)"
+    # not "up 7.9 percent and faster than the 7.2 percent": a comparison follows
+    r"^\s*(?:(?P<scope>(?:or|and)\s+(?:more|above|over|higher|faster)\b(?!\s+than\b))"
     r"|(?:percent\s+|%\s*)?(?:indicates?|"
     r"means?|signals?|shows?|represents?|denotes?|marks?|reflects?)\b|(?P<line>(?:percent\s+|"
     r"%\s*|-?points?\s+)?(?:line|mark|threshold)\b))", re.IGNORECASE)

@@ -769,7 +769,7 @@ def extract_facts(
         facts = _of_the_titled_industry(_bases_a_year_earlier_en(
             _year_to_date_totals_en(_products_of_producers_en(facts, ctx), ctx), ctx), ctx)
         facts = _owners_recorded_after_en(_owners_of_bare_heads_en(facts, ctx), ctx)
-        facts = _investment_by_industry_en(facts, ctx)
+        facts = _bases_of_the_figure_before_en(_investment_by_industry_en(facts, ctx), ctx)
     facts = _of_the_division_named_before(facts, ctx)
     facts = _division_opening_the_sentence(facts, ctx)
     facts = _of_a_titled_grouping(facts, ctx)
@@ -1308,6 +1308,31 @@ _THREE_INDUSTRIES_ALONE = re.compile(r"^(?:the\s+)?(?:primary|secondary|tertiary
                                      r"(?:industry|sector)$", re.IGNORECASE)
 _INVESTMENT_WORDS_EN = re.compile(r"\binvest\w*|\bspending\b")
 
+
+def _bases_of_the_figure_before_en(facts: list[Fact], ctx: Context) -> list[Fact]:
+    """"Profits ... up 7.9 percent and faster than the 7.2 percent logged for
+    January-October": a base whose words name no subject of their own (only the figure
+    before and the comparison) is of the subject of the figure before it."""
+    out = list(facts)
+    for k in range(1, len(out)):
+        fact, before = out[k], out[k - 1]
+        if (before.unit == fact.unit and before.subject
+                and _COMPARED_BEFORE_EN.search(ctx.lower, max(0, fact.start - 40), fact.start)
+                and _NO_SUBJECT_OF_ITS_OWN.match(fact.subject)
+                and not _SENTENCE_END_EN.search(ctx.text, before.end, fact.start)):
+            out[k] = replace(fact, subject=before.subject, measure=before.measure)
+    return out
+
+
+_COMPARED_BEFORE_EN = re.compile(r"\b(?:faster|slower|quicker|higher|lower|more|less)\s+than\s+"
+                                 r"(?:the\s+)?$")
+#: a subject of figure words and a comparison: "up 7.9 percent and faster than the"
+_NO_SUBJECT_OF_ITS_OWN = re.compile(
+    r"^(?:(?:up|down|rising|falling|growing|a\s+gain\s+of|an?\s+increase\s+of)\s+)?[\d.,]+\s*"
+    r"(?:%|percent|per\s+cent)?\s*(?:and\s+|,\s*)?(?:faster|slower|quicker|higher|lower|more|"
+    r"less)\s+than(?:\s+the)?$", re.IGNORECASE)
+_SENTENCE_END_EN = re.compile(r"[.;]\s")
+
 #: a subject that is only what is measured, its owner left behind in the sentence
 _BARE_HEAD_ONLY = re.compile(
     r"^(?:(?:yet|but|and|while|whereas)\s+)?(?:on\s+)?(?:(?:a|the|its|their)\s+)?(?:total\s+)?"
@@ -1495,9 +1520,11 @@ def _clause_before(ctx: Context, fact: Fact) -> str:
     return ctx.text[start:fact.start]
 
 
-#: a title naming a grouping across divisions that no industry code states
+#: a title naming a grouping across divisions that no industry code states, or an
+#: industry outside industry (the software and IT services of section I)
 _GROUPING_TITLE = re.compile(r"\bpetrochemical|\bpetroleum\s+and\s+chemical|\boil\s+and\s+chemical"
-                             r"|石油和化学工业|石油和化工|石化行业|石化产业", re.IGNORECASE)
+                             r"|石油和化学工业|石油和化工|石化行业|石化产业"
+                             r"|\bsoftware\b|软件和信息技术服务业|软件业", re.IGNORECASE)
 #: what an industry aggregate measures (not a product's output, not a price)
 _AGGREGATE_HEAD = re.compile(r"\b(?:profits?|revenue|loss\w*|enterprises|firms|companies|"
                              r"value\s+added|export\s+delivery|costs?)\b|"

@@ -770,10 +770,9 @@ def region_en(sentence_left: str, right: str, counts_things: bool, default: str 
             and not _COUNTRY_EN.search(lowered(left))):
         return "world"
     pattern, names, _, _ = _provinces()
-    if "nation" in left or "'s" in left or "country" in left:
-        scoped = _national_or_owner_en(_CLAUSE_SPLIT_EN.split(left)[-1], names, left)
-        if scoped:
-            return scoped
+    scoped = _national_scope_en(left, right, names)
+    if scoped:
+        return scoped
     if "egion" not in left and "EGION" not in left and not pattern.search(left):
         return default  # no province or region named at all (the clause is part of it)
     clause = _CLAUSE_SPLIT_EN.split(left)[-1]
@@ -798,6 +797,21 @@ _CITIES_EN = re.compile(r"\b(?:among|of|across)\s+(?:the|its|the\s+province's)\s
                         r"(?:prefecture-level\s+|major\s+)?cities\b|\bby\s+city\b",
                         re.IGNORECASE)
 _CITIES_ZH = re.compile(r"分(?:设区|地级)?市看|分地市看|分城市看|\d+个(?:设区|地级以上|地级)?市中")
+def _national_scope_en(left: str, right: str, names: dict[str, str]) -> str | None:
+    """The country, or a place owning the subject, as the words around a figure say."""
+    if _NATIONWIDE_AFTER_EN.match(right):
+        return "CN"  # "growing 4.2 percent, against 3.0 percent nationwide"
+    if "nation" in left or "'s" in left or "country" in left:
+        return _national_or_owner_en(_CLAUSE_SPLIT_EN.split(left)[-1], names, left)
+    return None
+
+
+#: the country's scope said right after a figure
+_NATIONWIDE_AFTER_EN = re.compile(
+    r"\s*(?:%|percent|per\s+cent)?\s+(?:nationwide|nationally|(?:for|across)\s+the\s+(?:country|"
+    r"nation)(?:\s+as\s+a\s+whole)?)\b", re.IGNORECASE)
+
+
 def _national_or_owner_en(clause: str, names: dict[str, str], left: str = "") -> str | None:
     """The country for a national figure set beside a province's ("0.4 points lower than
     the national rate of 5.2%"), a place owning the subject ("Shenzhen's industrial value
