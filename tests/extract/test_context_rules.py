@@ -992,3 +992,14 @@ def test_a_province_release_on_software_liquor_and_the_nation_beside_it() -> Non
     software = _mapped("China's software industry through November 2031 (simulated)\n"
                        "Profits across the industry rose 8.4% to 1.541 trillion yuan.\n")
     assert software["8.4%"].indicator is None  # the software industry is no industry cell
+
+
+def test_a_growth_averaged_over_years_and_all_industry_take_no_cell_of_theirs() -> None:
+    text = ("GDP, first three quarters of 2031 (simulated)\n"
+            "GDP grew 5.0% in the first three quarters. Averaged over two years, compared with "
+            "the same period of 2029, growth in the first three quarters was 5.4%. The total "
+            "value added of industry reached 41,287.3 billion yuan, up by 5.6 percent.\n")
+    facts = _mapped(text)
+    assert facts["5.0%"].indicator == "gdp_yoy"
+    assert facts["5.4%"].indicator is None
+    assert facts["5.6 percent"].indicator is None  # all industry, not above designated size

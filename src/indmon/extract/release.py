@@ -1431,6 +1431,9 @@ def _scoped(fact: Fact, ctx: Context, lang: str, cues: _ScopeCues) -> Fact:
         return replace(fact, subject=f"daily {fact.subject}")
     if _PER_POPULATION.search(clause) or _PER_POPULATION_AFTER.match(after):
         return replace(fact, subject=f"per capita {fact.subject}")
+    if ("two" in before or "three" in before or "年平均" in before) and _YEARS_AVERAGE.search(
+            before):
+        return replace(fact, subject=f"two year average {fact.subject}")
     if _MEMBERS.search(before) and not _NATIONAL_TOTAL.search(clause + after):
         return replace(fact, subject=f"member enterprises' {fact.subject}")
     if not (cues.top_groups or cues.key_enterprises or cues.places):
@@ -1475,6 +1478,10 @@ _PER_POPULATION = compile_lower(
 _PER_POPULATION_AFTER = compile_lower(
     r"^[^,.;，。；]{0,12}\b(?:per|for\s+every)\s+(?:10,000|ten\s+thousand|100|hundred)\s+"
     r"(?:people|residents|inhabitants)\b")
+#: a growth averaged over years: "Averaged over two years, ... growth was 5.4%", 两年平均增长
+_YEARS_AVERAGE = compile_lower(
+    word_start([r"averag(?:ed|ing)?\s+over\s+(?:the\s+)?(?:past\s+)?(?:two|three)\s+years",
+                r"two[- ]year\s+average", r"three[- ]year\s+average"]) + r"|(?:两|三)年平均")
 #: an association's reporting members: "key member enterprises", "member mills", 会员企业
 _MEMBERS = compile_lower(
     word_start(["member"]) + r"\s+(?:enterprises|mills|companies|firms|steelmakers)\b|"

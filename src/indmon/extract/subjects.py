@@ -45,7 +45,8 @@ _LEAD_EN = compile_lower(
     r"some\s+|"
     r"according\s+to\s+[^,]*\s*|"
     r"(?:and|but|while|whereas|with|as|so|that|which|where|whose|the|a|an|my\s+country's|china's|"
-    r"our\s+country's|its|their|this|these|also|total|annual)\s+)+",
+    # not the "total" of "the total value added of industry" (全部工业增加值), a qualifier
+    r"our\s+country's|its|their|this|these|also|total(?!\s+value\s+added)|annual)\s+)+",
 )
 _STOP_AFTER_EN = compile_lower(
     r"[,.;:](?=[\"'”’]?(?:\s|$))|[()]|\band\s+\d|\b(?:in|with|to|for|that|which|who|and\s+(?:the|a|an|over|"
