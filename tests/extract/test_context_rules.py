@@ -1003,3 +1003,25 @@ def test_a_growth_averaged_over_years_and_all_industry_take_no_cell_of_theirs() 
     assert facts["5.0%"].indicator == "gdp_yoy"
     assert facts["5.4%"].indicator is None
     assert facts["5.6 percent"].indicator is None  # all industry, not above designated size
+
+
+def test_a_forecast_is_no_fact_and_news_ellipses_keep_their_subjects() -> None:
+    text = ("Car market in 2031 (simulated)\n\n"
+            "Published: 12 January 2032\n\n"
+            "NEV production for the year amounted to 18.20 million and NEV sales to 18.41 "
+            "million, expansions of 28.1% and 27.6% on 2030. Industrial enterprises earned "
+            "combined profits of 6.84 trillion yuan, up 4.7 percent; manufacturers did better, "
+            "with profits growing 7.2 percent. The association expects the market to grow by "
+            "about 3% in 2032 to roughly 36.2 million vehicles, with NEV sales of some 21 "
+            "million.\n")
+    facts = _mapped(text, published="2032-01-12")
+    assert [facts[m].indicator for m in ("18.20 million", "18.41 million", "28.1%", "27.6%")] == [
+        "nev_production", "nev_sales", "nev_production_yoy", "nev_sales_yoy"]
+    assert (facts["7.2 percent"].indicator, facts["7.2 percent"].industry) == (
+        "profit_ytd_yoy", "C")
+    # the association's forecast, stated beside the figures: no fact of the release
+    assert not {"3%", "36.2 million", "21 million"} & set(facts)
+    zh = ("2031年汽车工业经济运行情况（模拟）\n发布时间：2032-01-12\n"
+          "2031年，新能源汽车销量1841万辆，同比增长27.6%。协会预计2032年汽车销量3620万辆左右，"
+          "增长3%左右，其中新能源汽车销量2100万辆。\n")
+    assert set(_mapped(zh, published="2032-01-12")) == {"1841万", "27.6%"}

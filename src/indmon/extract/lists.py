@@ -618,7 +618,8 @@ _TAIL_EN = (r"(?:\s+(?i:(?:year[- ]on[- ]year|from\s+a\s+year\s+(?:earlier|ago))
 #: also after the first figure's period ("fell 7.9% in November, steel products 3.1%")
 _ELLIPSIS_EN = re.compile(
     "^" + _TAIL_EN
-    + r"\s*(?:[,;]\s*(?:and\s+)?|and\s+)(?:the\s+)?([a-z][a-z' -]{1,60}?)\s*(?:(?:by|at)\s+)?$")
+    # "... amounted to 18.20 million and NEV sales to 18.41 million": the verb left out
+    + r"\s*(?:[,;]\s*(?:and\s+)?|and\s+)(?:the\s+)?([a-z][a-z' -]{1,60}?)\s*(?:(?:by|at|to)\s+)?$")
 #: ", and in the first 11 months " between two figures: the same subject at another period
 _ELLIPTICAL_PERIOD_EN = re.compile(
     "^" + _TAIL_EN + r"\s*(?:[,;]\s*(?:and\s+)?|and\s+)(?i:" + _PERIOD_EN + r")\s*,?\s*(?:by\s+)?$")

@@ -55,7 +55,8 @@ _YOY_EN = compile_lower(r"year\s*-?\s*on\s*-?\s*year|over\s+the\s+same\s+period|
                         + word_start(["yoy"]) + r"\b")
 _QOQ_EN = compile_lower(r"month\s*-?\s*on\s*-?\s*month|quarter\s*-?\s*on\s*-?\s*quarter")
 _GROWTH_WORDS_EN = compile_lower(word_start(
-    ["increas", "grow", "grew", "rose", "growth", r"up\b", "declin", "decreas", "fell"]))
+    ["increas", "grow", "grew", "rose", "growth", r"up\b", "declin", "decreas", "fell",
+     r"expansions?\s+of"]))
 _CONTRIBUTION_EN = compile_lower(
     r"\b(?:contribut|driv|pull|boost|add(?:ing|s)\b|added\b(?!\s+value))")
 _COMPARISON_EN = compile_lower(
@@ -378,7 +379,10 @@ _FORECAST_BEFORE_EN = compile_lower(
     # "expect the March PMI at 50.6", "who expects growth of about 5%", "she expects
     # full-year industrial growth of around 5.5%"; not "is expected to"
     r"(?<!is\s)(?<!are\s)(?<!was\s)(?<!were\s)(?<!be\s)expect(?:s|ing)?\s+"
-    r"(?:[a-z-]+\s+){0,3}?(?:the|a|an|it|growth|output))\b(?:[^.;,]|\.(?=\d)){0,60}$")
+    r"(?:[a-z-]+\s+){0,3}?(?:the|a|an|it|growth|output))\b(?:[^.;,]|\.(?=\d)){0,60}$"
+    # "expects the market to grow by about 3% ..., with NEV sales of some 21 million"
+    r"|(?<!is\s)(?<!are\s)(?<!was\s)(?<!were\s)(?<!be\s)\bexpects?\s+the\s+(?:[^.;]|\.(?=\d)){0,90},\s+with\s+"
+    r"[^.;,]{0,40}$")
 _FORECAST_AFTER_EN = compile_lower(
     r"^\s*(?:%|percent|per\s+cent)?\s*(?:(?:forecast|expected|predicted|projected|"
     r"anticipated)\s+(?:by|in|for)|(?:that\s+)?(?:economists|analysts)\s+(?:had\s+)?"
@@ -409,7 +413,7 @@ def is_forecast_en(left: str, right: str, cue_before: bool | None = None) -> boo
     figures stated: "ahead of consensus (5.5%)". ``cue_before``: whether one of the words
     stands in the 90 letters before, when the caller has looked it up for the whole text
     (``forecast_cues``)."""
-    recent = left[-90:]
+    recent = left[-150:]
     if cue_before is None:
         cue_before = any(word in recent for word in _FORECAST_CUES)
     # the words are looked for first: most figures have none of them near
@@ -434,6 +438,17 @@ def forecast_cues(lower: str) -> list[int]:
 #: a word each of ``_FORECAST_BEFORE_EN``'s alternatives holds
 _FORECAST_CUES = ("consensus", "forecast", "poll", "expect", "projection", "prediction",
                   "estimate", "we ", "analyst", "economist", "market")
+
+
+def is_forecast_sentence_zh(sentence_left: str) -> bool:
+    """Whether a Chinese sentence opens as a forecast ("协会预计2028年汽车销量3620万辆左右，
+    增长3%左右，其中新能源汽车销量2100万辆"): each of its figures is the forecast's."""
+    return ("预计" in sentence_left or "预测" in sentence_left) and bool(
+        _FORECAST_OPENING_ZH.match(sentence_left))
+
+
+#: a forecast opening its sentence: "协会预计", "有机构预测", "预计全年"
+_FORECAST_OPENING_ZH = re.compile(r"\s*[^，。；,;\d]{0,12}(?:预计|预测)(?!目标)")
 
 
 def is_plan_zh(clause_left: str) -> bool:

@@ -113,8 +113,8 @@ class Context:
                    measures.forecast_cues(lower) if lang != "zh" else [])
 
     def forecast_cue_before(self, pos: int) -> bool:
-        """Whether a word that may mark a forecast stands in the 90 characters before."""
-        i = bisect.bisect_left(self.forecast_cues, pos - 90)
+        """Whether a word that may mark a forecast stands in the 150 characters before."""
+        i = bisect.bisect_left(self.forecast_cues, pos - 150)
         return i < len(self.forecast_cues) and self.forecast_cues[i] < pos
 
     def in_no_fact_span(self, mention: Mention) -> bool:
@@ -665,6 +665,8 @@ def _rules_zh(ctx: Context, m: Mention, place: Place) -> tuple[float, str, str, 
         subject = f"consecutive {unit}s of " + subject
     region = subjects.region_zh(left, right, counts_things, ctx.region)
     subject = subject.strip()
+    if measures.is_forecast_sentence_zh(text[s_start:m.start]):
+        return value, unit, measure, FORECAST, region
     if subject and measures.is_plan_zh(clause_left):
         subject = f"planned {subject}"
     return value, unit, measure, subject, region
@@ -781,6 +783,7 @@ def extract_facts(
     if lang == "zh":
         facts = _province_of_the_sentence_zh(facts, ctx)
     return _with_table_figures(facts, table, ctx) if table.figures else facts
+
 
 
 def _of_item_labels(facts: list[Fact], text: str, lang: str) -> list[Fact]:
@@ -1253,6 +1256,9 @@ def _owners_of_bare_heads_en(facts: list[Fact], ctx: Context) -> list[Fact]:
             out.append(fact)
             continue
         s_start, _ = ctx.layout.sentence(fact.start)
+        # "...; manufacturers did better, with profits growing 7.2 percent": a clause after
+        # a semicolon opens with its own owner
+        s_start = max(s_start, ctx.text.rfind(";", s_start, fact.start) + 1)
         opening = _SENTENCE_OWNER_EN.match(ctx.text, s_start, fact.start)
         owner = opening.group("owner").strip() if opening else ""
         head = _BARE_HEAD_WORDS.search(fact.subject).group()  # type: ignore[union-attr]
@@ -1346,7 +1352,8 @@ _BARE_HEAD_WORDS = re.compile(
 _SENTENCE_OWNER_EN = re.compile(
     r"\s*(?:[-*•]\s*)?(?:(?:[A-Za-z]+\s+){1,4}(?:showed|shows|said|says|indicated)\s+"
     r"(?:that\s+)?)?(?P<owner>[A-Za-z][A-Za-z'\- ]{2,80}?)\s+(?:earned|made|generated|posted|"
-    r"reported|recorded|realised|realized|achieved|had|fared|saw|turned|booked|logged)\b")
+    r"reported|recorded|realised|realized|achieved|had|fared|saw|turned|booked|logged|"
+    r"did\s+(?:better|worse))\b")
 #: owners that are all of industry: the figure is the total's, as the bare head reads
 _ALL_INDUSTRY_OWNER = re.compile(
     r"^(?:the\s+)?(?:country's\s+|nation's\s+|china's\s+)?(?:major\s+|large\s+)?"
@@ -1354,7 +1361,8 @@ _ALL_INDUSTRY_OWNER = re.compile(
     r"companies)\b", re.IGNORECASE)
 #: a sector by its name alone: "computer manufacturers" is no owner of manufacturing's figure
 _SECTOR_OWNER = re.compile(
-    r"(?:the\s+)?(?:manufacturing|mining|utilities)(?:\s+(?:sector|industry))?$", re.IGNORECASE)
+    r"(?:the\s+)?(?:manufacturing|manufacturers|mining|miners|utilities)(?:\s+(?:sector|industry))?$",
+    re.IGNORECASE)
 _OWNERSHIP_OWNER = re.compile(
     r"\b(?:state[- ]holding|state[- ]owned|private|foreign[- ]funded|foreign|joint[- ]stock|"
     r"shareholding|collective)\b", re.IGNORECASE)
