@@ -1025,3 +1025,16 @@ def test_a_forecast_is_no_fact_and_news_ellipses_keep_their_subjects() -> None:
           "2031年，新能源汽车销量1841万辆，同比增长27.6%。协会预计2032年汽车销量3620万辆左右，"
           "增长3%左右，其中新能源汽车销量2100万辆。\n")
     assert set(_mapped(zh, published="2032-01-12")) == {"1841万", "27.6%"}
+
+
+def test_the_year_ahead_a_speaker_plans_is_planned_across_its_semicolons() -> None:
+    zh = ("2031年工业和信息化发展情况新闻发布会（模拟）\n发布时间：2032-01-15\n"
+          "严华：2031年，5G基站达到563万个。\n\n"
+          "严华：2032年，我们将着力推动工业经济平稳增长，力争规模以上工业增加值增长5.5%左右；"
+          "适度超前建设信息基础设施，新建5G基站60万个以上。\n")
+    facts = _mapped(zh, published="2032-01-15")
+    assert facts["563万"].indicator == "g5_base_stations"
+    assert facts["60万"].indicator is None and "planned" in facts["60万"].subject
+    en = ("Ministry briefing (simulated)\nFor 2032, the ministry aims for growth of industrial "
+          "value added of around 5.5 percent.\n")
+    assert _mapped(en, published="2032-01-15")["5.5 percent"].indicator is None

@@ -362,7 +362,7 @@ def count_measure_en(clause_left: str, value: float, right: str = "") -> tuple[s
 #: 100", "aims to build 600,000", "a target of 3 million"
 _PLAN_EN = compile_lower(
     r"\b(?:plans?|planned|planning|aims?|aimed|aiming|strives?|striving|intends?|seeks?)\s+to\b"
-    r"[^,;.]{0,60}$|\b(?:wants?|wanted)\s+(?:more\s+than\s+|over\s+|at\s+least\s+)?$"
+    r"[^,;.]{0,60}$|\b(?:aims?|aimed|aiming)\s+for\b[^;.]{0,80}$|\b(?:wants?|wanted)\s+(?:more\s+than\s+|over\s+|at\s+least\s+)?$"
     r"|\b(?:target|goal)\s+(?:of|is|was)\s+(?:to\s+[^,;.]{0,40})?"
     r"(?:more\s+than\s+|over\s+|about\s+)?$")
 #: a forecast or an expectation, not an observation: "ahead of consensus (5.5%)", "we lift
@@ -451,9 +451,17 @@ def is_forecast_sentence_zh(sentence_left: str) -> bool:
 _FORECAST_OPENING_ZH = re.compile(r"\s*[^，。；,;\d]{0,12}(?:预计|预测)(?!目标)")
 
 
-def is_plan_zh(clause_left: str) -> bool:
-    """Whether a Chinese figure is a plan or a target: 计划, 力争, 目标, 拟 before it."""
-    return bool(_PLAN_ZH.search(clause_left))
+def is_plan_zh(clause_left: str, sentence_left: str = "") -> bool:
+    """Whether a Chinese figure is a plan or a target: 计划, 力争, 目标, 拟 before it, or a
+    sentence that opens with what will be done ("2028年，我们将……；新建5G基站60万个以上")."""
+    return bool(_PLAN_ZH.search(clause_left)) or (
+        "将" in sentence_left and bool(_PLAN_OPENING_ZH.match(sentence_left)))
+
+
+#: a sentence opening with the year ahead and what "we will" do in it
+_PLAN_OPENING_ZH = re.compile(r"\s*(?:[^，。：:\d]{1,12}[：:])?\s*"  # a speaker: "严华："
+                              r"(?:\d{4}\s*年|明年|下一步|下一阶段|下阶段)[，,]?\s*"
+                              r"(?:我们|我部|全行业|各地)?\s*(?:将|要)")
 
 
 def money_without_unit_en(clause_left: str, value: float) -> bool:

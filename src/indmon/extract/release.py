@@ -667,7 +667,9 @@ def _rules_zh(ctx: Context, m: Mention, place: Place) -> tuple[float, str, str, 
     subject = subject.strip()
     if measures.is_forecast_sentence_zh(text[s_start:m.start]):
         return value, unit, measure, FORECAST, region
-    if subject and measures.is_plan_zh(clause_left):
+    # the words since the full stop: a plan's opening holds across its semicolons
+    full_stop = max(text.rfind("。", 0, m.start), text.rfind("\n", 0, m.start)) + 1
+    if subject and measures.is_plan_zh(clause_left, text[full_stop:m.start]):
         subject = f"planned {subject}"
     return value, unit, measure, subject, region
 
