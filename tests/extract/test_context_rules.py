@@ -842,8 +842,8 @@ def test_a_bare_profit_or_revenue_takes_the_owner_the_sentence_opens_with() -> N
             "products fared worst: profits of 108.27 billion yuan, a drop of 12.6%. Industrial "
             "firms earned 6.31 trillion yuan, on operating revenue of 113.5 trillion yuan.\n"
             "Communication equipment makers generated revenue of 4.12 trillion yuan, up 6.3%, "
-            "and profit of 168.5 billion yuan. Computer makers had a harder time, with revenue slipping "
-            "1.3% even as profit edged up 3.4%.\n")
+            "and profit of 168.5 billion yuan. Computer makers had a harder time, with revenue "
+            "slipping 1.3% even as profit edged up 3.4%.\n")
     facts = _mapped(text)
     assert (facts["6.318 trillion yuan"].indicator, facts["6.318 trillion yuan"].industry) == (
         "revenue_ytd", "32")
