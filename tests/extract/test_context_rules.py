@@ -1038,3 +1038,19 @@ def test_the_year_ahead_a_speaker_plans_is_planned_across_its_semicolons() -> No
     en = ("Ministry briefing (simulated)\nFor 2032, the ministry aims for growth of industrial "
           "value added of around 5.5 percent.\n")
     assert _mapped(en, published="2032-01-15")["5.5 percent"].indicator is None
+
+
+def test_growths_after_a_respectively_list_of_amounts_and_a_nationwide_opening() -> None:
+    text = ("Profits, January-November 2031 (simulated)\n"
+            "Profits of shareholding enterprises, foreign-funded enterprises and private "
+            "enterprises stood at 5,012.38 billion yuan, 1,598.22 billion yuan and 1,904.71 "
+            "billion yuan respectively, rising 2.0 percent, 4.1 percent and 3.5 percent.\n"
+            "Jiangsu's industrial value added rose 7.1% in January-November. Nationwide, "
+            "industrial value added grew 5.9% in the same period.\n")
+    facts = _mapped(text, published="2031-12-27")
+    assert [facts[m].indicator for m in ("2.0 percent", "4.1 percent", "3.5 percent")] == [
+        "profit_ytd_yoy_shareholding", "profit_ytd_yoy_foreign", "profit_ytd_yoy_private"]
+    assert (facts["5.9%"].indicator, facts["5.9%"].province) == ("va_ytd_yoy", "ALL")
+    zh = _mapped("2031年1—11月江苏工业（模拟）\n1—11月，江苏省电子行业利润增长18.6%。\n",
+                 published="2031-12-27")
+    assert (zh["18.6%"].industry, zh["18.6%"].province) == ("39", "320000")

@@ -291,7 +291,7 @@ def _of_previous(facts: list[Fact], text: str, share: re.Pattern[str],
             # "another 3,100 enterprises were cultivated, bringing the total to 17,600"
             out[k] = replace(fact, subject=before.subject, measure="count")
         elif (growth is not None and fact.measure == "growth_yoy"
-              and not _in_respectively_list(text, fact)
+              and not _in_respectively_list(text, fact) and not _opens_paired_run(out, k, text)
               and (growth.match(between) or (_LEVEL_THEN_COMMA.match(between)
                                              and YEAR_EARLIER_AFTER_EN.match(lowered(
                                                  text[fact.end:fact.end + 60]))))
@@ -350,7 +350,7 @@ def _distribute_en(facts: list[Fact], text: str) -> list[Fact]:
                     text, max(0, out[i].start - 60), out[i].start):
                 # "For January to October the two groups were up 8.6% and 9.1%"
                 members = _growths_before(out, i, run, text)
-            if not members and (not implicit or _paired_growths(out[i:i + run])):
+            if not members and (not implicit or _paired_growths(out[i:i + run], text, bound)):
                 # "NEV production stood at 5.04 million and NEV sales at 5.11 million,
                 # growing 33.6% and 32.9%": growths paired with the amounts before them,
                 # "respectively" unsaid
@@ -405,11 +405,35 @@ def _growths_before(facts: list[Fact], i: int, run: int, text: str) -> list[str]
     return [f.subject for f in before]
 
 
-def _paired_growths(run: list[Fact]) -> bool:
-    """Whether a run of figures without "respectively" is growths of one subject (each
-    read the sentence's first subject), as if said of the amounts before, one to each."""
-    return all(f.measure == "growth_yoy" and f.unit == "percent" for f in run) and len(
-        {f.subject for f in run}) == 1
+def _paired_growths(run: list[Fact], text: str, bound: int) -> bool:
+    """Whether a run of figures without "respectively" is growths said of the amounts
+    before, one to each: each read the sentence's first subject, or only a growth word
+    stands between the amounts and the run ("..., rising 2.0 percent, 4.1 percent and 3.5
+    percent")."""
+    if not all(f.measure == "growth_yoy" and f.unit == "percent" for f in run):
+        return False
+    return len({f.subject for f in run}) == 1 or bool(
+        _GROWTH_WORD_BEFORE_RUN.fullmatch(text, bound, run[0].start))
+
+
+def _opens_paired_run(facts: list[Fact], k: int, text: str) -> bool:
+    """Whether a growth opens a run paired one to one with as many amounts of their own
+    subjects before it ("stood at 5,012.38, 1,598.22 and 1,904.71 billion yuan respectively,
+    rising 2.0 percent, 4.1 percent and 3.5 percent"): no growth of the last amount alone."""
+    run = _figure_run(facts, k, text)
+    if run < 2 or k < run:
+        return False
+    before = facts[k - run:k]
+    return (all(f.unit not in _RATES and f.subject for f in before)
+            and len({f.subject for f in before}) == run
+            and not _SENTENCE_END_EN.search(text, before[0].end, facts[k].start))
+
+
+#: the words between amounts and the growths that go with them
+_GROWTH_WORD_BEFORE_RUN = re.compile(
+    r"[^.;\d]{0,40}?,?\s*(?:rising|growing|up|increasing|climbing|gaining|expanding|"
+    r"(?:year-on-year\s+)?(?:growth|increases?|expansions?|gains?)\s+of)\s+(?:by\s+)?",
+    re.IGNORECASE)
 
 
 def _amounts_before(facts: list[Fact], i: int, run: int, text: str, lang: str = "en"

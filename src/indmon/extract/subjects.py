@@ -800,13 +800,19 @@ _CITIES_EN = re.compile(r"\b(?:among|of|across)\s+(?:the|its|the\s+province's)\s
 _CITIES_ZH = re.compile(r"分(?:设区|地级)?市看|分地市看|分城市看|\d+个(?:设区|地级以上|地级)?市中")
 def _national_scope_en(left: str, right: str, names: dict[str, str]) -> str | None:
     """The country, or a place owning the subject, as the words around a figure say."""
-    if _NATIONWIDE_AFTER_EN.match(right):
-        return "CN"  # "growing 4.2 percent, against 3.0 percent nationwide"
+    if _NATIONWIDE_AFTER_EN.match(right) or _NATIONWIDE_OPENING_EN.match(left):
+        # "growing 4.2 percent, against 3.0 percent nationwide"; "Nationwide, industrial
+        # value added grew 5.9%"
+        return "CN"
     if "nation" in left or "'s" in left or "country" in left:
         return _national_or_owner_en(_CLAUSE_SPLIT_EN.split(left)[-1], names, left)
     return None
 
 
+#: the country's scope opening the sentence
+_NATIONWIDE_OPENING_EN = re.compile(
+    r"\s*(?:nationwide|nationally|across\s+the\s+(?:country|nation)|for\s+the\s+(?:country|"
+    r"nation)\s+as\s+a\s+whole|in\s+the\s+country\s+as\s+a\s+whole)\s*,", re.IGNORECASE)
 #: the country's scope said right after a figure
 _NATIONWIDE_AFTER_EN = re.compile(
     r"\s*(?:%|percent|per\s+cent)?\s+(?:nationwide|nationally|(?:for|across)\s+the\s+(?:country|"
@@ -1132,6 +1138,7 @@ SUBJECT_GLOSSARY_ZH = {
     "数字经济": "digital economy",
     "核心产业": "core industries",
     "电子信息制造业": "electronic information manufacturing",
+    "电子行业": "electronics industry",
     "电子信息": "electronic information",
     "通信": "communications",
     "电信": "telecommunications",
