@@ -713,8 +713,6 @@ def normalise(text: str) -> str:
     text = re.sub(r"[^\w\u3000-\u303f\u4e00-\u9fff、]+", " ", text)
     text = _FIRMS.sub("enterprises", text)
     text = text.replace("share holding", "shareholding")  # "share-holding enterprises"
-    # "foreign-funded enterprises", as the catalogue names them
-    text = _FOREIGN_FUNDED.sub("enterprises funded from abroad", text)
     text = _SUBSCRIPTIONS.sub("users", text)
     text = _GIGABIT.sub("gigabit", text)
     text = _SITES.sub(r"\1 base stations", text)
@@ -726,7 +724,6 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-_FOREIGN_FUNDED = re.compile(r"\bforeign (?:funded|invested) enterprises\b")
 #: "users on plans of 1000Mbps and above" are gigabit users
 _GIGABIT = re.compile(r"\b(?:1 ?000 ?mbps|1 ?gbps)(?: (?:and|or) (?:above|more|faster))?\b")
 #: the trade press's "5G subscriptions" are the ministry's users, its "5G sites" base stations
