@@ -266,3 +266,10 @@ def test_a_division_figure_never_lands_on_an_all_industry_indicator(
     assert unmapped_reason(division, cat) is not None
     total = fact(whole, value, measure=measure, unit=unit, period=period)
     assert map_fact(total, cat).indicator is not None
+
+
+def test_one_emerging_business_line_is_no_emerging_revenue(cat: Catalogue) -> None:
+    line = fact("data-centre revenue", 9.8, period="2027")
+    assert map_fact(line, cat).indicator is None
+    whole = fact("revenue from emerging businesses", 13.6, period="2027")
+    assert map_fact(whole, cat).indicator == "telecom_emerging_revenue_yoy"
