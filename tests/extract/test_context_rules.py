@@ -1054,3 +1054,16 @@ def test_growths_after_a_respectively_list_of_amounts_and_a_nationwide_opening()
     zh = _mapped("2031年1—11月江苏工业（模拟）\n1—11月，江苏省电子行业利润增长18.6%。\n",
                  published="2031-12-27")
     assert (zh["18.6%"].industry, zh["18.6%"].province) == ("39", "320000")
+
+
+def test_the_year_after_a_december_figure_and_equipment_makers() -> None:
+    text = ("Industry in December 2031 (simulated)\n"
+            "High-tech manufacturing grew 9.8% in December and 9.3% for the full year. "
+            "Equipment makers' value added increased 8.9% in the month. Over the year, "
+            "manufacturing advanced 6.3%, mining 4.2% and utilities 3.4%.\n")
+    facts = _mapped(text, published="2032-01-17")
+    assert (facts["9.8%"].period, facts["9.3%"].indicator, facts["9.3%"].period) == (
+        "2031-12", "va_hightech_ytd_yoy", "2031")
+    assert facts["8.9%"].indicator == "va_equipment_yoy"
+    assert [(facts[m].indicator, facts[m].industry) for m in ("6.3%", "4.2%", "3.4%")] == [
+        ("va_ytd_yoy", "C"), ("va_ytd_yoy", "B"), ("va_ytd_yoy", "D")]

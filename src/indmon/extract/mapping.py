@@ -715,6 +715,7 @@ def normalise(text: str) -> str:
     text = re.sub(r"[^\w\u3000-\u303f\u4e00-\u9fff、]+", " ", text)
     text = _FIRMS.sub("enterprises", text)
     text = text.replace("share holding", "shareholding")  # "share-holding enterprises"
+    text = _GROUP_MAKERS.sub(r"\1 manufacturing", text)
     text = _SUBSCRIPTIONS.sub("users", text)
     text = _GIGABIT.sub("gigabit", text)
     text = _SITES.sub(r"\1 base stations", text)
@@ -726,6 +727,8 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+#: "equipment makers' value added": the grouping's, in news words
+_GROUP_MAKERS = re.compile(r"\b(high tech|equipment) (?:makers|manufacturers)\b")
 #: "users on plans of 1000Mbps and above" are gigabit users
 _GIGABIT = re.compile(r"\b(?:1 ?000 ?mbps|1 ?gbps)(?: (?:and|or) (?:above|more|faster))?\b")
 #: the trade press's "5G subscriptions" are the ministry's users, its "5G sites" base stations

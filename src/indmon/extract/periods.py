@@ -327,8 +327,11 @@ EN_PERIODS: list[Grammar] = [
     Grammar(re.compile(r"\b(?:(?:for|in|over)\s+the\s+year\s+to\s+date|so\s+far\s+this\s+year)\b"),
             _year_to_date, ("year", "so")),
     Grammar(re.compile(r"\b(?P<rel>this|last)\s+year\b"), _en_year_only, ("this", "last")),
-    Grammar(re.compile(r"\b(?:the\s+(?:whole|full|entire)\s+year|throughout\s+the\s+year)\b"),
-            _en_year_only, ("whole", "full", "entire", "throughout")),
+    Grammar(re.compile(r"\b(?:the\s+(?:whole|full|entire)\s+year|throughout\s+the\s+year"
+                       # "Over the year, manufacturing advanced 6.3%": the year reported on
+                       r"|(?:over|for|during)\s+the\s+year(?!\s+(?:to\s+date|earlier|before|ago|"
+                       r"ahead|on\s+year)))\b"),
+            _en_year_only, ("whole", "full", "entire", "throughout", "over", "for", "during")),
 ]
 
 

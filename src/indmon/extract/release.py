@@ -170,7 +170,10 @@ class Context:
         hi = bisect.bisect_left(self.period_starts, s_end)
         in_clause = [p for p in self.periods[lo:hi] if c_start <= p.start and p.end <= c_end]
         if in_clause:
-            return min(in_clause, key=lambda p: _distance(p, mention)).period
+            # at an equal distance the period after: "grew 9.8% in December and 9.3% for
+            # the full year", where the one before is the figure's before it
+            return min(in_clause, key=lambda p: (_distance(p, mention),
+                                                 p.start < mention.start)).period
         before = [p for p in self.periods[lo:hi] if p.end <= mention.start
                   and not (_SEMICOLON.search(self.text, p.end, mention.start) and self._aside(p))]
         if before:
