@@ -1067,3 +1067,14 @@ def test_the_year_after_a_december_figure_and_equipment_makers() -> None:
     assert facts["8.9%"].indicator == "va_equipment_yoy"
     assert [(facts[m].indicator, facts[m].industry) for m in ("6.3%", "4.2%", "3.4%")] == [
         ("va_ytd_yoy", "C"), ("va_ytd_yoy", "B"), ("va_ytd_yoy", "D")]
+
+
+def test_enterprises_counted_in_the_clusters_are_the_clusters() -> None:
+    text = ("SMEs at the end of 2031 (simulated)\n"
+            "The country had 201,800 specialised and sophisticated SMEs at the end of 2031. The "
+            "400 national SME clusters kept growing. They are home to about 126,000 SMEs, among "
+            "them 18,900 specialised and sophisticated SMEs and 2,760 little giants.\n")
+    facts = _mapped(text, published="2032-01-20")
+    assert facts["201,800"].indicator == "specialised_smes"
+    assert facts["18,900"].indicator == "sme_cluster_specialised_smes"
+    assert facts["2,760"].indicator == "sme_cluster_little_giants"

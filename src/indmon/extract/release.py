@@ -779,7 +779,7 @@ def extract_facts(
         facts = _bases_of_the_figure_before_en(_investment_by_industry_en(facts, ctx), ctx)
     facts = _of_the_division_named_before(facts, ctx)
     facts = _division_opening_the_sentence(facts, ctx)
-    facts = _of_a_titled_grouping(facts, ctx)
+    facts = _of_a_titled_grouping(_in_the_clusters(facts, ctx), ctx)
     if lang == "zh":
         facts = _products_of_bare_output_zh(facts, ctx.text)
     facts = _bases_of_point_changes(facts, ctx)
@@ -1509,6 +1509,33 @@ _KEY_ENTERPRISES_ZH = re.compile(r"^\s*(?:[^，。；]{0,8}[，,])?重点(?:监�
                                  r"[\u4e00-\u9fff]{0,6}企业")
 #: the country's total set beside the members' ("78.5% of the national total")
 _NATIONAL_TOTAL = compile_lower(word_start(["national", "nationwide"]) + r"\b|全国")
+
+
+def _in_the_clusters(facts: list[Fact], ctx: Context) -> list[Fact]:
+    """"The 400 clusters are home to 18,900 specialised SMEs and 2,760 little giants",
+    集群内有专精特新中小企业1.89万家: the enterprises counted in a sentence about the SME
+    clusters are the clusters' (``sme_cluster_*``), never the country's whole count."""
+    if "cluster" not in ctx.lower and "集群" not in ctx.text:
+        return facts
+    out = []
+    for fact in facts:
+        if _CULTIVATED_ENTERPRISES.search(fact.subject) and "cluster" not in fact.subject:
+            s_start, _ = ctx.layout.sentence(fact.start)
+            if _OPENS_WITH_THEM.match(ctx.lower, s_start):
+                # "They are home to about 126,000 SMEs, among them 18,900 ...": the
+                # sentence before names what "they" are
+                s_start = ctx.layout.sentence(max(0, s_start - 2))[0]
+            if _CLUSTERS_BEFORE.search(ctx.lower, s_start, fact.start):
+                fact = replace(fact, subject=f"{fact.subject} in the clusters")
+        out.append(fact)
+    return out
+
+
+_CULTIVATED_ENTERPRISES = re.compile(
+    r"speciali[sz]ed|little\s+giant|single\s+champion|innovative\s+(?:smes|small)",
+    re.IGNORECASE)
+_CLUSTERS_BEFORE = re.compile(r"\bclusters?\b|集群")
+_OPENS_WITH_THEM = re.compile(r"\s*(?:they|these|those|their|其中|这些|其)")
 
 
 def _of_a_titled_grouping(facts: list[Fact], ctx: Context) -> list[Fact]:
