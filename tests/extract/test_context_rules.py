@@ -1078,3 +1078,15 @@ def test_enterprises_counted_in_the_clusters_are_the_clusters() -> None:
     assert facts["201,800"].indicator == "specialised_smes"
     assert facts["18,900"].indicator == "sme_cluster_specialised_smes"
     assert facts["2,760"].indicator == "sme_cluster_little_giants"
+
+
+def test_a_named_company_figure_is_no_country_figure() -> None:
+    text = ("Robots, January-November 2031 (simulated)\n"
+            "Industrial robot output reached 743,200 units in the eleven months. Qiansheng "
+            "Automation shipped 41,500 industrial robots in the eleven months.\n")
+    facts = _mapped(text, published="2031-12-20")
+    assert facts["743,200"].indicator == "industrial_robot_output"
+    assert facts["41,500"].indicator is None
+    zh = _mapped("2031年1—11月中小企业（模拟）\n集群内共有中小企业约12.6万家，其中制造业单项冠军企业241家。\n",
+                 published="2031-12-20")
+    assert zh["241"].indicator == "sme_cluster_single_champions"

@@ -1447,6 +1447,11 @@ def _scoped(fact: Fact, ctx: Context, lang: str, cues: _ScopeCues) -> Fact:
     if ("two" in before or "three" in before or "年平均" in before) and _YEARS_AVERAGE.search(
             before):
         return replace(fact, subject=f"two year average {fact.subject}")
+    original = ctx.text[begin:fact.start]
+    if _COMPANY.search(_CLAUSE_START.split(original)[-1]):
+        # "Qiansheng Automation shipped 41,500 industrial robots", 某某集团实现营业收入: one
+        # enterprise's figure, never the country's
+        return replace(fact, subject=f"company level {fact.subject}")
     if _MEMBERS.search(before) and not _NATIONAL_TOTAL.search(clause + after):
         return replace(fact, subject=f"member enterprises' {fact.subject}")
     if not (cues.top_groups or cues.key_enterprises or cues.places):
@@ -1491,6 +1496,11 @@ _PER_POPULATION = compile_lower(
 _PER_POPULATION_AFTER = compile_lower(
     r"^[^,.;，。；]{0,12}\b(?:per|for\s+every)\s+(?:10,000|ten\s+thousand|100|hundred)\s+"
     r"(?:people|residents|inhabitants)\b")
+#: a named company: "Qiansheng Automation", "Huaxin Robotics Co.", 某某股份有限公司
+_COMPANY = re.compile(
+    r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3}\s+(?:Automation|Group|Co\.|Corp\.?|Corporation|Ltd\.?|"
+    r"Limited|Inc\.?|Robotics|Motors|Holdings)(?=[\s,'’])|[\u4e00-\u9fff]{2,12}"
+    r"(?:股份有限公司|有限公司|集团公司|集团(?!化))")
 #: a growth averaged over years: "Averaged over two years, ... growth was 5.4%", 两年平均增长
 _YEARS_AVERAGE = compile_lower(
     word_start([r"averag(?:ed|ing)?\s+over\s+(?:the\s+)?(?:past\s+)?(?:two|three)\s+years",
