@@ -1087,6 +1087,7 @@ def test_a_named_company_figure_is_no_country_figure() -> None:
     facts = _mapped(text, published="2031-12-20")
     assert facts["743,200"].indicator == "industrial_robot_output"
     assert facts["41,500"].indicator is None
-    zh = _mapped("2031年1—11月中小企业（模拟）\n集群内共有中小企业约12.6万家，其中制造业单项冠军企业241家。\n",
+    zh = _mapped("2031年1—11月中小企业（模拟）\n"
+                 "集群内共有中小企业约12.6万家，其中制造业单项冠军企业241家。\n",
                  published="2031-12-20")
     assert zh["241"].indicator == "sme_cluster_single_champions"
