@@ -1345,13 +1345,12 @@ _NO_SUBJECT_OF_ITS_OWN = re.compile(
 _SENTENCE_END_EN = re.compile(r"[.;]\s")
 
 #: a subject that is only what is measured, its owner left behind in the sentence
+_HEAD_OF_AGGREGATE = (r"(?:total\s+)?(?:profits?|operating\s+(?:revenue|income)|revenue|"
+                      r"operating\s+costs|export\s+delivery\s+value)")
 _BARE_HEAD_ONLY = re.compile(
-    r"^(?:(?:yet|but|and|while|whereas)\s+)?(?:on\s+)?(?:(?:a|the|its|their)\s+)?(?:total\s+)?"
-    r"(?:profits?|operating\s+(?:revenue|income)|"
-    r"revenue|operating\s+costs|export\s+delivery\s+value)(?:\s+of)?$", re.IGNORECASE)
-_BARE_HEAD_WORDS = re.compile(
-    r"(?:total\s+)?(?:profits?|operating\s+(?:revenue|income)|revenue|operating\s+costs|"
-    r"export\s+delivery\s+value)", re.IGNORECASE)
+    r"^(?:(?:yet|but|and|while|whereas)\s+)?(?:on\s+)?(?:(?:a|the|its|their)\s+)?"
+    + _HEAD_OF_AGGREGATE + r"(?:\s+of)?$", re.IGNORECASE)
+_BARE_HEAD_WORDS = re.compile(_HEAD_OF_AGGREGATE, re.IGNORECASE)
 #: the owner a sentence opens with, before its verb: "Communication equipment makers
 #: generated", "The division earned", "Non-metallic mineral products fared worst:"
 _SENTENCE_OWNER_EN = re.compile(
