@@ -1091,3 +1091,15 @@ def test_a_named_company_figure_is_no_country_figure() -> None:
                  "集群内共有中小企业约12.6万家，其中制造业单项冠军企业241家。\n",
                  published="2031-12-20")
     assert zh["241"].indicator == "sme_cluster_single_champions"
+
+
+def test_figures_under_a_heading_on_member_companies_are_the_companies() -> None:
+    zh = ("2031年1—11月机器人产业运行情况（模拟）\n\n"
+          "1—11月，全国工业机器人产量74.32万套。\n\n七、部分会员企业情况\n\n"
+          "——千晟自动化前11个月出货工业机器人4.15万台。\n")
+    facts = _mapped(zh, published="2031-12-20")
+    assert facts["74.32万"].indicator == "industrial_robot_output"
+    assert facts["4.15万"].indicator is None
+    clusters = _mapped("2031年中小企业（模拟）\n年末，全国中小企业特色产业集群达到400个。\n",
+                       published="2032-01-20")
+    assert clusters["400"].indicator == "sme_clusters"

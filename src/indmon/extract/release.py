@@ -1447,7 +1447,8 @@ def _scoped(fact: Fact, ctx: Context, lang: str, cues: _ScopeCues) -> Fact:
             before):
         return replace(fact, subject=f"two year average {fact.subject}")
     original = ctx.text[begin:fact.start]
-    if _COMPANY.search(_CLAUSE_START.split(original)[-1]):
+    if (_COMPANY.search(_CLAUSE_START.split(original)[-1])
+            or _in_a_section_on_companies(ctx, fact)):
         # "Qiansheng Automation shipped 41,500 industrial robots", 某某集团实现营业收入: one
         # enterprise's figure, never the country's
         return replace(fact, subject=f"company level {fact.subject}")
@@ -1495,6 +1496,18 @@ _PER_POPULATION = compile_lower(
 _PER_POPULATION_AFTER = compile_lower(
     r"^[^,.;，。；]{0,12}\b(?:per|for\s+every)\s+(?:10,000|ten\s+thousand|100|hundred)\s+"
     r"(?:people|residents|inhabitants)\b")
+def _in_a_section_on_companies(ctx: Context, fact: Fact) -> bool:
+    """Whether a figure stands under a heading on particular enterprises ("七、部分会员企业
+    情况", "Company round-up"): each of its figures is one company's."""
+    heading = ctx.layout.heading_above(fact.start)
+    return heading is not None and bool(
+        _COMPANIES_HEADING.search(ctx.text, heading[0], heading[1]))
+
+
+_COMPANIES_HEADING = re.compile(
+    r"(?:部分|重点)?(?:会员)?企业(?:情况|动态|风采)|"
+    r"\b(?:company|companies|corporate)\s+(?:news|round-?up|in\s+focus|highlights)\b",
+    re.IGNORECASE)
 #: a named company: "Qiansheng Automation", "Huaxin Robotics Co.", 某某股份有限公司
 _COMPANY = re.compile(
     r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3}\s+(?:Automation|Group|Co\.|Corp\.?|Corporation|Ltd\.?|"
