@@ -1330,7 +1330,7 @@ def _bases_of_the_figure_before_en(facts: list[Fact], ctx: Context) -> list[Fact
         if (before.unit == fact.unit and before.subject
                 and _COMPARED_BEFORE_EN.search(ctx.lower, max(0, fact.start - 40), fact.start)
                 and _NO_SUBJECT_OF_ITS_OWN.match(fact.subject)
-                and not _SENTENCE_END_EN.search(ctx.text, before.end, fact.start)):
+                and ctx.layout.sentence(fact.start)[0] <= before.start):
             out[k] = replace(fact, subject=before.subject, measure=before.measure)
     return out
 
@@ -1342,7 +1342,6 @@ _NO_SUBJECT_OF_ITS_OWN = re.compile(
     r"^(?:(?:up|down|rising|falling|growing|a\s+gain\s+of|an?\s+increase\s+of)\s+)?[\d.,]+\s*"
     r"(?:%|percent|per\s+cent)?\s*(?:and\s+|,\s*)?(?:faster|slower|quicker|higher|lower|more|"
     r"less)\s+than(?:\s+the)?$", re.IGNORECASE)
-_SENTENCE_END_EN = re.compile(r"[.;]\s")
 
 #: a subject that is only what is measured, its owner left behind in the sentence
 _HEAD_OF_AGGREGATE = (r"(?:total\s+)?(?:profits?|operating\s+(?:revenue|income)|revenue|"
