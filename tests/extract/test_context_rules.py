@@ -1103,3 +1103,124 @@ def test_figures_under_a_heading_on_member_companies_are_the_companies() -> None
     clusters = _mapped("2031年中小企业（模拟）\n年末，全国中小企业特色产业集群达到400个。\n",
                        published="2032-01-20")
     assert clusters["400"].indicator == "sme_clusters"
+
+
+def test_an_aside_between_commas_leaves_the_subject_before_it() -> None:
+    text = ("Industry, January-September 2031 (simulated)\n"
+            "In January-September, automobile manufacturing, still the province's biggest "
+            "division, grew 6.2 percent. Equipment manufacturing, which includes the car plants, "
+            "rose 9.4 percent. Manufacturing, the bulk of industry, expanded 6.9%. In the same "
+            "months, the total volume of telecom business, measured at the previous year's "
+            "prices, was 318.7 billion yuan.\n")
+    facts = _by_mention(text, published="2031-10-20")
+    assert facts["6.2 percent"].subject == "automobile manufacturing"
+    assert facts["9.4 percent"].subject == "equipment manufacturing"
+    assert facts["6.9%"].subject == "manufacturing"
+    assert facts["318.7 billion yuan"].subject == "volume of telecom business"
+
+
+def test_last_years_tariffs_are_a_price_base_not_the_period() -> None:
+    text = ("Telecoms, January-July 2031 (simulated)\n"
+            "Telecom business revenue came to 1.07 trillion yuan for January-July. Business "
+            "volume, which the ministry prices at last year's tariffs, rose to 1.15 trillion yuan, "
+            "a gain of 8.4%.\n")
+    facts = _by_mention(text, published="2031-08-20")
+    assert facts["1.15 trillion yuan"].period == facts["8.4%"].period == "2031-01/2031-07"
+
+
+def test_the_final_month_of_a_year_and_a_base_pace_in_it() -> None:
+    text = ("Output, January-February 2032 (simulated)\n"
+            "Value added rose 6.3% year on year in January-February combined. Manufacturing "
+            "expanded 6.9%, up from a 6.7% pace in the final month of 2031. Mining output gained "
+            "4.1%.\n")
+    facts = _by_mention(text, published="2032-03-16")
+    assert facts["6.9%"].period == facts["4.1%"].period == "2032-01/2032-02"
+    assert facts["6.7%"].period == "2031-12"
+    assert facts["6.7%"].subject == facts["6.9%"].subject
+
+
+def test_a_base_month_then_when_states_its_own_figure() -> None:
+    text = ("Output, January-February 2032 (simulated)\n"
+            "Value added rose 6.3% year on year in January-February combined. That was 0.2 "
+            "percentage points quicker than December, when output had grown 6.1%.\n")
+    facts = _by_mention(text, published="2032-03-16")
+    assert facts["6.1%"].period == "2031-12"
+    assert facts["0.2 percentage points"].period == "2032-01/2032-02"
+    assert facts["6.1%"].subject == "output"
+
+
+def test_growth_after_an_amount_in_more_news_wordings() -> None:
+    text = ("Industry, January-February 2032 (simulated)\n"
+            "In January-February, telecom business volume came to 318.7 billion yuan, an "
+            "expansion of 7.9%. Export delivery value reached 2.48 trillion yuan, a nominal gain "
+            "of only 1.9%. Cement output was 196.4 million tonnes, 8.7% less.\n")
+    facts = _by_mention(text, published="2032-03-16")
+    assert facts["7.9%"].measure == facts["1.9%"].measure == "growth_yoy"
+    assert facts["7.9%"].subject == facts["318.7 billion yuan"].subject
+    assert facts["1.9%"].subject == facts["2.48 trillion yuan"].subject
+    assert (facts["8.7%"].measure, facts["8.7%"].value) == ("growth_yoy", -8.7)
+
+
+def test_that_compares_with_figures_of_other_periods() -> None:
+    text = ("Hubei, January-September 2031 (simulated)\n"
+            "In the first nine months, value added of industry rose 7.6 percent from a year "
+            "earlier. That compares with 7.4 percent for January-August and 7.2 percent for the "
+            "first half.\n"
+            "Value added of electronics expanded 11.8% in September. That compares with 5.6% for "
+            "industry as a whole.\n")
+    facts = _by_mention(text, published="2031-10-22")
+    for mention, period in (("7.4 percent", "2031-01/2031-08"), ("7.2 percent", "2031-01/2031-06")):
+        assert facts[mention].measure == "growth_yoy"
+        assert facts[mention].subject == facts["7.6 percent"].subject
+        assert facts[mention].period == period
+    assert facts["5.6%"].subject != facts["11.8%"].subject  # another subject's figure
+
+
+def test_a_thing_named_before_its_examples_is_the_subject() -> None:
+    text = ("Telecoms, 2031 (simulated)\n"
+            "In 2031, new businesses such as IPTV, cloud computing and big data grew 8.4%.\n")
+    assert _by_mention(text, published="2032-01-20")["8.4%"].subject == "new businesses"
+
+
+def test_a_related_block_and_a_site_footer_are_furniture() -> None:
+    text = ("Hubei industry (simulated)\n"
+            "Industry in Hubei grew 7.6% in January-September 2031.\n\n"
+            "Related:\n- Optics Valley signs 12 new display projects\n\n"
+            "Related coverage: Retail sales rise 4.1% | PMI at 50.2\n")
+    assert [f.mention for f in extract_facts(text, "t")] == ["7.6%"]
+    zh = ("2031年前三季度全省工业（模拟）\n1—9月，全省规上工业增加值增长7.6%。\n"
+          "主办单位：某省统计局 | 鄂ICP备05003306号 | 网站标识码：4200000014\n")
+    assert [f.mention for f in extract_facts(zh, "t")] == ["7.6%"]
+
+
+def test_the_5g_base_is_users_and_net_additions_are_changes() -> None:
+    text = ("Telecoms, February 2032 (simulated)\n"
+            "At the end of February, the 5G base reached 1.41 billion, or 75.9% of all mobile "
+            "subscriptions, and operators signed up 17.6 million 5G users net since the end of "
+            "2031. Fixed broadband connections rose to 721 million.\n")
+    facts = _mapped(text, published="2032-03-21")
+    assert facts["1.41 billion"].indicator == "g5_mobile_users"
+    assert facts["75.9%"].indicator == "g5_users_share"
+    assert facts["17.6 million"].measure == "change"
+    assert facts["17.6 million"].indicator is None
+    assert facts["721 million"].indicator == "fixed_broadband_users"
+    zh = _mapped("2032年1—2月份通信业（模拟）\n截至2月末，5G移动电话用户14.12亿户；两个月累计净增"
+                 "5G用户1760万户。\n", published="2032-03-21")
+    assert zh["14.12亿"].indicator == "g5_mobile_users"
+    assert (zh["1760万"].measure, zh["1760万"].indicator) == ("change", None)
+
+
+def test_their_output_is_of_what_the_sentence_opens_with() -> None:
+    text = ("Vehicles, January-September 2031 (simulated)\n"
+            "Factories turned out 1.61 million motor vehicles in January-September. New-energy "
+            "vehicles bucked the trend: their output reached 624,500 units, up 41.2 percent.\n")
+    facts = _mapped(text, published="2031-10-22")
+    assert facts["624,500"].indicator == "nev_production"
+    assert facts["41.2 percent"].indicator == "nev_production_yoy"
+
+
+def test_a_decline_after_a_comma_and_by_is_negative() -> None:
+    text = ("Regions, 2031 (simulated)\n"
+            "In 2031 the centre grew fastest at 2.4%; the northeast was the only region to "
+            "shrink, by 0.6%.\n")
+    assert _by_mention(text, published="2032-01-20")["0.6%"].value == -0.6

@@ -51,33 +51,69 @@ _HEADS_ZH = ("增加值", "产量", "营业收入", "利润总额", "利润", "�
 def resolve_pronouns(facts: list[Fact], text: str, lang: str) -> list[Fact]:
     """The facts with pronoun subjects replaced by their antecedent's subject."""
     out = list(facts)
-    for k, fact in enumerate(out):
-        pronoun = _pronoun(fact, text, lang)
-        if pronoun is not None:
-            antecedent = _antecedent(out, k, pronoun.at, text, lang)
-            if antecedent is None:
-                continue
-            if pronoun.head and pronoun.head not in antecedent:
-                antecedent = f"{pronoun.head} of {antecedent}"
-            out[k] = replace(fact, subject=antecedent)
-        elif (at := _bare_growth(fact, text, lang)) is not None:
-            antecedent = _antecedent(out, k, at, text, lang, measure="growth_yoy")
-            if antecedent is not None:
-                out[k] = replace(fact, subject=f"growth of {antecedent}")
-        elif lang != "zh" and fact.unit == "percent" and _PACE_EN.match(fact.subject.lower()):
-            # "The pace was slower than October's 7.9%": the growth stated before
-            # "reached 2.07 trillion yuan, and its growth reached 9.4%": the amount before in
-            # the sentence; else the growth stated before
-            antecedent = (_antecedent_in_sentence(out, k, text)
-                          or _antecedent(out, k, fact.start, text, lang, measure="growth_yoy"))
-            if antecedent is not None:
-                out[k] = replace(fact, subject=antecedent, measure="growth_yoy")
+    for k in range(len(out)):
+        out[k] = _resolved(out, k, text, lang)
     return out
+
+
+def _resolved(out: list[Fact], k: int, text: str, lang: str) -> Fact:
+    """``out[k]`` with the subject its pronoun (or "the growth rate", "the pace", "That
+    compares with") stands for, or unchanged."""
+    fact = out[k]
+    pronoun = _pronoun(fact, text, lang)
+    if pronoun is not None:
+        antecedent = _antecedent(out, k, pronoun.at, text, lang)
+        if antecedent is None:
+            return fact
+        if pronoun.head and pronoun.head not in antecedent:
+            antecedent = f"{pronoun.head} of {antecedent}"
+        return replace(fact, subject=antecedent)
+    if (at := _bare_growth(fact, text, lang)) is not None:
+        antecedent = _antecedent(out, k, at, text, lang, measure="growth_yoy")
+        return replace(fact, subject=f"growth of {antecedent}") if antecedent else fact
+    if lang == "zh" or fact.unit != "percent":
+        return fact
+    if (at := _compared_sentence(fact, text)) is not None:
+        # "That compares with 7.4 percent for January-August": the growth of the sentence
+        # before, at the periods the comparison names
+        antecedent = _antecedent(out, k, at, text, lang, measure="growth_yoy")
+    elif _PACE_EN.match(fact.subject.lower()):
+        # "The pace was slower than October's 7.9%": the growth stated before
+        # "reached 2.07 trillion yuan, and its growth reached 9.4%": the amount before in
+        # the sentence; else the growth stated before
+        antecedent = (_antecedent_in_sentence(out, k, text)
+                      or _antecedent(out, k, fact.start, text, lang, measure="growth_yoy"))
+    else:
+        return fact
+    return replace(fact, subject=antecedent, measure="growth_yoy") if antecedent else fact
 
 
 #: a growth rate's subject that is only "the pace" or "the growth"
 _PACE_EN = re.compile(r"^(?:the\s+|its\s+|that\s+)?(?:pace|growth(?:\s+rate)?|rate\s+of\s+growth)"
                       r"(?:\s+(?:was|is|came\s+in|stood))?$")
+
+
+#: a sentence that compares the figure before with others: "That compares with 7.4 percent"
+_COMPARED_SUBJECT_EN = re.compile(r"^(?:compares|compared)\s+with\b")
+_COMPARED_OPENING_EN = re.compile(r"(?:that|this|it)\s+(?:compares|compared)\s+with\b",
+                                  re.IGNORECASE)
+
+#: a period phrase after a figure: "7.4 percent for January-August", "in the first half"
+_PERIOD_AFTER_EN = re.compile(
+    r"\s+(?:for|in|during|over)\s+(?:the\s+)?(?:first|second|third|fourth|final|last|previous|"
+    r"same|whole|full|january|february|march|april|may|june|july|august|september|october|"
+    r"november|december|\d{4})\b", re.IGNORECASE)
+
+
+def _compared_sentence(fact: Fact, text: str) -> int | None:
+    """Where a sentence opening "That compares with" starts, when it holds the figure."""
+    if not _COMPARED_SUBJECT_EN.match(fact.subject.lower()):
+        return None
+    start = _sentence_start(text, fact.start, _SENTENCE_ENDS_EN)
+    if not _COMPARED_OPENING_EN.match(text, start):
+        return None
+    # "with 5.6% for industry as a whole" compares with another subject's figure
+    return start if _PERIOD_AFTER_EN.match(text, fact.end) else None
 
 
 #: a change whose subject is only the growth rate: "and the growth rate was 0.3

@@ -125,14 +125,15 @@ _FURNITURE_EN = re.compile(
 )
 _FURNITURE_ZH = re.compile(
     r"分享到|评论|打印|关闭|责任编辑|编辑：|上一篇|下一篇|首页|来源：|扫一扫|微信|微博|"
-    r"字号|返回顶部|相关新闻|版权所有|登录|注册"
+    r"字号|返回顶部|相关新闻|版权所有|登录|注册|主办单位|网站标识码|ICP备"
 )
 _MAX_FURNITURE_LINE = 90
 #: the head of a block of links to other pages: the block runs to the next empty line,
 #: and the titles in it (often other releases' headlines, with their figures) are no facts
 _LINK_BLOCK_HEAD = re.compile(
     r"\s*(?:相关链接|相关阅读|延伸阅读|相关新闻|相关文章|推荐阅读|热点推荐|"
-    r"related\s+(?:links?|articles?|news|stories|releases)|see\s+also|read\s+more|more\s+news)"
+    r"related\s+(?:links?|articles?|news|stories|releases|coverage|reading)|related(?=\s*[:：])|"
+    r"see\s+also|read\s+more|more\s+news)"
     r"\s*[:：>|]?", re.IGNORECASE)
 _MAX_LINK_BLOCK = 20
 _LINK_BLOCK_WORDS = ("相关", "延伸阅读", "推荐阅读", "热点推荐", "elated", "ELATED", "ee also",

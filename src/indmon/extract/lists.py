@@ -265,9 +265,11 @@ _GROWTH_AFTER_EN = re.compile(
     # "3.28 million vehicles abroad, an increase of", "2.93 trillion yuan in January-May, a
     # gain of"
     r"|(?:\s+[a-z][\w'-]*){1,3}(?=\s*,)|\s+in\s+[a-z][\w-]*(?:\s+\d{4})?)?"
-    r"\s*,?\s*(?:up|down|an?\s+(?:year-on-year\s+)?(?:increase|decrease|rise|drop|decline|gain|"
-    r"fall|growth|jump|surge|slide|contraction)"
-    r"\s+of|increasing|decreasing|rising|falling)(?:\s+by)?\s*$", re.IGNORECASE)
+    r"\s*,?\s*(?:up|down|an?\s+(?:year-on-year\s+)?(?:(?:nominal|real|modest|slight)\s+)?"
+    r"(?:increase|decrease|rise|drop|decline|gain|fall|growth|jump|surge|slide|contraction|"
+    r"expansion|advance|climb)"
+    r"\s+of(?:\s+(?:only|just|about|nearly|some))?|increasing|decreasing|rising|falling)"
+    r"(?:\s+by)?\s*$", re.IGNORECASE)
 
 
 def _of_previous(facts: list[Fact], text: str, share: re.Pattern[str],

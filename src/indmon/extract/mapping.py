@@ -735,7 +735,7 @@ _GIGABIT = re.compile(r"\b(?:1 ?000 ?mbps|1 ?gbps)(?: (?:and|or) (?:above|more|f
 _SUBSCRIPTIONS = re.compile(r"\b(?:subscriptions|subscribers)\b")
 _SITES = re.compile(r"\b(5g|4g|mobile)\s+(?:sites|masts)\b")
 #: "the mobile base stood at 1.84 billion": the users, not base stations
-_USER_BASE = re.compile(r"\b(mobile|subscriber|user|customer)\s+base\b(?!\s+station)")
+_USER_BASE = re.compile(r"\b(mobile|subscriber|user|customer|5g|4g)\s+base\b(?!\s+station)")
 #: "shipped 3.28 million vehicles abroad": exports
 _ABROAD = re.compile(r"^((?:[a-z]+ ){0,2}[a-z]+)(?<!\bfrom)(?<!\bof)\s+(?:abroad|overseas)$")
 #: "new-energy vehicles rolled off lines at a pace of": their output

@@ -17,7 +17,7 @@ import re
 
 from indmon.extract.fastre import compile_lower, lowered, word_start
 
-_HEDGE_EN = r"(?:\s+(?:about|around|nearly|almost|over|more\s+than|less\s+than|approximately|some|roughly|up\s+to|close\s+to|a\s+total\s+of|an?\s+estimated))*"  # noqa: E501
+_HEDGE_EN = r"(?:\s+(?:about|around|nearly|almost|over|more\s+than|less\s+than|approximately|some|roughly|up\s+to|close\s+to|a\s+total\s+of|an?\s+estimated|only|just|a\s+mere))*"  # noqa: E501
 _FIGURE_IN_LIST = r"\s*(?:%|percent|per\s*cent)?\s*(?:(?:,\s*and|,|and|to|or)\s+|-|~)"
 #: a list of earlier figures in the same construction: "by 15.3%, 7.5% and "; that is
 #: ``(?:[\d.,]+X)+$`` with its first character taken out, so that the engine skips to digits
@@ -34,7 +34,7 @@ _GROWTH_EN = compile_lower(
     r"quicken\w*(?:\s+to)?|(?:sped|speeding|picked|picking)\s+up(?:\s+to)?|"
     r"growth\s+rate\s+(?:of|was|at|reached)|"
     r"growth\s+of|"
-    r"increase\s+of|rise\s+of|gain\s+of|jump\s+of|surge\s+of|advance\s+of)"
+    r"increase\s+of|rise\s+of|gain\s+of|jump\s+of|surge\s+of|advance\s+of|expansion\s+of)"
     r"(?:\s+by)?" + _HEDGE_EN + r"\s*$")
 _DECLINE_EN = compile_lower(
     r"(?:declin\w*|decreas\w*|fell|fallen|fall(?:s|ing)?|drop\w*|down|slid|slipp\w*|shr[ua]nk|"
@@ -44,8 +44,8 @@ _DECLINE_EN = compile_lower(
     r"retreat\w*|off)|"
     r"contract\w*|decrease\s+of|decline\s+of|drop\s+of|fall\s+of|net\s+loss\s+of|"
     r"net\s+reduction\s+of)"
-    # "fell back by 7.5 percent"
-    r"(?:\s+back)?(?:\s+by)?" + _HEDGE_EN + r"\s*$")
+    # "fell back by 7.5 percent", "the only region to shrink, by 0.6%"
+    r"(?:\s+back)?(?:,?\s+by)?" + _HEDGE_EN + r"\s*$")
 _SHARE_EN = compile_lower(
     r"(?:account\w*\s+for|proportion\w*|share\w*|contribut\w*|cover\w*|progress\s+of|"
     r"make\s+up|made\s+up|constitut\w*|penetration(?:\s+rate)?|utili[sz]ation\s+rate|"
@@ -137,7 +137,9 @@ YEAR_EARLIER_AFTER_EN = compile_lower(
     # named year is the year before's (a month of this year is named without one)
     r"|the\s+year[- ]earlier\s+(?:level|figure|period)s?"
     r"|(?:in\s+)?(?:january|february|march|april|may|june|july|august|september|october|"
-    r"november|december)\s+\d{4})\b")
+    r"november|december)\s+\d{4})\b"
+    # "generated 1,546.2 billion kilowatt-hours of electricity, 3.9% more.": the sentence's end
+    r"|^\s*(?P<direction2>more|less|fewer)\s*[.;](?:\s|$)")
 
 
 #: "2.4% higher than at the end of June": growth since an earlier date of the year, never
@@ -158,7 +160,7 @@ def percent_measure_en(left: str, right: str, clause_left: str = "") -> tuple[st
                                                                 "down") else 1
     earlier = YEAR_EARLIER_AFTER_EN.match(right)
     if earlier:
-        return "growth_yoy", (-1 if earlier.group("direction") in (
+        return "growth_yoy", (-1 if (earlier.group("direction") or earlier.group("direction2")) in (
             "less", "lower", "fewer", "down", "below") else 1)
     # the words after the figure up to the next figure: in "grew 6.5% year on year and
     # 0.64% month on month", "month on month" is the next figure's
@@ -353,11 +355,16 @@ def count_measure_en(clause_left: str, value: float, right: str = "") -> tuple[s
     if is_change_en(clause_left) or (adds_another_en(clause_left)
                                      and not is_plan_en(clause_left, right)):
         return "count", "change"  # "another 3,100 enterprises were cultivated": added
+    if _NET_SINCE_AFTER_EN.match(right):
+        return "count", "change"  # "signed up 17.6 million 5G users net since the end of 2027"
     if _FLOW_EN.search(clause_left) or _FLOW_AFTER_EN.search(right):
         return "count", "level"
     return "count", "count"
 
 
+#: a net change stated after what it counts: "17.6 million 5G users net since the end of"
+_NET_SINCE_AFTER_EN = compile_lower(
+    r"^(?:\s+[\w-]+){0,4}?\s+net\s+(?:since|from|over|in|during)\b")
 #: a figure stated as a plan or target, not as what happened: "plans to cultivate another
 #: 100", "aims to build 600,000", "a target of 3 million"
 _PLAN_EN = compile_lower(
@@ -561,7 +568,8 @@ def is_change_zh(left: str) -> bool:
 
 
 #: "新培育专精特新“小巨人”企业3100家": a number added, its things named before it
-_NEWLY_ZH = re.compile(r"(?:新培育|新增|新建成?|新认定|新开通|新设立)[^，。；,;\d]{0,24}$")
+_NEWLY_ZH = re.compile(
+    r"(?:新培育|新增|新建成?|新认定|新开通|新设立|净增)(?:[^，。；,;\d]|\dG){0,24}$")
 
 
 def count_measure_zh(clause_left: str) -> str:

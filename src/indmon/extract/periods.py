@@ -195,6 +195,14 @@ def _en_half(m: re.Match[str], time: DocumentTime) -> str | None:
     return f"{year}-01/{year}-06" if first else f"{year}-07/{year}-12"
 
 
+def _en_final_part(m: re.Match[str], time: DocumentTime) -> str | None:
+    """"in the final month of 2027", "the last quarter of last year": December or Q4."""
+    year = _en_year(m, time, 12)
+    if not year:
+        return None
+    return f"{year}-12" if m["unit"].lower() == "month" else f"{year}-Q4"
+
+
 def _en_month_span(m: re.Match[str], time: DocumentTime) -> str | None:
     first, last = MONTHS[m["m1"].lower().rstrip(".")], MONTHS[m["m2"].lower().rstrip(".")]
     year = _en_year(m, time, last)
@@ -295,6 +303,8 @@ EN_PERIODS: list[Grammar] = [
             _en_quarter, ("quarter",)),
     Grammar(re.compile(rf"\bq(?P<q>[1-4])(?:\s+(?P<year>{_YEAR}))?\b"), _en_quarter,
             ("q1", "q2", "q3", "q4")),
+    Grammar(re.compile(rf"\b(?:the\s+)?(?:final|last|closing)\s+(?P<unit>month|quarter)\s+of\s+"
+                       rf"(?:{_YEAR_REF})"), _en_final_part, ("final", "last", "closing")),
     Grammar(re.compile(rf"\b(?:the\s+)?(?P<h>first|second)[\s-]+half{_OF_YEAR}"), _en_half,
             ("half",)),
     Grammar(re.compile(rf"\b(?P<m1>{_MONTH})\s*(?:-|to|through|and)\s*(?P<m2>{_MONTH})(?:,?\s+(?P<year>{_YEAR}))?(?!\s*\d)"),
@@ -312,7 +322,9 @@ EN_PERIODS: list[Grammar] = [
     Grammar(re.compile(rf"\b(?P<m>{_MONTH})(?=\s+(?:alone|by\s+itself|on\s+its\s+own)\b"
                        # "September was stronger still: value added climbed 6.2%"
                        r"|\s+(?:was|saw|brought|proved|looked)\s+(?:\w+\s+){0,2}?(?:stronger|weaker|"
-                       r"better|worse|firmer|softer|slower|faster)\b|'s\b)"),
+                       r"better|worse|firmer|softer|slower|faster)\b|'s\b"
+                       # "quicker than December, when output had grown 6.1%"
+                       r"|,\s+when\b)"),
             _en_month, (_MONTH_ANCHOR,)),
     # "September cement output was 162 million tonnes": a month before what it measures (not
     # the end of a span, "January-September cement output")
@@ -505,7 +517,10 @@ BASE_FIGURE_BEFORE_EN = compile_lower(
     r"(?:\s+[a-z]+){0,2}(?:\s+(?:for|in|during|over)(?:\s+the)?(?:\s+whole|\s+full\s+year)?)?"
     r"\s*$"
     # "slipped to 49.6 from 50.1 in November": the month is the base reading's
-    r"|\bfrom\s+(?P<reading>\d[\d.,]*(?:\s*(?:%|percent|per\s+cent))?)\s+(?:in\s+|for\s+)?$")
+    r"|\bfrom\s+(?P<reading>\d[\d.,]*(?:\s*(?:%|percent|per\s+cent))?)\s+(?:in\s+|for\s+)?$"
+    # "expanded 6.9%, up from a 6.7% pace in the final month of 2027"
+    r"|\bfrom\s+an?\s+(?P<paced>\d[\d.,]*\s*(?:%|percent|per\s+cent))\s+(?:pace|rate|rise|gain|increase)"
+    r"\s+(?:in|for|during)\s+$")
 
 
 def _en_is_base(text: str, start: int, end: int) -> bool:
@@ -530,7 +545,7 @@ def _en_is_base(text: str, start: int, end: int) -> bool:
     # a price base ("at the previous year's prices") says how a figure is valued, not when
     return ("same period" in recent or "same quarter" in recent or "same month" in recent
             or after.startswith(("'s level", " level", "'s price", " price", "'s constant",
-                                 " constant price", "'s comparable")))
+                                 " constant price", "'s comparable", "'s tariff", " tariff")))
 
 
 def find_periods_en(

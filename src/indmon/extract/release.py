@@ -429,8 +429,17 @@ def _base_figures_en(lower: str, periods: list[PeriodMention]) -> dict[int, str]
             lo = max(0, period.start - 70)
             base = BASE_FIGURE_BEFORE_EN.search(lower, lo, period.start)
             if base:
-                found[-base.end("figure" if base.group("figure") else "reading")] = period.period
+                figure = next(g for g in ("figure", "reading", "paced") if base.group(g))
+                found[-base.end(figure)] = period.period
+            when = _WHEN_FIGURE_EN.match(lower, period.end)
+            if when:  # "quicker than December, when output had grown 6.1%": the base's own
+                found[-when.end("figure")] = period.period
     return found
+
+
+#: a base period's own figure in a clause after it: ", when output had grown 6.1%"
+_WHEN_FIGURE_EN = re.compile(
+    r",\s+when\s+[^.;,\d]{1,50}?(?P<figure>\d[\d.,]*\s*(?:%|percent|per\s+cent))")
 
 
 def _distance(period: PeriodMention, mention: Mention) -> int:
@@ -776,6 +785,7 @@ def extract_facts(
         facts = _of_the_titled_industry(_bases_a_year_earlier_en(
             _year_to_date_totals_en(_products_of_producers_en(facts, ctx), ctx), ctx), ctx)
         facts = _owners_recorded_after_en(_owners_of_bare_heads_en(facts, ctx), ctx)
+        facts = _output_of_the_sentence_opener_en(facts, ctx)
         facts = _bases_of_the_figure_before_en(_investment_by_industry_en(facts, ctx), ctx)
     facts = _of_the_division_named_before(facts, ctx)
     facts = _division_opening_the_sentence(facts, ctx)
@@ -889,7 +899,7 @@ def _bases_of_point_changes(facts: list[Fact], ctx: Context) -> list[Fact]:
 
 #: between a growth and the growth it moved from: ", edging up from", ", down from"
 _FROM_BASE = re.compile(
-    r",\s*(?:[a-z]+ing\s+)?(?:up|down|back|higher|lower)?\s*from\s+(?:the\s+)?$")
+    r",\s*(?:[a-z]+ing\s+)?(?:up|down|back|higher|lower)?\s*from\s+(?:the\s+|an?\s+)?$")
 #: between a change in points and the figure it is measured from
 _POINTS_FROM_BASE = re.compile(
     r"\s*(?:above|below|higher\s+than|lower\s+than|faster\s+than|slower\s+than|up\s+on|"
@@ -1277,6 +1287,29 @@ def _owners_of_bare_heads_en(facts: list[Fact], ctx: Context) -> list[Fact]:
             out.append(replace(fact, subject=f"{head} of {SUB_SECTOR} {owner.lower()}"))
     return out
 
+
+
+def _output_of_the_sentence_opener_en(facts: list[Fact], ctx: Context) -> list[Fact]:
+    """"New-energy vehicles bucked the trend: their output reached 624,500 units": output
+    that "their" or "its" owns is of the thing the sentence opens with, never industry's."""
+    out = []
+    for fact in facts:
+        if fact.subject.lower() in ("output", "production"):
+            s_start, _ = ctx.layout.sentence(fact.start)
+            owned = _POSSESSED_OUTPUT_EN.search(ctx.lower, s_start, fact.start)
+            opener = _SENTENCE_OPENER_EN.match(ctx.text, s_start, owned.start()) if owned else None
+            if opener:
+                fact = replace(fact, subject=f"{fact.subject} of {opener.group('owner').lower()}")
+        out.append(fact)
+    return out
+
+
+#: "their output", "its production": a possessive that points back to an owner
+_POSSESSED_OUTPUT_EN = re.compile(r"\b(?:their|its)\s+(?:output|production)\b")
+#: the noun phrase a sentence opens with, before its verb: "New-energy vehicles bucked"
+_SENTENCE_OPENER_EN = re.compile(
+    r"\s*(?P<owner>[A-Z][\w'-]*(?:\s+[a-z][\w'-]*){0,4}?)\s+(?:[a-z]+ed|were|was|saw|kept|"
+    r"held|went|grew|rose|fell|made)\b")
 
 
 def _owners_recorded_after_en(facts: list[Fact], ctx: Context) -> list[Fact]:

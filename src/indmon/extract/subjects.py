@@ -44,7 +44,7 @@ _LEAD_EN = compile_lower(
 
     r"some\s+|"
     r"according\s+to\s+[^,]*\s*|"
-    r"(?:and|but|while|whereas|with|as|so|that|which|where|whose|the|a|an|my\s+country's|china's|"
+    r"(?:and|but|yet|while|whereas|with|as|so|that|which|where|when|whose|the|a|an|my\s+country's|china's|"
     # not the "total" of "the total value added of industry" (全部工业增加值), a qualifier
     r"our\s+country's|its|their|this|these|also|total(?!\s+value\s+added)|annual)\s+)+",
 )
@@ -380,18 +380,10 @@ def _subject_before_en(sentence_left: str, lower: str) -> str:
     starts = [0] + [end for _, end in separators]
     ends = [start for start, _ in separators] + [len(lower)]
     if len(starts) > 1 and (_VERB_EN.match(lower, starts[-1])
-                            or lower[starts[-1]:].strip() in ("at", "standing at")):
-        # "The total volume, calculated at last year's prices, grew 8.7%": the last clause
-        # is the verb alone; the subject is the nearest clause before that names a thing,
-        # unless a clause with a verb of its own comes first
-        for start, end in zip(reversed(starts[:-1]), reversed(ends[:-1]), strict=True):
-            words = lower[start:end].split()
-            if not words or words[0] in _QUALIFYING_EN or (
-                    len(words) == 1 and words[0] in _ADVERBS_EN):
-                continue  # "China's industrial profits, meanwhile, dropped"
-            if _VERB_EN.search(lower, start, end) or _NUMBER.search(lower, start, end):
-                break  # a clause stating a figure names no subject of this one
-            return _tidy(sentence_left[start:end])
+                            or lower[starts[-1]:].strip() in _VERB_ALONE_EN):
+        named = _clause_before_a_lone_verb(sentence_left, lower, starts, ends)
+        if named:
+            return named
     later = _later_verbs_subject(sentence_left, lower, starts[-1])
     if later:
         return later
@@ -404,11 +396,42 @@ def _subject_before_en(sentence_left: str, lower: str) -> str:
         verb = _VERB_EN.search(lower, start, end) or (
             _ADDED_EN.search(lower, start, end) if "added" in lower[start:end] else None)
         if verb and verb.start() > start:
+            named = _named_before_examples(sentence_left, lower, starts, ends, i)
+            if named:
+                return named
             start = _list_start(sentence_left, lower, starts, ends, i, verb.start())
             subject = _tidy(sentence_left[start:verb.start()])
             if subject:
                 return subject
     return _tidy(sentence_left[starts[-1]:])
+
+
+def _clause_before_a_lone_verb(sentence_left: str, lower: str, starts: list[int],
+                               ends: list[int]) -> str:
+    """"The total volume, calculated at last year's prices, grew 8.7%": the last clause is
+    the verb alone; the subject is the nearest clause before that names a thing, unless a
+    clause with a verb of its own comes first ('' then)."""
+    for i in range(len(starts) - 2, -1, -1):
+        start, end = starts[i], ends[i]
+        words = lower[start:end].split()
+        if not words or words[0] in _QUALIFYING_EN or (
+                len(words) == 1 and words[0] in _ADVERBS_EN):
+            continue  # "China's industrial profits, meanwhile, dropped"
+        if i and words[0] in _ASIDE_OPENERS_EN and len(words) <= 9 and (
+                not _NUMBER.search(lower, start, end)) and _names_a_thing(
+                    lower, starts[i - 1], ends[i - 1]):
+            continue  # "Manufacturing, the bulk of industry, expanded": the aside's owner
+        if _VERB_EN.search(lower, start, end) or _NUMBER.search(lower, start, end):
+            return ""  # a clause stating a figure names no subject of this one
+        return _tidy(sentence_left[start:end])
+    return ""
+
+
+def _names_a_thing(lower: str, start: int, end: int) -> bool:
+    """Whether a clause is a bare noun phrase: no qualifying first word, verb or figure."""
+    words = lower[start:end].split()
+    return bool(words) and words[0] not in _QUALIFYING_EN and words[0] not in _ADVERBS_EN and (
+        not _VERB_EN.search(lower, start, end)) and not _NUMBER.search(lower, start, end)
 
 
 def _later_verbs_subject(sentence_left: str, lower: str, start: int) -> str:
@@ -442,10 +465,33 @@ _NO_THING_WITH_EN = re.compile(r"(?:growth|an?\s+(?:increase|rise|gain|decline)|
                                r"the\s+total|a\s+total)\b")
 
 
+#: a last clause that is only a verb of being: "The total volume, measured at the previous
+#: year's prices, was"
+_VERB_ALONE_EN = frozenset({"at", "standing at", "was", "were", "is", "are", "stood at"})
+#: the first words of an aside between commas that describes the subject before it
+#: (", still the province's largest division,", ", which includes the car plants,")
+_ASIDE_OPENERS_EN = frozenset({"the", "a", "an", "still", "which", "its", "their",
+                               "long", "once", "now"})
 #: one-word clauses that open a sentence, never a member of a list
 _ADVERBS_EN = frozenset({"meanwhile", "however", "moreover", "besides", "also", "overall",
                          "specifically", "notably", "furthermore", "therefore", "thus", "then",
                          "first", "second", "third", "finally", "currently", "now", "today"})
+
+
+def _named_before_examples(original: str, lower: str, starts: list[int], ends: list[int],
+                           i: int) -> str:
+    """"New businesses such as IPTV, data centres, ... and the internet of things produced":
+    the thing named before "such as", not the last of its examples; or ''."""
+    for j in range(i, max(-1, i - 8), -1):
+        such = lower.find(" such as ", starts[j], ends[j])
+        if such >= 0:
+            head = _tidy(original[starts[j]:such])
+            return head if head and not _VERB_EN.search(lower, starts[j], such) else ""
+        if j < i and (_VERB_EN.search(lower, starts[j], ends[j])
+                      or _NUMBER.search(lower, starts[j], ends[j])
+                      or len(lower[starts[j]:ends[j]].split()) > 5):
+            return ""
+    return ""
 
 
 def _list_start(original: str, lower: str, starts: list[int], ends: list[int], i: int,
