@@ -1224,3 +1224,17 @@ def test_a_decline_after_a_comma_and_by_is_negative() -> None:
             "In 2031 the centre grew fastest at 2.4%; the northeast was the only region to "
             "shrink, by 0.6%.\n")
     assert _by_mention(text, published="2032-01-20")["0.6%"].value == -0.6
+
+
+def test_points_an_industry_contributed_are_its_contribution_to_industrial_growth() -> None:
+    text = ("Hubei, January-September 2031 (simulated)\n"
+            "WUHAN -- In January-September, automobile manufacturing grew 6.2 percent and "
+            "contributed 0.9 percentage points to overall growth. Industrial value added rose "
+            "7.6 percent, 1.8 percentage points above the national average.\n")
+    facts = _mapped(text, published="2031-10-22")
+    assert (facts["0.9 percentage points"].indicator,
+            facts["0.9 percentage points"].industry) == ("va_contribution_pp", "36")
+    assert facts["1.8 percentage points"].indicator != "va_contribution_pp"
+    zh = _mapped("2031年前三季度全省工业（模拟）\n1—9月，汽车制造业增长6.2%，拉动全省规上工业增长"
+                 "0.9个百分点。\n", published="2031-10-22")
+    assert (zh["0.9个百分点"].indicator, zh["0.9个百分点"].industry) == ("va_contribution_pp", "36")

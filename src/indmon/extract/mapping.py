@@ -545,6 +545,8 @@ _NOT_VALUE_ADDED = re.compile(r"\b(?:profits?|revenue|investment|exports?)\b|利
                               # a grouping across industries the catalogue has no figure of
                               r"|\bstrategic emerging\b|战略性新兴"
                               r"|\braw materials? industr|原材料工业|原材料行业")
+#: a contribution named: "contribution to industrial growth of", "pulled", 拉动, 贡献
+_CONTRIBUTION = re.compile(r"\bcontribut\w*|\bpulled\b|拉动|贡献")
 #: investment, or the newswires' "spending in the secondary industry"
 _INVESTMENT = re.compile(r"\binvest\w*|\bspending\b|\bcapex\b|投资")
 _MANUFACTURING = re.compile(r"\bmanufactur\w*|制造")
@@ -579,6 +581,8 @@ _OTHER_SURVEY = re.compile(r"\bservices?\b|\bconstruction\b|\bnon manufacturing\
 _WORD_RULES: tuple[tuple[Callable[[str], bool], re.Pattern[str], bool], ...] = (
     (lambda i: i.startswith("pmi_manufacturing"), _PMI_OF_A_GROUP, True),
     (lambda i: i == "pmi_non_manufacturing", _SUB_INDEX, True),
+    # a contribution in points says so: "1.8 percentage points above" is a difference
+    (lambda i: i == "va_contribution_pp", _CONTRIBUTION, False),
     (lambda i: i.startswith("va_"), _NOT_VALUE_ADDED, True),
     # investment in the primary industry is no GDP
     (lambda i: i.startswith("gdp_"), _INVESTMENT, True),

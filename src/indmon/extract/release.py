@@ -792,7 +792,7 @@ def extract_facts(
     facts = _of_a_titled_grouping(_in_the_clusters(facts, ctx), ctx)
     if lang == "zh":
         facts = _products_of_bare_output_zh(facts, ctx.text)
-    facts = _bases_of_point_changes(facts, ctx)
+    facts = _contributions_to_industrial_growth(_bases_of_point_changes(facts, ctx), ctx)
     facts = _periods_respectively(facts, ctx)
     facts = _regions_respectively(facts, ctx)
     if lang == "zh":
@@ -905,6 +905,46 @@ _POINTS_FROM_BASE = re.compile(
     r"\s*(?:above|below|higher\s+than|lower\s+than|faster\s+than|slower\s+than|up\s+on|"
     r"down\s+on|over|from)\s+(?:the\s+|that\s+of\s+)?")
 _SENTENCE_BREAK = re.compile(r"[.;。；]\s")
+
+
+def _contributions_to_industrial_growth(facts: list[Fact], ctx: Context) -> list[Fact]:
+    """"Electronics grew 12.7% and contributed 1.9 percentage points to provincial industrial
+    growth", "汽车制造业增长6.2%，拉动全省规上工业增长0.9个百分点": the points are the
+    contribution of the industry whose growth the sentence states just before them (a
+    growth that names no industry leaves them as they are)."""
+    from indmon.catalogue import ALL, Catalogue
+    from indmon.extract.mapping import industry_code
+
+    out = list(facts)
+    for k in range(1, len(out)):
+        fact, growth = out[k], out[k - 1]
+        if fact.unit != "percentage_point" or growth.unit != "percent" or (
+                growth.measure != "growth_yoy") or _SENTENCE_BREAK.search(
+                    ctx.text, growth.end, fact.start):
+            continue
+        if ctx.lang == "zh":
+            stated = _PULLED_INDUSTRY_ZH.search(ctx.text, max(growth.end, fact.start - 24),
+                                                fact.start)
+        else:
+            stated = _CONTRIBUTED_EN.search(ctx.lower, growth.end, fact.start) and (
+                _TO_INDUSTRIAL_GROWTH_EN.match(ctx.lower, fact.end))
+        if stated and growth.subject and industry_code(growth.subject, Catalogue.load()) != ALL:
+            out[k] = replace(fact, measure="level", period=growth.period, region=growth.region,
+                             subject=f"contribution to industrial growth of {growth.subject}")
+    return out
+
+
+#: the verb of a contribution between the growth and its points
+_CONTRIBUTED_EN = re.compile(r"\b(?:contribut\w*|accounted\s+for|account\w*\s+for|add(?:ed|ing)|"
+                             r"pulled\s+up|lifted)\b")
+#: what the points are of: "to overall growth", "of the overall increase", "to the province's
+#: industrial growth"
+_TO_INDUSTRIAL_GROWTH_EN = re.compile(
+    r"\s+(?:to|of)\s+(?:the\s+)?(?:(?:overall|total|provincial|province's|industrial|"
+    r"national|country's|whole)\s+)*(?:growth|increase|expansion)\b(?!\s+(?:of|in)\s+gdp)")
+#: 拉动全省规上工业增长 (the points follow): a contribution to industry's growth
+_PULLED_INDUSTRY_ZH = re.compile(
+    r"拉动(?:全省|全市|全区|全国)?(?:规上|规模以上)?工业(?:增加值)?(?:同比)?增长$")
 
 
 def _bases_a_year_earlier_en(facts: list[Fact], ctx: Context) -> list[Fact]:

@@ -70,10 +70,11 @@ def tone(indicator: str | None, change: float | None) -> str:
 
 
 def value_tone(indicator: str | None, value: float | None) -> str:
-    """The colour of a growth rate or change itself (a fall of output is bad); levels
-    (amounts, counts) carry no colour."""
+    """The colour of a growth rate, change or contribution in points itself (a fall of
+    output is bad); other levels (amounts, counts) carry no colour."""
     found = Catalogue.load().indicators.get(indicator or "")
-    if found is None or found.measure not in ("growth_yoy", "growth_qoq", "change"):
+    if found is None or (found.measure not in ("growth_yoy", "growth_qoq", "change")
+                         and found.unit != "percentage_point"):
         return ""
     return tone(indicator, value)
 
