@@ -1238,3 +1238,56 @@ def test_points_an_industry_contributed_are_its_contribution_to_industrial_growt
     zh = _mapped("2031年前三季度全省工业（模拟）\n1—9月，汽车制造业增长6.2%，拉动全省规上工业增长"
                  "0.9个百分点。\n", published="2031-10-22")
     assert (zh["0.9个百分点"].indicator, zh["0.9个百分点"].industry) == ("va_contribution_pp", "36")
+
+
+def test_pmi_readings_in_news_wording_land_on_their_sub_indices() -> None:
+    text = ("Factory activity, March 2032 (simulated)\n"
+            "BEIJING, March 31, 2032 -- The official manufacturing purchasing managers' index "
+            "climbed to 50.6 in March.\n\n"
+            "The production sub-index advanced 1.3 points to 52.1, and total new orders rose to "
+            "51.0. Companies kept payrolls lean, with the employment reading slipping 0.2 point "
+            "to 48.3.\n\n"
+            "Large companies fared best, their PMI rising 0.8 point to 51.7. The services gauge "
+            "ticked up 0.3 point to 50.5. Construction was the star performer, its index soaring "
+            "3.4 points to 55.9.\n")
+    facts = _mapped(text, published="2032-03-31")
+    assert facts["50.6"].indicator == "pmi_manufacturing"
+    expected = {"51.0": "pmi_new_orders", "48.3": "pmi_employment", "51.7": "pmi_large",
+                "50.5": "pmi_services", "55.9": "pmi_construction"}
+    assert {m: facts[m].indicator for m in expected} == expected
+
+
+def test_a_year_a_title_says_is_beaten_is_no_topic() -> None:
+    text = ("Factories outpace last year's growth in Q1 (simulated)\n"
+            "April 17, 2032\n"
+            "Value added rose 6.3% in the first quarter.\n\n"
+            "Industrial robots: 196,000 sets, up 22.5%.\n")
+    facts = _by_mention(text)
+    assert facts["196,000"].period == facts["22.5%"].period == "2032-Q1"
+
+
+def test_a_single_last_month_inside_a_quarter_paragraph_is_an_aside_zh() -> None:
+    text = ("2032年一季度工业（模拟）\n2032年4月17日\n"
+            "一季度，规模以上工业增加值同比增长6.3%。3月份，规模以上工业增加值同比增长6.8%。"
+            "分门类看，制造业增长6.9%，采矿业增长2.8%。\n")
+    facts = _mapped(text, published="2032-04-17")
+    assert (facts["6.8%"].indicator, facts["6.8%"].period) == ("va_yoy", "2032-03")
+    assert (facts["6.9%"].indicator, facts["6.9%"].period, facts["6.9%"].industry) == (
+        "va_ytd_yoy", "2032-Q1", "C")
+
+
+def test_profit_wordings_of_a_business_daily() -> None:
+    text = ("Industrial profits, January-April 2032 (simulated)\n"
+            "Industrial companies earned combined profits of 2,186.47 billion yuan in the first "
+            "four months of 2032, up 4.3 percent. State-holding enterprises saw profits slip 1.6 "
+            "percent. Manufacturing earned 1,652.74 billion yuan, up 8.1 percent. Non-ferrous "
+            "metals led, followed by makers of computers, communication and other electronic "
+            "equipment, whose profits surged 23.6 percent.\n")
+    facts = _mapped(text, published="2032-05-27")
+    assert facts["4.3 percent"].indicator == "profit_ytd_yoy"
+    assert (facts["1.6 percent"].value, facts["1.6 percent"].indicator) == (
+        -1.6, "profit_ytd_yoy_state_holding")
+    assert (facts["1,652.74 billion yuan"].indicator,
+            facts["1,652.74 billion yuan"].industry) == ("profit_ytd", "C")
+    assert (facts["23.6 percent"].indicator, facts["23.6 percent"].industry) == (
+        "profit_ytd_yoy", "39")

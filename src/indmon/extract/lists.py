@@ -264,7 +264,9 @@ _GROWTH_AFTER_EN = re.compile(
     r"|\s+of\s+[a-z][\w\s-]{0,40}?(?:\s+(?:last|this)\s+month|\s+in\s+[a-z]+)?"
     # "3.28 million vehicles abroad, an increase of", "2.93 trillion yuan in January-May, a
     # gain of"
-    r"|(?:\s+[a-z][\w'-]*){1,3}(?=\s*,)|\s+in\s+[a-z][\w-]*(?:\s+\d{4})?)?"
+    r"|(?:\s+[a-z][\w'-]*){1,3}(?=\s*,)|\s+in\s+[a-z][\w-]*(?:\s+\d{4})?"
+    # "2,186.47 billion yuan in the first four months of 2028, up 4.3 percent"
+    r"|\s+in\s+the\s+first\s+[a-z]+\s+(?:months|quarters?|half)(?:\s+of\s+\d{4})?)?"
     r"\s*,?\s*(?:up|down|an?\s+(?:year-on-year\s+)?(?:(?:nominal|real|modest|slight)\s+)?"
     r"(?:increase|decrease|rise|drop|decline|gain|fall|growth|jump|surge|slide|contraction|"
     r"expansion|advance|climb)"

@@ -150,7 +150,7 @@ def map_fact(fact: Fact, catalogue: Catalogue | None = None) -> Fact:
 
 #: the newswires' "gauge", "sub-index" and "index reading" of a PMI: its index (in the
 #: subject only: the catalogue's names say "sub-index" of every component)
-_GAUGE = re.compile(r"\b(?:gauges?|sub-?index(?:es)?|sub-?indices|index\s+reading)\b",
+_GAUGE = re.compile(r"\b(?:gauges?|sub-?index(?:es)?|sub-?indices|index\s+reading|reading)\b",
                     re.IGNORECASE)
 
 
@@ -724,6 +724,7 @@ def normalise(text: str) -> str:
     text = _GIGABIT.sub("gigabit", text)
     text = _SITES.sub(r"\1 base stations", text)
     text = _USER_BASE.sub(r"\1 users", text)
+    text = _SIZE_CLASS.sub(r"\1", text)  # "smaller companies' PMI": the small enterprises
     text = _ABROAD.sub(r"exports of \1", text)
     text = _ROLLED_OFF.sub(r"output of \1", text)
     if _WHOLE_ECONOMY.match(text):
@@ -740,6 +741,8 @@ _SUBSCRIPTIONS = re.compile(r"\b(?:subscriptions|subscribers)\b")
 _SITES = re.compile(r"\b(5g|4g|mobile)\s+(?:sites|masts)\b")
 #: "the mobile base stood at 1.84 billion": the users, not base stations
 _USER_BASE = re.compile(r"\b(mobile|subscriber|user|customer|5g|4g)\s+base\b(?!\s+station)")
+#: the newswires' size classes of the PMI: "smaller companies", "larger firms", "medium-sized"
+_SIZE_CLASS = re.compile(r"\b(small|large|medium)(?:er|\s+sized)\b")
 #: "shipped 3.28 million vehicles abroad": exports
 _ABROAD = re.compile(r"^((?:[a-z]+ ){0,2}[a-z]+)(?<!\bfrom)(?<!\bof)\s+(?:abroad|overseas)$")
 #: "new-energy vehicles rolled off lines at a pace of": their output

@@ -37,7 +37,7 @@ _GROWTH_EN = compile_lower(
     r"increase\s+of|rise\s+of|gain\s+of|jump\s+of|surge\s+of|advance\s+of|expansion\s+of)"
     r"(?:\s+by)?" + _HEDGE_EN + r"\s*$")
 _DECLINE_EN = compile_lower(
-    r"(?:declin\w*|decreas\w*|fell|fallen|fall(?:s|ing)?|drop\w*|down|slid|slipp\w*|shr[ua]nk|"
+    r"(?:declin\w*|decreas\w*|fell|fallen|fall(?:s|ing)?|drop\w*|down|slid|slip(?:s|p\w*)?|shr[ua]nk|"
     r"shrink\w*|slump\w*|tumbl\w*|plung\w*|plummet\w*|sank|sunk|dipp\w*|dips?|(?<![a-z])dip\s+of|"
     # "shedding 0.9 point", "lost 0.7 point", "eased by 1.0 point", "off 3.4%"
     r"(?<![a-z])(?:shed(?:s|ding)?|lost|los(?:e|es|ing)|eas(?:ed|es|ing)|weaken\w*|"

@@ -134,7 +134,9 @@ _YEAR_REF = rf"(?P<year>{_YEAR})|(?P<rel>this|last|next)\s+year"
 _EN_BASE = compile_lower(
     word_start(["than", r"compared\s+(?:with|to)", "over", "versus", r"vs\.?", "against", "on",
                 # "up 0.3 points from the whole of last year": the year is the base
-                r"from\s+the\s+(?:whole|full|entire)(?:\s+of)?"])
+                r"from\s+the\s+(?:whole|full|entire)(?:\s+of)?",
+                # "factories outpace last year's growth in Q1": the year is what is beaten
+                r"outpac\w*", r"beat(?:s|ing)?", r"exceed\w*", r"surpass\w*"])
     + r"\s+(?:that\s+|those\s+)?"
     # "a net increase of 310,000 over the end of last year": the stock's base date
     # "weaker than over January-June": the span of the figure compared with

@@ -247,14 +247,25 @@ class Context:
                 continue
             if period.period.startswith("as of") and period.start < previous_start:
                 continue
-            if _is_quarter(period.period) and _quarter_within(
-                    period.period, self._opening_period(lo, hi, paragraph_start, opening_end)):
-                # "GDP for the first three quarters ... Growth in the third quarter came in
-                # at 4.8%. Value added of the primary industry was ...": a quarter of the
-                # span the paragraph opened with is an aside; the span holds again after it
+            if self._inside_the_opening(period.period,
+                                        self._opening_period(lo, hi, paragraph_start, opening_end),
+                                        self.lang):
                 continue
             return period.period
         return self._heading_period(paragraph) or self.time.topic
+
+    @staticmethod
+    def _inside_the_opening(period: str, opening: str, lang: str) -> bool:
+        """Whether a later period is an aside of the span or quarter a paragraph opened
+        with, after which the opening holds again: a quarter of the span ("GDP for the first
+        three quarters ... Growth in the third quarter came in at 4.8%. Value added of the
+        primary industry was ..."), or in Chinese the single last month ("一季度，……增长6.3%。
+        3月份，……增长6.8%。分门类看，制造业增长6.9%"). English news says such a month
+        "alone" when it is an aside; without that word it opens what follows ("In the first
+        half, value added grew 6.0%. In June, it grew 6.4%. Mining grew 3.1%": June's)."""
+        if _is_quarter(period):
+            return _quarter_within(period, opening)
+        return lang == "zh" and _is_month(period) and _last_month_of(period, opening)
 
     def _nearest_carries_span(self, period: PeriodMention, sentence_start: int) -> bool:
         """Whether a span ("1—7月份") opening the sentence right before goes on holding, as
@@ -402,6 +413,16 @@ def _quarter_within(quarter: str, span: str) -> bool:
         return False
     first, last = span.split("/")
     return first[5:7] == "01" and int(quarter[-1]) * 3 <= int(last[5:7])
+
+
+def _last_month_of(month: str, opening: str) -> bool:
+    """Whether a month ("2028-03") ends the quarter or year-to-date span a paragraph opened
+    with ("2028-Q1", "2028-01/2028-03")."""
+    if _is_quarter(opening) and opening[:4] == month[:4]:
+        return int(opening[-1]) * 3 == int(month[5:7])
+    if "/" in opening and opening.split("/")[0].endswith("-01"):
+        return opening.split("/")[1] == month
+    return False
 
 
 _AFTER_SEMICOLON = re.compile(r"[;；]\s*(?:(?:and|but|while)\s+)?(?:in\s+|for\s+|during\s+)?$",
@@ -589,8 +610,16 @@ def _index_readings_en(facts: list[Fact], ctx: Context) -> list[Fact]:
     """The facts with the plain numbers that read an index named earlier in their
     paragraph ("Large enterprises read 51.3 and small ones 48.7") named as PMI readings:
     "PMI" added to the size class or sector each names (once lists have their members)."""
-    return [replace(f, subject=f"{f.subject} PMI") if _reads_the_pmi(f, ctx) else f
+    return [replace(f, subject=_as_index_reading(f.subject)) if _reads_the_pmi(f, ctx) else f
             for f in facts]
+
+
+def _as_index_reading(subject: str) -> str:
+    """What a reading is of: a survey question's index ("new orders index", "the employment
+    reading"), else a size class's or sector's PMI."""
+    if _PMI_COMPONENT_EN.search(subject):
+        return re.sub(r"\s+reading$", "", subject) + " index"
+    return f"{subject} PMI"
 
 
 def _reads_the_pmi(fact: Fact, ctx: Context) -> bool:
@@ -599,8 +628,18 @@ def _reads_the_pmi(fact: Fact, ctx: Context) -> bool:
             or not 30 <= fact.value <= 70 or "." not in fact.mention
             or _INDEX_WORD_EN.search(fact.subject)):
         return False
-    return bool(_PMI_PARAGRAPH_EN.search(ctx.lower, ctx.layout.paragraph_start(fact.start),
-                                         fact.start))
+    if _PMI_PARAGRAPH_EN.search(ctx.lower, ctx.layout.paragraph_start(fact.start), fact.start):
+        return True
+    # "total new orders rose to 51.0" paragraphs after the release named the PMI
+    return bool(_PMI_COMPONENT_EN.search(fact.subject)
+                and _PMI_PARAGRAPH_EN.search(ctx.lower, 0, fact.start))
+
+
+#: what the PMI survey asks about: a reading of one is a sub-index's
+_PMI_COMPONENT_EN = re.compile(
+    r"(?i)^(?:total\s+)?(?:new\s+(?:export\s+)?orders|production|employment|output\s+prices?|"
+    r"input\s+prices?|raw\s+materials?\s+inventor(?:y|ies)|supplier\s+delivery\s+times?|"
+    r"business\s+expectations)(?:\s+reading)?$")
 
 
 _INDEX_WORD_EN = re.compile(r"(?i)\b(?:index|pmi|gauge|indices|sub-index)\b")
@@ -784,7 +823,8 @@ def extract_facts(
                  for f in facts]
         facts = _of_the_titled_industry(_bases_a_year_earlier_en(
             _year_to_date_totals_en(_products_of_producers_en(facts, ctx), ctx), ctx), ctx)
-        facts = _owners_recorded_after_en(_owners_of_bare_heads_en(facts, ctx), ctx)
+        facts = _owners_recorded_after_en(_owners_of_bare_heads_en(
+            _owners_before_whose_en(facts, ctx), ctx), ctx)
         facts = _output_of_the_sentence_opener_en(facts, ctx)
         facts = _bases_of_the_figure_before_en(_investment_by_industry_en(facts, ctx), ctx)
     facts = _of_the_division_named_before(facts, ctx)
@@ -1329,23 +1369,51 @@ def _owners_of_bare_heads_en(facts: list[Fact], ctx: Context) -> list[Fact]:
 
 
 
-def _output_of_the_sentence_opener_en(facts: list[Fact], ctx: Context) -> list[Fact]:
-    """"New-energy vehicles bucked the trend: their output reached 624,500 units": output
-    that "their" or "its" owns is of the thing the sentence opens with, never industry's."""
+def _owners_before_whose_en(facts: list[Fact], ctx: Context) -> list[Fact]:
+    """"followed by makers of computers, communication and other electronic equipment,
+    whose profits surged 23.6 percent": the head is of the name before "whose"."""
     out = []
     for fact in facts:
-        if fact.subject.lower() in ("output", "production"):
-            s_start, _ = ctx.layout.sentence(fact.start)
-            owned = _POSSESSED_OUTPUT_EN.search(ctx.lower, s_start, fact.start)
-            opener = _SENTENCE_OPENER_EN.match(ctx.text, s_start, owned.start()) if owned else None
-            if opener:
-                fact = replace(fact, subject=f"{fact.subject} of {opener.group('owner').lower()}")
+        s_start, _ = ctx.layout.sentence(fact.start)
+        whose = _WHOSE_HEAD_EN.search(ctx.lower, max(s_start, fact.start - 60), fact.start)
+        if whose:
+            before = ctx.text[s_start:whose.start()]
+            owner = subjects.whole_name_en(before, before.rsplit(",", 1)[-1].strip())
+            if owner and not any(c.isdigit() for c in owner):
+                fact = replace(fact, subject=f"{whose.group('head')} of {owner.lower()}")
+        out.append(fact)
+    return out
+
+
+#: ", whose profits surged": a relative clause whose head belongs to the name before it
+_WHOSE_HEAD_EN = re.compile(
+    r",\s+whose\s+(?P<head>profits|value\s+added|output|revenue|sales)\s+[a-z]+(?:\s+by)?\s*$")
+
+
+def _output_of_the_sentence_opener_en(facts: list[Fact], ctx: Context) -> list[Fact]:
+    """"New-energy vehicles bucked the trend: their output reached 624,500 units", "Large
+    companies fared best, their PMI rising 0.8 point to 51.7": output or an index that
+    "their" or "its" owns is of the thing the sentence opens with, never industry's or the
+    headline PMI."""
+    out = []
+    for fact in facts:
+        s_start, _ = ctx.layout.sentence(fact.start)
+        owned = _POSSESSED_OUTPUT_EN.search(ctx.lower, s_start, fact.start)
+        opener = _SENTENCE_OPENER_EN.match(ctx.text, s_start, owned.start()) if owned else None
+        owner = opener.group("owner").lower() if opener else ""
+        head = owned.group("head") if owned else ""
+        if owner and fact.subject.lower() in ("output", "production", "pmi", "index", owner,
+                                              f"{owner} pmi"):
+            # "Construction was the star performer, its index soaring 3.4 points to 55.9"
+            fact = replace(fact, subject=(f"{owner} {head}" if head in ("pmi", "index")
+                                          else f"{head} of {owner}"))
         out.append(fact)
     return out
 
 
 #: "their output", "its production": a possessive that points back to an owner
-_POSSESSED_OUTPUT_EN = re.compile(r"\b(?:their|its)\s+(?:output|production)\b")
+_POSSESSED_OUTPUT_EN = re.compile(
+    r"\b(?:their|its)\s+(?P<head>output|production|pmi|index)\b")
 #: the noun phrase a sentence opens with, before its verb: "New-energy vehicles bucked"
 _SENTENCE_OPENER_EN = re.compile(
     r"\s*(?P<owner>[A-Z][\w'-]*(?:\s+[a-z][\w'-]*){0,4}?)\s+(?:[a-z]+ed|were|was|saw|kept|"

@@ -32,7 +32,7 @@ _VERB_EN = re.compile(r"\b" + trie(
      "printed", "sank", "eased", "read", "held", "slumped", "plunged", "soared", "booked",
      "lost", "shed", "sped", "quickened", "slowed", "accelerated", "picked",
      "rebounded", "recovered", "improved", "worsened", "widened", "narrowed", "dwindled",
-     "swelled"]) + r"\b")
+     "swelled", "ticked"]) + r"\b")
 _LEAD_EN = compile_lower(
     r"^(?:(?:in\s+)?(?:particular|addition|general|total|short)\s*|among\s+them\s*|notably\s*|"
     r"among\s+[\w\s'-]{1,40}?(?:industries|sectors|products|divisions),\s*|"
@@ -262,7 +262,10 @@ SAW_WHAT_EN = compile_lower(
 
 #: "State-holding firms made 1.27 trillion yuan", "industrial firms earned": profits
 _EARNED_EN = compile_lower(
-    r"^(?P<who>.*?(?:enterprises|firms|companies|hong\s+kong,\s+macao\s+and\s+taiwan))\s+"
+    r"^(?P<who>.*?(?:enterprises|firms|companies|hong\s+kong,\s+macao\s+and\s+taiwan|"
+    # "Manufacturing earned", "producers and suppliers of power, heat, gas and water made"
+    r"manufacturing|mining|sectors?|industry|industries|(?:makers|producers|suppliers)"
+    r"(?:\s+of\s+.+)?))\s+"
     r"(?:earned|made|posted|realized|realised|reported)$")
 #: "industrial enterprises realized total profits of", "... posted operating revenue of":
 #: the figure after is of what they realized
@@ -331,6 +334,11 @@ def subject_before_en(sentence_left: str) -> str:
     if put:  # "Preliminary accounting puts the growth of GDP in 2025 at": what is put
         return _tidy(_PERIOD_AFTER_EN.sub("", sentence_left[put.start("what"):put.end("what")]))
     return _whole_name_en(sentence_left, _subject_before_en(sentence_left, lower))
+
+
+def whole_name_en(sentence_left: str, subject: str) -> str:
+    """The subject widened to the start of a name its commas cut (see ``_whole_name_en``)."""
+    return _whole_name_en(sentence_left, subject)
 
 
 def _whole_name_en(sentence_left: str, subject: str) -> str:
@@ -460,7 +468,9 @@ _FIGURE_THEN_CONJUNCTION = re.compile(
 #: an absolute phrase stating a figure of its own: ", with the services index at" (not
 #: "with their PMI at": the sentence's subject's)
 _WITH_AT_EN = re.compile(r"with\s+(?:the\s+)?(?!its\s|their\s)(?P<what>[a-z][\w' -]{1,60}?)\s+"
-                         r"(?:at|standing\s+at)\s*$")
+                         r"(?:at|standing\s+at"
+                         # "with the employment reading slipping 0.2 point to 48.3"
+                         r"|[a-z]+ing\s+[\d.]+\s+points?\s+to)\s*$")
 _NO_THING_WITH_EN = re.compile(r"(?:growth|an?\s+(?:increase|rise|gain|decline)|the\s+number|"
                                r"the\s+total|a\s+total)\b")
 
@@ -471,7 +481,7 @@ _VERB_ALONE_EN = frozenset({"at", "standing at", "was", "were", "is", "are", "st
 #: the first words of an aside between commas that describes the subject before it
 #: (", still the province's largest division,", ", which includes the car plants,")
 _ASIDE_OPENERS_EN = frozenset({"the", "a", "an", "still", "which", "its", "their",
-                               "long", "once", "now"})
+                               "long", "once", "now", "combining", "covering", "tracking"})
 #: one-word clauses that open a sentence, never a member of a list
 _ADVERBS_EN = frozenset({"meanwhile", "however", "moreover", "besides", "also", "overall",
                          "specifically", "notably", "furthermore", "therefore", "thus", "then",
