@@ -1291,3 +1291,24 @@ def test_profit_wordings_of_a_business_daily() -> None:
             facts["1,652.74 billion yuan"].industry) == ("profit_ytd", "C")
     assert (facts["23.6 percent"].indicator, facts["23.6 percent"].industry) == (
         "profit_ytd_yoy", "39")
+
+
+def test_a_number_in_words_that_counts_part_of_a_group() -> None:
+    text = ("Industry, first quarter of 2032 (simulated)\n"
+            "In the first quarter, value added grew 6.3%. Thirty-seven of the 41 industrial "
+            "divisions reported higher value added. All seven divisions of the equipment sector "
+            "grew.\n")
+    facts = _mapped(text, published="2032-04-17")
+    assert (facts["Thirty-seven"].value, facts["Thirty-seven"].indicator) == (
+        37.0, "industries_growing_ytd")
+    assert "seven" not in facts  # the size of the group, no fact
+
+
+def test_a_size_floor_and_a_forecast_someone_said_are_no_facts() -> None:
+    text = ("Industry, first quarter of 2032 (simulated)\n"
+            "Value added grew 6.3% in the first quarter. An economist said he expected "
+            "second-quarter growth of around 6%. The PMI, said another, who sees it near 50.5 "
+            "next month, was 50.6. The data cover enterprises with annual main business revenue "
+            "of at least 20 million yuan.\n")
+    assert [f.mention for f in extract_facts(text, "t", published="2032-04-17")] == [
+        "6.3%", "50.6"]

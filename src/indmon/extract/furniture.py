@@ -239,12 +239,21 @@ def is_threshold(text: str, start: int, end: int) -> bool:
     if before.endswith(("高于", "低于", "大于", "小于")) and _THRESHOLD_RULE_ZH.match(
             text, end - 1 if text[end - 1:end] in "%％" else end):
         return True
+    if ("at least" in before or "less than" in before) and _SIZE_THRESHOLD_BEFORE_EN.search(
+            text, max(0, start - 60), start):
+        return True  # "enterprises with annual main business revenue of at least 20 million"
     match = _THRESHOLD_AFTER_EN.match(after)
     if not match:
         return False
     # "above 50 percent indicates expansion" needs its "above"; "or more", "line" do not
     return bool(match.group("scope") or match.group("line")
                 or _THRESHOLD_BEFORE_EN.search(text[max(0, start - 12):start]))
+
+
+#: the size that defines "above designated size", stated as a floor
+_SIZE_THRESHOLD_BEFORE_EN = re.compile(
+    r"\bannual\s+(?:main\s+business\s+)?(?:revenue|turnover|income)\s+of\s+"
+    r"(?:at\s+least|no\s+less\s+than|not\s+less\s+than)\s+$", re.IGNORECASE)
 
 
 __all__ = ["is_conversion", "is_furniture", "is_threshold"]

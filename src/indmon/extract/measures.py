@@ -386,7 +386,11 @@ _FORECAST_BEFORE_EN = compile_lower(
     # "expect the March PMI at 50.6", "who expects growth of about 5%", "she expects
     # full-year industrial growth of around 5.5%"; not "is expected to"
     r"(?<!is\s)(?<!are\s)(?<!was\s)(?<!were\s)(?<!be\s)expect(?:s|ing)?\s+"
-    r"(?:[a-z-]+\s+){0,3}?(?:the|a|an|it|growth|output))\b(?:[^.;,]|\.(?=\d)){0,60}$"
+    r"(?:[a-z-]+\s+){0,3}?(?:the|a|an|it|growth|output)"
+    # "an economist ... said he expected second-quarter growth of around 6%", "who sees the
+    # headline PMI near 50.5 next month"
+    r"|\b(?:he|she|they|who)\s+(?:expected|expects|sees|saw|forecasts?|predicted|predicts))\b"
+    r"(?:[^.;,]|\.(?=\d)){0,60}$"
     # "expects the market to grow by about 3% ..., with NEV sales of some 21 million"
     r"|(?<!is\s)(?<!are\s)(?<!was\s)(?<!were\s)(?<!be\s)\bexpects?\s+the\s+(?:[^.;]|\.(?=\d)){0,90},\s+with\s+"
     r"[^.;,]{0,40}$")

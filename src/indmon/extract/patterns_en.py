@@ -61,7 +61,11 @@ FIGURE = re.compile(rf"(?P<num>{_DIGITS}){_AFTER_NUMBER}", re.VERBOSE | re.IGNOR
 #: figures in words: "two", "one trillion"
 #: matched against the lower-cased text, which is faster than ignoring case
 _AFTER_NUMBER_LOWER = _AFTER_NUMBER.lower().replace("(?p<", "(?P<")
-WORD_FIGURE = re.compile(rf"\b(?P<num>{trie(w for w in WORD_NUMBERS if ' ' not in w)})\b"
+#: "thirty-seven": the tens and units of a number written in words
+_TENS_UNITS = (r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-"
+               r"(?:one|two|three|four|five|six|seven|eight|nine)")
+_WORDS = trie(w for w in WORD_NUMBERS if " " not in w)
+WORD_FIGURE = re.compile(rf"\b(?P<num>{_TENS_UNITS}|{_WORDS})\b"
                          rf"{_AFTER_NUMBER_LOWER}", re.VERBOSE)
 _CURRENCY_BEFORE = re.compile(r"(?:US\$|\$|RMB\s?|CNY\s?|¥)$")
 
@@ -105,12 +109,14 @@ THING_NOUNS = re.compile(
     r"\b(?:cent(?:er|re)s?|clusters?|enterprises?|companies|compan(?:y)|firms?|factories|"
     r"factory|projects?|platforms?|bases?|stations?|parks?|zones?|cities|city|provinces?|"
     r"ships?|vessels?|vehicles?|departments?|ministries|institutions?|banks?|funds?|"
-    r"industries|sectors|categories|types|models?|products?|brands?|champions?|pilots?|"
+    r"industries|sectors|divisions|categories|types|models?|products?|brands?|champions?|pilots?|"
     r"demonstrations?|schools?|universities|hospitals?|laboratories|labs?|teams?|cases?|"
     r"applications?|apps?|standards?|patents?|users?|subscribers?|workshops?|lines?|"
     r"satellites?|aircraft|airplanes?|plants?|mines?|ports?|networks?)\b",
     re.IGNORECASE,
 )
+#: "of the 41 industrial divisions" after a number word
+_OF_A_GROUP = re.compile(r"\s+of\s+the\s+\d+\s+(?P<group>(?:[a-z-]+\s+){0,3}[a-z]+)")
 _THING_STOP = re.compile(r"[,.;:!?()](?=\s)|\b(?:of|and|or|to|for|in|that|which)\b", re.IGNORECASE)
 
 #: words after a bare number that make it a date, age, duration, ordinal or name
@@ -133,7 +139,7 @@ _CODE_BEFORE = re.compile(r"(?:\bNo\.?|\bArticle|\bNumber|\bItem|\bPage|#)\s*$",
 #: a long run of digits without separators is a hotline, code or document number
 _CODE_VALUE = re.compile(r"^\d{5,}$")
 #: "the ten key industries", "the top ten provinces": a named group, not a count
-_GROUP_BEFORE = re.compile(r"\b(?:the|top|these|those)\s+$", re.IGNORECASE)
+_GROUP_BEFORE = re.compile(r"\b(?:the|top|these|those|all)\s+$", re.IGNORECASE)
 
 
 #: the unit each unit group of ``FIGURE`` and ``WORD_FIGURE`` stands for
@@ -166,6 +172,9 @@ def _glued_before(text: str, start: int) -> bool:
 def _is_word_count(text: str, m: re.Match[str]) -> bool:
     """A number word counts things only when a thing noun follows in the same phrase."""
     rest = text[m.end():m.end() + 80]
+    part_of = _OF_A_GROUP.match(rest)
+    if part_of:  # "thirty-seven of the 41 industrial divisions": a part of a counted group
+        return bool(THING_NOUNS.search(part_of.group("group")))
     stop = _THING_STOP.search(rest)
     phrase = rest[:stop.start()] if stop else rest
     return bool(THING_NOUNS.search(" ".join(phrase.split()[:6])))
