@@ -1312,3 +1312,36 @@ def test_a_size_floor_and_a_forecast_someone_said_are_no_facts() -> None:
             "of at least 20 million yuan.\n")
     assert [f.mention for f in extract_facts(text, "t", published="2032-04-17")] == [
         "6.3%", "50.6"]
+
+
+def test_growths_respectively_take_the_periods_of_their_amounts_zh() -> None:
+    text = ("2032年一季度钢铁（模拟）\n2032年4月20日\n"
+            "一季度生铁产量21405万吨，3月份7492万吨，同比分别下降2.4%和0.6%。\n")
+    facts = _mapped(text, published="2032-04-20")
+    assert (facts["2.4%"].period, facts["2.4%"].value) == ("2032-Q1", -2.4)
+    assert (facts["0.6%"].period, facts["0.6%"].indicator) == ("2032-03", "pig_iron_output_yoy")
+
+
+def test_a_chinese_base_figure_is_of_what_the_figure_before_measures() -> None:
+    text = ("2032年一季度钢铁（模拟）\n2032年4月20日\n"
+            "3月份粗钢日产284.7万吨，较1—2月的272.3万吨明显提高。黑色金属冶炼和压延加工业利润"
+            "增长46.3%。一季度该行业增加值同比增长1.8%，低于全部规模以上工业6.1%的增速。\n")
+    facts = _mapped(text, published="2032-04-20")
+    assert facts["272.3万吨"].subject == facts["284.7万吨"].subject
+    assert facts["272.3万吨"].indicator is None  # a daily average, no month's output
+    assert (facts["6.1%"].indicator, facts["6.1%"].industry) == ("va_ytd_yoy", "ALL")
+
+
+def test_kinds_of_new_energy_vehicle_and_parts_of_a_whole() -> None:
+    text = ("Car market, March 2032 (simulated)\n"
+            "11 Apr 2032 -- Sales of new-energy vehicles reached 1.76 million in March. "
+            "Battery-electric models accounted for 1.07 million of the month's NEV sales. "
+            "Overseas buyers took 590,000 Chinese vehicles in March. New-energy models "
+            "contributed 238,000 of those shipments.\n")
+    facts = _mapped(text, published="2032-04-11")
+    assert facts["1.76 million"].indicator == "nev_sales"
+    assert facts["1.07 million"].indicator is None
+    assert facts["238,000"].indicator == "nev_exports"
+    zh = _mapped("2032年3月汽车（模拟）\n2032年4月11日\n"
+                 "3月纯电动汽车销量107万辆，同比增长31.5%。\n", published="2032-04-11")
+    assert zh["107万"].indicator is None and zh["31.5%"].indicator is None

@@ -725,6 +725,7 @@ def normalise(text: str) -> str:
     text = _SITES.sub(r"\1 base stations", text)
     text = _USER_BASE.sub(r"\1 users", text)
     text = _SIZE_CLASS.sub(r"\1", text)  # "smaller companies' PMI": the small enterprises
+    text = text.replace("new energy models", "new energy vehicles")
     text = _ABROAD.sub(r"exports of \1", text)
     text = _ROLLED_OFF.sub(r"output of \1", text)
     if _WHOLE_ECONOMY.match(text):

@@ -645,6 +645,11 @@ _PMI_COMPONENT_EN = re.compile(
 _INDEX_WORD_EN = re.compile(r"(?i)\b(?:index|pmi|gauge|indices|sub-index)\b")
 
 
+#: a part stated as an amount of a whole after it: "accounted for 1.07 million of the ..."
+_PART_OF_A_WHOLE_EN = re.compile(r"\s(?:accounted\s+for|accounting\s+for|made\s+up|making\s+up|"
+                                 r"contributed)\s*$",
+                                 re.IGNORECASE)
+_OF_AFTER_EN = re.compile(r"\s+of\s+(?:the|those|them|these|all)\b", re.IGNORECASE)
 _AT_A_LOSS_EN = re.compile(
     r"^\s*(?:industrial\s+)?(?:enterprises|firms|companies)\s+(?:ran|operated|were|was)\s+"
     r"(?:at\s+a\s+loss|in\s+the\s+red|loss-making)", re.IGNORECASE)
@@ -660,6 +665,9 @@ def _count_subject_en(left: str, clause_left: str, right: str, measure: str,
                       counted: bool) -> str:
     """The subject of a plain number: what a count covers, else what it counts, else the
     words before it."""
+    whole = _PART_OF_A_WHOLE_EN.search(left) if _OF_AFTER_EN.match(right) else None
+    if whole:  # "battery-electric models accounted for 1.07 million of the month's NEV sales"
+        return subjects.subject_before_en(left[:whole.start()] + " came to")
     part = subjects.part_with_feature_en(left, right) if measure == "count" else ""
     if part:
         return part
@@ -825,15 +833,15 @@ def extract_facts(
             _year_to_date_totals_en(_products_of_producers_en(facts, ctx), ctx), ctx), ctx)
         facts = _owners_recorded_after_en(_owners_of_bare_heads_en(
             _owners_before_whose_en(facts, ctx), ctx), ctx)
-        facts = _output_of_the_sentence_opener_en(facts, ctx)
+        facts = _parts_of_a_whole_en(_output_of_the_sentence_opener_en(facts, ctx), ctx)
         facts = _bases_of_the_figure_before_en(_investment_by_industry_en(facts, ctx), ctx)
     facts = _of_the_division_named_before(facts, ctx)
     facts = _division_opening_the_sentence(facts, ctx)
     facts = _of_a_titled_grouping(_in_the_clusters(facts, ctx), ctx)
     if lang == "zh":
-        facts = _products_of_bare_output_zh(facts, ctx.text)
+        facts = _bases_of_the_figure_before_zh(_products_of_bare_output_zh(facts, ctx.text), ctx)
     facts = _contributions_to_industrial_growth(_bases_of_point_changes(facts, ctx), ctx)
-    facts = _periods_respectively(facts, ctx)
+    facts = _growths_of_amounts_of_their_periods(_periods_respectively(facts, ctx), ctx)
     facts = _regions_respectively(facts, ctx)
     if lang == "zh":
         facts = _province_of_the_sentence_zh(facts, ctx)
@@ -1128,6 +1136,27 @@ def _periods_respectively(facts: list[Fact], ctx: Context) -> list[Fact]:
     return out
 
 
+def _growths_of_amounts_of_their_periods(facts: list[Fact], ctx: Context) -> list[Fact]:
+    """"一季度生铁产量21405万吨，3月份7492万吨，同比分别下降2.4%和0.6%": a "respectively"
+    run of growths right after as many amounts of different periods is of those amounts,
+    one to one, each with its amount's period and subject."""
+    out = list(facts)
+    for _, members in _respectively_sentences(facts, ctx):
+        runs = _unit_runs([facts[k] for k in members], members)
+        for amounts, growths in itertools.pairwise(runs):
+            if (len(amounts) != len(growths) or len(amounts) < 2
+                    or any(facts[k].measure not in ("level", "count") for k in amounts)
+                    or any(facts[k].measure != "growth_yoy" for k in growths)):
+                continue
+            periods = [facts[k].period for k in amounts]
+            if len(set(periods)) < len(periods):
+                continue  # one period for all: the amounts are a list of members
+            for a, g in zip(amounts, growths, strict=True):
+                out[g] = replace(out[g], period=periods[amounts.index(a)],
+                                 subject=facts[a].subject)
+    return out
+
+
 def _province_of_the_sentence_zh(facts: list[Fact], ctx: Context) -> list[Fact]:
     """"分地区看，江苏省造船完工1462万载重吨，占全国的38.0%；新接订单同比增长15.7%": a
     province named for the sentence's first figure holds for its later clauses that name
@@ -1321,7 +1350,9 @@ def _of_the_division_named_before(facts: list[Fact], ctx: Context) -> list[Fact]
         sentence = _SENTENCE_SPLIT.split(ctx.text[line_start:fact.start])[-1]
         found = cue.search(sentence)
         name = _division_before(ctx, fact.start - len(sentence) + found.start()) if found else None
-        if name is None:
+        if name is None or (ctx.lang == "zh" and _ALL_INDUSTRY_BASE_ZH.search(
+                ctx.text, max(0, fact.start - 16), fact.start)):
+            # "该行业增加值增长1.8%，低于全部规模以上工业6.1%的增速": the base is all industry's
             out.append(fact)
         elif ctx.lang == "zh" or (found and found.group().strip().lower() == "its"):
             # a translation, "Its value added grew": the reference is no part of the subject
@@ -1332,6 +1363,28 @@ def _of_the_division_named_before(facts: list[Fact], ctx: Context) -> list[Fact]
         else:  # "behind the 5.4% growth of all industry": another subject of the sentence
             out.append(fact)
     return out
+
+
+#: all of industry named right before a figure it is compared with
+_ALL_INDUSTRY_BASE_ZH = re.compile(r"(?:全部|全国)(?:规模以上|规上)?工业(?:增加值)?$")
+
+
+def _bases_of_the_figure_before_zh(facts: list[Fact], ctx: Context) -> list[Fact]:
+    """"3月份粗钢日产284.7万吨，较1—2月的272.3万吨明显提高": a base figure after 较/比 and
+    its period is of what the figure before it in the sentence measures."""
+    out = list(facts)
+    for k in range(1, len(out)):
+        fact, before = out[k], out[k - 1]
+        if (fact.unit == before.unit and before.subject
+                and _COMPARED_BASE_ZH.search(ctx.text, max(before.end, fact.start - 16),
+                                             fact.start)
+                and not lists.SENTENCE_END_ZH.search(ctx.text, before.end, fact.start)):
+            out[k] = replace(fact, subject=before.subject, measure=before.measure)
+    return out
+
+
+#: 较/比 + a period + 的, right before a base figure
+_COMPARED_BASE_ZH = re.compile(r"(?:较|比)(?:上年|去年)?[\d—\-~～至年月份季度上下半全]{1,12}的$")
 
 
 def _owners_of_bare_heads_en(facts: list[Fact], ctx: Context) -> list[Fact]:
@@ -1388,6 +1441,33 @@ def _owners_before_whose_en(facts: list[Fact], ctx: Context) -> list[Fact]:
 #: ", whose profits surged": a relative clause whose head belongs to the name before it
 _WHOSE_HEAD_EN = re.compile(
     r",\s+whose\s+(?P<head>profits|value\s+added|output|revenue|sales)\s+[a-z]+(?:\s+by)?\s*$")
+
+
+def _parts_of_a_whole_en(facts: list[Fact], ctx: Context) -> list[Fact]:
+    """"New-energy models contributed 238,000 of those shipments", "New-energy vehicles
+    accounted for 2.12 million of them": the part's figure of what the whole measures (its
+    words, else the figure before's), so the NEVs' exports or output, not a bare count."""
+    out = list(facts)
+    for k, fact in enumerate(out):
+        if fact.unit == "percent" or not _OF_AFTER_EN.match(ctx.text, fact.end):
+            continue
+        s_start, _ = ctx.layout.sentence(fact.start)
+        if not _PART_OF_A_WHOLE_EN.search(ctx.text, max(s_start, fact.start - 24), fact.start):
+            continue
+        whole = ctx.lower[fact.end:fact.end + 40]
+        head = _WHOLE_HEAD_EN.search(whole) or next(
+            (found for f in reversed(out[max(0, k - 3):k])
+             if fact.start - f.end < 300 and (found := _WHOLE_HEAD_EN.search(f.subject.lower()))),
+            None)
+        if head:
+            word = _WHOLE_HEADS.get(head.group(), head.group())
+            out[k] = replace(fact, subject=f"{word} of {fact.subject}", measure="level")
+    return out
+
+
+#: what a whole measures, as its words or the figure before name it
+_WHOLE_HEAD_EN = re.compile(r"\b(?:exports|shipments|output|production|sales|deliveries)\b")
+_WHOLE_HEADS = {"shipments": "exports", "deliveries": "sales"}
 
 
 def _output_of_the_sentence_opener_en(facts: list[Fact], ctx: Context) -> list[Fact]:

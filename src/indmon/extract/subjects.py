@@ -1106,6 +1106,9 @@ SUBJECT_GLOSSARY_ZH = {
     "总规模": "total scale",
     "规模": "scale",
     "新能源汽车": "new energy vehicles",
+    # kinds of new-energy vehicle the catalogue has no figure of: never all automobiles
+    "纯电动汽车": "battery electric vehicles",
+    "插电式混合动力汽车": "plug-in hybrid vehicles",
     "汽车": "automobiles",
     "智能手机": "smartphones",
     "全部工业增加值": "total value added of industry",
