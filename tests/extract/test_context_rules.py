@@ -1345,3 +1345,34 @@ def test_kinds_of_new_energy_vehicle_and_parts_of_a_whole() -> None:
     zh = _mapped("2032年3月汽车（模拟）\n2032年4月11日\n"
                  "3月纯电动汽车销量107万辆，同比增长31.5%。\n", published="2032-04-11")
     assert zh["107万"].indicator is None and zh["31.5%"].indicator is None
+
+
+def test_bare_heads_of_a_car_market_release_are_the_vehicles() -> None:
+    text = ("Car market: March sales rebound (simulated)\n"
+            "11 Apr 2032 -- Sales climbed to 3.12 million units in March. New-energy vehicle "
+            "production reached 1.71 million, while sales amounted to 1.76 million. For "
+            "January-March, output totalled 7.96 million and deliveries 8.08 million, increases "
+            "of 6.9% and 7.7%.\n")
+    facts = _mapped(text, published="2032-04-11")
+    assert facts["3.12 million"].indicator == "auto_sales"
+    assert facts["1.76 million"].indicator != "auto_sales"  # the NEVs' sales
+    assert [facts[m].indicator for m in ("7.96 million", "8.08 million", "6.9%", "7.7%")] == [
+        "auto_production", "auto_sales", "auto_production_yoy", "auto_sales_yoy"]
+    industry = _mapped("Industrial output in March (simulated)\n11 Apr 2032 -- Output grew 6.9% "
+                       "in March.\n", published="2032-04-11")
+    assert industry["6.9%"].indicator == "va_yoy"
+
+
+def test_a_month_alone_is_of_the_figure_before_and_the_quarter_is_the_topic() -> None:
+    text = ("Steel in the first quarter of 2032 (simulated)\n"
+            "April 24, 2032 -- Crude steel output in the first quarter came to 251.64 million "
+            "tonnes. March alone accounted for 88.27 million tonnes, edging up 0.9%. Blast "
+            "furnaces turned out 214.05 million tonnes of hot metal over the quarter, decreases "
+            "of 2.4%.\n")
+    facts = _mapped(text, published="2032-04-24")
+    assert (facts["88.27 million tonnes"].indicator, facts["88.27 million tonnes"].period) == (
+        "crude_steel_output", "2032-03")
+    assert facts["0.9%"].indicator == "crude_steel_output_yoy"
+    assert (facts["214.05 million tonnes"].indicator,
+            facts["214.05 million tonnes"].period) == ("pig_iron_output", "2032-Q1")
+    assert facts["2.4%"].value == -2.4

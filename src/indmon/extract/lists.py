@@ -270,7 +270,8 @@ _GROWTH_AFTER_EN = re.compile(
     r"\s*,?\s*(?:up|down|an?\s+(?:year-on-year\s+)?(?:(?:nominal|real|modest|slight)\s+)?"
     r"(?:increase|decrease|rise|drop|decline|gain|fall|growth|jump|surge|slide|contraction|"
     r"expansion|advance|climb)"
-    r"\s+of(?:\s+(?:only|just|about|nearly|some))?|increasing|decreasing|rising|falling)"
+    r"\s+of(?:\s+(?:only|just|about|nearly|some))?|increasing|decreasing|rising|falling|"
+    r"(?:edg|inch|tick)ing\s+(?:up|down))"
     r"(?:\s+by)?\s*$", re.IGNORECASE)
 
 

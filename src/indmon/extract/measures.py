@@ -34,7 +34,7 @@ _GROWTH_EN = compile_lower(
     r"quicken\w*(?:\s+to)?|(?:sped|speeding|picked|picking)\s+up(?:\s+to)?|"
     r"growth\s+rate\s+(?:of|was|at|reached)|"
     r"growth\s+of|"
-    r"increase\s+of|rise\s+of|gain\s+of|jump\s+of|surge\s+of|advance\s+of|expansion\s+of)"
+    r"increases?\s+of|rises?\s+of|gains?\s+of|jump\s+of|surge\s+of|advance\s+of|expansion\s+of)"
     r"(?:\s+by)?" + _HEDGE_EN + r"\s*$")
 _DECLINE_EN = compile_lower(
     r"(?:declin\w*|decreas\w*|fell|fallen|fall(?:s|ing)?|drop\w*|down|slid|slip(?:s|p\w*)?|shr[ua]nk|"
@@ -42,7 +42,7 @@ _DECLINE_EN = compile_lower(
     # "shedding 0.9 point", "lost 0.7 point", "eased by 1.0 point", "off 3.4%"
     r"(?<![a-z])(?:shed(?:s|ding)?|lost|los(?:e|es|ing)|eas(?:ed|es|ing)|weaken\w*|"
     r"retreat\w*|off)|"
-    r"contract\w*|decrease\s+of|decline\s+of|drop\s+of|fall\s+of|net\s+loss\s+of|"
+    r"contract\w*|decreases?\s+of|declines?\s+of|drops?\s+of|falls?\s+of|net\s+loss\s+of|"
     r"net\s+reduction\s+of)"
     # "fell back by 7.5 percent", "the only region to shrink, by 0.6%"
     r"(?:\s+back)?(?:,?\s+by)?" + _HEDGE_EN + r"\s*$")

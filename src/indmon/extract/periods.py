@@ -246,6 +246,12 @@ def _the_month(m: re.Match[str], time: DocumentTime) -> str | None:
     return time.topic_end_month or None
 
 
+def _the_quarter(m: re.Match[str], time: DocumentTime) -> str | None:
+    """"over the quarter", "in the quarter": the quarter a release on a quarter is about."""
+    topic = time.topic
+    return topic if len(topic) == 7 and topic[4:6] == "-Q" else None
+
+
 def _year_to_date(m: re.Match[str], time: DocumentTime) -> str | None:
     """"For the year to date", "so far this year": January to the release's last month."""
     end = time.topic_end_month
@@ -334,6 +340,8 @@ EN_PERIODS: list[Grammar] = [
                        r"(?:output|production|sales|exports)\b)"), _en_month, (_MONTH_ANCHOR,)),
     Grammar(re.compile(r"\b(?:in|for|during)\s+the\s+month\b(?!\s+(?:of|before|earlier))"),
             _the_month, ("month",)),
+    Grammar(re.compile(r"\b(?:in|over|for|during)\s+the\s+quarter\b(?!\s+(?:of|before|earlier))"),
+            _the_quarter, ("quarter",)),
     Grammar(re.compile(r"\b(?:(?:in|over|during|for)\s+the\s+(?:same\s+)?(?P<n>[a-z]+|\d{1,2})\s+months"
                        r"(?!\s+(?:to|before|earlier|ago|ended|ending))"
                        r"|(?P<n2>[a-z]+|\d{1,2})-month\b)"),

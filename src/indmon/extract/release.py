@@ -834,6 +834,7 @@ def extract_facts(
         facts = _owners_recorded_after_en(_owners_of_bare_heads_en(
             _owners_before_whose_en(facts, ctx), ctx), ctx)
         facts = _parts_of_a_whole_en(_output_of_the_sentence_opener_en(facts, ctx), ctx)
+        facts = _vehicles_of_a_car_release_en(_of_the_figure_before_a_month_en(facts), ctx)
         facts = _bases_of_the_figure_before_en(_investment_by_industry_en(facts, ctx), ctx)
     facts = _of_the_division_named_before(facts, ctx)
     facts = _division_opening_the_sentence(facts, ctx)
@@ -1441,6 +1442,61 @@ def _owners_before_whose_en(facts: list[Fact], ctx: Context) -> list[Fact]:
 #: ", whose profits surged": a relative clause whose head belongs to the name before it
 _WHOSE_HEAD_EN = re.compile(
     r",\s+whose\s+(?P<head>profits|value\s+added|output|revenue|sales)\s+[a-z]+(?:\s+by)?\s*$")
+
+
+def _of_the_figure_before_a_month_en(facts: list[Fact]) -> list[Fact]:
+    """"Crude steel output ... came to 251.64 million tonnes. March alone accounted for 88.27
+    million tonnes": a subject that is only a month is the figure's before it, of its unit."""
+    out = list(facts)
+    for k in range(1, len(out)):
+        if _ONLY_A_MONTH_EN.match(out[k].subject):
+            # "..., edging up 0.9%": the growth of the amount right before it
+            amount = out[k - 1] if out[k].unit == "percent" and out[k - 1].measure in (
+                "level", "count") else None
+            before = amount or next((f for f in reversed(out[max(0, k - 3):k])
+                                     if f.unit == out[k].unit and f.subject
+                                     and not _ONLY_A_MONTH_EN.match(f.subject)), None)
+            if before is not None:
+                out[k] = replace(out[k], subject=before.subject)
+    return out
+
+
+_ONLY_A_MONTH_EN = re.compile(
+    r"(?i)^(?:in\s+)?(?:january|february|march|april|may|june|july|august|september|october|"
+    r"november|december)(?:\s+alone|\s+by\s+itself|\s+on\s+its\s+own)?$")
+
+
+def _vehicles_of_a_car_release_en(facts: list[Fact], ctx: Context) -> list[Fact]:
+    """"Sales climbed to 3.12 million units", "output totalled 7.96 million and deliveries
+    8.08 million" in a release titled for the car market: the vehicles' figures, never
+    industry's output. A title naming industry as a whole changes nothing."""
+    title = subjects.title_of(ctx.text[:600]).lower()
+    if not _CAR_TITLE_EN.search(title) or _INDUSTRY_TITLE_EN.search(title):
+        return facts
+    out = []
+    for fact in facts:
+        bare = _BARE_VEHICLE_HEAD_EN.match(fact.subject)
+        s_start, _ = ctx.layout.sentence(fact.start)
+        if bare and fact.unit in ("count", "percent") and not _KIND_OF_VEHICLE_EN.search(
+                ctx.lower, s_start, fact.start):
+            # "NEV production reached 1.71 million, while sales amounted to 1.76 million":
+            # a kind of vehicle named before in the sentence owns the bare head
+            head = {"deliveries": "sales", "cumulative exports": "exports"}.get(
+                bare.group("head").lower(), bare.group("head").lower())
+            fact = replace(fact, subject=f"{head} of vehicles")
+        out.append(fact)
+    return out
+
+
+_CAR_TITLE_EN = re.compile(r"\b(?:cars?|auto(?:mobile)?s?|vehicles?|nevs?|new-energy\s+models|"
+                           r"car\s+market)\b")
+_KIND_OF_VEHICLE_EN = re.compile(r"\b(?:nevs?|new-energy|new\s+energy|passenger|commercial|"
+                                 r"electric|hybrid|trucks?|buses)\b")
+_INDUSTRY_TITLE_EN = re.compile(r"\b(?:industr\w*|factor(?:y|ies)|value\s+added|economy)\b")
+#: what a car release states with no owner: output, sales, deliveries, exports
+_BARE_VEHICLE_HEAD_EN = re.compile(
+    r"(?i)^(?P<head>output|production|sales|deliveries|exports|cumulative\s+exports)"
+    r"(?:\s+of\s+vehicles)?(?:\s+(?:during|in|for)\s+the\s+(?:month|quarter))?$")
 
 
 def _parts_of_a_whole_en(facts: list[Fact], ctx: Context) -> list[Fact]:
