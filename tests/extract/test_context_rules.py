@@ -1376,3 +1376,22 @@ def test_a_month_alone_is_of_the_figure_before_and_the_quarter_is_the_topic() ->
     assert (facts["214.05 million tonnes"].indicator,
             facts["214.05 million tonnes"].period) == ("pig_iron_output", "2032-Q1")
     assert facts["2.4%"].value == -2.4
+
+
+def test_an_industry_opening_a_clause_owns_the_bare_head_after_it_zh() -> None:
+    text = ("2031年1—9月装备工业（模拟）\n2031年10月28日\n"
+            "1—9月，汽车制造业利润增长4.2%，电气机械和器材制造业受光伏设备价格走低影响，利润下降3.6%。\n")
+    facts = _mapped(text, published="2031-10-28")
+    assert (facts["4.2%"].industry, facts["3.6%"].industry) == ("36", "38")
+
+
+def test_what_an_industry_saw_and_the_amount_after_a_later_verb() -> None:
+    text = ("Industry, January-October 2031 (simulated)\n"
+            "In January-October, computers, communication and other electronic equipment saw "
+            "export delivery value edge up 3.1%. Non-ferrous metal ore mining was weaker: profits "
+            "slid 4.6% to 48.3 billion yuan even as revenue edged up 1.8% to 402.5 billion "
+            "yuan.\n")
+    facts = _by_mention(text, published="2031-11-20")
+    assert facts["3.1%"].subject.startswith("export delivery value of")
+    assert facts["402.5 billion yuan"].subject.startswith("revenue")
+    assert facts["48.3 billion yuan"].subject.startswith("profits")

@@ -968,7 +968,8 @@ def _inherit_owner_zh(facts: list[Fact], text: str) -> list[Fact]:
     for k, fact in enumerate(out):
         if fact.subject not in _BARE_HEADS:
             continue
-        owner = _owner_before_zh(out, k, text)
+        owner = _industry_opening_a_clause_before_zh(out, k, text) or _owner_before_zh(
+            out, k, text)
         if owner:
             out[k] = replace(fact, subject=f"{owner} {fact.subject}")
             continue
@@ -976,6 +977,21 @@ def _inherit_owner_zh(facts: list[Fact], text: str) -> list[Fact]:
         if heading:
             out[k] = replace(fact, subject=f"{fact.subject} of {heading}")
     return out
+
+
+def _industry_opening_a_clause_before_zh(facts: list[Fact], k: int, text: str) -> str:
+    """"汽车制造业利润增长4.2%，电气机械和器材制造业受光伏设备价格走低影响，利润下降3.6%": an
+    industry that opens a clause with no figure, between the figure before and this one,
+    owns the bare head (in English, as the glossary has it), else ''."""
+    start = facts[k - 1].end if k else max(0, facts[k].start - 80)
+    # within the figure's sentence, before its own clause
+    between = SENTENCE_END_ZH.split(text[start:_clause_start_zh(text, facts[k].start)])[-1]
+    for clause in reversed(re.split(r"[，,；;：:]", between)):
+        clause = clause.strip()
+        end = subjects.first_term_zh(clause)
+        if end and clause[:end].endswith("业") and subjects.is_term_zh(clause[:end]):
+            return subjects.terms_zh(clause[:end])
+    return ""
 
 
 def _owner_before_zh(facts: list[Fact], k: int, text: str) -> str:

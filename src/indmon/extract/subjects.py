@@ -257,7 +257,7 @@ _PRODUCED_EN = compile_lower(r"\b(?:produced|turned\s+out|manufactured|made)$")
 #: "State-holding firms saw profits decline 2.4 percent": the figure is of the profits
 SAW_WHAT_EN = compile_lower(
     r"\bsaw\s+(?:its\s+|their\s+)?(?P<what>profits?|output|revenue|value\s+added|sales|exports|"
-    r"investment)\s+(?:\w+\s+)?(?:by\s+)?$")
+    r"investment|export\s+delivery\s+value)\s+(?:\w+\s+){0,2}?(?:by\s+)?$")
 
 
 #: "State-holding firms made 1.27 trillion yuan", "industrial firms earned": profits
@@ -445,17 +445,17 @@ def _names_a_thing(lower: str, start: int, end: int) -> bool:
 def _later_verbs_subject(sentence_left: str, lower: str, start: int) -> str:
     """The subject of a second verb after a figure in the last clause: "profits slid 4.6%
     to 48.3 billion yuan even as revenue edged up" (revenue), or ''."""
-    digits = list(_DIGIT.finditer(lower, start))
-    if not digits:
-        return ""
-    after = digits[-1].end()
-    joined = _FIGURE_THEN_CONJUNCTION.match(lower, after)
-    if joined is None:
-        return ""
-    verb = _VERB_EN.search(lower, joined.end())
-    if verb is None or verb.start() <= joined.end():
-        return ""
-    return _tidy(sentence_left[joined.end():verb.start()])
+    # the last figure that a conjunction follows: in "profits slid 4.6% to 48.3 billion yuan
+    # even as revenue edged up 1.8% to", the amount after "to" is the revenue's too
+    for digit in reversed(list(_DIGIT.finditer(lower, start))):
+        joined = _FIGURE_THEN_CONJUNCTION.match(lower, digit.end())
+        if joined is None:
+            continue
+        verb = _VERB_EN.search(lower, joined.end())
+        if verb is None or verb.start() <= joined.end():
+            return ""
+        return _tidy(sentence_left[joined.end():verb.start()])
+    return ""
 
 
 #: the rest of a figure, then a conjunction that opens a clause of its own
