@@ -1395,3 +1395,34 @@ def test_what_an_industry_saw_and_the_amount_after_a_later_verb() -> None:
     assert facts["3.1%"].subject.startswith("export delivery value of")
     assert facts["402.5 billion yuan"].subject.startswith("revenue")
     assert facts["48.3 billion yuan"].subject.startswith("profits")
+
+
+def test_a_chinese_list_of_products_in_several_units() -> None:
+    text = ("2032年5月份工业生产（模拟）\n2032年6月16日\n"
+            "5月份，粗钢、水泥、发电量、汽车、集成电路产量分别为8630万吨、17260万吨、7689亿千瓦时、"
+            "261万辆、497亿块，同比分别增长-2.4%、-7.1%、3.7%、9.8%、16.2%。规模以上工业企业产品"
+            "销售率为96.7%。\n")
+    facts = _mapped(text, published="2032-06-16")
+    assert [facts[m].indicator for m in ("8630万吨", "7689亿千瓦时", "261万", "497亿")] == [
+        "crude_steel_output", "power_generation_output", "auto_production", "ic_output"]
+    assert [facts[m].indicator for m in ("-2.4%", "16.2%")] == [
+        "crude_steel_output_yoy", "ic_output_yoy"]
+    assert facts["96.7%"].indicator == "va_sales_ratio"
+
+
+def test_more_news_wordings_of_parts_scopes_and_ratios() -> None:
+    text = ("Zhejiang, January-May 2032 (simulated)\n"
+            "HANGZHOU, June 20, 2032 -- In January-May, fixed broadband users totalled 711 "
+            "million; of them, 268 million were on gigabit plans. Mining output gained 4.4% in "
+            "May and 3.8% year to date, and non-metallic mineral products - which include cement "
+            "- sank 4.2%. Profits in the province rose 11.4%, far ahead of the country's: "
+            "nationwide, profits of industrial firms rose just 4.6%. Revenue rose 5.3%, compared "
+            "with a national gain of 2.9%. Each 100 yuan of revenue yielded 6.10 yuan of "
+            "profit. Electronics remained the standout, with value added up 15.6%.\n")
+    facts = _mapped(text, published="2032-06-20")
+    assert facts["268 million"].indicator == "gigabit_users"
+    assert (facts["3.8%"].indicator, facts["3.8%"].period) == ("va_ytd_yoy", "2032-01/2032-05")
+    assert facts["4.2%"].industry == "30"
+    assert facts["4.6%"].region == facts["2.9%"].region == "CN"
+    assert facts["6.10 yuan"].indicator is None
+    assert facts["15.6%"].industry == "39"

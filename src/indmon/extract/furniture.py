@@ -215,7 +215,7 @@ def is_conversion(text: str, start: int, end: int) -> bool:
     """Whether a figure is another currency's rendering of the figure before it, or the
     base of a ratio ("costs per 100 yuan of operating revenue", 每百元营业收入)."""
     before = text[max(0, start - 16):start]
-    if text[start:start + 2] == "百元" or (("per" in before or "very" in before)
+    if text[start:start + 2] == "百元" or (("per" in before or "very" in before or "ach" in before)
                                          and _PER_BEFORE.search(before)) or (
             before.endswith("每")):
         return True
@@ -223,7 +223,7 @@ def is_conversion(text: str, start: int, end: int) -> bool:
                                   and _CONVERSION_UNIT.search(text[start:end + 16]))
 
 
-_PER_BEFORE = re.compile(r"\bper\s+$|\b(?:for\s+)?every\s+$|每$", re.IGNORECASE)
+_PER_BEFORE = re.compile(r"\bper\s+$|\b(?:for\s+)?(?:every|each)\s+$|每$", re.IGNORECASE)
 
 
 def is_threshold(text: str, start: int, end: int) -> bool:

@@ -58,7 +58,8 @@ _RESPECTIVELY_ZH = "分别"
 _BOTH_ZH = "产销"
 #: between the figures of a run: a measure word the mention left out ("674万辆和661万辆")
 #: and the joining words
-_BETWEEN_MEMBERS_ZH = re.compile(r"[辆台套个户家座件项部艘吨]?[、和及与，,\s]*")
+_BETWEEN_MEMBERS_ZH = re.compile(
+    r"(?:[辆台套个户家座件项部艘吨块片只架条]|千瓦时)?[、和及与，,\s]*")
 _MEMBER_SPLIT_ZH = re.compile(r"[、和及与]")
 _MEMBER_SPLIT_COMMA_ZH = re.compile(r"[，,、和及与]")
 #: where a Chinese sentence ends (its other rules read clauses within one)
@@ -849,10 +850,17 @@ def _respectively_run_zh(facts: list[Fact], i: int, text: str) -> int:
     if _RESPECTIVELY_ZH not in text[max(0, first.start - 12):first.start]:
         return 1
     j = i + 1
-    while (j < len(facts) and facts[j].unit == first.unit
+    while (j < len(facts) and _same_kind_of_figure(facts[j], first)
            and _BETWEEN_MEMBERS_ZH.fullmatch(text, facts[j - 1].end, facts[j].start)):
         j += 1
     return j - i
+
+
+def _same_kind_of_figure(fact: Fact, first: Fact) -> bool:
+    """Whether a figure goes on a list its first opens: of one unit, or amounts of any
+    ("粗钢、水泥、发电量……产量分别为8630万吨、17260万吨、7689亿千瓦时、261万辆……": tonnes,
+    kilowatt-hours and units in one list)."""
+    return fact.unit == first.unit or (fact.unit not in _RATES and first.unit not in _RATES)
 
 
 def _clause_start_zh(text: str, pos: int) -> int:

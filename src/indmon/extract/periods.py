@@ -346,7 +346,9 @@ EN_PERIODS: list[Grammar] = [
                        r"(?!\s+(?:to|before|earlier|ago|ended|ending))"
                        r"|(?P<n2>[a-z]+|\d{1,2})-month\b)"),
             _en_the_months, ("months", "month")),
-    Grammar(re.compile(r"\b(?:(?:for|in|over)\s+the\s+year\s+to\s+date|so\s+far\s+this\s+year)\b"),
+    Grammar(re.compile(r"\b(?:(?:for|in|over)\s+the\s+year\s+to\s+date|so\s+far\s+this\s+year"
+                       # "gained 4.4% in the month and 3.8% year to date"
+                       r"|(?<=\d%\s)year[\s-]to[\s-]date)\b"),
             _year_to_date, ("year", "so")),
     Grammar(re.compile(r"\b(?P<rel>this|last)\s+year\b"), _en_year_only, ("this", "last")),
     Grammar(re.compile(r"\b(?:the\s+(?:whole|full|entire)\s+year|throughout\s+the\s+year"

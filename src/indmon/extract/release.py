@@ -835,6 +835,7 @@ def extract_facts(
             _owners_before_whose_en(facts, ctx), ctx), ctx)
         facts = _parts_of_a_whole_en(_output_of_the_sentence_opener_en(facts, ctx), ctx)
         facts = _vehicles_of_a_car_release_en(_of_the_figure_before_a_month_en(facts), ctx)
+        facts = [_per_hundred_yuan_en(f, ctx) for f in facts]
         facts = _bases_of_the_figure_before_en(_investment_by_industry_en(facts, ctx), ctx)
     facts = _of_the_division_named_before(facts, ctx)
     facts = _division_opening_the_sentence(facts, ctx)
@@ -1444,6 +1445,20 @@ _WHOSE_HEAD_EN = re.compile(
     r",\s+whose\s+(?P<head>profits|value\s+added|output|revenue|sales)\s+[a-z]+(?:\s+by)?\s*$")
 
 
+def _per_hundred_yuan_en(fact: Fact, ctx: Context) -> Fact:
+    """"Each 100 yuan of revenue yielded 6.10 yuan of profit": an amount per a base, no
+    total (the mapper leaves such figures unmapped)."""
+    if fact.unit != "cny" or fact.subject.startswith("per hundred yuan"):
+        return fact
+    s_start, _ = ctx.layout.sentence(fact.start)
+    if _PER_HUNDRED_YUAN_EN.search(ctx.lower, s_start, fact.start):
+        return replace(fact, subject=f"per hundred yuan {fact.subject}")
+    return fact
+
+
+_PER_HUNDRED_YUAN_EN = re.compile(r"\b(?:each|every|per)\s+(?:100|hundred)\s+yuan\b")
+
+
 def _of_the_figure_before_a_month_en(facts: list[Fact]) -> list[Fact]:
     """"Crude steel output ... came to 251.64 million tonnes. March alone accounted for 88.27
     million tonnes": a subject that is only a month is the figure's before it, of its unit."""
@@ -1537,9 +1552,11 @@ def _output_of_the_sentence_opener_en(facts: list[Fact], ctx: Context) -> list[F
         owned = _POSSESSED_OUTPUT_EN.search(ctx.lower, s_start, fact.start)
         opener = _SENTENCE_OPENER_EN.match(ctx.text, s_start, owned.start()) if owned else None
         owner = opener.group("owner").lower() if opener else ""
-        head = owned.group("head") if owned else ""
+        head = (owned.group("head") or owned.group("head2")) if owned else ""
+        if owned and owned.group().startswith("with") and not _names_a_division(owner):
+            owner = ""  # "Industry held up, with value added up 5.6%": no owner of its own
         if owner and fact.subject.lower() in ("output", "production", "pmi", "index", owner,
-                                              f"{owner} pmi"):
+                                              f"{owner} pmi", "value added", "profits"):
             # "Construction was the star performer, its index soaring 3.4 points to 55.9"
             fact = replace(fact, subject=(f"{owner} {head}" if head in ("pmi", "index")
                                           else f"{head} of {owner}"))
@@ -1549,7 +1566,16 @@ def _output_of_the_sentence_opener_en(facts: list[Fact], ctx: Context) -> list[F
 
 #: "their output", "its production": a possessive that points back to an owner
 _POSSESSED_OUTPUT_EN = re.compile(
-    r"\b(?:their|its)\s+(?P<head>output|production|pmi|index)\b")
+    r"\b(?:(?:their|its)\s+(?P<head>output|production|pmi|index)"
+    # "Electronics remained the standout, with value added up 15.6%"
+    r"|with\s+(?P<head2>value\s+added|profits|output)\s+(?:up|down|rising|growing|falling))\b")
+
+
+def _names_a_division(owner: str) -> bool:
+    from indmon.catalogue import Catalogue
+    from indmon.extract.mapping import industry_code
+
+    return bool(owner) and industry_code(owner, Catalogue.load())[:1].isdigit()
 #: the noun phrase a sentence opens with, before its verb: "New-energy vehicles bucked"
 _SENTENCE_OPENER_EN = re.compile(
     r"\s*(?P<owner>[A-Z][\w'-]*(?:\s+[a-z][\w'-]*){0,4}?)\s+(?:[a-z]+ed|were|was|saw|kept|"
@@ -2125,7 +2151,8 @@ def _national_rates_en(facts: list[Fact], ctx: Context) -> list[Fact]:
 
 
 _NATIONAL_RATE_EN = re.compile(
-    r"\bnational\s+(?:rate|average|figure|level|growth|pace)\s+(?:of\s+)?$")
+    r"\bnational\s+(?:rate|average|figure|level|growth|pace|gain|increase|rise|decline|drop)"
+    r"\s+(?:of\s+)?$")
 
 
 def extract_file(path: Path, published: str | None = None) -> list[Fact]:

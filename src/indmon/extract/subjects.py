@@ -194,7 +194,7 @@ _AFTER_FIGURE_AND_EN = re.compile(
     r"(?:%|percent|per\s*cent)(?:\s+(?:year\s+on\s+year|in\s+[A-Z]\w+))?"
     r"\s+(?:and|while|whereas|but)\s+(?=[A-Za-z][\w-]*['’]?(?:\s+[\w-]+['’]?){0,5}\s+"
     r"(?:grew|rose|gained|fell|climbed|jumped|increased|expanded|declined|dropped|slipped|slid|"
-    r"shrank|surged|added)\b)")
+    r"shrank|surged|added|sank|dipped|eased|edged|advanced|tumbled|slumped|soared)\b)")
 #: ", the province's strongest growth engine,": an appositive naming the subject's role
 _ROLE_APPOSITIVE_EN = re.compile(
     r",\s+(?:the|a|an|its|their|long\s+the)\s+(?:[\w'’-]+\s+){0,6}?(?:engine|driver|pillar|"
@@ -217,10 +217,10 @@ _PERIOD_AFTER_EN = re.compile(
 
 #: "users numbered 680 million, of whom 220 million had gigabit access": a part of the
 #: whole named by a feature of its own
-_PART_OF_WHOLE_EN = compile_lower(r",\s*(?:of\s+whom|of\s+which|including)\s*$")
+_PART_OF_WHOLE_EN = compile_lower(r"[,;]\s*(?:of\s+whom|of\s+which|of\s+them,?|including)\s*$")
 _FEATURE_AFTER_EN = compile_lower(
     r"^\s*(?:had|have|has|with|enjoyed|enjoy|used|use|(?:were|are|was|is)\s+on)\s+(?P<feature>[\w-]+)\s+"
-    r"(?:access|service|connections?|speeds?|networks?)\b")
+    r"(?:access|service|connections?|speeds?|networks?|plans?|packages?|tariffs?)\b")
 
 
 def part_with_feature_en(left: str, right: str) -> str:
@@ -317,6 +317,8 @@ def subject_before_en(sentence_left: str) -> str:
     """The noun phrase before the verb in the words that lead up to a figure: in the last
     clause that has a verb after its first word (clauses split at ``,``, ``;``, ``:`` and
     dashes), else the whole last clause."""
+    if " - " in sentence_left:  # "non-metallic mineral products - the division that ... -"
+        sentence_left = _DASH_APPOSITIVE_EN.sub(" ", sentence_left)
     unit_at = max(sentence_left.rfind("%"), sentence_left.rfind("percent"),
                   sentence_left.rfind("per cent"))
     if unit_at > 0 and sentence_left[max(0, unit_at - 2):unit_at].rstrip()[-1:].isdigit():
@@ -327,8 +329,6 @@ def subject_before_en(sentence_left: str) -> str:
         sentence_left = _APPOSITIVE_EN.sub("", sentence_left)
     if sentence_left.count(",") >= 2:  # "electronics, the province's strongest growth engine,"
         sentence_left = _ROLE_APPOSITIVE_EN.sub(" ", sentence_left)
-    if " - " in sentence_left:  # "non-metallic mineral products - the division that ... -"
-        sentence_left = _DASH_APPOSITIVE_EN.sub(" ", sentence_left)
     lower = lowered(sentence_left)
     put = _PUTS_AT_EN.search(lower) if lower.rstrip().endswith(" at") else None
     if put:  # "Preliminary accounting puts the growth of GDP in 2025 at": what is put
@@ -856,7 +856,8 @@ _CITIES_EN = re.compile(r"\b(?:among|of|across)\s+(?:the|its|the\s+province's)\s
 _CITIES_ZH = re.compile(r"分(?:设区|地级)?市看|分地市看|分城市看|\d+个(?:设区|地级以上|地级)?市中")
 def _national_scope_en(left: str, right: str, names: dict[str, str]) -> str | None:
     """The country, or a place owning the subject, as the words around a figure say."""
-    if _NATIONWIDE_AFTER_EN.match(right) or _NATIONWIDE_OPENING_EN.match(left):
+    if _NATIONWIDE_AFTER_EN.match(right) or _NATIONWIDE_OPENING_EN.match(left) or (
+            ":" in left and _NATIONWIDE_AFTER_COLON_EN.search(left)):
         # "growing 4.2 percent, against 3.0 percent nationwide"; "Nationwide, industrial
         # value added grew 5.9%"
         return "CN"
@@ -869,6 +870,10 @@ def _national_scope_en(left: str, right: str, names: dict[str, str]) -> str | No
 _NATIONWIDE_OPENING_EN = re.compile(
     r"\s*(?:nationwide|nationally|across\s+the\s+(?:country|nation)|for\s+the\s+(?:country|"
     r"nation)\s+as\s+a\s+whole|in\s+the\s+country\s+as\s+a\s+whole)\s*,", re.IGNORECASE)
+#: the country's scope opening the clause after a colon: "far ahead of the country's:
+#: nationwide, profits of industrial firms rose just 4.6%"
+_NATIONWIDE_AFTER_COLON_EN = re.compile(
+    r":\s*(?:nationwide|nationally|across\s+the\s+(?:country|nation))\s*,[^:;]*$", re.IGNORECASE)
 #: the country's scope said right after a figure
 _NATIONWIDE_AFTER_EN = re.compile(
     r"\s*(?:%|percent|per\s+cent)?\s+(?:nationwide|nationally|(?:for|across)\s+the\s+(?:country|"
@@ -895,7 +900,8 @@ _COUNTRY_WHERE_EN = re.compile(
     re.IGNORECASE)
 #: the country's figure set beside a province's: "lower than the national rate of"
 _NATIONAL_EN = compile_lower(
-    r"\bthe\s+national\s+(?:rate|average|figure|level|growth|pace|total)\b|\bnationwide\b"
+    r"\b(?:the|a)\s+national\s+(?:rate|average|figure|level|growth|pace|total|gain|increase|rise|"
+    r"decline|drop)\b|\bnationwide\b"
     # "faster than the country as a whole, where industrial value added increased 5.7%"
     r"|\bthe\s+country\s+as\s+a\s+whole\b")
 #: a place or body owning the subject at the clause's start: "Shenzhen's output", "while
@@ -1105,6 +1111,7 @@ SUBJECT_GLOSSARY_ZH = {
     "算力": "computing power",
     "总规模": "total scale",
     "规模": "scale",
+    "产品销售率": "product sales ratio",
     "新能源汽车": "new energy vehicles",
     # kinds of new-energy vehicle the catalogue has no figure of: never all automobiles
     "纯电动汽车": "battery electric vehicles",
