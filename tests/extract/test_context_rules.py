@@ -1426,3 +1426,14 @@ def test_more_news_wordings_of_parts_scopes_and_ratios() -> None:
     assert facts["4.6%"].region == facts["2.9%"].region == "CN"
     assert facts["6.10 yuan"].indicator is None
     assert facts["15.6%"].industry == "39"
+
+
+def test_an_owner_after_a_long_reporting_clause_owns_the_later_bare_head() -> None:
+    text = ("Steel, first quarter of 2032 (simulated)\n"
+            "April 24, 2032 -- Statistics bureau figures quoted in the release show that the "
+            "smelting and pressing of ferrous metals earned total profits of 14.82 billion yuan "
+            "in the first quarter, a jump of 46.3%, while operating revenue slipped 2.9% to 1.872 "
+            "trillion yuan.\n")
+    facts = _mapped(text, published="2032-04-24")
+    assert [(facts[m].indicator, facts[m].industry) for m in ("46.3%", "2.9%")] == [
+        ("profit_ytd_yoy", "31"), ("revenue_ytd_yoy", "31")]

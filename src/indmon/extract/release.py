@@ -1656,7 +1656,7 @@ _BARE_HEAD_WORDS = re.compile(_HEAD_OF_AGGREGATE, re.IGNORECASE)
 #: the owner a sentence opens with, before its verb: "Communication equipment makers
 #: generated", "The division earned", "Non-metallic mineral products fared worst:"
 _SENTENCE_OWNER_EN = re.compile(
-    r"\s*(?:[-*•]\s*)?(?:(?:[A-Za-z]+\s+){1,4}(?:showed|shows|said|says|indicated)\s+"
+    r"\s*(?:[-*•]\s*)?(?:(?:[A-Za-z]+\s+){1,8}(?:showed|shows|show|said|says|indicated)\s+"
     r"(?:that\s+)?)?(?P<owner>[A-Za-z][A-Za-z'\- ]{2,80}?)\s+(?:earned|made|generated|posted|"
     r"reported|recorded|realised|realized|achieved|had|fared|saw|turned|booked|logged|"
     r"did\s+(?:better|worse))\b")
