@@ -1430,7 +1430,7 @@ def test_more_news_wordings_of_parts_scopes_and_ratios() -> None:
 
 def test_an_owner_after_a_long_reporting_clause_owns_the_later_bare_head() -> None:
     text = ("Steel, first quarter of 2032 (simulated)\n"
-            "April 24, 2032 -- Statistics bureau figures quoted in the release show that the "
+            "April 24, 2032\n\nStatistics bureau figures quoted in the release show that the "
             "smelting and pressing of ferrous metals earned total profits of 14.82 billion yuan "
             "in the first quarter, a jump of 46.3%, while operating revenue slipped 2.9% to 1.872 "
             "trillion yuan.\n")
