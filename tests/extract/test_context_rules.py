@@ -1437,3 +1437,28 @@ def test_an_owner_after_a_long_reporting_clause_owns_the_later_bare_head() -> No
     facts = _mapped(text, published="2032-04-24")
     assert [(facts[m].indicator, facts[m].industry) for m in ("46.3%", "2.9%")] == [
         ("profit_ytd_yoy", "31"), ("revenue_ytd_yoy", "31")]
+
+
+def test_figures_of_a_year_earlier_and_since_a_year_end_zh() -> None:
+    text = ("2032年一季度工业（模拟）\n2032年4月21日\n"
+            "一季度，全市规模以上工业增加值同比增长7.6%，明显快于上年同期的4.3%。与上年同期相比，"
+            "造船完工量份额由53.9%有所提高。截至3月底，手持船舶订单25140万载重吨，同比增长5.7%，"
+            "比2031年底增长1.0%。\n")
+    facts = _mapped(text, published="2032-04-21")
+    assert (facts["4.3%"].indicator, facts["4.3%"].period) == ("va_ytd_yoy", "2031-Q1")
+    assert facts["53.9%"].period == "2031-Q1"
+    assert facts["1.0%"].measure == "growth_qoq" and facts["1.0%"].indicator is None
+
+
+def test_a_strongest_month_and_export_deliveries_of_ships() -> None:
+    text = ("Beijing industry, first quarter of 2032 (simulated)\n"
+            "April 21, 2032 -- In the first quarter, value added grew 7.6 percent. March was the "
+            "strongest month: value added jumped 9.8 percent.\n")
+    facts = _mapped(text, published="2032-04-21")
+    assert (facts["9.8 percent"].indicator, facts["9.8 percent"].period) == ("va_yoy", "2032-03")
+    ships = _mapped("Yards deliver more in the first quarter (simulated)\nApril 27, 2032 -- In "
+                    "the first quarter, export deliveries rose 5.1%.\n", published="2032-04-27")
+    assert ships["5.1%"].indicator is None
+    industry = _mapped("Industrial output, October 2031 (simulated)\nNovember 15, 2031 -- In "
+                       "January-October, export deliveries rose 2.6%.\n", published="2031-11-15")
+    assert industry["2.6%"].indicator == "export_delivery_value_ytd_yoy"

@@ -545,6 +545,7 @@ _NOT_VALUE_ADDED = re.compile(r"\b(?:profits?|revenue|investment|exports?)\b|利
                               # a grouping across industries the catalogue has no figure of
                               r"|\bstrategic emerging\b|战略性新兴"
                               r"|\braw materials? industr|原材料工业|原材料行业")
+_DELIVERY_VALUE = re.compile(r"\bdelivery value\b|\bexport deliveries\b|交货值")
 #: a contribution named: "contribution to industrial growth of", "pulled", 拉动, 贡献
 _CONTRIBUTION = re.compile(r"\bcontribut\w*|\bpulled\b|拉动|贡献")
 #: investment, or the newswires' "spending in the secondary industry"
@@ -583,6 +584,8 @@ _WORD_RULES: tuple[tuple[Callable[[str], bool], re.Pattern[str], bool], ...] = (
     (lambda i: i == "pmi_non_manufacturing", _SUB_INDEX, True),
     # a contribution in points says so: "1.8 percentage points above" is a difference
     (lambda i: i == "va_contribution_pp", _CONTRIBUTION, False),
+    # "export deliveries" of ships are completions, no export delivery value
+    (lambda i: i.startswith("export_delivery_value"), _DELIVERY_VALUE, False),
     (lambda i: i.startswith("va_"), _NOT_VALUE_ADDED, True),
     # investment in the primary industry is no GDP
     (lambda i: i.startswith("gdp_"), _INVESTMENT, True),

@@ -499,7 +499,9 @@ _YOY_ZH = re.compile(r"同比|比上年|比去年|较上年|较去年")
 _QOQ_ZH = re.compile(r"环比|比上月|较上月|比上个月")
 #: "比6月底增长2.4%": growth since a month's end this year, against an earlier date, never
 #: a year earlier
-_SINCE_MONTH_END_ZH = re.compile(r"(?:比|较)\s*\d{1,2}\s*月(?:底|末)(?:增长|下降|减少|提高)\s*$")
+#: "比3月底增长", "比2027年底增长1.0%", "比上年末增长": growth since an earlier date
+_SINCE_MONTH_END_ZH = re.compile(
+    r"(?:比|较)\s*(?:\d{1,2}\s*月|(?:\d{4}\s*年|上年|去年))(?:底|末)(?:增长|下降|减少|提高)\s*$")
 _CONTRIBUTION_ZH = re.compile(r"拉动|贡献|带动")
 _FLOW_ZH = re.compile(r"产量|销量|产销|生产|销售|出口|进口|旅客|运输|发货|交付|完工|产能|流量")
 _LIST_TAIL_ZH = re.compile(r"(?:[\d.．]+\s*(?:[%％]|个百分点)?\s*[、和及与,，\-~至到]\s*)+$")

@@ -330,7 +330,7 @@ EN_PERIODS: list[Grammar] = [
     Grammar(re.compile(rf"\b(?P<m>{_MONTH})(?=\s+(?:alone|by\s+itself|on\s+its\s+own)\b"
                        # "September was stronger still: value added climbed 6.2%"
                        r"|\s+(?:was|saw|brought|proved|looked)\s+(?:\w+\s+){0,2}?(?:stronger|weaker|"
-                       r"better|worse|firmer|softer|slower|faster)\b|'s\b"
+                       r"better|worse|firmer|softer|slower|faster|strongest|weakest|best|worst)\b|'s\b"
                        # "quicker than December, when output had grown 6.1%"
                        r"|,\s+when\b)"),
             _en_month, (_MONTH_ANCHOR,)),

@@ -836,12 +836,14 @@ def extract_facts(
         facts = _parts_of_a_whole_en(_output_of_the_sentence_opener_en(facts, ctx), ctx)
         facts = _vehicles_of_a_car_release_en(_of_the_figure_before_a_month_en(facts), ctx)
         facts = [_per_hundred_yuan_en(f, ctx) for f in facts]
+        facts = _ships_of_a_shipbuilding_release_en(facts, ctx)
         facts = _bases_of_the_figure_before_en(_investment_by_industry_en(facts, ctx), ctx)
     facts = _of_the_division_named_before(facts, ctx)
     facts = _division_opening_the_sentence(facts, ctx)
     facts = _of_a_titled_grouping(_in_the_clusters(facts, ctx), ctx)
     if lang == "zh":
         facts = _bases_of_the_figure_before_zh(_products_of_bare_output_zh(facts, ctx.text), ctx)
+        facts = _figures_of_a_year_earlier_zh(facts, ctx)
     facts = _contributions_to_industrial_growth(_bases_of_point_changes(facts, ctx), ctx)
     facts = _growths_of_amounts_of_their_periods(_periods_respectively(facts, ctx), ctx)
     facts = _regions_respectively(facts, ctx)
@@ -1367,6 +1369,25 @@ def _of_the_division_named_before(facts: list[Fact], ctx: Context) -> list[Fact]
     return out
 
 
+def _figures_of_a_year_earlier_zh(facts: list[Fact], ctx: Context) -> list[Fact]:
+    """"明显快于上年同期的4.3%", "与上年同期相比，造船完工量份额由53.9%有所提高": the
+    base's own figure is of the same period a year earlier."""
+    out = []
+    for fact in facts:
+        before = ctx.text[max(0, fact.start - 8):fact.start]
+        s_start, _ = ctx.layout.sentence(fact.start)
+        if _YEAR_EARLIER_OWN_ZH.search(before) or (
+                before.endswith("由") and _COMPARED_WITH_A_YEAR_EARLIER_ZH.search(
+                    ctx.text, s_start, fact.start)):
+            fact = replace(fact, period=_a_year_before(fact.period) or fact.period)
+        out.append(fact)
+    return out
+
+
+_YEAR_EARLIER_OWN_ZH = re.compile(r"(?:上年|去年)同期的$")
+_COMPARED_WITH_A_YEAR_EARLIER_ZH = re.compile(r"与(?:上年|去年)同期相比")
+
+
 #: all of industry named right before a figure it is compared with
 _ALL_INDUSTRY_BASE_ZH = re.compile(r"(?:全部|全国)(?:规模以上|规上)?工业(?:增加值)?$")
 
@@ -1443,6 +1464,19 @@ def _owners_before_whose_en(facts: list[Fact], ctx: Context) -> list[Fact]:
 #: ", whose profits surged": a relative clause whose head belongs to the name before it
 _WHOSE_HEAD_EN = re.compile(
     r",\s+whose\s+(?P<head>profits|value\s+added|output|revenue|sales)\s+[a-z]+(?:\s+by)?\s*$")
+
+
+def _ships_of_a_shipbuilding_release_en(facts: list[Fact], ctx: Context) -> list[Fact]:
+    """"export deliveries" in a release titled for shipbuilding are export ships handed
+    over, never industry's export delivery value."""
+    if not _SHIP_TITLE_EN.search(subjects.title_of(ctx.text[:600]).lower()):
+        return facts
+    return [replace(f, subject=_EXPORT_DELIVERIES_EN.sub("completions of export ships", f.subject))
+            if "deliver" in f.subject.lower() else f for f in facts]
+
+
+_SHIP_TITLE_EN = re.compile(r"\b(?:ships?|shipbuild\w*|shipyards?|yards?|orderbooks?|maritime)\b")
+_EXPORT_DELIVERIES_EN = re.compile(r"(?i)\bexport\s+deliveries\b")
 
 
 def _per_hundred_yuan_en(fact: Fact, ctx: Context) -> Fact:
