@@ -1462,3 +1462,28 @@ def test_a_strongest_month_and_export_deliveries_of_ships() -> None:
     industry = _mapped("Industrial output, October 2031 (simulated)\nNovember 15, 2031 -- In "
                        "January-October, export deliveries rose 2.6%.\n", published="2031-11-15")
     assert industry["2.6%"].indicator == "export_delivery_value_ytd_yoy"
+
+
+def test_shipbuilding_in_the_trade_press_words() -> None:
+    text = ("Chinese yards deliver more in the first quarter (simulated)\n"
+            "April 27, 2032\n\n"
+            "Chinese shipbuilders handed over 11.86 million deadweight tonnes in the first three "
+            "months of 2032. Owners booked 27.35 million dwt at Chinese yards between January and "
+            "March, a fall of 12.1% on a year earlier, with March contracting at 11.04 million "
+            "dwt. At the end of March the orderbook stood at 251.40 million dwt, up 5.7% year on "
+            "year. China took 54.8% of world deliveries and 68.3% of global contracting. The key "
+            "monitored yards booked 25.71 million dwt. Their orderbook was 236.40 million dwt. "
+            "Deliveries in the final month alone came to 4.12 million dwt.\n")
+    facts = _mapped(text, published="2032-04-27")
+    expected = {"11.86 million deadweight tonnes": ("ship_completions", "2032-Q1"),
+                "27.35 million dwt": ("ship_new_orders", "2032-Q1"),
+                "12.1%": ("ship_new_orders_yoy", "2032-Q1"),
+                "11.04 million dwt": ("ship_new_orders", "2032-03"),
+                "251.40 million dwt": ("ship_orderbook", "2032-03-31"),
+                "5.7%": ("ship_orderbook_yoy", "2032-03-31"),
+                "54.8%": ("ship_completions_world_share", "2032-Q1"),
+                "68.3%": ("ship_new_orders_world_share", "2032-Q1"),
+                "4.12 million dwt": ("ship_completions", "2032-03")}
+    assert {m: (facts[m].indicator, facts[m].period) for m in expected} == expected
+    assert facts["25.71 million dwt"].indicator is None  # the key yards' part
+    assert facts["236.40 million dwt"].indicator is None

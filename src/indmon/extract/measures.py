@@ -133,6 +133,8 @@ YEAR_EARLIER_AFTER_EN = compile_lower(
     r"(?:\s+of\s+(?:last|the\s+previous)\s+year)?|(?:in\s+)?(?:the\s+previous|last)\s+year"
     # "2.1% lower than in the first ten months of 2026"
     r"|(?:in\s+)?the\s+first\s+[\w-]+\s+months\s+of\s+(?:\d{4}|last\s+year)"
+    # "6.4% more than in the opening quarter of last year"
+    r"|(?:in\s+)?the\s+(?:opening|first|same)\s+(?:quarter|half)\s+of\s+(?:\d{4}|last\s+year)"
     # "4.1% below the year-earlier level"; "3.6% lower than in October 2026": a month of a
     # named year is the year before's (a month of this year is named without one)
     r"|the\s+year[- ]earlier\s+(?:level|figure|period)s?"
@@ -497,9 +499,8 @@ _SHARE_ZH = re.compile(r"(?:占|比重|占比|份额|覆盖率|贡献率|渗透�
                        r"|占[^，。；,;\d]{1,20}的\s*$")
 _YOY_ZH = re.compile(r"同比|比上年|比去年|较上年|较去年")
 _QOQ_ZH = re.compile(r"环比|比上月|较上月|比上个月")
-#: "比6月底增长2.4%": growth since a month's end this year, against an earlier date, never
-#: a year earlier
-#: "比3月底增长", "比2027年底增长1.0%", "比上年末增长": growth since an earlier date
+#: "比6月底增长2.4%", "比2027年底增长1.0%", "比上年末增长": growth since a month's or a year's
+#: end, against an earlier date, never a year earlier
 _SINCE_MONTH_END_ZH = re.compile(
     r"(?:比|较)\s*(?:\d{1,2}\s*月|(?:\d{4}\s*年|上年|去年))(?:底|末)(?:增长|下降|减少|提高)\s*$")
 _CONTRIBUTION_ZH = re.compile(r"拉动|贡献|带动")

@@ -337,9 +337,13 @@ EN_PERIODS: list[Grammar] = [
     # "September cement output was 162 million tonnes": a month before what it measures (not
     # the end of a span, "January-September cement output")
     Grammar(re.compile(rf"(?<![-–—/~\w])(?<!to\s)(?P<m>{_MONTH})(?=\s+(?:[a-z-]+\s+){{0,3}}?"
-                       r"(?:output|production|sales|exports)\b)"), _en_month, (_MONTH_ANCHOR,)),
+                       r"(?:output|production|sales|exports|contracting|deliveries|completions)\b)"),
+            _en_month, (_MONTH_ANCHOR,)),
     Grammar(re.compile(r"\b(?:in|for|during)\s+the\s+month\b(?!\s+(?:of|before|earlier))"),
             _the_month, ("month",)),
+    # "Deliveries in the final month alone came to 7.12 million dwt"
+    Grammar(re.compile(r"\b(?:in|during)\s+the\s+(?:final|last)\s+month\s+alone\b"),
+            _the_month, ("final", "last")),
     Grammar(re.compile(r"\b(?:in|over|for|during)\s+the\s+quarter\b(?!\s+(?:of|before|earlier))"),
             _the_quarter, ("quarter",)),
     Grammar(re.compile(r"\b(?:(?:in|over|during|for)\s+the\s+(?:same\s+)?(?P<n>[a-z]+|\d{1,2})\s+months"

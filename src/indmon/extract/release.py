@@ -1467,12 +1467,71 @@ _WHOSE_HEAD_EN = re.compile(
 
 
 def _ships_of_a_shipbuilding_release_en(facts: list[Fact], ctx: Context) -> list[Fact]:
-    """"export deliveries" in a release titled for shipbuilding are export ships handed
-    over, never industry's export delivery value."""
+    """A release titled for shipbuilding in the trade press's words: tonnage "handed over"
+    is completions, tonnage "booked" or "contracted" new orders, "the orderbook" orders on
+    hand, "54.8% of world deliveries" the world share; growth after such an amount is its.
+    "export deliveries" are export ships handed over, never export delivery value."""
     if not _SHIP_TITLE_EN.search(subjects.title_of(ctx.text[:600]).lower()):
         return facts
-    return [replace(f, subject=_EXPORT_DELIVERIES_EN.sub("completions of export ships", f.subject))
-            if "deliver" in f.subject.lower() else f for f in facts]
+    out = list(facts)
+    for k, fact in enumerate(out):
+        s_start, _ = ctx.layout.sentence(fact.start)
+        if "deliver" in fact.subject.lower():
+            out[k] = fact = replace(fact, subject=_EXPORT_DELIVERIES_EN.sub(
+                "completions of export ships", fact.subject))
+        if _SHIP_SUBGROUP_EN.search(ctx.lower, s_start, min(len(ctx.lower), fact.end + 40)):
+            continue  # export ships', key yards' figures: no cell of all of shipbuilding
+        if fact.unit == "deadweight_ton":
+            # "accounted for 4.92 million dwt of deliveries": the word after, else before
+            measure = _ship_measure_before(ctx.lower, fact.end, fact.end + 24) if (
+                ctx.lower.startswith(" of ", fact.end)) else ""
+            measure = measure or _ship_measure_before(ctx.lower, s_start, fact.start)
+            if measure:
+                out[k] = replace(fact, subject=measure)
+        elif fact.unit == "percent" and fact.measure == "share":
+            world = _WORLD_SHARE_AFTER_EN.match(ctx.lower, fact.end)
+            if world:
+                measure = _SHIP_MEASURES[_ship_word(world.group("what"))]
+                out[k] = replace(fact, subject=f"share of world {measure}")
+        elif (fact.unit == "percent" and fact.measure == "growth_yoy" and k
+              and out[k - 1].unit == "deadweight_ton" and out[k - 1].subject in _SHIP_SUBJECTS
+              and not _SENTENCE_BREAK.search(ctx.text, out[k - 1].end, fact.start)):
+            out[k] = replace(fact, subject=out[k - 1].subject)  # "..., up 5.7% year on year"
+    return out
+
+
+def _ship_measure_before(lower: str, start: int, end: int) -> str:
+    """What the trade-press word nearest before a tonnage says it is, or ''."""
+    words = list(_SHIP_WORDS_EN.finditer(lower, start, end))
+    return _SHIP_MEASURES[_ship_word(words[-1].group())] if words else ""
+
+
+def _ship_word(word: str) -> str:
+    if word.startswith(("hand", "deliver", "complet")):
+        return "completions"
+    if word.startswith(("order", "backlog")) and word not in ("ordered",):
+        return "orderbook" if word != "orders" else "orders"
+    return "orders"
+
+
+_SHIP_WORDS_EN = re.compile(
+    r"\b(?:handed\s+over|delivered|deliveries|completed|completions|booked|ordered|"
+    r"contracted|contracting|new\s+orders|fresh\s+business|new\s+business|orderbook|"
+    r"backlog)\b")
+_SHIP_MEASURES = {"completions": "shipbuilding completions", "orders": "new shipbuilding orders",
+                  "orderbook": "orders on hand"}
+_SHIP_SUBJECTS = frozenset(_SHIP_MEASURES.values())
+#: a part of the country's shipbuilding named in the sentence
+_SHIP_SUBGROUP_EN = re.compile(
+    r"\b(?:export(?:ed)?\s+(?:ships|vessels|tonnage|orders)|for\s+export|exports?\b|"
+    r"key\s+(?:monitored\s+)?(?:enterprises|yards|shipbuilders)|monitored|leading|biggest|"
+    r"largest|top\s+\w+|big\s+yards|of\s+which|among\s+them|compensated\s+gross|"
+    # "Their contracting came to 25.71 million dwt": the group the sentence before names
+    r"their\s+(?:contracting|orderbook|deliveries|completions|orders|new\s+orders))")
+#: a share of the world's: "54.8% of world deliveries", "68.3% of global contracting"
+_WORLD_SHARE_AFTER_EN = re.compile(
+    r"\s+of\s+(?:the\s+)?(?:world|global|worldwide)(?:'s)?\s+(?P<what>deliveries|completions|"
+    r"contracting|new\s+orders|orders|orderbook|new\s+business)\b")
 
 
 _SHIP_TITLE_EN = re.compile(r"\b(?:ships?|shipbuild\w*|shipyards?|yards?|orderbooks?|maritime)\b")
