@@ -12,8 +12,14 @@ which in English is five letters.
 
 from __future__ import annotations
 
+import re
+
 #: English letters per Han character when comparing amounts of text
 LETTERS_PER_HAN = 5
+#: the characters ``is_han`` and ASCII letters, counted in one pass of the engine each
+#: (a Python loop over 20,000 characters cost a few per cent of extracting a release)
+_HAN = re.compile("[\u4e00-\u9fff\u3400-\u4dbf]")
+_LATIN = re.compile("[A-Za-z]")
 
 
 def is_han(char: str) -> bool:
@@ -24,6 +30,6 @@ def is_han(char: str) -> bool:
 def detect_language(text: str, sample: int = 20_000) -> str:
     """``zh`` when Han characters outweigh Latin letters in the first ``sample`` chars."""
     head = text[:sample]
-    han = sum(1 for c in head if is_han(c))
-    latin = sum(1 for c in head if c.isascii() and c.isalpha())
+    han = len(_HAN.findall(head))
+    latin = len(_LATIN.findall(head))
     return "zh" if han * LETTERS_PER_HAN > latin else "en"
