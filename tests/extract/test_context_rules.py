@@ -1487,3 +1487,29 @@ def test_shipbuilding_in_the_trade_press_words() -> None:
     assert {m: (facts[m].indicator, facts[m].period) for m in expected} == expected
     assert facts["25.71 million dwt"].indicator is None  # the key yards' part
     assert facts["236.40 million dwt"].indicator is None
+
+
+def test_pmi_wordings_of_round_nineteen() -> None:
+    zh = _by_mention("2032年4月PMI（模拟）\n2032年4月30日\n"
+                     "主要原材料购进价格指数和出厂价格指数分别为51.6%和48.1%，"
+                     "比上月下降1.8个和1.1个百分点。\n", published="2032-04-30")
+    assert (zh["1.8"].unit, zh["1.8"].value) == ("percentage_point", -1.8)
+    text = ("Factory activity, April 2032 (simulated)\n"
+            "BEIJING, April 30, 2032 -- The official manufacturing PMI fell to 49.8 in April. New "
+            "export orders retreated to 46.6, a loss of 1.2 points. Small firms were the only "
+            "group to improve, edging up 0.2 point to 48.7.\n")
+    facts = _mapped(text, published="2032-04-30")
+    assert facts["1.2"].value == -1.2
+    assert facts["48.7"].indicator == "pmi_small"
+
+
+def test_a_national_figure_after_against_and_the_half_year() -> None:
+    text = ("Henan's industry in the first half of 2032 (simulated)\n"
+            "ZHENGZHOU, July 24, 2032 -- In the first half, value added in the province grew 7.1 "
+            "percent. Manufacturing expanded 7.8 percent in the half year. High-tech "
+            "manufacturing grew 12.3 percent, against 9.0 percent nationwide.\n")
+    facts = _mapped(text, published="2032-07-24")
+    assert (facts["7.8 percent"].indicator, facts["7.8 percent"].period) == (
+        "va_ytd_yoy", "2032-H1")
+    assert (facts["9.0 percent"].indicator, facts["9.0 percent"].province) == (
+        "va_hightech_ytd_yoy", "ALL")

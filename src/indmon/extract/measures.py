@@ -42,7 +42,7 @@ _DECLINE_EN = compile_lower(
     # "shedding 0.9 point", "lost 0.7 point", "eased by 1.0 point", "off 3.4%"
     r"(?<![a-z])(?:shed(?:s|ding)?|lost|los(?:e|es|ing)|eas(?:ed|es|ing)|weaken\w*|"
     r"retreat\w*|off)|"
-    r"contract\w*|decreases?\s+of|declines?\s+of|drops?\s+of|falls?\s+of|net\s+loss\s+of|"
+    r"contract\w*|decreases?\s+of|declines?\s+of|drops?\s+of|falls?\s+of|(?:net\s+)?loss\s+of|"
     r"net\s+reduction\s+of)"
     # "fell back by 7.5 percent", "the only region to shrink, by 0.6%"
     r"(?:\s+back)?(?:,?\s+by)?" + _HEDGE_EN + r"\s*$")
@@ -505,7 +505,7 @@ _SINCE_MONTH_END_ZH = re.compile(
     r"(?:比|较)\s*(?:\d{1,2}\s*月|(?:\d{4}\s*年|上年|去年))(?:底|末)(?:增长|下降|减少|提高)\s*$")
 _CONTRIBUTION_ZH = re.compile(r"拉动|贡献|带动")
 _FLOW_ZH = re.compile(r"产量|销量|产销|生产|销售|出口|进口|旅客|运输|发货|交付|完工|产能|流量")
-_LIST_TAIL_ZH = re.compile(r"(?:[\d.．]+\s*(?:[%％]|个百分点)?\s*[、和及与,，\-~至到]\s*)+$")
+_LIST_TAIL_ZH = re.compile(r"(?:[\d.．]+\s*(?:[%％]|个百分点|个)?\s*[、和及与,，\-~至到]\s*)+$")
 
 
 #: "增长6.4%，比1—2月份的5.8%有所加快": the figure of the base a growth is compared with

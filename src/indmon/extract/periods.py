@@ -252,6 +252,15 @@ def _the_quarter(m: re.Match[str], time: DocumentTime) -> str | None:
     return topic if len(topic) == 7 and topic[4:6] == "-Q" else None
 
 
+def _the_half(m: re.Match[str], time: DocumentTime) -> str | None:
+    """"in the half year": the half a release on a half year is about."""
+    topic = time.topic
+    halves = ("-01/{y}-06", "-07/{y}-12")
+    if len(topic) == 15 and any(topic[4:] == h.format(y=topic[:4]) for h in halves):
+        return topic
+    return None
+
+
 def _year_to_date(m: re.Match[str], time: DocumentTime) -> str | None:
     """"For the year to date", "so far this year": January to the release's last month."""
     end = time.topic_end_month
@@ -346,6 +355,8 @@ EN_PERIODS: list[Grammar] = [
             _the_month, ("final", "last")),
     Grammar(re.compile(r"\b(?:in|over|for|during)\s+the\s+quarter\b(?!\s+(?:of|before|earlier))"),
             _the_quarter, ("quarter",)),
+    Grammar(re.compile(r"\b(?:in|over|for|during)\s+the\s+half(?:[\s-]year)?\b(?!\s+(?:of|before))"),
+            _the_half, ("half",)),
     Grammar(re.compile(r"\b(?:(?:in|over|during|for)\s+the\s+(?:same\s+)?(?P<n>[a-z]+|\d{1,2})\s+months"
                        r"(?!\s+(?:to|before|earlier|ago|ended|ending))"
                        r"|(?P<n2>[a-z]+|\d{1,2})-month\b)"),

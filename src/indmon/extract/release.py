@@ -1728,7 +1728,18 @@ def _bases_of_the_figure_before_en(facts: list[Fact], ctx: Context) -> list[Fact
                 and _NO_SUBJECT_OF_ITS_OWN.match(fact.subject)
                 and ctx.layout.sentence(fact.start)[0] <= before.start):
             out[k] = replace(fact, subject=before.subject, measure=before.measure)
+        elif (before.unit == fact.unit == "percent" and before.subject
+              and _AGAINST_BETWEEN_EN.fullmatch(ctx.lower, before.end, fact.start)
+              and _NATIONWIDE_AFTER_FIGURE_EN.match(ctx.lower, fact.end)):
+            # "grew 12.3 percent, against 9.0 percent nationwide": the country's figure of it
+            out[k] = replace(fact, subject=before.subject, measure=before.measure, region="CN")
     return out
+
+
+_AGAINST_BETWEEN_EN = re.compile(r"(?:\s+[a-z][\w-]*){0,4}\s*,\s*(?:against|compared\s+with|"
+                                 r"versus|vs\.?)\s+")
+_NATIONWIDE_AFTER_FIGURE_EN = re.compile(
+    r"\s+(?:nationwide|nationally|for\s+the\s+(?:country|nation)(?:\s+as\s+a\s+whole)?)\b")
 
 
 _COMPARED_BEFORE_EN = re.compile(r"\b(?:faster|slower|quicker|higher|lower|more|less)\s+than\s+"
@@ -2127,7 +2138,8 @@ def _units_shared(facts: list[Fact], text: str) -> list[Fact]:
     return out
 
 
-_JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and|or|和|与|及|、|，)\s*")
+#: between two figures that share the second's unit: "0.5和0.6个百分点", "1.8个和1.1个百分点"
+_JOINED = re.compile(r"\s*个?\s*(?:,\s*(?:and\s+)?|and|or|和|与|及|、|，)\s*")
 
 
 def _other_surveys(facts: list[Fact], ctx: Context) -> list[Fact]:

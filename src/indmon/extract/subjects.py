@@ -32,7 +32,7 @@ _VERB_EN = re.compile(r"\b" + trie(
      "printed", "sank", "eased", "read", "held", "slumped", "plunged", "soared", "booked",
      "lost", "shed", "sped", "quickened", "slowed", "accelerated", "picked",
      "rebounded", "recovered", "improved", "worsened", "widened", "narrowed", "dwindled",
-     "swelled", "ticked"]) + r"\b")
+     "swelled", "ticked", "edging", "inching", "dipping"]) + r"\b")
 _LEAD_EN = compile_lower(
     r"^(?:(?:in\s+)?(?:particular|addition|general|total|short)\s*|among\s+them\s*|notably\s*|"
     r"among\s+[\w\s'-]{1,40}?(?:industries|sectors|products|divisions),\s*|"
