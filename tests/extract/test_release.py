@@ -57,3 +57,44 @@ def test_simulated_samples_say_so() -> None:
     for text in GOLDEN:
         head = text.read_text(encoding="utf-8")[:200].lower()
         assert "simulated" in head or "模拟" in head
+
+
+# the shortcuts that spare a pattern its run over every position of a text
+COMPANY_NAMES = ["Qiansheng Automation", "Huaxin Group", "Dongfang Co.", "Tianhe Corp",
+                 "Lixin Corporation", "Wuda Ltd", "Huayu Limited", "Mahe Inc",
+                 "Xinsong Robotics", "Geely Motors", "Kaida Holdings", "某某股份有限公司",
+                 "华信集团"]
+
+
+@pytest.mark.parametrize("name", COMPANY_NAMES)
+def test_every_company_name_holds_a_word_the_shortcut_looks_for(name: str) -> None:
+    from indmon.extract.release import _COMPANY, _names_a_company_word
+
+    assert _COMPANY.search(f"{name} shipped")
+    assert _names_a_company_word(f"In May, {name} shipped")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Robots (simulated)\nOutput rose 5%.\n\nCompany round-up\n\nQiansheng shipped 4,150.", "en"),
+    ("Robots (simulated)\nOutput rose 5%.\n\nCOMPANIES IN FOCUS\n\nShipments were 4,150.", "en"),
+    ("Robots (simulated)\nOutput rose 5%. Our company's news desk.\n", "en"),
+    ("Robots (simulated)\nOutput rose 5%.\n", "en"),
+    ("机器人（模拟）\n产量增长5%。\n\n七、部分会员企业情况\n\n出货4150台。", "zh"),
+    ("机器人（模拟）\n产量增长5%。\n\n企业动态\n\n出货4150台。", "zh"),
+    ("机器人（模拟）\n规模以上企业产量增长5%。\n", "zh"),
+])
+def test_the_company_heading_shortcut_agrees_with_the_heading_pattern(text: str,
+                                                                     lang: str) -> None:
+    from indmon.extract.release import _COMPANIES_HEADING, Context, _has_company_headings
+
+    ctx = Context.build(text, "t", lang, "2031-06-01")
+    assert _has_company_headings(ctx) == bool(_COMPANIES_HEADING.search(text))
+
+
+def test_figures_under_an_english_heading_on_companies_are_each_a_company_s() -> None:
+    text = ("Industrial robots, January-May 2031 (simulated)\n\n"
+            "In January-May, output of industrial robots reached 310,000 units.\n\n"
+            "Company round-up\n\nShipments reached 41,500 units in the five months.\n")
+    facts = {f.mention: f for f in extract_facts(text, "t", published="2031-06-20")}
+    assert not facts["310,000"].subject.startswith("company level")
+    assert facts["41,500"].subject.startswith("company level")

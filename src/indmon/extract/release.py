@@ -1825,11 +1825,13 @@ class _ScopeCues(NamedTuple):
     places: bool
     top_groups: bool
     key_enterprises: bool
+    company_headings: bool
 
     @classmethod
     def of(cls, ctx: Context, lang: str) -> _ScopeCues:
         return cls(places.names_a_place(ctx.text, lang),
-                   _TOP_GROUPS.search(ctx.lower) is not None, lang == "zh" and "重点" in ctx.text)
+                   _TOP_GROUPS.search(ctx.lower) is not None, lang == "zh" and "重点" in ctx.text,
+                   _has_company_headings(ctx))
 
 
 def _scoped(fact: Fact, ctx: Context, lang: str, cues: _ScopeCues) -> Fact:
@@ -1853,12 +1855,13 @@ def _scoped(fact: Fact, ctx: Context, lang: str, cues: _ScopeCues) -> Fact:
             before):
         return replace(fact, subject=f"two year average {fact.subject}")
     original = ctx.text[begin:fact.start]
-    if (_COMPANY.search(_CLAUSE_START.split(original)[-1])
-            or _in_a_section_on_companies(ctx, fact)):
+    if ((_names_a_company_word(original) and _COMPANY.search(_CLAUSE_START.split(original)[-1]))
+            or (cues.company_headings and _in_a_section_on_companies(ctx, fact))):
         # "Qiansheng Automation shipped 41,500 industrial robots", 某某集团实现营业收入: one
         # enterprise's figure, never the country's
         return replace(fact, subject=f"company level {fact.subject}")
-    if _MEMBERS.search(before) and not _NATIONAL_TOTAL.search(clause + after):
+    if (("member" in before or "会员" in before) and _MEMBERS.search(before)
+            and not _NATIONAL_TOTAL.search(clause + after)):
         return replace(fact, subject=f"member enterprises' {fact.subject}")
     if not (cues.top_groups or cues.key_enterprises or cues.places):
         return fact
@@ -1902,6 +1905,22 @@ _PER_POPULATION = compile_lower(
 _PER_POPULATION_AFTER = compile_lower(
     r"^[^,.;，。；]{0,12}\b(?:per|for\s+every)\s+(?:10,000|ten\s+thousand|100|hundred)\s+"
     r"(?:people|residents|inhabitants)\b")
+#: a word every ``_COMPANY`` name holds, looked for as plain text before the pattern runs
+_COMPANY_WORDS = ("Automation", "Group", "Co.", "Corp", "Ltd", "Limited", "Inc", "Robotics",
+                  "Motors", "Holdings", "公司", "集团")
+
+
+def _names_a_company_word(words: str) -> bool:
+    return any(word in words for word in _COMPANY_WORDS)
+
+
+def _has_company_headings(ctx: Context) -> bool:
+    """Whether any line of the text could be a ``_COMPANIES_HEADING``: its words looked for
+    as plain text first, as the pattern would be tried at every position of the text."""
+    return bool(("企业" in ctx.text and _COMPANIES_HEADING_ZH.search(ctx.text))
+                or _COMPANIES_HEADING_EN.search(ctx.lower))
+
+
 def _in_a_section_on_companies(ctx: Context, fact: Fact) -> bool:
     """Whether a figure stands under a heading on particular enterprises ("七、部分会员企业
     情况", "Company round-up"): each of its figures is one company's."""
@@ -1914,6 +1933,12 @@ _COMPANIES_HEADING = re.compile(
     r"(?:部分|重点)?(?:会员)?企业(?:情况|动态|风采)|"
     r"\b(?:company|companies|corporate)\s+(?:news|round-?up|in\s+focus|highlights)\b",
     re.IGNORECASE)
+#: the Chinese words of ``_COMPANIES_HEADING`` from their fixed start (found as fast as
+#: ``str.find``)
+_COMPANIES_HEADING_ZH = re.compile(r"企业(?:情况|动态|风采)")
+#: the English words of ``_COMPANIES_HEADING``, on lowered text, from their first letter
+_COMPANIES_HEADING_EN = re.compile(r"co(?<!\wco)(?:mpany|mpanies|rporate)\s+"
+                                   r"(?:news|round-?up|in\s+focus|highlights)\b")
 #: a named company: "Qiansheng Automation", "Huaxin Robotics Co.", 某某股份有限公司
 _COMPANY = re.compile(
     r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3}\s+(?:Automation|Group|Co\.|Corp\.?|Corporation|Ltd\.?|"
