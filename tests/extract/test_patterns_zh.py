@@ -10,7 +10,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from indmon.extract import extract_facts
-from indmon.extract.patterns_zh import FIGURE_ZH, FRACTION_ZH, figure_matches, fraction_matches
+from indmon.extract.patterns_zh import _RANK_ANCHORS_ZH as RANK_ANCHORS
+from indmon.extract.patterns_zh import _STREAK_ANCHORS_ZH as STREAK_ANCHORS
+from indmon.extract.patterns_zh import (
+    FIGURE_ZH,
+    FRACTION_ZH,
+    RANK_ZH,
+    STREAK_ZH,
+    _windowed,
+    figure_matches,
+    fraction_matches,
+)
 
 HEAD = "2025年工业经济运行情况\n2026年1月20日\n\n"
 
@@ -121,3 +131,42 @@ def test_figures_are_found_as_one_scan_of_figure_zh_finds_them(text: str) -> Non
 def test_fractions_are_found_as_one_scan_of_fraction_zh_finds_them(text: str) -> None:
     assert ([m.span() for m in fraction_matches(text)]
             == [m.span() for m in FRACTION_ZH.finditer(text)])
+
+
+_STREAK_TOKENS = [
+    "连续", "已", "已经", "已有", "持续", "3", "12", "十五",
+    "个", "月", "年", "季度", "来", "以来", "保持", "位居",
+    "居", "在", "正增长", "保持正增长", "保持增长", "实现正增长", "世界", "全球",
+    "全国", "第一", "第", "2", "位", "首位", "排名", "名列",
+    "位列", "。", "；", "增长", "一直", "稳居", "处于", "，",
+    "7.2%",
+]
+_STREAK_TEXTS = st.lists(st.sampled_from(_STREAK_TOKENS), max_size=60).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_STREAK_TEXTS)
+def test_streaks_and_ranks_are_found_around_their_anchors_as_one_scan_finds_them(
+        text: str) -> None:
+    for pattern, anchors in ((STREAK_ZH, STREAK_ANCHORS), (RANK_ZH, RANK_ANCHORS)):
+        assert ([m.span() for m in _windowed(pattern, text, anchors)]
+                == [m.span() for m in pattern.finditer(text)])
+
+
+_STREAK_EXAMPLES = [
+    "产量3个月来一直位居首位。",
+    "同比保持正增长20个月。",
+    "同比保持增长15个月。",
+    "实现正增长9个月。",
+    "已15年位居世界第一。",
+    "连续12个月增长。",
+    "持续6个月位于扩张区间。",
+    "产量居全国第2位，排名世界第三，全球第一。",
+]
+
+
+@pytest.mark.parametrize("text", _STREAK_EXAMPLES)
+def test_each_wording_of_a_streak_or_rank_is_found_around_an_anchor(text: str) -> None:
+    for pattern, anchors in ((STREAK_ZH, STREAK_ANCHORS), (RANK_ZH, RANK_ANCHORS)):
+        assert ([m.span() for m in _windowed(pattern, text, anchors)]
+                == [m.span() for m in pattern.finditer(text)])

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from indmon.extract.mentions import Mention, sign_before
+from indmon.extract.mentions import Mention, sign_before, windows_around
 from indmon.extract.numbers import parse_zh_number
 
 _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
@@ -185,9 +185,24 @@ def fraction_matches(text: str) -> Iterator[re.Match[str]]:
 _FRACTION_MARK = re.compile("分之")
 
 
+#: a word each match of ``STREAK_ZH`` holds or stands right after (保持正增长20个月)
+_STREAK_ANCHORS_ZH = ("连续", "已", "持续", "来", "保持正增长", "保持增长", "实现正增长")
+#: a word each match of ``RANK_ZH`` holds
+_RANK_ANCHORS_ZH = ("居", "位列", "排名", "排在", "保持", "名列", "全球", "世界")
+
+
+def _windowed(pattern: re.Pattern[str], text: str,
+              anchors: tuple[str, ...]) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern`` in ``text``, looked for only around its anchor words:
+    a pattern whose branches may start at any character costs a tenth of a release's
+    extraction when tried at every position."""
+    for start, end in windows_around(text, anchors, 40, 40):
+        yield from pattern.finditer(text, start, end)
+
+
 def find_mentions_zh(text: str) -> Iterator[Mention]:
     """Every candidate mention in normalized Chinese text, specific grammars first."""
-    for m in STREAK_ZH.finditer(text):
+    for m in _windowed(STREAK_ZH, text, _STREAK_ANCHORS_ZH):
         unit = _STREAK_UNITS[m.group("unit") or m.group("unit2") or m.group("unit3")
                              or m.group("unit4") or m.group("unit5")]
         number = (m.group("n") or m.group("n2") or m.group("n3") or m.group("n4")
@@ -196,7 +211,7 @@ def find_mentions_zh(text: str) -> Iterator[Mention]:
         start = (m.start() if m.group("n") or m.group("n4") or m.group("n5")
                  else m.start("n2" if m.group("n2") else "n3"))
         yield Mention(start, m.end(), parse_zh_number(number), unit, "streak", "streak")
-    for m in RANK_ZH.finditer(text):
+    for m in _windowed(RANK_ZH, text, _RANK_ANCHORS_ZH):
         group = "rank" if m.group("rank") else "rank2"
         words = m.group(group)
         value = 1.0 if words == "首位" else parse_zh_number(words.strip("第位"))
