@@ -1513,3 +1513,190 @@ def test_a_national_figure_after_against_and_the_half_year() -> None:
         "va_ytd_yoy", "2032-H1")
     assert (facts["9.0 percent"].indicator, facts["9.0 percent"].province) == (
         "va_hightech_ytd_yoy", "ALL")
+
+
+def _cells(facts: dict[str, Fact], *mentions: str) -> dict[str, tuple[object, ...]]:
+    return {m: (facts[m].indicator, facts[m].period, facts[m].industry) for m in mentions}
+
+
+def test_newswire_furniture_size_floors_and_forecasts_are_no_facts() -> None:
+    text = ("Factory output, August 2033 (simulated)\n"
+            "ECONOMY | September 15, 2033 10:34 AM GMT+8 | 7,412 views | Comments (12)\n"
+            "BEIJING, Sept 15, 2033 - Value added at industrial firms with annual revenue above "
+            "20 million yuan climbed 5.4% from a year earlier, 0.3 percentage point faster than "
+            "in July. \"I would pencil in something closer to 5% for September,\" one analyst "
+            "said. Another, who reckons growth for the year could drift toward 3%, was calmer.\n")
+    facts = _mapped(text, published="2033-09-15")
+    assert sorted(facts) == ["0.3 percentage point", "5.4%"]
+    assert _cells(facts, "5.4%", "0.3 percentage point") == {
+        "5.4%": ("va_yoy", "2033-08", "ALL"),
+        "0.3 percentage point": ("va_growth_change_pp", "2033-08", "ALL")}
+
+
+def test_ownership_and_divisions_in_newswire_words() -> None:
+    text = ("Factory output, August 2033 (simulated)\n"
+            "BEIJING, Sept 15, 2033 - Output at state-holding companies rose 4.1% in August. "
+            "Joint-stock firms, companies funded from abroad or from Hong Kong, Macao and Taiwan, "
+            "and private enterprises posted gains of 5.7%, 2.9% and 5.2% respectively. "
+            "Automobile manufacturing surged 10.6% and the computer, communications and "
+            "electronics division advanced 12.4%.\n")
+    facts = _mapped(text, published="2033-09-15")
+    assert {m: facts[m].indicator for m in ("4.1%", "5.7%", "2.9%", "5.2%")} == {
+        "4.1%": "va_yoy_state_holding", "5.7%": "va_yoy_shareholding",
+        "2.9%": "va_yoy_foreign", "5.2%": "va_yoy_private"}
+    assert _cells(facts, "12.4%") == {"12.4%": ("va_yoy", "2033-08", "39")}
+
+
+def test_its_span_growth_and_a_span_over_a_figure() -> None:
+    text = ("Factory output, August 2033 (simulated)\n"
+            "BEIJING, Sept 15, 2033 - Manufacturing output grew 5.9% in August, and its "
+            "January-August growth stood at 6.3%. High-tech manufacturing jumped 9.2% in August "
+            "and was up 9.7% over January-August. Vehicle output was 6.9% higher over the first "
+            "half of 2032.\n")
+    facts = _mapped(text, published="2033-09-15")
+    assert _cells(facts, "6.3%", "9.7%") == {
+        "6.3%": ("va_ytd_yoy", "2033-01/2033-08", "C"),
+        "9.7%": ("va_hightech_ytd_yoy", "2033-01/2033-08", "ALL")}
+    assert facts["6.9%"].period != "2033-01/2033-08"  # a span with its own year is a base
+
+
+def test_a_lead_over_all_industry_in_chinese_is_no_change_of_all_industry() -> None:
+    text = ("2033年8月份工业生产（模拟）\n2033年9月15日\n"
+            "8月份，规模以上工业增加值同比增长5.4%，增速比7月份加快0.3个百分点。"
+            "高技术制造业增加值同比增长9.2%，快于全部规模以上工业增加值增速3.8个百分点。\n")
+    facts = _mapped(text, published="2033-09-15")
+    assert facts["0.3个百分点"].indicator == "va_growth_change_pp"
+    assert facts["3.8个百分点"].indicator is None
+    assert "lead over all industry" in facts["3.8个百分点"].subject
+
+
+def test_product_items_in_trade_words() -> None:
+    text = ("Factory output, August 2033 (simulated)\n"
+            "BEIJING, Sept 15, 2033 - Factories were busy in August.\n\n"
+            "WHAT THE FACTORIES TURNED OUT IN AUGUST\n\n"
+            "- Cement: 158.7 million tonnes, off 6.4%\n"
+            "- Motor vehicles: 2.53 million, +8.2%; new energy vehicles among them 1.64 million, "
+            "+22.7%\n"
+            "- Mobile phones: 134.2 million handsets, a 4.6% increase\n")
+    facts = _mapped(text, published="2033-09-15")
+    assert {m: (facts[m].indicator, facts[m].value) for m in
+            ("158.7 million tonnes", "6.4%", "8.2%", "1.64 million", "22.7%",
+             "134.2 million")} == {
+        "158.7 million tonnes": ("cement_output", 158.7e6), "6.4%": ("cement_output_yoy", -6.4),
+        "8.2%": ("auto_production_yoy", 8.2), "1.64 million": ("nev_production", 1.64e6),
+        "22.7%": ("nev_production_yoy", 22.7), "134.2 million": ("mobile_phone_output", 134.2e6)}
+
+
+def test_asides_of_which_dashes_and_including_leave_the_subject() -> None:
+    text = ("Factory output, August 2033 (simulated)\n"
+            "BEIJING, Sept 15, 2033 - The product sales ratio, which shows how much of what "
+            "factories make is actually sold, was 96.4% in August. Export delivery value - goods "
+            "produced for shipment abroad - reached 1.41 trillion yuan, a nominal gain of 2.8%. "
+            "Private firms managed 6.0%, while foreign-funded businesses, including those from "
+            "Hong Kong, Macao and Taiwan, lagged with growth of just 2.4%.\n")
+    facts = _mapped(text, published="2033-09-15")
+    assert {m: facts[m].indicator for m in ("96.4%", "1.41 trillion yuan", "2.8%", "2.4%")} == {
+        "96.4%": "va_sales_ratio", "1.41 trillion yuan": "export_delivery_value",
+        "2.8%": "export_delivery_value_yoy", "2.4%": None}
+    assert facts["2.4%"].subject == "foreign-funded businesses"
+
+
+def test_months_and_bases_in_a_regional_page() -> None:
+    text = ("Shandong's industry in January-September 2033 (simulated)\n"
+            "JINAN, Oct 24, 2033 -- Value added of the province's industrial enterprises above "
+            "designated size grew 7.4 percent in the first three quarters, nudging up from 7.2 "
+            "percent in January-August and a 7.0 percent pace at the half-year mark.\n\n"
+            "September was the brightest month of the year. Output measured by value added rose "
+            "8.1 percent on September 2032, a pick-up from August's 6.9 percent.\n")
+    facts = _mapped(text, published="2033-10-24")
+    assert {m: (facts[m].indicator, facts[m].period, facts[m].province) for m in
+            ("7.2 percent", "7.0 percent", "8.1 percent", "6.9 percent")} == {
+        "7.2 percent": ("va_ytd_yoy", "2033-01/2033-08", "370000"),
+        "7.0 percent": ("va_ytd_yoy", "2033-H1", "370000"),
+        "8.1 percent": ("va_yoy", "2033-09", "370000"),
+        "6.9 percent": ("va_yoy", "2033-08", "370000")}
+
+
+def test_subjects_of_a_regional_page_s_clauses() -> None:
+    text = ("Shandong's industry in January-September 2033 (simulated)\n"
+            "JINAN, Oct 24, 2033 -- Value added of the province's industrial enterprises above "
+            "designated size grew 7.4 percent in the first three quarters. Nationally, industry "
+            "expanded 5.9 percent over the same nine months.\n\n"
+            "Manufacturing did the heavy lifting, adding 8.3 percent in the nine months and 9.0 "
+            "percent in September alone. Mining, weighed down by the closure of older coal pits "
+            "in the west of the province, crept up 2.8 percent, while the electricity, heat, gas "
+            "and water utilities managed 4.1 percent. General-purpose machinery climbed 11.6 "
+            "percent. Fastest of all was electrical machinery and apparatus, up 17.3 percent.\n")
+    facts = _mapped(text, published="2033-10-24")
+    assert {m: (facts[m].indicator, facts[m].period, facts[m].industry, facts[m].province)
+            for m in ("5.9 percent", "8.3 percent", "9.0 percent", "2.8 percent", "4.1 percent",
+                      "11.6 percent", "17.3 percent")} == {
+        "5.9 percent": ("va_ytd_yoy", "2033-01/2033-09", "ALL", "ALL"),
+        "8.3 percent": ("va_ytd_yoy", "2033-01/2033-09", "C", "370000"),
+        "9.0 percent": ("va_yoy", "2033-09", "C", "370000"),
+        "2.8 percent": ("va_ytd_yoy", "2033-01/2033-09", "B", "370000"),
+        "4.1 percent": ("va_ytd_yoy", "2033-01/2033-09", "D", "370000"),
+        "11.6 percent": ("va_ytd_yoy", "2033-01/2033-09", "34", "370000"),
+        "17.3 percent": ("va_ytd_yoy", "2033-01/2033-09", "38", "370000")}
+
+
+def test_profits_in_a_magazine_s_words() -> None:
+    text = ("Industrial profits, January-May 2033 (simulated)\n"
+            "BEIJING, June 28, 2033 - Industrial enterprises above designated size booked "
+            "combined profits of 2,781.95 billion yuan in January-May, the National Bureau of "
+            "Statistics (NBS) reported on Tuesday, a gain of 3.9 percent on the same months of "
+            "2032. Profits for the month came to 595.48 billion yuan, only 2.5% more than a year "
+            "earlier, after April's brisk 7.6% advance.\n\nShareholding companies pocketed "
+            "2,032.14 billion yuan (+3.3%). Some 161,700 companies were in the red, with "
+            "combined losses of 634.85 billion yuan.\n\n"
+            "Across the three broad sectors, the split was stark:\n\n"
+            "- Mining: 405.37 billion yuan, a drop of 9.1%\n"
+            "- Manufacturing: 2,112.46 billion yuan, an increase of 7.4%\n\n"
+            "Profits in smelting and pressing of non-ferrous metals soared 28.4%, while coal "
+            "mining and washing saw profits collapse by 27.9%.\n")
+    facts = _mapped(text, published="2033-06-28")
+    assert {m: (facts[m].indicator, facts[m].period, facts[m].industry) for m in
+            ("2,781.95 billion yuan", "3.9 percent", "7.6%", "2,032.14 billion yuan", "3.3%",
+             "634.85 billion yuan", "405.37 billion yuan", "2,112.46 billion yuan")} == {
+        "2,781.95 billion yuan": ("profit_ytd", "2033-01/2033-05", "ALL"),
+        "3.9 percent": ("profit_ytd_yoy", "2033-01/2033-05", "ALL"),
+        "7.6%": ("profit_month_yoy", "2033-04", "ALL"),
+        "2,032.14 billion yuan": ("profit_ytd_shareholding", "2033-01/2033-05", "ALL"),
+        "3.3%": ("profit_ytd_yoy_shareholding", "2033-01/2033-05", "ALL"),
+        "634.85 billion yuan": ("loss_ytd", "2033-01/2033-05", "ALL"),
+        "405.37 billion yuan": ("profit_ytd", "2033-01/2033-05", "B"),
+        "2,112.46 billion yuan": ("profit_ytd", "2033-01/2033-05", "C")}
+    assert (facts["28.4%"].indicator, facts["28.4%"].industry) == ("profit_ytd_yoy", "32")
+    assert (facts["27.9%"].value, facts["27.9%"].industry) == (-27.9, "06")
+
+
+def test_bases_and_month_adjectives_of_flash_headlines() -> None:
+    text = ("Industrial profits, January-November 2033 (simulated)\n"
+            "BEIJING, Dec 27, 2033 - November industrial profits rose 9.2% year on year, and "
+            "profits for January-November rose 3.7%, an improvement on the 2.9 percent gain "
+            "recorded for January-October.\n"
+            "*CHINA NOV INDUSTRIAL PROFITS +8.1% Y/Y VS -2.4% IN OCT\n"
+            "Industrial robot production rose 28.9 percent to 71,400 sets in November, 1.3 "
+            "times the level of "
+            "November 2031.\n")
+    facts = _mapped(text, published="2033-12-27")
+    assert {m: (facts[m].indicator, facts[m].period) for m in
+            ("9.2%", "3.7%", "8.1%", "28.9 percent")} == {
+        "9.2%": ("profit_month_yoy", "2033-11"), "3.7%": ("profit_ytd_yoy", "2033-01/2033-11"),
+        "8.1%": ("profit_month_yoy", "2033-11"),
+        "28.9 percent": ("industrial_robot_output_yoy", "2033-11")}
+    assert facts["2.9 percent"].period == "2033-01/2033-10"
+
+
+def test_the_head_a_sentence_names_after_a_semicolon_and_its_profits() -> None:
+    text = ("Zhejiang's profits, January-May 2033 (simulated)\n"
+            "HANGZHOU, June 28, 2033 -- Operating revenue of the province's industrial firms grew "
+            "4.0%. The province's computer, communication and electronic equipment makers posted "
+            "a 38.5% surge; profits in electrical machinery and apparatus went up 21.7%. The "
+            "chemical raw materials division booked operating revenue of 652 billion yuan "
+            "(+2.0%), but its profits of 32.15 billion yuan were 4.3% lower than last year.\n")
+    facts = _mapped(text, published="2033-06-28")
+    assert {m: (facts[m].indicator, facts[m].industry) for m in
+            ("38.5%", "21.7%", "2.0%", "32.15 billion yuan")} == {
+        "38.5%": ("profit_ytd_yoy", "39"), "21.7%": ("profit_ytd_yoy", "38"),
+        "2.0%": ("revenue_ytd_yoy", "26"), "32.15 billion yuan": ("profit_ytd", "26")}

@@ -89,7 +89,10 @@ def _resolved(out: list[Fact], k: int, text: str, lang: str) -> Fact:
 
 
 #: a growth rate's subject that is only "the pace" or "the growth"
-_PACE_EN = re.compile(r"^(?:the\s+|its\s+|that\s+)?(?:pace|growth(?:\s+rate)?|rate\s+of\s+growth)"
+_PACE_EN = re.compile(r"^(?:the\s+|its\s+|that\s+)?"
+                      # "its January-August growth stood at 6.3%": the span's
+                      r"(?:(?:january|february)[-–](?:[a-z]+)\s+|year-to-date\s+)?"
+                      r"(?:pace|growth(?:\s+rate)?|rate\s+of\s+growth)"
                       r"(?:\s+(?:was|is|came\s+in|stood))?$")
 
 

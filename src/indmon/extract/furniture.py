@@ -26,12 +26,16 @@ _CLOSE_BRACKETS = "]］〕"
 #: a time of day: "10:00", "09:30:15" (full-width colons are normalised to ":")
 _TIME_AFTER = re.compile(r"^[:：]\d\d(?!\d)")
 _TIME_BEFORE = re.compile(r"(?<!\d)\d{1,2}[:：]$")
+_TIME_ZONE_BEFORE = re.compile(r"\b(?:GMT|UTC)\s?[+\-−]\s?$")
 #: page counters before the number
 _COUNTER_BEFORE = re.compile(
     r"(?:page\s*views?|views|visits|hits|viewed|clicks|浏览(?:次数|量)?|阅读(?:次数|量|数)?|"
     r"点击(?:量|数|次数|率)?|访问(?:量|次数)?)\s*[:：]?\s*$"
     # "Reads: 2,317", "| Read 2,317 times"; not "large enterprises read 51.3"
-    r"|(?:^|\n|[|·•])\s*reads?\s*[:：]?\s*$|reads?\s*[:：]\s*$", re.IGNORECASE)
+    r"|(?:^|\n|[|·•])\s*reads?\s*[:：]?\s*$|reads?\s*[:：]\s*$"
+    # "| Comments (12) | Share", "评论（12）"
+    r"|\b(?:comments?|replies|shares|likes)\s*[:：(（]\s*$|(?:评论|留言|点赞|分享)\s*[:：(（]?\s*$",
+    re.IGNORECASE)
 #: a caption's number: "Figure 2", "Chart 3:", "see Table 1"; 图 and 表 at a line start
 _CAPTION_BEFORE = re.compile(
     r"(?:\b(?:figure|fig\.|chart|table|graph|annex|appendix|page|photo|image|video)\s*"
@@ -146,14 +150,21 @@ def _in_phone_number(text: str, start: int, end: int) -> bool:
                for m in _PHONE.finditer(window))
 
 
+def _time_zone_or_phone(text: str, start: int, end: int, before: str) -> bool:
+    """"10:34 AM GMT+8", "Tel: +86 10 6820 1234": a page timestamp's zone, a phone number."""
+    if ("GMT" in before or "UTC" in before) and _TIME_ZONE_BEFORE.search(before):
+        return True
+    return ("+" in before or "el" in before or "话" in before or "真" in before
+            or "线" in before or "ax" in before) and _in_phone_number(text, start, end)
+
+
 def is_furniture(text: str, start: int, end: int) -> bool:
     """Whether the number at ``text[start:end]`` belongs to the page, not to the economy."""
     before = text[max(0, start - 30):start]
     after = text[end:end + 40]
     if _COUNTER_AFTER.match(after):
         return True
-    if ("+" in before or "el" in before or "话" in before or "真" in before
-            or "线" in before or "ax" in before) and _in_phone_number(text, start, end):
+    if _time_zone_or_phone(text, start, end, before):
         return True
     tail = before.rstrip(" \t")
     last = tail[-1:]
@@ -239,7 +250,8 @@ def is_threshold(text: str, start: int, end: int) -> bool:
     if before.endswith(("高于", "低于", "大于", "小于")) and _THRESHOLD_RULE_ZH.match(
             text, end - 1 if text[end - 1:end] in "%％" else end):
         return True
-    if ("at least" in before or "less than" in before) and _SIZE_THRESHOLD_BEFORE_EN.search(
+    if ("at least" in before or "less than" in before or "revenue" in before
+            or "turnover" in before or "income" in before) and _SIZE_THRESHOLD_BEFORE_EN.search(
             text, max(0, start - 60), start):
         return True  # "enterprises with annual main business revenue of at least 20 million"
     match = _THRESHOLD_AFTER_EN.match(after)
@@ -252,8 +264,10 @@ def is_threshold(text: str, start: int, end: int) -> bool:
 
 #: the size that defines "above designated size", stated as a floor
 _SIZE_THRESHOLD_BEFORE_EN = re.compile(
-    r"\bannual\s+(?:main\s+business\s+)?(?:revenue|turnover|income)\s+of\s+"
-    r"(?:at\s+least|no\s+less\s+than|not\s+less\s+than)\s+$", re.IGNORECASE)
+    r"\bannual\s+(?:main\s+business\s+)?(?:revenue|turnover|income|sales)\s+(?:of\s+)?"
+    # "with annual revenue above 20 million yuan"
+    r"(?:at\s+least|no\s+less\s+than|not\s+less\s+than|above|over|exceeding|topping|"
+    r"(?:of\s+)?more\s+than|in\s+excess\s+of)\s+$", re.IGNORECASE)
 
 
 __all__ = ["is_conversion", "is_furniture", "is_threshold"]

@@ -121,43 +121,78 @@ def _industry_heads(facts: list[Fact], text: str) -> list[Fact]:
             if head:
                 out[k] = replace(fact, subject=head)
             continue
-        if not _bare_industry(fact):
+        if fact.unit == "percent" and _WHOLE_INDUSTRY_EN.fullmatch(fact.subject.strip()):
+            out[k] = _of_whole_industry(out, k, text)
             continue
-        owner = bool(_OWNERSHIP_EN.match(fact.subject))
-        # an ownership type's growth is of what the release breaks down, however far back
-        head = _head_before(out, k, text, paragraphs=10 ** 6 if owner else _PARAGRAPHS_BACK)
+        if not _bare_industry(fact, text):
+            continue
+        owned = _OWNERSHIP_EN.match(fact.subject)
+        owner = owned is not None
+        # what the sentence itself names ("X makers posted a 38.5% surge; profits in Y went
+        # up"), else an ownership type's growth is of what the release breaks down, however
+        # far back
+        head = _head_in_sentence(fact, text) or _head_before(
+            out, k, text, paragraphs=10 ** 6 if owner else _PARAGRAPHS_BACK)
         if head in ("output", "production") and (owner
                                                  or _industrial_output_before(out, k)):
             head = "value added"  # an ownership type's or a sector's industrial output
         if head:
-            out[k] = replace(fact, subject=f"{head} of {_enterprises(fact.subject)}")
+            named = owned.group("owner") if owned else fact.subject
+            out[k] = replace(fact, subject=f"{head} of {_enterprises(named)}")
     return out
 
 
+def _of_whole_industry(facts: list[Fact], k: int, text: str) -> Fact:
+    """"Nationally, industry expanded 5.9 percent": all industry's growth of what the
+    release measures (the head of a growth before it), else unchanged."""
+    fact = facts[k]
+    head = _head_before(facts, k, text, paragraphs=10 ** 6)
+    if fact.measure not in _GROWTH_MEASURES or not head:
+        return fact
+    return replace(fact, subject=f"{'value added' if head in _OUTPUT_HEADS else head} of industry")
+
+
+_OUTPUT_HEADS = ("output", "production")
+#: all industry named alone, as the press writes it
+_WHOLE_INDUSTRY_EN = re.compile(
+    r"(?:national\s+|overall\s+|total\s+|chinese\s+|the\s+country's\s+)?"
+    r"industry(?:\s+as\s+a\s+whole|\s+nationwide|\s+overall)?", re.IGNORECASE)
 #: ownership types the bureau breaks value added and profits down by
+_OWNER_EN = (r"(?:(?:state-(?:owned\s+)?holding|state-owned|joint-stock|shareholding|"
+             r"foreign-funded|foreign-invested|private|collective)\s+"
+             r"(?:enterprises|firms|companies|businesses)\b"
+             # "companies funded from abroad or from Hong Kong, Macao and Taiwan"
+             r"|(?:enterprises|firms|companies)\s+funded\s+from\s+abroad(?:\s+or\s+from\s+"
+             r"hong\s+kong,\s+macao\s+and\s+taiwan)?)")
 _OWNERSHIP_EN = re.compile(
-    r"^(?:(?:state-(?:owned\s+)?holding|state-owned|joint-stock|shareholding|foreign-funded|"
-    r"foreign-invested|private|collective)\s+(?:enterprises|firms|companies)\b|"
-    r"enterprises\s+funded\s+from\s+abroad(?:\s+or\s+from\s+"
-    r"hong\s+kong,\s+macao\s+and\s+taiwan)?)"
-    r"(?:\s+(?:recorded|registered|saw|posted)\s+(?:a\s+)?growth\s+of)?$",
+    rf"^(?P<owner>{_OWNER_EN})"
+    # "private enterprises posted gains of 5.2%": the verb and its noun are no part of it
+    r"(?:\s+(?:recorded|registered|saw|posted|logged)\s+(?:a\s+)?(?:growth|gains?|increases?|"
+    r"rises?)\s+of)?$",
     re.IGNORECASE)
 
 
-#: the news agencies' "output" of an ownership type: its value added
+#: the news agencies' "output" of an ownership type: its value added ("output at
+#: state-holding companies")
 _OUTPUT_OF_OWNER_EN = re.compile(
-    r"^(?:industrial\s+)?output\s+of\s+(?:the\s+)?((?:state-owned|state-holding|joint-stock|"
-    r"shareholding|foreign-funded|foreign-invested|private|collective)\s+"
-    r"(?:enterprises|firms|companies))$", re.IGNORECASE)
+    rf"^(?:industrial\s+)?output\s+(?:of|at|from|by)\s+(?:the\s+)?({_OWNER_EN})$",
+    re.IGNORECASE)
 
 
 def _enterprises(owner: str) -> str:
     """"private firms" as the bureau names them: "private enterprises"."""
-    return re.sub(r"\b(?:firms|companies)$", "enterprises", owner)
+    return re.sub(r"\b(?:firms|companies|businesses)$", "enterprises",
+                  re.sub(r"^(?:firms|companies)(?=\s+funded\b)", "enterprises", owner))
 
 
-def _bare_industry(fact: Fact) -> bool:
-    if fact.unit != "percent" or fact.measure not in _GROWTH_MEASURES or not fact.subject:
+def _bare_industry(fact: Fact, text: str) -> bool:
+    """Whether a growth, or an amount of money in a list item ("- Mining: 405.37 billion
+    yuan"), names only an industry or an ownership type."""
+    amount = fact.unit == "cny" and fact.measure == "level" and bool(
+        _LIST_ITEM.match(text, text.rfind("\n", 0, fact.start) + 1))
+    if not (amount or (fact.unit == "percent" and fact.measure in _GROWTH_MEASURES)):
+        return False
+    if not fact.subject:
         return False
     if any(h in fact.subject for h in _HEADS if h != "production"):
         return False
@@ -167,6 +202,10 @@ def _bare_industry(fact: Fact) -> bool:
             "production" in fact.subject and not _SUPPLY.search(fact.subject)):
         return False
     return _names_industry(fact.subject)
+
+
+#: a line that opens a list item: "- ", "• ", "1. "
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-*•·–—]|\(?\d{1,2}[.)])[ \t]")
 
 
 def _elliptical_place(before: Fact, fact: Fact, text: str) -> bool:
@@ -215,6 +254,26 @@ def _industrial_output_before(facts: list[Fact], k: int) -> bool:
         if before.unit == "percent" and before.measure in _GROWTH_MEASURES:
             return before.subject.strip().lower() in ("output", "industrial output")
     return False
+
+
+def _head_in_sentence(fact: Fact, text: str) -> str | None:
+    """The head term (``_HEADS``, not output) stated nearest to the figure in its sentence,
+    or None; output and production name a product as often as what an industry made."""
+    # the whole sentence, across its semicolons
+    start = max(text.rfind(". ", 0, fact.start), text.rfind("\n", 0, fact.start)) + 1
+    end = _FULL_STOP_EN.search(text, fact.end)
+    sentence = text[start:end.start() if end else len(text)].lower()
+    at = fact.start - start
+    found = [(min(abs(i - at) for i in _occurrences(sentence, h)), h) for h in _HEADS
+             if h not in ("output", "production") and h in sentence]
+    return min(found)[1] if found else None
+
+
+_FULL_STOP_EN = re.compile(r"\.\s|\n")
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    return [m.start() for m in re.finditer(re.escape(word), text)]
 
 
 def _head_before(facts: list[Fact], k: int, text: str,
@@ -269,6 +328,9 @@ _GROWTH_AFTER_EN = re.compile(
     # "2,186.47 billion yuan in the first four months of 2028, up 4.3 percent"
     r"|\s+in\s+the\s+first\s+[a-z]+\s+(?:months|quarters?|half)(?:\s+of\s+\d{4})?"
     r"|\s+in\s+the\s+(?:first|second|third|fourth)\s+(?:quarter|half)(?:\s+of\s+\d{4})?)?"
+    # "..., the National Bureau of Statistics (NBS) reported on Tuesday, a gain of"
+    r"(?:\s*,\s*(?:the\s+)?[a-z][\w\s()'-]{2,60}?\s+(?:said|reported|announced|showed)"
+    r"(?:\s+on\s+[a-z]+day)?)?"
     r"\s*,?\s*(?:up|down|an?\s+(?:year-on-year\s+)?(?:(?:nominal|real|modest|slight)\s+)?"
     r"(?:increase|decrease|rise|drop|decline|gain|fall|growth|jump|surge|slide|contraction|"
     r"expansion|advance|climb)"
@@ -608,7 +670,11 @@ def _that_of_en(facts: list[Fact], text: str, listed: set[int],
         between = text[max(out[k - 1].end, full_stop):fact.start]
         that_of = _THAT_OF_EN.search(between) or _possessor_alone(between)
         member = that_of.group(1).strip(" ,") if that_of else _elliptical(between)
-        same_period = member is None and _ELLIPTICAL_PERIOD_EN.match(between)
+        same_period = member is None and (
+            _ELLIPTICAL_PERIOD_EN.match(between)
+            # "adding 8.3 percent in the nine months and 9.0 percent in September alone"
+            or (_PERIODS_PAIRED_EN.match(between) and _PERIOD_AFTER_FIGURE_EN.match(text,
+                                                                                  fact.end)))
         first = _same_unit_before(out, k, text) if member or same_period else None
         if first is None:
             continue
@@ -654,6 +720,9 @@ _ELLIPSIS_EN = re.compile(
 #: ", and in the first 11 months " between two figures: the same subject at another period
 _ELLIPTICAL_PERIOD_EN = re.compile(
     "^" + _TAIL_EN + r"\s*(?:[,;]\s*(?:and\s+)?|and\s+)(?i:" + _PERIOD_EN + r")\s*,?\s*(?:by\s+)?$")
+#: " in the nine months and " between two figures, each with its own period after it
+_PERIODS_PAIRED_EN = re.compile(r"^\s+(?i:" + _PERIOD_EN + r")\s+and\s+$")
+_PERIOD_AFTER_FIGURE_EN = re.compile(r"\s+(?i:" + _PERIOD_EN + r")\b")
 #: words an elliptical member never has: it would be a period or a comparison
 _NOT_MEMBER_EN = frozenset({"year", "on", "in", "month", "quarter", "compared", "than",
                             "while", "respectively", "which", "percent", "points", "up", "down",

@@ -30,8 +30,10 @@ _LIST_TAIL = re.compile(rf"[\d.,][\d.,]*{_FIGURE_IN_LIST}(?:[\d.,]+{_FIGURE_IN_L
 _GROWTH_EN = compile_lower(
     r"(?:increas\w*|grow(?:s|n|ing)?|grew|rose|risen|ris(?:e|es|ing)|"
     r"up(?<!made\sup)(?<!make\sup)(?<!makes\sup)(?<!making\sup)|expand\w*|climb\w*|"
-    r"jump\w*|surg\w*|gain\w*|advanc\w*|accelerat\w*(?:\s+to)?|added|adding|"
+    r"jump\w*|surg\w*|soar\w*|gain\w*|advanc\w*|accelerat\w*(?:\s+to)?|added|adding|"
     r"quicken\w*(?:\s+to)?|(?:sped|speeding|picked|picking)\s+up(?:\s+to)?|"
+    # "the utilities managed 4.1 percent", "crept 2.8 percent higher"
+    r"managed|crept|nudged|inched|notched|clocked|"
     r"growth\s+rate\s+(?:of|was|at|reached)|"
     r"growth\s+of|"
     r"increases?\s+of|rises?\s+of|gains?\s+of|jump\s+of|surge\s+of|advance\s+of|expansion\s+of)"
@@ -42,7 +44,7 @@ _DECLINE_EN = compile_lower(
     # "shedding 0.9 point", "lost 0.7 point", "eased by 1.0 point", "off 3.4%"
     r"(?<![a-z])(?:shed(?:s|ding)?|lost|los(?:e|es|ing)|eas(?:ed|es|ing)|weaken\w*|"
     r"retreat\w*|off)|"
-    r"contract\w*|decreases?\s+of|declines?\s+of|drops?\s+of|falls?\s+of|(?:net\s+)?loss\s+of|"
+    r"contract\w*|collaps\w*|decreases?\s+of|declines?\s+of|drops?\s+of|falls?\s+of|(?:net\s+)?loss\s+of|"
     r"net\s+reduction\s+of)"
     # "fell back by 7.5 percent", "the only region to shrink, by 0.6%"
     r"(?:\s+back)?(?:,?\s+by)?" + _HEDGE_EN + r"\s*$")
@@ -108,8 +110,8 @@ def _tail(left: str) -> str:
 #: a growth noun after the figure: "a 13.2% increase", "a 4% year-on-year decline"
 _GROWTH_NOUN_AFTER_EN = compile_lower(
     r"^\s*(?:(?:year|month|quarter)\s*-?\s*on\s*-?\s*(?:year|month|quarter)\s+)?"
-    r"(?:(?P<up>increase|rise|growth|gain|jump|expansion)|"
-    r"(?P<down>decrease|decline|drop|fall|contraction|slump))\b")
+    r"(?:(?P<up>increase|rise|growth|gain|jump|expansion|advance|pace|climb|surge)|"
+    r"(?P<down>decrease|decline|drop|fall|contraction|slump|slide))\b")
 #: "On a month-on-month basis, output rose 0.44%": the basis is stated before the figure
 _QOQ_BASIS_EN = compile_lower(
     word_start([r"on\s+an?\s+(?:month|quarter)\s*-?\s*on\s*-?\s*(?:month|quarter)\s+basis\b"]))
@@ -154,6 +156,8 @@ _SINCE_MONTH_END_EN = compile_lower(
 
 def percent_measure_en(left: str, right: str, clause_left: str = "") -> tuple[str, int]:
     """(measure, sign) of a percent figure: sign -1 for a decline."""
+    if left.endswith("+"):
+        return "growth_yoy", 1  # "2.53 million, +8.2%": a change written as a sign
     if "from" in left[-12:] and _INDEX_FROM_EN.search(left[-160:]):
         return "share", 1  # "the PMI was 50.7 percent, up from 50.4 percent": a reading
     since = _SINCE_MONTH_END_EN.match(right)
@@ -378,6 +382,10 @@ _PLAN_EN = compile_lower(
 #: our forecast to 6.2%", "expect the March PMI at 50.6", "the 5.5% economists expected"
 _FORECAST_BEFORE_EN = compile_lower(
     r"\b(?:consensus|forecasters|polled|poll\s+of|"
+    # "I would pencil in something closer to 5% for September"
+    r"pencil(?:led|s)?\s+in|(?:i|we|they|he|she)\s+would\s+(?:expect|look\s+for|see)|"
+    # "who reckons growth for the half year could drift toward 3%"
+    r"reckons?\s+[^.;]{0,60}?\b(?:could|would|will|may|might)\b|"
     r"(?:our|their|its\s+own|house|median|market)\s+(?:[a-z0-9'-]+\s+){0,4}"
     r"(?:forecasts?|projections?|estimates?|expectations?)|"
     r"(?:we|analysts|economists|markets?)\s+(?:now\s+)?(?:expect|expected|see|saw|lift|lifted|"
@@ -450,7 +458,8 @@ def forecast_cues(lower: str) -> list[int]:
     return sorted(found)
 #: a word each of ``_FORECAST_BEFORE_EN``'s alternatives holds
 _FORECAST_CUES = ("consensus", "forecast", "poll", "expect", "projection", "prediction",
-                  "estimate", "we ", "analyst", "economist", "market")
+                  "estimate", "we ", "analyst", "economist", "market", "pencil", "would",
+                  "reckon")
 
 
 def is_forecast_sentence_zh(sentence_left: str) -> bool:

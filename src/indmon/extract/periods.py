@@ -261,6 +261,14 @@ def _the_half(m: re.Match[str], time: DocumentTime) -> str | None:
     return None
 
 
+def _half_year_mark(m: re.Match[str], time: DocumentTime) -> str | None:
+    """"a 7.0 percent pace at the half-year mark": the first half of the release's year."""
+    end = time.topic_end_month
+    if not end or end[5:7] < "06":
+        return None
+    return f"{end[:4]}-01/{end[:4]}-06"
+
+
 def _year_to_date(m: re.Match[str], time: DocumentTime) -> str | None:
     """"For the year to date", "so far this year": January to the release's last month."""
     end = time.topic_end_month
@@ -330,23 +338,30 @@ EN_PERIODS: list[Grammar] = [
             ("since",)),
     Grammar(re.compile(rf"\b(?:in|during|for)\s+(?P<m>{_MONTH})(?:\s+(?:of\s+)?(?:{_YEAR_REF}))?(?![\s.]*\d)"),
             _en_month, (_MONTH_ANCHOR,)),
+    # "rose 8.1 percent on September 2027": a month of a year without "in" (a base after
+    # "on", "over", "than"), not a date's ("28 September 2027")
+    Grammar(re.compile(rf"(?<![\d-])(?<!\d\s)\b(?P<m>{_MONTH})\s+(?P<year>{_YEAR})(?![\d-])"),
+            _en_month, (_MONTH_ANCHOR,)),
     Grammar(re.compile(rf"\b(?:[Ii]n|[Ff]or|[Bb]y|of|[Yy]ear|[Dd]uring|[Uu]ntil)\s+(?P<year>{_YEAR})(?![\d-])"
                        rf"|^(?P<year2>{_YEAR})(?![\d-])|(?<![\d,.-])(?P<year3>{_YEAR})(?=\s*,)",
                        re.M),
             _en_year_only, (_YEAR_ANCHOR,)),
     # "with October alone showing a 2.4% decline", "September's value added": a month
     # named alone or owning the subject, without "in"
-    Grammar(re.compile(rf"\b(?P<m>{_MONTH})(?=\s+(?:alone|by\s+itself|on\s+its\s+own)\b"
+    Grammar(re.compile(rf"\b(?P<m>{_MONTH})(?=\s+(?:alone|by\s+itself|on\s+its\s+own|itself)\b"
                        # "September was stronger still: value added climbed 6.2%"
                        r"|\s+(?:was|saw|brought|proved|looked)\s+(?:\w+\s+){0,2}?(?:stronger|weaker|"
-                       r"better|worse|firmer|softer|slower|faster|strongest|weakest|best|worst)\b|'s\b"
+                       r"better|worse|firmer|softer|slower|faster|strongest|weakest|best|worst|brightest|busiest|"
+                       r"dullest|quietest|softest)\b|'s\b"
                        # "quicker than December, when output had grown 6.1%"
                        r"|,\s+when\b)"),
             _en_month, (_MONTH_ANCHOR,)),
     # "September cement output was 162 million tonnes": a month before what it measures (not
     # the end of a span, "January-September cement output")
     Grammar(re.compile(rf"(?<![-–—/~\w])(?<!to\s)(?P<m>{_MONTH})(?=\s+(?:[a-z-]+\s+){{0,3}}?"
-                       r"(?:output|production|sales|exports|contracting|deliveries|completions)\b)"),
+                       r"(?:output|production|sales|exports|contracting|deliveries|completions|"
+                       # "November industrial profits rose 9.2%"
+                       r"profits|revenue)\b)"),
             _en_month, (_MONTH_ANCHOR,)),
     Grammar(re.compile(r"\b(?:in|for|during)\s+the\s+month\b(?!\s+(?:of|before|earlier))"),
             _the_month, ("month",)),
@@ -357,6 +372,8 @@ EN_PERIODS: list[Grammar] = [
             _the_quarter, ("quarter",)),
     Grammar(re.compile(r"\b(?:in|over|for|during)\s+the\s+half(?:[\s-]year)?\b(?!\s+(?:of|before))"),
             _the_half, ("half",)),
+    Grammar(re.compile(r"\bat\s+the\s+(?:half-?year|halfway|mid-?year)\s+(?:mark|point|stage)\b"
+                       r"|\bat\s+mid-?year\b"), _half_year_mark, ("half", "mid")),
     Grammar(re.compile(r"\b(?:(?:in|over|during|for)\s+the\s+(?:same\s+)?(?P<n>[a-z]+|\d{1,2})\s+months"
                        r"(?!\s+(?:to|before|earlier|ago|ended|ending))"
                        r"|(?P<n2>[a-z]+|\d{1,2})-month\b)"),
@@ -500,7 +517,8 @@ _AMONG_BEFORE_ZH = re.compile(r"其中[，,]?\s*$")
 _ALONE = re.compile(r"\s*(?:alone\b|by\s+itself\b|on\s+its\s+own\b|当月|单月)")
 #: a month named as an adjective of what it measures ("October output came to 68,500
 #: sets"): that figure's alone, carried no further
-_MEASURED_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){0,3}?(?:output|production|sales|exports)\b",
+_MEASURED_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){0,3}?(?:output|production|sales|exports|profits|"
+                             r"revenue)\b",
                              re.IGNORECASE)
 
 
@@ -530,6 +548,34 @@ def _is_topic_on(before: str, base: re.Match[str]) -> bool:
     return not any(c.isdigit() for c in words)
 
 
+#: the level a figure is set against: "above the level of", "1.3 times the level of"
+_LEVEL_OF_BEFORE_EN = compile_lower(
+    word_start(["times", "than", "above", "below", "over", "on"])
+    + r"\s+the\s+(?:level|figure|reading|total|amount)\s+(?:of|in|for|seen\s+in|recorded\s+in)\s+$")
+
+
+def _span_over_figure(before: str, base: re.Match[str], text: str, start: int, end: int) -> bool:
+    """"was up 9.7% over January-August", "rose 5.0% over the first eight months": "over"
+    right after a figure, before a span of months, gives the figure's span; "over
+    January-August last year" and "over the same period" are bases."""
+    if not base.group().startswith("over") or not _FIGURE_END_EN.search(before, 0, base.start()):
+        return False
+    return (bool(_SPAN_EN.match(text, start, end)) and not _YEAR_IN_PERIOD.search(text, start, end)
+            and not _YEAR_BEFORE_AFTER_EN.match(text, end))
+
+
+#: the unit or digit a figure ends with, right before a word
+_FIGURE_END_EN = re.compile(r"(?:\d|%|percent|per\s+cent|points?)\s+$")
+#: a span of months: "January-August", "the first eight months", "the first half"
+_SPAN_EN = re.compile(r"(?:the\s+)?(?:january|jan\.?)\s*[-–—]\s*[a-z]+|(?:the\s+)?first\s+"
+                      r"(?:\w+\s+months|half|(?:two|three)\s+quarters)", re.IGNORECASE)
+#: a year or "last year" inside the period phrase: "over the first quarter of 2027"
+_YEAR_IN_PERIOD = re.compile(r"\d{4}|last\s+year|previous\s+year", re.IGNORECASE)
+#: a span said to be last year's: the base
+_YEAR_BEFORE_AFTER_EN = re.compile(r"\s*(?:of\s+)?(?:last\s+year|the\s+previous\s+year|a\s+year\s+"
+                                   r"(?:earlier|ago)|\d{4})", re.IGNORECASE)
+
+
 _FROM_BEFORE_EN = compile_lower(r"\bfrom\s+(?:the\s+)?$")
 _FROM_END_BEFORE_EN = compile_lower(
     r"\b(?:from|than|over|since|on)\s+(?:at\s+)?(?:the\s+)?(?:end|close)\s+(?:of\s+)?$")
@@ -539,8 +585,11 @@ _END_OF_EN = re.compile(r"(?:the\s+)?(?:end|close)\s+of\b", re.IGNORECASE)
 #: "faster than the 5.7% logged for the whole of 2026": the period of a base's own figure
 BASE_FIGURE_BEFORE_EN = compile_lower(
     # "0.1 percentage points above the 2.3% recorded for January-October"
-    r"\b(?:than|above|below)\s+(?:the\s+|that\s+of\s+|a\s+)?"
-    r"(?P<figure>\d[\d.,]*\s*(?:%|percent|per\s+cent))"
+    r"(?:\b(?:than|above|below|vs\.?|versus)\s+(?:the\s+|that\s+of\s+|a\s+)?"
+    # "an improvement on the 7.5 percent gain recorded for January-July"
+    r"|\b(?:on|over)\s+the\s+)"
+    # "+9.2% Y/Y VS -2.4% IN OCT": the month is the base figure's
+    r"(?P<figure>[+\-−]?\d[\d.,]*\s*(?:%|percent|per\s+cent))"
     r"(?:\s+[a-z]+){0,2}(?:\s+(?:for|in|during|over)(?:\s+the)?(?:\s+whole|\s+full\s+year)?)?"
     r"\s*$"
     # "slipped to 49.6 from 50.1 in November": the month is the base reading's
@@ -556,15 +605,18 @@ def _en_is_base(text: str, start: int, end: int) -> bool:
     lo = max(0, start - 70, text.rfind("\n", 0, start) + 1, text.rfind(". ", 0, start) + 2)
     before = lowered(text[max(lo, start - 40):start])
     wider = text[lo:start]
-    if ("than" in wider or "from" in wider or "above" in wider or "below" in wider) and (
+    if ("than" in wider or "from" in wider or "above" in wider or "below" in wider
+            or "vs" in wider or "VS" in wider or "versus" in wider or "on the" in wider
+            or "over the" in wider) and (
             BASE_FIGURE_BEFORE_EN.search(lowered(wider))):
         return True
     after = text[end:end + 12].lower()
     base = _EN_BASE.search(before)
-    if base and not _is_topic_on(before, base):
+    if base and not _is_topic_on(before, base) and not _span_over_figure(before, base, text,
+                                                                          start, end):
         return True
-    if _EN_SINCE_END.search(before):
-        return True
+    if _EN_SINCE_END.search(before) or ("the" in before and _LEVEL_OF_BEFORE_EN.search(before)):
+        return True  # "7.6% above the level of November 2026", "1.3 times the level of May 2024"
     if (_FROM_BEFORE_EN.search(before) and _END_OF_EN.match(text, start)) or (
             _FROM_END_BEFORE_EN.search(before)):
         return True  # "4G users fell by 21.7 million from the end of 2026": the base date

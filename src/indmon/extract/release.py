@@ -690,7 +690,19 @@ def _subject_zh(left: str, clause_left: str, right: str, counts_things: bool, un
         return subjects.contributor_zh(left, clause_left, subject)  # what pulled growth
     if "每百元" in clause_left:  # "每百元营业收入中的成本为85.31元": a ratio to a base
         return f"per hundred yuan {subject}"
+    lead = _LEAD_OVER_ALL_INDUSTRY_ZH.search(clause_left) if unit == "percentage_point" else None
+    if lead:
+        # "高技术制造业增加值同比增长9.2%，快于全部规模以上工业增加值增速3.8个百分点": the
+        # lead of what grew over all industry, never all industry's own change
+        before = left[:max(0, len(left) - (len(clause_left) - lead.start()))]
+        grew = subjects.subject_zh(before, before[-40:], "", False)
+        return f"{grew} lead over all industry"
     return subject
+
+
+#: a growth compared with all industry's, right before the points it leads by
+_LEAD_OVER_ALL_INDUSTRY_ZH = re.compile(
+    r"(?:快于|高于|慢于|低于)(?:全部|全国)?(?:规模以上|规上)工业(?:企业)?(?:增加值)?(?:增速|增长)?$")
 
 
 def _rules_zh(ctx: Context, m: Mention, place: Place) -> tuple[float, str, str, str, str]:
@@ -859,6 +871,7 @@ def _of_item_labels(facts: list[Fact], text: str, lang: str) -> list[Fact]:
     with the quantity the list's opening line names ("Output of major industrial
     products"), so that no item lands on the list's neighbour or on nothing."""
     out = list(facts)
+    parts: set[int] = set()  # the facts of a part of an item's whole
     for k, fact in enumerate(facts):
         line_start = text.rfind("\n", 0, fact.start) + 1
         item = _ITEM_LABEL.match(text, line_start)
@@ -876,6 +889,20 @@ def _of_item_labels(facts: list[Fact], text: str, lang: str) -> list[Fact]:
         if counted:  # "- 5G: 1.365 billion users after ...": the label's users
             out[k] = replace(fact, subject=f"{label} {counted.group(1)}")
             continue
+        part = _PART_OF_ITEM_EN.match(said) if label and lang != "zh" else None
+        if part:
+            # "- Motor vehicles: 2.53 million, +8.2%; new energy vehicles among them 1.64
+            # million": the part's own figure of the quantity the list states
+            head = "" if _QUANTITY_LABEL.search(said) else _list_quantity(text, line_start)
+            out[k] = replace(fact, subject=f"{part['part'] or part['part2']} {head}".strip())
+            parts.add(k)
+            continue
+        if said in _COUNTING_NOUNS:
+            said = ""  # "- Mobile phones: 134.2 million handsets": the label's count
+        if (k - 1 in parts and _SAYS_NOTHING.fullmatch(said)
+                and "\n" not in text[facts[k - 1].end:fact.start]):
+            out[k] = replace(fact, subject=out[k - 1].subject)  # "..., +22.7%": the part's
+            continue
         # the label alone ("crude steel", as a Chinese subject is read) says no quantity
         if not label or not (_SAYS_NOTHING.fullmatch(said) or said == label.lower()):
             continue
@@ -884,10 +911,17 @@ def _of_item_labels(facts: list[Fact], text: str, lang: str) -> list[Fact]:
     return out
 
 
-#: a subject that names nothing: empty, or only the verb or noun of a change
+#: a subject that names nothing: empty, or only the verb or noun of a change ("off",
+#: the "+" of "+8.2%")
 _SAYS_NOTHING = re.compile(
-    r"(?:(?:up|down|an?|by|of|growth|increase|decrease|rise|gain|jump|drop|decline|fall|"
-    r"rising|falling|increasing|decreasing|year[- ]on[- ]year|同比)\s*)*")
+    r"(?:(?:up|down|off|an?|by|of|growth|increase|decrease|rise|gain|jump|drop|decline|fall|"
+    r"rising|falling|increasing|decreasing|year[- ]on[- ]year|同比|\+)\s*)*")
+#: the nouns a count of a product is written in, which name no product
+_COUNTING_NOUNS = frozenset({"units", "sets", "pieces", "handsets", "vehicles", "tonnes", "tons",
+                             "items", "pcs"})
+#: a part of the item's whole: "new energy vehicles among them", "of which NEVs"
+_PART_OF_ITEM_EN = re.compile(r"(?P<part>[a-z][\w -]{2,40}?)\s+(?:among|of)\s+them"
+                              r"|(?:of\s+which|including)\s+(?P<part2>[a-z][\w -]{2,40})")
 #: a subject that opens with what is counted, of no one named ("access users", "users after
 #: 101.6 million net additions")
 _COUNTED_ONLY = re.compile(r"(?:(?:terminal|access|mobile|phone)\s+)?(users|subscribers)\b")
@@ -903,6 +937,7 @@ _QUANTITY_LABEL = re.compile(
     r"investment|orders?|stations?|ports?)\b", re.IGNORECASE)
 #: the quantity a list's opening line names, in the glossary's English
 _LIST_QUANTITIES = (("output", "output"), ("production", "output"), ("产量", "output"),
+                    ("turned out", "output"), ("produced", "output"),
                     ("sales", "sales"), ("销量", "sales"), ("exports", "exports"),
                     ("出口", "exports"), ("revenue", "revenue"), ("收入", "revenue"),
                     ("profit", "profits"), ("利润", "profits"))
@@ -1721,19 +1756,56 @@ def _bases_of_the_figure_before_en(facts: list[Fact], ctx: Context) -> list[Fact
     January-October": a base whose words name no subject of their own (only the figure
     before and the comparison) is of the subject of the figure before it."""
     out = list(facts)
+    based: set[int] = set()  # the bases given the subject of the figure before
     for k in range(1, len(out)):
         fact, before = out[k], out[k - 1]
+        same_sentence = ctx.layout.sentence(fact.start)[0] <= before.start
         if (before.unit == fact.unit and before.subject
                 and _COMPARED_BEFORE_EN.search(ctx.lower, max(0, fact.start - 40), fact.start)
-                and _NO_SUBJECT_OF_ITS_OWN.match(fact.subject)
-                and ctx.layout.sentence(fact.start)[0] <= before.start):
+                and _NO_SUBJECT_OF_ITS_OWN.match(fact.subject) and same_sentence):
             out[k] = replace(fact, subject=before.subject, measure=before.measure)
+        elif (before.unit == fact.unit == "percent" and before.subject and same_sentence
+              and before.measure == fact.measure == "growth_yoy"
+              and _a_base_of_the_figure_before(ctx, fact, before, k - 1 in based)):
+            # "grew 7.4 percent ..., nudging up from 7.2 percent in January-August and a
+            # 7.0 percent pace at the half-year mark", "a pick-up from August's 6.9 percent":
+            # the same subject's growth at the base periods
+            out[k] = replace(fact, subject=before.subject)
+            based.add(k)
         elif (before.unit == fact.unit == "percent" and before.subject
               and _AGAINST_BETWEEN_EN.fullmatch(ctx.lower, before.end, fact.start)
               and _NATIONWIDE_AFTER_FIGURE_EN.match(ctx.lower, fact.end)):
             # "grew 12.3 percent, against 9.0 percent nationwide": the country's figure of it
             out[k] = replace(fact, subject=before.subject, measure=before.measure, region="CN")
     return out
+
+
+def _a_base_of_the_figure_before(ctx: Context, fact: Fact, before: Fact,
+                                 before_is_base: bool) -> bool:
+    """"nudging up from 7.2 percent", "a pick-up from August's 6.9 percent", and the base
+    after a base ("... and a 7.0 percent pace"): a growth the figure before is set against."""
+    if _words_between(ctx, fact, before) and _FROM_BASE_BEFORE_EN.search(
+            ctx.lower, max(before.end, fact.start - 60), fact.start):
+        return True
+    return before_is_base and bool(_ANOTHER_BASE_EN.fullmatch(ctx.lower, before.end,
+                                                               fact.start))
+
+
+def _words_between(ctx: Context, fact: Fact, before: Fact) -> bool:
+    """Whether a fact's subject is only words between the figure before and it."""
+    return bool(fact.subject) and fact.subject.lower() in ctx.lower[before.end:fact.start]
+
+
+#: a growth's base after the figure: "nudging up from", "a pick-up from August's", "an
+#: improvement on the"
+_FROM_BASE_BEFORE_EN = re.compile(
+    r"\b(?:(?:pick-?up|up|down|improvement|acceleration|slowdown|rebound|recovery|rise|increase|"
+    r"gain)\s+(?:from|on|over)|after)\s+(?:the\s+|an?\s+|[a-z]+'s\s+)?"
+    # "after April's brisk 7.6% advance"
+    r"(?:brisk|strong|robust|solid|weak|modest|sharp|slight|meagre|meager|healthy)?\s*$")
+#: "... from 7.2 percent in January-August and a 7.0 percent pace": another base
+_ANOTHER_BASE_EN = re.compile(r"(?:\s+(?:in|for|at|during)\s+[^,;.\d]{1,30}?)?\s+and\s+"
+                              r"(?:an?\s+|the\s+)?")
 
 
 _AGAINST_BETWEEN_EN = re.compile(r"(?:\s+[a-z][\w-]*){0,4}\s*,\s*(?:against|compared\s+with|"
@@ -2130,7 +2202,8 @@ def _with_table_figures(facts: list[Fact], table: tables.Table, ctx: Context) ->
 _PROSE_SENTENCE_END = re.compile(r"[\w%)）][。！？]|[\w%)][.!?](?:\s|$)")
 
 
-_EARNING_VERBS = (" earned", " made", " posted", " realized", " realised", " reported")
+_EARNING_VERBS = (" earned", " made", " posted", " realized", " realised", " reported",
+                  " pocketed", " booked", " netted", " raked in")
 
 
 def _earned(fact: Fact) -> str:

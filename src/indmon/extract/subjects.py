@@ -32,9 +32,13 @@ _VERB_EN = re.compile(r"\b" + trie(
      "printed", "sank", "eased", "read", "held", "slumped", "plunged", "soared", "booked",
      "lost", "shed", "sped", "quickened", "slowed", "accelerated", "picked",
      "rebounded", "recovered", "improved", "worsened", "widened", "narrowed", "dwindled",
-     "swelled", "ticked", "edging", "inching", "dipping"]) + r"\b")
+     "swelled", "ticked", "edging", "inching", "dipping", "crept", "nudged", "inched",
+     "notched", "clocked", "lagged", "trailed"]) + r"\b"
+    # "the utilities managed 4.1 percent", not "the 7.3% it managed over the first nine months"
+    r"|\bmanaged(?=\s+(?:only\s+|just\s+)?$)")
 _LEAD_EN = compile_lower(
-    r"^(?:(?:in\s+)?(?:particular|addition|general|total|short)\s*|among\s+them\s*|notably\s*|"
+    # not the "General" of "General-purpose machinery"
+    r"^(?:(?:in\s+)?(?:particular|addition|general|total|short)(?![\w-])\s*|among\s+them\s*|notably\s*|"
     r"among\s+[\w\s'-]{1,40}?(?:industries|sectors|products|divisions),\s*|"
     r"in\s+\w+\s+alone\s*,?\s*|"
     r"(?:in|during)\s+(?:january|february|march|april|may|june|july|august|september|october|"
@@ -154,7 +158,10 @@ _OTHER_COMMA_NAMES_EN = ("enterprises funded from abroad or from Hong Kong, Maca
                          "foreign, Hong Kong, Macao and Taiwan",
                          "power, heat, gas and water supply industry",
                          "power, heat, gas and water",
-                         "Hong Kong, Macao and Taiwan", "Hong Kong, Macau and Taiwan")
+                         "Hong Kong, Macao and Taiwan", "Hong Kong, Macau and Taiwan",
+                         # the press's short name of division 39
+                         "computer, communications and electronics",
+                         "computers, communications and electronics")
 
 
 def _comma_names(lang: str) -> list[str]:
@@ -200,7 +207,15 @@ _ROLE_APPOSITIVE_EN = re.compile(
     r",\s+(?:the|a|an|its|their|long\s+the)\s+(?:[\w'’-]+\s+){0,6}?(?:engine|driver|pillar|"
     r"mainstay|leader|laggard|bright\s+spot|backbone)s?\s*(?:of\s+[\w'’ -]{1,40}?)?,(?=\s+[a-z])")
 #: " - the division that includes cement and glass - ": an aside between dashes
-_DASH_APPOSITIVE_EN = re.compile(r"\s-\s(?:the|a|an|which|its)\s[^-\d]{3,80}?\s-\s(?=[a-z])")
+_DASH_APPOSITIVE_EN = re.compile(
+    r"\s[-–—]\s(?:(?:the|a|an|which|its)\s)?[^-–—\d]{3,80}?\s[-–—]\s(?=[a-z])")
+#: ", which shows how much of what factories make is actually sold,": a relative clause
+#: between the subject and its verb
+_WHICH_ASIDE_EN = re.compile(r",\s+which\s+[^,;\d]{3,100}?,(?=\s+[a-z])")
+#: ", including those from Hong Kong, Macao and Taiwan,": what the subject takes in
+_INCLUDING_ASIDE_EN = re.compile(
+    r",\s+including\s+(?:[^,;\d]{3,60}?hong\s+kong,\s+maca[ou],?\s+and\s+taiwan|[^,;\d]{3,60}?),"
+    r"(?=\s+[a-z])", re.IGNORECASE)
 #: ", a key economic indicator,": an appositive that names no subject
 _APPOSITIVE_EN = re.compile(
     r",\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}indicators?(?:\s+of\s+[\w\s-]{1,30}?)?\s*,",
@@ -266,12 +281,18 @@ _EARNED_EN = compile_lower(
     # "Manufacturing earned", "producers and suppliers of power, heat, gas and water made"
     r"manufacturing|mining|sectors?|industry|industries|(?:makers|producers|suppliers)"
     r"(?:\s+of\s+.+)?))\s+"
-    r"(?:earned|made|posted|realized|realised|reported)$")
+    # the press: "Shareholding companies pocketed 2,032.14 billion yuan"
+    r"(?:earned|made|posted|realized|realised|reported|pocketed|booked|netted|raked\s+in)$")
 #: "industrial enterprises realized total profits of", "... posted operating revenue of":
 #: the figure after is of what they realized
 _REALIZED_WHAT_EN = compile_lower(
-    r"\s+(?:realized|realised|made|earned|posted|reported|recorded|achieved)\s+"
-    r"(?P<what>(?:total\s+)?profits?|(?:operating\s+|business\s+)?revenue|losses)\s+of\s*$")
+    # "161,700 companies were in the red, with combined losses of": theirs
+    r"(?:\s+(?:realized|realised|made|earned|posted|reported|recorded|achieved|booked|pocketed)"
+    # "..., but its profits of 321.58 billion yuan were 4.3% lower": the owner's
+    r"|,\s+with|\b(?:its|their))\s+"
+    r"(?:combined\s+|aggregate\s+)?"
+    r"(?P<what>(?:total\s+|net\s+)?profits?|(?:operating\s+|business\s+)?revenue|"
+    r"losses)\s+of\s*$")
 
 
 def earned_by_en(subject: str, unit: str) -> str:
@@ -317,14 +338,23 @@ def subject_before_en(sentence_left: str) -> str:
     """The noun phrase before the verb in the words that lead up to a figure: in the last
     clause that has a verb after its first word (clauses split at ``,``, ``;``, ``:`` and
     dashes), else the whole last clause."""
-    if " - " in sentence_left:  # "non-metallic mineral products - the division that ... -"
+    if " - " in sentence_left or " – " in sentence_left or " — " in sentence_left:
+        # "non-metallic mineral products - the division that ... -", "Export delivery value
+        # - goods produced for shipment abroad - reached"
         sentence_left = _DASH_APPOSITIVE_EN.sub(" ", sentence_left)
+    if ", which " in sentence_left:  # "The product sales ratio, which shows how ..., was"
+        sentence_left = _WHICH_ASIDE_EN.sub("", sentence_left)
+    if ", including " in sentence_left:
+        # "foreign-funded businesses, including those from Hong Kong, Macao and Taiwan, lagged"
+        sentence_left = _INCLUDING_ASIDE_EN.sub("", sentence_left)
     unit_at = max(sentence_left.rfind("%"), sentence_left.rfind("percent"),
                   sentence_left.rfind("per cent"))
     if unit_at > 0 and sentence_left[max(0, unit_at - 2):unit_at].rstrip()[-1:].isdigit():
         after_figure = _AFTER_FIGURE_AND_EN.match(sentence_left, unit_at)
         if after_figure:  # "A climbed 10.2 percent and B gained": B's own clause
             sentence_left = sentence_left[after_figure.end():]
+    if "annual" in sentence_left:  # "firms with annual revenue above 20 million yuan"
+        sentence_left = _SIZE_FLOOR_EN.sub(" above designated size", sentence_left)
     if "indicator" in sentence_left:  # "output, a key economic indicator, rose": the output's
         sentence_left = _APPOSITIVE_EN.sub("", sentence_left)
     if sentence_left.count(",") >= 2:  # "electronics, the province's strongest growth engine,"
@@ -334,6 +364,15 @@ def subject_before_en(sentence_left: str) -> str:
     if put:  # "Preliminary accounting puts the growth of GDP in 2025 at": what is put
         return _tidy(_PERIOD_AFTER_EN.sub("", sentence_left[put.start("what"):put.end("what")]))
     return _whole_name_en(sentence_left, _subject_before_en(sentence_left, lower))
+
+
+#: the floor that defines "above designated size", stated in a subject
+_SIZE_FLOOR_EN = re.compile(
+    r"\s+(?:with|having|that\s+have|whose)\s+(?:an\s+)?annual\s+(?:main\s+business\s+)?"
+    r"(?:revenue|turnover|income|sales)\s+(?:of\s+)?(?:at\s+least\s+|no\s+less\s+than\s+|"
+    r"not\s+less\s+than\s+|above\s+|over\s+|exceeding\s+|topping\s+|(?:of\s+)?more\s+than\s+|"
+    r"in\s+excess\s+of\s+)?(?:RMB\s?|CNY\s?|¥)?\d[\d.,]*\s*(?:million|billion)?\s*(?:yuan)?"
+    r"(?:\s+(?:or\s+more|and\s+above|or\s+above))?", re.IGNORECASE)
 
 
 def whole_name_en(sentence_left: str, subject: str) -> str:
@@ -425,14 +464,36 @@ def _clause_before_a_lone_verb(sentence_left: str, lower: str, starts: list[int]
         if not words or words[0] in _QUALIFYING_EN or (
                 len(words) == 1 and words[0] in _ADVERBS_EN):
             continue  # "China's industrial profits, meanwhile, dropped"
-        if i and words[0] in _ASIDE_OPENERS_EN and len(words) <= 9 and (
+        if i and _opens_an_aside(words) and (
                 not _NUMBER.search(lower, start, end)) and _names_a_thing(
                     lower, starts[i - 1], ends[i - 1]):
             continue  # "Manufacturing, the bulk of industry, expanded": the aside's owner
+        inverted = _INVERTED_EN.match(lower, start, end)
+        if inverted:  # "Fastest of all was electrical machinery and apparatus, up 17.3%"
+            return _tidy(sentence_left[inverted.end():end])
         if _VERB_EN.search(lower, start, end) or _NUMBER.search(lower, start, end):
             return ""  # a clause stating a figure names no subject of this one
-        return _tidy(sentence_left[start:end])
+        light = _LIGHT_VERB_EN.search(lower, start, end)
+        # "Manufacturing did the heavy lifting, adding 8.3 percent": who did it
+        return _tidy(sentence_left[start:light.start() if light else end])
     return ""
+
+
+#: a clause that names its subject after the verb: "Fastest of all was", "Strongest were"
+_INVERTED_EN = re.compile(
+    r"\s*(?:(?:the\s+)?(?:fastest|slowest|strongest|weakest|biggest|largest|best|worst)"
+    r"(?:\s+(?:growth|gain|performer|riser))?(?:\s+of\s+all|\s+among\s+them)?"
+    r"|(?:leading|topping)\s+the\s+(?:pack|table|list))\s+(?:was|were)\s+")
+#: a verb that carries no figure, after the subject of a clause
+_LIGHT_VERB_EN = re.compile(r"\s+(?:did|does|led|made|kept|took|remained|stayed|carried|"
+                            r"provided|set)\s")
+
+
+def _opens_an_aside(words: list[str]) -> bool:
+    """Whether a clause's words read as an aside on the subject before it: a short
+    description, or a longer one of what moved it."""
+    return ((words[0] in _ASIDE_OPENERS_EN and len(words) <= 9)
+            or (words[0] in _CAUSE_OPENERS_EN and len(words) <= 16))
 
 
 def _names_a_thing(lower: str, start: int, end: int) -> bool:
@@ -477,11 +538,19 @@ _NO_THING_WITH_EN = re.compile(r"(?:growth|an?\s+(?:increase|rise|gain|decline)|
 
 #: a last clause that is only a verb of being: "The total volume, measured at the previous
 #: year's prices, was"
-_VERB_ALONE_EN = frozenset({"at", "standing at", "was", "were", "is", "are", "stood at"})
+_VERB_ALONE_EN = frozenset({"at", "standing at", "was", "were", "is", "are", "stood at",
+                            # "Manufacturing did the heavy lifting, adding 8.3 percent"
+                            "adding", "gaining", "growing", "rising", "expanding", "climbing"})
 #: the first words of an aside between commas that describes the subject before it
 #: (", still the province's largest division,", ", which includes the car plants,")
 _ASIDE_OPENERS_EN = frozenset({"the", "a", "an", "still", "which", "its", "their",
-                               "long", "once", "now", "combining", "covering", "tracking"})
+                               "long", "once", "now", "combining", "covering", "tracking",
+                               "including"})
+#: participles that open a longer aside on what moved the subject ("Mining, weighed down by
+#: the closure of older coal pits in the west of the province, crept up 2.8 percent")
+_CAUSE_OPENERS_EN = frozenset({"weighed", "held", "dragged", "buoyed", "helped", "hit",
+                               "boosted", "supported", "driven", "lifted", "hampered",
+                               "propelled", "spurred", "pulled", "hurt"})
 #: one-word clauses that open a sentence, never a member of a list
 _ADVERBS_EN = frozenset({"meanwhile", "however", "moreover", "besides", "also", "overall",
                          "specifically", "notably", "furthermore", "therefore", "thus", "then",
