@@ -1700,3 +1700,66 @@ def test_the_head_a_sentence_names_after_a_semicolon_and_its_profits() -> None:
             ("38.5%", "21.7%", "2.0%", "32.15 billion yuan")} == {
         "38.5%": ("profit_ytd_yoy", "39"), "21.7%": ("profit_ytd_yoy", "38"),
         "2.0%": ("revenue_ytd_yoy", "26"), "32.15 billion yuan": ("profit_ytd", "26")}
+
+
+def test_parts_of_high_tech_manufacturing_set_apart_by_commas_are_no_manufacturing() -> None:
+    text = ("2033年1—9月份全国固定资产投资（模拟）\n2033年10月18日\n"
+            "1—9月份，高技术制造业投资增长11.3%。其中，航空、航天器及设备制造业，计算机及办公设备"
+            "制造业，电子及通信设备制造业投资分别增长31.5%、18.2%、9.4%。\n")
+    facts = _mapped(text, published="2033-10-18")
+    assert facts["11.3%"].indicator == "investment_hightech_mfg_ytd_yoy"
+    assert [facts[m].indicator for m in ("31.5%", "18.2%", "9.4%")] == [None, None, None]
+
+
+def test_investment_a_sector_attracted_and_a_base_posted_in_a_span() -> None:
+    text = ("Fixed-asset investment, January-September 2033 (simulated)\n"
+            "BEIJING, Oct 18, 2033 - The secondary industry attracted 12,958.1 billion yuan, a "
+            "jump of 11.6%. Industrial investment expanded 11.9%, cooling from the 12.3% posted "
+            "in the first eight months. Investment in mining, manufacturing and the utilities "
+            "rose 13.4%, 9.8% and 22.6% respectively.\n")
+    facts = _mapped(text, published="2033-10-18")
+    assert facts["11.6%"].indicator is None  # never the secondary industry's GDP
+    assert (facts["12.3%"].indicator, facts["12.3%"].period) == (
+        "investment_industrial_ytd_yoy", "2033-01/2033-08")
+    assert (facts["9.8%"].indicator, facts["9.8%"].period) == (
+        "investment_mfg_ytd_yoy", "2033-01/2033-09")
+
+
+def test_a_car_trade_magazine_s_heads_and_sequential_growth() -> None:
+    text = ("June car shipments edge higher (simulated)\n"
+            "Motor Trade | 13 Jul 2033 | Reading time 4 min | Comments: 37\n\n"
+            "Production in June came to 3.18 million units, 4.3% above May. Wholesale shipments "
+            "rose to 3.21 million units, a sequential gain of 3.5% and a year-on-year increase of "
+            "5.2%. Shipments abroad amounted to 630,000 units in June, 9.4% more than a year "
+            "before.\n\n"
+            "January-June production reached 17.42 million units and sales 17.58 million, up 5.6% "
+            "and 6.0% respectively on the first half of 2032.\n\n"
+            "Gallery: the motor show (18 photos)\n")
+    facts = _mapped(text, published="2033-07-13")
+    assert "4" not in facts and "18" not in facts and "37" not in facts
+    assert {m: (facts[m].indicator, facts[m].measure) for m in
+            ("3.18 million", "4.3%", "3.5%", "5.2%", "630,000", "17.58 million", "6.0%")} == {
+        "3.18 million": ("auto_production", "level"), "4.3%": (None, "growth_qoq"),
+        "3.5%": (None, "growth_qoq"), "5.2%": ("auto_sales_yoy", "growth_yoy"),
+        "630,000": ("auto_exports", "level"), "17.58 million": ("auto_sales", "level"),
+        "6.0%": ("auto_sales_yoy", "growth_yoy")}
+
+
+def test_a_part_of_the_users_named_after_its_figure() -> None:
+    text = ("Telecoms, first quarter of 2033 (simulated)\n"
+            "BEIJING, April 23, 2033 - Fixed broadband users totalled 725 million at the end of "
+            "March. Some 297 million of them are on gigabit (1000Mbps and above) connections.\n")
+    facts = _mapped(text, published="2033-04-23")
+    assert facts["297 million"].indicator == "gigabit_users"
+
+
+def test_chinese_product_verbs_and_heads_left_alone_take_the_product() -> None:
+    text = ("2033年6月汽车产销（模拟）\n2033年7月11日\n"
+            "6月，汽车生产318万辆，销售321万辆，同比分别增长6.1%和5.2%。新能源汽车当月产量186万辆、"
+            "销量189万辆，较上年同期分别增长24.8%和23.5%。全国水泥产量1.62亿吨，同比下降5.6%，"
+            "平板玻璃产量7.45亿重量箱，下降4.2%。\n")
+    facts = _mapped(text, published="2033-07-11")
+    mentions = ("318万", "321万", "5.2%", "189万", "23.5%", "4.2%")
+    assert {m: facts[m].indicator for m in mentions} == {
+        "318万": "auto_production", "321万": "auto_sales", "5.2%": "auto_sales_yoy",
+        "189万": "nev_sales", "23.5%": "nev_sales_yoy", "4.2%": None}

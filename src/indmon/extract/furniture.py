@@ -32,7 +32,7 @@ _COUNTER_BEFORE = re.compile(
     r"(?:page\s*views?|views|visits|hits|viewed|clicks|浏览(?:次数|量)?|阅读(?:次数|量|数)?|"
     r"点击(?:量|数|次数|率)?|访问(?:量|次数)?)\s*[:：]?\s*$"
     # "Reads: 2,317", "| Read 2,317 times"; not "large enterprises read 51.3"
-    r"|(?:^|\n|[|·•])\s*reads?\s*[:：]?\s*$|reads?\s*[:：]\s*$"
+    r"|(?:^|\n|[|·•])\s*reads?\s*[:：]?\s*$|reads?\s*[:：]\s*$|\breading\s+time\s*[:：]?\s*$"
     # "| Comments (12) | Share", "评论（12）"
     r"|\b(?:comments?|replies|shares|likes)\s*[:：(（]\s*$|(?:评论|留言|点赞|分享)\s*[:：(（]?\s*$",
     re.IGNORECASE)
@@ -134,7 +134,9 @@ def _in_notes(text: str, start: int) -> bool:
 
 #: page counters after the number: "| 2,317 views |", "3 min read", "4862次浏览"
 _COUNTER_AFTER = re.compile(
-    r"^\s*(?:(?:page\s*)?(?:views|visits|hits|reads|clicks|comments|shares)\b|min(?:ute)?s?\s+read\b)"
+    r"^\s*(?:(?:page\s*)?(?:views|visits|hits|reads|clicks|comments|shares)\b|min(?:ute)?s?\s+read\b"
+    # "(18 photos)", "Reading time 4 min"
+    r"|(?:photos|pictures|images|videos)\s*\)|min(?:ute)?s?\s*(?:[|·•]|$))"
     r"|^\s*(?:次(?:浏览|阅读|点击|访问)|人(?:浏览|阅读))", re.IGNORECASE)
 #: a telephone number: "+65 6123 4567", "Tel: 010-6820 1234", "电话：010-68205555"
 _PHONE = re.compile(r"(?:\+\d{1,3}|(?:tel|phone|telephone|fax|hotline|电话|传真|热线)\.?\s*[:：]?)"

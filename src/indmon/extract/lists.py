@@ -714,7 +714,8 @@ _TAIL_EN = (r"(?:\s+(?i:(?:year[- ]on[- ]year|from\s+a\s+year\s+(?:earlier|ago))
 #: ", steel products " between two figures: a member named without its head or verb,
 #: also after the first figure's period ("fell 7.9% in November, steel products 3.1%")
 _ELLIPSIS_EN = re.compile(
-    "^" + _TAIL_EN
+    # "17.42 million units and sales 17.58 million": the counted noun of the first figure
+    r"^(?:\s+(?:units|vehicles|sets|pieces|tonnes|tons))?" + _TAIL_EN
     # "... amounted to 18.20 million and NEV sales to 18.41 million": the verb left out
     + r"\s*(?:[,;]\s*(?:and\s+)?|and\s+)(?:the\s+)?([a-z][a-z' -]{1,60}?)\s*(?:(?:by|at|to)\s+)?$")
 #: ", and in the first 11 months " between two figures: the same subject at another period
@@ -953,6 +954,11 @@ def _members_zh(run: list[Fact], text: str) -> list[Fact]:
             widened = text[before:start] + phrase
             split = _split_members(widened, _MEMBER_SPLIT_COMMA_ZH, names)
             members = split if len(split) == len(run) else members
+    at_commas = []
+    if len(members) != len(run) and text[start - 1:start] in ("，", ",") and (
+            _BOTH_ZH not in phrase):
+        at_commas = _members_at_clause_commas_zh(text, start, phrase, len(run))
+        members = at_commas or members
     if len(members) > 1 and all(len(m) == 1 for m in members[:-1]) and len(members[-1]) > 1:
         # "大、中、小型企业PMI": the first members share the last one's words after its first
         members = [m + members[-1][1:] for m in members[:-1]] + members[-1:]
@@ -966,13 +972,48 @@ def _members_zh(run: list[Fact], text: str) -> list[Fact]:
     if tail is None:
         tail = _tail_zh(members[-1])
         members = [_with_shared_suffix_zh(m, members[-1]) for m in members[:-1]] + members[-1:]
-    return [replace(f, subject=subjects.subject_zh(m + tail if not m.endswith(tail) else m,
-                                                   m + tail, "", False) or f.subject)
+    return [replace(f, subject=(_unknown_part_zh(m) if at_commas else "") + (subjects.subject_zh(
+        m + tail if not m.endswith(tail) else m, m + tail, "", False) or f.subject))
             for f, m in zip(run, members, strict=True)]
+
+
+def _unknown_part_zh(member: str) -> str:
+    """``SUB_SECTOR`` and a space when a member opens with words the glossary does not know
+    ("航空、航天器及设备制造业", "电子及通信设备制造业": parts of high-tech manufacturing):
+    read without them it would be the whole it belongs to ("manufacturing investment")."""
+    at = subjects.first_term_start_zh(member)
+    unknown = member[:at] if at > 0 else ""
+    if sum(1 for c in unknown if "\u4e00" <= c <= "\u9fff") < 2 or unknown in _SCOPES_ZH:
+        return ""
+    return f"{SUB_SECTOR} "
+
+
+#: words before a member's first term that only scope it
+_SCOPES_ZH = frozenset({"全国", "全省", "全市", "全区", "规模以上", "其中", "全部", "我国",
+                        "全国规模以上"})
 
 
 _INDEX_EN = re.compile(r"\b(?:index|sub-index|pmi)\b", re.IGNORECASE)
 _PARENTHESIS = re.compile(r"\s*\([^()]{0,80}\)")
+
+
+def _members_at_clause_commas_zh(text: str, start: int, phrase: str, count: int) -> list[str]:
+    """"其中，航空、航天器及设备制造业，计算机及办公设备制造业，电子及通信设备制造业投资分别增长":
+    members that each hold 、 or 及, set apart by commas: as many clauses back as there are
+    figures, none of them stating a figure or opening the list (其中)."""
+    members = [phrase]
+    while len(members) < count:
+        before = _clause_start_zh(text, start - 1)
+        clause = text[before:start - 1]
+        if not clause or any(c.isdigit() for c in clause) or clause in _LIST_OPENERS_ZH or (
+                text[start - 1:start] not in ("，", ",")):
+            return []
+        members.insert(0, clause)
+        start = before
+    return members
+
+
+_LIST_OPENERS_ZH = frozenset({"其中", "分行业看", "分门类看", "从行业看", "具体来看"})
 
 
 def _members_at_commas_zh(phrase: str, count: int) -> list[str]:
@@ -1037,13 +1078,41 @@ _BARE_HEADS = ("operating revenue", "total profits", "profits", "operating costs
                "export delivery value")
 
 
+#: a product's quantities, which a bare head takes the owner of too ("新能源汽车当月产量186万辆、
+#: 销量189万辆": the NEVs' sales)
+_PRODUCT_HEADS = ("output", "sales", "exports")
+
+
+def _head_alone_zh(text: str, pos: int) -> bool:
+    clause = text[max(_clause_start_zh(text, pos), text.rfind("、", 0, pos) + 1):pos].strip()
+    return clause.startswith(_PRODUCT_WORDS_ZH)
+
+
+_PRODUCT_WORDS_ZH = ("产量", "销量", "出口", "生产", "销售", "当月产量", "当月销量")
+
+
 def _inherit_owner_zh(facts: list[Fact], text: str) -> list[Fact]:
     """A figure whose subject is a bare head ("total profits") takes the owner of the
     sentence's first figure of another head ("规模以上电子信息制造业实现营业收入……；实现利润
     总额……"), else the name a paragraph opens with as a sentence of its own ("通信设备制造业。
     1—10月份，实现营业收入41200亿元")."""
     out = list(facts)
+    given: dict[str, tuple[str, int]] = {}  # a head's owner, given at an amount, and where
     for k, fact in enumerate(out):
+        if fact.subject in _PRODUCT_HEADS:
+            # only a head standing alone in its clause ("、销量189万辆"), not one after a
+            # name the glossary lacks ("平板玻璃产量7.45亿重量箱"); a growth of it in the
+            # same sentence ("分别增长24.8%和23.5%") takes the owner its amount was given
+            owner = ""
+            if fact.unit != "percent" and _head_alone_zh(text, fact.start):
+                owner = _owner_before_zh(out, k, text, _PRODUCT_HEADS)
+                given[fact.subject] = (owner, fact.end)
+            elif fact.subject in given and not SENTENCE_END_ZH.search(
+                    text, given[fact.subject][1], fact.start):
+                owner = given[fact.subject][0]
+            if owner:
+                out[k] = replace(fact, subject=f"{owner} {fact.subject}")
+            continue
         if fact.subject not in _BARE_HEADS:
             continue
         owner = _industry_opening_a_clause_before_zh(out, k, text) or _owner_before_zh(
@@ -1072,11 +1141,12 @@ def _industry_opening_a_clause_before_zh(facts: list[Fact], k: int, text: str) -
     return ""
 
 
-def _owner_before_zh(facts: list[Fact], k: int, text: str) -> str:
+def _owner_before_zh(facts: list[Fact], k: int, text: str,
+                     heads: tuple[str, ...] = (*_BARE_HEADS, "value added")) -> str:
     for before in reversed(facts[:k]):
         if SENTENCE_END_ZH.search(text, before.end, facts[k].start):
             return ""
-        for head in (*_BARE_HEADS, "value added"):
+        for head in heads:
             owner = before.subject.removesuffix(head).strip()
             if owner != before.subject.strip() and owner and owner not in _NO_MEMBERS:
                 return owner

@@ -56,6 +56,10 @@ _SHARE_EN = compile_lower(
 _YOY_EN = compile_lower(r"year\s*-?\s*on\s*-?\s*year|over\s+the\s+same\s+period|y-o-y|"
                         + word_start(["yoy"]) + r"\b")
 _QOQ_EN = compile_lower(r"month\s*-?\s*on\s*-?\s*month|quarter\s*-?\s*on\s*-?\s*quarter")
+#: "a sequential gain of 3.5%", "sequentially up 1.2%": against the period before
+_SEQUENTIAL_BEFORE_EN = compile_lower(
+    r"\bsequential\s+(?:gain|increase|rise|decline|drop|fall|growth|advance)\s+of\s+$"
+    r"|\bsequentially\s+(?:up|down|higher|lower)?\s*(?:by\s+)?$")
 _GROWTH_WORDS_EN = compile_lower(word_start(
     ["increas", "grow", "grew", "rose", "growth", r"up\b", "declin", "decreas", "fell",
      r"expansions?\s+of"]))
@@ -146,6 +150,11 @@ YEAR_EARLIER_AFTER_EN = compile_lower(
     r"|^\s*(?P<direction2>more|less|fewer)\s*[.;](?:\s|$)")
 
 
+#: "5.1% more than October's tally", "4.3% above May": a month's growth on the month before
+_THAN_A_MONTH_EN = compile_lower(
+    r"^\s*(?P<direction>more|less|higher|lower|above|below|up|down)\s+(?:(?:than|on|from)\s+)?"
+    r"(?:in\s+)?(?:january|february|march|april|may|june|july|august|september|october|"
+    r"november|december)(?:'s)?(?!\s+(?:of\s+|last\s+year|a\s+year|\d{4}|20\d\d))\b")
 #: "2.4% higher than at the end of June": growth since an earlier date of the year, never
 #: a year earlier
 _SINCE_MONTH_END_EN = compile_lower(
@@ -160,6 +169,11 @@ def percent_measure_en(left: str, right: str, clause_left: str = "") -> tuple[st
         return "growth_yoy", 1  # "2.53 million, +8.2%": a change written as a sign
     if "from" in left[-12:] and _INDEX_FROM_EN.search(left[-160:]):
         return "share", 1  # "the PMI was 50.7 percent, up from 50.4 percent": a reading
+    than_a_month = _THAN_A_MONTH_EN.match(right)
+    if than_a_month:
+        # "5.1% more than October's tally", "4.3% above May": against the month before
+        return "growth_qoq", -1 if than_a_month.group("direction") in (
+            "lower", "less", "below", "down") else 1
     since = _SINCE_MONTH_END_EN.match(right)
     if since:
         return "growth_qoq", -1 if since.group("direction") in ("lower", "less", "below",
@@ -179,6 +193,7 @@ def percent_measure_en(left: str, right: str, clause_left: str = "") -> tuple[st
     adjusted = ("seasonal" in recent or "seasonal" in right[:48]) and not _YOY_EN.search(
         near_right)
     qoq = adjusted or bool(_QOQ_EN.search(near_right) or _QOQ_EN.search(clause_left)
+               or ("sequential" in recent[-40:] and _SEQUENTIAL_BEFORE_EN.search(recent[-40:]))
                or _QOQ_BASIS_EN.search(left)
                or (" on " in recent and _QOQ_OPENING_EN.search(recent))
                or (" previous " in right[:20] and _PREVIOUS_MONTH_EN.match(right)))

@@ -594,6 +594,9 @@ BASE_FIGURE_BEFORE_EN = compile_lower(
     r"\s*$"
     # "slipped to 49.6 from 50.1 in November": the month is the base reading's
     r"|\bfrom\s+(?P<reading>\d[\d.,]*(?:\s*(?:%|percent|per\s+cent))?)\s+(?:in\s+|for\s+)?$"
+    # "cooling from the 12.3% posted in the first eight months"
+    r"|\bfrom\s+the\s+(?P<posted>\d[\d.,]*\s*(?:%|percent|per\s+cent))\s+(?:posted|recorded|"
+    r"seen|logged|registered|reported)\s+(?:in|for|over|during)\s+(?:the\s+)?$"
     # "expanded 6.9%, up from a 6.7% pace in the final month of 2027"
     r"|\bfrom\s+an?\s+(?P<paced>\d[\d.,]*\s*(?:%|percent|per\s+cent))\s+(?:pace|rate|rise|gain|increase)"
     r"\s+(?:in|for|during)\s+$")

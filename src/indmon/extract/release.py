@@ -450,7 +450,7 @@ def _base_figures_en(lower: str, periods: list[PeriodMention]) -> dict[int, str]
             lo = max(0, period.start - 70)
             base = BASE_FIGURE_BEFORE_EN.search(lower, lo, period.start)
             if base:
-                figure = next(g for g in ("figure", "reading", "paced") if base.group(g))
+                figure = next(g for g in ("figure", "reading", "paced", "posted") if base.group(g))
                 found[-base.end(figure)] = period.period
             when = _WHEN_FIGURE_EN.match(lower, period.end)
             if when:  # "quicker than December, when output had grown 6.1%": the base's own
@@ -690,6 +690,11 @@ def _subject_zh(left: str, clause_left: str, right: str, counts_things: bool, un
         return subjects.contributor_zh(left, clause_left, subject)  # what pulled growth
     if "每百元" in clause_left:  # "每百元营业收入中的成本为85.31元": a ratio to a base
         return f"per hundred yuan {subject}"
+    verb = _PRODUCT_VERB_ZH.search(clause_left) if unit not in _RATE_UNITS else None
+    if verb:
+        # "汽车生产318万辆，销售321万辆": the verb says which quantity of the product
+        head = _PRODUCT_VERB_HEADS[verb.group(1)]
+        return subject if subject.endswith(head) else f"{subject} {head}".strip()
     lead = _LEAD_OVER_ALL_INDUSTRY_ZH.search(clause_left) if unit == "percentage_point" else None
     if lead:
         # "高技术制造业增加值同比增长9.2%，快于全部规模以上工业增加值增速3.8个百分点": the
@@ -700,6 +705,10 @@ def _subject_zh(left: str, clause_left: str, right: str, counts_things: bool, un
     return subject
 
 
+#: a product's verb right before its amount: 生产, 销售, 出口 (not 生产线, not 销售额)
+_PRODUCT_VERB_ZH = re.compile(r"(生产|销售|出口)(?:了|完成)?$")
+_PRODUCT_VERB_HEADS = {"生产": "output", "销售": "sales", "出口": "exports"}
+_RATE_UNITS = ("percent", "percentage_point")
 #: a growth compared with all industry's, right before the points it leads by
 _LEAD_OVER_ALL_INDUSTRY_ZH = re.compile(
     r"(?:快于|高于|慢于|低于)(?:全部|全国)?(?:规模以上|规上)工业(?:企业)?(?:增加值)?(?:增速|增长)?$")
@@ -841,11 +850,15 @@ def extract_facts(
         # a list's members keep their verb ("joint-stock enterprises earned"): profits
         facts = [replace(f, subject=_earned(f)) if f.subject.endswith(_EARNING_VERBS) else f
                  for f in facts]
+        # "The secondary industry attracted 12,958.1 billion yuan, a jump of 11.6%"
+        facts = [replace(f, subject=f"investment in {f.subject.removesuffix(' attracted')}")
+                 if f.subject.endswith(" attracted") else f for f in facts]
         facts = _of_the_titled_industry(_bases_a_year_earlier_en(
             _year_to_date_totals_en(_products_of_producers_en(facts, ctx), ctx), ctx), ctx)
         facts = _owners_recorded_after_en(_owners_of_bare_heads_en(
             _owners_before_whose_en(facts, ctx), ctx), ctx)
         facts = _parts_of_a_whole_en(_output_of_the_sentence_opener_en(facts, ctx), ctx)
+        facts = _parts_named_after_en(facts, ctx)
         facts = _vehicles_of_a_car_release_en(_of_the_figure_before_a_month_en(facts), ctx)
         facts = [_per_hundred_yuan_en(f, ctx) for f in facts]
         facts = _ships_of_a_shipbuilding_release_en(facts, ctx)
@@ -1624,8 +1637,8 @@ def _vehicles_of_a_car_release_en(facts: list[Fact], ctx: Context) -> list[Fact]
                 ctx.lower, s_start, fact.start):
             # "NEV production reached 1.71 million, while sales amounted to 1.76 million":
             # a kind of vehicle named before in the sentence owns the bare head
-            head = {"deliveries": "sales", "cumulative exports": "exports"}.get(
-                bare.group("head").lower(), bare.group("head").lower())
+            said = " ".join(bare.group("head").lower().split())
+            head = _VEHICLE_HEADS.get(said, said)
             fact = replace(fact, subject=f"{head} of vehicles")
         out.append(fact)
     return out
@@ -1638,8 +1651,15 @@ _KIND_OF_VEHICLE_EN = re.compile(r"\b(?:nevs?|new-energy|new\s+energy|passenger|
 _INDUSTRY_TITLE_EN = re.compile(r"\b(?:industr\w*|factor(?:y|ies)|value\s+added|economy)\b")
 #: what a car release states with no owner: output, sales, deliveries, exports
 _BARE_VEHICLE_HEAD_EN = re.compile(
-    r"(?i)^(?P<head>output|production|sales|deliveries|exports|cumulative\s+exports)"
+    # "January-June production", "year-to-date exports": the span is the period's
+    r"(?i)^(?:(?:january|february)[-–][a-z]+\s+|year-to-date\s+|first-half\s+|half-year\s+)?"
+    r"(?P<head>output|production|sales|deliveries|exports|cumulative\s+exports|"
+    r"(?:wholesale\s+)?shipments(?:\s+abroad)?)"
     r"(?:\s+of\s+vehicles)?(?:\s+(?:during|in|for)\s+the\s+(?:month|quarter))?$")
+#: the head a car release's word stands for
+_VEHICLE_HEADS = {"deliveries": "sales", "cumulative exports": "exports", "shipments": "sales",
+                  "wholesale shipments": "sales", "shipments abroad": "exports",
+                  "production": "output"}
 
 
 def _parts_of_a_whole_en(facts: list[Fact], ctx: Context) -> list[Fact]:
@@ -1662,6 +1682,26 @@ def _parts_of_a_whole_en(facts: list[Fact], ctx: Context) -> list[Fact]:
             word = _WHOLE_HEADS.get(head.group(), head.group())
             out[k] = replace(fact, subject=f"{word} of {fact.subject}", measure="level")
     return out
+
+
+def _parts_named_after_en(facts: list[Fact], ctx: Context) -> list[Fact]:
+    """"broadband users totalled 725 million ... Some 297 million of them are on gigabit
+    connections": the part's users (or subscribers) are named after the figure."""
+    out = list(facts)
+    for k in range(1, len(out)):
+        fact, whole = out[k], out[k - 1]
+        part = _OF_THEM_ON_EN.match(ctx.lower, fact.end) if fact.unit == "count" else None
+        counted = _COUNTED_WHOLE_EN.search(whole.subject.lower()) if part else None
+        if part and counted:
+            out[k] = replace(fact, subject=f"{part['what']} {counted.group()}")
+    return out
+
+
+_OF_THEM_ON_EN = re.compile(
+    r"\s+(?:\w+\s+)?of\s+them\s+(?:are|were|have|had|use|used|now\s+use)\s+(?:on|with|using)\s+"
+    r"(?P<what>[a-z0-9][a-z0-9 -]{1,30}?)(?=\s*\(|\s+(?:connections?|plans?|access|lines?|"
+    r"networks?)\b|\s*[,.;])")
+_COUNTED_WHOLE_EN = re.compile(r"\b(?:users|subscribers|subscriptions|customers)\b")
 
 
 #: what a whole measures, as its words or the figure before name it

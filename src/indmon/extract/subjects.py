@@ -1347,6 +1347,12 @@ def first_term_zh(phrase: str) -> int:
     return match.end() if match else 0
 
 
+def first_term_start_zh(phrase: str) -> int:
+    """Where the first glossary term of a phrase starts (-1 when it has none)."""
+    match = _glossary_zh()[1].search(phrase)
+    return match.start() if match else -1
+
+
 def _before_verb_zh(phrase: str) -> str:
     verb = _VERB_ZH.search(phrase)
     if verb and verb.group() in ("实现", "完成", "累计"):
