@@ -1763,3 +1763,64 @@ def test_chinese_product_verbs_and_heads_left_alone_take_the_product() -> None:
     assert {m: facts[m].indicator for m in mentions} == {
         "318万": "auto_production", "321万": "auto_sales", "5.2%": "auto_sales_yoy",
         "189万": "nev_sales", "23.5%": "nev_sales_yoy", "4.2%": None}
+
+
+def test_a_quarter_s_profits_and_the_country_s_firms() -> None:
+    text = ("Industrial profits, January-September 2033 (simulated)\n"
+            "BEIJING, Oct 27, 2033 - For the third quarter as a whole, profits climbed 6.2% to "
+            "1,952.30 billion yuan.\n\nMining profits sank 8.9% to 792.14 billion yuan, while "
+            "manufacturers pocketed 4,068.50 billion yuan, an increase of 7.5%.\n")
+    facts = _mapped(text, published="2033-10-27")
+    assert facts["1,952.30 billion yuan"].indicator is None  # no quarter's own profits
+    assert _cells(facts, "4,068.50 billion yuan", "7.5%") == {
+        "4,068.50 billion yuan": ("profit_ytd", "2033-01/2033-09", "C"),
+        "7.5%": ("profit_ytd_yoy", "2033-01/2033-09", "C")}
+    anhui = _mapped("Anhui's industry, January-October 2033 (simulated)\n"
+                    "HEFEI, Nov 20, 2033 -- Industrial enterprises above designated size earned "
+                    "total profits of 236.84 billion yuan in the first three quarters, up 9.6 "
+                    "percent, while profits of the country's industrial firms rose only 2.1 "
+                    "percent.\n", published="2033-11-20")
+    assert (anhui["9.6 percent"].province, anhui["2.1 percent"].province) == ("340000", "ALL")
+
+
+def test_chinese_national_figures_beside_a_province_s() -> None:
+    text = ("2033年1—10月安徽省工业经济运行情况（模拟）\n2033年11月20日\n"
+            "1—10月，全省规模以上工业增加值同比增长7.3%，高于全国平均水平（5.6%）。10月份规上工业增加值"
+            "增长8.0%，较9月份（6.9%）有所加快；全国同期增长5.2%。1—9月，全省规模以上工业企业实现"
+            "利润总额2368.4亿元，同比增长9.6%，全国同期仅增长2.1%；实现营业收入同比增长6.3%。\n")
+    facts = _mapped(text, published="2033-11-20")
+    assert {m: (facts[m].indicator, facts[m].period, facts[m].province) for m in
+            ("5.6%", "6.9%", "5.2%", "2.1%", "6.3%")} == {
+        "5.6%": ("va_ytd_yoy", "2033-01/2033-10", "ALL"),
+        "6.9%": ("va_yoy", "2033-09", "340000"), "5.2%": ("va_yoy", "2033-10", "ALL"),
+        "2.1%": ("profit_ytd_yoy", "2033-01/2033-09", "ALL"),
+        "6.3%": ("revenue_ytd_yoy", "2033-01/2033-09", "340000")}
+
+
+def test_pmi_readings_in_a_broadcaster_s_words() -> None:
+    text = ("China's factories edge back into growth in June (simulated)\n"
+            "Published 30 June 2033\n\n"
+            "The official manufacturing PMI rose to 50.3 this month. That is up 0.7 point on May, "
+            "when it stood at 49.6, and just over the 50 mark that divides growth from "
+            "contraction. Imports came in at 48.2, and finished goods stocks were at 47.5. The "
+            "input prices index went up 2.4 points to 53.1, its highest this year.\n\n"
+            "Large companies had a PMI of 51.2. Small businesses stayed in the red at 48.9, "
+            "against 48.5 the month before. "
+            "\"High-tech manufacturing is still running ahead,\" said the statistician. Its PMI "
+            "was 52.3, he said. The non-manufacturing business activity index came in at 50.9, "
+            "compared with 50.5 in May.\n")
+    facts = _mapped(text, published="2033-06-30")
+    assert "50" not in facts
+    assert {m: (facts[m].indicator, facts[m].period) for m in
+            ("49.6", "48.2", "47.5", "53.1", "48.9", "48.5", "52.3", "50.9", "50.5")} == {
+        "49.6": ("pmi_manufacturing", "2033-05"), "48.2": ("pmi_imports", "2033-06"),
+        "47.5": ("pmi_finished_inventory", "2033-06"), "53.1": ("pmi_input_prices", "2033-06"),
+        "48.9": ("pmi_small", "2033-06"), "48.5": ("pmi_small", "2033-05"),
+        "52.3": (None, "2033-06"), "50.9": ("pmi_non_manufacturing", "2033-06"),
+        "50.5": ("pmi_non_manufacturing", "2033-05")}
+
+
+def test_a_chinese_list_of_months_is_no_number() -> None:
+    text = ("2033年6月PMI（模拟）\n2033年6月30日\n"
+            "6月份，制造业PMI为50.3%，在4、5月份位于收缩区间后重返扩张区间。\n")
+    assert [f.mention for f in extract_facts(text, "t", published="2033-06-30")] == ["50.3%"]

@@ -212,7 +212,8 @@ _THRESHOLD_NAMED_BEFORE = re.compile(
 #: "PMI高于50%时，反映经济扩张", "低于50%，则反映": a reading rule
 _THRESHOLD_RULE_ZH = re.compile(
     r"[%％]\s*(?:时|以上|以下)?\s*[，,]?\s*(?:则)?\s*(?:反映|表示|意味|说明|代表)")
-_THRESHOLD_BEFORE_EN = re.compile(r"\b(?:above|below|over|under)\s+$", re.IGNORECASE)
+#: "above 50 percent indicates", "just over the 50 mark that divides growth"
+_THRESHOLD_BEFORE_EN = re.compile(r"\b(?:above|below|over|under)\s+(?:the\s+)?$", re.IGNORECASE)
 _THRESHOLD_AFTER_ZH = re.compile(
     r"^(?:及以上|或以上|以上的|以下的)|^[%％]?(?:[^，。；\d]{0,2})(?:表示|意味|代表|即为|为)"
     r"(?:经济)?(?:扩张|收缩|景气|荣枯)|^[%％]?(?:的)?(?:荣枯线|临界点|枯荣线)")

@@ -337,7 +337,9 @@ def _quarter_sibling(ind: Indicator, period: str, cat: Catalogue) -> Indicator |
     ``export_delivery_value_yoy``) when the catalogue has it."""
     kind = Period.parse(period).kind
     if kind == "quarter":
-        return cat.indicators.get(ind.id.replace("_ytd_", "_quarter_"))
+        # "profit_ytd" has no quarter's own: the id unchanged is no sibling
+        quarter = ind.id.replace("_ytd_", "_quarter_")
+        return cat.indicators.get(quarter) if quarter != ind.id else None
     if kind == "month":
         sibling = cat.indicators.get(ind.id.replace("_ytd", "", 1))
         return sibling if sibling is not None and not _from_january(sibling) else None
@@ -728,6 +730,7 @@ def normalise(text: str) -> str:
     text = _SITES.sub(r"\1 base stations", text)
     text = _USER_BASE.sub(r"\1 users", text)
     text = _SIZE_CLASS.sub(r"\1", text)  # "smaller companies' PMI": the small enterprises
+    text = _SIZED_BUSINESSES.sub(r"\1 enterprises", text)  # "small businesses stayed at 48.9"
     text = text.replace("new energy models", "new energy vehicles")
     text = _ABROAD.sub(r"exports of \1", text)
     text = _ROLLED_OFF.sub(r"output of \1", text)
@@ -757,6 +760,7 @@ _WHOLE_ECONOMY = re.compile(r"^(?:the\s+)?(?:wider|overall|whole|broader|nationa
 
 #: "firms", "companies", and "ones" of "large enterprises ... and small ones"
 _FIRMS = re.compile(r"\b(?:firms|companies|ones)\b")
+_SIZED_BUSINESSES = re.compile(r"\b(small|medium|large)\s+businesses\b")
 
 
 # -- rules data ------------------------------------------------------------------------

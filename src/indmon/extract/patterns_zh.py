@@ -96,7 +96,9 @@ _REFERENCE_GROUP = re.compile(
     r"|^个(?:分类|分项)?指数(?:中|里|当中)"
     # "全行业29870家规模以上企业实现营业收入": the enterprises whose totals follow
     r"|^家规模以上(?:工业)?企业(?:共|合计|累计)?(?:实现|完成)")
-_NOT_AFTER_DIGITS = re.compile(r"^\s*(?:年|月|日|号|时|岁|周岁|届|次会议|-\d|—\d|/\d|[A-Za-z])")
+_NOT_AFTER_DIGITS = re.compile(r"^\s*(?:年|月|日|号|时|岁|周岁|届|次会议|-\d|—\d|/\d|[A-Za-z]"
+                               # "在4、5月份位于收缩区间": the first month of a list of months
+                               r"|[、和至到]\s*\d{1,2}\s*月)")
 _HOTLINE_BEFORE = re.compile(r"(?:热线|电话|举报|号码|编号|文号|代码|型号)\s*[:：]?\s*$")
 _STREAK_UNITS = {"年": "year", "月": "month", "季度": "quarter"}
 

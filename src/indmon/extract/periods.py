@@ -548,6 +548,10 @@ def _is_topic_on(before: str, base: re.Match[str]) -> bool:
     return not any(c.isdigit() for c in words)
 
 
+#: a record within a period: "its highest this year", "the strongest reading so far in"
+_SUPERLATIVE_BEFORE_EN = compile_lower(
+    r"\b(?:highest|lowest|strongest|weakest|best|worst|fastest|slowest|biggest|largest|"
+    r"smallest)\s+(?:reading\s+|level\s+|pace\s+)?(?:so\s+far\s+)?(?:in\s+|for\s+)?$")
 #: the level a figure is set against: "above the level of", "1.3 times the level of"
 _LEVEL_OF_BEFORE_EN = compile_lower(
     word_start(["times", "than", "above", "below", "over", "on"])
@@ -585,11 +589,13 @@ _END_OF_EN = re.compile(r"(?:the\s+)?(?:end|close)\s+of\b", re.IGNORECASE)
 #: "faster than the 5.7% logged for the whole of 2026": the period of a base's own figure
 BASE_FIGURE_BEFORE_EN = compile_lower(
     # "0.1 percentage points above the 2.3% recorded for January-October"
-    r"(?:\b(?:than|above|below|vs\.?|versus)\s+(?:the\s+|that\s+of\s+|a\s+)?"
+    r"(?:\b(?:than|above|below|vs\.?|versus|against|compared\s+with)\s+(?:the\s+|that\s+of\s+|a\s+)?"
     # "an improvement on the 7.5 percent gain recorded for January-July"
     r"|\b(?:on|over)\s+the\s+)"
     # "+9.2% Y/Y VS -2.4% IN OCT": the month is the base figure's
-    r"(?P<figure>[+\-−]?\d[\d.,]*\s*(?:%|percent|per\s+cent))"
+    r"(?P<figure>[+\-−]?\d[\d.,]*\s*(?:%|percent|per\s+cent)"
+    # "compared with 50.5 in May": an index's reading
+    r"|(?<=with\s)\d(?:[\d.,]*\d)?|(?<=against\s)\d(?:[\d.,]*\d)?)"
     r"(?:\s+[a-z]+){0,2}(?:\s+(?:for|in|during|over)(?:\s+the)?(?:\s+whole|\s+full\s+year)?)?"
     r"\s*$"
     # "slipped to 49.6 from 50.1 in November": the month is the base reading's
@@ -610,7 +616,7 @@ def _en_is_base(text: str, start: int, end: int) -> bool:
     wider = text[lo:start]
     if ("than" in wider or "from" in wider or "above" in wider or "below" in wider
             or "vs" in wider or "VS" in wider or "versus" in wider or "on the" in wider
-            or "over the" in wider) and (
+            or "over the" in wider or "against" in wider or "compared" in wider) and (
             BASE_FIGURE_BEFORE_EN.search(lowered(wider))):
         return True
     after = text[end:end + 12].lower()
@@ -618,6 +624,8 @@ def _en_is_base(text: str, start: int, end: int) -> bool:
     if base and not _is_topic_on(before, base) and not _span_over_figure(before, base, text,
                                                                           start, end):
         return True
+    if "est " in before and _SUPERLATIVE_BEFORE_EN.search(before):
+        return True  # "53.1, its highest this year": the year is the record's scope
     if _EN_SINCE_END.search(before) or ("the" in before and _LEVEL_OF_BEFORE_EN.search(before)):
         return True  # "7.6% above the level of November 2026", "1.3 times the level of May 2024"
     if (_FROM_BEFORE_EN.search(before) and _END_OF_EN.match(text, start)) or (

@@ -138,7 +138,8 @@ class Context:
                     if ("'s" in before or "月的" in before or "月为" in before
                         or "月是" in before or "上月" in before[-4:]
                         or "上个月" in before[-5:]) else None)
-        if previous is None and _is_month(own) and before.endswith("from "):
+        if previous is None and _is_month(own) and before.endswith(
+                ("from ", "against ", "compared with ")):
             # "up from 49.6 a month earlier": the base reading is last month's
             earlier = _EARLIER_AFTER_READING.match(self.lower, mention.end)
             if earlier:
@@ -392,7 +393,8 @@ _PREVIOUS_FIGURE = re.compile(
 
 #: after a base reading: "from 49.6 a month earlier", "from 50.1 in the previous month"
 _EARLIER_AFTER_READING = re.compile(
-    r"\s*(?:%|percent|points?)?\s+(?:(?:a|one)\s+month\s+(?:earlier|before|ago)|(?:in\s+)?the\s+"
+    r"\s*(?:%|percent|points?)?\s+(?:(?:a|one)\s+month\s+(?:earlier|before|ago)|the\s+month\s+before|"
+    r"(?:in\s+)?the\s+"
     r"(?:previous|prior|preceding)\s+month|(?P<year>(?:a|one)\s+year\s+(?:earlier|before|ago)))\b")
 #: a month owning the figure after it: "than October's 7.9%" (full names: "may's" is rare)
 _MONTH_OWNS_FIGURE = re.compile(
@@ -460,7 +462,9 @@ def _base_figures_en(lower: str, periods: list[PeriodMention]) -> dict[int, str]
 
 #: a base period's own figure in a clause after it: ", when output had grown 6.1%"
 _WHEN_FIGURE_EN = re.compile(
-    r",\s+when\s+[^.;,\d]{1,50}?(?P<figure>\d[\d.,]*\s*(?:%|percent|per\s+cent))")
+    r",\s+when\s+[^.;,\d]{1,50}?(?P<figure>\d[\d.,]*\s*(?:%|percent|per\s+cent)"
+    # "up 0.7 point on May, when it stood at 49.6": an index's reading
+    r"|(?<=stood\sat\s)\d(?:[\d.,]*\d)?|(?<=was\s)\d(?:[\d.,]*\d)?)")
 
 
 def _distance(period: PeriodMention, mention: Mention) -> int:
@@ -606,6 +610,30 @@ _POINTS_AFTER_EN = re.compile(
 _PMI_PARAGRAPH_EN = re.compile(r"\bpmi\b|purchasing\s+managers")
 
 
+def _owned_by_the_sentence_before_en(facts: list[Fact], ctx: Context) -> list[Fact]:
+    """"'High-tech manufacturing is still running ahead,' said the statistician. Its PMI was
+    52.3": a bare index or PMI in a sentence opening with "Its" is of what the sentence
+    before opens with; with no such owner it is a sub-sector's, never the headline index."""
+    out = []
+    for fact in facts:
+        s_start, _ = ctx.layout.sentence(fact.start)
+        if fact.subject.lower() in _BARE_INDEX and _ITS_OPENING_SENTENCE.match(ctx.text, s_start):
+            before_start, _ = ctx.layout.sentence(max(0, s_start - 2))
+            owner = _OPENER_BEFORE_EN.match(ctx.text, before_start, s_start)
+            named = owner.group("owner").lower() if owner else SUB_SECTOR
+            fact = replace(fact, subject=f"{named} {fact.subject}")
+        out.append(fact)
+    return out
+
+
+_BARE_INDEX = frozenset({"pmi", "index", "the index", "its pmi", "its index"})
+_ITS_OPENING_SENTENCE = re.compile(r"\s*(?:Its|Their)\s+(?:PMI|index|reading)\b")
+#: what a sentence opens with, a quote's first words included
+_OPENER_BEFORE_EN = re.compile(
+    r"\s*[\"“‘']?\s*(?P<owner>[A-Z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)\s+(?:is|was|are|were|has|had|"
+    r"remains|remained|kept|stayed)\b")
+
+
 def _index_readings_en(facts: list[Fact], ctx: Context) -> list[Fact]:
     """The facts with the plain numbers that read an index named earlier in their
     paragraph ("Large enterprises read 51.3 and small ones 48.7") named as PMI readings:
@@ -618,7 +646,10 @@ def _as_index_reading(subject: str) -> str:
     """What a reading is of: a survey question's index ("new orders index", "the employment
     reading"), else a size class's or sector's PMI."""
     if _PMI_COMPONENT_EN.search(subject):
-        return re.sub(r"\s+reading$", "", subject) + " index"
+        # "finished goods stocks" are the survey's finished goods inventory
+        named = re.sub(r"\bstocks of finished goods|finished goods stocks",
+                       "finished goods inventory", subject, flags=re.IGNORECASE)
+        return re.sub(r"\s+reading$", "", named) + " index"
     return f"{subject} PMI"
 
 
@@ -639,7 +670,9 @@ def _reads_the_pmi(fact: Fact, ctx: Context) -> bool:
 _PMI_COMPONENT_EN = re.compile(
     r"(?i)^(?:total\s+)?(?:new\s+(?:export\s+)?orders|production|employment|output\s+prices?|"
     r"input\s+prices?|raw\s+materials?\s+inventor(?:y|ies)|supplier\s+delivery\s+times?|"
-    r"business\s+expectations)(?:\s+reading)?$")
+    r"business\s+expectations|imports|purchase\s+quantity|"
+    r"finished\s+goods\s+(?:stocks|inventor(?:y|ies))|stocks\s+of\s+finished\s+goods)"
+    r"(?:\s+reading)?$")
 
 
 _INDEX_WORD_EN = re.compile(r"(?i)\b(?:index|pmi|gauge|indices|sub-index)\b")
@@ -846,7 +879,8 @@ def extract_facts(
     facts = [_scoped(f, ctx, lang, cues) for f in facts]
     facts = _other_surveys(_non_manufacturing_indices(facts, ctx), ctx)
     if lang != "zh":
-        facts = _index_readings_en(_national_rates_en(facts, ctx), ctx)
+        facts = _owned_by_the_sentence_before_en(
+            _index_readings_en(_national_rates_en(facts, ctx), ctx), ctx)
         # a list's members keep their verb ("joint-stock enterprises earned"): profits
         facts = [replace(f, subject=_earned(f)) if f.subject.endswith(_EARNING_VERBS) else f
                  for f in facts]
@@ -868,7 +902,8 @@ def extract_facts(
     facts = _of_a_titled_grouping(_in_the_clusters(facts, ctx), ctx)
     if lang == "zh":
         facts = _bases_of_the_figure_before_zh(_products_of_bare_output_zh(facts, ctx.text), ctx)
-        facts = _figures_of_a_year_earlier_zh(facts, ctx)
+        facts = _national_figures_of_the_subject_before_zh(_compared_in_parentheses_zh(
+            _figures_of_a_year_earlier_zh(facts, ctx), ctx), ctx)
     facts = _contributions_to_industrial_growth(_bases_of_point_changes(facts, ctx), ctx)
     facts = _growths_of_amounts_of_their_periods(_periods_respectively(facts, ctx), ctx)
     facts = _regions_respectively(facts, ctx)
@@ -876,6 +911,64 @@ def extract_facts(
         facts = _province_of_the_sentence_zh(facts, ctx)
     return _with_table_figures(facts, table, ctx) if table.figures else facts
 
+
+
+def _national_figures_of_the_subject_before_zh(facts: list[Fact], ctx: Context) -> list[Fact]:
+    """"全省……利润同比增长9.6%，全国同期仅增长2.1%": the country's growth of the subject
+    of the figure before it in the sentence."""
+    out = list(facts)
+    for k in range(1, len(out)):
+        fact, before = out[k], out[k - 1]
+        if (fact.subject == "national" and fact.unit == before.unit == "percent"
+                and fact.measure == before.measure == "growth_yoy" and before.subject
+                and _NATIONAL_SAME_PERIOD_ZH.fullmatch(ctx.text, before.end, fact.start)
+                and ctx.layout.sentence(fact.start)[0] <= before.start):
+            out[k] = replace(fact, subject=before.subject, region="CN")
+    return out
+
+
+#: "，全国同期仅增长", "（6.9%）有所加快；全国同期增长": the country's figure set beside the one
+#: before
+_NATIONAL_SAME_PERIOD_ZH = re.compile(
+    r"[）)]?[^，。；;\d]{0,8}[，,；;]\s*全国(?:同期)?(?:仅|只)?(?:增长|下降)")
+
+
+def _compared_in_parentheses_zh(facts: list[Fact], ctx: Context) -> list[Fact]:
+    """"增长7.3%，高于全国平均水平（5.6%）", "较9月份（6.9%）有所加快", "快于全国（9.1%）": the
+    figure in brackets is the compared one's growth of the same subject, the country's when
+    全国 is named."""
+    out = list(facts)
+    for k in range(1, len(out)):
+        fact, before = out[k], out[k - 1]
+        if fact.unit != "percent" or ctx.text[fact.start - 1:fact.start] not in ("（", "("):
+            continue
+        compared = _COMPARED_IN_PARENTHESES_ZH.search(ctx.text, max(0, fact.start - 24),
+                                                      fact.start)
+        s_start = ctx.layout.sentence(fact.start)[0]
+        if not (compared and before.unit == "percent" and before.measure == "growth_yoy"
+                and before.subject and s_start <= before.start):
+            continue
+        what = compared.group("what")
+        if _ALL_INDUSTRY_NAMED_ZH.search(what):
+            continue  # "高于全部规模以上工业增加值增速（5.6%）": all industry's own, read as such
+        if "全国" in what:
+            # "增长7.4%，……（1—8月份增长7.2%，上半年增长7.0%），高于全国平均水平（5.9%）": the
+            # country's figure of the sentence's first growth, at its period
+            first = next(f for f in out[:k] if f.start >= s_start and f.unit == "percent"
+                         and f.measure == "growth_yoy" and f.subject)
+            out[k] = replace(fact, subject=first.subject, measure="growth_yoy", region="CN",
+                             period=first.period)
+        else:  # "较9月份（6.9%）有所加快": the figure before's at the period named
+            out[k] = replace(fact, subject=before.subject, measure="growth_yoy",
+                             region=before.region)
+    return out
+
+
+_ALL_INDUSTRY_NAMED_ZH = re.compile(r"全部|规模以上工业|规上工业")
+
+
+_COMPARED_IN_PARENTHESES_ZH = re.compile(
+    r"(?:高于|快于|低于|慢于|超过|较|比)(?P<what>[^，。；;（(]{0,14})[（(]$")
 
 
 def _of_item_labels(facts: list[Fact], text: str, lang: str) -> list[Fact]:
@@ -1804,8 +1897,10 @@ def _bases_of_the_figure_before_en(facts: list[Fact], ctx: Context) -> list[Fact
                 and _COMPARED_BEFORE_EN.search(ctx.lower, max(0, fact.start - 40), fact.start)
                 and _NO_SUBJECT_OF_ITS_OWN.match(fact.subject) and same_sentence):
             out[k] = replace(fact, subject=before.subject, measure=before.measure)
-        elif (before.unit == fact.unit == "percent" and before.subject and same_sentence
-              and before.measure == fact.measure == "growth_yoy"
+        elif (before.unit == fact.unit and before.subject and same_sentence
+              and before.measure == fact.measure
+              and fact.measure in ("growth_yoy", "level", "count")
+              and (fact.unit == "percent") == (fact.measure == "growth_yoy")
               and _a_base_of_the_figure_before(ctx, fact, before, k - 1 in based)):
             # "grew 7.4 percent ..., nudging up from 7.2 percent in January-August and a
             # 7.0 percent pace at the half-year mark", "a pick-up from August's 6.9 percent":
@@ -1824,6 +1919,8 @@ def _a_base_of_the_figure_before(ctx: Context, fact: Fact, before: Fact,
                                  before_is_base: bool) -> bool:
     """"nudging up from 7.2 percent", "a pick-up from August's 6.9 percent", and the base
     after a base ("... and a 7.0 percent pace"): a growth the figure before is set against."""
+    if _SPAN_EARLIER_AFTER_EN.match(ctx.lower, fact.end):
+        return False  # "against 16,200 nine months earlier": a base at a date not read here
     if _words_between(ctx, fact, before) and _FROM_BASE_BEFORE_EN.search(
             ctx.lower, max(before.end, fact.start - 60), fact.start):
         return True
@@ -1831,16 +1928,23 @@ def _a_base_of_the_figure_before(ctx: Context, fact: Fact, before: Fact,
                                                                fact.start))
 
 
+_SPAN_EARLIER_AFTER_EN = re.compile(
+    r"\s+(?:two|three|four|five|six|seven|eight|nine|ten|eleven|\d+)\s+(?:months|quarters|years)\s+"
+    r"(?:earlier|before|ago)")
+
+
 def _words_between(ctx: Context, fact: Fact, before: Fact) -> bool:
     """Whether a fact's subject is only words between the figure before and it."""
-    return bool(fact.subject) and fact.subject.lower() in ctx.lower[before.end:fact.start]
+    # the index readings' pass may have put "PMI" or "index" after those words
+    said = fact.subject.lower().removesuffix(" pmi").removesuffix(" index")
+    return bool(said) and said in ctx.lower[before.end:fact.start]
 
 
 #: a growth's base after the figure: "nudging up from", "a pick-up from August's", "an
 #: improvement on the"
 _FROM_BASE_BEFORE_EN = re.compile(
     r"\b(?:(?:pick-?up|up|down|improvement|acceleration|slowdown|rebound|recovery|rise|increase|"
-    r"gain)\s+(?:from|on|over)|after)\s+(?:the\s+|an?\s+|[a-z]+'s\s+)?"
+    r"gain)\s+(?:from|on|over)|after|against|compared\s+with)\s+(?:the\s+|an?\s+|[a-z]+'s\s+)?"
     # "after April's brisk 7.6% advance"
     r"(?:brisk|strong|robust|solid|weak|modest|sharp|slight|meagre|meager|healthy)?\s*$")
 #: "... from 7.2 percent in January-August and a 7.0 percent pace": another base

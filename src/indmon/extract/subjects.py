@@ -33,7 +33,7 @@ _VERB_EN = re.compile(r"\b" + trie(
      "lost", "shed", "sped", "quickened", "slowed", "accelerated", "picked",
      "rebounded", "recovered", "improved", "worsened", "widened", "narrowed", "dwindled",
      "swelled", "ticked", "edging", "inching", "dipping", "crept", "nudged", "inched",
-     "notched", "clocked", "lagged", "trailed"]) + r"\b"
+     "notched", "clocked", "lagged", "trailed", "pocketed", "netted", "stayed"]) + r"\b"
     # "the utilities managed 4.1 percent", not "the 7.3% it managed over the first nine months"
     r"|\bmanaged(?=\s+(?:only\s+|just\s+)?$)")
 _LEAD_EN = compile_lower(
@@ -279,7 +279,8 @@ SAW_WHAT_EN = compile_lower(
 _EARNED_EN = compile_lower(
     r"^(?P<who>.*?(?:enterprises|firms|companies|hong\s+kong,\s+macao\s+and\s+taiwan|"
     # "Manufacturing earned", "producers and suppliers of power, heat, gas and water made"
-    r"manufacturing|mining|sectors?|industry|industries|(?:makers|producers|suppliers)"
+    r"manufacturing|manufacturers|miners|mining|sectors?|industry|industries|"
+    r"(?:makers|producers|suppliers)"
     r"(?:\s+of\s+.+)?))\s+"
     # the press: "Shareholding companies pocketed 2,032.14 billion yuan"
     r"(?:earned|made|posted|realized|realised|reported|pocketed|booked|netted|raked\s+in)$")
@@ -972,7 +973,10 @@ _NATIONAL_EN = compile_lower(
     r"\b(?:the|a)\s+national\s+(?:rate|average|figure|level|growth|pace|total|gain|increase|rise|"
     r"decline|drop)\b|\bnationwide\b"
     # "faster than the country as a whole, where industrial value added increased 5.7%"
-    r"|\bthe\s+country\s+as\s+a\s+whole\b")
+    r"|\bthe\s+country\s+as\s+a\s+whole\b"
+    # "while profits of the country's industrial firms rose only 2.1 percent"
+    r"|\bthe\s+(?:country|nation)['’]s\s+(?:industr\w*|factor\w*|enterprises|firms|companies|"
+    r"manufactur\w*)")
 #: a place or body owning the subject at the clause's start: "Shenzhen's output", "while
 #: Guangzhou's value added"
 _OWNER_EN = re.compile(r"^\s*(?:(?:and|but|while|whereas)\s+)?([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)'s\s")
@@ -1008,7 +1012,9 @@ def region_zh(clause_left: str, right: str, counts_things: bool, default: str = 
     world = _WORLD_BEFORE_ZH.search(clause_left) if counts_things else None
     if world and not _OWN_COUNTRY_ZH.search(clause_left):
         return "world"
-    return "CN" if _COUNTRY_ZH.search(clause_left) else default
+    # "全国同期仅增长2.1%；实现营业收入同比增长6.3%": 全国 before a semicolon is that clause's
+    after_semicolon = re.split(r"[；;]", clause_left)[-1]
+    return "CN" if _COUNTRY_ZH.search(after_semicolon) else default
 
 
 _MAX_TITLE = 120
