@@ -1824,3 +1824,47 @@ def test_a_chinese_list_of_months_is_no_number() -> None:
     text = ("2033年6月PMI（模拟）\n2033年6月30日\n"
             "6月份，制造业PMI为50.3%，在4、5月份位于收缩区间后重返扩张区间。\n")
     assert [f.mention for f in extract_facts(text, "t", published="2033-06-30")] == ["50.3%"]
+
+
+def test_a_market_note_s_abbreviations_and_signed_figures() -> None:
+    text = ("China IP: March VA +6.1% y/y (simulated)\n"
+            "MARKET NOTE | 16-Apr-2033 10:07 HKT | Views: 2,318\n\n"
+            "SECTORS\nMfg +6.5% y/y in Mar, mining +4.2%. Q1 mfg +6.2% y/y.\n\n"
+            "BREADTH\n34 of 41 divisions posted Q1 y/y growth. Mar standouts: electrical machinery "
+            "+8.7%. Laggards: non-metallic minerals -2.6%.\n\n"
+            "DEMAND SIDE\nExport delivery value CNY 1.36 tn, +3.2% y/y nominal.\n")
+    facts = _mapped(text, published="2033-04-16")
+    assert "41" not in facts  # the group the 34 are counted of
+    assert {m: (facts[m].indicator, facts[m].period, facts[m].industry) for m in
+            ("6.1%", "6.5%", "4.2%", "6.2%", "8.7%", "CNY 1.36 tn")} == {
+        "6.1%": ("va_yoy", "2033-03", "ALL"), "6.5%": ("va_yoy", "2033-03", "C"),
+        "4.2%": ("va_yoy", "2033-03", "B"), "6.2%": ("va_ytd_yoy", "2033-Q1", "C"),
+        "8.7%": ("va_yoy", "2033-03", "38"),
+        "CNY 1.36 tn": ("export_delivery_value", "2033-03", "ALL")}
+    assert (facts["-2.6%"].measure, facts["CNY 1.36 tn"].value) == ("growth_yoy", 1.36e12)
+    flash = _mapped("Industrial profits, January-November 2033 (simulated)\n"
+                    "09:30:01 *CHINA NOV INDUSTRIAL PROFITS +9.2% Y/Y VS -2.4% IN OCT\n"
+                    "09:30:04 *CHINA JAN-NOV STATE-HOLDING FIRMS' PROFITS -1.2% Y/Y\n",
+                    published="2033-12-27")
+    assert flash["-2.4%"].period == "2033-10"
+
+
+def test_a_provincial_feature_s_sector_bases_and_national_figures() -> None:
+    text = ("Jiangxi's industry, January-November 2033 (simulated)\n"
+            "NANCHANG, Dec 16, 2033 -- Industrial enterprises above designated size in the "
+            "province lifted their value added by 7.9 percent in the first 11 months. That was a "
+            "touch faster than the 7.8 percent logged through October.\n\n"
+            "Manufacturing did most of the lifting. The sector's value added advanced 8.6 percent "
+            "over the 11 months, and by 9.2 percent in November alone. Manufacturing investment "
+            "was up 11.9 percent, well above the 8.7 percent seen across China. From January to "
+            "October, industrial enterprises in Jiangxi earned total profits of 198.73 billion "
+            "yuan, up 6.8 percent, compared with national profit growth of 3.2 percent.\n")
+    facts = _mapped(text, published="2033-12-16")
+    assert {m: (facts[m].indicator, facts[m].period, facts[m].industry, facts[m].province)
+            for m in ("7.8 percent", "8.6 percent", "9.2 percent", "8.7 percent",
+                      "3.2 percent")} == {
+        "7.8 percent": ("va_ytd_yoy", "2033-01/2033-10", "ALL", "360000"),
+        "8.6 percent": ("va_ytd_yoy", "2033-01/2033-11", "C", "360000"),
+        "9.2 percent": ("va_yoy", "2033-11", "C", "360000"),
+        "8.7 percent": ("investment_mfg_ytd_yoy", "2033-01/2033-11", "ALL", "ALL"),
+        "3.2 percent": ("profit_ytd_yoy", "2033-01/2033-10", "ALL", "ALL")}

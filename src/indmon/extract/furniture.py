@@ -66,7 +66,7 @@ _FURNITURE_LAST = frozenset("[［〔:：(（\n.。；;图表量数")
 _FURNITURE_WORDS = frozenset({"views", "visits", "hits", "reads", "read", "viewed", "clicks",
                               "figure", "fig.", "page", "photo", "image", "video",
                               "chart", "table", "graph", "annex", "appendix", "among", "across",
-                              "the"})
+                              "the", "of"})
 #: the words that join a range's ends or a page to its count
 _RANGE_JOINS = (" to", " and", " through", "-", "–", "至", "到", "—", " of")
 
@@ -188,9 +188,12 @@ def is_furniture(text: str, start: int, end: int) -> bool:
     if _NOTE_NUMBER_AFTER.match(after) and _in_notes(text, start):
         return True  # "Notes: 1. Figures are preliminary. 2. Totals may differ"
     return bool(_GROUP_AFTER.match(after) and (_AMONG_BEFORE.search(before) or
-                                               _THE_BEFORE.search(before)))
+                                               _THE_BEFORE.search(before)
+                                               or _PART_OF_BEFORE.search(before)))
 
 
+#: "34 of 41 divisions posted growth": the group the part is counted of
+_PART_OF_BEFORE = re.compile(r"\d\s+of\s+$")
 #: "The 29,870 enterprises above designated size in the sector booked": a definite group
 _THE_BEFORE = re.compile(r"(?:^|\b)the\s+$", re.IGNORECASE)
 

@@ -722,7 +722,8 @@ _ELLIPSIS_EN = re.compile(
 _ELLIPTICAL_PERIOD_EN = re.compile(
     "^" + _TAIL_EN + r"\s*(?:[,;]\s*(?:and\s+)?|and\s+)(?i:" + _PERIOD_EN + r")\s*,?\s*(?:by\s+)?$")
 #: " in the nine months and " between two figures, each with its own period after it
-_PERIODS_PAIRED_EN = re.compile(r"^\s+(?i:" + _PERIOD_EN + r")\s+and\s+$")
+_PERIODS_PAIRED_EN = re.compile(r"^\s+(?:(?i:" + _PERIOD_EN + r")|over\s+the\s+\w+\s+months)"
+                                r"\s*,?\s+and\s+(?:by\s+)?$")  # "... 11 months, and by 9.2 percent"
 _PERIOD_AFTER_FIGURE_EN = re.compile(r"\s+(?i:" + _PERIOD_EN + r")\b")
 #: words an elliptical member never has: it would be a period or a comparison
 _NOT_MEMBER_EN = frozenset({"year", "on", "in", "month", "quarter", "compared", "than",

@@ -722,6 +722,7 @@ def normalise(text: str) -> str:
     "companies" are the bureau's "enterprises"."""
     text = text.lower().replace("high-tech", "high tech")
     text = re.sub(r"[^\w\u3000-\u303f\u4e00-\u9fff、]+", " ", text)
+    text = _ABBREVIATION.sub(lambda m: _ABBREVIATIONS[m.group()], text)
     text = _FIRMS.sub("enterprises", text)
     text = text.replace("share holding", "shareholding")  # "share-holding enterprises"
     text = _GROUP_MAKERS.sub(r"\1 manufacturing", text)
@@ -760,6 +761,10 @@ _WHOLE_ECONOMY = re.compile(r"^(?:the\s+)?(?:wider|overall|whole|broader|nationa
 
 #: "firms", "companies", and "ones" of "large enterprises ... and small ones"
 _FIRMS = re.compile(r"\b(?:firms|companies|ones)\b")
+#: a market note's abbreviations ("Industrial VA", "Mfg", "SOEs")
+_ABBREVIATIONS = {"va": "value added", "mfg": "manufacturing", "soes": "state owned enterprises",
+                  "soe": "state owned enterprise", "ip": "industrial production"}
+_ABBREVIATION = re.compile(r"\b(?:" + "|".join(_ABBREVIATIONS) + r")\b")
 _SIZED_BUSINESSES = re.compile(r"\b(small|medium|large)\s+businesses\b")
 
 

@@ -30,6 +30,10 @@ SCALES_EN = {
     "billion": 1e9,
     "bln": 1e9,
     "trillion": 1e12,
+    # market notes: "88.6 mn t", "781.4 bn kWh", "CNY 1.36 tn"
+    "mn": 1e6,
+    "bn": 1e9,
+    "tn": 1e12,
 }
 
 WORD_NUMBERS = {

@@ -39,7 +39,7 @@ UNITS: list[tuple[str, str]] = [
     (r"(?:billion\s+|million\s+)?(?:yuan|renminbi)\b", "cny"),
     (r"(?:US\s+|U\.S\.\s+)?dollars\b|USD\b", "usd"),
     (r"dead\s*-?weight\s+tons?\b|dead\s*-?weight\s+tonnes?\b|dwt\b", "deadweight_ton"),
-    (r"(?:metric\s+)?tons?\b|(?:metric\s+)?tonnes?\b", "ton"),
+    (r"(?:metric\s+)?tons?\b|(?:metric\s+)?tonnes?\b|(?<=[mb]n\s)t\b", "ton"),  # "88.6 mn t"
     (r"-?TEU\b|twenty-foot\s+equivalent\s+units?\b|boxes\b", "teu"),
     (r"times\b(?!\s+(?:in|of|a)\b)", "times"),
     (r"kilowatt[\s-]hours?\b|kWh\b", "kwh"),

@@ -234,6 +234,15 @@ def _en_month(m: re.Match[str], time: DocumentTime) -> str | None:
     return f"{year}-{month:02d}" if year else None
 
 
+def _en_through_month(m: re.Match[str], time: DocumentTime) -> str | None:
+    """"the 7.8 percent logged through October": the months from January to October."""
+    month = MONTHS[m["m"].lower().rstrip(".")]
+    year = _en_year(m, time, month)
+    if not year:
+        return None
+    return f"{year}-01" if month == 1 else f"{year}-01/{year}-{month:02d}"
+
+
 def _en_since(m: re.Match[str], time: DocumentTime) -> str | None:
     year, end = _en_year(m, time), time.topic_end_month
     if not year or not end or end < f"{year}-01":
@@ -336,7 +345,11 @@ EN_PERIODS: list[Grammar] = [
             _en_month_span, (_MONTH_ANCHOR,)),
     Grammar(re.compile(rf"\bsince\s+(?:the\s+beginning\s+of\s+)?(?:{_YEAR_REF})"), _en_since,
             ("since",)),
-    Grammar(re.compile(rf"\b(?:in|during|for)\s+(?P<m>{_MONTH})(?:\s+(?:of\s+)?(?:{_YEAR_REF}))?(?![\s.]*\d)"),
+    Grammar(re.compile(rf"\b(?:through|up\s+to)\s+(?P<m>{_MONTH})(?:\s+(?:of\s+)?(?:{_YEAR_REF}))?"
+                       r"(?![ \t.]*\d)"), _en_through_month, (_MONTH_ANCHOR,)),
+    # not "in Oct 15"; a line's end is no day: "VS -2.4% IN OCT\n09:30:04"
+    Grammar(re.compile(rf"\b(?:in|during|for)\s+(?P<m>{_MONTH})(?:\s+(?:of\s+)?(?:{_YEAR_REF}))?"
+                       r"(?![ \t.]*\d)"),
             _en_month, (_MONTH_ANCHOR,)),
     # "rose 8.1 percent on September 2027": a month of a year without "in" (a base after
     # "on", "over", "than"), not a date's ("28 September 2027")
@@ -354,14 +367,16 @@ EN_PERIODS: list[Grammar] = [
                        r"better|worse|firmer|softer|slower|faster|strongest|weakest|best|worst|brightest|busiest|"
                        r"dullest|quietest|softest)\b|'s\b"
                        # "quicker than December, when output had grown 6.1%"
-                       r"|,\s+when\b)"),
+                       r"|,\s+when\b"
+                       # "Mar standouts: autos +11.2%": a note's heading of a month's figures
+                       r"|\s+[a-z]+:)"),
             _en_month, (_MONTH_ANCHOR,)),
     # "September cement output was 162 million tonnes": a month before what it measures (not
     # the end of a span, "January-September cement output")
     Grammar(re.compile(rf"(?<![-–—/~\w])(?<!to\s)(?P<m>{_MONTH})(?=\s+(?:[a-z-]+\s+){{0,3}}?"
                        r"(?:output|production|sales|exports|contracting|deliveries|completions|"
-                       # "November industrial profits rose 9.2%"
-                       r"profits|revenue)\b)"),
+                       # "November industrial profits rose 9.2%", "March VA +6.1%"
+                       r"profits|revenue|va|ip)\b)"),
             _en_month, (_MONTH_ANCHOR,)),
     Grammar(re.compile(r"\b(?:in|for|during)\s+the\s+month\b(?!\s+(?:of|before|earlier))"),
             _the_month, ("month",)),
@@ -596,7 +611,7 @@ BASE_FIGURE_BEFORE_EN = compile_lower(
     r"(?P<figure>[+\-−]?\d[\d.,]*\s*(?:%|percent|per\s+cent)"
     # "compared with 50.5 in May": an index's reading
     r"|(?<=with\s)\d(?:[\d.,]*\d)?|(?<=against\s)\d(?:[\d.,]*\d)?)"
-    r"(?:\s+[a-z]+){0,2}(?:\s+(?:for|in|during|over)(?:\s+the)?(?:\s+whole|\s+full\s+year)?)?"
+    r"(?:\s+[a-z]+){0,2}(?:\s+(?:for|in|during|over|through|to)(?:\s+the)?(?:\s+whole|\s+full\s+year)?)?"
     r"\s*$"
     # "slipped to 49.6 from 50.1 in November": the month is the base reading's
     r"|\bfrom\s+(?P<reading>\d[\d.,]*(?:\s*(?:%|percent|per\s+cent))?)\s+(?:in\s+|for\s+)?$"

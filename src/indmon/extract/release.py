@@ -548,8 +548,11 @@ def _percent_en(value: float, left: str, right: str, left_l: str, right_l: str,
     subject = _saw_what((subjects.contribution_subject_en(left, right)
                          if measure == "share" else "") or subjects.subject_before_en(left),
                         left_l)
-    if measure == "share" and measures.reached_by_industry_en(subject, left_l, right_l):
-        measure = "growth_yoy"  # "high-tech manufacturing reached 9.8%": its growth
+    if measure == "share" and (value < 0 or measures.reached_by_industry_en(subject, left_l,
+                                                                            right_l)):
+        # "high-tech manufacturing reached 9.8%": its growth; "non-metallic minerals -2.6%":
+        # a share is never below nothing
+        measure = "growth_yoy"
     named = _GROWTH_OF_AFTER_EN.match(right) if left_l.endswith("the ") else None
     if named:  # "behind the 5.4% growth of all industrial enterprises": theirs
         return value * sign, "growth_yoy", named.group("of")
@@ -1494,7 +1497,8 @@ def _of_the_division_named_before(facts: list[Fact], ctx: Context) -> list[Fact]
         line_start = max(ctx.text.rfind("\n", 0, fact.start) + 1, fact.start - 400)
         sentence = _SENTENCE_SPLIT.split(ctx.text[line_start:fact.start])[-1]
         found = cue.search(sentence)
-        name = _division_before(ctx, fact.start - len(sentence) + found.start()) if found else None
+        name = _division_before(ctx, fact.start - len(sentence) + found.start(),
+                                sectors="sector" in found.group().lower()) if found else None
         if name is None or (ctx.lang == "zh" and _ALL_INDUSTRY_BASE_ZH.search(
                 ctx.text, max(0, fact.start - 16), fact.start)):
             # "该行业增加值增长1.8%，低于全部规模以上工业6.1%的增速": the base is all industry's
@@ -1994,13 +1998,19 @@ _OWNERSHIP_OWNER = re.compile(
     r"shareholding|collective)\b", re.IGNORECASE)
 
 
-def _division_before(ctx: Context, at: int) -> str | None:
-    """The English name of the division named last in the three sentences before ``at``."""
+def _division_before(ctx: Context, at: int, sectors: bool = False) -> str | None:
+    """The English name of the division (or, with ``sectors``, the sector: "Manufacturing
+    did most of the lifting. The sector's value added ...") named last in the three
+    sentences before ``at``."""
     from indmon.catalogue import Catalogue
     from indmon.extract.mapping import industry_code
 
     catalogue = Catalogue.load()
     window = ctx.text[max(0, at - 600):at]
+    if sectors:  # only a sector the sentence before opens with
+        opening = " ".join(_SENTENCE_SPLIT.split(window.rstrip())[-1].split()[:3])
+        code = industry_code(opening, catalogue)
+        return catalogue.sectors[code].name("en").lower() if code in catalogue.sectors else None
     for sentence in reversed(_SENTENCE_SPLIT.split(window)[-3:]):
         code = industry_code(sentence, catalogue)
         if code[:1].isdigit():
@@ -2010,9 +2020,11 @@ def _division_before(ctx: Context, at: int) -> str | None:
 
 _SENTENCE_SPLIT = re.compile(r"(?<=[.;])\s+|[。；]")
 _THAT_DIVISION_EN = re.compile(r"\b(?:that|this|the)\s+division\b|\b(?:that|this)\s+"
-                               r"(?:industry|sector)\b|^\s*its\s", re.IGNORECASE)
+                               r"(?:industry|sector)\b|^\s*its\s|\bthe\s+sector['’]s\b",
+                               re.IGNORECASE)
 _DIVISION_IN_SUBJECT = re.compile(r"\b(?:that|this|the)\s+division\b|\b(?:that|this)\s+"
-                                  r"(?:industry|sector)\b|^division\b", re.IGNORECASE)
+                                  r"(?:industry|sector)\b|^division\b|^(?:the\s+)?sector['’]s\b",
+                                  re.IGNORECASE)
 _THAT_DIVISION_ZH = re.compile(r"该(?:行业|产业|大类)|这一行业")
 
 
@@ -2028,7 +2040,7 @@ def _refers_to_a_division_en(lower: str) -> bool:
 
 _THAT_DIVISION_ANYWHERE_EN = re.compile(
     word_start(["that", "this", "the"]) + r"\s+division\b|" + word_start(["that", "this"])
-    + r"\s+(?:industry|sector)\b")
+    + r"\s+(?:industry|sector)\b|" + word_start(["the"]) + r"\s+sector['’]s\b")
 _ITS_AFTER_SENTENCE_END = re.compile(r"[.;]\s+its\s")
 _ITS_OPENING = re.compile(r"its\s")
 _ITS_OPENING_LINE = re.compile(r"\nits\s")

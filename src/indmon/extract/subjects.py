@@ -93,7 +93,10 @@ def _tidy(phrase: str, max_words: int = 0) -> str:
     """A subject phrase without leading connectives and figures, trailing auxiliaries, or
     more than ``_MAX_WORDS`` words; its first word in lower case unless it is a name.
     (Kept for the phrases met again: one release names a subject for many figures.)"""
-    phrase = " ".join(phrase.split()).strip(" ,;:-'").replace('"', "'")
+    # "Mfg +6.5%": the sign written before a figure is no part of its subject
+    phrase = " ".join(phrase.split()).strip(" ,;:-'+").replace('"', "'")
+    if "fg" in phrase or "FG" in phrase or "VA" in phrase or "SOE" in phrase:
+        phrase = expand_abbreviations_en(phrase)
     lead = _LEAD_EN.match(lowered(phrase))
     if lead:
         phrase = phrase[lead.end():]
@@ -111,6 +114,17 @@ def _tidy(phrase: str, max_words: int = 0) -> str:
             and words[0].lower() not in _provinces()[1]):
         words[0] = words[0].lower()
     return " ".join(words)
+
+
+def expand_abbreviations_en(subject: str) -> str:
+    """A market note's subject in full words: "Mfg" manufacturing, "VA" value added,
+    "SOEs" state-owned enterprises, so that the rules on names and heads read it."""
+    return _ABBREVIATION_EN.sub(lambda m: _ABBREVIATIONS_EN[m.group().lower()], subject)
+
+
+_ABBREVIATIONS_EN = {"mfg": "manufacturing", "va": "value added",
+                     "soes": "state-owned enterprises", "soe": "state-owned enterprise"}
+_ABBREVIATION_EN = re.compile(r"\b(?:[Mm]fg|MFG|VA|SOEs?)\b")
 
 
 def tidy_subject(phrase: str, max_words: int = 0) -> str:
@@ -946,8 +960,9 @@ _NATIONWIDE_AFTER_COLON_EN = re.compile(
     r":\s*(?:nationwide|nationally|across\s+the\s+(?:country|nation))\s*,[^:;]*$", re.IGNORECASE)
 #: the country's scope said right after a figure
 _NATIONWIDE_AFTER_EN = re.compile(
-    r"\s*(?:%|percent|per\s+cent)?\s+(?:nationwide|nationally|(?:for|across)\s+the\s+(?:country|"
-    r"nation)(?:\s+as\s+a\s+whole)?)\b", re.IGNORECASE)
+    r"\s*(?:%|percent|per\s+cent)?\s+(?:(?:seen|recorded|posted|logged)\s+)?(?:nationwide|nationally|"
+    r"(?:for|across|in)\s+(?:the\s+(?:country|nation)(?:\s+as\s+a\s+whole)?|china)\b)",
+    re.IGNORECASE)
 
 
 def _national_or_owner_en(clause: str, names: dict[str, str], left: str = "") -> str | None:
@@ -974,6 +989,8 @@ _NATIONAL_EN = compile_lower(
     r"decline|drop)\b|\bnationwide\b"
     # "faster than the country as a whole, where industrial value added increased 5.7%"
     r"|\bthe\s+country\s+as\s+a\s+whole\b"
+    # "compared with national profit growth of 3.2 percent"
+    r"|\bnational\s+(?:[a-z]+\s+)?(?:growth|rate|average|pace)\s+of\s*$"
     # "while profits of the country's industrial firms rose only 2.1 percent"
     r"|\bthe\s+(?:country|nation)['’]s\s+(?:industr\w*|factor\w*|enterprises|firms|companies|"
     r"manufactur\w*)")
