@@ -1868,3 +1868,21 @@ def test_a_provincial_feature_s_sector_bases_and_national_figures() -> None:
         "9.2 percent": ("va_yoy", "2033-11", "C", "360000"),
         "8.7 percent": ("investment_mfg_ytd_yoy", "2033-01/2033-11", "ALL", "ALL"),
         "3.2 percent": ("profit_ytd_yoy", "2033-01/2033-10", "ALL", "ALL")}
+
+
+def test_a_press_conference_s_owners_members_groups_and_targets() -> None:
+    text = ("Press conference on the first half of 2033 (simulated)\n"
+            "BEIJING, July 16, 2033\n\nManufacturing remained the mainstay: its value added rose "
+            "6.6% over January-June. By the end of June, gigabit broadband users numbered 231 "
+            "million, and 5G mobile phone users 1.02 billion. In the first half the value added "
+            "of the little giants grew 8.9%, outpacing that of industrial SMEs as a whole, which "
+            "was up 6.4%.\n")
+    facts = _mapped(text, published="2033-07-16")
+    assert {m: (facts[m].indicator, facts[m].industry) for m in
+            ("6.6%", "231 million", "1.02 billion", "8.9%", "6.4%")} == {
+        "6.6%": ("va_ytd_yoy", "C"), "231 million": ("gigabit_users", "ALL"),
+        "1.02 billion": ("g5_mobile_users", "ALL"), "8.9%": (None, "ALL"), "6.4%": (None, "ALL")}
+    zh = _mapped("2033年上半年工业和信息化发展情况新闻发布会（模拟）\n2033年7月16日\n"
+                 "新闻发言人：全年工业增加值增长5.5%左右的目标，我们将努力实现。\n",
+                 published="2033-07-16")
+    assert zh["5.5%"].indicator is None

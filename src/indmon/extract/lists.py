@@ -717,7 +717,9 @@ _ELLIPSIS_EN = re.compile(
     # "17.42 million units and sales 17.58 million": the counted noun of the first figure
     r"^(?:\s+(?:units|vehicles|sets|pieces|tonnes|tons))?" + _TAIL_EN
     # "... amounted to 18.20 million and NEV sales to 18.41 million": the verb left out
-    + r"\s*(?:[,;]\s*(?:and\s+)?|and\s+)(?:the\s+)?([a-z][a-z' -]{1,60}?)\s*(?:(?:by|at|to)\s+)?$")
+    # "..., and 5G mobile phone users 1.02 billion": a member may open with a digit
+    + r"\s*(?:[,;]\s*(?:and\s+)?|and\s+)(?:the\s+)?((?:\d[a-z]\s+)?[a-z][a-z' -]{1,60}?)\s*"
+    r"(?:(?:by|at|to)\s+)?$")
 #: ", and in the first 11 months " between two figures: the same subject at another period
 _ELLIPTICAL_PERIOD_EN = re.compile(
     "^" + _TAIL_EN + r"\s*(?:[,;]\s*(?:and\s+)?|and\s+)(?i:" + _PERIOD_EN + r")\s*,?\s*(?:by\s+)?$")

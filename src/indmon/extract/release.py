@@ -741,6 +741,8 @@ def _subject_zh(left: str, clause_left: str, right: str, counts_things: bool, un
     return subject
 
 
+#: a target named after its figure: "增长5.5%左右的目标", "5.5%的预期目标"
+_TARGET_AFTER_ZH = re.compile(r"(?:左右)?(?:的)?(?:预期)?目标")
 #: a product's verb right before its amount: 生产, 销售, 出口 (not 生产线, not 销售额)
 _PRODUCT_VERB_ZH = re.compile(r"(生产|销售|出口)(?:了|完成)?$")
 _PRODUCT_VERB_HEADS = {"生产": "output", "销售": "sales", "出口": "exports"}
@@ -785,8 +787,9 @@ def _rules_zh(ctx: Context, m: Mention, place: Place) -> tuple[float, str, str, 
         return value, unit, measure, FORECAST, region
     # the words since the full stop: a plan's opening holds across its semicolons
     full_stop = max(text.rfind("。", 0, m.start), text.rfind("\n", 0, m.start)) + 1
-    if subject and measures.is_plan_zh(clause_left, text[full_stop:m.start]):
-        subject = f"planned {subject}"
+    if subject and (measures.is_plan_zh(clause_left, text[full_stop:m.start])
+                    or _TARGET_AFTER_ZH.match(right)):
+        subject = f"planned {subject}"  # "全年工业增加值增长5.5%左右的目标": a target
     return value, unit, measure, subject, region
 
 
@@ -1831,7 +1834,7 @@ def _output_of_the_sentence_opener_en(facts: list[Fact], ctx: Context) -> list[F
 
 #: "their output", "its production": a possessive that points back to an owner
 _POSSESSED_OUTPUT_EN = re.compile(
-    r"\b(?:(?:their|its)\s+(?P<head>output|production|pmi|index)"
+    r"\b(?:(?:their|its)\s+(?P<head>output|production|pmi|index|value\s+added|profits)"
     # "Electronics remained the standout, with value added up 15.6%"
     r"|with\s+(?P<head2>value\s+added|profits|output)\s+(?:up|down|rising|growing|falling))\b")
 
