@@ -1886,3 +1886,68 @@ def test_a_press_conference_s_owners_members_groups_and_targets() -> None:
                  "新闻发言人：全年工业增加值增长5.5%左右的目标，我们将努力实现。\n",
                  published="2033-07-16")
     assert zh["5.5%"].indicator is None
+
+
+def test_a_production_release_s_sectors_and_divisions_are_value_added() -> None:
+    # the sections after the headline name only sectors and divisions, in the press's
+    # words, and no paragraph near them names value added
+    text = ("Factory output, May 2033 (simulated)\n"
+            "BEIJING, June 15, 2033\n\nIndustrial value added rose 6.1% in May.\n\n"
+            "Retail trade is covered elsewhere.\n\nSome context on the weather.\n\n"
+            "SECTORS\n\nManufacturing, the bulk of the index, advanced 6.9% in May. Automaking "
+            "surged 11.4%, car making in the north 10.9%. Refining crept up 3.2%, and ferrous "
+            "smelting & pressing slipped 0.9%. Railway, shipbuilding, aerospace and other "
+            "transport equipment led all divisions with 12.9%.\n")
+    facts = _mapped(text, published="2033-06-15")
+    assert _cells(facts, "6.9%", "11.4%", "3.2%", "0.9%", "12.9%") == {
+        "6.9%": ("va_yoy", "2033-05", "C"), "11.4%": ("va_yoy", "2033-05", "36"),
+        "3.2%": ("va_yoy", "2033-05", "25"), "0.9%": ("va_yoy", "2033-05", "31"),
+        "12.9%": ("va_yoy", "2033-05", "37")}
+    assert facts["0.9%"].value == -0.9
+
+
+def test_no_release_head_when_profits_came_first_or_a_product_row_is_read() -> None:
+    text = ("Industry, May 2033 (simulated)\nBEIJING, June 27, 2033\n\nProfits of industrial "
+            "firms rose 4.1% in January-May.\n\nRetail trade is covered elsewhere.\n\n"
+            "Some context on the weather.\n\nMining grew 2.8%.\n\n"
+            "Refiners processed 60.3 million tonnes of crude oil, up 2.4%.\n")
+    facts = _mapped(text, published="2033-06-27")
+    assert facts["2.8%"].indicator is None
+    assert facts["2.4%"].indicator != "va_ytd_yoy"
+
+
+def test_paces_set_against_others_and_a_pace_slowed_from_are_growth() -> None:
+    text = ("Industrial production in October 2033 (simulated)\nBEIJING, November 15, 2033\n\n"
+            "Value added of industrial enterprises grew 5.6%. Automobile manufacturing was the "
+            "standout with a rise of 12.4%, while makers of railway, ship, aerospace and other "
+            "transport equipment did even better at 14.2%. Private companies did better than the "
+            "state sector at 6.2%. High-tech manufacturing grew 14.2 percent, outpacing the "
+            "national 8.9 percent.\n")
+    facts = _mapped(text, published="2033-11-15")
+    assert _cells(facts, "14.2%", "6.2%", "8.9 percent") == {
+        "14.2%": ("va_yoy", "2033-10", "37"), "6.2%": ("va_yoy_private", "2033-10", "ALL"),
+        "8.9 percent": ("va_hightech_yoy", "2033-10", "ALL")}
+    investment = _mapped("Investment, January-October 2033 (simulated)\nBEIJING, November 15, "
+                         "2033\n\nManufacturing investment rose 10.4 percent in the first ten "
+                         "months and investment in high-tech manufacturing 18.7 percent. "
+                         "Manufacturing investment slowed from 10.1% in January-September.\n",
+                         published="2033-11-15")
+    assert _cells(investment, "18.7 percent", "10.1%") == {
+        "18.7 percent": ("investment_hightech_mfg_ytd_yoy", "2033-01/2033-10", "ALL"),
+        "10.1%": ("investment_mfg_ytd_yoy", "2033-01/2033-09", "ALL")}
+    share = _mapped("Market shares in 2033 (simulated)\n\nIts share of the market rose to "
+                    "31.2%, eased from 32.1% a year earlier.\n")
+    assert share["32.1%"].measure == "share"
+
+
+def test_a_province_s_figure_beside_the_national_one() -> None:
+    text = ("Anhui industry, January-October 2033 (simulated)\nHEFEI, November 20, 2033\n\n"
+            "In Anhui, investment in manufacturing rose 13.5 percent in the ten months, "
+            "against 8.9 percent for manufacturing investment nationally. High-tech "
+            "manufacturing in the province grew 14.2 percent, outpacing the national 9.1 "
+            "percent.\n")
+    facts = _mapped(text, published="2033-11-20")
+    assert {m: facts[m].province for m in ("13.5 percent", "8.9 percent", "14.2 percent",
+                                           "9.1 percent")} == {
+        "13.5 percent": "340000", "8.9 percent": "ALL", "14.2 percent": "340000",
+        "9.1 percent": "ALL"}

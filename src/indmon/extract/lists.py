@@ -87,7 +87,11 @@ def distribute(facts: list[Fact], text: str, lang: str) -> list[Fact]:
 _QUANTITY = re.compile(
     r"\b(?:invest|export|import|profit|revenue|income|price|index|pmi|consumption|users?\b|"
     r"orders?\b|sales|output|loans?\b|tax|share|enterprises?\b|firms?\b|compan|employ|wage|"
-    r"power\s+generation|contribution)", re.IGNORECASE)
+    r"power\s+generation|contribution"
+    # what makers turned out: "Refiners processed 608.3 million tonnes of crude oil, up 2.4%"
+    r"|processed\b|produced\b|turned\s+out\b)"
+    # cells of a pipe table ("| autos | 2.71 mn units | +6.8% |"): a product's row
+    r"|\|", re.IGNORECASE)
 #: "production and supply of electricity...": a part of a sector's name, no quantity
 _SUPPLY = re.compile(r"\bproduction\s+and\s+supply\b", re.IGNORECASE)
 _GROWTH_MEASURES = frozenset({"growth_yoy", "growth_qoq"})
@@ -131,8 +135,9 @@ def _industry_heads(facts: list[Fact], text: str) -> list[Fact]:
         # what the sentence itself names ("X makers posted a 38.5% surge; profits in Y went
         # up"), else an ownership type's growth is of what the release breaks down, however
         # far back
-        head = _head_in_sentence(fact, text) or _head_before(
+        head = (_head_in_sentence(fact, text) or _head_before(
             out, k, text, paragraphs=10 ** 6 if owner else _PARAGRAPHS_BACK)
+            or _value_added_of_the_release(out, k))
         if head in ("output", "production") and (owner
                                                  or _industrial_output_before(out, k)):
             head = "value added"  # an ownership type's or a sector's industrial output
@@ -254,6 +259,32 @@ def _industrial_output_before(facts: list[Fact], k: int) -> bool:
         if before.unit == "percent" and before.measure in _GROWTH_MEASURES:
             return before.subject.strip().lower() in ("output", "industrial output")
     return False
+
+
+def _value_added_of_the_release(facts: list[Fact], k: int) -> str | None:
+    """"value added" when every growth before the figure that names what it measures is of
+    value added or of industry's output as a whole (a release on industrial production,
+    whose sections further on name only sectors and divisions: "Manufacturing, the bulk of
+    the index, advanced 6.9%"), else None. A product's output says nothing of the release;
+    profits, revenue, investment or sales before it leave the figure unread."""
+    found = False
+    for before in facts[:k]:
+        if before.unit != "percent" or before.measure not in _GROWTH_MEASURES:
+            continue
+        subject = _without_utilities(before.subject).lower()
+        if _VALUE_ADDED_EN.search(subject) or _WHOLE_OUTPUT_EN.fullmatch(subject.strip()):
+            found = True
+        elif any(h in subject for h in _HEADS if h not in _OUTPUT_HEADS):
+            return None
+    return "value added" if found else None
+
+
+#: value added named, or its abbreviation in market notes ("Industrial VA +6.1% y/y")
+_VALUE_ADDED_EN = re.compile(r"value added|added value|(?<![a-z])va(?![a-z])")
+#: industry's output as a whole, as the press names it
+_WHOLE_OUTPUT_EN = re.compile(
+    r"(?:(?:china's|chinese|national|total|overall)\s+)?(?:industrial|factory)\s+"
+    r"(?:output|production)|output|production")
 
 
 def _head_in_sentence(fact: Fact, text: str) -> str | None:
@@ -773,6 +804,8 @@ def _elliptical(between: str) -> str | None:
     allowed = {"of", "and"} if _names_industry(written) else {"of"}
     if " of the " in f" {match.group(1)} ":
         allowed.add("the")  # "the value added of the secondary industry"
+    if words[:2] == ["investment", "in"]:
+        allowed.add("in")  # "..., and investment in high-tech manufacturing 18.7 percent"
     if words[:1] == ["of"] or _NOT_MEMBER_EN.intersection(w for w in words if w not in allowed):
         return None
     member = written.strip(" ,")

@@ -222,7 +222,9 @@ def _percent_measure_by_words(left: str, right: str, clause_left: str) -> tuple[
             and not _OF_AFTER.match(right)):
         return "growth_yoy", 1  # "the growth rate of value added reached 9.1%"
     pace = _PACE_BASE_EN.search(tail)
-    if pace and (pace.group("pace") or _GROWTH_WORDS_EN.search(left[-240:])
+    if pace and pace.group("paced") and _PART_EN.search(left[-150:]):
+        return "share", 1  # "its share rose to 31.2%, eased from 32.1%": a share's pace
+    if pace and (pace.group("pace") or pace.group("paced") or _GROWTH_WORDS_EN.search(left[-240:])
                  or _PACE_VERBS_EN.search(left[-240:])):
         # "a touch faster than the 7.3% it managed": the base of a pace; "well ahead of the
         # 5.6%" after a growth
@@ -247,6 +249,15 @@ _PACE_BASE_EN = compile_lower(
     # "above the nationwide figure of 5.9 percent": the country's pace
     r"\b(?:above|below|ahead\s+of|behind|than|trailed|outpaced)\s+the\s+(?:national|nationwide|"
     r"country's)\s+(?:figure|rate|pace|average|level|growth)\s+(?:of\s+)?$|"
+    # "outpacing the national 8.9 percent": the country's pace, its noun left out
+    r"\b(?:outpac\w+|outstripp\w+|beat(?:ing)?|above|below|ahead\s+of|behind|trail\w*)\s+the\s+"
+    r"(?:national|nationwide|country's)\s+$|"
+    # a pace set against the others': "did even better at 14.2%", "led all divisions with
+    # 12.9%", a pace slowed from the period before: "slowed from 10.1% in January-August"
+    r"(?P<paced>\b(?:did|fared)\s+(?:even\s+|still\s+)?(?:better|best|worse|worst)\s+"
+    r"(?:than\s+[^,;%\d]{1,40}?\s+)?(?:at|with)\s+$|"
+    r"\bled\s+(?:all\s+)?(?:the\s+)?(?:divisions|sectors|industries|field|pack)\s+with\s+$|"
+    r"\b(?:slow|eas|cool|decelerat|accelerat|quicken|moderat)(?:ed|ing)\s+from\s+(?:the\s+)?$)|"
     # "grew 5.4 percent over the ten months and 6.9 percent in October": the same measure
     r"\d\s*(?:%|percent|per\s+cent)\s+(?:(?:over|in|during|for)\s+[^,;.\d]{1,30}?\s+)?and\s+$")
 #: a growth named as the subject: whatever verb states it, the figure is growth

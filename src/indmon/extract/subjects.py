@@ -33,7 +33,9 @@ _VERB_EN = re.compile(r"\b" + trie(
      "lost", "shed", "sped", "quickened", "slowed", "accelerated", "picked",
      "rebounded", "recovered", "improved", "worsened", "widened", "narrowed", "dwindled",
      "swelled", "ticked", "edging", "inching", "dipping", "crept", "nudged", "inched",
-     "notched", "clocked", "lagged", "trailed", "pocketed", "netted", "stayed"]) + r"\b"
+     "notched", "clocked", "lagged", "trailed", "pocketed", "netted", "stayed",
+     # "while makers of transport equipment did even better at 14.2%"
+     "did"]) + r"\b"
     # "the utilities managed 4.1 percent", not "the 7.3% it managed over the first nine months"
     r"|\bmanaged(?=\s+(?:only\s+|just\s+)?$)")
 _LEAD_EN = compile_lower(
@@ -961,7 +963,9 @@ _NATIONWIDE_AFTER_COLON_EN = re.compile(
 #: the country's scope said right after a figure
 _NATIONWIDE_AFTER_EN = re.compile(
     r"\s*(?:%|percent|per\s+cent)?\s+(?:(?:seen|recorded|posted|logged)\s+)?(?:nationwide|nationally|"
-    r"(?:for|across|in)\s+(?:the\s+(?:country|nation)(?:\s+as\s+a\s+whole)?|china)\b)",
+    r"(?:for|across|in)\s+(?:the\s+(?:country|nation)(?:\s+as\s+a\s+whole)?|china)\b"
+    # "against 8.9 percent for manufacturing investment nationally"
+    r"|for\s+[a-z][a-z -]{0,50}?\s+(?:nationwide|nationally)\b)",
     re.IGNORECASE)
 
 
@@ -987,6 +991,8 @@ _COUNTRY_WHERE_EN = re.compile(
 _NATIONAL_EN = compile_lower(
     r"\b(?:the|a)\s+national\s+(?:rate|average|figure|level|growth|pace|total|gain|increase|rise|"
     r"decline|drop)\b|\bnationwide\b"
+    # "outpacing the national 8.9 percent": the noun left out
+    r"|\bthe\s+national\s*$"
     # "faster than the country as a whole, where industrial value added increased 5.7%"
     r"|\bthe\s+country\s+as\s+a\s+whole\b"
     # "compared with national profit growth of 3.2 percent"
