@@ -1951,3 +1951,19 @@ def test_a_province_s_figure_beside_the_national_one() -> None:
                                            "9.1 percent")} == {
         "13.5 percent": "340000", "8.9 percent": "ALL", "14.2 percent": "340000",
         "9.1 percent": "ALL"}
+
+
+def test_counts_of_divisions_that_grew_worded_around_the_count() -> None:
+    text = ("Industry in January-October 2033 (simulated)\nHEFEI, November 18, 2033\n\n"
+            "In the first ten months, value added increased in 31 of Anhui's 40 industrial "
+            "divisions. Of the 38 industrial divisions the bureau tracks, 30 expanded. "
+            "Thirty-two of the 41 industrial divisions tracked by the bureau reported higher "
+            "value added than a year before. Profits rose in 27 of the 41 industrial "
+            "divisions. Of the 41 divisions, 12 saw profits fall.\n")
+    facts = _mapped(text, published="2033-11-18")
+    assert {m: (facts[m].indicator, facts[m].period) for m in
+            ("31", "30", "Thirty-two", "27", "12")} == {
+        "31": ("industries_growing_ytd", "2033-01/2033-10"),
+        "30": ("industries_growing_ytd", "2033-01/2033-10"),
+        "Thirty-two": ("industries_growing_ytd", "2033-01/2033-10"),
+        "27": (None, "2033-01/2033-10"), "12": (None, "2033-01/2033-10")}

@@ -518,7 +518,11 @@ def _rules_en(ctx: Context, m: Mention, place: Place) -> tuple[float, str, str, 
         counted = (measure == "count" or measures.flow_after_en(right_l)
                    or measures.adds_another_en(clause_left_l))
         clause_left = text[max(left_start, c_start):m.start]
-        subject = _count_subject_en(left, clause_left, right, measure, counted)
+        # "34 of the 41 major industrial divisions tracked by the bureau reported higher
+        # value added": the words after the group may run past the right-hand window
+        subject = (measure == "count" and subjects.divisions_counted_en(
+            left, clause_left, text[m.end:m.end + 2 * _RIGHT_CHARS])) or _count_subject_en(
+            left, clause_left, right, measure, counted)
         if produced and subject:  # "Plants turned out 1.21 million vehicles": their output
             measure, subject = "level", f"output of {subject}"
     else:

@@ -283,6 +283,46 @@ def group_member_count_en(left: str, right: str) -> str:
     return f"{group.group('group').strip()} {said}".strip()
 
 
+def divisions_counted_en(left: str, clause_left: str, right: str) -> str:
+    """The subject of a count of divisions that grew, worded around the count: "Value added
+    grew in 34 of the 41 major industrial divisions", "Of the 40 industrial divisions the
+    province covers, 29 reported growth", "Thirty-five of the 41 industrial divisions logged
+    year-on-year increases"; "" when the words do not read so. The subject keeps the group's
+    noun and the words of growth (and of profits or revenue, which another indicator
+    counts), not the province or the number of the group."""
+    lower_left, lower_right = lowered(clause_left), lowered(right[:160])
+    of = _DIVISIONS_OF_EN.match(lower_right)
+    among = None if of else _DIVISIONS_AMONG_EN.search(lowered(left[-100:]))
+    found = of or among
+    if found is None:
+        return ""
+    said = f"{lower_left if of else ''} {_STOP_AT_SENTENCE_EN.split(found.group('rest'), 1)[0]}"
+    if among:
+        said += " " + _STOP_AT_SENTENCE_EN.split(lower_right, 1)[0]
+    if not _GROWTH_WORDS_EN.search(said):
+        return ""  # "12 saw profits fall": no count of growing divisions
+    head = _HEAD_COUNTED_EN.search(said)
+    return f"{found.group('group')} whose {head.group() if head else 'value added'} grew"
+
+
+_NUMBER_OR_WORD_EN = r"(?:\d+|[a-z]+(?:-[a-z]+)?)"
+#: "... 34 of the 41 major industrial divisions": the group after the count
+_DIVISIONS_OF_EN = compile_lower(
+    r"^\s*(?:of|out\s+of)\s+(?:the\s+)?(?:[a-z]+['’]s\s+)?" + _NUMBER_OR_WORD_EN
+    + r"\s+(?P<group>(?:major\s+|main\s+)?(?:industrial\s+)?(?:divisions|industries))\b"
+    r"(?P<rest>[^.;]*)")
+#: "Of the 40 industrial divisions the province covers, 29 ...": the group before it
+_DIVISIONS_AMONG_EN = compile_lower(
+    r"\b(?:of|among)\s+(?:the\s+)?(?:[a-z]+['’]s\s+)?" + _NUMBER_OR_WORD_EN
+    + r"\s+(?P<group>(?:major\s+|main\s+)?(?:industrial\s+)?(?:divisions|industries))\b"
+    r"(?P<rest>[^,;.]{0,40}),\s*$")
+_STOP_AT_SENTENCE_EN = re.compile(r"[.;:](?:\s|$)|,")
+#: the words that say the counted divisions grew, and what of theirs did
+_GROWTH_WORDS_EN = re.compile(
+    r"\b(?:grew|grow(?:th|ing)?|rose|increase[sd]?|increases|expanded|gains?|higher|advanced)\b")
+_HEAD_COUNTED_EN = re.compile(r"\b(?:profits?|revenue|output|sales)\b")
+
+
 #: "China produced": the figure after is an amount of what was produced
 _PRODUCED_EN = compile_lower(r"\b(?:produced|turned\s+out|manufactured|made)$")
 #: "State-holding firms saw profits decline 2.4 percent": the figure is of the profits
