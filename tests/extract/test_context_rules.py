@@ -1967,3 +1967,12 @@ def test_counts_of_divisions_that_grew_worded_around_the_count() -> None:
         "30": ("industries_growing_ytd", "2033-01/2033-10"),
         "Thirty-two": ("industries_growing_ytd", "2033-01/2033-10"),
         "27": (None, "2033-01/2033-10"), "12": (None, "2033-01/2033-10")}
+
+
+def test_where_figures_were_told_is_not_their_region() -> None:
+    text = ("Car market, March 2033 (simulated)\nMarch 2033\n\nThe association told a press "
+            "conference in Beijing on Tuesday that factories turned out 3.05 million vehicles "
+            "during the month.\n")
+    facts = _mapped(text, published="2033-04-12")
+    assert (facts["3.05 million"].indicator, facts["3.05 million"].province) == (
+        "auto_production", "ALL")

@@ -947,6 +947,10 @@ def region_en(sentence_left: str, right: str, counts_things: bool, default: str 
     """A province or part of the country named in the figure's clause, else one named once
     earlier in its sentence; ``world`` for world totals; else ``default``."""
     left = without_dateline(sentence_left)
+    if "in " in left and _VENUE_EN.search(left):
+        # "told a press conference in Beijing on Tuesday that factories turned out": where
+        # the figures were told, not whose they are
+        left = _VENUE_EN.sub(" ", left)
     if "cit" in left and _CITIES_EN.search(left):
         return CITY  # "Among the 11 cities, Jiaxing led with growth of 9.2%"
     if (counts_things and _WORLD_AFTER_EN.search(lowered(right))
@@ -972,6 +976,10 @@ def region_en(sentence_left: str, right: str, counts_things: bool, default: str 
     return default
 
 
+#: where figures were told: "a press conference in Beijing", "told reporters in Shanghai"
+_VENUE_EN = re.compile(
+    r"\b(?:(?:press|news)\s+conference|briefing|forum|reporters|journalists)\s+in\s+"
+    r"[A-Z][a-z]+\b", re.IGNORECASE)
 #: the region of a figure that a city states, which no province code names: cities' figures
 #: beside a province's are never the province's
 CITY = "a city"
