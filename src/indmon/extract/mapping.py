@@ -46,6 +46,7 @@ from importlib import resources
 from indmon.catalogue import ALL, Catalogue, Indicator
 from indmon.errors import ConfigError
 from indmon.extract.facts import SUB_SECTOR, Fact
+from indmon.extract.subjects import ABBREVIATIONS_EN
 from indmon.periods import Period
 
 #: measures that describe the same kind of number when the units agree
@@ -762,8 +763,8 @@ _WHOLE_ECONOMY = re.compile(r"^(?:the\s+)?(?:wider|overall|whole|broader|nationa
 #: "firms", "companies", and "ones" of "large enterprises ... and small ones"
 _FIRMS = re.compile(r"\b(?:firms|companies|ones)\b")
 #: a market note's abbreviations ("Industrial VA", "Mfg", "SOEs")
-_ABBREVIATIONS = {"va": "value added", "mfg": "manufacturing", "soes": "state owned enterprises",
-                  "soe": "state owned enterprise", "ip": "industrial production"}
+_ABBREVIATIONS = {word: meaning.replace("-", " ") for word, meaning in ABBREVIATIONS_EN.items()
+                  } | {"ip": "industrial production"}  # normalised words have no hyphens
 _ABBREVIATION = re.compile(r"\b(?:" + "|".join(_ABBREVIATIONS) + r")\b")
 _SIZED_BUSINESSES = re.compile(r"\b(small|medium|large)\s+businesses\b")
 

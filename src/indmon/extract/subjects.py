@@ -121,10 +121,11 @@ def _tidy(phrase: str, max_words: int = 0) -> str:
 def expand_abbreviations_en(subject: str) -> str:
     """A market note's subject in full words: "Mfg" manufacturing, "VA" value added,
     "SOEs" state-owned enterprises, so that the rules on names and heads read it."""
-    return _ABBREVIATION_EN.sub(lambda m: _ABBREVIATIONS_EN[m.group().lower()], subject)
+    return _ABBREVIATION_EN.sub(lambda m: ABBREVIATIONS_EN[m.group().lower()], subject)
 
 
-_ABBREVIATIONS_EN = {"mfg": "manufacturing", "va": "value added",
+#: a market note's abbreviations and what they stand for (the mapper reads them too)
+ABBREVIATIONS_EN = {"mfg": "manufacturing", "va": "value added",
                      "soes": "state-owned enterprises", "soe": "state-owned enterprise"}
 _ABBREVIATION_EN = re.compile(r"\b(?:[Mm]fg|MFG|VA|SOEs?)\b")
 
@@ -287,9 +288,10 @@ def divisions_counted_en(left: str, clause_left: str, right: str) -> str:
     """The subject of a count of divisions that grew, worded around the count: "Value added
     grew in 34 of the 41 major industrial divisions", "Of the 40 industrial divisions the
     province covers, 29 reported growth", "Thirty-five of the 41 industrial divisions logged
-    year-on-year increases"; "" when the words do not read so. The subject keeps the group's
-    noun and the words of growth (and of profits or revenue, which another indicator
-    counts), not the province or the number of the group."""
+    year-on-year increases"; "" when the words do not read so. The subject is the group's
+    noun and what of theirs grew ("industrial divisions whose value added grew", or whose
+    profits, revenue, output or sales did, which no count of growing divisions states), not
+    the province or the number of the group."""
     lower_left, lower_right = lowered(clause_left), lowered(right[:160])
     of = _DIVISIONS_OF_EN.match(lower_right)
     among = None if of else _DIVISIONS_AMONG_EN.search(lowered(left[-100:]))
@@ -978,8 +980,8 @@ def region_en(sentence_left: str, right: str, counts_things: bool, default: str 
 
 #: where figures were told: "a press conference in Beijing", "told reporters in Shanghai"
 _VENUE_EN = re.compile(
-    r"\b(?:(?:press|news)\s+conference|briefing|forum|reporters|journalists)\s+in\s+"
-    r"[A-Z][a-z]+\b", re.IGNORECASE)
+    r"\b(?i:(?:press|news)\s+conference|briefing|forum|reporters|journalists)\s+in\s+"
+    r"[A-Z][a-z]+\b")
 #: the region of a figure that a city states, which no province code names: cities' figures
 #: beside a province's are never the province's
 CITY = "a city"
