@@ -1976,3 +1976,34 @@ def test_where_figures_were_told_is_not_their_region() -> None:
     facts = _mapped(text, published="2033-04-12")
     assert (facts["3.05 million"].indicator, facts["3.05 million"].province) == (
         "auto_production", "ALL")
+
+
+def test_a_month_in_a_clause_giving_a_cause_dates_the_cause_not_the_figure() -> None:
+    text = ("2033年1—8月全省工业经济运行情况（模拟数据）\n发布时间：2033-09-15\n\n"
+            "1—8月，全省规模以上工业增加值同比增长7.0%。\n\n"
+            "分三大门类看，采矿业、制造业增加值分别增长2.5%和7.6%；电力、热力、燃气及水生产"
+            "和供应业下降1.1%，主要受7月来水偏枯影响。\n")
+    facts = _mapped(text, published="2033-09-15")
+    assert _cells(facts, "2.5%", "7.6%", "1.1%") == {
+        "2.5%": ("va_ytd_yoy", "2033-01/2033-08", "B"),
+        "7.6%": ("va_ytd_yoy", "2033-01/2033-08", "C"),
+        "1.1%": ("va_ytd_yoy", "2033-01/2033-08", "D")}
+    english = _mapped("Industry, January-August 2033 (simulated)\nAugust 2033\n\nFrom January "
+                      "to August, industrial value added grew 7.0 percent. Power and water "
+                      "supply slipped 1.1 percent, reflecting a dry July.\n",
+                      published="2033-09-15")
+    assert english["1.1 percent"].period == "2033-01/2033-08"
+
+
+def test_a_clause_stating_only_its_month_takes_the_subject_of_the_sentence_before() -> None:
+    text = ("2033年1—8月全省工业经济运行情况（模拟数据）\n发布时间：2033-09-15\n\n"
+            "1—8月，全省规模以上工业增加值同比增长7.0%，比全国（5.8%）高1.2个百分点。"
+            "其中，8月当月增长7.5%，较7月（6.4%）有所回升。\n")
+    facts = _mapped(text, published="2033-09-15")
+    assert _cells(facts, "7.5%", "6.4%") == {"7.5%": ("va_yoy", "2033-08", "ALL"),
+                                            "6.4%": ("va_yoy", "2033-07", "ALL")}
+    # a clause naming a subject of its own keeps it
+    other = _mapped("2033年8月工业生产（模拟数据）\n发布时间：2033-09-15\n\n"
+                    "8月份，规模以上工业增加值同比增长5.8%。8月份，水泥产量下降4.1%。\n",
+                    published="2033-09-15")
+    assert other["4.1%"].indicator != "va_yoy"

@@ -43,6 +43,11 @@ _PRONOUN_ZH = re.compile(
     r"(?:^|[，,；;：:])\s*(?:[^，,；;：:。]{0,12}?(?:月份?|季度|年|以来)[，,]?\s*)?"
     r"(?:其|它们?|该(?:行业|产业|产品|指数|指标)?)(?![中他余它次批])的?"
     r"([^，,；;：:。]{0,12})$")
+#: a clause that states only its month and verb ("其中，8月当月增长7.8%"): the subject is
+#: the one of the figures before, as with a pronoun
+_MONTH_ALONE_ZH = re.compile(
+    r"(?:^|[，,；;：:。])\s*(?:其中[，,]?\s*)?(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})月份?"
+    r"(?:当月|单月)?[，,]?\s*(?:同比)?(?:增长|下降|增速为?|为)$")
 #: what a pronoun clause may state between the pronoun and the figure: its verb, or a head
 #: term before the verb ("其增加值同比增长")
 _HEADS_ZH = ("增加值", "产量", "营业收入", "利润总额", "利润", "收入", "投资", "销量")
@@ -62,7 +67,8 @@ def _resolved(out: list[Fact], k: int, text: str, lang: str) -> Fact:
     fact = out[k]
     pronoun = _pronoun(fact, text, lang)
     if pronoun is not None:
-        antecedent = _antecedent(out, k, pronoun.at, text, lang)
+        antecedent = (_first_growth_before(out, k, pronoun.at, text) if pronoun.first
+                      else _antecedent(out, k, pronoun.at, text, lang))
         if antecedent is None:
             return fact
         if pronoun.head and pronoun.head not in antecedent:
@@ -142,6 +148,9 @@ class _Pronoun(NamedTuple):
     #: the head term stated with the pronoun, in the glossary's English ("value added" of
     #: 其增加值), or ""
     head: str
+    #: the antecedent is the first figure's subject of the sentence before: "其中，8月当月
+    #: 增长7.8%" after a sentence that also set the country's figure beside the province's
+    first: bool = False
 
 
 def _pronoun(fact: Fact, text: str, lang: str) -> _Pronoun | None:
@@ -164,7 +173,8 @@ def _pronoun(fact: Fact, text: str, lang: str) -> _Pronoun | None:
     clause_start = max(lo, max(text.rfind(c, lo, fact.start) for c in "，,；;：:。\n"))
     match = _PRONOUN_ZH.search(text, clause_start, fact.start)
     if match is None:
-        return None
+        alone = None if fact.subject else _MONTH_ALONE_ZH.search(text, clause_start, fact.start)
+        return _Pronoun(alone.start(), "", first=True) if alone else None
     stated = match.group(1)
     head = next((h for h in _HEADS_ZH if h in stated), "")
     rest = stated.replace(head, "") if head else stated
@@ -192,6 +202,18 @@ def _antecedent(facts: list[Fact], k: int, at: int, text: str, lang: str,
         found = {f.subject for f in same_unit}
         return found.pop() if len(found) == 1 else None
     return None
+
+
+def _first_growth_before(facts: list[Fact], k: int, at: int, text: str) -> str | None:
+    """The subject of the first growth figure of the sentence before ``at``, when the
+    sentence ``at`` stands in has no figure before it."""
+    sentence_start = _sentence_start(text, at, _SENTENCE_ENDS_ZH)
+    previous_start = _sentence_start(text, max(0, sentence_start - 1), _SENTENCE_ENDS_ZH)
+    if any(sentence_start <= f.start < at for f in facts[:k]):
+        return None
+    first = next((f for f in facts[:k] if previous_start <= f.start < sentence_start
+                  and f.measure == "growth_yoy" and f.unit == facts[k].unit), None)
+    return first.subject if first and first.subject else None
 
 
 def _antecedent_in_sentence(facts: list[Fact], k: int, text: str) -> str | None:

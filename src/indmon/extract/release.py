@@ -183,7 +183,8 @@ class Context:
         # later clause is that clause's
         after = [p for p in self.periods[lo:hi] if p.start >= mention.end and not p.own_sentence
                  and not self._opens_clause_after_semicolon(p)
-                 and not self._in_later_clause_of_its_own_figure(mention, p, s_end)]
+                 and not self._in_later_clause_of_its_own_figure(mention, p, s_end)
+                 and not self._in_clause_of_a_cause(p, mention.end)]
         if after:
             return after[0].period
         return self._carried(mention.start, s_start)
@@ -200,6 +201,13 @@ class Context:
         that states a figure of its own is that clause's, not the figure's before it."""
         return bool(_CLAUSE_BREAK.search(self.text, mention.end, period.start)
                     ) and self._figure_between(period.end, sentence_end)
+
+    def _in_clause_of_a_cause(self, period: PeriodMention, after: int) -> bool:
+        """"电力……下降1.2%，主要受7月来水偏枯影响", "slipped 1.2%, reflecting a dry July": a
+        month in the clause giving a cause dates the cause, not the figure before it."""
+        clause = self.text[after:period.start]
+        breaks = [m.end() for m in _CLAUSE_BREAK.finditer(clause)]
+        return bool(breaks) and bool(_CAUSE_OPENS.match(clause, breaks[-1]))
 
     def _aside(self, period: PeriodMention) -> bool:
         """Whether a period stands in a later clause of a sentence, after a figure and a
@@ -432,6 +440,11 @@ _AFTER_SEMICOLON = re.compile(r"[;；]\s*(?:(?:and|but|while)\s+)?(?:in\s+|for\s
 #: where one clause ends and the next begins
 _CLAUSE_BREAK = re.compile(r"[,，;；]")
 _SEMICOLON = re.compile(r"[;；]")
+#: words opening a clause that gives a cause: "主要受……影响", "reflecting", "due to"
+_CAUSE_OPENS = re.compile(r"\s*(?:(?:主要|这)?(?:是)?(?:受|由于|因为|得益于|源于)"
+                          r"|(?:largely\s+|mainly\s+)?"
+                          r"(?:reflecting|due\s+to|because|owing\s+to|thanks\s+to))",
+                          re.IGNORECASE)
 #: between a base period and a figure that is the base's own: "比1—2月份的5.8%"
 _BASE_FIGURE = re.compile(r"(?:的|[（(])\s*$")
 
