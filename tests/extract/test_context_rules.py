@@ -2007,3 +2007,123 @@ def test_a_clause_stating_only_its_month_takes_the_subject_of_the_sentence_befor
                     "8月份，规模以上工业增加值同比增长5.8%。8月份，水泥产量下降4.1%。\n",
                     published="2033-09-15")
     assert other["4.1%"].indicator != "va_yoy"
+
+
+def test_a_heading_stressing_the_last_month_of_the_span_keeps_the_span() -> None:
+    text = ("Chongqing industry, January-October 2033 (simulated)\nNovember 16, 2033\n\n"
+            "Steady gains\n\nThe index held up.\n\nFaster in October\n\n"
+            "Value added of industrial enterprises in the city expanded 7.1 percent in the "
+            "first ten months, picking up from 6.9 percent in January-September.\n\n"
+            "October on its own saw value added climb 8.0 percent, quicker than September's "
+            "7.2 percent.\n\n"
+            "Looking at the sectors, manufacturing rose 7.7 percent and mining 3.1 percent.\n")
+    facts = _mapped(text, published="2033-11-16")
+    assert _cells(facts, "8.0 percent", "7.2 percent", "7.7 percent", "3.1 percent") == {
+        "8.0 percent": ("va_yoy", "2033-10", "ALL"), "7.2 percent": ("va_yoy", "2033-09", "ALL"),
+        "7.7 percent": ("va_ytd_yoy", "2033-01/2033-10", "C"),
+        "3.1 percent": ("va_ytd_yoy", "2033-01/2033-10", "B")}
+
+
+def test_a_month_said_alone_takes_the_growth_of_the_paragraph_before() -> None:
+    text = ("Hunan industry, January-August 2033 (simulated)\nAugust 2033\n\n"
+            "From January to August, value added of industrial enterprises in the province grew "
+            "7.0 percent year on year.\n\nAugust alone brought a rise of 7.6 percent, compared "
+            "with a gain of 6.4 percent in July.\n")
+    facts = _mapped(text, published="2033-09-15")
+    assert _cells(facts, "7.6 percent", "6.4 percent") == {
+        "7.6 percent": ("va_yoy", "2033-08", "ALL"), "6.4 percent": ("va_yoy", "2033-07", "ALL")}
+
+
+def test_a_product_amount_s_growth_and_a_pace_outrun_and_a_comparative_after_an_amount() -> None:
+    text = ("Chongqing industry, January-October 2033 (simulated)\nNovember 16, 2033\n\n"
+            "In the first ten months, value added of industry grew 7.1 percent. High-tech "
+            "manufacturing increased 11.0 percent, comfortably outpacing the 9.0 percent "
+            "logged nationwide.\n\n- Automobiles: 2.1 million vehicles, up 9.5 percent.\n"
+            "- Cement: 58.9 million tonnes, 6.1 percent lower.\n\nOf the firms polled, 31% "
+            "reported higher output and 22% lower.\n")
+    facts = _mapped(text, published="2033-11-16")
+    assert facts["9.0 percent"].indicator == "va_hightech_ytd_yoy"
+    assert facts["9.0 percent"].province == "ALL"
+    assert facts["9.5 percent"].indicator is None  # the vehicles', no value added
+    assert facts["6.1 percent"].value == -6.1
+    assert facts["22%"].value == 22.0
+
+
+def test_profits_lists_with_a_repeated_of_ranked_owners_and_losses_which_totalled() -> None:
+    text = ("Industrial profits in 2033 (simulated)\nJanuary 27, 2034\n\n"
+            "In 2033, industrial enterprises made total profits of 7,500.0 billion yuan, up by "
+            "3.5 percent. In December, industrial enterprises earned 840.0 billion yuan, 14.0 "
+            "percent more than a year earlier, a clear acceleration from the 6.5 percent "
+            "recorded in November.\n\nProfits of joint-stock enterprises, of enterprises "
+            "funded by foreign investors and investors from Hong Kong, Macao and Taiwan, and "
+            "of private enterprises went up by 3.0 percent, 5.1 percent and 4.0 percent "
+            "respectively.\n\nManufacture of railway, ships, aerospace and other transport "
+            "equipment was among the fastest, with profits rising 23.0 percent, followed by "
+            "computers, communication and other electronic equipment (17.5 percent).\n\n"
+            "For the year as a whole, 130,000 enterprises reported losses, which totalled "
+            "1,020.0 billion yuan.\n")
+    facts = _mapped(text, published="2034-01-27")
+    assert _cells(facts, "6.5 percent", "3.0 percent", "5.1 percent", "4.0 percent",
+                  "23.0 percent", "17.5 percent", "130,000", "1,020.0 billion yuan") == {
+        "6.5 percent": ("profit_month_yoy", "2033-11", "ALL"),
+        "3.0 percent": ("profit_ytd_yoy_shareholding", "2033", "ALL"),
+        "5.1 percent": ("profit_ytd_yoy_foreign", "2033", "ALL"),
+        "4.0 percent": ("profit_ytd_yoy_private", "2033", "ALL"),
+        "23.0 percent": ("profit_ytd_yoy", "2033", "37"),
+        "17.5 percent": ("profit_ytd_yoy", "2033", "39"),
+        "130,000": ("loss_making_ytd", "2033", "ALL"),
+        "1,020.0 billion yuan": ("loss_ytd", "2033", "ALL")}
+    sectors = _mapped("Industry in December 2033 (simulated)\nJanuary 17, 2034\n\nBy sector, "
+                      "in December the value added of mining, of manufacturing and of the "
+                      "production and supply of electricity, heat, gas and water grew 4.0%, "
+                      "5.2% and 2.5% year on year respectively.\n", published="2034-01-17")
+    assert [sectors[m].industry for m in ("4.0%", "5.2%", "2.5%")] == ["B", "C", "D"]
+
+
+def test_new_businesses_gigabit_ports_and_a_second_quantity_of_the_same_owner() -> None:
+    text = ("Telecom industry, January-April 2033 (simulated)\nMay 22, 2033\n\n"
+            "The so-called new businesses, which include IPTV, internet data centers (IDC), big "
+            "data and cloud computing, generated revenue of 150.0 billion yuan, expanding 9.0 "
+            "percent year on year. Ports able to deliver gigabit services, known as 10G PON "
+            "ports, reached 35.0 million.\n")
+    facts = _mapped(text, published="2033-05-22")
+    assert facts["9.0 percent"].indicator == "telecom_emerging_revenue_yoy"
+    assert facts["35.0 million"].indicator == "gigabit_ports"
+    makers = _mapped("Electronics in 2033 (simulated)\nNovember 28, 2033\n\nIn the first ten "
+                     "months, communication equipment makers generated revenue of 4.0 trillion "
+                     "yuan, up 6.0%, and profit of 160.0 billion yuan, up 12.0%.\n",
+                     published="2033-11-28")
+    assert makers["12.0%"].indicator is None  # a part of division 39, not all industry
+    assert "communication equipment makers" in makers["12.0%"].subject
+
+
+def test_chinese_industries_the_glossary_does_not_know_and_national_paces_after_a_growth() -> None:
+    text = ("2033年1—10月全市工业经济运行情况（模拟数据）\n发布时间：2033-11-16\n\n"
+            "1—10月，全市规模以上工业增加值同比增长7.1%。汽车产业增加值同比增长12.0%。"
+            "电子产业增长8.0%。装备产业增长6.5%；材料产业增长4.0%。专用设备制造业增加值增长"
+            "11.0%，其中工程机械行业增长18.0%。分行业看，重点行业增长较快。全市高技术制造业"
+            "增加值同比增长11.0%，增速高于全国同期9.0%的水平。汽车及零部件出口保持较快增长。"
+            "黑色金属冶炼和压延加工业实现利润总额35.0亿元，上年为亏损。\n")
+    facts = _mapped(text, published="2033-11-16")
+    assert _cells(facts, "8.0%", "6.5%", "4.0%", "18.0%", "9.0%", "35.0亿元") == {
+        "8.0%": ("va_ytd_yoy", "2033-01/2033-10", "39"),
+        "6.5%": (None, "2033-01/2033-10", "ALL"), "4.0%": (None, "2033-01/2033-10", "ALL"),
+        "18.0%": (None, "2033-01/2033-10", "ALL"),
+        "9.0%": ("va_hightech_ytd_yoy", "2033-01/2033-10", "ALL"),
+        "35.0亿元": ("profit_ytd", "2033-01/2033-10", "31")}
+    assert facts["9.0%"].province == "ALL"
+    assert "零" not in facts  # 零部件 states no figure
+
+
+def test_the_whole_country_where_and_the_press_s_names_of_equipment_and_food_divisions() -> None:
+    text = ("Hunan industry, January-August 2033 (simulated)\nAugust 2033\n\n"
+            "From January to August, value added of industrial enterprises in the province grew "
+            "7.0 percent. The province stayed ahead of the whole country, where industry "
+            "expanded by 5.7 percent over the same stretch. Special-purpose equipment makers "
+            "led the way with an increase of 11.0 percent, and agricultural and sideline food "
+            "processing advanced 4.5 percent.\n")
+    facts = _mapped(text, published="2033-09-15")
+    assert facts["5.7 percent"].province == "ALL"
+    assert _cells(facts, "11.0 percent", "4.5 percent") == {
+        "11.0 percent": ("va_ytd_yoy", "2033-01/2033-08", "35"),
+        "4.5 percent": ("va_ytd_yoy", "2033-01/2033-08", "13")}

@@ -31,6 +31,13 @@ from indmon.extract.facts import Fact
 _PRONOUN_EN = re.compile(
     r"^(?P<streak>consecutive\s+\w+\s+)?(?:of\s+)?(?:(?:in|during|for|from)\s[\w\s-]*?\s)?"
     r"(?:on\s+an?\s+[\w-]+\s+basis\s+)?(it|they|that|this)$")
+#: a month said alone that "brought" a figure, naming nothing else: "August alone brought
+#: a rise of 7.8 percent" (of what the sentence before stated)
+_MONTH_ALONE_EN = re.compile(
+    r"^(?:in\s+)?(?:january|february|march|april|may|june|july|august|september|october|"
+    r"november|december)\s+(?:alone|on\s+its\s+own|by\s+itself)\s+(?:brought|saw|showed|"
+    r"recorded|posted|delivered|registered)\s+(?:an?\s+)?(?:[a-z-]+\s+)?(?:rise|gain|increase|"
+    r"growth|expansion|jump|climb|advance)\s+of$")
 #: how far back a figure's clause is looked for (clauses are shorter; the bound keeps
 #: the scans of a long text linear)
 _CLAUSE_WINDOW = 300
@@ -67,7 +74,7 @@ def _resolved(out: list[Fact], k: int, text: str, lang: str) -> Fact:
     fact = out[k]
     pronoun = _pronoun(fact, text, lang)
     if pronoun is not None:
-        antecedent = (_first_growth_before(out, k, pronoun.at, text) if pronoun.first
+        antecedent = (_first_growth_before(out, k, pronoun.at, text, lang) if pronoun.first
                       else _antecedent(out, k, pronoun.at, text, lang))
         if antecedent is None:
             return fact
@@ -158,7 +165,8 @@ def _pronoun(fact: Fact, text: str, lang: str) -> _Pronoun | None:
     if lang != "zh":
         only = _PRONOUN_EN.match(fact.subject.strip().lower())
         if only is None:
-            return None
+            alone = _MONTH_ALONE_EN.match(fact.subject.strip().lower())
+            return _Pronoun(fact.start - len(fact.subject), "", first=True) if alone else None
         word = only.group(2)
         # in the figure's own clause: in "It has built 62 factories, accounting for 40%"
         # "it" is the builder, not what the share is of
@@ -204,11 +212,15 @@ def _antecedent(facts: list[Fact], k: int, at: int, text: str, lang: str,
     return None
 
 
-def _first_growth_before(facts: list[Fact], k: int, at: int, text: str) -> str | None:
+def _first_growth_before(facts: list[Fact], k: int, at: int, text: str,
+                         lang: str) -> str | None:
     """The subject of the first growth figure of the sentence before ``at``, when the
     sentence ``at`` stands in has no figure before it."""
-    sentence_start = _sentence_start(text, at, _SENTENCE_ENDS_ZH)
-    previous_start = _sentence_start(text, max(0, sentence_start - 1), _SENTENCE_ENDS_ZH)
+    ends = _SENTENCE_ENDS_ZH if lang == "zh" else _SENTENCE_ENDS_EN
+    sentence_start = _sentence_start(text, at, ends)
+    # "August alone brought a rise of 7.8 percent" may open a paragraph of its own
+    previous_end = len(text[:sentence_start].rstrip())
+    previous_start = _sentence_start(text, max(0, previous_end - 1), ends)
     if any(sentence_start <= f.start < at for f in facts[:k]):
         return None
     first = next((f for f in facts[:k] if previous_start <= f.start < sentence_start

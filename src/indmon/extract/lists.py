@@ -128,7 +128,7 @@ def _industry_heads(facts: list[Fact], text: str) -> list[Fact]:
         if fact.unit == "percent" and _WHOLE_INDUSTRY_EN.fullmatch(fact.subject.strip()):
             out[k] = _of_whole_industry(out, k, text)
             continue
-        if not _bare_industry(fact, text):
+        if not _bare_industry(fact, text) or _growth_of_the_amount_before(out, k, text):
             continue
         owned = _OWNERSHIP_EN.match(fact.subject)
         owner = owned is not None
@@ -261,6 +261,22 @@ def _industrial_output_before(facts: list[Fact], k: int) -> bool:
     return False
 
 
+def _growth_of_the_amount_before(facts: list[Fact], k: int, text: str) -> bool:
+    """"Automobiles: 2.186 million vehicles, up 9.7 percent": a growth right after an
+    amount of the same name in its sentence is the amount's (a product's), not value
+    added."""
+    if k == 0:
+        return False
+    fact, before = facts[k], facts[k - 1]
+    return (before.measure in ("level", "count") and before.unit not in _MONEY_UNITS
+            and before.subject == fact.subject
+            and not _FULL_STOP_EN.search(text, before.end, fact.start))
+
+
+#: amounts of money: what an industry earned, not a product's quantity
+_MONEY_UNITS = ("cny", "usd")
+
+
 def _value_added_of_the_release(facts: list[Fact], k: int) -> str | None:
     """"value added" when every growth before the figure that names what it measures is of
     value added or of industry's output as a whole (a release on industrial production,
@@ -366,7 +382,7 @@ _GROWTH_AFTER_EN = re.compile(
     r"(?:increase|decrease|rise|drop|decline|gain|fall|growth|jump|surge|slide|contraction|"
     r"expansion|advance|climb)"
     r"\s+of(?:\s+(?:only|just|about|nearly|some))?|increasing|decreasing|rising|falling|"
-    r"(?:edg|inch|tick)ing\s+(?:up|down))"
+    r"growing|expanding|climbing|gaining|(?:edg|inch|tick)ing\s+(?:up|down))"
     r"(?:\s+by)?\s*$", re.IGNORECASE)
 
 
@@ -593,6 +609,14 @@ def _members_en(run: list[Fact], text: str, bound: int, strict: bool = False,
     verb = _VERB_BEFORE_EN.search(left)
     phrase = left[:verb.start()] if verb else left
     members = _split_members(phrase.strip(), _MEMBER_SPLIT_EN, subjects.names_in_lists_en())
+    if _REPEATED_OF_EN.search(phrase) and _HEAD_EN.match(phrase.strip()):
+        # "Profits of joint-stock enterprises, of enterprises funded by foreign investors
+        # and investors from Hong Kong, ..., and of private enterprises": each "of" opens a
+        # member, whose name may hold commas and "and"
+        first, *rest = _REPEATED_OF_EN.split(phrase.strip())
+        members = [first] + [_FOREIGN_AND_HKMT_EN.sub("foreign-funded enterprises",
+                                                      m.removeprefix("of").strip())
+                             for m in rest]
     if len(members) > len(run) and _OTHER_EN.match(members[-1]):
         members.pop()  # "new energy vehicles, solar cells and other emerging products"
     if len(members) < len(run) or any(_NOT_A_THING_EN.search(m) for m in members[-len(run):]):
@@ -625,6 +649,12 @@ def _members_en(run: list[Fact], text: str, bound: int, strict: bool = False,
     return [subjects.tidy_subject(f"{head} {m}".strip(), max_words=18) for m in members]
 
 
+#: where a list's repeated "of" opens its next member: ", of", ", and of", " and of"
+#: the bureau's ownership group in words whose "and" is no list's
+_FOREIGN_AND_HKMT_EN = re.compile(
+    r"(?:enterprises|firms|companies)\s+(?:funded|invested|owned)\s+by\s+foreign\s+investors\s+"
+    r"and\s+(?:investors\s+)?from\s+hong\s+kong,\s+maca[ou],?\s+and\s+taiwan", re.IGNORECASE)
+_REPEATED_OF_EN = re.compile(r"(?:,\s+(?:and\s+)?|\s+and\s+)(?=of\s)")
 #: "... saw profits fall": the members' figures are of the noun they saw move
 _SAW_WHAT_MEMBERS_EN = re.compile(
     r"\s+saw\s+(?:their\s+)?(profits?|output|revenue|value\s+added|sales|exports|investment)\b",
@@ -869,12 +899,23 @@ def _possessor_alone(between: str) -> re.Match[str] | None:
     return _THAT_OF_EN.search(f"that of {found.group(1)}{'s' if plural else ''}")
 
 
+#: an elliptical member that is only a quantity: "and profit of"
+_BARE_HEAD_MEMBER_EN = re.compile(
+    r"(?P<head>(?:(?:total|net|operating)\s+)?(?:profits?|revenue|income|output|sales|exports))"
+    r"\s+of", re.IGNORECASE)
+
+
 def _member_subject(first: str, member: str) -> str | None:
     """The subject of a member named after the list's first figure: under the first's
     head ("value added of" + member), with the first's possessor replaced
     ("manufacturers' profits" -> "profits of" + member), or with the first's member
     replaced ("private enterprises" + "made profits of"); None when none reads."""
-    head = _head_en(first)[0]
+    head, owner = _head_en(first)
+    bare = _BARE_HEAD_MEMBER_EN.fullmatch(member.strip())
+    if head and bare:
+        # "generated revenue of 4.12 trillion yuan, up 6.3%, and profit of 168.5 billion
+        # yuan": the member is another quantity of the same owner
+        return f"{bare.group('head')} of {owner}"
     if head and not any(h in head for h in _HEADS) and _both_industries(first, member):
         return member  # "the manufacture of automobiles climbed 10.7% and computer ...
         # equipment manufacturing 12.1%": the member names its industry in full

@@ -559,7 +559,8 @@ _NOT_INDUSTRY_REVENUE = re.compile(r"\bcosts?\b|成本|\blittle giants?\b|小巨
                                    r"small and medium|中小企业|\bspeciali[sz]ed\b|专精特新")
 #: the emerging businesses, or a list of their lines ("cloud computing, big data and data
 #: centres"); one line alone ("data-centre revenue grew 9.8%") is a part of them
-_EMERGING = re.compile(r"\bemerg\w*|新兴|^(?=.*(?:\band\b|、|和|及)).*(?:\bdata cent\w*|数据中心)")
+_EMERGING = re.compile(r"\bemerg\w*|\bnew business\w*|新兴|^(?=.*(?:\band\b|、|和|及)).*"
+                       r"(?:\bdata cent\w*|数据中心)")
 #: investment in the technical transformation of manufacturing is a part of it, never all
 _TECHNICAL_TRANSFORMATION = re.compile(
     r"\btechn(?:ical|ological) (?:transformation|upgrad\w*)|技术改造|技改")

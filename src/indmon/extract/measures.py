@@ -115,7 +115,10 @@ def _tail(left: str) -> str:
 _GROWTH_NOUN_AFTER_EN = compile_lower(
     r"^\s*(?:(?:year|month|quarter)\s*-?\s*on\s*-?\s*(?:year|month|quarter)\s+)?"
     r"(?:(?P<up>increase|rise|growth|gain|jump|expansion|advance|pace|climb|surge)|"
-    r"(?P<down>decrease|decline|drop|fall|contraction|slump|slide))\b")
+    r"(?P<down>decrease|decline|drop|fall|contraction|slump|slide))\b"
+    # "Steel products: 21.35 million tonnes, 2.4 percent lower.": a comparative that ends
+    # the clause
+    r"|^\s*(?:(?P<up2>higher|more)|(?P<down2>lower|less|fewer))\s*(?:[.;]|$)")
 #: "On a month-on-month basis, output rose 0.44%": the basis is stated before the figure
 _QOQ_BASIS_EN = compile_lower(
     word_start([r"on\s+an?\s+(?:month|quarter)\s*-?\s*on\s*-?\s*(?:month|quarter)\s+basis\b"]))
@@ -198,8 +201,11 @@ def percent_measure_en(left: str, right: str, clause_left: str = "") -> tuple[st
                or (" on " in recent and _QOQ_OPENING_EN.search(recent))
                or (" previous " in right[:20] and _PREVIOUS_MONTH_EN.match(right)))
     noun = _GROWTH_NOUN_AFTER_EN.match(right)
+    if noun and (noun.group("up2") or noun.group("down2")) and not left.rstrip().endswith(","):
+        noun = None  # "31% reported higher output ... and 22% lower": a share of those polled
     if noun:
-        return ("growth_qoq" if qoq else "growth_yoy"), (-1 if noun.group("down") else 1)
+        down = noun.group("down") or noun.group("down2")
+        return ("growth_qoq" if qoq else "growth_yoy"), (-1 if down else 1)
     if qoq:
         return "growth_qoq", _sign_en(left)
     if _YOY_EN.search(near_right):
@@ -244,7 +250,9 @@ _PACE_VERBS_EN = compile_lower(word_start(["jump", "climb", "expand", "gain", "a
                                            "shrank", "shrink", "contract", "slid", "slump"]))
 #: the base a pace is compared with: "faster than the", "well ahead of the"
 _PACE_BASE_EN = compile_lower(
-    r"(?P<pace>faster|slower|quicker|brisker)\s+than\s+(?:the\s+|that\s+of\s+)?$|"
+    # "quicker than September's 7.5 percent", "faster than the country's"
+    r"(?P<pace>faster|slower|quicker|brisker)\s+than\s+(?:the\s+|that\s+of\s+)?"
+    r"(?:[a-z-]+'s\s+)?$|"
     r"\b(?:ahead\s+of|behind|short\s+of)\s+(?:the\s+)$|"
     # "above the nationwide figure of 5.9 percent": the country's pace
     r"\b(?:above|below|ahead\s+of|behind|than|trailed|outpaced)\s+the\s+(?:national|nationwide|"
@@ -252,12 +260,17 @@ _PACE_BASE_EN = compile_lower(
     # "outpacing the national 8.9 percent": the country's pace, its noun left out
     r"\b(?:outpac\w+|outstripp\w+|beat(?:ing)?|above|below|ahead\s+of|behind|trail\w*)\s+the\s+"
     r"(?:national|nationwide|country's)\s+$|"
+    # "comfortably outpacing the 9.1 percent logged nationwide": a pace outrun is a pace
+    r"\b(?:outpac\w+|outstripp\w+|outrun\w*|outperform\w*)\s+(?:the\s+)?$|"
     # a pace set against the others': "did even better at 14.2%", "led all divisions with
     # 12.9%", a pace slowed from the period before: "slowed from 10.1% in January-August"
     r"(?P<paced>\b(?:did|fared)\s+(?:even\s+|still\s+)?(?:better|best|worse|worst)\s+"
     r"(?:than\s+[^,;%\d]{1,40}?\s+)?(?:at|with)\s+$|"
     r"\bled\s+(?:all\s+)?(?:the\s+)?(?:divisions|sectors|industries|field|pack)\s+with\s+$|"
-    r"\b(?:slow|eas|cool|decelerat|accelerat|quicken|moderat)(?:ed|ing)\s+from\s+(?:the\s+)?$)|"
+    r"\b(?:slow|eas|cool|decelerat|accelerat|quicken|moderat)(?:ed|ing)\s+from\s+(?:the\s+)?$|"
+    # "a clear acceleration from the 6.8 percent recorded in November"
+    r"\b(?:acceleration|deceleration|slowdown|pick-?up)\s+(?:from|on)\s+(?:the\s+)?"
+    r"(?:[a-z-]+'s\s+)?$)|"
     # "grew 5.4 percent over the ten months and 6.9 percent in October": the same measure
     r"\d\s*(?:%|percent|per\s+cent)\s+(?:(?:over|in|during|for)\s+[^,;.\d]{1,30}?\s+)?and\s+$")
 #: a growth named as the subject: whatever verb states it, the figure is growth

@@ -127,7 +127,8 @@ def _rejected(text: str, m: re.Match[str], unit: str) -> bool:
         if _NOT_AFTER_DIGITS.match(after):
             return True
         return len(num) >= 5 and bool(_HOTLINE_BEFORE.search(before))
-    if num == "一" or _ABSTRACT_AFTER.match(after):
+    # a lone 零 leads words (零部件, 零售, 零碳) far more often than it counts nothing
+    if num in ("一", "零", "〇") or _ABSTRACT_AFTER.match(after):
         return True
     return not _CLASSIFIER.match(after)
 

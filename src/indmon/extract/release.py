@@ -184,7 +184,8 @@ class Context:
         after = [p for p in self.periods[lo:hi] if p.start >= mention.end and not p.own_sentence
                  and not self._opens_clause_after_semicolon(p)
                  and not self._in_later_clause_of_its_own_figure(mention, p, s_end)
-                 and not self._in_clause_of_a_cause(p, mention.end)]
+                 and not self._in_clause_of_a_cause(p, mention.end)
+                 and not self._states_its_own_after(p, mention.end)]
         if after:
             return after[0].period
         return self._carried(mention.start, s_start)
@@ -208,6 +209,15 @@ class Context:
         clause = self.text[after:period.start]
         breaks = [m.end() for m in _CLAUSE_BREAK.finditer(clause)]
         return bool(breaks) and bool(_CAUSE_OPENS.match(clause, breaks[-1]))
+
+    def _states_its_own_after(self, period: PeriodMention, after: int) -> bool:
+        """"实现利润总额351.8亿元，上年为亏损": a period opening a later clause that says
+        what held then ("上年为", "a year earlier it was") is that clause's, not the
+        figure's before it."""
+        clause = self.text[after:period.start]
+        breaks = [m.end() for m in _CLAUSE_BREAK.finditer(clause)]
+        return (bool(breaks) and not clause[breaks[-1]:].strip()
+                and bool(_STATE_OF_THE_PERIOD.match(self.text, period.end)))
 
     def _aside(self, period: PeriodMention) -> bool:
         """Whether a period stands in a later clause of a sentence, after a figure and a
@@ -312,13 +322,18 @@ class Context:
         lo = bisect.bisect_left(self.period_starts, heading[0])
         hi = bisect.bisect_left(self.period_starts, heading[1])
         found = [p for p in self.periods[lo:hi] if p.end <= heading[1]]
-        if found:
-            return heading[0], found[0].period
         rest = self.text[heading[1]:]
         first = heading[1] + len(rest) - len(rest.lstrip())  # past the blank lines
         opening_end = self.layout.sentence(first)[1] if first < len(self.text) else first
         lo = bisect.bisect_left(self.period_starts, first)
         hi = bisect.bisect_left(self.period_starts, opening_end)
+        if found:
+            month = found[0].period
+            span = next((p.period for p in self.periods[lo:hi] if _is_month(month)
+                         and _last_month_of(month, p.period)), None)
+            # "Faster in October" over "... expanded 7.4 percent in the first ten months":
+            # the heading stresses the last month of the span the section reports
+            return (first, span) if span else (heading[0], month)
         # the first paragraph states its own period: it holds for the ones after it, unless
         # its opening states two ("10月份，……增长7.8%；1—10月增长7.1%"): then neither
         if len({p.period for p in self.periods[lo:hi] if not p.is_base}) > 1:
@@ -410,7 +425,7 @@ _MONTH_OWNS_FIGURE = re.compile(
 
 
 def _is_month(period: str) -> bool:
-    return len(period) == 7 and period[4] == "-"
+    return len(period) == 7 and period[4] == "-" and period[5:7].isdigit()
 
 
 def _is_quarter(period: str) -> bool:
@@ -440,6 +455,8 @@ _AFTER_SEMICOLON = re.compile(r"[;；]\s*(?:(?:and|but|while)\s+)?(?:in\s+|for\s
 #: where one clause ends and the next begins
 _CLAUSE_BREAK = re.compile(r"[,，;；]")
 _SEMICOLON = re.compile(r"[;；]")
+#: after a period opening a clause: what held then ("上年为亏损", "上年同期为")
+_STATE_OF_THE_PERIOD = re.compile(r"(?:同期)?(?:为|是|则为|仍为)")
 #: words opening a clause that gives a cause: "主要受……影响", "reflecting", "due to"
 _CAUSE_OPENS = re.compile(r"\s*(?:(?:主要|这)?(?:是)?(?:受|由于|因为|得益于|源于)"
                           r"|(?:largely\s+|mainly\s+)?"
@@ -704,14 +721,24 @@ _PART_OF_A_WHOLE_EN = re.compile(r"\s(?:accounted\s+for|accounting\s+for|made\s+
                                  re.IGNORECASE)
 _OF_AFTER_EN = re.compile(r"\s+of\s+(?:the|those|them|these|all)\b", re.IGNORECASE)
 _AT_A_LOSS_EN = re.compile(
-    r"^\s*(?:industrial\s+)?(?:enterprises|firms|companies)\s+(?:ran|operated|were|was)\s+"
-    r"(?:at\s+a\s+loss|in\s+the\s+red|loss-making)", re.IGNORECASE)
+    r"^\s*(?:industrial\s+)?(?:enterprises|firms|companies)\s+(?:(?:ran|operated|were|was)\s+"
+    r"(?:at\s+a\s+loss|in\s+the\s+red|loss-making)|(?:reported|posted|recorded|made|suffered)"
+    r"\s+(?:a\s+)?loss(?:es)?\b)", re.IGNORECASE)
 
 
 def _saw_what(subject: str, left_l: str) -> str:
-    """"State-holding firms saw profits decline 2.4 percent": the profits of the firms."""
+    """"State-holding firms saw profits decline 2.4 percent": the profits of the firms;
+    "October on its own saw value added climb 8.1 percent": value added, in that month."""
     saw = subjects.SAW_WHAT_EN.search(left_l[-60:]) if "saw " in left_l[-60:] else None
+    if saw and _MONTH_ALONE_EN.fullmatch(subject.strip()):
+        return saw.group("what")
     return f"{saw.group('what')} of {subject}" if saw and subject else subject
+
+
+#: a month said alone as what "saw" a figure: "October on its own", "in August alone"
+_MONTH_ALONE_EN = re.compile(
+    r"(?:in\s+|for\s+)?(?:" + "|".join(name for name in MONTHS if len(name) > 3 or name == "may")
+    + r")(?:\s+\d{4})?(?:\s+(?:alone|on\s+its\s+own|by\s+itself))?", re.IGNORECASE)
 
 
 def _count_subject_en(left: str, clause_left: str, right: str, measure: str,
@@ -914,6 +941,7 @@ def extract_facts(
             _year_to_date_totals_en(_products_of_producers_en(facts, ctx), ctx), ctx), ctx)
         facts = _owners_recorded_after_en(_owners_of_bare_heads_en(
             _owners_before_whose_en(facts, ctx), ctx), ctx)
+        facts = _losses_which_totalled_en(_followed_by_in_brackets_en(facts, ctx), ctx)
         facts = _parts_of_a_whole_en(_output_of_the_sentence_opener_en(facts, ctx), ctx)
         facts = _parts_named_after_en(facts, ctx)
         facts = _vehicles_of_a_car_release_en(_of_the_figure_before_a_month_en(facts), ctx)
@@ -953,7 +981,9 @@ def _national_figures_of_the_subject_before_zh(facts: list[Fact], ctx: Context) 
 #: "，全国同期仅增长", "（6.9%）有所加快；全国同期增长": the country's figure set beside the one
 #: before
 _NATIONAL_SAME_PERIOD_ZH = re.compile(
-    r"[）)]?[^，。；;\d]{0,8}[，,；;]\s*全国(?:同期)?(?:仅|只)?(?:增长|下降)")
+    r"[）)]?[^，。；;\d]{0,8}[，,；;]\s*全国(?:同期)?(?:仅|只)?(?:增长|下降)"
+    # "增长11.3%，增速高于全国同期9.1%的水平"
+    r"|[，,]\s*(?:增速|增幅)?(?:高于|低于|快于|慢于)全国(?:同期|平均水平|平均)?")
 
 
 def _compared_in_parentheses_zh(facts: list[Fact], ctx: Context) -> list[Fact]:
@@ -1595,7 +1625,8 @@ def _owners_of_bare_heads_en(facts: list[Fact], ctx: Context) -> list[Fact]:
         # "...; manufacturers did better, with profits growing 7.2 percent": a clause after
         # a semicolon opens with its own owner
         s_start = max(s_start, ctx.text.rfind(";", s_start, fact.start) + 1)
-        opening = _SENTENCE_OWNER_EN.match(ctx.text, s_start, fact.start)
+        opening = (_SENTENCE_OWNER_EN.match(ctx.text, s_start, fact.start)
+                   or _OWNER_AMONG_EN.match(ctx.text, s_start, fact.start))
         owner = opening.group("owner").strip() if opening else ""
         head = _BARE_HEAD_WORDS.search(fact.subject).group()  # type: ignore[union-attr]
         if not owner or _ALL_INDUSTRY_OWNER.search(owner):
@@ -1608,6 +1639,42 @@ def _owners_of_bare_heads_en(facts: list[Fact], ctx: Context) -> list[Fact]:
             out.append(replace(fact, subject=f"{head} of {SUB_SECTOR} {owner.lower()}"))
     return out
 
+
+
+def _followed_by_in_brackets_en(facts: list[Fact], ctx: Context) -> list[Fact]:
+    """"... with profits rising 23.4 percent, followed by computers, communication and other
+    electronic equipment (17.9 percent)": the bracketed figure is the named owner's, of what
+    the growth before it measures."""
+    out = list(facts)
+    for k in range(1, len(out)):
+        fact, before = out[k], out[k - 1]
+        if fact.unit != "percent" or before.unit != "percent" or before.measure != "growth_yoy":
+            continue
+        followed = _FOLLOWED_BY_BRACKET_EN.search(ctx.text, max(before.end, fact.start - 120),
+                                                  fact.start)
+        head = _HEAD_OF_OWNER_EN.match(before.subject)
+        if followed and head and ctx.layout.sentence(fact.start)[0] <= before.start:
+            out[k] = replace(fact, measure="growth_yoy",
+                             subject=f"{head.group('head')} of {followed.group('owner').lower()}")
+    return out
+
+
+def _losses_which_totalled_en(facts: list[Fact], ctx: Context) -> list[Fact]:
+    """"132,700 enterprises reported losses, which totalled 1,024.58 billion yuan": the
+    amount is the loss-making enterprises' losses."""
+    return [replace(f, subject="losses of loss-making enterprises")
+            if f.subject == "which" and f.measure == "level" and _LOSSES_WHICH_EN.search(
+                ctx.lower, max(0, f.start - 60), f.start) else f for f in facts]
+
+
+_LOSSES_WHICH_EN = re.compile(
+    r"\bloss(?:es)?,\s+which\s+(?:totall?ed|amounted\s+to|came\s+to|reached|added\s+up\s+to)\s+$")
+#: "followed by computers, communication and other electronic equipment (": the owner
+_FOLLOWED_BY_BRACKET_EN = re.compile(
+    r"\bfollowed\s+by\s+(?:makers\s+of\s+)?(?P<owner>[A-Za-z][A-Za-z,'\- ]{2,90}?)\s*\(\s*$")
+#: a growth's subject "<head> of <owner>": the head the next owner's figure shares
+_HEAD_OF_OWNER_EN = re.compile(r"(?P<head>(?:total\s+)?profits?|operating\s+(?:revenue|income)|"
+                               r"revenue|value\s+added)\s+of\s", re.IGNORECASE)
 
 
 def _owners_before_whose_en(facts: list[Fact], ctx: Context) -> list[Fact]:
@@ -1969,8 +2036,9 @@ def _words_between(ctx: Context, fact: Fact, before: Fact) -> bool:
 _FROM_BASE_BEFORE_EN = re.compile(
     r"\b(?:(?:pick-?up|up|down|improvement|acceleration|slowdown|rebound|recovery|rise|increase|"
     r"gain)\s+(?:from|on|over)|after|against|compared\s+with)\s+(?:the\s+|an?\s+|[a-z]+'s\s+)?"
-    # "after April's brisk 7.6% advance"
-    r"(?:brisk|strong|robust|solid|weak|modest|sharp|slight|meagre|meager|healthy)?\s*$")
+    # "after April's brisk 7.6% advance", "compared with a gain of 6.6 percent in July"
+    r"(?:brisk|strong|robust|solid|weak|modest|sharp|slight|meagre|meager|healthy)?\s*"
+    r"(?:(?:gain|rise|increase|growth|expansion|advance)\s+of\s+)?$")
 #: "... from 7.2 percent in January-August and a 7.0 percent pace": another base
 _ANOTHER_BASE_EN = re.compile(r"(?:\s+(?:in|for|at|during)\s+[^,;.\d]{1,30}?)?\s+and\s+"
                               r"(?:an?\s+|the\s+)?")
@@ -2004,6 +2072,11 @@ _SENTENCE_OWNER_EN = re.compile(
     r"(?:that\s+)?)?(?P<owner>[A-Za-z][A-Za-z'\- ]{2,80}?)\s+(?:earned|made|generated|posted|"
     r"reported|recorded|realised|realized|achieved|had|fared|saw|turned|booked|logged|"
     r"did\s+(?:better|worse))\b")
+#: an owner ranked among others, whose name may hold commas: "Manufacture of railway,
+#: ships, aerospace and other transport equipment was among the fastest, with profits"
+_OWNER_AMONG_EN = re.compile(
+    r"\s*(?P<owner>[A-Za-z][A-Za-z,'\- ]{2,90}?)\s+(?:was|were|ranked)\s+(?:among|one\s+of)\s+"
+    r"the\s+(?:fastest|strongest|best|biggest|weakest|worst|slowest)\b")
 #: owners that are all of industry: the figure is the total's, as the bare head reads
 _ALL_INDUSTRY_OWNER = re.compile(
     r"^(?:the\s+)?(?:country's\s+|nation's\s+|china's\s+)?(?:major\s+|large\s+)?"

@@ -13,6 +13,7 @@ import functools
 import re
 
 from indmon.catalogue import Catalogue
+from indmon.extract.facts import SUB_SECTOR
 from indmon.extract.fastre import compile_lower, lowered, trie, word_start
 
 #: the patterns of this module written ``compile_lower`` match ``lowered`` text
@@ -229,6 +230,12 @@ _DASH_APPOSITIVE_EN = re.compile(
 #: ", which shows how much of what factories make is actually sold,": a relative clause
 #: between the subject and its verb
 _WHICH_ASIDE_EN = re.compile(r",\s+which\s+[^,;\d]{3,100}?,(?=\s+[a-z])")
+#: ", which include IPTV, internet data centers (IDC), big data and cloud computing,": a
+#: relative clause listing what the subject takes in, before the subject's verb
+_WHICH_LIST_ASIDE_EN = re.compile(
+    r",\s+which\s+(?:include|includes|included|cover|covers|comprise|comprises)\s+[^;\d.]{3,200}?,"
+    r"(?=\s+(?:generated|earned|made|posted|brought|reported|recorded|achieved|realized|realised|"
+    r"saw|grew|rose|increased|expanded|totall?ed|amounted|reached)\b)")
 #: ", including those from Hong Kong, Macao and Taiwan,": what the subject takes in
 _INCLUDING_ASIDE_EN = re.compile(
     r",\s+including\s+(?:[^,;\d]{3,60}?hong\s+kong,\s+maca[ou],?\s+and\s+taiwan|[^,;\d]{3,60}?),"
@@ -361,6 +368,11 @@ def earned_by_en(subject: str, unit: str) -> str:
     return f"profits of {subject[:earned.end('who')]}" if earned else subject
 
 
+#: "The so-called new businesses ... generated revenue of": right before the figure only
+_GENERATED_WHAT_EN = compile_lower(r"\s+generated\s+(?P<what>(?:operating\s+|business\s+)?revenue)"
+                                   r"\s+of\s*$")
+
+
 def realized_what_en(subject: str, sentence_left: str) -> str:
     """"industrial enterprises realized total profits of 3.46 trillion yuan": the total
     profits of the enterprises; "private enterprises realized 934 billion yuan": their
@@ -368,7 +380,8 @@ def realized_what_en(subject: str, sentence_left: str) -> str:
     if not subject or "profit" in subject.lower():
         return subject
     tail = lowered(sentence_left[-90:])
-    found = _REALIZED_WHAT_EN.search(tail) if " of" in tail[-30:] else None
+    found = (_REALIZED_WHAT_EN.search(tail) or _GENERATED_WHAT_EN.search(tail)
+             ) if " of" in tail[-30:] else None
     if found:
         said = found.group().strip()
         at = subject.lower().rfind(said)  # the subject may hold the verb: "X realised ... of"
@@ -402,7 +415,7 @@ def subject_before_en(sentence_left: str) -> str:
         # - goods produced for shipment abroad - reached"
         sentence_left = _DASH_APPOSITIVE_EN.sub(" ", sentence_left)
     if ", which " in sentence_left:  # "The product sales ratio, which shows how ..., was"
-        sentence_left = _WHICH_ASIDE_EN.sub("", sentence_left)
+        sentence_left = _WHICH_ASIDE_EN.sub("", _WHICH_LIST_ASIDE_EN.sub("", sentence_left))
     if ", including " in sentence_left:
         # "foreign-funded businesses, including those from Hong Kong, Macao and Taiwan, lagged"
         sentence_left = _INCLUDING_ASIDE_EN.sub("", sentence_left)
@@ -1035,7 +1048,8 @@ def _national_or_owner_en(clause: str, names: dict[str, str], left: str = "") ->
 
 
 _COUNTRY_WHERE_EN = re.compile(
-    r"\bthe\s+(?:country|nation)(?:\s+as\s+a\s+whole)?,?\s+(?:where|in\s+which)\s+[^,;.]*$",
+    r"\bthe\s+(?:whole\s+|entire\s+)?(?:country|nation)(?:\s+as\s+a\s+whole)?,?\s+"
+    r"(?:where|in\s+which)\s+[^,;.]*$",
     re.IGNORECASE)
 #: the country's figure set beside a province's: "lower than the national rate of"
 _NATIONAL_EN = compile_lower(
@@ -1356,6 +1370,7 @@ SUBJECT_GLOSSARY_ZH = {
     "核心产业": "core industries",
     "电子信息制造业": "electronic information manufacturing",
     "电子行业": "electronics industry",
+    "电子产业": "electronics industry",
     "电子信息": "electronic information",
     "通信": "communications",
     "电信": "telecommunications",
@@ -1391,11 +1406,34 @@ _VERB_ZH = re.compile(r"同比|比上年|较上年|增长|增加(?!值)|下降|�
 def _terms_zh(phrase: str) -> str:
     terms: list[str] = []
     glossary, pattern = _glossary_zh()
+    end = 0
     for m in pattern.finditer(phrase):
         term = glossary[m.group()]
+        if m.group() in _GENERIC_INDUSTRY_ZH and _unknown_name_before_zh(phrase[end:m.start()]):
+            # "工程机械行业", "装备产业": an industry the glossary does not know, no cell
+            term = f"{SUB_SECTOR} {term}"
+        end = m.end()
         if term not in terms:
             terms.append(term)
     return " ".join(terms)
+
+
+#: the bare words for an industry, which a name the glossary does not know may lead
+_GENERIC_INDUSTRY_ZH = frozenset({"行业", "产业"})
+#: what may stand right before 行业 or 产业 without naming an industry of its own
+_GENERIC_BEFORE_ZH = re.compile(
+    r"(?:全|各|该|分|个|其他|其余|相关|重点|主要|支柱|主导|优势|传统|多数|大多数|下游|上游|"
+    r"上下游|部分|多个|四大|三大|五大|六大|十大|33个|41个|大类|所有|全部)$")
+#: where the words before 行业 or 产业 start: after a separator or a function word
+_NAME_BREAK_ZH = re.compile(r"[^，,、；;：:。（）()和及与的在中对从由以看\s\d]+$")
+
+
+def _unknown_name_before_zh(between: str) -> bool:
+    """Whether the words right before 行业 or 产业 (since the term before) name something:
+    "工程机械" does, "重点", "各" and "分" do not."""
+    name = _NAME_BREAK_ZH.search(between)
+    return (name is not None and len(name.group()) >= 2
+            and not _GENERIC_BEFORE_ZH.search(name.group()))
 
 
 def terms_zh(phrase: str) -> str:
