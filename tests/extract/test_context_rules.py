@@ -2127,3 +2127,111 @@ def test_the_whole_country_where_and_the_press_s_names_of_equipment_and_food_div
     assert _cells(facts, "11.0 percent", "4.5 percent") == {
         "11.0 percent": ("va_ytd_yoy", "2033-01/2033-08", "35"),
         "4.5 percent": ("va_ytd_yoy", "2033-01/2033-08", "13")}
+
+
+def test_chinese_outlooks_national_profits_in_brackets_and_places_of_another_clause() -> None:
+    text = ("2033年1—9月全省工业经济运行情况（模拟数据）\n发布时间：2033-10-20\n\n"
+            "1—9月，全省规模以上工业增加值同比增长5.5%。\n\n"
+            "分三大门类看，采矿业增加值增长2.0%；制造业增长6.5%，其中沈阳、大连两市制造业企业生产"
+            "保持活跃；电力、热力、燃气及水生产和供应业增长3.5%。\n\n"
+            "专用设备制造业增长12.0%，部分企业订单已排至明年上半年。\n\n"
+            "1—8月，全省规模以上工业企业实现利润总额1200.0亿元，同比增长7.0%，高于全国规模以上"
+            "工业企业利润增速（2.5%）。\n")
+    facts = _mapped(text, published="2033-10-20")
+    assert _cells(facts, "3.5%", "12.0%", "2.5%") == {
+        "3.5%": ("va_ytd_yoy", "2033-01/2033-09", "D"),
+        "12.0%": ("va_ytd_yoy", "2033-01/2033-09", "35"),
+        "2.5%": ("profit_ytd_yoy", "2033-01/2033-08", "ALL")}
+    assert facts["2.5%"].province == "ALL"
+
+
+def test_a_province_beside_the_nation_in_news_words_and_owners_running_at_a_loss() -> None:
+    text = ("Liaoning industry, January-September 2033 (simulated)\nOctober 25, 2033\n\n"
+            "From January to September, value added of industrial enterprises in the province "
+            "grew 5.5 percent. September alone saw value added rise 7.5 percent, comfortably "
+            "above the national reading of 5.6 percent for the month. General-purpose "
+            "equipment, home to Liaoning's bearings and machine tools, was up 10.5 percent.\n\n"
+            "Over January to August, industrial enterprises in Liaoning made total profits of "
+            "120.0 billion yuan, up 7.0 percent, far outpacing the 2.5 percent growth of "
+            "industrial profits across China. Some 2,100 enterprises were running at a loss.\n")
+    facts = _mapped(text, published="2033-10-25")
+    assert (facts["5.6 percent"].indicator, facts["5.6 percent"].province) == ("va_yoy", "ALL")
+    assert facts["10.5 percent"].industry == "34"
+    assert (facts["2.5 percent"].indicator, facts["2.5 percent"].province) == (
+        "profit_ytd_yoy", "ALL")
+    assert facts["2,100"].indicator == "loss_making_ytd"
+
+
+def test_a_car_trade_story_s_flows_kinds_and_parts() -> None:
+    text = ("Car market, October 2033 (simulated)\nNov 10, 2033\n\n"
+            "Data released by the association show 3.3 million vehicles rolled off assembly "
+            "lines during the month, 2.5% up on September and a year-on-year increase of 6.0%.\n\n"
+            "Wholesale deliveries were 3.4 million.\n\n"
+            "Output of new-energy vehicles reached 2.0 million in October, up 27.0% on the year. "
+            "Sales rose to 2.1 million, which works out to growth of 26.0%.\n\n"
+            "Chinese makers exported 650,000 vehicles in October, 13.0% more than a year before."
+            "\n\nOver January-October, the industry produced 29.5 million vehicles and sold 30.0 "
+            "million, for year-on-year gains of 7.0% and 7.2% respectively. Cumulative NEV "
+            "production stood at 16.5 million, rising 31.0% on the same ten months of 2032. "
+            "Year-to-date exports amounted to 6.5 million vehicles. New-energy vehicles made up "
+            "2.4 million of that figure.\n")
+    facts = _mapped(text, published="2033-11-10")
+    assert {m: (facts[m].indicator, facts[m].period) for m in (
+        "6.0%", "3.4 million", "2.1 million", "26.0%", "650,000", "29.5 million",
+        "30.0 million", "7.2%", "16.5 million", "31.0%", "2.4 million")} == {
+        "6.0%": ("auto_production_yoy", "2033-10"), "3.4 million": ("auto_sales", "2033-10"),
+        "2.1 million": ("nev_sales", "2033-10"), "26.0%": ("nev_sales_yoy", "2033-10"),
+        "650,000": ("auto_exports", "2033-10"),
+        "29.5 million": ("auto_production", "2033-01/2033-10"),
+        "30.0 million": ("auto_sales", "2033-01/2033-10"),
+        "7.2%": ("auto_sales_yoy", "2033-01/2033-10"),
+        "16.5 million": ("nev_production", "2033-01/2033-10"),
+        "31.0%": ("nev_production_yoy", "2033-01/2033-10"),
+        "2.4 million": ("nev_exports", "2033-01/2033-10")}
+    chinese = _mapped("2033年10月汽车工业产销情况（模拟数据）\n发布时间：2033-11-10\n\n"
+                      "1—10月，汽车产销累计完成2950万辆和3000万辆，同比分别增长7.0%和7.2%。\n",
+                      published="2033-11-10")
+    assert [chinese[m].indicator for m in ("2950万", "3000万", "7.0%", "7.2%")] == [
+        "auto_production", "auto_sales", "auto_production_yoy", "auto_sales_yoy"]
+
+
+def test_a_newswire_s_forecasts_quarters_paces_and_elliptical_groups() -> None:
+    text = ("Industrial output, September 2033 (simulated)\nBEIJING, Oct 16, 2033\n\n"
+            "Value added at industrial firms rose 5.7% from a year earlier in September, "
+            "comfortably above the 5.4% median estimate of economists in a newswire poll.\n\n"
+            "Month on month, seasonally adjusted output expanded 0.45%.\n\n"
+            "For the July-September quarter as a whole, growth came to 5.3%, a slowdown of 0.3 "
+            "percentage point from the second quarter.\n\n"
+            "Companies funded by foreign, Hong Kong, Macao and Taiwan investors lagged behind "
+            "with growth of 3.1%. The computer, communication and other electronic equipment "
+            "division was 13.0% higher.\n\n"
+            "High-tech manufacturing expanded 9.5% in the month and equipment manufacturing "
+            "8.6%. Over January-September, the two groups grew 9.6% and 8.4%, respectively.\n\n"
+            "Automobile output climbed 7.3%, with new-energy vehicles surging 21.0% to 1.7 "
+            "million units.\n\n\"We expect industrial growth to ease to around 5.1% in the fourth "
+            "quarter and see the full year at about 5.5%,\" said an economist.\n")
+    facts = _mapped(text, published="2033-10-16")
+    assert not {"5.4%", "5.1%", "5.5%"} & set(facts)  # forecasts and estimates of others
+    assert {m: (facts[m].indicator, facts[m].period, facts[m].value) for m in (
+        "0.45%", "5.3%", "0.3 percentage point", "3.1%", "13.0%", "8.6%", "9.6%", "8.4%",
+        "21.0%", "1.7 million")} == {
+        "0.45%": ("va_mom", "2033-09", 0.45), "5.3%": ("va_quarter_yoy", "2033-Q3", 5.3),
+        "0.3 percentage point": ("va_growth_change_pp", "2033-Q3", -0.3),
+        "3.1%": ("va_yoy_foreign", "2033-09", 3.1), "13.0%": ("va_yoy", "2033-09", 13.0),
+        "8.6%": ("va_equipment_yoy", "2033-09", 8.6),
+        "9.6%": ("va_hightech_ytd_yoy", "2033-01/2033-09", 9.6),
+        "8.4%": ("va_equipment_ytd_yoy", "2033-01/2033-09", 8.4),
+        "21.0%": ("nev_production_yoy", "2033-09", 21.0),
+        "1.7 million": ("nev_production", "2033-09", 1700000.0)}
+
+
+def test_a_headline_on_a_province_s_industrial_growth() -> None:
+    text = ("Liaoning industry in the first three quarters of 2033 (simulated)\n\n"
+            "Home > Regions | Updated: 2033-10-25\n\n"
+            "Car plants lift Liaoning's industry to 5.5% growth\n\n"
+            "SHENYANG -- The province's factories kept their pace, data showed on Wednesday.\n\n"
+            "From January to September, value added of industrial enterprises above designated "
+            "size in Liaoning grew 5.5 percent.\n")
+    facts = _mapped(text, published="2033-10-25")
+    assert (facts["5.5%"].indicator, facts["5.5%"].period, facts["5.5%"].province) == (
+        "va_ytd_yoy", "2033-01/2033-09", "210000")

@@ -94,8 +94,11 @@ def _resolved(out: list[Fact], k: int, text: str, lang: str) -> Fact:
         # "The pace was slower than October's 7.9%": the growth stated before
         # "reached 2.07 trillion yuan, and its growth reached 9.4%": the amount before in
         # the sentence; else the growth stated before
+        # "Month on month, output expanded 0.47%. For the quarter as a whole, growth came to
+        # 5.4%": the year-on-year growth stated before, up to three sentences back
         antecedent = (_antecedent_in_sentence(out, k, text)
-                      or _antecedent(out, k, fact.start, text, lang, measure="growth_yoy"))
+                      or _antecedent(out, k, fact.start, text, lang, measure="growth_yoy",
+                                     back=3))
     else:
         return fact
     return replace(fact, subject=antecedent, measure="growth_yoy") if antecedent else fact
@@ -146,7 +149,9 @@ def _bare_growth(fact: Fact, text: str, lang: str) -> int | None:
     lo = max(0, fact.start - _CLAUSE_WINDOW)
     clause = max(lo, max(text.rfind(c, lo, fact.start) for c in ",;:.\n") + 1)
     found = text.lower().rfind(fact.subject.strip().lower().split()[0], clause, fact.start)
-    return found if found >= 0 else None
+    # "growth came to 5.4%, a slowdown of 0.4 percentage point": the growth before the
+    # figure in its sentence, the clause holding none
+    return found if found >= 0 else fact.start
 
 
 class _Pronoun(NamedTuple):
@@ -192,15 +197,26 @@ def _pronoun(fact: Fact, text: str, lang: str) -> _Pronoun | None:
 
 
 def _antecedent(facts: list[Fact], k: int, at: int, text: str, lang: str,
-                measure: str | None = None) -> str | None:
+                measure: str | None = None, back: int = 1) -> str | None:
     """The one subject of the figures before the pronoun (at ``at``) in its sentence, else
-    in the sentence before (of ``measure`` only, when given); None when there is none or
-    more than one."""
+    in the sentence before (or the ``back`` sentences before, nearest first; of ``measure``
+    only, when given); None when there is none or more than one."""
     ends = _SENTENCE_ENDS_ZH if lang == "zh" else _SENTENCE_ENDS_EN
     fact = facts[k]
     sentence_start = _sentence_start(text, at, ends)
-    previous_start = _sentence_start(text, max(0, sentence_start - 1), ends)
-    for lo, hi in ((sentence_start, at), (previous_start, sentence_start)):
+    spans = [(sentence_start, at)]
+    end = sentence_start
+    if back == 1:  # the sentence before in the same paragraph (a blank line is none)
+        spans.append((_sentence_start(text, max(0, sentence_start - 1), ends), sentence_start))
+    while len(spans) <= back:
+        # past the blank lines between paragraphs: "... 0.47%.\n\nFor the quarter, growth"
+        end = len(text[:end].rstrip())
+        start = _sentence_start(text, max(0, end - 1), ends)
+        if end <= 0 or start >= end:
+            break
+        spans.append((start, end))
+        end = start
+    for lo, hi in spans:
         before = [f for f in facts[:k] if lo <= f.start and f.end <= hi and f.subject
                   and _pronoun(f, text, lang) is None
                   and (measure is None or f.measure == measure)]

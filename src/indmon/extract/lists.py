@@ -50,7 +50,7 @@ _VERB_BEFORE_EN = re.compile(
     r"\s+(?:grew|rose|increased|fell|decreased|declined|went\s+(?:up|down)|were|was|reached|"
     r"stood|registered|recorded|saw|accounted|made\s+up|amounted|totall?ed|adding)\b[^,;]*$",
     re.IGNORECASE)
-_LEAD_EN = re.compile(r"^(?:in|during|for|from)\b[^,]*,\s*", re.IGNORECASE)
+_LEAD_EN = re.compile(r"^(?:in|during|for|from|over|through)\b[^,]*,\s*", re.IGNORECASE)
 
 #: 分别 before the figures; members between 、, 和, 及, 与
 _RESPECTIVELY_ZH = "分别"
@@ -168,11 +168,17 @@ _OWNER_EN = (r"(?:(?:state-(?:owned\s+)?holding|state-owned|joint-stock|sharehol
              r"(?:enterprises|firms|companies|businesses)\b"
              # "companies funded from abroad or from Hong Kong, Macao and Taiwan"
              r"|(?:enterprises|firms|companies)\s+funded\s+from\s+abroad(?:\s+or\s+from\s+"
-             r"hong\s+kong,\s+macao\s+and\s+taiwan)?)")
+             r"hong\s+kong,\s+macao\s+and\s+taiwan)?"
+             # "companies funded by foreign, Hong Kong, Macao and Taiwan investors"
+             r"|(?:enterprises|firms|companies)\s+funded\s+by\s+foreign,\s+hong\s+kong,\s+maca[ou],?"
+             r"\s+and\s+taiwan\s+(?:investors|capital))")
 _OWNERSHIP_EN = re.compile(
     rf"^(?P<owner>{_OWNER_EN})"
     # "private enterprises posted gains of 5.2%": the verb and its noun are no part of it
     r"(?:\s+(?:recorded|registered|saw|posted|logged)\s+(?:a\s+)?(?:growth|gains?|increases?|"
+    r"rises?)\s+of"
+    # "... lagged behind with growth of 3.3%"
+    r"|\s+(?:lagged(?:\s+behind)?|trailed|led)\s+with\s+(?:a\s+)?(?:growth|gains?|increases?|"
     r"rises?)\s+of)?$",
     re.IGNORECASE)
 
@@ -392,6 +398,14 @@ def _of_previous(facts: list[Fact], text: str, share: re.Pattern[str],
     for k in range(1, len(out)):
         fact, before = out[k], out[k - 1]
         between = text[before.end:fact.start]
+        if (growth is not None and fact.unit == "percent" and _NO_WORDS.match(fact.subject)
+                and fact.measure in _GROWTH_MEASURES):
+            amount = _amount_before_in_sentence(out, k, text)
+            if amount is not None:
+                # "3.36 million vehicles rolled off assembly lines, 2.8% up on September and
+                # a year-on-year increase of 6.3%": growths of the amount before
+                out[k] = replace(fact, subject=amount.subject, region=amount.region)
+                continue
         if before.unit in ("percent", "percentage_point") or not before.subject:
             continue
         if fact.measure == "share" and share.search(between) and not _in_respectively_list(
@@ -416,6 +430,23 @@ def _of_previous(facts: list[Fact], text: str, share: re.Pattern[str],
             # 691.28 billion yuan, 2.3% less than a year before")
             out[k] = replace(fact, subject=before.subject, region=before.region)
     return out
+
+
+#: a subject of no words: nothing, or only figures ("2.8%")
+_NO_WORDS = re.compile(r"^[\s\d.,%+\-−]*$")
+
+
+def _amount_before_in_sentence(facts: list[Fact], k: int, text: str) -> Fact | None:
+    """The nearest amount (a level or a count with a subject) before ``facts[k]`` with only
+    percent figures between, in its sentence."""
+    start = _sentence_start_en(text, facts[k].start)
+    for j in range(k - 1, -1, -1):
+        before = facts[j]
+        if before.start < start:
+            return None
+        if before.unit != "percent":
+            return before if before.measure in ("level", "count") and before.subject else None
+    return None
 
 
 def _stock_before_change(facts: list[Fact], k: int, text: str) -> Fact:
@@ -450,6 +481,8 @@ def _distribute_en(facts: list[Fact], text: str) -> list[Fact]:
     previous_end = 0
     #: "respectively" runs whose members the words before do not name
     unnamed: list[tuple[int, int]] = []
+    #: runs of "the two groups" whose growths before are not all named yet
+    named_before: list[tuple[int, int]] = []
     while i < len(out):
         run = _respectively_run(out, i, text)
         implicit = run == 1
@@ -465,7 +498,7 @@ def _distribute_en(facts: list[Fact], text: str) -> list[Fact]:
             if not members and not implicit and _NAMED_BEFORE_EN.search(
                     text, max(0, out[i].start - 60), out[i].start):
                 # "For January to October the two groups were up 8.6% and 9.1%"
-                members = _growths_before(out, i, run, text)
+                members = _distinct_growths_before(out, i, run, text, named_before)
             if not members and (not implicit or _paired_growths(out[i:i + run], text, bound)):
                 # "NEV production stood at 5.04 million and NEV sales at 5.11 million,
                 # growing 33.6% and 32.9%": growths paired with the amounts before them,
@@ -485,12 +518,32 @@ def _distribute_en(facts: list[Fact], text: str) -> list[Fact]:
     # only the sentences where a pronoun was resolved can read differently
     resolved = {k for k, (a, b) in enumerate(zip(members_named, out, strict=True)) if a is not b}
     out = _that_of_en(out, text, listed, changed=resolved)
+    for i, run in named_before:
+        _name_run(out, i, run, _growths_before(out, i, run, text))
     for i, run in unnamed:  # once the amounts before have their own subjects
-        members = _amounts_before(out, i, run, text)
-        if members and len(set(members)) == run:
-            out[i:i + run] = [replace(f, subject=m)
-                              for f, m in zip(out[i:i + run], members, strict=True)]
+        _name_run(out, i, run, _amounts_before(out, i, run, text))
     return _coordinated_verbs(out, text)
+
+
+def _name_run(facts: list[Fact], i: int, run: int, members: list[str]) -> None:
+    """Give the run of figures at ``i`` the members' subjects, one each, when there are as
+    many distinct members as figures."""
+    if members and len(set(members)) == run:
+        facts[i:i + run] = [replace(f, subject=m)
+                            for f, m in zip(facts[i:i + run], members, strict=True)]
+
+
+def _distinct_growths_before(facts: list[Fact], i: int, run: int, text: str,
+                             deferred: list[tuple[int, int]]) -> list[str]:
+    """The subjects of the growths before a run named "the two groups", or [] with the run
+    put off (``deferred``) while two of them read alike: "High-tech manufacturing expanded
+    9.6% in the month and equipment manufacturing 8.7%" names its second member only once
+    the elliptical members are read."""
+    members = _growths_before(facts, i, run, text)
+    if len(set(members)) < len(members):
+        deferred.append((i, run))
+        return []
+    return members
 
 
 #: what a clause that only joins a second verb to the first leaves as its subject
@@ -510,7 +563,8 @@ def _coordinated_verbs(facts: list[Fact], text: str) -> list[Fact]:
 
 #: a run's members named as the ones before: "the two groups", "both", "the pair"
 _NAMED_BEFORE_EN = re.compile(
-    r"\b(?:the\s+(?:two|three|four)\s+(?:groups|sectors|industries)|both)\b", re.IGNORECASE)
+    # "the two advanced 9.2% and 8.5%, in that order"
+    r"\b(?:the\s+(?:two|three|four)(?:\s+(?:groups|sectors|industries))?|both)\b", re.IGNORECASE)
 
 
 def _growths_before(facts: list[Fact], i: int, run: int, text: str) -> list[str]:
@@ -765,7 +819,7 @@ _PERIOD_EN = (
     r"(?:in|during|for)\s+(?:the\s+)?(?:(?:first|second|third|fourth|last|past)\s+)?"
     r"(?:(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+)?"
     r"(?:january|february|march|april|may|june|july|august|september|october|november|"
-    r"december|quarters?|half|months|year|\d{4})(?:\s+of\s+(?:the\s+year|\d{4}))?"
+    r"december|quarters?|half|months?|period|year|\d{4})(?:\s+of\s+(?:the\s+year|\d{4}))?"
     r"|from\s+january\s+to\s+[a-z]+")
 #: "in April " before a list's first member
 _LEADING_PERIOD_EN = re.compile(r"^(?i:" + _PERIOD_EN + r")\s*,?\s*")
@@ -905,6 +959,11 @@ _BARE_HEAD_MEMBER_EN = re.compile(
     r"\s+of", re.IGNORECASE)
 
 
+#: an elliptical member that is only the verb of another flow of the same things
+_VERB_HEADS_EN = {"sold": "sales", "exported": "exports", "delivered": "sales",
+                  "shipped": "sales", "produced": "output", "made": "output"}
+
+
 def _member_subject(first: str, member: str) -> str | None:
     """The subject of a member named after the list's first figure: under the first's
     head ("value added of" + member), with the first's possessor replaced
@@ -916,6 +975,9 @@ def _member_subject(first: str, member: str) -> str | None:
         # "generated revenue of 4.12 trillion yuan, up 6.3%, and profit of 168.5 billion
         # yuan": the member is another quantity of the same owner
         return f"{bare.group('head')} of {owner}"
+    flow = _VERB_HEADS_EN.get(member.strip().lower())
+    if head and flow:  # "produced 29.87 million vehicles and sold 30.05 million": their sales
+        return f"{flow} of {owner}"
     if head and not any(h in head for h in _HEADS) and _both_industries(first, member):
         return member  # "the manufacture of automobiles climbed 10.7% and computer ...
         # equipment manufacturing 12.1%": the member names its industry in full
@@ -995,7 +1057,8 @@ def _same_sentence_run_zh(previous: list[Fact], run: list[Fact], text: str) -> b
 
 def _respectively_run_zh(facts: list[Fact], i: int, text: str) -> int:
     first = facts[i]
-    if _RESPECTIVELY_ZH not in text[max(0, first.start - 12):first.start]:
+    before = text[max(0, first.start - 12):first.start]
+    if _RESPECTIVELY_ZH not in before and not _BOTH_DONE_ZH.search(before):
         return 1
     j = i + 1
     while (j < len(facts) and _same_kind_of_figure(facts[j], first)
@@ -1015,9 +1078,14 @@ def _clause_start_zh(text: str, pos: int) -> int:
     return max(text.rfind(c, 0, pos) for c in "，。；：,;\n") + 1
 
 
+#: production and sales stated together without 分别: "汽车产销累计完成2987万辆和3005万辆"
+_BOTH_DONE_ZH = re.compile(r"产销(?:量)?(?:累计)?(?:完成|达到|为|达)$")
+
+
 def _members_zh(run: list[Fact], text: str) -> list[Fact]:
     start = _clause_start_zh(text, run[0].start)
-    phrase = text[start:text.rfind(_RESPECTIVELY_ZH, start, run[0].start)]
+    respectively = text.rfind(_RESPECTIVELY_ZH, start, run[0].start)
+    phrase = text[start:respectively if respectively >= 0 else run[0].start]
     names = subjects.names_with_commas_zh()
     members = _split_members(phrase, _MEMBER_SPLIT_ZH, names)
     if len(members) != len(run):

@@ -606,7 +606,8 @@ _WORD_RULES: tuple[tuple[Callable[[str], bool], re.Pattern[str], bool], ...] = (
 )
 #: the whole of industry's output, in news words
 _BARE_OUTPUT = re.compile(
-    r"^(?:industrial |factory )?output(?: in (?:january|february|march|april|may|june|july|"
+    r"^(?:seasonally adjusted )?(?:industrial |factory )?output(?: in (?:january|february|march|"
+    r"april|may|june|july|"
     r"august|september|october|november|december)(?: alone)?)?$")
 
 

@@ -201,7 +201,8 @@ def percent_measure_en(left: str, right: str, clause_left: str = "") -> tuple[st
                or (" on " in recent and _QOQ_OPENING_EN.search(recent))
                or (" previous " in right[:20] and _PREVIOUS_MONTH_EN.match(right)))
     noun = _GROWTH_NOUN_AFTER_EN.match(right)
-    if noun and (noun.group("up2") or noun.group("down2")) and not left.rstrip().endswith(","):
+    if noun and (noun.group("up2") or noun.group("down2")) and not (
+            left.rstrip().endswith(",") or _WAS_BEFORE_EN.search(left[-12:])):
         noun = None  # "31% reported higher output ... and 22% lower": a share of those polled
     if noun:
         down = noun.group("down") or noun.group("down2")
@@ -230,7 +231,8 @@ def _percent_measure_by_words(left: str, right: str, clause_left: str) -> tuple[
     pace = _PACE_BASE_EN.search(tail)
     if pace and pace.group("paced") and _PART_EN.search(left[-150:]):
         return "share", 1  # "its share rose to 31.2%, eased from 32.1%": a share's pace
-    if pace and (pace.group("pace") or pace.group("paced") or _GROWTH_WORDS_EN.search(left[-240:])
+    if pace and (pace.group("pace") or pace.group("paced") or pace.group("national")
+                 or _GROWTH_WORDS_EN.search(left[-240:])
                  or _PACE_VERBS_EN.search(left[-240:])):
         # "a touch faster than the 7.3% it managed": the base of a pace; "well ahead of the
         # 5.6%" after a growth
@@ -255,8 +257,8 @@ _PACE_BASE_EN = compile_lower(
     r"(?:[a-z-]+'s\s+)?$|"
     r"\b(?:ahead\s+of|behind|short\s+of)\s+(?:the\s+)$|"
     # "above the nationwide figure of 5.9 percent": the country's pace
-    r"\b(?:above|below|ahead\s+of|behind|than|trailed|outpaced)\s+the\s+(?:national|nationwide|"
-    r"country's)\s+(?:figure|rate|pace|average|level|growth)\s+(?:of\s+)?$|"
+    r"(?P<national>\b(?:above|below|ahead\s+of|behind|than|trailed|outpaced)\s+the\s+(?:national|"
+    r"nationwide|country's)\s+(?:figure|rate|pace|average|level|growth|reading)\s+(?:of\s+)?$)|"
     # "outpacing the national 8.9 percent": the country's pace, its noun left out
     r"\b(?:outpac\w+|outstripp\w+|beat(?:ing)?|above|below|ahead\s+of|behind|trail\w*)\s+the\s+"
     r"(?:national|nationwide|country's)\s+$|"
@@ -311,9 +313,20 @@ def point_measure_en(left: str, right: str) -> tuple[str, int]:
     sign = -1 if lower else 1
     if _COMPARISON_EN.match(right):
         return "change", sign
+    paced = _PACE_CHANGE_BEFORE_EN.search(tail, near)
+    if paced:  # "growth came to 5.4%, a slowdown of 0.4 percentage point": the pace's change
+        return "change", -1 if paced.group("slower") else 1
     if _CONTRIBUTION_EN.search(left[-70:]):
         return "level", 1
     return "change", sign
+
+
+#: "the division was 13.1% higher": its growth
+_WAS_BEFORE_EN = compile_lower(r"\b(?:was|were|is|are|came\s+in)\s*$")
+#: a change of pace in points: "a slowdown of", "an acceleration of"
+_PACE_CHANGE_BEFORE_EN = compile_lower(
+    r"\b(?:(?P<slower>slowdown|slowing|deceleration|moderation)|acceleration|pick-?up|"
+    r"speed-?up|quickening)\s+of\s*$")
 
 
 _FLOW_AFTER_EN = compile_lower(
@@ -442,11 +455,16 @@ _FORECAST_BEFORE_EN = compile_lower(
     r"(?:[^.;,]|\.(?=\d)){0,60}$"
     # "expects the market to grow by about 3% ..., with NEV sales of some 21 million"
     r"|(?<!is\s)(?<!are\s)(?<!was\s)(?<!were\s)(?<!be\s)\bexpects?\s+the\s+(?:[^.;]|\.(?=\d)){0,90},\s+with\s+"
-    r"[^.;,]{0,40}$")
+    r"[^.;,]{0,40}$"
+    # "We expect industrial growth to ease to around 5.2% ... and see the full year at about"
+    r"|\b(?:we|i|they)\s+(?:expect|see|forecast)\b(?:[^.;]|\.(?=\d)){0,90}?\band\s+(?:see|put|expect)"
+    r"\s+[^.;,]{0,40}$")
 _FORECAST_AFTER_EN = compile_lower(
     r"^\s*(?:%|percent|per\s+cent)?\s*(?:(?:forecast|expected|predicted|projected|"
     r"anticipated)\s+(?:by|in|for)|(?:that\s+)?(?:economists|analysts)\s+(?:had\s+)?"
-    r"(?:expected|forecast|predicted))\b")
+    r"(?:expected|forecast|predicted)"
+    # "above the 5.5% median estimate of economists in a newswire poll"
+    r"|(?:median|mean|average|consensus)\s+(?:estimate|forecast|expectation|projection)s?)\b")
 _ANOTHER_EN = compile_lower(r"\banother\s+(?:more\s+than\s+|over\s+|about\s+)?$")
 _WILL_EN = compile_lower(r"^[^.;]{0,120}?\bwill\b")
 _PLAN_ZH = re.compile(
@@ -482,7 +500,7 @@ def is_forecast_en(left: str, right: str, cue_before: bool | None = None) -> boo
                     and _FORECAST_AFTER_EN.match(right)))
 
 
-_FORECAST_WORDS = ("expect", "forecast", "predict", "project", "anticipat")
+_FORECAST_WORDS = ("expect", "forecast", "predict", "project", "anticipat", "estimate")
 
 
 def forecast_cues(lower: str) -> list[int]:

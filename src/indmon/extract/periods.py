@@ -133,6 +133,8 @@ def _word_int(word: str) -> int | None:
 _YEAR_REF = rf"(?P<year>{_YEAR})|(?P<rel>this|last|next)\s+year"
 _EN_BASE = compile_lower(
     word_start(["than", r"compared\s+(?:with|to)", "over", "versus", r"vs\.?", "against", "on",
+                # "a slowdown of 0.4 percentage point from the second quarter"
+                r"points?\s+from",
                 # "up 0.3 points from the whole of last year": the year is the base
                 r"from\s+the\s+(?:whole|full|entire)(?:\s+of)?",
                 # "factories outpace last year's growth in Q1": the year is what is beaten
@@ -141,7 +143,8 @@ _EN_BASE = compile_lower(
     # "a net increase of 310,000 over the end of last year": the stock's base date
     # "weaker than over January-June": the span of the figure compared with
     r"(?:of\s+|in\s+|for\s+|over\s+|during\s+)?(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?"
-    r"(?:same\s+period\s+(?:of\s+|in\s+)?)?$"
+    # "rising 31.6% on the same ten months of 2027": the span a year before is the base
+    r"(?:same\s+(?:period|(?:[a-z]+\s+)?months?|quarter|half)\s+(?:of\s+|in\s+)?)?$"
 )
 
 
@@ -210,6 +213,8 @@ def _en_month_span(m: re.Match[str], time: DocumentTime) -> str | None:
     year = _en_year(m, time, last)
     if not year or first >= last:
         return None
+    if m["quarter"] and first % 3 == 1 and last == first + 2:
+        return f"{year}-Q{last // 3}"  # "the July-September quarter": the third quarter
     return f"{year}-{first:02d}/{year}-{last:02d}"
 
 
@@ -341,7 +346,8 @@ EN_PERIODS: list[Grammar] = [
                        rf"(?:{_YEAR_REF})"), _en_final_part, ("final", "last", "closing")),
     Grammar(re.compile(rf"\b(?:the\s+)?(?P<h>first|second)[\s-]+half{_OF_YEAR}"), _en_half,
             ("half",)),
-    Grammar(re.compile(rf"\b(?P<m1>{_MONTH})\s*(?:-|to|through|and)\s*(?P<m2>{_MONTH})(?:,?\s+(?P<year>{_YEAR}))?(?!\s*\d)"),
+    Grammar(re.compile(rf"\b(?P<m1>{_MONTH})\s*(?:-|to|through|and)\s*(?P<m2>{_MONTH})(?:,?\s+(?P<year>{_YEAR}))?(?!\s*\d)"
+                       r"(?P<quarter>\s+quarter\b)?"),
             _en_month_span, (_MONTH_ANCHOR,)),
     Grammar(re.compile(rf"\bsince\s+(?:the\s+beginning\s+of\s+)?(?:{_YEAR_REF})"), _en_since,
             ("since",)),

@@ -185,7 +185,8 @@ class Context:
                  and not self._opens_clause_after_semicolon(p)
                  and not self._in_later_clause_of_its_own_figure(mention, p, s_end)
                  and not self._in_clause_of_a_cause(p, mention.end)
-                 and not self._states_its_own_after(p, mention.end)]
+                 and not self._states_its_own_after(p, mention.end)
+                 and not self._after_the_topic(p)]
         if after:
             return after[0].period
         return self._carried(mention.start, s_start)
@@ -209,6 +210,13 @@ class Context:
         clause = self.text[after:period.start]
         breaks = [m.end() for m in _CLAUSE_BREAK.finditer(clause)]
         return bool(breaks) and bool(_CAUSE_OPENS.match(clause, breaks[-1]))
+
+    def _after_the_topic(self, period: PeriodMention) -> bool:
+        """"订单已排至明年上半年", "orders run into next year": a period after the year the
+        release reports on is an outlook, never the period of a figure stated before it."""
+        topic_year = self.time.topic.split("/")[-1][:4]
+        return topic_year.isdigit() and period.period[:4].isdigit() and (
+            period.period[:4] > topic_year)
 
     def _states_its_own_after(self, period: PeriodMention, after: int) -> bool:
         """"实现利润总额351.8亿元，上年为亏损": a period opening a later clause that says
@@ -544,17 +552,9 @@ def _rules_en(ctx: Context, m: Mention, place: Place) -> tuple[float, str, str, 
                    ) or subjects.subject_before_en(left)
     elif unit == "count":
         value, unit, measure = _count_en(value, left_l, right_l, clause_left_l)
-        produced = measure == "count" and _produced_en(clause_left_l, right_l)
-        counted = (measure == "count" or measures.flow_after_en(right_l)
-                   or measures.adds_another_en(clause_left_l))
         clause_left = text[max(left_start, c_start):m.start]
-        # "34 of the 41 major industrial divisions tracked by the bureau reported higher
-        # value added": the words after the group may run past the right-hand window
-        subject = (measure == "count" and subjects.divisions_counted_en(
-            left, clause_left, text[m.end:m.end + 2 * _RIGHT_CHARS])) or _count_subject_en(
-            left, clause_left, right, measure, counted)
-        if produced and subject:  # "Plants turned out 1.21 million vehicles": their output
-            measure, subject = "level", f"output of {subject}"
+        measure, subject = _count_subject_of_mention_en(
+            ctx, m, measure, (left, clause_left, right), (left_l, clause_left_l, right_l))
     else:
         measure = "change" if measures.is_change_en(left_l) else "level"
         subject = subjects.realized_what_en(subjects.subject_before_en(left), left)
@@ -569,6 +569,32 @@ def _rules_en(ctx: Context, m: Mention, place: Place) -> tuple[float, str, str, 
     cued = ctx.forecast_cue_before(m.start)
     return (value, unit, measure, _planned_en(subject, left_l, clause_left_l, right_l, cued),
             region)
+
+
+def _count_subject_of_mention_en(ctx: Context, m: Mention, measure: str,
+                                 words: tuple[str, str, str],
+                                 lowered: tuple[str, str, str]) -> tuple[str, str]:
+    """(measure, subject) of a plain number, from the words (left, clause left, right)
+    around it and the same in lower case."""
+    left, clause_left, right = words
+    _, clause_left_l, right_l = lowered
+    # "Plants turned out 1.21 million vehicles"; "Over January-October, the industry
+    # produced 29.87 million vehicles" (a flow over the span, read as a level)
+    produced = measure in ("count", "level") and _produced_en(clause_left_l, right_l)
+    counted = (measure == "count" or produced or measures.flow_after_en(right_l)
+               or measures.adds_another_en(clause_left_l))
+    # "34 of the 41 major industrial divisions tracked by the bureau reported higher
+    # value added": the words after the group may run past the right-hand window
+    subject = (measure == "count" and subjects.divisions_counted_en(
+        left, clause_left, ctx.text[m.end:m.end + 2 * _RIGHT_CHARS])) or _count_subject_en(
+        left, clause_left, right, measure, counted)
+    if produced and subject:  # "Plants turned out 1.21 million vehicles": their output
+        return "level", f"output of {subject}"
+    if subject and measure in ("count", "level") and _EXPORTED_BEFORE_EN.search(
+            clause_left_l[-30:]) and measures.BUILT_GOODS_AFTER_EN.match(right_l):
+        # "Chinese makers exported 680,000 vehicles in October": their exports
+        return "level", f"exports of {subject}"
+    return measure, subject
 
 
 #: a line that labels its figure: "Industrial value added: +6.0%", "5G base stations: 4.6m"
@@ -609,6 +635,9 @@ def _planned_en(subject: str, left_l: str, clause_left_l: str, right_l: str,
     if subject and measures.is_plan_en(clause_left_l, right_l):
         return f"planned {subject}"
     return subject
+
+
+_EXPORTED_BEFORE_EN = re.compile(r"\b(?:exported|shipped\s+abroad|sold\s+abroad)\s*$")
 
 
 def _produced_en(clause_left_l: str, right_l: str) -> bool:
@@ -719,9 +748,10 @@ _INDEX_WORD_EN = re.compile(r"(?i)\b(?:index|pmi|gauge|indices|sub-index)\b")
 _PART_OF_A_WHOLE_EN = re.compile(r"\s(?:accounted\s+for|accounting\s+for|made\s+up|making\s+up|"
                                  r"contributed)\s*$",
                                  re.IGNORECASE)
-_OF_AFTER_EN = re.compile(r"\s+of\s+(?:the|those|them|these|all)\b", re.IGNORECASE)
+_OF_AFTER_EN = re.compile(r"\s+of\s+(?:the|those|them|these|all|that|this)\b", re.IGNORECASE)
 _AT_A_LOSS_EN = re.compile(
-    r"^\s*(?:industrial\s+)?(?:enterprises|firms|companies)\s+(?:(?:ran|operated|were|was)\s+"
+    r"^\s*(?:industrial\s+)?(?:enterprises|firms|companies)\s+(?:(?:ran|operated|(?:were|was)"
+    r"(?:\s+(?:running|operating))?)\s+"
     r"(?:at\s+a\s+loss|in\s+the\s+red|loss-making)|(?:reported|posted|recorded|made|suffered)"
     r"\s+(?:a\s+)?loss(?:es)?\b)", re.IGNORECASE)
 
@@ -942,6 +972,7 @@ def extract_facts(
         facts = _owners_recorded_after_en(_owners_of_bare_heads_en(
             _owners_before_whose_en(facts, ctx), ctx), ctx)
         facts = _losses_which_totalled_en(_followed_by_in_brackets_en(facts, ctx), ctx)
+        facts = _industry_in_the_headline_en(_with_a_part_moving_en(facts, ctx), ctx)
         facts = _parts_of_a_whole_en(_output_of_the_sentence_opener_en(facts, ctx), ctx)
         facts = _parts_named_after_en(facts, ctx)
         facts = _vehicles_of_a_car_release_en(_of_the_figure_before_a_month_en(facts), ctx)
@@ -1002,7 +1033,7 @@ def _compared_in_parentheses_zh(facts: list[Fact], ctx: Context) -> list[Fact]:
                 and before.subject and s_start <= before.start):
             continue
         what = compared.group("what")
-        if _ALL_INDUSTRY_NAMED_ZH.search(what):
+        if _ALL_INDUSTRY_NAMED_ZH.search(what) and "全国" not in what:
             continue  # "高于全部规模以上工业增加值增速（5.6%）": all industry's own, read as such
         if "全国" in what:
             # "增长7.4%，……（1—8月份增长7.2%，上半年增长7.0%），高于全国平均水平（5.9%）": the
@@ -1659,6 +1690,61 @@ def _followed_by_in_brackets_en(facts: list[Fact], ctx: Context) -> list[Fact]:
     return out
 
 
+def _industry_in_the_headline_en(facts: list[Fact], ctx: Context) -> list[Fact]:
+    """"Car plants power Chongqing's industry to 7.4% growth", a page's headline above its
+    first sentence: the growth of industry's value added the story reports, of the region
+    the headline names."""
+    out = []
+    for fact in facts:
+        line_start = ctx.text.rfind("\n", 0, fact.start) + 1
+        line_end = ctx.text.find("\n", fact.end)
+        line = ctx.text[line_start:line_end if line_end >= 0 else len(ctx.text)].strip()
+        if (fact.unit == "percent" and fact.value > 0 and line_start > 0
+                and len(line) <= _HEADLINE_CHARS and line[-1:].isalnum()
+                and ctx._is_headline((line_start, line_start + len(line)))
+                and _INDUSTRY_GROWING_EN.search(line)):
+            region = subjects.region_en(line, "", False, ctx.region)
+            fact = replace(fact, subject="value added of industry", measure="growth_yoy",
+                           region=region if region != "CN" else ctx.region)
+        out.append(fact)
+    return out
+
+
+_HEADLINE_CHARS = 100
+#: a headline on industry's growth: "... Hunan's factories on a 7.3% growth path"
+_INDUSTRY_GROWING_EN = re.compile(
+    r"\b(?:industry|industrial\s+(?:output|production|economy)|factories|factory\s+output)\b"
+    r"[^%]{0,30}?\d[\d.]*\s*%\s*(?:growth|expansion|rise|gain)?\b"
+    r"|\b(?:industry|factories|industrial\s+output)\s+(?:grows?|expands?|rises?|up)\b",
+    re.IGNORECASE)
+
+
+def _with_a_part_moving_en(facts: list[Fact], ctx: Context) -> list[Fact]:
+    """"Automobile output climbed 7.4%, with new-energy vehicles surging 21.5% to 1.78 million
+    units": the part's figures are of what the sentence's first figure measures (its
+    output), the part named after "with"."""
+    out = list(facts)
+    for k in range(1, len(out)):
+        fact = out[k]
+        part = _WITH_PART_MOVING_EN.match(fact.subject)
+        if part is None:
+            continue
+        s_start, _ = ctx.layout.sentence(fact.start)
+        first = next((f for f in out[:k] if f.start >= s_start and f.subject), None)
+        head = _OUTPUT_HEAD_EN.search(first.subject) if first else None
+        if head:
+            out[k] = replace(fact, subject=f"output of {part.group('part')}")
+    return out
+
+
+#: "with new-energy vehicles surging", "new-energy vehicles surging 21.5% to"
+_WITH_PART_MOVING_EN = re.compile(
+    r"^(?:with\s+)?(?P<part>[a-z][a-z -]{2,40}?)\s+(?:surging|soaring|rising|climbing|growing|"
+    r"jumping|gaining|falling|dropping|sliding|up|down)(?:\s+(?:by\s+)?[\d.]+\s*%\s+to)?$",
+    re.IGNORECASE)
+_OUTPUT_HEAD_EN = re.compile(r"\b(?:output|production)\b", re.IGNORECASE)
+
+
 def _losses_which_totalled_en(facts: list[Fact], ctx: Context) -> list[Fact]:
     """"132,700 enterprises reported losses, which totalled 1,024.58 billion yuan": the
     amount is the loss-making enterprises' losses."""
@@ -1823,9 +1909,33 @@ def _vehicles_of_a_car_release_en(facts: list[Fact], ctx: Context) -> list[Fact]
             # a kind of vehicle named before in the sentence owns the bare head
             said = " ".join(bare.group("head").lower().split())
             head = _VEHICLE_HEADS.get(said, said)
-            fact = replace(fact, subject=f"{head} of vehicles")
+            kind = _kind_opening_the_sentence_before(ctx, s_start)
+            fact = replace(fact, subject=f"{head} of {kind or 'vehicles'}")
         out.append(fact)
     return out
+
+
+def _kind_opening_the_sentence_before(ctx: Context, s_start: int) -> str | None:
+    """"Output of new-energy vehicles reached 2.03 million in October. Sales rose to 2.08
+    million": the kind of vehicle the sentence before (in the same paragraph) opens with
+    owns the bare head of the next one."""
+    if s_start == 0 or ctx.layout.paragraph_start(s_start) >= s_start or not (
+            _BARE_HEAD_OPENING_EN.match(ctx.lower, s_start)):
+        return None  # "For January-March, output totalled ...": a sentence of its own
+    before_start, _ = ctx.layout.sentence(s_start - 1)
+    opening = _KIND_OPENING_EN.match(ctx.lower, before_start, s_start)
+    return _KIND_NAMES_EN[opening.group("kind")] if opening else None
+
+
+#: a sentence opening with a bare head: "Sales rose to 2.08 million"
+_BARE_HEAD_OPENING_EN = re.compile(r"\s*(?:output|production|sales|deliveries|exports|shipments)\b")
+#: a sentence opening with a kind of vehicle: "Output of new-energy vehicles", "NEV sales"
+_KIND_OPENING_EN = re.compile(
+    r"\s*(?:(?:output|production|sales|exports|deliveries)\s+of\s+)?(?:the\s+)?"
+    r"(?P<kind>nevs?|new-energy|new\s+energy|passenger)\b")
+_KIND_NAMES_EN = {"nev": "new energy vehicles", "nevs": "new energy vehicles",
+                  "new-energy": "new energy vehicles", "new energy": "new energy vehicles",
+                  "passenger": "passenger vehicles"}
 
 
 _CAR_TITLE_EN = re.compile(r"\b(?:cars?|auto(?:mobile)?s?|vehicles?|nevs?|new-energy\s+models|"
@@ -1838,11 +1948,12 @@ _BARE_VEHICLE_HEAD_EN = re.compile(
     # "January-June production", "year-to-date exports": the span is the period's
     r"(?i)^(?:(?:january|february)[-–][a-z]+\s+|year-to-date\s+|first-half\s+|half-year\s+)?"
     r"(?P<head>output|production|sales|deliveries|exports|cumulative\s+exports|"
-    r"(?:wholesale\s+)?shipments(?:\s+abroad)?)"
+    r"(?:wholesale\s+)?shipments(?:\s+abroad)?|wholesale\s+deliveries)"
     r"(?:\s+of\s+vehicles)?(?:\s+(?:during|in|for)\s+the\s+(?:month|quarter))?$")
 #: the head a car release's word stands for
 _VEHICLE_HEADS = {"deliveries": "sales", "cumulative exports": "exports", "shipments": "sales",
                   "wholesale shipments": "sales", "shipments abroad": "exports",
+                  "wholesale deliveries": "sales",
                   "production": "output"}
 
 
@@ -2201,7 +2312,9 @@ def _scoped(fact: Fact, ctx: Context, lang: str, cues: _ScopeCues) -> Fact:
 
 def _sentence_and_earlier(before: str) -> tuple[str, list[str]]:
     *earlier, sentence = _SENTENCE_SPLIT.split(before)
-    return sentence, earlier
+    # "……其中沈阳、大连两市制造业企业生产保持活跃；电力……增长3.8%": a clause after a
+    # semicolon is a member of its own, the place before it not its scope
+    return _SEMICOLON.split(sentence)[-1], earlier
 
 
 def _of_a_place(sentence: str, earlier: list[str], lang: str) -> bool:

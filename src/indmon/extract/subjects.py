@@ -58,6 +58,8 @@ _LEAD_EN = compile_lower(
 _STOP_AFTER_EN = compile_lower(
     r"[,.;:](?=[\"'”’]?(?:\s|$))|[()]|\band\s+\d|\b(?:in|with|to|for|that|which|who|and\s+(?:the|a|an|over|"
     r"more|nearly)|such\s+as|including|across|from|by|on|at|were|was|have|has|had|will|are|is)\b"
+    # "produced 29.87 million vehicles and sold 30.05 million": the next verb's clause
+    r"|\band\s+(?:sold|exported|produced|delivered|shipped|made|built)\b"
 )
 _MAX_WORDS = 12
 _LEAD_FIGURES = re.compile(r"(?:[\d.,]+\s*(?:%|percent|thousand|million|billion|trillion)?\s+)+")
@@ -236,6 +238,9 @@ _WHICH_LIST_ASIDE_EN = re.compile(
     r",\s+which\s+(?:include|includes|included|cover|covers|comprise|comprises)\s+[^;\d.]{3,200}?,"
     r"(?=\s+(?:generated|earned|made|posted|brought|reported|recorded|achieved|realized|realised|"
     r"saw|grew|rose|increased|expanded|totall?ed|amounted|reached)\b)")
+#: ", home to Liaoning's bearings and machine tools,": an aside on what a division holds
+_HOME_TO_ASIDE_EN = re.compile(r",\s+(?:the\s+)?home\s+(?:to|of)\s+[^,;\d]{3,80}?,(?=\s+[a-z])",
+                               re.IGNORECASE)
 #: ", including those from Hong Kong, Macao and Taiwan,": what the subject takes in
 _INCLUDING_ASIDE_EN = re.compile(
     r",\s+including\s+(?:[^,;\d]{3,60}?hong\s+kong,\s+maca[ou],?\s+and\s+taiwan|[^,;\d]{3,60}?),"
@@ -406,19 +411,27 @@ def states_a_verb_en(phrase: str) -> bool:
     return bool(_VERB_EN.search(lowered(phrase)))
 
 
-def subject_before_en(sentence_left: str) -> str:
-    """The noun phrase before the verb in the words that lead up to a figure: in the last
-    clause that has a verb after its first word (clauses split at ``,``, ``;``, ``:`` and
-    dashes), else the whole last clause."""
+def _without_asides_en(sentence_left: str) -> str:
+    """The words before a figure without the asides between a subject and its verb."""
     if " - " in sentence_left or " – " in sentence_left or " — " in sentence_left:
         # "non-metallic mineral products - the division that ... -", "Export delivery value
         # - goods produced for shipment abroad - reached"
         sentence_left = _DASH_APPOSITIVE_EN.sub(" ", sentence_left)
     if ", which " in sentence_left:  # "The product sales ratio, which shows how ..., was"
         sentence_left = _WHICH_ASIDE_EN.sub("", _WHICH_LIST_ASIDE_EN.sub("", sentence_left))
+    if " home " in sentence_left:  # "general-purpose equipment, home to ..., was up"
+        sentence_left = _HOME_TO_ASIDE_EN.sub("", sentence_left)
     if ", including " in sentence_left:
         # "foreign-funded businesses, including those from Hong Kong, Macao and Taiwan, lagged"
         sentence_left = _INCLUDING_ASIDE_EN.sub("", sentence_left)
+    return sentence_left
+
+
+def subject_before_en(sentence_left: str) -> str:
+    """The noun phrase before the verb in the words that lead up to a figure: in the last
+    clause that has a verb after its first word (clauses split at ``,``, ``;``, ``:`` and
+    dashes), else the whole last clause."""
+    sentence_left = _without_asides_en(sentence_left)
     unit_at = max(sentence_left.rfind("%"), sentence_left.rfind("percent"),
                   sentence_left.rfind("per cent"))
     if unit_at > 0 and sentence_left[max(0, unit_at - 2):unit_at].rstrip()[-1:].isdigit():
@@ -1027,8 +1040,11 @@ _NATIONWIDE_AFTER_COLON_EN = re.compile(
 _NATIONWIDE_AFTER_EN = re.compile(
     r"\s*(?:%|percent|per\s+cent)?\s+(?:(?:seen|recorded|posted|logged)\s+)?(?:nationwide|nationally|"
     r"(?:for|across|in)\s+(?:the\s+(?:country|nation)(?:\s+as\s+a\s+whole)?|china)\b"
-    # "against 8.9 percent for manufacturing investment nationally"
-    r"|for\s+[a-z][a-z -]{0,50}?\s+(?:nationwide|nationally)\b)",
+    # "against 8.9 percent for manufacturing investment nationally", "the 2.9 percent growth
+    # of industrial profits across China"
+    r"|for\s+[a-z][a-z -]{0,50}?\s+(?:nationwide|nationally)\b"
+    r"|(?:growth|rise|increase|gain)\s+(?:of|in)\s+[a-z][a-z -]{0,50}?\s+(?:across|in)\s+"
+    r"(?:china|the\s+(?:country|nation))\b)",
     re.IGNORECASE)
 
 
@@ -1054,7 +1070,7 @@ _COUNTRY_WHERE_EN = re.compile(
 #: the country's figure set beside a province's: "lower than the national rate of"
 _NATIONAL_EN = compile_lower(
     r"\b(?:the|a)\s+national\s+(?:rate|average|figure|level|growth|pace|total|gain|increase|rise|"
-    r"decline|drop)\b|\bnationwide\b"
+    r"decline|drop|reading)\b|\bnationwide\b"
     # "outpacing the national 8.9 percent": the noun left out
     r"|\bthe\s+national\s*$"
     # "faster than the country as a whole, where industrial value added increased 5.7%"
