@@ -2235,3 +2235,66 @@ def test_a_headline_on_a_province_s_industrial_growth() -> None:
     facts = _mapped(text, published="2033-10-25")
     assert (facts["5.5%"].indicator, facts["5.5%"].period, facts["5.5%"].province) == (
         "va_ytd_yoy", "2033-01/2033-09", "210000")
+
+
+def test_a_news_agency_s_profit_words() -> None:
+    text = ("Industrial profits, January-February 2034 (simulated)\nBEIJING, March 27, 2034\n\n"
+            "Earnings at China's larger industrial companies rose 5.0 percent in the first two "
+            "months of 2034. Industrial enterprises above designated size earned 1,100.0 billion "
+            "yuan in January and February combined.\n\n"
+            "State-holding enterprises made 390.0 billion yuan, only 1.0% more than a year "
+            "before. Mining profits dropped 11.0%, dragged down by coal mining and washing, "
+            "where earnings plunged 30.0%. Manufacturers took home 820.0 billion yuan, up 10.0%."
+            "\n\nElectrical machinery producers, whose ranks include battery makers, added 18.0%. "
+            "Automakers, caught in a bruising price war, saw profits shrink 3.0%. Ferrous metal "
+            "smelting and rolling, however, swung to a profit of 6.0 billion yuan.\n\n"
+            "The ranks of loss-makers swelled to 190,000 companies over the two months.\n")
+    facts = _mapped(text, published="2034-03-27")
+    assert _cells(facts, "5.0 percent", "1,100.0 billion yuan", "1.0%", "30.0%",
+                  "820.0 billion yuan", "18.0%", "3.0%", "6.0 billion yuan", "190,000") == {
+        "5.0 percent": ("profit_ytd_yoy", "2034-01/2034-02", "ALL"),
+        "1,100.0 billion yuan": ("profit_ytd", "2034-01/2034-02", "ALL"),
+        "1.0%": ("profit_ytd_yoy_state_holding", "2034-01/2034-02", "ALL"),
+        "30.0%": ("profit_ytd_yoy", "2034-01/2034-02", "06"),
+        "820.0 billion yuan": ("profit_ytd", "2034-01/2034-02", "C"),
+        "18.0%": ("profit_ytd_yoy", "2034-01/2034-02", "38"),
+        "3.0%": ("profit_ytd_yoy", "2034-01/2034-02", "36"),
+        "6.0 billion yuan": ("profit_ytd", "2034-01/2034-02", "31"),
+        "190,000": ("loss_making_ytd", "2034-01/2034-02", "ALL")}
+
+
+def test_a_broadcaster_s_pmi_words_and_its_related_links() -> None:
+    text = ("PMI, October 2033 (simulated)\nTuesday, 31 October 2033\n\n"
+            "The official purchasing managers' index, the first big read on the economy each "
+            "month, came in at 50.3, up from 50.0 in September. The production sub-index jumped "
+            "0.6 point to 51.5, while new orders improved to 50.7, 0.5 point higher than a month "
+            "ago. The high-tech manufacturing PMI, he said, was 52.5.\n\n"
+            "Add it all up and the composite PMI output index, the bureau's broadest gauge of "
+            "activity, was 51.4. Another house is looking for the PMI to ease back toward 50 by "
+            "December.\n\nRELATED\n- China's September factory gauge creeps back above 51\n")
+    facts = _mapped(text, published="2033-10-31")
+    assert {m: (facts[m].indicator, facts[m].period) for m in ("50.0", "50.7", "52.5", "51.4")} == {
+        "50.0": ("pmi_manufacturing", "2033-09"), "50.7": ("pmi_new_orders", "2033-10"),
+        "52.5": (None, "2033-10"), "51.4": ("pmi_composite", "2033-10")}
+    assert "50" not in facts and "51" not in facts  # a forecast and a related link
+
+
+def test_energy_industries_and_products_without_a_cell_and_a_pace_after_the_nation_s() -> None:
+    chinese = _mapped("2033年1—11月全省工业经济运行情况（模拟数据）\n发布时间：2033-12-15\n\n"
+                      "1—11月，全省规模以上工业增加值同比增长6.5%。全省能源工业增加值增长4.0%；非能源"
+                      "工业增长9.5%。全省规上工业原煤产量70000万吨，同比增长2.5%。\n",
+                      published="2033-12-15")
+    assert [chinese[m].indicator for m in ("4.0%", "9.5%", "2.5%")] == [None, None, None]
+    text = ("Shaanxi industry, January-November 2033 (simulated)\nDecember 15, 2033\n\n"
+            "Value added of industrial enterprises in Shaanxi grew 6.5 percent year on year in "
+            "January-November, picking up from 6.3 percent in the first ten months. That left "
+            "the province ahead of the national average of 5.8 percent for the same period.\n\n"
+            "Growth in November alone quickened to 7.2 percent, after a 6.0 percent rise in "
+            "October.\n")
+    facts = _mapped(text, published="2033-12-15")
+    assert {m: (facts[m].indicator, facts[m].period, facts[m].province) for m in (
+        "6.3 percent", "5.8 percent", "7.2 percent", "6.0 percent")} == {
+        "6.3 percent": ("va_ytd_yoy", "2033-01/2033-10", "610000"),
+        "5.8 percent": ("va_ytd_yoy", "2033-01/2033-11", "ALL"),
+        "7.2 percent": ("va_yoy", "2033-11", "610000"),
+        "6.0 percent": ("va_yoy", "2033-10", "610000")}

@@ -109,6 +109,8 @@ _PACE_EN = re.compile(r"^(?:the\s+|its\s+|that\s+)?"
                       # "its January-August growth stood at 6.3%": the span's
                       r"(?:(?:january|february)[-–](?:[a-z]+)\s+|year-to-date\s+)?"
                       r"(?:pace|growth(?:\s+rate)?|rate\s+of\s+growth)"
+                      # "Growth in November alone quickened to 7.5 percent"
+                      r"(?:\s+(?:in|for|during)\s+(?:the\s+)?[a-z]+(?:\s+alone)?)?"
                       r"(?:\s+(?:was|is|came\s+in|stood))?$")
 
 

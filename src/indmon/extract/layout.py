@@ -133,6 +133,8 @@ _MAX_FURNITURE_LINE = 90
 _LINK_BLOCK_HEAD = re.compile(
     r"\s*(?:相关链接|相关阅读|延伸阅读|相关新闻|相关文章|推荐阅读|热点推荐|"
     r"related\s+(?:links?|articles?|news|stories|releases|coverage|reading)|related(?=\s*[:：])|"
+    # a line that is only "RELATED"
+    r"related\s*$|"
     r"see\s+also|read\s+more|more\s+news)"
     r"\s*[:：>|]?", re.IGNORECASE)
 _MAX_LINK_BLOCK = 20

@@ -359,7 +359,9 @@ _LEVEL_THEN_COMMA = re.compile(
     # "3.98 trillion yuan in total profit in January-July, 1.6% more than a year earlier"
     r"|\s+in\s+(?:total\s+)?profits?(?:\s+(?:in|for)\s+[a-z][\w-]*)?"
     # "1.20 million new-energy vehicles, 24.0% more than a year ago"
-    r"|(?:\s+[a-z][\w'-]*){1,4})?\s*,\s*$", re.IGNORECASE)
+    r"|(?:\s+[a-z][\w'-]*){1,4})?\s*,\s*"
+    # "made 398.15 billion yuan, only 1.2% more than a year before"
+    r"(?:(?:only|just|some|about|nearly|almost|roughly|a\s+mere)\s+)?$", re.IGNORECASE)
 #: a growth in brackets after an amount: " in the month (+", " ("
 _BRACKETED_GROWTH_EN = re.compile(r"^(?:\s+[a-z][\w'-]*){0,4}\s*\(\s*[+]?\s*$", re.IGNORECASE)
 #: the words between an addition and the total it makes

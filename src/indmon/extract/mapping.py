@@ -533,8 +533,8 @@ def _grouping_as_total(industry: str, text: str, indicator: Indicator) -> bool:
 #: a grouping across divisions named as a whole: its word (as in an indicator's name) and
 #: what follows it
 _GROUP_NAMED = re.compile(
-    r"\b(?P<group>equipment|high tech)\s+(?:manufactur\w*|industr\w*|sector|value added|"
-    r"enterprises)|(?P<group_zh>装备制造|装备工业|高技术制造)")
+    r"\b(?P<group>equipment|high tech|energy|non energy)\s+(?:manufactur\w*|industr\w*|sector|"
+    r"value added|enterprises)|(?P<group_zh>装备制造|装备工业|高技术制造|能源工业)")
 
 
 #: the industry groups the bureau reads the PMI for besides the whole of manufacturing
@@ -726,7 +726,9 @@ def normalise(text: str) -> str:
     text = text.lower().replace("high-tech", "high tech")
     text = re.sub(r"[^\w\u3000-\u303f\u4e00-\u9fff、]+", " ", text)
     text = _ABBREVIATION.sub(lambda m: _ABBREVIATIONS[m.group()], text)
+    text = _LARGER_INDUSTRIAL.sub("industrial enterprises", text)
     text = _FIRMS.sub("enterprises", text)
+    text = _EARNINGS.sub("profits", text)  # "earnings at China's larger industrial companies"
     text = text.replace("share holding", "shareholding")  # "share-holding enterprises"
     text = _GROUP_MAKERS.sub(r"\1 manufacturing", text)
     text = _SUBSCRIPTIONS.sub("users", text)
@@ -762,6 +764,11 @@ _ROLLED_OFF = re.compile(
 _WHOLE_ECONOMY = re.compile(r"^(?:the\s+)?(?:wider|overall|whole|broader|national)?\s*economy$")
 
 
+#: the newswires' "larger industrial companies": those above designated size, no size class
+_LARGER_INDUSTRIAL = re.compile(r"\b(?:larger|bigger|major)\s+industrial\s+(?:firms|companies|"
+                                r"enterprises)\b")
+#: the newswires' "earnings" of industrial firms are their profits
+_EARNINGS = re.compile(r"\bearnings\b")
 #: "firms", "companies", and "ones" of "large enterprises ... and small ones"
 _FIRMS = re.compile(r"\b(?:firms|companies|ones)\b")
 #: a market note's abbreviations ("Industrial VA", "Mfg", "SOEs")

@@ -456,6 +456,8 @@ _FORECAST_BEFORE_EN = compile_lower(
     # "expects the market to grow by about 3% ..., with NEV sales of some 21 million"
     r"|(?<!is\s)(?<!are\s)(?<!was\s)(?<!were\s)(?<!be\s)\bexpects?\s+the\s+(?:[^.;]|\.(?=\d)){0,90},\s+with\s+"
     r"[^.;,]{0,40}$"
+    # "another house is looking for the PMI to ease back toward 50 by December"
+    r"|\b(?:is|are|was|were)\s+looking\s+for\s+(?:the\s+|a\s+)?[^.;,]{0,60}$"
     # "We expect industrial growth to ease to around 5.2% ... and see the full year at about"
     r"|\b(?:we|i|they)\s+(?:expect|see|forecast)\b(?:[^.;]|\.(?=\d)){0,90}?\band\s+(?:see|put|expect)"
     r"\s+[^.;,]{0,40}$")
@@ -516,7 +518,7 @@ def forecast_cues(lower: str) -> list[int]:
 #: a word each of ``_FORECAST_BEFORE_EN``'s alternatives holds
 _FORECAST_CUES = ("consensus", "forecast", "poll", "expect", "projection", "prediction",
                   "estimate", "we ", "analyst", "economist", "market", "pencil", "would",
-                  "reckon")
+                  "reckon", "looking for")
 
 
 def is_forecast_sentence_zh(sentence_left: str) -> bool:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import NamedTuple
 
-from indmon.extract import furniture, lists, measures, places, subjects, tables
+from indmon.extract import anaphora, furniture, lists, measures, places, subjects, tables
 from indmon.extract.documents import read_document
 from indmon.extract.facts import SUB_SECTOR, Fact
 from indmon.extract.fastre import compile_lower, lowered, word_start
@@ -749,6 +749,9 @@ _PART_OF_A_WHOLE_EN = re.compile(r"\s(?:accounted\s+for|accounting\s+for|made\s+
                                  r"contributed)\s*$",
                                  re.IGNORECASE)
 _OF_AFTER_EN = re.compile(r"\s+of\s+(?:the|those|them|these|all|that|this)\b", re.IGNORECASE)
+_LOSS_MAKERS_BEFORE_EN = re.compile(r"\bloss-?makers\b|\bloss-making\b", re.IGNORECASE)
+_FIRMS_AFTER_EN = re.compile(r"^\s*(?:industrial\s+)?(?:enterprises|firms|companies)\b",
+                             re.IGNORECASE)
 _AT_A_LOSS_EN = re.compile(
     r"^\s*(?:industrial\s+)?(?:enterprises|firms|companies)\s+(?:(?:ran|operated|(?:were|was)"
     r"(?:\s+(?:running|operating))?)\s+"
@@ -781,8 +784,11 @@ def _count_subject_en(left: str, clause_left: str, right: str, measure: str,
     part = subjects.part_with_feature_en(left, right) if measure == "count" else ""
     if part:
         return part
-    if _AT_A_LOSS_EN.match(right):
-        return "loss-making enterprises"  # "139,000 enterprises ran at a loss"
+    if _AT_A_LOSS_EN.match(right) or (_LOSS_MAKERS_BEFORE_EN.search(clause_left)
+                                      and _FIRMS_AFTER_EN.match(right)):
+        # "139,000 enterprises ran at a loss", "The ranks of loss-makers swelled to 193,600
+        # companies"
+        return "loss-making enterprises"
     group = subjects.group_member_count_en(left, right) if measure == "count" else ""
     if group:
         return group
@@ -954,6 +960,11 @@ def extract_facts(
         ))
     # the readings of a whole list first, then of what stands around them
     facts = _of_item_labels(facts, ctx.text, lang)
+    if lang != "zh":
+        # "grew 6.8 percent ..., picking up from 6.6 percent in the first ten months": the
+        # bases take their subject before the lists, pronouns and national rates read them
+        facts = _national_rates_en(
+            _bases_of_the_figure_before_en(facts, ctx, named_heads_only=True), ctx)
     facts = lists.distribute(_units_shared(facts, ctx.text), ctx.text, lang)
     cues = _ScopeCues.of(ctx, lang)
     facts = [_scoped(f, ctx, lang, cues) for f in facts]
@@ -979,6 +990,9 @@ def extract_facts(
         facts = [_per_hundred_yuan_en(f, ctx) for f in facts]
         facts = _ships_of_a_shipbuilding_release_en(facts, ctx)
         facts = _bases_of_the_figure_before_en(_investment_by_industry_en(facts, ctx), ctx)
+        # "... came in at 50.4, up from 50.1 in September. That is a gain of 0.3 point": a
+        # pronoun whose antecedents the passes above gave one subject
+        facts = _pronouns_left_en(facts, ctx)
     facts = _of_the_division_named_before(facts, ctx)
     facts = _division_opening_the_sentence(facts, ctx)
     facts = _of_a_titled_grouping(_in_the_clusters(facts, ctx), ctx)
@@ -1656,7 +1670,9 @@ def _owners_of_bare_heads_en(facts: list[Fact], ctx: Context) -> list[Fact]:
         # "...; manufacturers did better, with profits growing 7.2 percent": a clause after
         # a semicolon opens with its own owner
         s_start = max(s_start, ctx.text.rfind(";", s_start, fact.start) + 1)
-        opening = (_SENTENCE_OWNER_EN.match(ctx.text, s_start, fact.start)
+        # "dragged down by coal mining and washing, where earnings plunged 31.2%"
+        opening = (_OWNER_WHERE_EN.search(ctx.text, max(s_start, fact.start - 120), fact.start)
+                   or _SENTENCE_OWNER_EN.match(ctx.text, s_start, fact.start)
                    or _OWNER_AMONG_EN.match(ctx.text, s_start, fact.start))
         owner = opening.group("owner").strip() if opening else ""
         head = _BARE_HEAD_WORDS.search(fact.subject).group()  # type: ignore[union-attr]
@@ -2086,7 +2102,23 @@ _THREE_INDUSTRIES_ALONE = re.compile(r"^(?:the\s+)?(?:primary|secondary|tertiary
 _INVESTMENT_WORDS_EN = re.compile(r"\binvest\w*|\bspending\b")
 
 
-def _bases_of_the_figure_before_en(facts: list[Fact], ctx: Context) -> list[Fact]:
+#: a subject that names what it measures: "value added of industrial enterprises ..."
+_NAMED_HEAD_EN = re.compile(r"\b(?:value\s+added|profits?|revenue|investment|output|production|"
+                            r"index|pmi)\b", re.IGNORECASE)
+
+
+def _pronouns_left_en(facts: list[Fact], ctx: Context) -> list[Fact]:
+    """The facts with the pronoun subjects still unresolved read again."""
+    if not any(_BARE_PRONOUN_EN.match(f.subject) for f in facts):
+        return facts
+    return anaphora.resolve_pronouns(facts, ctx.text, "en")
+
+
+_BARE_PRONOUN_EN = re.compile(r"^(?:it|they|that|this)$", re.IGNORECASE)
+
+
+def _bases_of_the_figure_before_en(facts: list[Fact], ctx: Context,
+                                   named_heads_only: bool = False) -> list[Fact]:
     """"Profits ... up 7.9 percent and faster than the 7.2 percent logged for
     January-October": a base whose words name no subject of their own (only the figure
     before and the comparison) is of the subject of the figure before it."""
@@ -2094,6 +2126,8 @@ def _bases_of_the_figure_before_en(facts: list[Fact], ctx: Context) -> list[Fact
     based: set[int] = set()  # the bases given the subject of the figure before
     for k in range(1, len(out)):
         fact, before = out[k], out[k - 1]
+        if named_heads_only and not _NAMED_HEAD_EN.search(before.subject):
+            continue  # before the lists and pronouns are read: only a subject named in full
         same_sentence = ctx.layout.sentence(fact.start)[0] <= before.start
         if (before.unit == fact.unit and before.subject
                 and _COMPARED_BEFORE_EN.search(ctx.lower, max(0, fact.start - 40), fact.start)
@@ -2145,8 +2179,9 @@ def _words_between(ctx: Context, fact: Fact, before: Fact) -> bool:
 #: a growth's base after the figure: "nudging up from", "a pick-up from August's", "an
 #: improvement on the"
 _FROM_BASE_BEFORE_EN = re.compile(
-    r"\b(?:(?:pick-?up|up|down|improvement|acceleration|slowdown|rebound|recovery|rise|increase|"
-    r"gain)\s+(?:from|on|over)|after|against|compared\s+with)\s+(?:the\s+|an?\s+|[a-z]+'s\s+)?"
+    r"\b(?:(?:pick-?up|picking\s+up|up|down|improvement|acceleration|slowdown|rebound|recovery|"
+    r"rise|increase|gain)\s+(?:from|on|over)|after|against|compared\s+with)\s+"
+    r"(?:the\s+|an?\s+|[a-z]+'s\s+)?"
     # "after April's brisk 7.6% advance", "compared with a gain of 6.6 percent in July"
     r"(?:brisk|strong|robust|solid|weak|modest|sharp|slight|meagre|meager|healthy)?\s*"
     r"(?:(?:gain|rise|increase|growth|expansion|advance)\s+of\s+)?$")
@@ -2170,7 +2205,7 @@ _NO_SUBJECT_OF_ITS_OWN = re.compile(
     r"less)\s+than(?:\s+the)?$", re.IGNORECASE)
 
 #: a subject that is only what is measured, its owner left behind in the sentence
-_HEAD_OF_AGGREGATE = (r"(?:total\s+)?(?:profits?|operating\s+(?:revenue|income)|revenue|"
+_HEAD_OF_AGGREGATE = (r"(?:total\s+)?(?:profits?|earnings|operating\s+(?:revenue|income)|revenue|"
                       r"operating\s+costs|export\s+delivery\s+value)")
 _BARE_HEAD_ONLY = re.compile(
     r"^(?:(?:yet|but|and|while|whereas)\s+)?(?:on\s+)?(?:(?:a|the|its|their)\s+)?"
@@ -2183,6 +2218,10 @@ _SENTENCE_OWNER_EN = re.compile(
     r"(?:that\s+)?)?(?P<owner>[A-Za-z][A-Za-z'\- ]{2,80}?)\s+(?:earned|made|generated|posted|"
     r"reported|recorded|realised|realized|achieved|had|fared|saw|turned|booked|logged|"
     r"did\s+(?:better|worse))\b")
+#: the owner named before ", where" and the bare head: "coal mining and washing, where
+#: earnings plunged"
+_OWNER_WHERE_EN = re.compile(
+    r"(?:\bby\s+|\bin\s+)(?P<owner>[A-Za-z][A-Za-z'\- ]{2,60}?),\s+where\s+[a-z ]{0,40}$")
 #: an owner ranked among others, whose name may hold commas: "Manufacture of railway,
 #: ships, aerospace and other transport equipment was among the fastest, with profits"
 _OWNER_AMONG_EN = re.compile(
@@ -2589,6 +2628,9 @@ def _units_shared(facts: list[Fact], text: str) -> list[Fact]:
         # "down 1.1 and 0.6 points": index points, read as a change of a count
         points = after.unit == "count" and after.measure == "change" and bool(
             _POINTS_AFTER_EN.match(text[after.end:after.end + 24].lower()))
+        if points and joined and "," in joined.group() and _COMPARED_AFTER_POINTS_EN.match(
+                text, after.end):
+            joined = None  # "improved to 50.8, 0.6 point higher than a month ago"
         if (fact.unit == "count" and (after.unit in ("percent", "percentage_point") or points)
                 and "." in fact.mention and fact.mention.replace(".", "").isdigit()
                 and joined):
@@ -2598,6 +2640,10 @@ def _units_shared(facts: list[Fact], text: str) -> list[Fact]:
     return out
 
 
+#: the comparison after index points: " point higher than", " points from"
+_COMPARED_AFTER_POINTS_EN = re.compile(
+    r"\s*(?:index\s+)?points?\s+(?:higher|lower|up|down|more|less|above|below|from|than|on)\b",
+    re.IGNORECASE)
 #: between two figures that share the second's unit: "0.5和0.6个百分点", "1.8个和1.1个百分点"
 _JOINED = re.compile(r"\s*个?\s*(?:,\s*(?:and\s+)?|and|or|和|与|及|、|，)\s*")
 

@@ -238,6 +238,19 @@ _WHICH_LIST_ASIDE_EN = re.compile(
     r",\s+which\s+(?:include|includes|included|cover|covers|comprise|comprises)\s+[^;\d.]{3,200}?,"
     r"(?=\s+(?:generated|earned|made|posted|brought|reported|recorded|achieved|realized|realised|"
     r"saw|grew|rose|increased|expanded|totall?ed|amounted|reached)\b)")
+#: words that sum up before the subject: "Add it all up and", "All told,"
+_SUMMING_UP_EN = re.compile(r"\b(?:add\s+it\s+(?:all\s+)?up\s+and|all\s+told,)\s*", re.IGNORECASE)
+#: ", however,": an adverb between the subject and its verb
+_ADVERB_ASIDE_EN = re.compile(
+    r",\s+(?:however|meanwhile|though|too|also|in\s+turn|by\s+contrast|in\s+contrast|"
+    r"for\s+its\s+part|for\s+their\s+part"
+    # "The high-tech manufacturing PMI, he said, was 52.6"
+    r"|(?:he|she|they|it)\s+(?:said|says|added|noted)),(?=\s+[a-z])", re.IGNORECASE)
+#: ", whose ranks include battery and solar equipment makers,": an aside on the subject
+#: (not ", whose profits surged", which names what the figure measures)
+_WHOSE_ASIDE_EN = re.compile(
+    r",\s+whose\s+(?!profits?\b|revenue\b|output\b|value\b|sales\b|exports\b)[^,;\d]{3,80}?,"
+    r"(?=\s+[a-z])", re.IGNORECASE)
 #: ", home to Liaoning's bearings and machine tools,": an aside on what a division holds
 _HOME_TO_ASIDE_EN = re.compile(r",\s+(?:the\s+)?home\s+(?:to|of)\s+[^,;\d]{3,80}?,(?=\s+[a-z])",
                                re.IGNORECASE)
@@ -247,7 +260,9 @@ _INCLUDING_ASIDE_EN = re.compile(
     r"(?=\s+[a-z])", re.IGNORECASE)
 #: ", a key economic indicator,": an appositive that names no subject
 _APPOSITIVE_EN = re.compile(
-    r",\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}indicators?(?:\s+of\s+[\w\s-]{1,30}?)?\s*,",
+    # ", the bureau's broadest gauge of activity,"
+    r",\s+(?:an?|the)\s+(?:[\w'-]+\s+){0,3}(?:indicators?|gauges?|barometers?|measures?|reads?)"
+    r"(?:\s+(?:of|on|for)\s+[\w\s'-]{1,40}?)?\s*,",
     re.IGNORECASE)
 #: "accounting puts the growth of gross domestic product in 2025 at 5.0%": an estimate
 _PUTS_AT_EN = compile_lower(
@@ -351,14 +366,18 @@ _EARNED_EN = compile_lower(
     # "Manufacturing earned", "producers and suppliers of power, heat, gas and water made"
     r"manufacturing|manufacturers|miners|mining|sectors?|industry|industries|"
     r"(?:makers|producers|suppliers)"
-    r"(?:\s+of\s+.+)?))\s+"
-    # the press: "Shareholding companies pocketed 2,032.14 billion yuan"
-    r"(?:earned|made|posted|realized|realised|reported|pocketed|booked|netted|raked\s+in)$")
+    r"(?:\s+of\s+.+)?)(?:\s+above\s+designated\s+size)?)\s+"
+    # the press: "Shareholding companies pocketed 2,032.14 billion yuan", "Manufacturers took
+    # home 826.90 billion yuan"
+    r"(?:earned|made|posted|realized|realised|reported|pocketed|booked|netted|raked\s+in|"
+    r"took\s+home)$")
 #: "industrial enterprises realized total profits of", "... posted operating revenue of":
 #: the figure after is of what they realized
 _REALIZED_WHAT_EN = compile_lower(
     # "161,700 companies were in the red, with combined losses of": theirs
-    r"(?:\s+(?:realized|realised|made|earned|posted|reported|recorded|achieved|booked|pocketed)"
+    r"(?:\s+(?:realized|realised|made|earned|posted|reported|recorded|achieved|booked|pocketed|"
+    # "Ferrous metal smelting swung to a profit of 6.47 billion yuan"
+    r"swung\s+(?:back\s+)?(?:in)?to\s+a|turned\s+a)"
     # "..., but its profits of 321.58 billion yuan were 4.3% lower": the owner's
     r"|,\s+with|\b(?:its|their))\s+"
     r"(?:combined\s+|aggregate\s+)?"
@@ -421,6 +440,13 @@ def _without_asides_en(sentence_left: str) -> str:
         sentence_left = _WHICH_ASIDE_EN.sub("", _WHICH_LIST_ASIDE_EN.sub("", sentence_left))
     if " home " in sentence_left:  # "general-purpose equipment, home to ..., was up"
         sentence_left = _HOME_TO_ASIDE_EN.sub("", sentence_left)
+    if ", whose " in sentence_left:  # "producers, whose ranks include battery makers, added"
+        sentence_left = _WHOSE_ASIDE_EN.sub("", sentence_left)
+    if ", " in sentence_left:  # "Ferrous metal smelting, however, swung to a profit of"
+        sentence_left = _ADVERB_ASIDE_EN.sub("", sentence_left)
+    if " up and " in sentence_left or " told," in sentence_left:
+        # "Add it all up and the composite PMI output index ... was 51.5"
+        sentence_left = _SUMMING_UP_EN.sub("", sentence_left)
     if ", including " in sentence_left:
         # "foreign-funded businesses, including those from Hong Kong, Macao and Taiwan, lagged"
         sentence_left = _INCLUDING_ASIDE_EN.sub("", sentence_left)
@@ -440,7 +466,9 @@ def subject_before_en(sentence_left: str) -> str:
             sentence_left = sentence_left[after_figure.end():]
     if "annual" in sentence_left:  # "firms with annual revenue above 20 million yuan"
         sentence_left = _SIZE_FLOOR_EN.sub(" above designated size", sentence_left)
-    if "indicator" in sentence_left:  # "output, a key economic indicator, rose": the output's
+    if ("indicator" in sentence_left or "gauge" in sentence_left or "barometer" in sentence_left
+            or "measure" in sentence_left or " read " in sentence_left):
+        # "output, a key economic indicator, rose": the output's
         sentence_left = _APPOSITIVE_EN.sub("", sentence_left)
     if sentence_left.count(",") >= 2:  # "electronics, the province's strongest growth engine,"
         sentence_left = _ROLE_APPOSITIVE_EN.sub(" ", sentence_left)
@@ -635,7 +663,8 @@ _ASIDE_OPENERS_EN = frozenset({"the", "a", "an", "still", "which", "its", "their
 #: the closure of older coal pits in the west of the province, crept up 2.8 percent")
 _CAUSE_OPENERS_EN = frozenset({"weighed", "held", "dragged", "buoyed", "helped", "hit",
                                "boosted", "supported", "driven", "lifted", "hampered",
-                               "propelled", "spurred", "pulled", "hurt"})
+                               "propelled", "spurred", "pulled", "hurt", "caught",
+                               "squeezed", "battered", "stung", "pressed", "burdened"})
 #: one-word clauses that open a sentence, never a member of a list
 _ADVERBS_EN = frozenset({"meanwhile", "however", "moreover", "besides", "also", "overall",
                          "specifically", "notably", "furthermore", "therefore", "thus", "then",
@@ -708,7 +737,8 @@ def subject_after_en(right: str) -> str:
 
 _NOT_COUNTED_EN = re.compile(
     r"\s*(?:\[|(?:after|before|compared|from|since|than|up|down|or|over|against|"
-    r"versus|vs)\b)", re.IGNORECASE)
+    # "rising 0.9 point to 54.9 as local governments sped up": a reading, then a cause
+    r"versus|vs|as|while|when)\b)", re.IGNORECASE)
 #: what was done to the things counted, which makes the count a flow of them
 _DONE_TO_COUNTED_EN = re.compile(
     r"\s*(?:(?:were|was|had\s+been|have\s+been)\s+(produced|made|manufactured|built|sold|exported)"
@@ -1387,6 +1417,14 @@ SUBJECT_GLOSSARY_ZH = {
     "电子信息制造业": "electronic information manufacturing",
     "电子行业": "electronics industry",
     "电子产业": "electronics industry",
+    # a province's energy and non-energy industry: groupings no catalogue cell states
+    "能源工业": "energy industry",
+    "非能源工业": "non-energy industry",
+    # energy products the catalogue has no indicator for: named, so their figures are no
+    # industry's output
+    "原煤": "raw coal",
+    "原油": "crude oil",
+    "天然气": "natural gas",
     "电子信息": "electronic information",
     "通信": "communications",
     "电信": "telecommunications",
