@@ -191,7 +191,10 @@ def groups(folder: Path, skip: tuple[str, ...] = ()) -> dict[str, list[Path]]:
         if skip and path.name.startswith(skip):
             continue
         first = path.read_text("utf-8").split("\n", 1)[0]
-        held_out = ("held-out text" in first or "留出集）" in first) and "development" not in first
+        # a text fixed on says so: "... so now a development text)"; a title may speak of
+        # development ("the development of SMEs") and still be held out
+        held_out = ("held-out text" in first or "留出集）" in first) and (
+            "development text" not in first)
         found["held-out" if held_out else "development"].append(path)
     return found
 
