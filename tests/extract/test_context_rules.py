@@ -2298,3 +2298,76 @@ def test_energy_industries_and_products_without_a_cell_and_a_pace_after_the_nati
         "5.8 percent": ("va_ytd_yoy", "2033-01/2033-11", "ALL"),
         "7.2 percent": ("va_yoy", "2033-11", "610000"),
         "6.0 percent": ("va_yoy", "2033-10", "610000")}
+
+
+def test_a_wire_story_s_quarter_half_sectors_and_groupings() -> None:
+    text = ("Industrial output, June 2033 (simulated)\nBEIJING, July 17, 2033\n\n"
+            "Value added of industrial firms above designated size rose 6.1% from a year "
+            "earlier, only a touch below May's pace: growth eased by 0.1 percentage point.\n\n"
+            "Second-quarter industrial growth came in at 6.0%, and first-half output was up "
+            "5.9% on the same period of 2032.\n\n"
+            "* Manufacturing jumped 6.7% in June; mining was 4.0% higher and utilities added "
+            "2.9%\n\n"
+            "The main driver was the equipment sector, whose value added expanded 8.4% in the "
+            "month and has gained 8.0% since January. The division making computers, telecoms "
+            "gear and other electronics posted a 13.3% rise. Makers of non-metallic mineral "
+            "products shrank 3.7%, and cement output itself fell 6.2%. Vehicle factories turned "
+            "out 2.7 million units, 8.5% more than in June last year, and 1.8 million of them "
+            "were new energy vehicles. Joint-stock companies and foreign-invested firms "
+            "(including Hong Kong, Macao and Taiwan capital) grew 6.5% and 3.5% respectively."
+            "\n")
+    facts = _mapped(text, published="2033-07-17")
+    assert {m: (facts[m].indicator, facts[m].period, facts[m].industry) for m in (
+        "0.1 percentage point", "6.0%", "5.9%", "4.0%", "2.9%", "8.4%", "8.0%", "13.3%",
+        "6.2%", "8.5%", "1.8 million", "3.5%")} == {
+        "0.1 percentage point": ("va_growth_change_pp", "2033-06", "ALL"),
+        "6.0%": ("va_quarter_yoy", "2033-Q2", "ALL"), "5.9%": ("va_ytd_yoy", "2033-H1", "ALL"),
+        "4.0%": ("va_yoy", "2033-06", "B"), "2.9%": ("va_yoy", "2033-06", "D"),
+        "8.4%": ("va_equipment_yoy", "2033-06", "ALL"),
+        "8.0%": ("va_equipment_ytd_yoy", "2033-H1", "ALL"),
+        "13.3%": ("va_yoy", "2033-06", "39"), "6.2%": ("cement_output_yoy", "2033-06", "ALL"),
+        "8.5%": ("auto_production_yoy", "2033-06", "ALL"),
+        "1.8 million": ("nev_production", "2033-06", "ALL"),
+        "3.5%": ("va_yoy_foreign", "2033-06", "ALL")}
+
+
+def test_a_province_s_month_after_another_figure_parts_within_a_division_and_the_mainland() -> None:
+    text = ("Fujian industry, January-July 2033 (simulated)\nAugust 16, 2033\n\n"
+            "Value added of industrial enterprises above designated size rose 6.7 percent in the "
+            "first seven months. That was a touch better than the 6.4 percent logged for the "
+            "first half and put the province ahead of the mainland as a whole, where industrial "
+            "value added grew by 5.6 percent over the same period.\n\n"
+            "Taken on its own, July was stronger still. Factory value added jumped 7.3 percent "
+            "from a year earlier, after a 6.8 percent increase in June.\n\n"
+            "Electrical machinery and equipment was again the star, its value added climbing "
+            "15.5 percent. Within that, lithium-ion battery manufacturing alone surged 21.0 "
+            "percent. Ferrous metal smelting and pressing put on 5.0 percent, and the leather, "
+            "fur, feather and footwear industry shrank 3.3 percent.\n")
+    facts = _mapped(text, published="2033-08-16")
+    assert {m: (facts[m].indicator, facts[m].period, facts[m].industry, facts[m].province)
+            for m in ("6.4 percent", "5.6 percent", "7.3 percent", "21.0 percent",
+                      "5.0 percent", "3.3 percent")} == {
+        "6.4 percent": ("va_ytd_yoy", "2033-H1", "ALL", "350000"),
+        "5.6 percent": ("va_ytd_yoy", "2033-01/2033-07", "ALL", "ALL"),
+        "7.3 percent": ("va_yoy", "2033-07", "ALL", "350000"),
+        "21.0 percent": (None, "2033-01/2033-07", "ALL", "ALL"),
+        "5.0 percent": ("va_ytd_yoy", "2033-01/2033-07", "31", "350000"),
+        "3.3 percent": ("va_ytd_yoy", "2033-01/2033-07", "19", "350000")}
+
+
+def test_sme_batches_plans_after_the_half_and_a_part_of_the_amount_before() -> None:
+    chinese = _mapped("工业和信息化部新闻发布会（模拟数据）\n发布时间：2033-07-27\n\n"
+                      "截至6月底，全国累计培育专精特新中小企业21.0万家。5月份，我们认定了第七批专精特新"
+                      "“小巨人”企业共1050家。\n\n郭敏：下半年，我们将重点做好以下工作：一是力争到年底专精"
+                      "特新中小企业达到22.0万家；二是推动中小企业特色产业集群总数扩大到480个。\n",
+                      published="2033-07-27")
+    assert [chinese[m].indicator for m in ("1050", "22.0万", "480")] == [None, None, None]
+    text = ("SME press conference, first half of 2033 (simulated)\nJuly 27, 2033\n\n"
+            "Value added of industrial enterprises above designated size grew 5.8 percent in "
+            "January-June, and manufacturing did a little better at 6.3 percent. By end-June "
+            "the national industry-finance cooperation platform had helped enterprises raise a "
+            "cumulative 5.40 trillion yuan, 620 billion yuan of it in the past six months.\n")
+    facts = _mapped(text, published="2033-07-27")
+    assert _cells(facts, "6.3 percent", "620 billion yuan") == {
+        "6.3 percent": ("va_ytd_yoy", "2033-H1", "C"),
+        "620 billion yuan": (None, "2033-01/2033-06", "ALL")}

@@ -130,7 +130,8 @@ def _industry_heads(facts: list[Fact], text: str) -> list[Fact]:
             continue
         if not _bare_industry(fact, text) or _growth_of_the_amount_before(out, k, text):
             continue
-        owned = _OWNERSHIP_EN.match(fact.subject)
+        # "foreign-invested firms (including Hong Kong, Macao and Taiwan capital)"
+        owned = _OWNERSHIP_EN.match(_PARENTHESIS.sub("", fact.subject).strip())
         owner = owned is not None
         # what the sentence itself names ("X makers posted a 38.5% surge; profits in Y went
         # up"), else an ownership type's growth is of what the release breaks down, however
@@ -207,7 +208,7 @@ def _bare_industry(fact: Fact, text: str) -> bool:
         return False
     if any(h in fact.subject for h in _HEADS if h != "production"):
         return False
-    if _OWNERSHIP_EN.match(fact.subject):
+    if _OWNERSHIP_EN.match(_PARENTHESIS.sub("", fact.subject).strip()):
         return True  # "By ownership, state-holding enterprises recorded growth of 4.2%"
     if _QUANTITY.search(fact.subject) or (
             "production" in fact.subject and not _SUPPLY.search(fact.subject)):

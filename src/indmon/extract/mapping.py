@@ -606,7 +606,10 @@ _WORD_RULES: tuple[tuple[Callable[[str], bool], re.Pattern[str], bool], ...] = (
 )
 #: the whole of industry's output, in news words
 _BARE_OUTPUT = re.compile(
-    r"^(?:seasonally adjusted )?(?:industrial |factory )?output(?: in (?:january|february|march|"
+    # "second-quarter industrial growth", "first-half output": a period said in the subject
+    r"^(?:(?:first|second|third|fourth) (?:quarter|half) )?"
+    r"(?:seasonally adjusted )?(?:(?:industrial |factory )?output|industrial growth)"
+    r"(?: in (?:january|february|march|"
     r"april|may|june|july|"
     r"august|september|october|november|december)(?: alone)?)?$")
 
@@ -730,6 +733,7 @@ def normalise(text: str) -> str:
     text = _FIRMS.sub("enterprises", text)
     text = _EARNINGS.sub("profits", text)  # "earnings at China's larger industrial companies"
     text = text.replace("share holding", "shareholding")  # "share-holding enterprises"
+    text = text.replace("foreign invested", "foreign funded")  # the newswires' word
     text = _GROUP_MAKERS.sub(r"\1 manufacturing", text)
     text = _SUBSCRIPTIONS.sub("users", text)
     text = _GIGABIT.sub("gigabit", text)
@@ -746,7 +750,7 @@ def normalise(text: str) -> str:
 
 
 #: "equipment makers' value added": the grouping's, in news words
-_GROUP_MAKERS = re.compile(r"\b(high tech|equipment) (?:makers|manufacturers)\b")
+_GROUP_MAKERS = re.compile(r"\b(high tech|equipment) (?:makers|manufacturers|sector)\b")
 #: "users on plans of 1000Mbps and above" are gigabit users
 _GIGABIT = re.compile(r"\b(?:1 ?000 ?mbps|1 ?gbps)(?: (?:and|or) (?:above|more|faster))?\b")
 #: the trade press's "5G subscriptions" are the ministry's users, its "5G sites" base stations

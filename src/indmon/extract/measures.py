@@ -33,7 +33,7 @@ _GROWTH_EN = compile_lower(
     r"jump\w*|surg\w*|soar\w*|gain\w*|advanc\w*|accelerat\w*(?:\s+to)?|added|adding|"
     r"quicken\w*(?:\s+to)?|(?:sped|speeding|picked|picking)\s+up(?:\s+to)?|"
     # "the utilities managed 4.1 percent", "crept 2.8 percent higher"
-    r"managed|crept|nudged|inched|notched|clocked|"
+    r"managed|crept|nudged|inched|notched|clocked|put\s+on|"
     r"growth\s+rate\s+(?:of|was|at|reached)|"
     r"growth\s+of|"
     r"increases?\s+of|rises?\s+of|gains?\s+of|jump\s+of|surge\s+of|advance\s+of|expansion\s+of)"
@@ -55,7 +55,10 @@ _SHARE_EN = compile_lower(
     + _HEDGE_EN + r"\s*$")
 _YOY_EN = compile_lower(r"year\s*-?\s*on\s*-?\s*year|over\s+the\s+same\s+period|y-o-y|"
                         + word_start(["yoy"]) + r"\b")
-_QOQ_EN = compile_lower(r"month\s*-?\s*on\s*-?\s*month|quarter\s*-?\s*on\s*-?\s*quarter")
+_QOQ_EN = compile_lower(r"month\s*-?\s*on\s*-?\s*month|quarter\s*-?\s*on\s*-?\s*quarter"
+                        # "1.8% fewer than a month earlier"
+                        r"|\bthan\s+(?:a|the\s+(?:previous|prior|preceding))\s+month(?:\s+(?:earlier|"
+                        r"before))?\b")
 #: "a sequential gain of 3.5%", "sequentially up 1.2%": against the period before
 _SEQUENTIAL_BEFORE_EN = compile_lower(
     r"\bsequential\s+(?:gain|increase|rise|decline|drop|fall|growth|advance)\s+of\s+$"
@@ -118,7 +121,7 @@ _GROWTH_NOUN_AFTER_EN = compile_lower(
     r"(?P<down>decrease|decline|drop|fall|contraction|slump|slide))\b"
     # "Steel products: 21.35 million tonnes, 2.4 percent lower.": a comparative that ends
     # the clause
-    r"|^\s*(?:(?P<up2>higher|more)|(?P<down2>lower|less|fewer))\s*(?:[.;]|$)")
+    r"|^\s*(?:(?P<up2>higher|more)|(?P<down2>lower|less|fewer))\s*(?:[.;,]|and\b|than\b|$)")
 #: "On a month-on-month basis, output rose 0.44%": the basis is stated before the figure
 _QOQ_BASIS_EN = compile_lower(
     word_start([r"on\s+an?\s+(?:month|quarter)\s*-?\s*on\s*-?\s*(?:month|quarter)\s+basis\b"]))
@@ -253,7 +256,8 @@ _PACE_VERBS_EN = compile_lower(word_start(["jump", "climb", "expand", "gain", "a
 #: the base a pace is compared with: "faster than the", "well ahead of the"
 _PACE_BASE_EN = compile_lower(
     # "quicker than September's 7.5 percent", "faster than the country's"
-    r"(?P<pace>faster|slower|quicker|brisker)\s+than\s+(?:the\s+|that\s+of\s+)?"
+    r"(?P<pace>faster|slower|quicker|brisker|better|worse|stronger|weaker)\s+than\s+"
+    r"(?:the\s+|that\s+of\s+)?"
     r"(?:[a-z-]+'s\s+)?$|"
     r"\b(?:ahead\s+of|behind|short\s+of)\s+(?:the\s+)$|"
     # "above the nationwide figure of 5.9 percent": the country's pace
@@ -266,7 +270,8 @@ _PACE_BASE_EN = compile_lower(
     r"\b(?:outpac\w+|outstripp\w+|outrun\w*|outperform\w*)\s+(?:the\s+)?$|"
     # a pace set against the others': "did even better at 14.2%", "led all divisions with
     # 12.9%", a pace slowed from the period before: "slowed from 10.1% in January-August"
-    r"(?P<paced>\b(?:did|fared)\s+(?:even\s+|still\s+)?(?:better|best|worse|worst)\s+"
+    r"(?P<paced>\b(?:did|fared)\s+(?:even\s+|still\s+|a\s+(?:little|bit|touch)\s+|slightly\s+|"
+    r"much\s+)?(?:better|best|worse|worst)\s+"
     r"(?:than\s+[^,;%\d]{1,40}?\s+)?(?:at|with)\s+$|"
     r"\bled\s+(?:all\s+)?(?:the\s+)?(?:divisions|sectors|industries|field|pack)\s+with\s+$|"
     r"\b(?:slow|eas|cool|decelerat|accelerat|quicken|moderat)(?:ed|ing)\s+from\s+(?:the\s+)?$|"
@@ -541,7 +546,7 @@ def is_plan_zh(clause_left: str, sentence_left: str = "") -> bool:
 
 #: a sentence opening with the year ahead and what "we will" do in it
 _PLAN_OPENING_ZH = re.compile(r"\s*(?:[^，。：:\d]{1,12}[：:])?\s*"  # a speaker: "严华："
-                              r"(?:\d{4}\s*年|明年|下一步|下一阶段|下阶段)[，,]?\s*"
+                              r"(?:\d{4}\s*年|明年|下一步|下一阶段|下阶段|下半年|今后|四季度)[，,]?\s*"
                               r"(?:我们|我部|全行业|各地)?\s*(?:将|要)")
 
 

@@ -133,6 +133,8 @@ def _word_int(word: str) -> int | None:
 _YEAR_REF = rf"(?P<year>{_YEAR})|(?P<rel>this|last|next)\s+year"
 _EN_BASE = compile_lower(
     word_start(["than", r"compared\s+(?:with|to)", "over", "versus", r"vs\.?", "against", "on",
+                # "only a touch below May's pace": the month whose pace is compared with
+                "below", "above",
                 # "a slowdown of 0.4 percentage point from the second quarter"
                 r"points?\s+from",
                 # "up 0.3 points from the whole of last year": the year is the base
@@ -338,7 +340,8 @@ EN_PERIODS: list[Grammar] = [
             _en_first_quarters, ("quarters",)),
     Grammar(re.compile(rf"\b(?:as\s+of|by|at|until|till)\s+(?:the\s+)?end\s+of\s+(?:(?:the\s+)?(?P<q>first|second|third|fourth)\s+quarter|(?P<m>{_MONTH}))?{_OF_YEAR}"),
             _en_month_end, ("end",)),
-    Grammar(re.compile(rf"\b(?:the\s+)?(?P<q>first|second|third|fourth)\s+quarter{_OF_YEAR}"),
+    # "Second-quarter industrial growth came in at 6.1%"
+    Grammar(re.compile(rf"\b(?:the\s+)?(?P<q>first|second|third|fourth)[\s-]+quarter{_OF_YEAR}"),
             _en_quarter, ("quarter",)),
     Grammar(re.compile(rf"\bq(?P<q>[1-4])(?:\s+(?P<year>{_YEAR}))?\b"), _en_quarter,
             ("q1", "q2", "q3", "q4")),
@@ -403,6 +406,10 @@ EN_PERIODS: list[Grammar] = [
                        # "gained 4.4% in the month and 3.8% year to date"
                        r"|(?<=\d%\s)year[\s-]to[\s-]date)\b"),
             _year_to_date, ("year", "so")),
+    # "has gained 8.1% since January": the year to date
+    Grammar(re.compile(r"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?jan(?:uary)?\b"
+                       r"(?![ \t]*\d)"),
+            _year_to_date, ("since",)),
     Grammar(re.compile(r"\b(?P<rel>this|last)\s+year\b"), _en_year_only, ("this", "last")),
     Grammar(re.compile(r"\b(?:the\s+(?:whole|full|entire)\s+year|throughout\s+the\s+year"
                        # "Over the year, manufacturing advanced 6.3%": the year reported on

@@ -186,7 +186,8 @@ class Context:
                  and not self._in_later_clause_of_its_own_figure(mention, p, s_end)
                  and not self._in_clause_of_a_cause(p, mention.end)
                  and not self._states_its_own_after(p, mention.end)
-                 and not self._after_the_topic(p)]
+                 and not self._after_the_topic(p)
+                 and not self._rate_between(mention, p.start)]
         if after:
             return after[0].period
         return self._carried(mention.start, s_start)
@@ -210,6 +211,13 @@ class Context:
         clause = self.text[after:period.start]
         breaks = [m.end() for m in _CLAUSE_BREAK.finditer(clause)]
         return bool(breaks) and bool(_CAUSE_OPENS.match(clause, breaks[-1]))
+
+    def _rate_between(self, mention: Mention, end: int) -> bool:
+        """"jumped 7.4 percent from a year earlier, after a 6.9 percent increase in June": a
+        period after another rate is that rate's, not the one before it ("dropped 1.4 percent
+        to 3.90 trillion yuan in the first five months" keeps it: an amount is no rate)."""
+        return mention.unit == "percent" and bool(
+            _RATE_FIGURE.search(self.text, mention.end, end))
 
     def _after_the_topic(self, period: PeriodMention) -> bool:
         """"订单已排至明年上半年", "orders run into next year": a period after the year the
@@ -463,6 +471,7 @@ _AFTER_SEMICOLON = re.compile(r"[;；]\s*(?:(?:and|but|while)\s+)?(?:in\s+|for\s
 #: where one clause ends and the next begins
 _CLAUSE_BREAK = re.compile(r"[,，;；]")
 _SEMICOLON = re.compile(r"[;；]")
+_RATE_FIGURE = re.compile(r"\d[\d.,]*\s*(?:%|percent|per\s+cent)")
 #: after a period opening a clause: what held then ("上年为亏损", "上年同期为")
 _STATE_OF_THE_PERIOD = re.compile(r"(?:同期)?(?:为|是|则为|仍为)")
 #: words opening a clause that gives a cause: "主要受……影响", "reflecting", "due to"
@@ -984,6 +993,8 @@ def extract_facts(
             _owners_before_whose_en(facts, ctx), ctx), ctx)
         facts = _losses_which_totalled_en(_followed_by_in_brackets_en(facts, ctx), ctx)
         facts = _industry_in_the_headline_en(_with_a_part_moving_en(facts, ctx), ctx)
+        facts = _parts_within_en(_parts_that_were_en(facts, ctx), ctx)
+        facts = _parts_of_the_amount_before_en(facts, ctx)
         facts = _parts_of_a_whole_en(_output_of_the_sentence_opener_en(facts, ctx), ctx)
         facts = _parts_named_after_en(facts, ctx)
         facts = _vehicles_of_a_car_release_en(_of_the_figure_before_a_month_en(facts), ctx)
@@ -1706,6 +1717,78 @@ def _followed_by_in_brackets_en(facts: list[Fact], ctx: Context) -> list[Fact]:
     return out
 
 
+def _parts_of_the_amount_before_en(facts: list[Fact], ctx: Context) -> list[Fact]:
+    """"helped enterprises raise a cumulative 5.46 trillion yuan, 630 billion yuan of it in the
+    past six months": an amount "of it" with the subject of the amount before is a part of
+    that amount, no cell of its own ("Manufacturers earned 702.3 billion yuan of it" names
+    its own owner and keeps it)."""
+    out = list(facts)
+    for k in range(1, len(out)):
+        fact, before = out[k], out[k - 1]
+        if (fact.measure == "level" and before.measure == "level" and fact.unit == before.unit
+                and fact.subject == before.subject and _OF_IT_AFTER_EN.match(ctx.text, fact.end)):
+            out[k] = replace(fact, subject=f"part of the amount before {fact.subject}")
+    return out
+
+
+#: "5.46 trillion yuan, 630 billion yuan of it in the past six months": a part of the amount
+_OF_IT_AFTER_EN = re.compile(r"\s+of\s+(?:it|that|this)\b(?!\s+(?:year|month|quarter))",
+                             re.IGNORECASE)
+
+
+def _parts_within_en(facts: list[Fact], ctx: Context) -> list[Fact]:
+    """"Within that, lithium-ion battery manufacturing alone surged 21.3 percent": a part of
+    the division just named, which no division's or sector's cell holds (unless the part
+    is a division of its own)."""
+    from indmon.catalogue import Catalogue
+    from indmon.extract.mapping import industry_code
+
+    catalogue = Catalogue.load()
+    out: list[Fact] = []
+    for fact in facts:
+        s_start, _ = ctx.layout.sentence(fact.start)
+        before = next((f for f in reversed(out) if f.start < s_start), None)
+        # only after a division's figure: "Within that, manufacturing investment rose" after
+        # all investment is a sector's figure like any other
+        if (fact.subject and SUB_SECTOR not in fact.subject and before is not None
+                and _WITHIN_THAT_EN.match(ctx.text, s_start, fact.start)
+                and industry_code(before.subject, catalogue)[:1].isdigit()
+                and not industry_code(fact.subject, catalogue)[:1].isdigit()):
+            fact = replace(fact, subject=f"{SUB_SECTOR} {fact.subject}")
+        out.append(fact)
+    return out
+
+
+_WITHIN_THAT_EN = re.compile(r"\s*(?:within|inside)\s+(?:that|this|it|the\s+division|the\s+sector)"
+                             r"\s*,", re.IGNORECASE)
+
+
+def _parts_that_were_en(facts: list[Fact], ctx: Context) -> list[Fact]:
+    """"Vehicle factories turned out 2.74 million units, ..., and 1.86 million of them were new
+    energy vehicles": the part's figure of what the whole before it measures."""
+    out = list(facts)
+    for k in range(1, len(out)):
+        fact = out[k]
+        part = _OF_THEM_WERE_EN.match(ctx.text, fact.end) if fact.unit == "count" else None
+        if part is None:
+            continue
+        s_start, _ = ctx.layout.sentence(fact.start)
+        whole = next((f for f in reversed(out[:k]) if f.start >= s_start
+                      and f.unit == "count" and f.measure in ("level", "count")), None)
+        head = _OUTPUT_HEAD_EN.search(whole.subject) if whole else None
+        if whole and (head or whole.subject.startswith(("sales of", "exports of"))):
+            name = "output" if head else whole.subject.split(" of ", 1)[0]
+            out[k] = replace(fact, subject=f"{name} of {part.group('part')}", measure="level")
+    return out
+
+
+_OF_THEM_WERE_EN = re.compile(
+    r"\s+of\s+(?:them|these|those)\s+(?:were|was)\s+"
+    # "580,000 of them were shipped abroad": a flow of the whole, not a kind of it
+    r"(?!(?:shipped|exported|sold|made|produced|delivered|built)\b)"
+    r"(?P<part>[a-z][a-z -]{2,40}?)\s*(?:[.,;]|$)", re.IGNORECASE)
+
+
 def _industry_in_the_headline_en(facts: list[Fact], ctx: Context) -> list[Fact]:
     """"Car plants power Chongqing's industry to 7.4% growth", a page's headline above its
     first sentence: the growth of industry's value added the story reports, of the region
@@ -1782,12 +1865,20 @@ _HEAD_OF_OWNER_EN = re.compile(r"(?P<head>(?:total\s+)?profits?|operating\s+(?:r
 def _owners_before_whose_en(facts: list[Fact], ctx: Context) -> list[Fact]:
     """"followed by makers of computers, communication and other electronic equipment,
     whose profits surged 23.6 percent": the head is of the name before "whose"."""
-    out = []
+    out: list[Fact] = []
     for fact in facts:
         s_start, _ = ctx.layout.sentence(fact.start)
         whose = _WHOSE_HEAD_EN.search(ctx.lower, max(s_start, fact.start - 60), fact.start)
+        if not whose and out and out[-1].start >= s_start and out[-1].subject.startswith(
+                f"{fact.subject} of ") and fact.subject in _WHOSE_HEADS:
+            # "whose value added expanded 8.5% in the month and has gained 8.1% since
+            # January": the second verb's figure is the same owner's
+            out.append(replace(fact, subject=out[-1].subject))
+            continue
         if whose:
             before = ctx.text[s_start:whose.start()]
+            # "The main driver was the equipment sector, whose value added expanded 8.5%"
+            before = _RANKED_AS_EN.sub("", before)
             owner = subjects.whole_name_en(before, before.rsplit(",", 1)[-1].strip())
             if owner and not any(c.isdigit() for c in owner):
                 fact = replace(fact, subject=f"{whose.group('head')} of {owner.lower()}")
@@ -1795,6 +1886,11 @@ def _owners_before_whose_en(facts: list[Fact], ctx: Context) -> list[Fact]:
     return out
 
 
+#: what ranks the owner before ", whose": "The main driver was", "The laggard was"
+_RANKED_AS_EN = re.compile(
+    r"^\s*(?:the\s+)?(?:main|chief|biggest|largest|key|top|weakest)?\s*(?:driver|engine|"
+    r"laggard|drag|contributor|standout|bright\s+spot)\s+(?:was|were|is|are)\s+", re.IGNORECASE)
+_WHOSE_HEADS = frozenset({"profits", "value added", "output", "revenue", "sales"})
 #: ", whose profits surged": a relative clause whose head belongs to the name before it
 _WHOSE_HEAD_EN = re.compile(
     r",\s+whose\s+(?P<head>profits|value\s+added|output|revenue|sales)\s+[a-z]+(?:\s+by)?\s*$")
@@ -2318,13 +2414,9 @@ def _scoped(fact: Fact, ctx: Context, lang: str, cues: _ScopeCues) -> Fact:
     before = ctx.lower[begin:fact.start]
     after = ctx.lower[fact.end:fact.end + 24]
     clause = _CLAUSE_START.split(before)[-1]
-    if _DAILY_AFTER.match(after) or _DAILY_BEFORE.search(clause):
-        return replace(fact, subject=f"daily {fact.subject}")
-    if _PER_POPULATION.search(clause) or _PER_POPULATION_AFTER.match(after):
-        return replace(fact, subject=f"per capita {fact.subject}")
-    if ("two" in before or "three" in before or "年平均" in before) and _YEARS_AVERAGE.search(
-            before):
-        return replace(fact, subject=f"two year average {fact.subject}")
+    scope = _scope_of_the_words(before, clause, after)
+    if scope:
+        return replace(fact, subject=f"{scope} {fact.subject}")
     original = ctx.text[begin:fact.start]
     if ((_names_a_company_word(original) and _COMPANY.search(_CLAUSE_START.split(original)[-1]))
             or (cues.company_headings and _in_a_section_on_companies(ctx, fact))):
@@ -2349,6 +2441,22 @@ def _scoped(fact: Fact, ctx: Context, lang: str, cues: _ScopeCues) -> Fact:
     return fact
 
 
+def _scope_of_the_words(before: str, clause: str, after: str) -> str:
+    """The scope the words around a figure (lower case) give it: a daily rate, a ratio to
+    population, a two-year average, a batch recognised at once; else ''."""
+    if _DAILY_AFTER.match(after) or _DAILY_BEFORE.search(clause):
+        return "daily"
+    if _PER_POPULATION.search(clause) or _PER_POPULATION_AFTER.match(after):
+        return "per capita"
+    if ("two" in before or "three" in before or "年平均" in before) and _YEARS_AVERAGE.search(
+            before):
+        return "two year average"
+    if ("批" in clause or "batch" in clause) and _BATCH.search(clause):
+        # "认定了第七批……“小巨人”企业共1090家": the batch's count, not the stock
+        return "recognised batch"
+    return ""
+
+
 def _sentence_and_earlier(before: str) -> tuple[str, list[str]]:
     *earlier, sentence = _SENTENCE_SPLIT.split(before)
     # "……其中沈阳、大连两市制造业企业生产保持活跃；电力……增长3.8%": a clause after a
@@ -2366,6 +2474,9 @@ def _of_a_place(sentence: str, earlier: list[str], lang: str) -> bool:
 
 
 _CLAUSE_START = re.compile(r",(?!\d)|[;:，；：。]|\.\s")  # not the comma of "10,000"
+#: a batch named by its number: 第七批, "the seventh batch"
+_BATCH = compile_lower(r"第[一二三四五六七八九十\d]+批|\b(?:first|second|third|fourth|fifth|sixth|"
+                       r"seventh|eighth|ninth|tenth|new|latest|\d+(?:st|nd|rd|th))\s+batch\b")
 # the scope patterns run on lowered text (``indmon.extract.fastre``), words first
 _DAILY_AFTER = compile_lower(r"^\s*(?:a|per|each)\s+day\b|^[吨辆台万亿个]*/日")
 _DAILY_BEFORE = compile_lower(word_start(["daily", r"a\s+day", r"per\s+day"])
@@ -2762,7 +2873,8 @@ def _national_rates_en(facts: list[Fact], ctx: Context) -> list[Fact]:
 
 
 _NATIONAL_RATE_EN = re.compile(
-    r"\bnational\s+(?:rate|average|figure|level|growth|pace|gain|increase|rise|decline|drop)"
+    r"\bnational\s+(?:growth\s+)?(?:rate|average|figure|level|growth|pace|gain|increase|rise|"
+    r"decline|drop)"
     r"\s+(?:of\s+)?$")
 
 

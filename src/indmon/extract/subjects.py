@@ -218,10 +218,10 @@ def _names_pattern(forms: list[str], flags: int, before: str, after: str
 
 #: a figure, then "and"/"while" and a new subject with its own verb
 _AFTER_FIGURE_AND_EN = re.compile(
-    r"(?:%|percent|per\s*cent)(?:\s+(?:year\s+on\s+year|in\s+[A-Z]\w+))?"
-    r"\s+(?:and|while|whereas|but)\s+(?=[A-Za-z][\w-]*['’]?(?:\s+[\w-]+['’]?){0,5}\s+"
+    r"(?:%|percent|per\s*cent)(?:\s+(?:year\s+on\s+year|in\s+[A-Z]\w+|higher|lower|more|less))?"
+    r",?\s+(?:and|while|whereas|but)\s+(?=[A-Za-z][\w-]*['’]?(?:\s+[\w-]+['’]?){0,5}\s+"
     r"(?:grew|rose|gained|fell|climbed|jumped|increased|expanded|declined|dropped|slipped|slid|"
-    r"shrank|surged|added|sank|dipped|eased|edged|advanced|tumbled|slumped|soared)\b)")
+    r"shrank|surged|added|sank|dipped|eased|edged|advanced|tumbled|slumped|soared|put\s+on)\b)")
 #: ", the province's strongest growth engine,": an appositive naming the subject's role
 _ROLE_APPOSITIVE_EN = re.compile(
     r",\s+(?:the|a|an|its|their|long\s+the)\s+(?:[\w'’-]+\s+){0,6}?(?:engine|driver|pillar|"
@@ -1053,7 +1053,7 @@ def _national_scope_en(left: str, right: str, names: dict[str, str]) -> str | No
         # "growing 4.2 percent, against 3.0 percent nationwide"; "Nationwide, industrial
         # value added grew 5.9%"
         return "CN"
-    if "nation" in left or "'s" in left or "country" in left:
+    if "nation" in left or "'s" in left or "country" in left or "mainland" in left:
         return _national_or_owner_en(_CLAUSE_SPLIT_EN.split(left)[-1], names, left)
     return None
 
@@ -1084,7 +1084,7 @@ def _national_or_owner_en(clause: str, names: dict[str, str], left: str = "") ->
     added": a city's), else None."""
     if ("nation" in clause or "country" in clause) and _NATIONAL_EN.search(lowered(clause)):
         return "CN"
-    if "country" in left and _COUNTRY_WHERE_EN.search(left):
+    if ("country" in left or "mainland" in left) and _COUNTRY_WHERE_EN.search(left):
         return "CN"  # "faster than the country as a whole, where value added increased"
     owner = _OWNER_EN.match(clause) if "'s" in clause else None
     if owner and owner.group(1).lower() not in names and (
@@ -1094,7 +1094,7 @@ def _national_or_owner_en(clause: str, names: dict[str, str], left: str = "") ->
 
 
 _COUNTRY_WHERE_EN = re.compile(
-    r"\bthe\s+(?:whole\s+|entire\s+)?(?:country|nation)(?:\s+as\s+a\s+whole)?,?\s+"
+    r"\bthe\s+(?:whole\s+|entire\s+)?(?:country|nation|mainland)(?:\s+as\s+a\s+whole)?,?\s+"
     r"(?:where|in\s+which)\s+[^,;.]*$",
     re.IGNORECASE)
 #: the country's figure set beside a province's: "lower than the national rate of"
