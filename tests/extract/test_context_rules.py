@@ -2371,3 +2371,86 @@ def test_sme_batches_plans_after_the_half_and_a_part_of_the_amount_before() -> N
     assert _cells(facts, "6.3 percent", "620 billion yuan") == {
         "6.3 percent": ("va_ytd_yoy", "2033-H1", "C"),
         "620 billion yuan": (None, "2033-01/2033-06", "ALL")}
+
+
+def test_a_trade_weekly_s_telecom_words() -> None:
+    text = ("Telecom, January-August 2033 (simulated)\nSeptember 22, 2033\n\n"
+            "The total volume of telecom services, which the ministry measures at the previous "
+            "year's prices, came in at 1.30 trillion yuan, expanding 9.0%. Gigabit users - those "
+            "on 1,000 Mbps plans and above - reached 300 million. The 5G build-out added 370,000 "
+            "sites in net terms this year, taking the tally to 5.80 million, so that 5G now "
+            "makes up 42.0% of all mobile base stations.\n")
+    facts = _mapped(text, published="2033-09-22")
+    assert {m: facts[m].indicator for m in ("1.30 trillion yuan", "9.0%", "300 million",
+                                            "5.80 million", "42.0%")} == {
+        "1.30 trillion yuan": "telecom_volume", "9.0%": "telecom_volume_yoy",
+        "300 million": "gigabit_users", "5.80 million": "g5_base_stations",
+        "42.0%": "g5_base_stations_share"}
+    assert "1,000 Mbps" not in facts  # a threshold
+    chinese = _mapped("2033年1—8月通信业经济运行情况（模拟数据）\n发布时间：2033-09-22\n\n"
+                      "截至8月末，固定互联网宽带接入用户总数达7.20亿户。其中，100Mbps及以上接入速率的"
+                      "固定互联网宽带接入用户达6.90亿户。\n", published="2033-09-22")
+    assert (chinese["7.20亿"].indicator, chinese["6.90亿"].indicator) == (
+        "fixed_broadband_users", None)
+
+
+def test_a_commodities_note_s_respectively_index_base_and_the_whole_industry_s_pace() -> None:
+    text = ("Steel, July 2033 (simulated)\nAugust 15, 2033\n\n"
+            "Pig iron output was 72.0 million tonnes in July and 510.0 million tonnes in "
+            "January-July, falling 2.5% and 1.8% year on year respectively. (The index is set at "
+            "100 for April 1994.)\n\nValue added in the smelting and pressing of ferrous metals "
+            "rose 1.5% year on year in July. Growth for January-July stood at 2.2%, well short of "
+            "the 5.8% posted by all industrial enterprises above designated size.\n")
+    facts = _mapped(text, published="2033-08-15")
+    assert {m: (facts[m].indicator, facts[m].period, facts[m].industry) for m in (
+        "2.5%", "1.8%", "2.2%", "5.8%")} == {
+        "2.5%": ("pig_iron_output_yoy", "2033-07", "ALL"),
+        "1.8%": ("pig_iron_output_yoy", "2033-01/2033-07", "ALL"),
+        "2.2%": ("va_ytd_yoy", "2033-01/2033-07", "31"),
+        "5.8%": ("va_ytd_yoy", "2033-01/2033-07", "ALL")}
+    assert "100" not in facts
+
+
+def test_a_provincial_supplement_s_months_asides_and_products() -> None:
+    text = ("Guizhou industry, January-September 2033 (simulated)\nOctober 25, 2033\n\n"
+            "From January to September, value added of industrial enterprises in Guizhou grew "
+            "7.2 percent.\n\nSeptember was particularly strong. Provincial industrial value "
+            "added jumped 8.4 percent from a year earlier that month, compared with a national "
+            "reading of 6.0 percent.\n\nThe electric power and heat industry climbed 9.3 percent. "
+            "The manufacture of liquor, beverages and refined tea, anchored by the Moutai town "
+            "distilleries, grew 4.1 percent. Output of baijiu, however, eased 2.5 percent. "
+            "Electrical machinery and equipment, the category that covers the battery makers "
+            "around Guiyang and Anshun, surged 31.0 percent.\n\nProfits of industrial firms "
+            "across China rose 2.8 percent in January-August.\n")
+    facts = _mapped(text, published="2033-10-25")
+    assert {m: (facts[m].indicator, facts[m].period, facts[m].industry, facts[m].province)
+            for m in ("8.4 percent", "6.0 percent", "9.3 percent", "4.1 percent", "2.5 percent",
+                      "31.0 percent", "2.8 percent")} == {
+        "8.4 percent": ("va_yoy", "2033-09", "ALL", "520000"),
+        "6.0 percent": ("va_yoy", "2033-09", "ALL", "ALL"),
+        "9.3 percent": ("va_ytd_yoy", "2033-01/2033-09", "44", "520000"),
+        "4.1 percent": ("va_ytd_yoy", "2033-01/2033-09", "15", "520000"),
+        "2.5 percent": (None, "2033-01/2033-09", "ALL", "ALL"),
+        "31.0 percent": ("va_ytd_yoy", "2033-01/2033-09", "38", "520000"),
+        "2.8 percent": ("profit_ytd_yoy", "2033-01/2033-08", "ALL", "ALL")}
+    chinese = _mapped("2033年前三季度全省工业经济运行情况（模拟数据）\n发布时间：2033-10-25\n\n"
+                      "前三季度，全省规模以上工业增加值同比增长7.2%。化学原料和化学制品制造业增长6.0%，"
+                      "其中磷化工增长8.5%。全省规模以上工业发电量1800.0亿千瓦时，同比增长9.0%，增速高于"
+                      "全国（3.2%）。\n", published="2033-10-25")
+    assert _cells(chinese, "8.5%", "3.2%") == {
+        "8.5%": (None, "2033-01/2033-09", "ALL"),
+        "3.2%": ("power_generation_output_yoy", "2033-01/2033-09", "ALL")}
+
+
+def test_a_month_posting_an_expansion_and_a_rise_on_the_month_before() -> None:
+    text = ("Industry in September 2033 (simulated)\nOctober 20, 2033\n\n"
+            "Value added of industrial enterprises went up 5.8 percent year on year in the "
+            "January-September period. Growth in the third quarter alone came in at 5.6 percent, "
+            "and September posted an expansion of 6.0 percent from a year earlier.\n\n"
+            "September was stronger still: value added climbed 6.2% on a year earlier and 0.70% "
+            "on August.\n")
+    facts = _mapped(text, published="2033-10-20")
+    assert {m: (facts[m].indicator, facts[m].period) for m in ("5.6 percent", "6.0 percent",
+                                                              "0.70%")} == {
+        "5.6 percent": ("va_quarter_yoy", "2033-Q3"), "6.0 percent": ("va_yoy", "2033-09"),
+        "0.70%": ("va_mom", "2033-09")}

@@ -110,7 +110,9 @@ _PACE_EN = re.compile(r"^(?:the\s+|its\s+|that\s+)?"
                       r"(?:(?:january|february)[-–](?:[a-z]+)\s+|year-to-date\s+)?"
                       r"(?:pace|growth(?:\s+rate)?|rate\s+of\s+growth)"
                       # "Growth in November alone quickened to 7.5 percent"
-                      r"(?:\s+(?:in|for|during)\s+(?:the\s+)?[a-z]+(?:\s+alone)?)?"
+                      # "growth for the third quarter as a whole came to 8.0 percent"
+                      r"(?:\s+(?:in|for|during|over)\s+(?:the\s+)?[a-z-]+"
+                      r"(?:\s+(?:quarter|half|months?|as\s+a\s+whole|alone)){0,2})?"
                       r"(?:\s+(?:was|is|came\s+in|stood))?$")
 
 

@@ -204,7 +204,8 @@ _THE_BEFORE = re.compile(r"(?:^|\b)the\s+$", re.IGNORECASE)
 #: "50%荣枯线"
 _THRESHOLD_AFTER_EN = re.compile(
     # not "up 7.9 percent and faster than the 7.2 percent": a comparison follows
-    r"^\s*(?:(?P<scope>(?:or|and)\s+(?:more|above|over|higher|faster)\b(?!\s+than\b))"
+    r"^\s*(?:(?P<scope>(?:(?:plans?|connections?|lines?|services?)\s+)?(?:or|and)\s+(?:more|above|"
+    r"over|higher|faster)\b(?!\s+than\b))"
     r"|(?:percent\s+|%\s*)?(?:indicates?|"
     r"means?|signals?|shows?|represents?|denotes?|marks?|reflects?)\b|(?P<line>(?:percent\s+|"
     r"%\s*|-?points?\s+)?(?:line|mark|threshold)\b))", re.IGNORECASE)
@@ -240,6 +241,8 @@ def is_conversion(text: str, start: int, end: int) -> bool:
                                   and _CONVERSION_UNIT.search(text[start:end + 16]))
 
 
+#: an index's base value: "(The index is set at 100 for April 1994.)"
+_INDEX_BASE_BEFORE = re.compile(r"\b(?:is|was|are|were)\s+set\s+(?:at|to)\s+$", re.IGNORECASE)
 _PER_BEFORE = re.compile(r"\bper\s+$|\b(?:for\s+)?(?:every|each)\s+$|每$", re.IGNORECASE)
 
 
@@ -250,6 +253,8 @@ def is_threshold(text: str, start: int, end: int) -> bool:
     if _THRESHOLD_AFTER_ZH.match(after):
         return True
     before = text[max(0, start - 24):start]
+    if " set " in before and _INDEX_BASE_BEFORE.search(before):
+        return True  # "The index is set at 100 for April 1994": an index's base
     if ("point" in before or "threshold" in before or "line" in before or "临界" in before
             or "荣枯" in before) and _THRESHOLD_NAMED_BEFORE.search(before):
         return True

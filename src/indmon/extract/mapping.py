@@ -488,7 +488,9 @@ def match_indicator(
                 return ind.id
     named = _match_by_name(text, measure, unit, catalogue, kind)
     if named is None and measure == "growth_yoy" and text.startswith("output of ") and (
-            industry != ALL):
+            industry != ALL) and not (industry[:1].isdigit() and len(text.split()) <= 3):
+        # "output of baijiu": a product's (a division's name is longer: "output of
+        # non-metallic mineral products")
         # "output of mining", "output of non-metallic mineral products" grew: news words
         # for a sector's or a division's value added (a product's output maps above)
         return match_indicator("value added of " + subject.split(" of ", 1)[1], measure, unit,
@@ -730,6 +732,10 @@ def normalise(text: str) -> str:
     text = re.sub(r"[^\w\u3000-\u303f\u4e00-\u9fff、]+", " ", text)
     text = _ABBREVIATION.sub(lambda m: _ABBREVIATIONS[m.group()], text)
     text = _LARGER_INDUSTRIAL.sub("industrial enterprises", text)
+    # "Provincial industrial value added": the province's industry, no provincial-level tier
+    text = _PROVINCIAL_INDUSTRY.sub(r"\1", text)
+    # "规模以上工业发电量": industry's power generation is the country's power generation
+    text = _INDUSTRIAL_GENERATION.sub("power generation", text)
     text = _FIRMS.sub("enterprises", text)
     text = _EARNINGS.sub("profits", text)  # "earnings at China's larger industrial companies"
     text = text.replace("share holding", "shareholding")  # "share-holding enterprises"
@@ -755,7 +761,7 @@ _GROUP_MAKERS = re.compile(r"\b(high tech|equipment) (?:makers|manufacturers|sec
 _GIGABIT = re.compile(r"\b(?:1 ?000 ?mbps|1 ?gbps)(?: (?:and|or) (?:above|more|faster))?\b")
 #: the trade press's "5G subscriptions" are the ministry's users, its "5G sites" base stations
 _SUBSCRIPTIONS = re.compile(r"\b(?:subscriptions|subscribers)\b")
-_SITES = re.compile(r"\b(5g|4g|mobile)\s+(?:sites|masts)\b")
+_SITES = re.compile(r"\b(5g|4g|mobile)\s+(?:sites|masts|build out)\b")
 #: "the mobile base stood at 1.84 billion": the users, not base stations
 _USER_BASE = re.compile(r"\b(mobile|subscriber|user|customer|5g|4g)\s+base\b(?!\s+station)")
 #: the newswires' size classes of the PMI: "smaller companies", "larger firms", "medium-sized"
@@ -771,6 +777,9 @@ _WHOLE_ECONOMY = re.compile(r"^(?:the\s+)?(?:wider|overall|whole|broader|nationa
 #: the newswires' "larger industrial companies": those above designated size, no size class
 _LARGER_INDUSTRIAL = re.compile(r"\b(?:larger|bigger|major)\s+industrial\s+(?:firms|companies|"
                                 r"enterprises)\b")
+_INDUSTRIAL_GENERATION = re.compile(
+    r"\b(?:above designated size )?industrial (?:power|electricity) generation\b")
+_PROVINCIAL_INDUSTRY = re.compile(r"\bprovincial (industr\w*|factory|factories)\b")
 #: the newswires' "earnings" of industrial firms are their profits
 _EARNINGS = re.compile(r"\bearnings\b")
 #: "firms", "companies", and "ones" of "large enterprises ... and small ones"

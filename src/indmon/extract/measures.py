@@ -54,6 +54,8 @@ _SHARE_EN = compile_lower(
     r"coverage\s+rate|of\s+which|rate\s+(?:of|was|reached)|reach\w*|to|at|was|were|is|are)"
     + _HEDGE_EN + r"\s*$")
 _YOY_EN = compile_lower(r"year\s*-?\s*on\s*-?\s*year|over\s+the\s+same\s+period|y-o-y|"
+                        # "an expansion of 6.1 percent from a year earlier"
+                        r"(?:from|than|on)\s+a\s+year\s+(?:earlier|ago|before)|"
                         + word_start(["yoy"]) + r"\b")
 _QOQ_EN = compile_lower(r"month\s*-?\s*on\s*-?\s*month|quarter\s*-?\s*on\s*-?\s*quarter"
                         # "1.8% fewer than a month earlier"
@@ -129,6 +131,11 @@ _QOQ_BASIS_EN = compile_lower(
 #: figure stands between it and this one
 _QOQ_OPENING_EN = compile_lower(
     r"(?:^\s*|[.;:]\s+)(?:month|quarter)\s*-?\s*on\s*-?\s*(?:month|quarter)\s*,[^.;\d]*$")
+#: "climbed 6.2% on a year earlier and 0.71% on August": on the month before (not "on
+#: September 2027", a year before, nor "on August's level")
+_ON_A_MONTH_EN = compile_lower(
+    r"\s+on\s+(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)\b(?!\s*\d|'s)")
 #: "increased 0.46% over the previous month": the previous month is the base
 _PREVIOUS_MONTH_EN = compile_lower(
     r"^\s*(?:over|from|on|against|compared\s+with)\s+(?:the\s+)?(?:previous|preceding|last)"
@@ -202,7 +209,8 @@ def percent_measure_en(left: str, right: str, clause_left: str = "") -> tuple[st
                or ("sequential" in recent[-40:] and _SEQUENTIAL_BEFORE_EN.search(recent[-40:]))
                or _QOQ_BASIS_EN.search(left)
                or (" on " in recent and _QOQ_OPENING_EN.search(recent))
-               or (" previous " in right[:20] and _PREVIOUS_MONTH_EN.match(right)))
+               or (" previous " in right[:20] and _PREVIOUS_MONTH_EN.match(right))
+               or (right[:4] == " on " and _ON_A_MONTH_EN.match(right)))
     noun = _GROWTH_NOUN_AFTER_EN.match(right)
     if noun and (noun.group("up2") or noun.group("down2")) and not (
             left.rstrip().endswith(",") or _WAS_BEFORE_EN.search(left[-12:])):
@@ -261,8 +269,9 @@ _PACE_BASE_EN = compile_lower(
     r"(?:[a-z-]+'s\s+)?$|"
     r"\b(?:ahead\s+of|behind|short\s+of)\s+(?:the\s+)$|"
     # "above the nationwide figure of 5.9 percent": the country's pace
-    r"(?P<national>\b(?:above|below|ahead\s+of|behind|than|trailed|outpaced)\s+the\s+(?:national|"
-    r"nationwide|country's)\s+(?:figure|rate|pace|average|level|growth|reading)\s+(?:of\s+)?$)|"
+    r"(?P<national>\b(?:above|below|ahead\s+of|behind|than|trailed|outpaced|compared\s+with|"
+    r"against|versus)\s+(?:the|a)\s+(?:national|nationwide|country's)\s+(?:figure|rate|pace|average|"
+    r"level|growth|reading)\s+(?:of\s+)?$)|"
     # "outpacing the national 8.9 percent": the country's pace, its noun left out
     r"\b(?:outpac\w+|outstripp\w+|beat(?:ing)?|above|below|ahead\s+of|behind|trail\w*)\s+the\s+"
     r"(?:national|nationwide|country's)\s+$|"

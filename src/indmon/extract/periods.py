@@ -372,9 +372,12 @@ EN_PERIODS: list[Grammar] = [
     # named alone or owning the subject, without "in"
     Grammar(re.compile(rf"\b(?P<m>{_MONTH})(?=\s+(?:alone|by\s+itself|on\s+its\s+own|itself)\b"
                        # "September was stronger still: value added climbed 6.2%"
+                       # "September posted an expansion of 6.1 percent"
+                       r"|\s+(?:posted|recorded|delivered|logged)\s+(?:an?\s+)?(?:\w+\s+)?(?:expansion|"
+                       r"increase|rise|gain|growth|decline|contraction)\b"
                        r"|\s+(?:was|saw|brought|proved|looked)\s+(?:\w+\s+){0,2}?(?:stronger|weaker|"
                        r"better|worse|firmer|softer|slower|faster|strongest|weakest|best|worst|brightest|busiest|"
-                       r"dullest|quietest|softest)\b|'s\b"
+                       r"dullest|quietest|softest|strong|weak|solid|robust|firm|soft|brisk|busy)\b|'s\b"
                        # "quicker than December, when output had grown 6.1%"
                        r"|,\s+when\b"
                        # "Mar standouts: autos +11.2%": a note's heading of a month's figures

@@ -623,15 +623,45 @@ def _percent_en(value: float, left: str, right: str, left_l: str, right_l: str,
         # a share is never below nothing
         measure = "growth_yoy"
     named = _GROWTH_OF_AFTER_EN.match(right) if left_l.endswith("the ") else None
-    if named:  # "behind the 5.4% growth of all industrial enterprises": theirs
+    if named:  # "behind the 5.4% growth of all industry": theirs
         return value * sign, "growth_yoy", named.group("of")
+    posted = _POSTED_BY_AFTER_EN.match(right) if left_l.endswith("the ") else None
+    if posted and measure == "growth_yoy":
+        # "well short of the 5.9% posted by all industrial enterprises above designated
+        # size": theirs
+        return value * sign, measure, posted.group("by")
+    if measure == "share":
+        subject = _part_of_the_whole_after_en(subject, right)
     return value * sign, measure, subject
 
 
+def _part_of_the_whole_after_en(subject: str, right: str) -> str:
+    """"5G now makes up 42.3% of all mobile base stations": a part named by its qualifier
+    alone ("5G") is of the things the whole after the figure counts."""
+    part = _MAKES_UP_EN.sub("", subject).strip()
+    whole = _OF_ALL_AFTER_EN.match(right)
+    if whole and part and len(part.split()) == 1 and part[:1].isdigit():
+        return f"{part} {whole.group('things')}"
+    return subject
+
+
+#: the verb of a share left in its subject: "5G now makes", "4G sites account"
+_MAKES_UP_EN = re.compile(r"\s+(?:now\s+|still\s+)?(?:makes|made|making|accounts?|accounted)$",
+                          re.IGNORECASE)
+#: "of all mobile base stations": what a share's whole counts
+_OF_ALL_AFTER_EN = re.compile(
+    r"^\s*(?:%|percent|per\s+cent)?\s+of\s+(?:all|the|total)\s+(?:mobile\s+|fixed\s+)?"
+    r"(?P<things>base\s+stations|users|subscribers|ports)\b", re.IGNORECASE)
+
+
+_POSTED_BY_AFTER_EN = re.compile(
+    r"^\s+(?:posted|recorded|logged|seen|registered|achieved)\s+by\s+(?P<by>[^,.;()]{3,80}?)"
+    r"(?=\s+(?:over|in|during|for|from|on|since)\b|[,.;()]|$)")
 #: "the 5.4% growth of all industry over the same period": the figure's own subject after it
 _GROWTH_OF_AFTER_EN = re.compile(
     r"^\s+(?:year-on-year\s+)?(?:growth|increase|rise)\s+(?:rate\s+)?(?:of|in|for)\s+"
-    r"(?P<of>[^,.;()]{3,80}?)(?=\s+(?:over|in|during|for|from|on|since)\b|[,.;()]|$)")
+    r"(?P<of>[^,.;()]{3,80}?)(?=\s+(?:over|in|during|for|from|on|since|nationwide|nationally|"
+    r"across)\b|[,.;()]|$)")
 
 
 def _planned_en(subject: str, left_l: str, clause_left_l: str, right_l: str,
@@ -1008,6 +1038,7 @@ def extract_facts(
     facts = _division_opening_the_sentence(facts, ctx)
     facts = _of_a_titled_grouping(_in_the_clusters(facts, ctx), ctx)
     if lang == "zh":
+        facts = _unknown_parts_of_which_zh(facts, ctx)
         facts = _bases_of_the_figure_before_zh(_products_of_bare_output_zh(facts, ctx.text), ctx)
         facts = _national_figures_of_the_subject_before_zh(_compared_in_parentheses_zh(
             _figures_of_a_year_earlier_zh(facts, ctx), ctx), ctx)
@@ -1018,6 +1049,27 @@ def extract_facts(
         facts = _province_of_the_sentence_zh(facts, ctx)
     return _with_table_figures(facts, table, ctx) if table.figures else facts
 
+
+
+def _unknown_parts_of_which_zh(facts: list[Fact], ctx: Context) -> list[Fact]:
+    """"化学原料和化学制品制造业增长6.2%，其中磷化工增长8.9%": a part the glossary does not
+    know, named after 其中, has no cell (read without it, it is the division before)."""
+    out = []
+    for fact in facts:
+        part = _OF_WHICH_NAME_ZH.search(ctx.text, max(0, fact.start - 20), fact.start)
+        if (part and SUB_SECTOR not in fact.subject
+                and not _PERIOD_WORDS_ZH.search(part.group("name"))
+                and not subjects.first_term_zh(part.group("name"))):
+            fact = replace(fact, subject=f"{SUB_SECTOR} {fact.subject}")
+        out.append(fact)
+    return out
+
+
+#: words of a period, not of a part: "其中，二季度增长5.8%"
+_PERIOD_WORDS_ZH = re.compile(r"季度|月|年|半年|当期|同期")
+#: 其中 and a name before the verb: "其中磷化工增长"
+_OF_WHICH_NAME_ZH = re.compile(
+    r"其中[，,]?\s*(?P<name>[\u4e00-\u9fff]{2,10}?)(?:增加值)?(?:同比)?(?:增长|下降|增速为?)$")
 
 
 def _national_figures_of_the_subject_before_zh(facts: list[Fact], ctx: Context) -> list[Fact]:
@@ -1364,7 +1416,8 @@ def _respectively_sentences(facts: list[Fact], ctx: Context
         by_sentence.setdefault(ctx.layout.sentence(fact.start), []).append(k)
     for (start, _), members in by_sentence.items():
         end = facts[members[-1]].end
-        if "respectively" in ctx.lower[start:end + 16] or "分别" in ctx.text[start:end]:
+        # "falling 2.7% and 1.9% year on year respectively": a basis may come between
+        if "respectively" in ctx.lower[start:end + 32] or "分别" in ctx.text[start:end]:
             yield start, members
 
 
@@ -2436,7 +2489,11 @@ def _scoped(fact: Fact, ctx: Context, lang: str, cues: _ScopeCues) -> Fact:
             "key" not in fact.subject):
         # "重点监测造船企业造船完工3671万载重吨；承接新船订单7540万载重吨": the sample's
         return replace(fact, subject=f"key enterprises' {fact.subject}")
-    if cues.places and _of_a_place(*_sentence_and_earlier(ctx.text[begin:fact.start]), lang):
+    original_before = ctx.text[begin:fact.start]
+    if lang != "zh" and cues.places:
+        # "..., the category that covers the battery makers around Guiyang, surged 31.4%"
+        original_before = subjects.without_asides_en(original_before)
+    if cues.places and _of_a_place(*_sentence_and_earlier(original_before), lang):
         return replace(fact, subject=f"city level {fact.subject}")
     return fact
 

@@ -228,7 +228,8 @@ _ROLE_APPOSITIVE_EN = re.compile(
     r"mainstay|leader|laggard|bright\s+spot|backbone)s?\s*(?:of\s+[\w'’ -]{1,40}?)?,(?=\s+[a-z])")
 #: " - the division that includes cement and glass - ": an aside between dashes
 _DASH_APPOSITIVE_EN = re.compile(
-    r"\s[-–—]\s(?:(?:the|a|an|which|its)\s)?[^-–—\d]{3,80}?\s[-–—]\s(?=[a-z])")
+    # " - those on 1,000 Mbps plans and above - ": a threshold's digits, but no figure's unit
+    r"\s[-–—]\s(?:(?:the|a|an|which|its|those)\s)?[^-–—%]{3,80}?\s[-–—]\s(?=[a-z])")
 #: ", which shows how much of what factories make is actually sold,": a relative clause
 #: between the subject and its verb
 _WHICH_ASIDE_EN = re.compile(r",\s+which\s+[^,;\d]{3,100}?,(?=\s+[a-z])")
@@ -238,6 +239,11 @@ _WHICH_LIST_ASIDE_EN = re.compile(
     r",\s+which\s+(?:include|includes|included|cover|covers|comprise|comprises)\s+[^;\d.]{3,200}?,"
     r"(?=\s+(?:generated|earned|made|posted|brought|reported|recorded|achieved|realized|realised|"
     r"saw|grew|rose|increased|expanded|totall?ed|amounted|reached)\b)")
+#: ", the category that covers the lithium battery makers around Guiyang,": what a
+#: division holds, between its name and its verb
+_CATEGORY_ASIDE_EN = re.compile(
+    r",\s+the\s+(?:category|division|industry|segment|sector|group)\s+that\s+[^,;\d]{3,120}?,"
+    r"(?=\s+[a-z])", re.IGNORECASE)
 #: words that sum up before the subject: "Add it all up and", "All told,"
 _SUMMING_UP_EN = re.compile(r"\b(?:add\s+it\s+(?:all\s+)?up\s+and|all\s+told,)\s*", re.IGNORECASE)
 #: ", however,": an adverb between the subject and its verb
@@ -442,6 +448,8 @@ def _without_asides_en(sentence_left: str) -> str:
         sentence_left = _HOME_TO_ASIDE_EN.sub("", sentence_left)
     if ", whose " in sentence_left:  # "producers, whose ranks include battery makers, added"
         sentence_left = _WHOSE_ASIDE_EN.sub("", sentence_left)
+    if " that " in sentence_left:  # "machinery, the category that covers ... makers, surged"
+        sentence_left = _CATEGORY_ASIDE_EN.sub("", sentence_left)
     if ", " in sentence_left:  # "Ferrous metal smelting, however, swung to a profit of"
         sentence_left = _ADVERB_ASIDE_EN.sub("", sentence_left)
     if " up and " in sentence_left or " told," in sentence_left:
@@ -451,6 +459,12 @@ def _without_asides_en(sentence_left: str) -> str:
         # "foreign-funded businesses, including those from Hong Kong, Macao and Taiwan, lagged"
         sentence_left = _INCLUDING_ASIDE_EN.sub("", sentence_left)
     return sentence_left
+
+
+def without_asides_en(sentence_left: str) -> str:
+    """The words before a figure without the asides between a subject and its verb (which
+    may name places or causes that are none of the figure's)."""
+    return _without_asides_en(sentence_left)
 
 
 def subject_before_en(sentence_left: str) -> str:
@@ -664,7 +678,8 @@ _ASIDE_OPENERS_EN = frozenset({"the", "a", "an", "still", "which", "its", "their
 _CAUSE_OPENERS_EN = frozenset({"weighed", "held", "dragged", "buoyed", "helped", "hit",
                                "boosted", "supported", "driven", "lifted", "hampered",
                                "propelled", "spurred", "pulled", "hurt", "caught",
-                               "squeezed", "battered", "stung", "pressed", "burdened"})
+                               "squeezed", "battered", "stung", "pressed", "burdened",
+                               "anchored", "fed", "led", "powered", "underpinned"})
 #: one-word clauses that open a sentence, never a member of a list
 _ADVERBS_EN = frozenset({"meanwhile", "however", "moreover", "besides", "also", "overall",
                          "specifically", "notably", "furthermore", "therefore", "thus", "then",
@@ -1053,7 +1068,8 @@ def _national_scope_en(left: str, right: str, names: dict[str, str]) -> str | No
         # "growing 4.2 percent, against 3.0 percent nationwide"; "Nationwide, industrial
         # value added grew 5.9%"
         return "CN"
-    if "nation" in left or "'s" in left or "country" in left or "mainland" in left:
+    if ("nation" in left or "'s" in left or "country" in left or "mainland" in left
+            or "across" in left):
         return _national_or_owner_en(_CLAUSE_SPLIT_EN.split(left)[-1], names, left)
     return None
 
@@ -1082,7 +1098,8 @@ def _national_or_owner_en(clause: str, names: dict[str, str], left: str = "") ->
     """The country for a national figure set beside a province's ("0.4 points lower than
     the national rate of 5.2%"), a place owning the subject ("Shenzhen's industrial value
     added": a city's), else None."""
-    if ("nation" in clause or "country" in clause) and _NATIONAL_EN.search(lowered(clause)):
+    if ("nation" in clause or "country" in clause or "across" in clause) and _NATIONAL_EN.search(
+            lowered(clause)):
         return "CN"
     if ("country" in left or "mainland" in left) and _COUNTRY_WHERE_EN.search(left):
         return "CN"  # "faster than the country as a whole, where value added increased"
@@ -1107,6 +1124,8 @@ _NATIONAL_EN = compile_lower(
     r"|\bthe\s+country\s+as\s+a\s+whole\b"
     # "compared with national profit growth of 3.2 percent"
     r"|\bnational\s+(?:[a-z]+\s+)?(?:growth|rate|average|pace)\s+of\s*$"
+    # "Profits of industrial firms across China rose 2.9 percent"
+    r"|\bacross\s+china\b"
     # "while profits of the country's industrial firms rose only 2.1 percent"
     r"|\bthe\s+(?:country|nation)['’]s\s+(?:industr\w*|factor\w*|enterprises|firms|companies|"
     r"manufactur\w*)")
@@ -1307,6 +1326,8 @@ SUBJECT_GLOSSARY_ZH = {
     "5G基站": "5G base stations",
     "基站": "base stations",
     "1000Mbps及以上": "gigabit",
+    # users of 100 Mbps and faster: a tier of the fixed broadband users, no indicator's
+    "100Mbps及以上": "100 Mbps and faster",
     "千兆光网": "gigabit optical network",
     "千兆": "gigabit",
     "移动电话用户": "mobile phone users",
