@@ -2454,3 +2454,62 @@ def test_a_month_posting_an_expansion_and_a_rise_on_the_month_before() -> None:
                                                               "0.70%")} == {
         "5.6 percent": ("va_quarter_yoy", "2033-Q3"), "6.0 percent": ("va_yoy", "2033-09"),
         "0.70%": ("va_mom", "2033-09")}
+
+
+def test_a_regional_daily_s_telecom_figures_and_the_province_named_before() -> None:
+    text = ("Telecom, January-May 2033 (simulated)\nJune 22, 2033\n\n"
+            "Operators took in 740.0 billion yuan of telecom business revenue from January to "
+            "May, up 2.1 percent from a year earlier.\n\n"
+            "Carriers ran 13.90 million mobile base stations nationwide at the end of May. Some "
+            "5.70 million of them were 5G sites, and 5G now accounts for 41.0 percent of all base "
+            "stations. Ports capable of delivering gigabit service, 10G-PON and above, reached "
+            "37.0 million.\n\n"
+            "Zhejiang's operators booked 53.0 billion yuan of telecom revenue in the five months. "
+            "The province had 320,000 5G base stations at the end of May.\n")
+    facts = _mapped(text, published="2033-06-22")
+    assert {m: (facts[m].indicator, facts[m].province) for m in (
+        "2.1 percent", "5.70 million", "41.0 percent", "37.0 million", "320,000")} == {
+        "2.1 percent": ("telecom_revenue_yoy", "ALL"),
+        "5.70 million": ("g5_base_stations", "ALL"),
+        "41.0 percent": ("g5_base_stations_share", "ALL"),
+        "37.0 million": ("gigabit_ports", "ALL"), "320,000": ("g5_base_stations", "330000")}
+
+
+def test_an_ev_site_s_deliveries_and_a_month_on_the_month_before() -> None:
+    text = ("NEV sales rise in September 2033 (simulated)\nOct 14, 2033\n\n"
+            "China's new-energy vehicle makers delivered 2.10 million cars and commercial "
+            "vehicles last month, the automobile manufacturers' association said on Tuesday, a "
+            "rise of 20.0% over September 2032, while output reached 2.05 million units, 21.0% "
+            "above the same month a year earlier.\n\n"
+            "Factories turned out 3.00 million vehicles during the month, an increase of 40.0% "
+            "over a short, holiday-hit February and of 5.5% against March 2032.\n")
+    facts = _mapped(text, published="2033-10-14")
+    assert {m: facts[m].indicator for m in ("2.10 million", "20.0%", "2.05 million", "21.0%",
+                                            "40.0%")} == {
+        "2.10 million": "nev_sales", "20.0%": "nev_sales_yoy", "2.05 million": "nev_production",
+        "21.0%": "nev_production_yoy", "40.0%": None}
+
+
+def test_a_title_naming_the_month_s_shipments_first_and_national_high_tech_paces() -> None:
+    text = ("June shipments edge higher as NEV sales hit a record; first half closes ahead "
+            "(simulated)\n"
+            "Published 13 Jul 2033\n\nNew-energy vehicles\n\n"
+            "NEV output and deliveries reached 1.80 million and 1.85 million units respectively, "
+            "growing 24.0% and 23.0% from a year earlier.\n")
+    facts = _mapped(text, published="2033-07-13")
+    assert (facts["1.85 million"].indicator, facts["1.85 million"].period) == (
+        "nev_sales", "2033-06")
+    english = _mapped("Hebei industry, January-October 2033 (simulated)\nNovember 15, 2033\n\n"
+                      "In the first ten months, high-tech manufacturing in Hebei rose 10.5 "
+                      "percent, compared with 9.0 percent for high-tech manufacturing "
+                      "nationwide.\n",
+                      published="2033-11-15")
+    assert (english["9.0 percent"].indicator, english["9.0 percent"].province) == (
+        "va_hightech_ytd_yoy", "ALL")
+    chinese = _mapped("2033年1—10月全省工业经济运行情况（模拟数据）\n发布时间：2033-11-15\n\n"
+                      "1—10月份，全省装备制造业增加值同比增长11.0%；高技术制造业增加值增长10.5%，高于"
+                      "全国高技术制造业（9.0%）增速。其中，10月份全省规模以上工业增加值同比增长7.0%，"
+                      "全国同期为增长5.5%。\n", published="2033-11-15")
+    assert _cells(chinese, "9.0%", "5.5%") == {
+        "9.0%": ("va_hightech_ytd_yoy", "2033-01/2033-10", "ALL"),
+        "5.5%": ("va_yoy", "2033-10", "ALL")}

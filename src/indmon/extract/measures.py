@@ -134,8 +134,10 @@ _QOQ_OPENING_EN = compile_lower(
 #: "climbed 6.2% on a year earlier and 0.71% on August": on the month before (not "on
 #: September 2027", a year before, nor "on August's level")
 _ON_A_MONTH_EN = compile_lower(
-    r"\s+on\s+(?:january|february|march|april|may|june|july|august|september|october|november|"
-    r"december)\b(?!\s*\d|'s)")
+    # "an increase of 42.6% over a short, holiday-hit February"
+    r"\s+(?:on|over)\s+(?:a\s+|the\s+)?(?:(?!year\b|in\b|for\b|same\b)[a-z-]+,?\s+){0,3}?"
+    r"(?:january|february|march|april|may|"
+    r"june|july|august|september|october|november|december)\b(?![-–\s]*\d|'s|\s*[-–])")
 #: "increased 0.46% over the previous month": the previous month is the base
 _PREVIOUS_MONTH_EN = compile_lower(
     r"^\s*(?:over|from|on|against|compared\s+with)\s+(?:the\s+)?(?:previous|preceding|last)"
@@ -210,7 +212,7 @@ def percent_measure_en(left: str, right: str, clause_left: str = "") -> tuple[st
                or _QOQ_BASIS_EN.search(left)
                or (" on " in recent and _QOQ_OPENING_EN.search(recent))
                or (" previous " in right[:20] and _PREVIOUS_MONTH_EN.match(right))
-               or (right[:4] == " on " and _ON_A_MONTH_EN.match(right)))
+               or (right[:4] in (" on ", " ove") and _ON_A_MONTH_EN.match(right)))
     noun = _GROWTH_NOUN_AFTER_EN.match(right)
     if noun and (noun.group("up2") or noun.group("down2")) and not (
             left.rstrip().endswith(",") or _WAS_BEFORE_EN.search(left[-12:])):

@@ -386,7 +386,7 @@ EN_PERIODS: list[Grammar] = [
     # "September cement output was 162 million tonnes": a month before what it measures (not
     # the end of a span, "January-September cement output")
     Grammar(re.compile(rf"(?<![-–—/~\w])(?<!to\s)(?P<m>{_MONTH})(?=\s+(?:[a-z-]+\s+){{0,3}}?"
-                       r"(?:output|production|sales|exports|contracting|deliveries|completions|"
+                       r"(?:output|production|sales|exports|contracting|deliveries|completions|shipments|"
                        # "November industrial profits rose 9.2%", "March VA +6.1%"
                        r"profits|revenue|va|ip)\b)"),
             _en_month, (_MONTH_ANCHOR,)),

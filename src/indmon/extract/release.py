@@ -603,6 +603,10 @@ def _count_subject_of_mention_en(ctx: Context, m: Mention, measure: str,
             clause_left_l[-30:]) and measures.BUILT_GOODS_AFTER_EN.match(right_l):
         # "Chinese makers exported 680,000 vehicles in October": their exports
         return "level", f"exports of {subject}"
+    delivered = _DELIVERED_BY_KIND_EN.search(clause_left_l[-60:]) if subject else None
+    if delivered and measures.BUILT_GOODS_AFTER_EN.match(right_l):
+        # "China's new-energy vehicle makers delivered 2.19 million cars": their sales
+        return "level", f"sales of {_KIND_NAMES_EN[delivered.group('kind')]}"
     return measure, subject
 
 
@@ -646,8 +650,9 @@ def _part_of_the_whole_after_en(subject: str, right: str) -> str:
 
 
 #: the verb of a share left in its subject: "5G now makes", "4G sites account"
-_MAKES_UP_EN = re.compile(r"\s+(?:now\s+|still\s+)?(?:makes|made|making|accounts?|accounted)$",
-                          re.IGNORECASE)
+_MAKES_UP_EN = re.compile(
+    r"\s+(?:(?:now|still)\s+)?(?:makes|made|making|accounts?|accounted)$|\s+(?:now|still)$",
+    re.IGNORECASE)
 #: "of all mobile base stations": what a share's whole counts
 _OF_ALL_AFTER_EN = re.compile(
     r"^\s*(?:%|percent|per\s+cent)?\s+of\s+(?:all|the|total)\s+(?:mobile\s+|fixed\s+)?"
@@ -677,6 +682,10 @@ def _planned_en(subject: str, left_l: str, clause_left_l: str, right_l: str,
 
 
 _EXPORTED_BEFORE_EN = re.compile(r"\b(?:exported|shipped\s+abroad|sold\s+abroad)\s*$")
+#: makers of a kind of vehicle that delivered or sold: "new-energy vehicle makers delivered"
+_DELIVERED_BY_KIND_EN = re.compile(
+    r"\b(?P<kind>nevs?|new-energy|new\s+energy)\s+(?:vehicle\s+)?(?:makers|manufacturers|"
+    r"producers|carmakers)\s+(?:delivered|sold|shipped)\s*$")
 
 
 def _produced_en(clause_left_l: str, right_l: str) -> bool:
@@ -1024,7 +1033,7 @@ def extract_facts(
         facts = _losses_which_totalled_en(_followed_by_in_brackets_en(facts, ctx), ctx)
         facts = _industry_in_the_headline_en(_with_a_part_moving_en(facts, ctx), ctx)
         facts = _parts_within_en(_parts_that_were_en(facts, ctx), ctx)
-        facts = _parts_of_the_amount_before_en(facts, ctx)
+        facts = _the_province_named_before_en(_parts_of_the_amount_before_en(facts, ctx), ctx)
         facts = _parts_of_a_whole_en(_output_of_the_sentence_opener_en(facts, ctx), ctx)
         facts = _parts_named_after_en(facts, ctx)
         facts = _vehicles_of_a_car_release_en(_of_the_figure_before_a_month_en(facts), ctx)
@@ -1089,7 +1098,7 @@ def _national_figures_of_the_subject_before_zh(facts: list[Fact], ctx: Context) 
 #: "，全国同期仅增长", "（6.9%）有所加快；全国同期增长": the country's figure set beside the one
 #: before
 _NATIONAL_SAME_PERIOD_ZH = re.compile(
-    r"[）)]?[^，。；;\d]{0,8}[，,；;]\s*全国(?:同期)?(?:仅|只)?(?:增长|下降)"
+    r"[）)]?[^，。；;\d]{0,8}[，,；;]\s*全国(?:同期)?(?:为|仅|只)?(?:增长|下降)"
     # "增长11.3%，增速高于全国同期9.1%的水平"
     r"|[，,]\s*(?:增速|增幅)?(?:高于|低于|快于|慢于)全国(?:同期|平均水平|平均)?")
 
@@ -1115,8 +1124,14 @@ def _compared_in_parentheses_zh(facts: list[Fact], ctx: Context) -> list[Fact]:
         if "全国" in what:
             # "增长7.4%，……（1—8月份增长7.2%，上半年增长7.0%），高于全国平均水平（5.9%）": the
             # country's figure of the sentence's first growth, at its period
-            first = next(f for f in out[:k] if f.start >= s_start and f.unit == "percent"
-                         and f.measure == "growth_yoy" and f.subject)
+            # "……装备制造业增长11.2%；高技术制造业增长10.7%，高于全国高技术制造业（9.1%）":
+            # the first growth of its clause after a semicolon
+            c_start = max(s_start, ctx.text.rfind(";", s_start, fact.start) + 1,
+                          ctx.text.rfind("；", s_start, fact.start) + 1)
+            first = next((f for f in out[:k] if f.start >= c_start and f.unit == "percent"
+                          and f.measure == "growth_yoy" and f.subject), None) or next(
+                f for f in out[:k] if f.start >= s_start and f.unit == "percent"
+                and f.measure == "growth_yoy" and f.subject)
             out[k] = replace(fact, subject=first.subject, measure="growth_yoy", region="CN",
                              period=first.period)
         else:  # "较9月份（6.9%）有所加快": the figure before's at the period named
@@ -1770,6 +1785,24 @@ def _followed_by_in_brackets_en(facts: list[Fact], ctx: Context) -> list[Fact]:
     return out
 
 
+def _the_province_named_before_en(facts: list[Fact], ctx: Context) -> list[Fact]:
+    """"Zhejiang's operators booked 53.8 billion yuan ... The province had 328,000 5G base
+    stations": "the province" is the one the sentence before named."""
+    out = list(facts)
+    for k in range(1, len(out)):
+        fact, before = out[k], out[k - 1]
+        if fact.region != ctx.region or before.region in (ctx.region, "CN", "world", ""):
+            continue
+        s_start, _ = ctx.layout.sentence(fact.start)
+        if (ctx.layout.paragraph_start(fact.start) <= before.start < s_start
+                and _THE_PROVINCE_EN.match(ctx.text, s_start, fact.start)):
+            out[k] = replace(fact, region=before.region)
+    return out
+
+
+_THE_PROVINCE_EN = re.compile(r"\s*the\s+province(?:'s)?\b", re.IGNORECASE)
+
+
 def _parts_of_the_amount_before_en(facts: list[Fact], ctx: Context) -> list[Fact]:
     """"helped enterprises raise a cumulative 5.46 trillion yuan, 630 billion yuan of it in the
     past six months": an amount "of it" with the subject of the amount before is a part of
@@ -1826,20 +1859,33 @@ def _parts_that_were_en(facts: list[Fact], ctx: Context) -> list[Fact]:
         if part is None:
             continue
         s_start, _ = ctx.layout.sentence(fact.start)
-        whole = next((f for f in reversed(out[:k]) if f.start >= s_start
+        # the whole in the sentence, or the one before: "... 13.95 million mobile base
+        # stations. Some 5.74 million of them were 5G sites"
+        before_start = ctx.layout.sentence(max(0, s_start - 1))[0]
+        whole = next((f for f in reversed(out[:k]) if f.start >= before_start
                       and f.unit == "count" and f.measure in ("level", "count")), None)
-        head = _OUTPUT_HEAD_EN.search(whole.subject) if whole else None
-        if whole and (head or whole.subject.startswith(("sales of", "exports of"))):
+        if whole is None:
+            continue
+        head = _OUTPUT_HEAD_EN.search(whole.subject)
+        if head or whole.subject.startswith(("sales of", "exports of")):
             name = "output" if head else whole.subject.split(" of ", 1)[0]
             out[k] = replace(fact, subject=f"{name} of {part.group('part')}", measure="level")
+        elif _COUNTED_PART_EN.search(part.group("part")):
+            # "13.95 million mobile base stations ... Some 5.74 million of them were 5G sites"
+            out[k] = replace(fact, subject=part.group("part"), measure="count")
     return out
+
+
+#: a part that names what it counts: "5G sites", "5G users", "gigabit users"
+_COUNTED_PART_EN = re.compile(r"\b(?:sites|base\s+stations|users|subscribers|ports|enterprises)$",
+                              re.IGNORECASE)
 
 
 _OF_THEM_WERE_EN = re.compile(
     r"\s+of\s+(?:them|these|those)\s+(?:were|was)\s+"
     # "580,000 of them were shipped abroad": a flow of the whole, not a kind of it
     r"(?!(?:shipped|exported|sold|made|produced|delivered|built)\b)"
-    r"(?P<part>[a-z][a-z -]{2,40}?)\s*(?:[.,;]|$)", re.IGNORECASE)
+    r"(?P<part>[a-z0-9][a-z0-9 -]{2,40}?)\s*(?:[.,;]|$)", re.IGNORECASE)
 
 
 def _industry_in_the_headline_en(facts: list[Fact], ctx: Context) -> list[Fact]:
@@ -2068,14 +2114,20 @@ def _vehicles_of_a_car_release_en(facts: list[Fact], ctx: Context) -> list[Fact]
     for fact in facts:
         bare = _BARE_VEHICLE_HEAD_EN.match(fact.subject)
         s_start, _ = ctx.layout.sentence(fact.start)
-        if bare and fact.unit in ("count", "percent") and not _KIND_OF_VEHICLE_EN.search(
-                ctx.lower, s_start, fact.start):
-            # "NEV production reached 1.71 million, while sales amounted to 1.76 million":
-            # a kind of vehicle named before in the sentence owns the bare head
+        kind = _KIND_OF_VEHICLE_EN.search(ctx.lower, s_start, fact.start) if bare else None
+        if bare and fact.unit in ("count", "percent") and kind and kind.group() in _KIND_NAMES_EN:
+            # "NEV makers delivered 2.19 million cars ..., while output reached 2.14 million":
+            # the kind named before owns the bare head
+            said = " ".join(bare.group("head").lower().split())
+            fact = replace(fact, subject=f"{_VEHICLE_HEADS.get(said, said)} of "
+                                         f"{_KIND_NAMES_EN[kind.group()]}")
+        elif bare and fact.unit in ("count", "percent") and not kind:
+            # "Sales climbed to 3.12 million units": the vehicles', or those of the kind the
+            # sentence before opens with
             said = " ".join(bare.group("head").lower().split())
             head = _VEHICLE_HEADS.get(said, said)
-            kind = _kind_opening_the_sentence_before(ctx, s_start)
-            fact = replace(fact, subject=f"{head} of {kind or 'vehicles'}")
+            opening = _kind_opening_the_sentence_before(ctx, s_start)
+            fact = replace(fact, subject=f"{head} of {opening or 'vehicles'}")
         out.append(fact)
     return out
 
@@ -2342,7 +2394,9 @@ _ANOTHER_BASE_EN = re.compile(r"(?:\s+(?:in|for|at|during)\s+[^,;.\d]{1,30}?)?\s
 _AGAINST_BETWEEN_EN = re.compile(r"(?:\s+[a-z][\w-]*){0,4}\s*,\s*(?:against|compared\s+with|"
                                  r"versus|vs\.?)\s+")
 _NATIONWIDE_AFTER_FIGURE_EN = re.compile(
-    r"\s+(?:nationwide|nationally|for\s+the\s+(?:country|nation)(?:\s+as\s+a\s+whole)?)\b")
+    r"\s+(?:nationwide|nationally|for\s+the\s+(?:country|nation)(?:\s+as\s+a\s+whole)?"
+    # "compared with 9.1 percent for high-tech manufacturing nationwide"
+    r"|for\s+[a-z][a-z -]{0,40}?\s+(?:nationwide|nationally))\b")
 
 
 _COMPARED_BEFORE_EN = re.compile(r"\b(?:faster|slower|quicker|higher|lower|more|less)\s+than\s+"

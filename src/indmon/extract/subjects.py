@@ -239,6 +239,8 @@ _WHICH_LIST_ASIDE_EN = re.compile(
     r",\s+which\s+(?:include|includes|included|cover|covers|comprise|comprises)\s+[^;\d.]{3,200}?,"
     r"(?=\s+(?:generated|earned|made|posted|brought|reported|recorded|achieved|realized|realised|"
     r"saw|grew|rose|increased|expanded|totall?ed|amounted|reached)\b)")
+_AND_ABOVE_ASIDE_EN = re.compile(r",\s+[\w-]{2,20}\s+and\s+(?:above|higher),(?=\s+[a-z])",
+                                 re.IGNORECASE)
 #: ", the category that covers the lithium battery makers around Guiyang,": what a
 #: division holds, between its name and its verb
 _CATEGORY_ASIDE_EN = re.compile(
@@ -444,6 +446,9 @@ def _without_asides_en(sentence_left: str) -> str:
         sentence_left = _DASH_APPOSITIVE_EN.sub(" ", sentence_left)
     if ", which " in sentence_left:  # "The product sales ratio, which shows how ..., was"
         sentence_left = _WHICH_ASIDE_EN.sub("", _WHICH_LIST_ASIDE_EN.sub("", sentence_left))
+    if " and above," in sentence_left or " and higher," in sentence_left:
+        # "Ports capable of delivering gigabit service, 10G-PON and above, reached"
+        sentence_left = _AND_ABOVE_ASIDE_EN.sub("", sentence_left)
     if " home " in sentence_left:  # "general-purpose equipment, home to ..., was up"
         sentence_left = _HOME_TO_ASIDE_EN.sub("", sentence_left)
     if ", whose " in sentence_left:  # "producers, whose ranks include battery makers, added"
