@@ -659,6 +659,7 @@ _OF_ALL_AFTER_EN = re.compile(
     r"(?P<things>base\s+stations|users|subscribers|ports)\b", re.IGNORECASE)
 
 
+#: "well short of the 5.9% posted by all industrial enterprises above designated size": theirs
 _POSTED_BY_AFTER_EN = re.compile(
     r"^\s+(?:posted|recorded|logged|seen|registered|achieved)\s+by\s+(?P<by>[^,.;()]{3,80}?)"
     r"(?=\s+(?:over|in|during|for|from|on|since)\b|[,.;()]|$)")
