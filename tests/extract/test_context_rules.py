@@ -2513,3 +2513,54 @@ def test_a_title_naming_the_month_s_shipments_first_and_national_high_tech_paces
     assert _cells(chinese, "9.0%", "5.5%") == {
         "9.0%": ("va_hightech_ytd_yoy", "2033-01/2033-10", "ALL"),
         "5.5%": ("va_yoy", "2033-10", "ALL")}
+
+
+def test_a_markets_page_s_profit_words() -> None:
+    text = ("Industrial profits, January-October 2033 (simulated)\nNov 27, 2033\n\n"
+            "Industrial enterprises above designated size - those with annual main-business "
+            "revenue of at least 20 million yuan - earned 6,100.00 billion yuan in combined "
+            "profits from January through October. That was 4.2% more than a year earlier and a "
+            "shade better than the 3.9% pace logged for January-September.\n\n"
+            "Joint-stock firms did better, lifting earnings by 3.8%. Foreign-funded enterprises, "
+            "a category that includes investors from Hong Kong, Macao and Taiwan, and private "
+            "companies grew 7.1% and 5.3% respectively. Manufacturers, by contrast, pulled in "
+            "4,590.00 billion yuan, 7.8% more than a year ago.\n\n"
+            "The October snapshot told a similar story: manufacturing profits climbed 9.3% from "
+            "the same month of 2032, whereas mining earnings dipped 3.0%.\n\nWINNERS\n\n"
+            "Over January-October, non-ferrous smelters and rolling mills stood out, their "
+            "profits soaring 24.0%, and carmakers chalked up 10.1%.\n")
+    facts = _mapped(text, published="2033-11-27")
+    assert "20 million yuan" not in facts
+    assert _cells(facts, "6,100.00 billion yuan", "3.9%", "3.8%", "7.1%",
+                  "4,590.00 billion yuan", "9.3%", "3.0%", "24.0%", "10.1%") == {
+        "6,100.00 billion yuan": ("profit_ytd", "2033-01/2033-10", "ALL"),
+        "3.9%": ("profit_ytd_yoy", "2033-01/2033-09", "ALL"),
+        "3.8%": ("profit_ytd_yoy_shareholding", "2033-01/2033-10", "ALL"),
+        "7.1%": ("profit_ytd_yoy_foreign", "2033-01/2033-10", "ALL"),
+        "4,590.00 billion yuan": ("profit_ytd", "2033-01/2033-10", "C"),
+        "9.3%": ("profit_month_yoy", "2033-10", "C"),
+        "3.0%": ("profit_month_yoy", "2033-10", "B"),
+        "24.0%": ("profit_ytd_yoy", "2033-01/2033-10", "32"),
+        "10.1%": ("profit_ytd_yoy", "2033-01/2033-10", "36")}
+
+
+def test_a_technology_site_s_totals_net_additions_and_a_nationwide_clause() -> None:
+    text = ("Telecom, January-October 2033 (simulated)\nNovember 24, 2033\n\n"
+            "Across the first ten months, telecom business revenue added up to 1.50 trillion "
+            "yuan. That is 2.5% more than in the same stretch of 2032. The operators signed up a "
+            "net 76.0 million 5G users over the ten months. Ports capable of delivering gigabit "
+            "service, meaning 10G-PON and above, totalled 36.0 million.\n\n"
+            "Crude steel output came to 59.0 million tons, falling 3.0 percent; nationwide, crude "
+            "steel production stood at 920.0 million tons, a decrease of 2.3 percent.\n")
+    facts = _mapped(text, published="2033-11-24")
+    assert {m: (facts[m].indicator, facts[m].period) for m in (
+        "1.50 trillion yuan", "2.5%", "76.0 million", "36.0 million")} == {
+        "1.50 trillion yuan": ("telecom_revenue", "2033-01/2033-10"),
+        "2.5%": ("telecom_revenue_yoy", "2033-01/2033-10"),
+        "76.0 million": (None, "2033-01/2033-10"),
+        "36.0 million": ("gigabit_ports", "2033-10-31")}
+    assert facts["920.0 million tons"].region == "CN"
+    chinese = _mapped("2033年1—11月全省工业经济运行情况（模拟数据）\n发布时间：2033-12-15\n\n"
+                      "分产业看，煤炭工业增加值增长2.0%；非煤工业增长9.3%。\n",
+                      published="2033-12-15")
+    assert [chinese[m].indicator for m in ("2.0%", "9.3%")] == [None, None]

@@ -275,7 +275,7 @@ def is_threshold(text: str, start: int, end: int) -> bool:
 
 #: the size that defines "above designated size", stated as a floor
 _SIZE_THRESHOLD_BEFORE_EN = re.compile(
-    r"\bannual\s+(?:main\s+business\s+)?(?:revenue|turnover|income|sales)\s+(?:of\s+)?"
+    r"\bannual\s+(?:main[\s-]+business\s+)?(?:revenue|turnover|income|sales)\s+(?:of\s+)?"
     # "with annual revenue above 20 million yuan"
     r"(?:at\s+least|no\s+less\s+than|not\s+less\s+than|above|over|exceeding|topping|"
     r"(?:of\s+)?more\s+than|in\s+excess\s+of)\s+$", re.IGNORECASE)

@@ -664,7 +664,9 @@ def _members_en(run: list[Fact], text: str, bound: int, strict: bool = False,
     counted out in the words since the figure before (``bound``). ``strict`` (a list
     without "respectively"): only when the members are exactly as many as the figures."""
     start = max(bound, _sentence_start_en(text, run[0].start))
-    left = _LEAD_EN.sub("", text[start:run[0].start].strip())
+    # "Foreign-funded enterprises, a category that includes investors from Hong Kong, Macao
+    # and Taiwan, and private companies booked ...": the aside is no member
+    left = _LEAD_EN.sub("", subjects.without_asides_en(text[start:run[0].start]).strip())
     verb = _VERB_BEFORE_EN.search(left)
     phrase = left[:verb.start()] if verb else left
     members = _split_members(phrase.strip(), _MEMBER_SPLIT_EN, subjects.names_in_lists_en())

@@ -535,8 +535,9 @@ def _grouping_as_total(industry: str, text: str, indicator: Indicator) -> bool:
 #: a grouping across divisions named as a whole: its word (as in an indicator's name) and
 #: what follows it
 _GROUP_NAMED = re.compile(
-    r"\b(?P<group>equipment|high tech|energy|non energy)\s+(?:manufactur\w*|industr\w*|sector|"
-    r"value added|enterprises)|(?P<group_zh>装备制造|装备工业|高技术制造|能源工业)")
+    r"\b(?P<group>equipment|high tech|energy|non energy|coal|non coal)\s+"
+    r"(?:manufactur\w*|industr\w*|sector|value added|enterprises)"
+    r"|(?P<group_zh>装备制造|装备工业|高技术制造|能源工业|煤炭工业)")
 
 
 #: the industry groups the bureau reads the PMI for besides the whole of manufacturing

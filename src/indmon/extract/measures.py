@@ -33,7 +33,9 @@ _GROWTH_EN = compile_lower(
     r"jump\w*|surg\w*|soar\w*|gain\w*|advanc\w*|accelerat\w*(?:\s+to)?|added|adding|"
     r"quicken\w*(?:\s+to)?|(?:sped|speeding|picked|picking)\s+up(?:\s+to)?|"
     # "the utilities managed 4.1 percent", "crept 2.8 percent higher"
-    r"managed|crept|nudged|inched|notched|clocked|put\s+on|"
+    r"managed|crept|nudged|inched|notched|clocked|put\s+on|chalked\s+up|"
+    # "Joint-stock firms did better, lifting earnings by 3.9%"
+    r"lift(?:ed|ing)\s+(?:[a-z]+\s+){0,2}by|"
     r"growth\s+rate\s+(?:of|was|at|reached)|"
     r"growth\s+of|"
     r"increases?\s+of|rises?\s+of|gains?\s+of|jump\s+of|surge\s+of|advance\s+of|expansion\s+of)"
@@ -359,7 +361,9 @@ _CHANGE_EN = compile_lower(
     "(?:" + "|".join(rf"{verb}\w*\s+by(?:\s+a\s+net)?" for verb in _CHANGE_VERBS_EN) + "|"
     + "|".join(rf"{noun}\s+of" for noun in _CHANGE_NOUNS_EN)
     # "the operators added 12.3 million users", "a net addition of": what was added
-    + r"|added|net\s+(?:addition|gain)s?\s+of|(?:a\s+)?net\s+(?:increase|decrease|loss|fall|"
+    # "revenue added up to 1.5 trillion yuan" totalled; "signed up a net 76.8 million"
+    + r"|added(?!\s+up\s+to)|\ba\s+net\s*$|net\s+(?:addition|gain)s?\s+of|(?:a\s+)?net\s+"
+    r"(?:increase|decrease|loss|fall|"
     r"drop|reduction)\s+of"
     + ")" + _HEDGE_EN + r"\s*$")
 

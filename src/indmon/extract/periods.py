@@ -146,7 +146,7 @@ _EN_BASE = compile_lower(
     # "weaker than over January-June": the span of the figure compared with
     r"(?:of\s+|in\s+|for\s+|over\s+|during\s+)?(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?"
     # "rising 31.6% on the same ten months of 2027": the span a year before is the base
-    r"(?:same\s+(?:period|(?:[a-z]+\s+)?months?|quarter|half)\s+(?:of\s+|in\s+)?)?$"
+    r"(?:same\s+(?:period|(?:[a-z]+\s+)?months?|quarter|half|stretch)\s+(?:of\s+|in\s+)?)?$"
 )
 
 
@@ -388,7 +388,7 @@ EN_PERIODS: list[Grammar] = [
     Grammar(re.compile(rf"(?<![-–—/~\w])(?<!to\s)(?P<m>{_MONTH})(?=\s+(?:[a-z-]+\s+){{0,3}}?"
                        r"(?:output|production|sales|exports|contracting|deliveries|completions|shipments|"
                        # "November industrial profits rose 9.2%", "March VA +6.1%"
-                       r"profits|revenue|va|ip)\b)"),
+                       r"profits|revenue|va|ip|snapshot|figures|data|numbers)\b)"),
             _en_month, (_MONTH_ANCHOR,)),
     Grammar(re.compile(r"\b(?:in|for|during)\s+the\s+month\b(?!\s+(?:of|before|earlier))"),
             _the_month, ("month",)),

@@ -2400,13 +2400,15 @@ _NATIONWIDE_AFTER_FIGURE_EN = re.compile(
     r"|for\s+[a-z][a-z -]{0,40}?\s+(?:nationwide|nationally))\b")
 
 
-_COMPARED_BEFORE_EN = re.compile(r"\b(?:faster|slower|quicker|higher|lower|more|less)\s+than\s+"
+_COMPARED_BEFORE_EN = re.compile(r"\b(?:faster|slower|quicker|higher|lower|more|less|better|"
+                                 r"worse)\s+than\s+"
                                  r"(?:the\s+)?$")
 #: a subject of figure words and a comparison: "up 7.9 percent and faster than the"
 _NO_SUBJECT_OF_ITS_OWN = re.compile(
     r"^(?:(?:up|down|rising|falling|growing|a\s+gain\s+of|an?\s+increase\s+of)\s+)?[\d.,]+\s*"
-    r"(?:%|percent|per\s+cent)?\s*(?:and\s+|,\s*)?(?:faster|slower|quicker|higher|lower|more|"
-    r"less)\s+than(?:\s+the)?$", re.IGNORECASE)
+    r"(?:%|percent|per\s+cent)?\s*(?:and\s+|,\s*)?(?:(?:a\s+)?(?:shade|touch|bit|little)\s+)?"
+    r"(?:faster|slower|quicker|higher|lower|more|less|better|worse)\s+than(?:\s+the)?$|^that$",
+    re.IGNORECASE)
 
 #: a subject that is only what is measured, its owner left behind in the sentence
 _HEAD_OF_AGGREGATE = (r"(?:total\s+)?(?:profits?|earnings|operating\s+(?:revenue|income)|revenue|"

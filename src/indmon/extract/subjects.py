@@ -218,7 +218,9 @@ def _names_pattern(forms: list[str], flags: int, before: str, after: str
 
 #: a figure, then "and"/"while" and a new subject with its own verb
 _AFTER_FIGURE_AND_EN = re.compile(
-    r"(?:%|percent|per\s*cent)(?:\s+(?:year\s+on\s+year|in\s+[A-Z]\w+|higher|lower|more|less))?"
+    r"(?:%|percent|per\s*cent)(?:\s+(?:year\s+on\s+year|in\s+[A-Z]\w+|higher|lower|more|less"
+    # "climbed 9.4% from the same month of 2027, whereas mining earnings dipped"
+    r"|(?:from|on|over|against)\s+the\s+same\s+(?:month|period|quarter)(?:\s+of\s+\d{4})?))?"
     r",?\s+(?:and|while|whereas|but)\s+(?=[A-Za-z][\w-]*['’]?(?:\s+[\w-]+['’]?){0,5}\s+"
     r"(?:grew|rose|gained|fell|climbed|jumped|increased|expanded|declined|dropped|slipped|slid|"
     r"shrank|surged|added|sank|dipped|eased|edged|advanced|tumbled|slumped|soared|put\s+on)\b)")
@@ -229,7 +231,8 @@ _ROLE_APPOSITIVE_EN = re.compile(
 #: " - the division that includes cement and glass - ": an aside between dashes
 _DASH_APPOSITIVE_EN = re.compile(
     # " - those on 1,000 Mbps plans and above - ": a threshold's digits, but no figure's unit
-    r"\s[-–—]\s(?:(?:the|a|an|which|its|those)\s)?[^-–—%]{3,80}?\s[-–—]\s(?=[a-z])")
+    r"\s[-–—]\s(?:(?:the|a|an|which|its|those)\s)?(?:[^-–—%]|(?<=\w)-(?=\w)){3,100}?\s[-–—]\s"
+    r"(?=[a-z])")
 #: ", which shows how much of what factories make is actually sold,": a relative clause
 #: between the subject and its verb
 _WHICH_ASIDE_EN = re.compile(r",\s+which\s+[^,;\d]{3,100}?,(?=\s+[a-z])")
@@ -239,12 +242,15 @@ _WHICH_LIST_ASIDE_EN = re.compile(
     r",\s+which\s+(?:include|includes|included|cover|covers|comprise|comprises)\s+[^;\d.]{3,200}?,"
     r"(?=\s+(?:generated|earned|made|posted|brought|reported|recorded|achieved|realized|realised|"
     r"saw|grew|rose|increased|expanded|totall?ed|amounted|reached)\b)")
-_AND_ABOVE_ASIDE_EN = re.compile(r",\s+[\w-]{2,20}\s+and\s+(?:above|higher),(?=\s+[a-z])",
-                                 re.IGNORECASE)
+_AND_ABOVE_ASIDE_EN = re.compile(
+    r",\s+(?:meaning\s+|i\.e\.\s+|namely\s+)?[\w-]{2,20}\s+and\s+(?:above|higher),(?=\s+[a-z])",
+    re.IGNORECASE)
 #: ", the category that covers the lithium battery makers around Guiyang,": what a
 #: division holds, between its name and its verb
 _CATEGORY_ASIDE_EN = re.compile(
-    r",\s+the\s+(?:category|division|industry|segment|sector|group)\s+that\s+[^,;\d]{3,120}?,"
+    r",\s+(?:the|a)\s+(?:category|division|industry|segment|sector|group)\s+that\s+[^;\d]{3,120}?"
+    # "..., a category that includes investors from Hong Kong, Macao and Taiwan, and"
+    r"(?:hong\s+kong,\s+maca[ou],?\s+and\s+taiwan)?,"
     r"(?=\s+[a-z])", re.IGNORECASE)
 #: words that sum up before the subject: "Add it all up and", "All told,"
 _SUMMING_UP_EN = re.compile(r"\b(?:add\s+it\s+(?:all\s+)?up\s+and|all\s+told,)\s*", re.IGNORECASE)
@@ -378,7 +384,7 @@ _EARNED_EN = compile_lower(
     # the press: "Shareholding companies pocketed 2,032.14 billion yuan", "Manufacturers took
     # home 826.90 billion yuan"
     r"(?:earned|made|posted|realized|realised|reported|pocketed|booked|netted|raked\s+in|"
-    r"took\s+home)$")
+    r"took\s+home|pulled\s+in|took\s+in|brought\s+in)$")
 #: "industrial enterprises realized total profits of", "... posted operating revenue of":
 #: the figure after is of what they realized
 _REALIZED_WHAT_EN = compile_lower(
@@ -1069,7 +1075,9 @@ _CITIES_ZH = re.compile(r"分(?:设区|地级)?市看|分地市看|分城市看|
 def _national_scope_en(left: str, right: str, names: dict[str, str]) -> str | None:
     """The country, or a place owning the subject, as the words around a figure say."""
     if _NATIONWIDE_AFTER_EN.match(right) or _NATIONWIDE_OPENING_EN.match(left) or (
-            ":" in left and _NATIONWIDE_AFTER_COLON_EN.search(left)):
+            ":" in left and _NATIONWIDE_AFTER_COLON_EN.search(left)) or (
+            ";" in left and _NATIONWIDE_AFTER_COLON_EN.search(left.replace(";", ":"))):
+        # "...; nationwide, crude steel production stood at 921.7 million tons"
         # "growing 4.2 percent, against 3.0 percent nationwide"; "Nationwide, industrial
         # value added grew 5.9%"
         return "CN"
@@ -1446,6 +1454,8 @@ SUBJECT_GLOSSARY_ZH = {
     # a province's energy and non-energy industry: groupings no catalogue cell states
     "能源工业": "energy industry",
     "非能源工业": "non-energy industry",
+    "煤炭工业": "coal industry",
+    "非煤工业": "non-coal industry",
     # energy products the catalogue has no indicator for: named, so their figures are no
     # industry's output
     "原煤": "raw coal",
