@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import NamedTuple
 
-from indmon.extract import anaphora, furniture, lists, measures, places, subjects, tables
+from indmon.extract import furniture, lists, measures, places, subjects, tables
 from indmon.extract.documents import read_document
 from indmon.extract.facts import SUB_SECTOR, Fact
 from indmon.extract.fastre import compile_lower, lowered, word_start
@@ -1041,9 +1041,6 @@ def extract_facts(
         facts = [_per_hundred_yuan_en(f, ctx) for f in facts]
         facts = _ships_of_a_shipbuilding_release_en(facts, ctx)
         facts = _bases_of_the_figure_before_en(_investment_by_industry_en(facts, ctx), ctx)
-        # "... came in at 50.4, up from 50.1 in September. That is a gain of 0.3 point": a
-        # pronoun whose antecedents the passes above gave one subject
-        facts = _pronouns_left_en(facts, ctx)
     facts = _of_the_division_named_before(facts, ctx)
     facts = _division_opening_the_sentence(facts, ctx)
     facts = _of_a_titled_grouping(_in_the_clusters(facts, ctx), ctx)
@@ -1895,11 +1892,13 @@ def _industry_in_the_headline_en(facts: list[Fact], ctx: Context) -> list[Fact]:
     the headline names."""
     out = []
     for fact in facts:
+        if fact.unit != "percent" or fact.value <= 0:
+            out.append(fact)
+            continue
         line_start = ctx.text.rfind("\n", 0, fact.start) + 1
         line_end = ctx.text.find("\n", fact.end)
         line = ctx.text[line_start:line_end if line_end >= 0 else len(ctx.text)].strip()
-        if (fact.unit == "percent" and fact.value > 0 and line_start > 0
-                and len(line) <= _HEADLINE_CHARS and line[-1:].isalnum()
+        if (line_start > 0 and len(line) <= _HEADLINE_CHARS and line[-1:].isalnum()
                 and ctx._is_headline((line_start, line_start + len(line)))
                 and _INDUSTRY_GROWING_EN.search(line)):
             region = subjects.region_en(line, "", False, ctx.region)
@@ -1957,9 +1956,6 @@ _LOSSES_WHICH_EN = re.compile(
 #: "followed by computers, communication and other electronic equipment (": the owner
 _FOLLOWED_BY_BRACKET_EN = re.compile(
     r"\bfollowed\s+by\s+(?:makers\s+of\s+)?(?P<owner>[A-Za-z][A-Za-z,'\- ]{2,90}?)\s*\(\s*$")
-#: a growth's subject "<head> of <owner>": the head the next owner's figure shares
-_HEAD_OF_OWNER_EN = re.compile(r"(?P<head>(?:total\s+)?profits?|operating\s+(?:revenue|income)|"
-                               r"revenue|value\s+added)\s+of\s", re.IGNORECASE)
 
 
 def _owners_before_whose_en(facts: list[Fact], ctx: Context) -> list[Fact]:
@@ -1990,10 +1986,11 @@ def _owners_before_whose_en(facts: list[Fact], ctx: Context) -> list[Fact]:
 _RANKED_AS_EN = re.compile(
     r"^\s*(?:the\s+)?(?:main|chief|biggest|largest|key|top|weakest)?\s*(?:driver|engine|"
     r"laggard|drag|contributor|standout|bright\s+spot)\s+(?:was|were|is|are)\s+", re.IGNORECASE)
-_WHOSE_HEADS = frozenset({"profits", "value added", "output", "revenue", "sales"})
+_WHOSE_HEADS = ("profits", "value added", "output", "revenue", "sales")
 #: ", whose profits surged": a relative clause whose head belongs to the name before it
 _WHOSE_HEAD_EN = re.compile(
-    r",\s+whose\s+(?P<head>profits|value\s+added|output|revenue|sales)\s+[a-z]+(?:\s+by)?\s*$")
+    r",\s+whose\s+(?P<head>" + "|".join(h.replace(" ", r"\s+") for h in _WHOSE_HEADS)
+    + r")\s+[a-z]+(?:\s+by)?\s*$")
 
 
 def _ships_of_a_shipbuilding_release_en(facts: list[Fact], ctx: Context) -> list[Fact]:
@@ -2309,16 +2306,6 @@ _NAMED_HEAD_EN = re.compile(r"\b(?:value\s+added|profits?|revenue|investment|out
                             r"index|pmi)\b", re.IGNORECASE)
 
 
-def _pronouns_left_en(facts: list[Fact], ctx: Context) -> list[Fact]:
-    """The facts with the pronoun subjects still unresolved read again."""
-    if not any(_BARE_PRONOUN_EN.match(f.subject) for f in facts):
-        return facts
-    return anaphora.resolve_pronouns(facts, ctx.text, "en")
-
-
-_BARE_PRONOUN_EN = re.compile(r"^(?:it|they|that|this)$", re.IGNORECASE)
-
-
 def _bases_of_the_figure_before_en(facts: list[Fact], ctx: Context,
                                    named_heads_only: bool = False) -> list[Fact]:
     """"Profits ... up 7.9 percent and faster than the 7.2 percent logged for
@@ -2417,6 +2404,9 @@ _BARE_HEAD_ONLY = re.compile(
     r"^(?:(?:yet|but|and|while|whereas)\s+)?(?:on\s+)?(?:(?:a|the|its|their)\s+)?"
     + _HEAD_OF_AGGREGATE + r"(?:\s+of)?$", re.IGNORECASE)
 _BARE_HEAD_WORDS = re.compile(_HEAD_OF_AGGREGATE, re.IGNORECASE)
+#: a growth's subject "<head> of <owner>": the head the next owner's figure shares
+_HEAD_OF_OWNER_EN = re.compile(r"(?P<head>" + _HEAD_OF_AGGREGATE + r"|value\s+added)\s+of\s",
+                               re.IGNORECASE)
 #: the owner a sentence opens with, before its verb: "Communication equipment makers
 #: generated", "The division earned", "Non-metallic mineral products fared worst:"
 _SENTENCE_OWNER_EN = re.compile(

@@ -444,8 +444,9 @@ def states_a_verb_en(phrase: str) -> bool:
     return bool(_VERB_EN.search(lowered(phrase)))
 
 
-def _without_asides_en(sentence_left: str) -> str:
-    """The words before a figure without the asides between a subject and its verb."""
+def without_asides_en(sentence_left: str) -> str:
+    """The words before a figure without the asides between a subject and its verb (which
+    may name places or causes that are none of the figure's)."""
     if " - " in sentence_left or " – " in sentence_left or " — " in sentence_left:
         # "non-metallic mineral products - the division that ... -", "Export delivery value
         # - goods produced for shipment abroad - reached"
@@ -472,17 +473,11 @@ def _without_asides_en(sentence_left: str) -> str:
     return sentence_left
 
 
-def without_asides_en(sentence_left: str) -> str:
-    """The words before a figure without the asides between a subject and its verb (which
-    may name places or causes that are none of the figure's)."""
-    return _without_asides_en(sentence_left)
-
-
 def subject_before_en(sentence_left: str) -> str:
     """The noun phrase before the verb in the words that lead up to a figure: in the last
     clause that has a verb after its first word (clauses split at ``,``, ``;``, ``:`` and
     dashes), else the whole last clause."""
-    sentence_left = _without_asides_en(sentence_left)
+    sentence_left = without_asides_en(sentence_left)
     unit_at = max(sentence_left.rfind("%"), sentence_left.rfind("percent"),
                   sentence_left.rfind("per cent"))
     if unit_at > 0 and sentence_left[max(0, unit_at - 2):unit_at].rstrip()[-1:].isdigit():
